@@ -1,0 +1,329 @@
+//! Back-end independent store tests. Each takes a temp folder and a function
+//! that opens a store in a folder.
+
+use std::future::Future;
+use std::path::PathBuf;
+
+use chrono::{TimeZone, Utc};
+use khabar_model::{
+    Approx, ArticleDraft, EntityKind, Figure, Lang, Quote, SourceDraft, SourceKind, SourceOrigin,
+};
+use khabar_store::{Analysis, ArticleQuery, EntityDraft, Error, ImportOutcome, Order, Store};
+use khabar_testkit::{TempData, article, at};
+
+type Boxed = Box<dyn Store>;
+
+async fn open<F, Fut>(dir: &TempData, f: &F) -> Boxed
+where
+    F: Fn(PathBuf) -> Fut,
+    Fut: Future<Output = Boxed>,
+{
+    f(dir.data()).await
+}
+
+fn source(name: &str, url: &str, origin: SourceOrigin) -> SourceDraft {
+    SourceDraft {
+        name: name.into(),
+        url: url.into(),
+        kind: SourceKind::guess(url),
+        lang: None,
+        origin,
+    }
+}
+
+pub async fn import_is_idempotent_by_canonical_url<F, Fut>(dir: &TempData, f: &F)
+where
+    F: Fn(PathBuf) -> Fut,
+    Fut: Future<Output = Boxed>,
+{
+    let store = open(dir, f).await;
+    let a = article(1);
+    let r = store.import_articles(&[a.clone(), article(2)]).await.unwrap();
+    assert_eq!((r.inserted, r.updated, r.unchanged), (2, 0, 0));
+    // The same article reached through a link with other tracking parameters.
+    let mut again = a.clone().with_url("https://EXAMPLE.org/news/1?utm_medium=email#comments");
+    again.fetched_at = Utc::now();
+    let r = store.import_articles(&[again]).await.unwrap();
+    assert_eq!((r.inserted, r.updated, r.unchanged), (0, 0, 1));
+    assert_eq!(store.count_articles().await.unwrap(), 2);
+}
+
+pub async fn url_less_articles_are_keyed_by_content<F, Fut>(dir: &TempData, f: &F)
+where
+    F: Fn(PathBuf) -> Fut,
+    Fut: Future<Output = Boxed>,
+{
+    let store = open(dir, f).await;
+    let a = ArticleDraft::new("No address", vec!["Only text.".into()]);
+    let b = ArticleDraft::new("No address", vec!["Other text.".into()]);
+    let r = store.import_articles(&[a.clone(), a.clone(), b]).await.unwrap();
+    assert_eq!((r.inserted, r.unchanged), (2, 1));
+    assert_eq!(r.outcomes[0].id(), r.outcomes[1].id());
+    let r = store.import_articles(&[a]).await.unwrap();
+    assert_eq!(r.unchanged, 1);
+    assert_eq!(store.count_articles().await.unwrap(), 2);
+}
+
+pub async fn changed_content_updates_and_keeps_the_old_version<F, Fut>(dir: &TempData, f: &F)
+where
+    F: Fn(PathBuf) -> Fut,
+    Fut: Future<Output = Boxed>,
+{
+    let store = open(dir, f).await;
+    let a = article(7);
+    let id = store.import_articles(&[a.clone()]).await.unwrap().outcomes[0].id();
+    let mut edited = a.clone();
+    edited.paragraphs[1] = "Officials now say the road will carry fewer vehicles.".into();
+    let r = store.import_articles(&[edited.clone()]).await.unwrap();
+    assert_eq!(r.outcomes, vec![ImportOutcome::Updated(id)]);
+    let stored = store.get_article(id).await.unwrap().unwrap();
+    assert_eq!(stored.paragraphs, edited.paragraphs);
+    assert_eq!(stored.content_hash, edited.content_hash());
+    let versions = store.article_versions(id).await.unwrap();
+    assert_eq!(versions.len(), 1);
+    assert_eq!(versions[0].paragraphs, a.paragraphs);
+    assert_eq!(store.count_articles().await.unwrap(), 1);
+}
+
+pub async fn url_less_copy_gains_its_url<F, Fut>(dir: &TempData, f: &F)
+where
+    F: Fn(PathBuf) -> Fut,
+    Fut: Future<Output = Boxed>,
+{
+    let store = open(dir, f).await;
+    let mut bare = article(3);
+    bare.url = None;
+    bare.canonical_url = None;
+    let id = store.import_articles(&[bare]).await.unwrap().outcomes[0].id();
+    let r = store.import_articles(&[article(3)]).await.unwrap();
+    assert_eq!(r.outcomes, vec![ImportOutcome::Updated(id)]);
+    let stored = store.get_article(id).await.unwrap().unwrap();
+    assert_eq!(stored.canonical_url.as_deref(), Some("https://example.org/news/3"));
+    assert_eq!(store.count_articles().await.unwrap(), 1);
+}
+
+pub async fn import_is_all_or_nothing<F, Fut>(dir: &TempData, f: &F)
+where
+    F: Fn(PathBuf) -> Fut,
+    Fut: Future<Output = Boxed>,
+{
+    let store = open(dir, f).await;
+    let broken = ArticleDraft::new("   ", vec!["A body without a title.".into()]);
+    let err = store.import_articles(&[article(1), article(2), broken]).await.unwrap_err();
+    assert!(matches!(err, Error::Db { .. }), "{err}");
+    assert_eq!(store.count_articles().await.unwrap(), 0, "a failed import left rows behind");
+    // The store is still usable afterwards.
+    assert_eq!(store.import_articles(&[article(1)]).await.unwrap().inserted, 1);
+}
+
+pub async fn published_time_keeps_offset_and_filters_by_instant<F, Fut>(dir: &TempData, f: &F)
+where
+    F: Fn(PathBuf) -> Fut,
+    Fut: Future<Output = Boxed>,
+{
+    let store = open(dir, f).await;
+    let mut kabul = article(1);
+    kabul.published_at = Some(at("2024-11-11T09:30:00+04:30")); // 05:00 UTC
+    let mut london = article(2);
+    london.published_at = Some(at("2024-11-11T06:00:00+00:00"));
+    store.import_articles(&[kabul, london]).await.unwrap();
+
+    let all = store.list_articles(&ArticleQuery::default()).await.unwrap();
+    assert_eq!(all.len(), 2);
+    assert_eq!(all[0].title, article(2).title, "newest first");
+    let k = &all[1];
+    assert_eq!(k.published_at.unwrap().to_rfc3339(), "2024-11-11T09:30:00+04:30");
+
+    let since = Utc.with_ymd_and_hms(2024, 11, 11, 5, 30, 0).unwrap();
+    let q = ArticleQuery { since: Some(since), ..Default::default() };
+    let later = store.list_articles(&q).await.unwrap();
+    assert_eq!(later.len(), 1);
+    assert_eq!(later[0].title, article(2).title);
+
+    let q = ArticleQuery { until: Some(since), order: Order::OldestFirst, ..Default::default() };
+    let earlier = store.list_articles(&q).await.unwrap();
+    assert_eq!(earlier.len(), 1);
+    assert_eq!(earlier[0].title, article(1).title);
+}
+
+pub async fn lists_filter_by_source_and_language<F, Fut>(dir: &TempData, f: &F)
+where
+    F: Fn(PathBuf) -> Fut,
+    Fut: Future<Output = Boxed>,
+{
+    let store = open(dir, f).await;
+    let mut drafts: Vec<ArticleDraft> = (1..=6).map(article).collect();
+    drafts[0].lang = Some("fa-AF".parse::<Lang>().unwrap());
+    drafts[1].lang = Some("fa".parse::<Lang>().unwrap());
+    drafts[2].lang = Some("en".parse::<Lang>().unwrap());
+    drafts[3].source = Some("Kabul Daily".into());
+    store.import_articles(&drafts).await.unwrap();
+
+    let q = ArticleQuery { lang: Some("fa".parse().unwrap()), ..Default::default() };
+    assert_eq!(store.list_articles(&q).await.unwrap().len(), 2);
+    let q = ArticleQuery { source: Some("kabul daily".into()), ..Default::default() };
+    let got = store.list_articles(&q).await.unwrap();
+    assert_eq!(got.len(), 1);
+    assert_eq!(got[0].title, drafts[3].title);
+    let q = ArticleQuery { limit: Some(2), offset: 1, order: Order::OldestFirst, ..Default::default() };
+    let page: Vec<String> = store.list_articles(&q).await.unwrap().into_iter().map(|a| a.title).collect();
+    assert_eq!(page, vec![drafts[1].title.clone(), drafts[2].title.clone()]);
+}
+
+pub async fn config_sources_are_synced<F, Fut>(dir: &TempData, f: &F)
+where
+    F: Fn(PathBuf) -> Fut,
+    Fut: Future<Output = Boxed>,
+{
+    let store = open(dir, f).await;
+    let a = source("Alpha", "https://alpha.example/feed", SourceOrigin::Config);
+    let b = source("Beta", "https://beta.example/sitemap.xml", SourceOrigin::Config);
+    let r = store.sync_config_sources(&[a.clone(), b.clone()]).await.unwrap();
+    assert_eq!((r.added, r.updated, r.removed), (2, 0, 0));
+    let r = store.sync_config_sources(&[a.clone(), b.clone()]).await.unwrap();
+    assert_eq!((r.added, r.updated, r.removed), (0, 0, 0));
+
+    let mut renamed = a.clone();
+    renamed.name = "Alpha News".into();
+    renamed.lang = Some("en".parse().unwrap());
+    store.add_source(&source("Gamma", "https://gamma.example/", SourceOrigin::Cli)).await.unwrap();
+    let r = store.sync_config_sources(&[renamed]).await.unwrap();
+    assert_eq!((r.added, r.updated, r.removed), (0, 1, 1));
+    let names: Vec<String> = store.list_sources().await.unwrap().into_iter().map(|s| s.name).collect();
+    assert_eq!(names, vec!["Alpha News".to_string(), "Gamma".to_string()], "CLI source kept");
+
+    let clash = source("gamma", "https://other.example/feed", SourceOrigin::Config);
+    let err = store.sync_config_sources(&[clash]).await.unwrap_err();
+    assert!(matches!(err, Error::Conflict(_)), "{err}");
+}
+
+pub async fn cli_sources_add_and_remove<F, Fut>(dir: &TempData, f: &F)
+where
+    F: Fn(PathBuf) -> Fut,
+    Fut: Future<Output = Boxed>,
+{
+    let store = open(dir, f).await;
+    let added = store
+        .add_source(&source("Example Times", "https://example.org/feed", SourceOrigin::Cli))
+        .await
+        .unwrap();
+    assert_eq!(added.kind, SourceKind::Feed);
+    assert_eq!(added.articles, 0);
+    store.import_articles(&[article(1), article(2)]).await.unwrap();
+    let listed = store.list_sources().await.unwrap();
+    assert_eq!(listed[0].articles, 2, "articles are counted by source name");
+
+    let dup = source("EXAMPLE TIMES", "https://elsewhere.example/feed", SourceOrigin::Cli);
+    assert!(matches!(store.add_source(&dup).await.unwrap_err(), Error::Conflict(_)));
+    let dup = source("Other", "https://example.org/feed", SourceOrigin::Cli);
+    assert!(matches!(store.add_source(&dup).await.unwrap_err(), Error::Conflict(_)));
+
+    store.sync_config_sources(&[source("Conf", "https://conf.example/feed", SourceOrigin::Config)]).await.unwrap();
+    assert!(matches!(store.remove_source("conf").await.unwrap_err(), Error::Conflict(_)));
+    assert!(matches!(store.remove_source("nope").await.unwrap_err(), Error::NotFound(_)));
+
+    let removed = store.remove_source("https://example.org/feed").await.unwrap();
+    assert_eq!(removed.name, "Example Times");
+    assert_eq!(store.list_sources().await.unwrap().len(), 1);
+    assert_eq!(store.count_articles().await.unwrap(), 2, "removing a source keeps its articles");
+}
+
+pub async fn analysis_round_trip_and_alias_merging<F, Fut>(dir: &TempData, f: &F)
+where
+    F: Fn(PathBuf) -> Fut,
+    Fut: Future<Output = Boxed>,
+{
+    let store = open(dir, f).await;
+    let r = store.import_articles(&[article(1), article(2)]).await.unwrap();
+    let (a1, a2) = (r.outcomes[0].id(), r.outcomes[1].id());
+    let agency = EntityDraft {
+        name: "Roads Agency".into(),
+        kind: EntityKind::Organization,
+        aliases: vec!["RA".into()],
+        mentions: vec![("Roads Agency".into(), 0), ("RA".into(), 1)],
+    };
+    let analysis = Analysis {
+        topics: vec!["infrastructure".into()],
+        entities: vec![agency],
+        quotes: vec![Quote {
+            article: a1,
+            speaker: "Roads Agency".into(),
+            speaker_entity: None,
+            quote: "The road is open".into(),
+            sentence: "“The road is open,” the Roads Agency said.".into(),
+        }],
+        figures: vec![Figure {
+            article: a1,
+            value: 101.0,
+            unit: Some("vehicles".into()),
+            approx: Some(Approx::About),
+            about: "vehicles a day".into(),
+            cited_source: Some("Officials".into()),
+            sentence: "Officials said the road would carry 101 vehicles a day.".into(),
+        }],
+    };
+    store.save_analysis(a1, &analysis).await.unwrap();
+    // Saving twice replaces, never duplicates.
+    store.save_analysis(a1, &analysis).await.unwrap();
+    let d = store.article_details(a1).await.unwrap();
+    assert_eq!(d.entities.len(), 1);
+    assert_eq!(d.entities[0].1, 2, "two mentions");
+    assert_eq!(d.entities[0].0.aliases, vec!["RA".to_string()]);
+    assert_eq!(d.quotes.len(), 1);
+    assert_eq!(d.quotes[0].speaker_entity, Some(d.entities[0].0.id), "speaker linked to entity");
+    assert_eq!(d.figures, analysis.figures);
+    assert_eq!(store.get_article(a1).await.unwrap().unwrap().topics, vec!["infrastructure"]);
+
+    // Another article naming the agency by its alias reaches the same entity.
+    let by_alias = Analysis {
+        entities: vec![EntityDraft {
+            name: "RA".into(),
+            kind: EntityKind::Organization,
+            aliases: vec![],
+            mentions: vec![("RA".into(), 0)],
+        }],
+        ..Default::default()
+    };
+    store.save_analysis(a2, &by_alias).await.unwrap();
+    let d2 = store.article_details(a2).await.unwrap();
+    assert_eq!(d2.entities[0].0.id, d.entities[0].0.id);
+
+    let missing = store.save_analysis(khabar_model::ArticleId(999_999), &by_alias).await;
+    assert!(matches!(missing.unwrap_err(), Error::NotFound(_)));
+}
+
+pub async fn concurrent_writers_both_succeed<F, Fut>(dir: &TempData, f: &F)
+where
+    F: Fn(PathBuf) -> Fut,
+    Fut: Future<Output = Boxed>,
+{
+    let store: std::sync::Arc<dyn Store> = open(dir, f).await.into();
+    let mut tasks = Vec::new();
+    for w in 0..4u32 {
+        let s = store.clone();
+        tasks.push(tokio::spawn(async move {
+            for i in 0..10 {
+                let drafts = vec![article(w * 100 + i), article(w * 100 + i + 50)];
+                s.import_articles(&drafts).await.unwrap();
+            }
+        }));
+    }
+    for t in tasks {
+        t.await.unwrap();
+    }
+    assert_eq!(store.count_articles().await.unwrap(), 80);
+}
+
+pub async fn data_survives_reopening<F, Fut>(dir: &TempData, f: &F)
+where
+    F: Fn(PathBuf) -> Fut,
+    Fut: Future<Output = Boxed>,
+{
+    let first = open(dir, f).await;
+    first.import_articles(&[article(1), article(2)]).await.unwrap();
+    drop(first);
+    let second = open(dir, f).await;
+    assert_eq!(second.count_articles().await.unwrap(), 2);
+    let r = second.import_articles(&[article(1)]).await.unwrap();
+    assert_eq!(r.unchanged, 1);
+}
