@@ -53,10 +53,12 @@ impl fmt::Display for ContentHash {
 
 fn hex(bytes: &[u8]) -> String {
     use std::fmt::Write;
-    bytes.iter().fold(String::with_capacity(bytes.len() * 2), |mut s, b| {
-        let _ = write!(s, "{b:02x}");
-        s
-    })
+    bytes
+        .iter()
+        .fold(String::with_capacity(bytes.len() * 2), |mut s, b| {
+            let _ = write!(s, "{b:02x}");
+            s
+        })
 }
 
 /// Where the original response of an article lies in the WARC archive.
@@ -182,8 +184,18 @@ impl Article {
 
 /// Query parameters that only track the reader and never select content.
 const TRACKING_PARAMS: &[&str] = &[
-    "fbclid", "gclid", "dclid", "msclkid", "mc_cid", "mc_eid", "igshid", "ocid", "_ga", "yclid",
-    "at_medium", "at_campaign",
+    "fbclid",
+    "gclid",
+    "dclid",
+    "msclkid",
+    "mc_cid",
+    "mc_eid",
+    "igshid",
+    "ocid",
+    "_ga",
+    "yclid",
+    "at_medium",
+    "at_campaign",
 ];
 
 /// The canonical form of an article URL, used as the idempotence key:
@@ -191,7 +203,10 @@ const TRACKING_PARAMS: &[&str] = &[
 /// parameters (`utm_*`, `fbclid`, …) removed, remaining parameters kept in
 /// their order. Only `http` and `https` URLs are accepted.
 pub fn canonicalize_url(raw: &str) -> Result<String, Error> {
-    let bad = |why: &str| Error::BadUrl { url: raw.to_string(), why: why.to_string() };
+    let bad = |why: &str| Error::BadUrl {
+        url: raw.to_string(),
+        why: why.to_string(),
+    };
     let mut url = url::Url::parse(raw.trim()).map_err(|e| bad(&e.to_string()))?;
     if !matches!(url.scheme(), "http" | "https") {
         return Err(bad("only http and https URLs are articles"));
@@ -248,7 +263,10 @@ mod tests {
         let b = ContentHash::of("T", None, &["a".into(), "b c".into()]);
         assert_ne!(a, b);
         assert_eq!(a.as_str().len(), 64);
-        assert_eq!(a, ContentHash::of(" T ", None, &["a b ".into(), "c".into()]));
+        assert_eq!(
+            a,
+            ContentHash::of(" T ", None, &["a b ".into(), "c".into()])
+        );
     }
 
     #[test]
@@ -258,6 +276,9 @@ mod tests {
         let json = serde_json::to_string(&d).unwrap();
         assert!(json.contains("2024-11-11T09:30:00+04:30"), "{json}");
         let back: ArticleDraft = serde_json::from_str(&json).unwrap();
-        assert_eq!(back.published_at.unwrap().offset().local_minus_utc(), 4 * 3600 + 1800);
+        assert_eq!(
+            back.published_at.unwrap().offset().local_minus_utc(),
+            4 * 3600 + 1800
+        );
     }
 }

@@ -136,8 +136,14 @@ mod tests {
     fn guesses_kind_from_url() {
         assert_eq!(SourceKind::guess("https://x.org/feed/"), SourceKind::Feed);
         assert_eq!(SourceKind::guess("https://x.org/rss.xml"), SourceKind::Feed);
-        assert_eq!(SourceKind::guess("https://x.org/news-sitemap.xml"), SourceKind::Sitemap);
-        assert_eq!(SourceKind::guess("https://x.org/en/afghanistan"), SourceKind::Page);
+        assert_eq!(
+            SourceKind::guess("https://x.org/news-sitemap.xml"),
+            SourceKind::Sitemap
+        );
+        assert_eq!(
+            SourceKind::guess("https://x.org/en/afghanistan"),
+            SourceKind::Page
+        );
     }
 
     #[test]

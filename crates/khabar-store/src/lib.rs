@@ -31,8 +31,7 @@ mod sqlite;
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 use khabar_model::{
-    Article, ArticleDraft, ArticleId, Entity, EntityKind, Figure, Lang, Quote, Source,
-    SourceDraft,
+    Article, ArticleDraft, ArticleId, Entity, EntityKind, Figure, Lang, Quote, Source, SourceDraft,
 };
 
 pub use error::{Error, Result};
@@ -52,9 +51,9 @@ pub enum ImportOutcome {
 impl ImportOutcome {
     pub fn id(self) -> ArticleId {
         match self {
-            ImportOutcome::Inserted(id) | ImportOutcome::Updated(id) | ImportOutcome::Unchanged(id) => {
-                id
-            }
+            ImportOutcome::Inserted(id)
+            | ImportOutcome::Updated(id)
+            | ImportOutcome::Unchanged(id) => id,
         }
     }
 }

@@ -37,8 +37,10 @@ impl SqliteStore {
     /// schema up to date.
     pub async fn open(path: &Path) -> Result<Self> {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir)
-                .map_err(|source| Error::CreateDir { path: dir.to_path_buf(), source })?;
+            std::fs::create_dir_all(dir).map_err(|source| Error::CreateDir {
+                path: dir.to_path_buf(),
+                source,
+            })?;
         }
         let options = SqliteConnectOptions::new()
             .filename(path)
@@ -51,8 +53,14 @@ impl SqliteStore {
             .max_connections(4)
             .connect_with(options)
             .await
-            .map_err(|source| Error::Open { path: path.to_path_buf(), source })?;
-        let store = SqliteStore { pool, path: path.to_path_buf() };
+            .map_err(|source| Error::Open {
+                path: path.to_path_buf(),
+                source,
+            })?;
+        let store = SqliteStore {
+            pool,
+            path: path.to_path_buf(),
+        };
         store.migrate(SQLITE).await?;
         Ok(store)
     }
@@ -68,7 +76,10 @@ impl SqliteStore {
     }
 
     async fn begin_write(&self) -> Result<sqlx::Transaction<'static, sqlx::Sqlite>> {
-        self.pool.begin_with("BEGIN IMMEDIATE").await.op("start a write transaction")
+        self.pool
+            .begin_with("BEGIN IMMEDIATE")
+            .await
+            .op("start a write transaction")
     }
 
     async fn migrate(&self, migrations: &[Migration]) -> Result<()> {
@@ -80,16 +91,23 @@ impl SqliteStore {
         .execute(&mut *tx)
         .await
         .op("create the schema table")?;
-        let current: i64 = sqlx::query_scalar("SELECT coalesce(max(version), 0) FROM khabar_schema")
-            .fetch_one(&mut *tx)
-            .await
-            .op("read the schema version")?;
+        let current: i64 =
+            sqlx::query_scalar("SELECT coalesce(max(version), 0) FROM khabar_schema")
+                .fetch_one(&mut *tx)
+                .await
+                .op("read the schema version")?;
         let known = migrations.last().map_or(0, |m| m.version);
         if current > known {
-            return Err(Error::SchemaTooNew { found: current, known });
+            return Err(Error::SchemaTooNew {
+                found: current,
+                known,
+            });
         }
         for m in migrations.iter().filter(|m| m.version > current) {
-            sqlx::raw_sql(m.sql).execute(&mut *tx).await.op("apply a schema migration")?;
+            sqlx::raw_sql(m.sql)
+                .execute(&mut *tx)
+                .await
+                .op("apply a schema migration")?;
             sqlx::query("INSERT INTO khabar_schema (version, name, applied_at) VALUES (?, ?, ?)")
                 .bind(m.version)
                 .bind(m.name)
@@ -112,11 +130,16 @@ fn utc_text(t: DateTime<Utc>) -> String {
 }
 
 fn corrupt(what: &'static str, detail: impl ToString) -> Error {
-    Error::Corrupt { what, detail: detail.to_string() }
+    Error::Corrupt {
+        what,
+        detail: detail.to_string(),
+    }
 }
 
 fn parse_utc(s: &str) -> Result<DateTime<Utc>> {
-    DateTime::parse_from_rfc3339(s).map(|t| t.with_timezone(&Utc)).map_err(|e| corrupt("time", e))
+    DateTime::parse_from_rfc3339(s)
+        .map(|t| t.with_timezone(&Utc))
+        .map_err(|e| corrupt("time", e))
 }
 
 fn parse_opt_utc(s: Option<String>) -> Result<Option<DateTime<Utc>>> {
@@ -131,7 +154,8 @@ fn to_json_list(v: &[String]) -> String {
     serde_json::to_string(v).unwrap_or_else(|_| "[]".to_string())
 }
 
-const SOURCE_COLUMNS: &str = "s.id, s.name, s.url, s.kind, s.lang, s.origin, s.last_fetch_at, s.last_error,
+const SOURCE_COLUMNS: &str =
+    "s.id, s.name, s.url, s.kind, s.lang, s.origin, s.last_fetch_at, s.last_error,
      (SELECT count(*) FROM articles a WHERE a.source = s.name COLLATE NOCASE) AS articles";
 
 fn source_from_row(r: &SqliteRow) -> Result<Source> {
@@ -144,7 +168,10 @@ fn source_from_row(r: &SqliteRow) -> Result<Source> {
         name: r.try_get("name").op("read a source")?,
         url: r.try_get("url").op("read a source")?,
         kind: SourceKind::from_str(&kind).map_err(|e| corrupt("source kind", e))?,
-        lang: lang.map(|l| Lang::from_str(&l)).transpose().map_err(|e| corrupt("source lang", e))?,
+        lang: lang
+            .map(|l| Lang::from_str(&l))
+            .transpose()
+            .map_err(|e| corrupt("source lang", e))?,
         origin: SourceOrigin::from_str(&origin).map_err(|e| corrupt("source origin", e))?,
         articles: articles.max(0) as u64,
         last_fetch_at: parse_opt_utc(r.try_get("last_fetch_at").op("read a source")?)?,
@@ -181,14 +208,19 @@ fn article_from_row(r: &SqliteRow) -> Result<Article> {
             .map(DateTime::<FixedOffset>::parse_from_rfc3339)
             .transpose()
             .map_err(|e| corrupt("published time", e))?,
-        lang: lang.map(|l| Lang::from_str(&l)).transpose().map_err(|e| corrupt("lang", e))?,
+        lang: lang
+            .map(|l| Lang::from_str(&l))
+            .transpose()
+            .map_err(|e| corrupt("lang", e))?,
         paragraphs: json_list(&paragraphs, "paragraphs")?,
         content_hash: ContentHash(r.try_get("content_hash").op(OP)?),
         fetched_at: parse_utc(&fetched)?,
         archive: match (archive_file, archive_offset, archive_sha256) {
-            (Some(file), Some(offset), Some(sha256)) => {
-                Some(ArchiveRef { file, offset: offset.max(0) as u64, sha256 })
-            }
+            (Some(file), Some(offset), Some(sha256)) => Some(ArchiveRef {
+                file,
+                offset: offset.max(0) as u64,
+                sha256,
+            }),
             _ => None,
         },
         topics: json_list(&topics, "topics")?,
@@ -291,7 +323,10 @@ async fn write_article(
         .bind(&d.title)
         .bind(&d.byline)
         .bind(&d.teaser)
-        .bind(d.published_at.map(|t| t.to_rfc3339_opts(SecondsFormat::AutoSi, true)))
+        .bind(
+            d.published_at
+                .map(|t| t.to_rfc3339_opts(SecondsFormat::AutoSi, true)),
+        )
         .bind(d.published_at.map(|t| t.timestamp()))
         .bind(d.lang.as_ref().map(|l| l.as_str().to_string()))
         .bind(to_json_list(&d.paragraphs))
@@ -316,12 +351,13 @@ async fn find_or_create_entity(
     aliases: &[String],
 ) -> Result<i64> {
     const OP: &str = "store an entity";
-    let mut found: Option<i64> = sqlx::query_scalar("SELECT id FROM entities WHERE name = ? AND kind = ?")
-        .bind(name)
-        .bind(kind.as_str())
-        .fetch_optional(&mut *conn)
-        .await
-        .op(OP)?;
+    let mut found: Option<i64> =
+        sqlx::query_scalar("SELECT id FROM entities WHERE name = ? AND kind = ?")
+            .bind(name)
+            .bind(kind.as_str())
+            .fetch_optional(&mut *conn)
+            .await
+            .op(OP)?;
     if found.is_none() {
         found = sqlx::query_scalar(
             "SELECT e.id FROM entities e JOIN entity_aliases a ON a.entity_id = e.id
@@ -371,7 +407,11 @@ impl Store for SqliteStore {
         for s in sources {
             let lang = s.lang.as_ref().map(|l| l.as_str().to_string());
             match existing.iter().find(|e| e.0 == s.url) {
-                Some(e) if e.1 == s.name && e.2 == s.kind.as_str() && e.3 == lang && e.4 == "config" => {}
+                Some(e)
+                    if e.1 == s.name
+                        && e.2 == s.kind.as_str()
+                        && e.3 == lang
+                        && e.4 == "config" => {}
                 Some(_) => {
                     sqlx::query(
                         "UPDATE sources SET name = ?, kind = ?, lang = ?, origin = 'config' WHERE url = ?",
@@ -446,11 +486,13 @@ impl Store for SqliteStore {
         .fetch_one(&mut *tx)
         .await
         .op(OP)?;
-        let row = sqlx::query(&format!("SELECT {SOURCE_COLUMNS} FROM sources s WHERE s.id = ?"))
-            .bind(id)
-            .fetch_one(&mut *tx)
-            .await
-            .op(OP)?;
+        let row = sqlx::query(&format!(
+            "SELECT {SOURCE_COLUMNS} FROM sources s WHERE s.id = ?"
+        ))
+        .bind(id)
+        .fetch_one(&mut *tx)
+        .await
+        .op(OP)?;
         let source = source_from_row(&row)?;
         tx.commit().await.op(OP)?;
         Ok(source)
@@ -538,19 +580,25 @@ impl Store for SqliteStore {
             query = query.bind(s);
         }
         if let Some(l) = &q.lang {
-            query = query.bind(l.primary().to_string()).bind(l.primary().to_string());
+            query = query
+                .bind(l.primary().to_string())
+                .bind(l.primary().to_string());
         }
-        query = query.bind(q.limit.map_or(-1, i64::from)).bind(i64::from(q.offset));
+        query = query
+            .bind(q.limit.map_or(-1, i64::from))
+            .bind(i64::from(q.offset));
         let rows = query.fetch_all(&self.pool).await.op("list articles")?;
         rows.iter().map(article_from_row).collect()
     }
 
     async fn get_article(&self, id: ArticleId) -> Result<Option<Article>> {
-        let row = sqlx::query(&format!("SELECT {ARTICLE_COLUMNS} FROM articles WHERE id = ?"))
-            .bind(id.0)
-            .fetch_optional(&self.pool)
-            .await
-            .op("read an article")?;
+        let row = sqlx::query(&format!(
+            "SELECT {ARTICLE_COLUMNS} FROM articles WHERE id = ?"
+        ))
+        .bind(id.0)
+        .fetch_optional(&self.pool)
+        .await
+        .op("read an article")?;
         row.as_ref().map(article_from_row).transpose()
     }
 
@@ -624,10 +672,12 @@ impl Store for SqliteStore {
             }
         }
         for q in &a.quotes {
-            let speaker_entity = q
-                .speaker_entity
-                .map(|e| e.0)
-                .or_else(|| names.iter().find(|(n, _)| *n == q.speaker).map(|(_, id)| *id));
+            let speaker_entity = q.speaker_entity.map(|e| e.0).or_else(|| {
+                names
+                    .iter()
+                    .find(|(n, _)| *n == q.speaker)
+                    .map(|(_, id)| *id)
+            });
             sqlx::query(
                 "INSERT INTO quotes (article_id, speaker, speaker_entity, quote, sentence) VALUES (?, ?, ?, ?, ?)",
             )
@@ -684,7 +734,15 @@ impl Store for SqliteStore {
             .await
             .op(OP)?;
             let kind = EntityKind::from_str(&kind).map_err(|e| corrupt("entity kind", e))?;
-            entities.push((Entity { id: EntityId(eid), name, kind, aliases }, n.max(0) as u32));
+            entities.push((
+                Entity {
+                    id: EntityId(eid),
+                    name,
+                    kind,
+                    aliases,
+                },
+                n.max(0) as u32,
+            ));
         }
         let quotes = sqlx::query_as::<_, (String, Option<i64>, String, String)>(
             "SELECT speaker, speaker_entity, quote, sentence FROM quotes WHERE article_id = ? ORDER BY id",
@@ -702,15 +760,21 @@ impl Store for SqliteStore {
             sentence,
         })
         .collect();
-        let figure_rows: Vec<(f64, Option<String>, Option<String>, String, Option<String>, String)> =
-            sqlx::query_as(
-                "SELECT value, unit, approx, about, cited_source, sentence FROM figures
+        let figure_rows: Vec<(
+            f64,
+            Option<String>,
+            Option<String>,
+            String,
+            Option<String>,
+            String,
+        )> = sqlx::query_as(
+            "SELECT value, unit, approx, about, cited_source, sentence FROM figures
                  WHERE article_id = ? ORDER BY id",
-            )
-            .bind(id.0)
-            .fetch_all(&self.pool)
-            .await
-            .op(OP)?;
+        )
+        .bind(id.0)
+        .fetch_all(&self.pool)
+        .await
+        .op(OP)?;
         let figures = figure_rows
             .into_iter()
             .map(|(value, unit, approx, about, cited_source, sentence)| {
@@ -728,7 +792,11 @@ impl Store for SqliteStore {
                 })
             })
             .collect::<Result<Vec<_>>>()?;
-        Ok(ArticleDetails { entities, quotes, figures })
+        Ok(ArticleDetails {
+            entities,
+            quotes,
+            figures,
+        })
     }
 }
 
@@ -737,6 +805,9 @@ fn name_conflict(e: sqlx::Error, name: &str) -> Error {
         sqlx::Error::Database(db) if db.is_unique_violation() => Error::Conflict(format!(
             "two sources are named `{name}`: source names must be unique (ignoring case)"
         )),
-        _ => Error::Db { op: "sync the sources from the config file", source: e },
+        _ => Error::Db {
+            op: "sync the sources from the config file",
+            source: e,
+        },
     }
 }

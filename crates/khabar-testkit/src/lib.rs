@@ -23,7 +23,10 @@ pub struct TempData {
 
 impl TempData {
     pub fn new() -> Self {
-        let dir = tempfile::Builder::new().prefix("khabar-test-").tempdir().expect("temp dir");
+        let dir = tempfile::Builder::new()
+            .prefix("khabar-test-")
+            .tempdir()
+            .expect("temp dir");
         std::fs::create_dir_all(dir.path().join("data")).expect("data dir");
         TempData { dir }
     }
@@ -55,7 +58,13 @@ impl Default for TempData {
     }
 }
 
-const PLACES: &[&str] = &["Valley", "Riverside", "Hilltown", "Lakeshore", "Stonebridge"];
+const PLACES: &[&str] = &[
+    "Valley",
+    "Riverside",
+    "Hilltown",
+    "Lakeshore",
+    "Stonebridge",
+];
 
 /// A synthetic article numbered `n`: a title, three paragraphs, a URL on
 /// example.org, fetched at a fixed time `n` hours after 2024-01-01 UTC.
@@ -65,14 +74,17 @@ pub fn article(n: u32) -> ArticleDraft {
         format!("Council of {place} opens road number {n}"),
         vec![
             format!("The council of {place} opened road number {n} on Monday."),
-            format!("Officials said the road would carry {} vehicles a day.", 100 + n),
+            format!(
+                "Officials said the road would carry {} vehicles a day.",
+                100 + n
+            ),
             "Residents welcomed the news.".to_string(),
         ],
     )
     .with_url(format!("https://example.org/news/{n}?utm_source=feed"));
     d.source = Some("Example Times".to_string());
-    d.fetched_at = Utc.with_ymd_and_hms(2024, 1, 1, 0, 0, 0).unwrap()
-        + chrono::Duration::hours(i64::from(n));
+    d.fetched_at =
+        Utc.with_ymd_and_hms(2024, 1, 1, 0, 0, 0).unwrap() + chrono::Duration::hours(i64::from(n));
     d
 }
 

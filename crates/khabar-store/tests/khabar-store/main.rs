@@ -38,6 +38,8 @@ macro_rules! store_test_suite {
 }
 
 store_test_suite!(sqlite, |dir: std::path::PathBuf| async move {
-    let store = khabar_store::SqliteStore::open(&dir.join("khabar.db")).await.expect("open sqlite");
+    let store = khabar_store::SqliteStore::open(&dir.join("khabar.db"))
+        .await
+        .expect("open sqlite");
     Box::new(store) as Box<dyn khabar_store::Store>
 });

@@ -38,10 +38,15 @@ where
 {
     let store = open(dir, f).await;
     let a = article(1);
-    let r = store.import_articles(&[a.clone(), article(2)]).await.unwrap();
+    let r = store
+        .import_articles(&[a.clone(), article(2)])
+        .await
+        .unwrap();
     assert_eq!((r.inserted, r.updated, r.unchanged), (2, 0, 0));
     // The same article reached through a link with other tracking parameters.
-    let mut again = a.clone().with_url("https://EXAMPLE.org/news/1?utm_medium=email#comments");
+    let mut again = a
+        .clone()
+        .with_url("https://EXAMPLE.org/news/1?utm_medium=email#comments");
     again.fetched_at = Utc::now();
     let r = store.import_articles(&[again]).await.unwrap();
     assert_eq!((r.inserted, r.updated, r.unchanged), (0, 0, 1));
@@ -56,7 +61,10 @@ where
     let store = open(dir, f).await;
     let a = ArticleDraft::new("No address", vec!["Only text.".into()]);
     let b = ArticleDraft::new("No address", vec!["Other text.".into()]);
-    let r = store.import_articles(&[a.clone(), a.clone(), b]).await.unwrap();
+    let r = store
+        .import_articles(&[a.clone(), a.clone(), b])
+        .await
+        .unwrap();
     assert_eq!((r.inserted, r.unchanged), (2, 1));
     assert_eq!(r.outcomes[0].id(), r.outcomes[1].id());
     let r = store.import_articles(&[a]).await.unwrap();
@@ -71,7 +79,7 @@ where
 {
     let store = open(dir, f).await;
     let a = article(7);
-    let id = store.import_articles(&[a.clone()]).await.unwrap().outcomes[0].id();
+    let id = store.import_articles(std::slice::from_ref(&a)).await.unwrap().outcomes[0].id();
     let mut edited = a.clone();
     edited.paragraphs[1] = "Officials now say the road will carry fewer vehicles.".into();
     let r = store.import_articles(&[edited.clone()]).await.unwrap();
@@ -98,7 +106,10 @@ where
     let r = store.import_articles(&[article(3)]).await.unwrap();
     assert_eq!(r.outcomes, vec![ImportOutcome::Updated(id)]);
     let stored = store.get_article(id).await.unwrap().unwrap();
-    assert_eq!(stored.canonical_url.as_deref(), Some("https://example.org/news/3"));
+    assert_eq!(
+        stored.canonical_url.as_deref(),
+        Some("https://example.org/news/3")
+    );
     assert_eq!(store.count_articles().await.unwrap(), 1);
 }
 
@@ -109,11 +120,21 @@ where
 {
     let store = open(dir, f).await;
     let broken = ArticleDraft::new("   ", vec!["A body without a title.".into()]);
-    let err = store.import_articles(&[article(1), article(2), broken]).await.unwrap_err();
+    let err = store
+        .import_articles(&[article(1), article(2), broken])
+        .await
+        .unwrap_err();
     assert!(matches!(err, Error::Db { .. }), "{err}");
-    assert_eq!(store.count_articles().await.unwrap(), 0, "a failed import left rows behind");
+    assert_eq!(
+        store.count_articles().await.unwrap(),
+        0,
+        "a failed import left rows behind"
+    );
     // The store is still usable afterwards.
-    assert_eq!(store.import_articles(&[article(1)]).await.unwrap().inserted, 1);
+    assert_eq!(
+        store.import_articles(&[article(1)]).await.unwrap().inserted,
+        1
+    );
 }
 
 pub async fn published_time_keeps_offset_and_filters_by_instant<F, Fut>(dir: &TempData, f: &F)
@@ -132,15 +153,25 @@ where
     assert_eq!(all.len(), 2);
     assert_eq!(all[0].title, article(2).title, "newest first");
     let k = &all[1];
-    assert_eq!(k.published_at.unwrap().to_rfc3339(), "2024-11-11T09:30:00+04:30");
+    assert_eq!(
+        k.published_at.unwrap().to_rfc3339(),
+        "2024-11-11T09:30:00+04:30"
+    );
 
     let since = Utc.with_ymd_and_hms(2024, 11, 11, 5, 30, 0).unwrap();
-    let q = ArticleQuery { since: Some(since), ..Default::default() };
+    let q = ArticleQuery {
+        since: Some(since),
+        ..Default::default()
+    };
     let later = store.list_articles(&q).await.unwrap();
     assert_eq!(later.len(), 1);
     assert_eq!(later[0].title, article(2).title);
 
-    let q = ArticleQuery { until: Some(since), order: Order::OldestFirst, ..Default::default() };
+    let q = ArticleQuery {
+        until: Some(since),
+        order: Order::OldestFirst,
+        ..Default::default()
+    };
     let earlier = store.list_articles(&q).await.unwrap();
     assert_eq!(earlier.len(), 1);
     assert_eq!(earlier[0].title, article(1).title);
@@ -159,14 +190,31 @@ where
     drafts[3].source = Some("Kabul Daily".into());
     store.import_articles(&drafts).await.unwrap();
 
-    let q = ArticleQuery { lang: Some("fa".parse().unwrap()), ..Default::default() };
+    let q = ArticleQuery {
+        lang: Some("fa".parse().unwrap()),
+        ..Default::default()
+    };
     assert_eq!(store.list_articles(&q).await.unwrap().len(), 2);
-    let q = ArticleQuery { source: Some("kabul daily".into()), ..Default::default() };
+    let q = ArticleQuery {
+        source: Some("kabul daily".into()),
+        ..Default::default()
+    };
     let got = store.list_articles(&q).await.unwrap();
     assert_eq!(got.len(), 1);
     assert_eq!(got[0].title, drafts[3].title);
-    let q = ArticleQuery { limit: Some(2), offset: 1, order: Order::OldestFirst, ..Default::default() };
-    let page: Vec<String> = store.list_articles(&q).await.unwrap().into_iter().map(|a| a.title).collect();
+    let q = ArticleQuery {
+        limit: Some(2),
+        offset: 1,
+        order: Order::OldestFirst,
+        ..Default::default()
+    };
+    let page: Vec<String> = store
+        .list_articles(&q)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|a| a.title)
+        .collect();
     assert_eq!(page, vec![drafts[1].title.clone(), drafts[2].title.clone()]);
 }
 
@@ -177,20 +225,47 @@ where
 {
     let store = open(dir, f).await;
     let a = source("Alpha", "https://alpha.example/feed", SourceOrigin::Config);
-    let b = source("Beta", "https://beta.example/sitemap.xml", SourceOrigin::Config);
-    let r = store.sync_config_sources(&[a.clone(), b.clone()]).await.unwrap();
+    let b = source(
+        "Beta",
+        "https://beta.example/sitemap.xml",
+        SourceOrigin::Config,
+    );
+    let r = store
+        .sync_config_sources(&[a.clone(), b.clone()])
+        .await
+        .unwrap();
     assert_eq!((r.added, r.updated, r.removed), (2, 0, 0));
-    let r = store.sync_config_sources(&[a.clone(), b.clone()]).await.unwrap();
+    let r = store
+        .sync_config_sources(&[a.clone(), b.clone()])
+        .await
+        .unwrap();
     assert_eq!((r.added, r.updated, r.removed), (0, 0, 0));
 
     let mut renamed = a.clone();
     renamed.name = "Alpha News".into();
     renamed.lang = Some("en".parse().unwrap());
-    store.add_source(&source("Gamma", "https://gamma.example/", SourceOrigin::Cli)).await.unwrap();
+    store
+        .add_source(&source(
+            "Gamma",
+            "https://gamma.example/",
+            SourceOrigin::Cli,
+        ))
+        .await
+        .unwrap();
     let r = store.sync_config_sources(&[renamed]).await.unwrap();
     assert_eq!((r.added, r.updated, r.removed), (0, 1, 1));
-    let names: Vec<String> = store.list_sources().await.unwrap().into_iter().map(|s| s.name).collect();
-    assert_eq!(names, vec!["Alpha News".to_string(), "Gamma".to_string()], "CLI source kept");
+    let names: Vec<String> = store
+        .list_sources()
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|s| s.name)
+        .collect();
+    assert_eq!(
+        names,
+        vec!["Alpha News".to_string(), "Gamma".to_string()],
+        "CLI source kept"
+    );
 
     let clash = source("gamma", "https://other.example/feed", SourceOrigin::Config);
     let err = store.sync_config_sources(&[clash]).await.unwrap_err();
@@ -204,28 +279,65 @@ where
 {
     let store = open(dir, f).await;
     let added = store
-        .add_source(&source("Example Times", "https://example.org/feed", SourceOrigin::Cli))
+        .add_source(&source(
+            "Example Times",
+            "https://example.org/feed",
+            SourceOrigin::Cli,
+        ))
         .await
         .unwrap();
     assert_eq!(added.kind, SourceKind::Feed);
     assert_eq!(added.articles, 0);
-    store.import_articles(&[article(1), article(2)]).await.unwrap();
+    store
+        .import_articles(&[article(1), article(2)])
+        .await
+        .unwrap();
     let listed = store.list_sources().await.unwrap();
     assert_eq!(listed[0].articles, 2, "articles are counted by source name");
 
-    let dup = source("EXAMPLE TIMES", "https://elsewhere.example/feed", SourceOrigin::Cli);
-    assert!(matches!(store.add_source(&dup).await.unwrap_err(), Error::Conflict(_)));
+    let dup = source(
+        "EXAMPLE TIMES",
+        "https://elsewhere.example/feed",
+        SourceOrigin::Cli,
+    );
+    assert!(matches!(
+        store.add_source(&dup).await.unwrap_err(),
+        Error::Conflict(_)
+    ));
     let dup = source("Other", "https://example.org/feed", SourceOrigin::Cli);
-    assert!(matches!(store.add_source(&dup).await.unwrap_err(), Error::Conflict(_)));
+    assert!(matches!(
+        store.add_source(&dup).await.unwrap_err(),
+        Error::Conflict(_)
+    ));
 
-    store.sync_config_sources(&[source("Conf", "https://conf.example/feed", SourceOrigin::Config)]).await.unwrap();
-    assert!(matches!(store.remove_source("conf").await.unwrap_err(), Error::Conflict(_)));
-    assert!(matches!(store.remove_source("nope").await.unwrap_err(), Error::NotFound(_)));
+    store
+        .sync_config_sources(&[source(
+            "Conf",
+            "https://conf.example/feed",
+            SourceOrigin::Config,
+        )])
+        .await
+        .unwrap();
+    assert!(matches!(
+        store.remove_source("conf").await.unwrap_err(),
+        Error::Conflict(_)
+    ));
+    assert!(matches!(
+        store.remove_source("nope").await.unwrap_err(),
+        Error::NotFound(_)
+    ));
 
-    let removed = store.remove_source("https://example.org/feed").await.unwrap();
+    let removed = store
+        .remove_source("https://example.org/feed")
+        .await
+        .unwrap();
     assert_eq!(removed.name, "Example Times");
     assert_eq!(store.list_sources().await.unwrap().len(), 1);
-    assert_eq!(store.count_articles().await.unwrap(), 2, "removing a source keeps its articles");
+    assert_eq!(
+        store.count_articles().await.unwrap(),
+        2,
+        "removing a source keeps its articles"
+    );
 }
 
 pub async fn analysis_round_trip_and_alias_merging<F, Fut>(dir: &TempData, f: &F)
@@ -234,7 +346,10 @@ where
     Fut: Future<Output = Boxed>,
 {
     let store = open(dir, f).await;
-    let r = store.import_articles(&[article(1), article(2)]).await.unwrap();
+    let r = store
+        .import_articles(&[article(1), article(2)])
+        .await
+        .unwrap();
     let (a1, a2) = (r.outcomes[0].id(), r.outcomes[1].id());
     let agency = EntityDraft {
         name: "Roads Agency".into(),
@@ -270,9 +385,16 @@ where
     assert_eq!(d.entities[0].1, 2, "two mentions");
     assert_eq!(d.entities[0].0.aliases, vec!["RA".to_string()]);
     assert_eq!(d.quotes.len(), 1);
-    assert_eq!(d.quotes[0].speaker_entity, Some(d.entities[0].0.id), "speaker linked to entity");
+    assert_eq!(
+        d.quotes[0].speaker_entity,
+        Some(d.entities[0].0.id),
+        "speaker linked to entity"
+    );
     assert_eq!(d.figures, analysis.figures);
-    assert_eq!(store.get_article(a1).await.unwrap().unwrap().topics, vec!["infrastructure"]);
+    assert_eq!(
+        store.get_article(a1).await.unwrap().unwrap().topics,
+        vec!["infrastructure"]
+    );
 
     // Another article naming the agency by its alias reaches the same entity.
     let by_alias = Analysis {
@@ -288,7 +410,9 @@ where
     let d2 = store.article_details(a2).await.unwrap();
     assert_eq!(d2.entities[0].0.id, d.entities[0].0.id);
 
-    let missing = store.save_analysis(khabar_model::ArticleId(999_999), &by_alias).await;
+    let missing = store
+        .save_analysis(khabar_model::ArticleId(999_999), &by_alias)
+        .await;
     assert!(matches!(missing.unwrap_err(), Error::NotFound(_)));
 }
 
@@ -320,7 +444,10 @@ where
     Fut: Future<Output = Boxed>,
 {
     let first = open(dir, f).await;
-    first.import_articles(&[article(1), article(2)]).await.unwrap();
+    first
+        .import_articles(&[article(1), article(2)])
+        .await
+        .unwrap();
     drop(first);
     let second = open(dir, f).await;
     assert_eq!(second.count_articles().await.unwrap(), 2);

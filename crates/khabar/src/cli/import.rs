@@ -1,0 +1,396 @@
+//! `khabar import PATH…`: digest text and JSONL files, or folders of them.
+//!
+//! Every file is read and checked before anything is written; then all
+//! articles are stored in one transaction. A bad file stops the import with
+//! its name and line, and the database is left as it was.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{Context as _, anyhow, bail};
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, Utc};
+use khabar_model::{ArticleDraft, Lang, canonicalize_url};
+use serde::Deserialize;
+use serde_json::json;
+
+use super::Context;
+use crate::output;
+
+#[derive(Debug, clap::Args)]
+pub struct ImportArgs {
+    /// Files or folders (folders are walked for .txt, .digest, .jsonl and .ndjson files).
+    #[arg(required = true)]
+    paths: Vec<PathBuf>,
+    /// Read every file as this format instead of guessing from its name and content.
+    #[arg(long, value_enum)]
+    format: Option<Format>,
+    /// Source (outlet) name for articles that do not name one.
+    #[arg(long)]
+    source: Option<String>,
+    /// Language code for articles that do not give one (en, fa, ps, …).
+    #[arg(long)]
+    lang: Option<String>,
+    /// Print the result as one JSON document.
+    #[arg(long)]
+    json: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Digest,
+    Jsonl,
+}
+
+const FOLDER_EXTENSIONS: &[&str] = &["txt", "digest", "jsonl", "ndjson"];
+
+pub async fn run(ctx: &Context, args: ImportArgs) -> anyhow::Result<ExitCode> {
+    let lang = args.lang.as_deref().map(str::parse::<Lang>).transpose()?;
+    let (files, skipped) = collect_files(&args.paths)?;
+    if files.is_empty() {
+        bail!(
+            "no files to import under {}: khabar imports digest text (.txt) and JSONL (.jsonl) files",
+            args.paths
+                .iter()
+                .map(|p| p.display().to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+    }
+    let now = Utc::now();
+    let mut drafts = Vec::new();
+    for file in &files {
+        let mut got = read_file(file, args.format, now)?;
+        for d in &mut got {
+            if d.source.is_none() {
+                d.source.clone_from(&args.source);
+            }
+            if d.lang.is_none() {
+                d.lang.clone_from(&lang);
+            }
+        }
+        drafts.extend(got);
+    }
+    let store = ctx.open_store().await?;
+    let report = store
+        .import_articles(&drafts)
+        .await
+        .context("the import was not stored")?;
+    let mut out = output::stdout();
+    if args.json {
+        let ids: Vec<i64> = report.outcomes.iter().map(|o| o.id().0).collect();
+        output::json_doc(
+            &mut out,
+            &json!({
+                "files": files.len(),
+                "skipped": skipped.len(),
+                "articles": drafts.len(),
+                "inserted": report.inserted,
+                "updated": report.updated,
+                "unchanged": report.unchanged,
+                "ids": ids,
+            }),
+        )?;
+    } else {
+        writeln!(
+            out,
+            "imported {} article(s) from {} file(s): {} new, {} updated, {} unchanged",
+            drafts.len(),
+            files.len(),
+            report.inserted,
+            report.updated,
+            report.unchanged
+        )?;
+    }
+    out.flush()?;
+    for s in &skipped {
+        eprintln!(
+            "note: skipped {} (not a digest or JSONL file name)",
+            s.display()
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Expands folders (recursively, sorted, hidden entries skipped). Files named
+/// on the command line are always read; files met in folders only when their
+/// extension is one khabar imports. Returns (files, skipped files).
+fn collect_files(paths: &[PathBuf]) -> anyhow::Result<(Vec<PathBuf>, Vec<PathBuf>)> {
+    let mut files = Vec::new();
+    let mut skipped = Vec::new();
+    for p in paths {
+        let meta = std::fs::metadata(p)
+            .with_context(|| format!("cannot read {}: check the path", p.display()))?;
+        if meta.is_dir() {
+            walk(p, &mut files, &mut skipped)?;
+        } else {
+            files.push(p.clone());
+        }
+    }
+    Ok((files, skipped))
+}
+
+fn walk(dir: &Path, files: &mut Vec<PathBuf>, skipped: &mut Vec<PathBuf>) -> anyhow::Result<()> {
+    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
+        .with_context(|| format!("cannot list the folder {}", dir.display()))?
+        .map(|e| e.map(|e| e.path()))
+        .collect::<Result<_, _>>()
+        .with_context(|| format!("cannot list the folder {}", dir.display()))?;
+    entries.sort();
+    for p in entries {
+        let hidden = p
+            .file_name()
+            .and_then(|n| n.to_str())
+            .is_some_and(|n| n.starts_with('.'));
+        if hidden {
+            continue;
+        }
+        if p.is_dir() {
+            walk(&p, files, skipped)?;
+        } else if extension(&p).is_some_and(|e| FOLDER_EXTENSIONS.contains(&e.as_str())) {
+            files.push(p);
+        } else {
+            skipped.push(p);
+        }
+    }
+    Ok(())
+}
+
+fn extension(p: &Path) -> Option<String> {
+    p.extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+}
+
+/// Reads one file into drafts; every error names the file (and the line).
+fn read_file(
+    path: &Path,
+    format: Option<Format>,
+    now: DateTime<Utc>,
+) -> anyhow::Result<Vec<ArticleDraft>> {
+    let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
+    let text = decode(path, &bytes)?;
+    if text.trim().is_empty() {
+        bail!("{}: the file is empty: nothing to import", path.display());
+    }
+    let format = match format {
+        Some(f) => f,
+        None => guess_format(path, text).ok_or_else(|| {
+            anyhow!(
+                "{}: neither a digest nor JSONL: a digest article ends with its title repeated and \
+                 `read more`; a JSONL file has one JSON object per line. Use --format to say which",
+                path.display()
+            )
+        })?,
+    };
+    match format {
+        Format::Digest => {
+            let mut drafts = khabar_publish::parse_digest(text)
+                .map_err(|e| anyhow!("{}: {e}", path.display()))?;
+            for d in &mut drafts {
+                d.fetched_at = now;
+            }
+            Ok(drafts)
+        }
+        Format::Jsonl => parse_jsonl(path, text, now),
+    }
+}
+
+/// The text of a file that must be UTF-8, or an error naming the line of
+/// the first invalid byte.
+fn decode<'a>(path: &Path, bytes: &'a [u8]) -> anyhow::Result<&'a str> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    std::str::from_utf8(bytes).map_err(|e| {
+        let at = e.valid_up_to();
+        let line = bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1;
+        anyhow!(
+            "{}: line {line}: not valid UTF-8 (byte {at}): convert the file to UTF-8 first, \
+             e.g. `iconv -f WINDOWS-1256 -t UTF-8`",
+            path.display()
+        )
+    })
+}
+
+fn guess_format(path: &Path, text: &str) -> Option<Format> {
+    match extension(path).as_deref() {
+        Some("jsonl" | "ndjson") => return Some(Format::Jsonl),
+        Some("digest") => return Some(Format::Digest),
+        _ => {}
+    }
+    let first = text.trim_start();
+    if first.starts_with('{') {
+        return Some(Format::Jsonl);
+    }
+    let has_read_more = text.lines().any(|l| {
+        let l = l.trim().to_lowercase();
+        l == "read more" || l.starts_with("read more:")
+    });
+    has_read_more.then_some(Format::Digest)
+}
+
+/// One JSONL line. Unknown fields are allowed (data sets carry extra labels).
+#[derive(Debug, Deserialize)]
+struct JsonArticle {
+    url: Option<String>,
+    title: Option<String>,
+    text: Option<String>,
+    date: Option<String>,
+    source: Option<String>,
+    lang: Option<String>,
+    id: Option<serde_json::Value>,
+    byline: Option<String>,
+    teaser: Option<String>,
+}
+
+fn parse_jsonl(path: &Path, text: &str, now: DateTime<Utc>) -> anyhow::Result<Vec<ArticleDraft>> {
+    let mut out = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        let n = i + 1;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let at = || format!("{}: line {n}", path.display());
+        let j: JsonArticle = serde_json::from_str(line).map_err(|e| {
+            let hint = if e.is_eof() {
+                " (the line is cut short: is the file truncated?)"
+            } else {
+                ""
+            };
+            anyhow!("{}: not a JSON article object: {e}{hint}", at())
+        })?;
+        let title = j
+            .title
+            .map(|t| t.trim().to_string())
+            .filter(|t| !t.is_empty());
+        let title = title.ok_or_else(|| anyhow!("{}: `title` is missing or empty", at()))?;
+        let body = j.text.unwrap_or_default();
+        let paragraphs = split_paragraphs(&body);
+        if paragraphs.is_empty() {
+            bail!("{}: `text` is missing or empty", at());
+        }
+        let mut d = ArticleDraft::new(title, paragraphs);
+        if let Some(url) = j.url.filter(|u| !u.trim().is_empty()) {
+            canonicalize_url(&url).with_context(at)?;
+            d = d.with_url(url.trim());
+        }
+        d.published_at = j
+            .date
+            .as_deref()
+            .map(parse_date)
+            .transpose()
+            .with_context(at)?;
+        d.source = j.source.filter(|s| !s.trim().is_empty());
+        d.lang = j
+            .lang
+            .filter(|l| !l.trim().is_empty())
+            .map(|l| l.parse())
+            .transpose()
+            .with_context(at)?;
+        d.external_id = j.id.map(|v| match v {
+            serde_json::Value::String(s) => s,
+            other => other.to_string(),
+        });
+        d.byline = j.byline.filter(|s| !s.trim().is_empty());
+        d.teaser = j.teaser.filter(|s| !s.trim().is_empty());
+        d.fetched_at = now;
+        out.push(d);
+    }
+    Ok(out)
+}
+
+/// Paragraphs are separated by blank lines; a text with single line breaks
+/// only has one paragraph per line.
+fn split_paragraphs(text: &str) -> Vec<String> {
+    let text = text.replace("\r\n", "\n");
+    let blocks: Vec<String> = text
+        .split("\n\n")
+        .map(|b| {
+            b.lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .collect::<Vec<_>>()
+                .join("\n")
+        })
+        .filter(|b| !b.is_empty())
+        .collect();
+    if blocks.len() == 1 && blocks[0].contains('\n') {
+        return blocks[0].lines().map(str::to_string).collect();
+    }
+    blocks
+}
+
+/// RFC 3339 keeps its offset; a bare date or a time without offset is taken as UTC.
+fn parse_date(s: &str) -> anyhow::Result<DateTime<FixedOffset>> {
+    let s = s.trim();
+    if let Ok(t) = DateTime::parse_from_rfc3339(s) {
+        return Ok(t);
+    }
+    if let Ok(t) = DateTime::parse_from_rfc2822(s) {
+        return Ok(t);
+    }
+    for f in ["%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M"] {
+        if let Ok(t) = NaiveDateTime::parse_from_str(s, f) {
+            return Ok(t.and_utc().fixed_offset());
+        }
+    }
+    if let Ok(d) = NaiveDate::parse_from_str(s, "%Y-%m-%d") {
+        return Ok(d
+            .and_hms_opt(0, 0, 0)
+            .unwrap_or_default()
+            .and_utc()
+            .fixed_offset());
+    }
+    bail!("`date` {s:?} is not a date: use RFC 3339 (2024-11-11T09:30:00+04:30) or YYYY-MM-DD")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paragraphs_split_on_blank_lines_or_single_breaks() {
+        assert_eq!(
+            split_paragraphs("a\n\nb\nc\n\n\n d "),
+            vec!["a", "b\nc", "d"]
+        );
+        assert_eq!(split_paragraphs("a\nb"), vec!["a", "b"]);
+        assert!(split_paragraphs("  \n ").is_empty());
+    }
+
+    #[test]
+    fn dates_keep_offsets() {
+        assert_eq!(
+            parse_date("2024-11-11T09:30:00+04:30")
+                .unwrap()
+                .to_rfc3339(),
+            "2024-11-11T09:30:00+04:30"
+        );
+        assert_eq!(
+            parse_date("2024-11-11").unwrap().to_rfc3339(),
+            "2024-11-11T00:00:00+00:00"
+        );
+        assert!(parse_date("last tuesday").is_err());
+    }
+
+    #[test]
+    fn invalid_utf8_names_the_line() {
+        let err = decode(Path::new("x.txt"), b"ok\nfine\nbad \xff here")
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("x.txt: line 3"), "{err}");
+    }
+
+    #[test]
+    fn format_is_guessed_from_name_then_content() {
+        assert_eq!(guess_format(Path::new("a.jsonl"), "x"), Some(Format::Jsonl));
+        assert_eq!(
+            guess_format(Path::new("a.txt"), "{\"title\":1}"),
+            Some(Format::Jsonl)
+        );
+        assert_eq!(
+            guess_format(Path::new("a.txt"), "T\n\nbody\n\nT\nread more\n"),
+            Some(Format::Digest)
+        );
+        assert_eq!(guess_format(Path::new("a.txt"), "just some notes"), None);
+    }
+}

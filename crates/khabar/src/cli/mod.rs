@@ -1,0 +1,109 @@
+//! Command-line definitions and dispatch. Each command is one module.
+
+mod articles;
+mod digest;
+mod import;
+mod init;
+mod sources;
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::Context as _;
+use clap::{Parser, Subcommand};
+use khabar_store::{SqliteStore, Store};
+
+use crate::config::{self, Loaded};
+
+/// khabar follows a country or topic across many outlets: it imports and
+/// stores articles, and publishes them as digests.
+#[derive(Debug, Parser)]
+#[command(name = "khabar", version, about, propagate_version = true)]
+pub struct Args {
+    /// Folder holding the database (and later the search index and archive).
+    #[arg(
+        long,
+        global = true,
+        env = "KHABAR_DATA",
+        default_value = "khabar-data"
+    )]
+    data: PathBuf,
+    /// Configuration file.
+    #[arg(long, global = true, env = "KHABAR_CONFIG")]
+    config: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Write a starter khabar.toml and create the data folder.
+    Init(init::InitArgs),
+    /// Import digest text or JSONL files, or folders of them.
+    Import(import::ImportArgs),
+    /// List stored articles.
+    Articles(articles::ListArgs),
+    /// Show one article whole.
+    Show(articles::ShowArgs),
+    /// Print a digest of recent articles as text, Markdown, HTML or JSON.
+    Digest(digest::DigestArgs),
+    /// Manage the source catalog.
+    #[command(subcommand)]
+    Sources(sources::SourcesCommand),
+}
+
+/// What every command may need: where the data is, and the config.
+#[derive(Debug)]
+pub struct Context {
+    pub data: PathBuf,
+    pub config_path: PathBuf,
+    pub config_explicit: bool,
+}
+
+impl Context {
+    pub fn db_path(&self) -> PathBuf {
+        self.data.join("khabar.db")
+    }
+
+    pub fn load_config(&self) -> anyhow::Result<Loaded> {
+        config::load(&self.config_path, self.config_explicit)
+    }
+
+    /// Opens the store and brings the config's sources into it.
+    pub async fn open_store(&self) -> anyhow::Result<Box<dyn Store>> {
+        let loaded = self.load_config()?;
+        let store = open_sqlite(&self.db_path()).await?;
+        if loaded.path.is_some() {
+            let drafts = loaded.config.source_drafts()?;
+            store.sync_config_sources(&drafts).await.with_context(|| {
+                format!(
+                    "cannot bring the sources of {} into the catalog",
+                    self.config_path.display()
+                )
+            })?;
+        }
+        Ok(Box::new(store))
+    }
+}
+
+pub async fn open_sqlite(path: &Path) -> anyhow::Result<SqliteStore> {
+    SqliteStore::open(path)
+        .await
+        .with_context(|| format!("cannot open the khabar database at {}", path.display()))
+}
+
+pub async fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let ctx = Context {
+        data: args.data,
+        config_explicit: args.config.is_some(),
+        config_path: args.config.unwrap_or_else(|| PathBuf::from("khabar.toml")),
+    };
+    match args.command {
+        Command::Init(a) => init::run(&ctx, a).await,
+        Command::Import(a) => import::run(&ctx, a).await,
+        Command::Articles(a) => articles::list(&ctx, a).await,
+        Command::Show(a) => articles::show(&ctx, a).await,
+        Command::Digest(a) => digest::run(&ctx, a).await,
+        Command::Sources(c) => sources::run(&ctx, c).await,
+    }
+}

@@ -1,0 +1,321 @@
+//! `khabar.toml`: read once, overridden by `KHABAR_SECTION__KEY` variables,
+//! validated into typed options. Only the binary reads it; stages receive
+//! the typed values.
+
+use std::collections::HashSet;
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, bail};
+use khabar_model::{Lang, SourceDraft, SourceKind, SourceOrigin, canonicalize_url};
+use serde::Deserialize;
+
+/// The whole config file.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Config {
+    pub server: ServerConfig,
+    pub fetch: FetchConfig,
+    #[serde(rename = "source")]
+    pub sources: Vec<SourceConfig>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct ServerConfig {
+    pub addr: String,
+    /// Needed for changing API calls and admin forms.
+    pub token: Option<String>,
+}
+
+impl Default for ServerConfig {
+    fn default() -> Self {
+        ServerConfig {
+            addr: "127.0.0.1:8080".into(),
+            token: None,
+        }
+    }
+}
+
+/// The token never reaches a log line.
+impl fmt::Debug for ServerConfig {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ServerConfig")
+            .field("addr", &self.addr)
+            .field("token", &self.token.as_ref().map(|_| "<redacted>"))
+            .finish()
+    }
+}
+
+/// Politeness and safety settings of the fetcher.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct FetchConfig {
+    pub user_agent: String,
+    pub min_host_gap_secs: u64,
+    pub feed_timeout_secs: u64,
+    pub page_timeout_secs: u64,
+    pub max_body_bytes: u64,
+    pub allow_loopback: bool,
+    pub allow_private: bool,
+}
+
+impl Default for FetchConfig {
+    fn default() -> Self {
+        FetchConfig {
+            user_agent: concat!(
+                "khabar/",
+                env!("CARGO_PKG_VERSION"),
+                " (+https://github.com/khabar-news/khabar)"
+            )
+            .into(),
+            min_host_gap_secs: 2,
+            feed_timeout_secs: 30,
+            page_timeout_secs: 60,
+            max_body_bytes: 16 * 1024 * 1024,
+            allow_loopback: false,
+            allow_private: false,
+        }
+    }
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SourceConfig {
+    pub name: String,
+    pub url: String,
+    pub kind: Option<String>,
+    pub lang: Option<String>,
+    /// Free text for people reading the file; khabar keeps it in the file only.
+    #[expect(
+        dead_code,
+        reason = "documentation for people, accepted so the file validates"
+    )]
+    pub note: Option<String>,
+}
+
+/// Where the config comes from.
+#[derive(Debug)]
+pub struct Loaded {
+    pub config: Config,
+    /// The file read, or `None` when the default file is absent and defaults apply.
+    pub path: Option<PathBuf>,
+}
+
+/// Reads the config at `path`. A missing file is an error only when the
+/// user named it (`--config` / `KHABAR_CONFIG`); otherwise defaults apply.
+pub fn load(path: &Path, explicit: bool) -> anyhow::Result<Loaded> {
+    let text = match std::fs::read_to_string(path) {
+        Ok(t) => Some(t),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound && !explicit => None,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            bail!(
+                "config file {} does not exist: create it with `khabar init`",
+                path.display()
+            )
+        }
+        Err(e) => return Err(e).with_context(|| format!("cannot read {}", path.display())),
+    };
+    let mut table: toml::Table = match &text {
+        Some(t) => {
+            toml::from_str(t).with_context(|| format!("{} is not valid TOML", path.display()))?
+        }
+        None => toml::Table::new(),
+    };
+    apply_env_overrides(&mut table, std::env::vars())?;
+    let config: Config = table.try_into().with_context(|| {
+        format!(
+            "{}: invalid configuration (see README.md, Configuration)",
+            path.display()
+        )
+    })?;
+    config
+        .validate()
+        .with_context(|| format!("{}: invalid configuration", path.display()))?;
+    Ok(Loaded {
+        config,
+        path: text.map(|_| path.to_path_buf()),
+    })
+}
+
+/// `KHABAR_SERVER__ADDR=0.0.0.0:8080` sets `[server] addr`. The value is read
+/// as a TOML value when it parses as one (numbers, booleans), else as a string.
+fn apply_env_overrides(
+    table: &mut toml::Table,
+    vars: impl Iterator<Item = (String, String)>,
+) -> anyhow::Result<()> {
+    for (key, value) in vars {
+        let Some(rest) = key.strip_prefix("KHABAR_") else {
+            continue;
+        };
+        let Some((section, field)) = rest.split_once("__") else {
+            continue;
+        };
+        let (section, field) = (section.to_ascii_lowercase(), field.to_ascii_lowercase());
+        if section.is_empty() || field.is_empty() {
+            continue;
+        }
+        let parsed = toml::from_str::<toml::Table>(&format!("v = {value}"))
+            .ok()
+            .and_then(|mut t| t.remove("v"))
+            .unwrap_or(toml::Value::String(value.clone()));
+        let entry = table
+            .entry(section.clone())
+            .or_insert_with(|| toml::Value::Table(toml::Table::new()));
+        match entry {
+            toml::Value::Table(t) => {
+                t.insert(field, parsed);
+            }
+            _ => bail!("{key}: `{section}` is not a section of the config"),
+        }
+    }
+    Ok(())
+}
+
+impl Config {
+    fn validate(&self) -> anyhow::Result<()> {
+        self.source_drafts().map(|_| ())
+    }
+
+    /// The `[[source]]` entries as drafts for the store, validated.
+    pub fn source_drafts(&self) -> anyhow::Result<Vec<SourceDraft>> {
+        let mut names = HashSet::new();
+        let mut urls = HashSet::new();
+        let mut out = Vec::new();
+        for (i, s) in self.sources.iter().enumerate() {
+            let at = || format!("[[source]] number {} (`{}`)", i + 1, s.name);
+            let draft = source_draft(
+                &s.name,
+                &s.url,
+                s.kind.as_deref(),
+                s.lang.as_deref(),
+                SourceOrigin::Config,
+            )
+            .with_context(at)?;
+            if !names.insert(draft.name.to_lowercase()) {
+                bail!("{}: another source has the same name", at());
+            }
+            if !urls.insert(draft.url.clone()) {
+                bail!("{}: another source has the same URL", at());
+            }
+            out.push(draft);
+        }
+        Ok(out)
+    }
+}
+
+/// Checks one source given by a user (config or CLI).
+pub fn source_draft(
+    name: &str,
+    url: &str,
+    kind: Option<&str>,
+    lang: Option<&str>,
+    origin: SourceOrigin,
+) -> anyhow::Result<SourceDraft> {
+    let name = name.trim();
+    if name.is_empty() {
+        bail!("the source name is empty");
+    }
+    let url = canonicalize_url(url)?;
+    let kind = match kind {
+        Some(k) => k.parse::<SourceKind>()?,
+        None => SourceKind::guess(&url),
+    };
+    let lang = lang.map(str::parse::<Lang>).transpose()?;
+    Ok(SourceDraft {
+        name: name.to_string(),
+        url,
+        kind,
+        lang,
+        origin,
+    })
+}
+
+/// The starter config written by `khabar init`.
+pub const STARTER: &str = r#"# khabar configuration. Every key is optional; the values shown are the defaults.
+# Environment variables override keys: KHABAR_SERVER__ADDR=0.0.0.0:8080.
+
+[server]
+addr = "127.0.0.1:8080"
+# token = "a long random string"   # needed for changing API calls and admin forms
+
+[fetch]
+# user_agent = "khabar/0.1 (+https://github.com/khabar-news/khabar)"
+min_host_gap_secs = 2        # politeness floor per host
+feed_timeout_secs = 30       # whole request, headers + body
+page_timeout_secs = 60
+max_body_bytes = 16777216    # after decompression
+allow_loopback = false
+allow_private = false
+
+# One [[source]] per outlet. kind is feed | sitemap | page (guessed from the URL when absent).
+# [[source]]
+# name = "Example News"
+# url = "https://example.org/feed/"
+# kind = "feed"
+# lang = "en"
+"#;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn vars(list: &[(&str, &str)]) -> impl Iterator<Item = (String, String)> {
+        list.iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect::<Vec<_>>()
+            .into_iter()
+    }
+
+    #[test]
+    fn starter_config_parses_to_defaults() {
+        let t: toml::Table = toml::from_str(STARTER).unwrap();
+        let c: Config = t.try_into().unwrap();
+        assert_eq!(c.server.addr, "127.0.0.1:8080");
+        assert_eq!(c.fetch.min_host_gap_secs, 2);
+        assert!(!c.fetch.allow_loopback);
+        assert!(c.sources.is_empty());
+    }
+
+    #[test]
+    fn env_overrides_set_typed_values() {
+        let mut t = toml::Table::new();
+        apply_env_overrides(
+            &mut t,
+            vars(&[
+                ("KHABAR_SERVER__ADDR", "0.0.0.0:9000"),
+                ("KHABAR_FETCH__ALLOW_LOOPBACK", "true"),
+                ("KHABAR_FETCH__MIN_HOST_GAP_SECS", "5"),
+                ("KHABAR_DATA", "/ignored"),
+            ]),
+        )
+        .unwrap();
+        let c: Config = t.try_into().unwrap();
+        assert_eq!(c.server.addr, "0.0.0.0:9000");
+        assert!(c.fetch.allow_loopback);
+        assert_eq!(c.fetch.min_host_gap_secs, 5);
+    }
+
+    #[test]
+    fn unknown_keys_and_bad_sources_are_rejected() {
+        let t: toml::Table = toml::from_str("[server]\nport = 80\n").unwrap();
+        assert!(t.try_into::<Config>().is_err());
+        let t: toml::Table = toml::from_str(
+            "[[source]]\nname = \"A\"\nurl = \"https://a.example/feed\"\n\
+             [[source]]\nname = \"a\"\nurl = \"https://b.example/feed\"\n",
+        )
+        .unwrap();
+        let c: Config = t.try_into().unwrap();
+        let err = format!("{:#}", c.validate().unwrap_err());
+        assert!(err.contains("same name"), "{err}");
+    }
+
+    #[test]
+    fn token_is_redacted_in_debug() {
+        let s = ServerConfig {
+            addr: "x".into(),
+            token: Some("s3cret".into()),
+        };
+        assert!(!format!("{s:?}").contains("s3cret"));
+    }
+}
