@@ -79,7 +79,12 @@ where
 {
     let store = open(dir, f).await;
     let a = article(7);
-    let id = store.import_articles(std::slice::from_ref(&a)).await.unwrap().outcomes[0].id();
+    let id = store
+        .import_articles(std::slice::from_ref(&a))
+        .await
+        .unwrap()
+        .outcomes[0]
+        .id();
     let mut edited = a.clone();
     edited.paragraphs[1] = "Officials now say the road will carry fewer vehicles.".into();
     let r = store.import_articles(&[edited.clone()]).await.unwrap();
