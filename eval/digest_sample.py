@@ -62,11 +62,11 @@ def main():
     with open(sample, encoding="utf-8") as f:
         sample_text = f.read()
     failures = []
+    passed = []
 
     def check(name, ok, detail=""):
         print(f"{'ok  ' if ok else 'FAIL'}  {name}{(': ' + detail) if detail else ''}")
-        if not ok:
-            failures.append(name)
+        (passed if ok else failures).append(name)
 
     with tempfile.TemporaryDirectory() as tmp:
         data = os.path.join(tmp, "data")
@@ -120,7 +120,7 @@ def main():
               f"{html.count('<article')} <article> elements")
         check("json export", len(js["articles"]) == EXPECTED_ARTICLES, f"{len(js['articles'])} articles")
 
-    print(f"\n{len(failures)} failed" if failures else "\nall digest checks hold")
+    print(f"\ndigest: {len(passed)} passed, {len(failures)} failed")
     return 1 if failures else 0
 
 
