@@ -126,3 +126,6 @@ the tree will keep the gate
 School garden wins regional prize
 read more
 ";
+
+#[cfg(feature = "server")]
+pub mod server;
