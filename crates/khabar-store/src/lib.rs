@@ -140,6 +140,66 @@ pub struct ArticleDetails {
     pub figures: Vec<Figure>,
 }
 
+/// A source's crawl state, for deciding when to poll it next.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CrawlState {
+    pub source: Source,
+    pub etag: Option<String>,
+    pub last_modified: Option<String>,
+    /// When the source is due (Unix seconds); `None` = now.
+    pub next_fetch_at: Option<i64>,
+    /// Current polling interval in seconds; `None` = not yet polled.
+    pub poll_secs: Option<i64>,
+    /// Consecutive failed fetches.
+    pub failures: u32,
+    pub last_new_at: Option<DateTime<Utc>>,
+}
+
+/// The outcome of one fetch of a source, recorded on it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FetchRecord {
+    pub at: DateTime<Utc>,
+    /// `ok`, `not_modified` or the failure code (`Dns`, `Timeout`, …).
+    pub status: String,
+    /// The failure code and message when the fetch failed.
+    pub error: Option<String>,
+    pub etag: Option<String>,
+    pub last_modified: Option<String>,
+    pub new_items: u32,
+    pub next_fetch_at: DateTime<Utc>,
+    pub poll_secs: i64,
+}
+
+/// An article URL found on a source, waiting to be fetched.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QueueItem {
+    pub source_id: Option<khabar_model::SourceId>,
+    /// Canonical URL: the job's key.
+    pub url: String,
+    pub raw_url: String,
+    pub title: Option<String>,
+    pub published_at: Option<chrono::DateTime<chrono::FixedOffset>>,
+}
+
+/// A claimed queue item.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Job {
+    pub id: i64,
+    pub item: QueueItem,
+    /// Name of the source, for the article row.
+    pub source_name: Option<String>,
+    /// Attempts including this one.
+    pub attempts: u32,
+}
+
+/// Counts of the work queue.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct QueueCounts {
+    pub pending: u64,
+    pub leased: u64,
+    pub failed: u64,
+}
+
 /// Everything khabar keeps, behind one interface. Callers hold a
 /// `Box<dyn Store>` (or `Arc<dyn Store>`) and never know the back-end.
 #[async_trait]
@@ -171,4 +231,31 @@ pub trait Store: Send + Sync + std::fmt::Debug {
     /// or by an alias, and created when new.
     async fn save_analysis(&self, id: ArticleId, analysis: &Analysis) -> Result<()>;
     async fn article_details(&self, id: ArticleId) -> Result<ArticleDetails>;
+
+    /// Every source with its crawl state.
+    async fn crawl_states(&self) -> Result<Vec<CrawlState>>;
+    /// Records a fetch of a source (health, validators, next poll).
+    async fn record_fetch(
+        &self,
+        source: khabar_model::SourceId,
+        record: &FetchRecord,
+    ) -> Result<()>;
+    /// Queues article URLs not yet stored nor queued; returns how many are new.
+    async fn enqueue(&self, items: &[QueueItem]) -> Result<usize>;
+    /// Leases up to `limit` ready jobs for `lease`; a job whose lease ran out
+    /// (its worker died) is ready again.
+    async fn claim(
+        &self,
+        limit: u32,
+        lease: std::time::Duration,
+        now: DateTime<Utc>,
+    ) -> Result<Vec<Job>>;
+    /// Stores the job's article and removes the job, in one transaction.
+    async fn complete(&self, job: &Job, article: &ArticleDraft) -> Result<ImportOutcome>;
+    /// Removes a job whose page is not an article (or needs no storing).
+    async fn drop_job(&self, job: &Job) -> Result<()>;
+    /// Records a failed attempt: retried at `retry_at`, or given up when `None`.
+    async fn fail_job(&self, job: &Job, error: &str, retry_at: Option<DateTime<Utc>>)
+    -> Result<()>;
+    async fn queue_counts(&self, now: DateTime<Utc>) -> Result<QueueCounts>;
 }

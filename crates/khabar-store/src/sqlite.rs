@@ -21,8 +21,8 @@ use sqlx::{Row, SqliteConnection, SqlitePool};
 use crate::error::DbContext;
 use crate::migrate::{Migration, SQLITE};
 use crate::{
-    Analysis, ArticleDetails, ArticleQuery, Error, ImportOutcome, ImportReport, Order, Result,
-    Store, SyncReport,
+    Analysis, ArticleDetails, ArticleQuery, CrawlState, Error, FetchRecord, ImportOutcome,
+    ImportReport, Job, Order, QueueCounts, QueueItem, Result, Store, SyncReport,
 };
 
 /// The embedded store: one SQLite file.
@@ -47,7 +47,7 @@ impl SqliteStore {
             .create_if_missing(true)
             .journal_mode(SqliteJournalMode::Wal)
             .synchronous(SqliteSynchronous::Full)
-            .busy_timeout(Duration::from_secs(10))
+            .busy_timeout(Duration::from_secs(5))
             .foreign_keys(true);
         let pool = SqlitePoolOptions::new()
             .max_connections(4)
@@ -796,6 +796,209 @@ impl Store for SqliteStore {
             entities,
             quotes,
             figures,
+        })
+    }
+
+    async fn crawl_states(&self) -> Result<Vec<CrawlState>> {
+        const OP: &str = "read the crawl state of the sources";
+        let rows = sqlx::query(&format!(
+            "SELECT {SOURCE_COLUMNS}, s.etag, s.last_modified, s.next_fetch_at, s.poll_secs,
+                    s.failures, s.last_new_at
+             FROM sources s ORDER BY s.id"
+        ))
+        .fetch_all(&self.pool)
+        .await
+        .op(OP)?;
+        rows.iter()
+            .map(|r| {
+                let failures: i64 = r.try_get("failures").op(OP)?;
+                Ok(CrawlState {
+                    source: source_from_row(r)?,
+                    etag: r.try_get("etag").op(OP)?,
+                    last_modified: r.try_get("last_modified").op(OP)?,
+                    next_fetch_at: r.try_get("next_fetch_at").op(OP)?,
+                    poll_secs: r.try_get("poll_secs").op(OP)?,
+                    failures: failures.clamp(0, i64::from(u32::MAX)) as u32,
+                    last_new_at: parse_opt_utc(r.try_get("last_new_at").op(OP)?)?,
+                })
+            })
+            .collect()
+    }
+
+    async fn record_fetch(&self, source: SourceId, r: &FetchRecord) -> Result<()> {
+        const OP: &str = "record a fetch of a source";
+        let mut tx = self.begin_write().await?;
+        let failed = r.error.is_some();
+        sqlx::query(
+            "UPDATE sources SET last_fetch_at = ?1, last_status = ?2, last_error = ?3,
+                etag = CASE WHEN ?4 THEN etag ELSE coalesce(?5, etag) END,
+                last_modified = CASE WHEN ?4 THEN last_modified ELSE coalesce(?6, last_modified) END,
+                failures = CASE WHEN ?4 THEN failures + 1 ELSE 0 END,
+                last_new_at = CASE WHEN ?7 > 0 THEN ?1 ELSE last_new_at END,
+                next_fetch_at = ?8, poll_secs = ?9
+             WHERE id = ?10",
+        )
+        .bind(utc_text(r.at))
+        .bind(&r.status)
+        .bind(&r.error)
+        .bind(failed)
+        .bind(&r.etag)
+        .bind(&r.last_modified)
+        .bind(i64::from(r.new_items))
+        .bind(r.next_fetch_at.timestamp())
+        .bind(r.poll_secs)
+        .bind(source.0)
+        .execute(&mut *tx)
+        .await
+        .op(OP)?;
+        tx.commit().await.op(OP)
+    }
+
+    async fn enqueue(&self, items: &[QueueItem]) -> Result<usize> {
+        const OP: &str = "queue article URLs";
+        let mut tx = self.begin_write().await?;
+        let mut added = 0;
+        let now = now_text();
+        for it in items {
+            let done = sqlx::query(
+                "INSERT INTO fetch_queue (source_id, url, raw_url, title, published_at, created_at)
+                 SELECT ?1, ?2, ?3, ?4, ?5, ?6
+                 WHERE NOT EXISTS (SELECT 1 FROM articles WHERE canonical_url = ?2)
+                 ON CONFLICT (url) DO NOTHING",
+            )
+            .bind(it.source_id.map(|s| s.0))
+            .bind(&it.url)
+            .bind(&it.raw_url)
+            .bind(&it.title)
+            .bind(it.published_at.map(|t| t.to_rfc3339()))
+            .bind(&now)
+            .execute(&mut *tx)
+            .await
+            .op(OP)?;
+            added += done.rows_affected() as usize;
+        }
+        tx.commit().await.op(OP)?;
+        Ok(added)
+    }
+
+    async fn claim(&self, limit: u32, lease: Duration, now: DateTime<Utc>) -> Result<Vec<Job>> {
+        const OP: &str = "claim queued work";
+        type Row = (
+            i64,
+            Option<i64>,
+            String,
+            String,
+            Option<String>,
+            Option<String>,
+            i64,
+            Option<String>,
+        );
+        let now_s = now.timestamp();
+        let mut tx = self.begin_write().await?;
+        let rows: Vec<Row> = sqlx::query_as(
+            "SELECT q.id, q.source_id, q.url, q.raw_url, q.title, q.published_at, q.attempts, s.name
+             FROM fetch_queue q LEFT JOIN sources s ON s.id = q.source_id
+             WHERE q.state = 'pending' AND q.next_try_at <= ?1
+               AND (q.lease_until IS NULL OR q.lease_until <= ?1)
+             ORDER BY q.next_try_at, q.id LIMIT ?2",
+        )
+        .bind(now_s)
+        .bind(i64::from(limit))
+        .fetch_all(&mut *tx)
+        .await
+        .op(OP)?;
+        let until = now_s + lease.as_secs().max(1) as i64;
+        let mut jobs = Vec::with_capacity(rows.len());
+        for (id, source_id, url, raw_url, title, published, attempts, source_name) in rows {
+            sqlx::query(
+                "UPDATE fetch_queue SET lease_until = ?, attempts = attempts + 1 WHERE id = ?",
+            )
+            .bind(until)
+            .bind(id)
+            .execute(&mut *tx)
+            .await
+            .op(OP)?;
+            let published_at = published
+                .as_deref()
+                .map(DateTime::<FixedOffset>::parse_from_rfc3339)
+                .transpose()
+                .map_err(|e| corrupt("queued publication time", e))?;
+            jobs.push(Job {
+                id,
+                item: QueueItem {
+                    source_id: source_id.map(SourceId),
+                    url,
+                    raw_url,
+                    title,
+                    published_at,
+                },
+                source_name,
+                attempts: (attempts + 1).clamp(0, i64::from(u32::MAX)) as u32,
+            });
+        }
+        tx.commit().await.op(OP)?;
+        Ok(jobs)
+    }
+
+    async fn complete(&self, job: &Job, article: &ArticleDraft) -> Result<ImportOutcome> {
+        let mut tx = self.begin_write().await?;
+        let outcome = import_one(&mut tx, article).await?;
+        sqlx::query("DELETE FROM fetch_queue WHERE id = ?")
+            .bind(job.id)
+            .execute(&mut *tx)
+            .await
+            .op("finish a queued job")?;
+        tx.commit().await.op("finish a queued job")?;
+        Ok(outcome)
+    }
+
+    async fn drop_job(&self, job: &Job) -> Result<()> {
+        let mut tx = self.begin_write().await?;
+        sqlx::query("DELETE FROM fetch_queue WHERE id = ?")
+            .bind(job.id)
+            .execute(&mut *tx)
+            .await
+            .op("drop a queued job")?;
+        tx.commit().await.op("drop a queued job")
+    }
+
+    async fn fail_job(
+        &self,
+        job: &Job,
+        error: &str,
+        retry_at: Option<DateTime<Utc>>,
+    ) -> Result<()> {
+        const OP: &str = "record a failed job";
+        let mut tx = self.begin_write().await?;
+        let q = match retry_at {
+            Some(t) => sqlx::query(
+                "UPDATE fetch_queue SET lease_until = NULL, next_try_at = ?, last_error = ? WHERE id = ?",
+            )
+            .bind(t.timestamp()),
+            None => sqlx::query(
+                "UPDATE fetch_queue SET lease_until = NULL, state = 'failed', last_error = ? WHERE id = ?",
+            ),
+        };
+        q.bind(error).bind(job.id).execute(&mut *tx).await.op(OP)?;
+        tx.commit().await.op(OP)
+    }
+
+    async fn queue_counts(&self, now: DateTime<Utc>) -> Result<QueueCounts> {
+        let (pending, leased, failed): (i64, i64, i64) = sqlx::query_as(
+            "SELECT
+                coalesce(sum(state = 'pending' AND (lease_until IS NULL OR lease_until <= ?1)), 0),
+                coalesce(sum(state = 'pending' AND lease_until > ?1), 0),
+                coalesce(sum(state = 'failed'), 0)
+             FROM fetch_queue",
+        )
+        .bind(now.timestamp())
+        .fetch_one(&self.pool)
+        .await
+        .op("count queued work")?;
+        Ok(QueueCounts {
+            pending: pending.max(0) as u64,
+            leased: leased.max(0) as u64,
+            failed: failed.max(0) as u64,
         })
     }
 }

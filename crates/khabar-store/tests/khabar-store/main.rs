@@ -23,6 +23,8 @@ macro_rules! store_test_suite {
                 analysis_round_trip_and_alias_merging,
                 concurrent_writers_both_succeed,
                 data_survives_reopening,
+                queue_leases_resume_and_never_duplicate,
+                fetch_records_track_health,
             );
         }
     };

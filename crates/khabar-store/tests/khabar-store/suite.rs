@@ -8,7 +8,9 @@ use chrono::{TimeZone, Utc};
 use khabar_model::{
     Approx, ArticleDraft, EntityKind, Figure, Lang, Quote, SourceDraft, SourceKind, SourceOrigin,
 };
-use khabar_store::{Analysis, ArticleQuery, EntityDraft, Error, ImportOutcome, Order, Store};
+use khabar_store::{
+    Analysis, ArticleQuery, EntityDraft, Error, FetchRecord, ImportOutcome, Order, QueueItem, Store,
+};
 use khabar_testkit::{TempData, article, at};
 
 type Boxed = Box<dyn Store>;
@@ -458,4 +460,145 @@ where
     assert_eq!(second.count_articles().await.unwrap(), 2);
     let r = second.import_articles(&[article(1)]).await.unwrap();
     assert_eq!(r.unchanged, 1);
+}
+
+fn item(n: u32) -> QueueItem {
+    let a = article(n);
+    QueueItem {
+        source_id: None,
+        url: a.canonical_url.clone().unwrap(),
+        raw_url: a.url.clone().unwrap(),
+        title: Some(a.title.clone()),
+        published_at: None,
+    }
+}
+
+pub async fn queue_leases_resume_and_never_duplicate<F, Fut>(dir: &TempData, f: &F)
+where
+    F: Fn(PathBuf) -> Fut,
+    Fut: Future<Output = Boxed>,
+{
+    let store = open(dir, f).await;
+    store.import_articles(&[article(1)]).await.unwrap();
+    // Already stored, queued twice, and three new ones.
+    let added = store
+        .enqueue(&[item(1), item(2), item(2), item(3), item(4)])
+        .await
+        .unwrap();
+    assert_eq!(added, 3);
+    assert_eq!(store.enqueue(&[item(2)]).await.unwrap(), 0);
+
+    let t0 = Utc.with_ymd_and_hms(2024, 1, 1, 0, 0, 0).unwrap();
+    let lease = std::time::Duration::from_secs(60);
+    let first = store.claim(2, lease, t0).await.unwrap();
+    assert_eq!(first.len(), 2);
+    assert_eq!(first[0].attempts, 1);
+    // Leased jobs are not handed out twice while the lease holds...
+    let second = store.claim(10, lease, t0).await.unwrap();
+    assert_eq!(second.len(), 1);
+    assert!(store.claim(10, lease, t0).await.unwrap().is_empty());
+    let counts = store.queue_counts(t0).await.unwrap();
+    assert_eq!((counts.pending, counts.leased), (0, 3));
+
+    // ...the worker holding `first` dies; after the lease they come back.
+    let later = t0 + chrono::Duration::seconds(61);
+    let again = store.claim(10, lease, later).await.unwrap();
+    let mut ids: Vec<i64> = again.iter().map(|j| j.id).collect();
+    ids.sort();
+    let mut want: Vec<i64> = first.iter().chain(&second).map(|j| j.id).collect();
+    want.sort();
+    assert_eq!(ids, want, "every expired lease is retried");
+    assert!(
+        again
+            .iter()
+            .all(|j| j.attempts >= 2 || second.iter().any(|s| s.id == j.id))
+    );
+
+    // Completing twice (a retry after a crash between fetch and commit) stores once.
+    let job = &again[0];
+    let n: u32 = job.item.url.rsplit('/').next().unwrap().parse().unwrap();
+    let o1 = store.complete(job, &article(n)).await.unwrap();
+    let o2 = store.complete(job, &article(n)).await.unwrap();
+    assert!(matches!(o1, ImportOutcome::Inserted(_)));
+    assert_eq!(o2, ImportOutcome::Unchanged(o1.id()));
+
+    store.drop_job(&again[1]).await.unwrap();
+    store
+        .fail_job(
+            &again[2],
+            "Timeout",
+            Some(later + chrono::Duration::seconds(300)),
+        )
+        .await
+        .unwrap();
+    assert!(
+        store.claim(10, lease, later).await.unwrap().is_empty(),
+        "retry waits"
+    );
+    let retried = store
+        .claim(10, lease, later + chrono::Duration::seconds(301))
+        .await
+        .unwrap();
+    assert_eq!(retried.len(), 1);
+    store.fail_job(&retried[0], "Status", None).await.unwrap();
+    let counts = store
+        .queue_counts(later + chrono::Duration::days(1))
+        .await
+        .unwrap();
+    assert_eq!((counts.pending, counts.leased, counts.failed), (0, 0, 1));
+    assert_eq!(store.count_articles().await.unwrap(), 2);
+}
+
+pub async fn fetch_records_track_health<F, Fut>(dir: &TempData, f: &F)
+where
+    F: Fn(PathBuf) -> Fut,
+    Fut: Future<Output = Boxed>,
+{
+    let store = open(dir, f).await;
+    let s = store
+        .add_source(&source(
+            "Feedy",
+            "https://feedy.example/feed",
+            SourceOrigin::Cli,
+        ))
+        .await
+        .unwrap();
+    let t = Utc.with_ymd_and_hms(2024, 5, 1, 12, 0, 0).unwrap();
+    let ok = FetchRecord {
+        at: t,
+        status: "ok".into(),
+        error: None,
+        etag: Some("\"e1\"".into()),
+        last_modified: None,
+        new_items: 3,
+        next_fetch_at: t + chrono::Duration::minutes(15),
+        poll_secs: 900,
+    };
+    store.record_fetch(s.id, &ok).await.unwrap();
+    let failed = FetchRecord {
+        at: t + chrono::Duration::minutes(15),
+        status: "Timeout".into(),
+        error: Some("Timeout".into()),
+        etag: None,
+        last_modified: None,
+        new_items: 0,
+        next_fetch_at: t + chrono::Duration::minutes(45),
+        poll_secs: 1800,
+    };
+    store.record_fetch(s.id, &failed).await.unwrap();
+    store.record_fetch(s.id, &failed).await.unwrap();
+    let st = store.crawl_states().await.unwrap().pop().unwrap();
+    assert_eq!(
+        st.etag.as_deref(),
+        Some("\"e1\""),
+        "a failure keeps the validators"
+    );
+    assert_eq!(st.failures, 2);
+    assert_eq!(st.poll_secs, Some(1800));
+    assert_eq!(st.last_new_at, Some(t));
+    assert_eq!(st.source.last_error.as_deref(), Some("Timeout"));
+    assert_eq!(st.source.last_fetch_at, Some(failed.at));
+    store.record_fetch(s.id, &ok).await.unwrap();
+    let st = store.crawl_states().await.unwrap().pop().unwrap();
+    assert_eq!((st.failures, st.source.last_error), (0, None));
 }
