@@ -116,7 +116,10 @@ pub(crate) struct BodyReader {
 impl BodyReader {
     /// `encodings` is the `Content-Encoding` header value, e.g. `gzip, gzip`.
     pub fn new(encodings: Option<&str>, cap: u64) -> Result<Self, BodyError> {
-        let mut sink = Sink::Plain(Capped { buf: Vec::new(), cap });
+        let mut sink = Sink::Plain(Capped {
+            buf: Vec::new(),
+            cap,
+        });
         let layers: Vec<String> = encodings
             .unwrap_or("")
             .split(',')
@@ -124,7 +127,9 @@ impl BodyReader {
             .filter(|e| !e.is_empty() && e != "identity")
             .collect();
         if layers.len() > 3 {
-            return Err(BodyError::Unsupported(encodings.unwrap_or_default().to_string()));
+            return Err(BodyError::Unsupported(
+                encodings.unwrap_or_default().to_string(),
+            ));
         }
         let identity = layers.is_empty();
         // The first listed encoding was applied first, so it is undone last:
@@ -137,7 +142,11 @@ impl BodyReader {
                 other => return Err(BodyError::Unsupported(other.to_string())),
             };
         }
-        Ok(BodyReader { sink, received: 0, identity })
+        Ok(BodyReader {
+            sink,
+            received: 0,
+            identity,
+        })
     }
 
     pub fn push(&mut self, chunk: &[u8]) -> Result<(), BodyError> {
@@ -159,7 +168,11 @@ impl BodyReader {
 
 fn classify(e: io::Error) -> BodyError {
     let capped = e.get_ref().is_some_and(|inner| inner.is::<CapExceeded>());
-    if capped { BodyError::TooLarge } else { BodyError::Corrupt(e.to_string()) }
+    if capped {
+        BodyError::TooLarge
+    } else {
+        BodyError::Corrupt(e.to_string())
+    }
 }
 
 #[cfg(test)]
@@ -211,7 +224,13 @@ mod tests {
 
     #[test]
     fn unknown_encodings_are_refused() {
-        assert!(matches!(BodyReader::new(Some("br"), 10), Err(BodyError::Unsupported(_))));
-        assert!(matches!(BodyReader::new(Some("gzip,gzip,gzip,gzip"), 10), Err(BodyError::Unsupported(_))));
+        assert!(matches!(
+            BodyReader::new(Some("br"), 10),
+            Err(BodyError::Unsupported(_))
+        ));
+        assert!(matches!(
+            BodyReader::new(Some("gzip,gzip,gzip,gzip"), 10),
+            Err(BodyError::Unsupported(_))
+        ));
     }
 }

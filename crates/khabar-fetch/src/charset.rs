@@ -42,7 +42,10 @@ pub fn decide(
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
     detector.feed(bytes, true);
     let tld = tld.map(str::as_bytes);
-    (detector.guess(tld, chardetng::Utf8Detection::Allow), CharsetSource::Guess)
+    (
+        detector.guess(tld, chardetng::Utf8Detection::Allow),
+        CharsetSource::Guess,
+    )
 }
 
 /// Decodes `bytes` to text with the decided encoding (BOM removed,
@@ -71,14 +74,20 @@ pub fn meta_charset(bytes: &[u8]) -> Option<String> {
     let mut i = 0;
     while let Some(pos) = find(&lower[i..], b"<meta") {
         let start = i + pos;
-        let end = lower[start..].iter().position(|&b| b == b'>').map_or(lower.len(), |e| start + e);
+        let end = lower[start..]
+            .iter()
+            .position(|&b| b == b'>')
+            .map_or(lower.len(), |e| start + e);
         let tag = &lower[start..end];
         if let Some(p) = find(tag, b"charset") {
             let mut rest = &tag[p + 7..];
             rest = trim_start(rest);
             if let Some(r) = rest.strip_prefix(b"=") {
                 let r = trim_start(r);
-                let r = r.strip_prefix(b"\"").or_else(|| r.strip_prefix(b"'")).unwrap_or(r);
+                let r = r
+                    .strip_prefix(b"\"")
+                    .or_else(|| r.strip_prefix(b"'"))
+                    .unwrap_or(r);
                 let value: Vec<u8> = r
                     .iter()
                     .copied()
@@ -130,7 +139,9 @@ mod tests {
             "<meta charset=\"windows-1256\">",
             "<META HTTP-EQUIV=\"Content-Type\" CONTENT=\"text/html; charset=windows-1256\">",
         ] {
-            let bytes = cp1256(&format!("<html><head>{meta}</head><body>{PERSIAN}</body></html>"));
+            let bytes = cp1256(&format!(
+                "<html><head>{meta}</head><body>{PERSIAN}</body></html>"
+            ));
             assert_eq!(decide(&bytes, None, None).1, CharsetSource::Meta, "{meta}");
             assert!(decode(&bytes, None, None).contains(PERSIAN));
         }
@@ -138,7 +149,8 @@ mod tests {
 
     #[test]
     fn charset_nowhere_is_guessed() {
-        let text = format!("<html><body><p>{PERSIAN} و {PERSIAN} در شهر</p></body></html>").repeat(5);
+        let text =
+            format!("<html><body><p>{PERSIAN} و {PERSIAN} در شهر</p></body></html>").repeat(5);
         let bytes = cp1256(&text);
         let (_, src) = decide(&bytes, None, Some("af"));
         assert_eq!(src, CharsetSource::Guess);
@@ -148,7 +160,10 @@ mod tests {
     #[test]
     fn a_lying_declaration_loses_to_valid_utf8() {
         let bytes = format!("<meta charset=iso-8859-1><p>{PERSIAN}</p>").into_bytes();
-        assert_eq!(decide(&bytes, Some("windows-1252"), None).1, CharsetSource::ValidUtf8);
+        assert_eq!(
+            decide(&bytes, Some("windows-1252"), None).1,
+            CharsetSource::ValidUtf8
+        );
         assert!(decode(&bytes, Some("windows-1252"), None).contains(PERSIAN));
     }
 

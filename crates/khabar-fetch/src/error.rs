@@ -17,18 +17,29 @@ pub enum FetchError {
     Tls { url: String, detail: String },
     #[error("{url}: no complete answer within {after:?}")]
     Timeout { url: String, after: Duration },
-    #[error("{url}: the response is larger than {limit} bytes (after decompression) or decompresses suspiciously well")]
+    #[error(
+        "{url}: the response is larger than {limit} bytes (after decompression) or decompresses suspiciously well"
+    )]
     TooLarge { url: String, limit: u64 },
     #[error("{url}: more than {limit} redirects")]
     TooManyRedirects { url: String, limit: usize },
-    #[error("{url}: refused to connect to {addr}, a {kind} address (set fetch.allow_loopback / allow_private to allow it)")]
-    Blocked { url: String, addr: IpAddr, kind: &'static str },
+    #[error(
+        "{url}: refused to connect to {addr}, a {kind} address (set fetch.allow_loopback / allow_private to allow it)"
+    )]
+    Blocked {
+        url: String,
+        addr: IpAddr,
+        kind: &'static str,
+    },
     #[error("{url}: robots.txt disallows it")]
     RobotsDisallowed { url: String },
     #[error("{url}: HTTP status {status}")]
     Status { url: String, status: u16 },
     #[error("{url}: the host asks us to wait until {retry_at}")]
-    RateLimited { url: String, retry_at: DateTime<Utc> },
+    RateLimited {
+        url: String,
+        retry_at: DateTime<Utc>,
+    },
     #[error("{url}: the response body is empty")]
     EmptyBody { url: String },
     #[error("{url}: unsupported content encoding `{encoding}`")]

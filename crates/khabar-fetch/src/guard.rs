@@ -25,7 +25,9 @@ impl AddressPolicy {
         let kind = classify(ip)?;
         match kind {
             "loopback" if self.allow_loopback => None,
-            "private" | "link-local" | "shared (CGNAT)" | "unique-local" if self.allow_private => None,
+            "private" | "link-local" | "shared (CGNAT)" | "unique-local" if self.allow_private => {
+                None
+            }
             _ => Some(kind),
         }
     }
@@ -72,7 +74,9 @@ fn classify_v6(ip: Ipv6Addr) -> Option<&'static str> {
     }
     Some(match s[0] {
         // IPv4-compatible (deprecated) ::a.b.c.d
-        0 if s[1..6].iter().all(|&x| x == 0) => return classify_v4(embedded_v4(s[6], s[7])).or(Some("IPv4-compatible")),
+        0 if s[1..6].iter().all(|&x| x == 0) => {
+            return classify_v4(embedded_v4(s[6], s[7])).or(Some("IPv4-compatible"));
+        }
         // NAT64 64:ff9b::/96 carries an IPv4 address.
         0x64 if s[1] == 0xff9b => return classify_v4(embedded_v4(s[6], s[7])),
         0x100 if s[1..4].iter().all(|&x| x == 0) => "discard",
@@ -124,7 +128,10 @@ impl Resolve for GuardedResolver {
             let addrs: Vec<SocketAddr> = tokio::net::lookup_host((host.as_str(), 0))
                 .await
                 .map_err(|e| -> Box<dyn std::error::Error + Send + Sync> {
-                    Box::new(DnsFailure { host: host.clone(), detail: e.to_string() })
+                    Box::new(DnsFailure {
+                        host: host.clone(),
+                        detail: e.to_string(),
+                    })
                 })?
                 .collect();
             let mut first_refusal = None;
@@ -141,7 +148,10 @@ impl Resolve for GuardedResolver {
             if allowed.is_empty() {
                 return Err(match first_refusal {
                     Some((addr, kind)) => Box::new(BlockedAddress { host, addr, kind }) as _,
-                    None => Box::new(DnsFailure { host, detail: "no addresses".into() }) as _,
+                    None => Box::new(DnsFailure {
+                        host,
+                        detail: "no addresses".into(),
+                    }) as _,
                 });
             }
             Ok(Box::new(allowed.into_iter()) as Addrs)
@@ -194,18 +204,30 @@ mod tests {
     #[test]
     fn public_addresses_pass() {
         let p = AddressPolicy::default();
-        for ip in ["93.184.216.34", "8.8.8.8", "2606:4700::1111", "172.32.0.1", "100.128.0.1"] {
+        for ip in [
+            "93.184.216.34",
+            "8.8.8.8",
+            "2606:4700::1111",
+            "172.32.0.1",
+            "100.128.0.1",
+        ] {
             assert_eq!(p.refuse(ip.parse().unwrap()), None, "{ip} refused");
         }
     }
 
     #[test]
     fn options_open_only_their_ranges() {
-        let lo = AddressPolicy { allow_loopback: true, allow_private: false };
+        let lo = AddressPolicy {
+            allow_loopback: true,
+            allow_private: false,
+        };
         assert_eq!(lo.refuse("127.0.0.1".parse().unwrap()), None);
         assert!(lo.refuse("10.0.0.1".parse().unwrap()).is_some());
         assert!(lo.refuse("224.0.0.1".parse().unwrap()).is_some());
-        let private = AddressPolicy { allow_loopback: false, allow_private: true };
+        let private = AddressPolicy {
+            allow_loopback: false,
+            allow_private: true,
+        };
         assert_eq!(private.refuse("192.168.0.10".parse().unwrap()), None);
         assert!(private.refuse("127.0.0.1".parse().unwrap()).is_some());
     }

@@ -111,7 +111,12 @@ pub struct Request {
 
 impl Request {
     pub fn new(url: impl Into<String>, purpose: Purpose) -> Self {
-        Request { url: url.into(), purpose, etag: None, last_modified: None }
+        Request {
+            url: url.into(),
+            purpose,
+            etag: None,
+            last_modified: None,
+        }
     }
 }
 
@@ -137,7 +142,10 @@ pub struct Response {
 
 impl Response {
     pub fn header(&self, name: &str) -> Option<&str> {
-        self.headers.iter().find(|(k, _)| k.eq_ignore_ascii_case(name)).map(|(_, v)| v.as_str())
+        self.headers
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
     }
 
     pub fn etag(&self) -> Option<&str> {
@@ -157,15 +165,19 @@ impl Response {
         let ct = self.content_type()?;
         ct.split(';').skip(1).find_map(|p| {
             let (k, v) = p.split_once('=')?;
-            k.trim().eq_ignore_ascii_case("charset").then(|| v.trim().trim_matches('"'))
+            k.trim()
+                .eq_ignore_ascii_case("charset")
+                .then(|| v.trim().trim_matches('"'))
         })
     }
 
     /// The body as text, decoded as [`charset::decide`] says.
     pub fn text(&self) -> String {
-        let tld = Url::parse(&self.url)
-            .ok()
-            .and_then(|u| u.host_str().and_then(|h| h.rsplit('.').next()).map(str::to_string));
+        let tld = Url::parse(&self.url).ok().and_then(|u| {
+            u.host_str()
+                .and_then(|h| h.rsplit('.').next())
+                .map(str::to_string)
+        });
         charset::decode(&self.body, self.http_charset(), tld.as_deref())
     }
 }
@@ -231,7 +243,9 @@ impl Fetcher {
         let mut redirects = Vec::new();
         loop {
             if req.purpose == Purpose::Page && !self.robots_allowed(&url).await? {
-                return Err(FetchError::RobotsDisallowed { url: url.to_string() });
+                return Err(FetchError::RobotsDisallowed {
+                    url: url.to_string(),
+                });
             }
             let conditional = redirects.is_empty();
             let raw = self.polite_send(&url, req, conditional).await?;
@@ -243,7 +257,10 @@ impl Fetcher {
                     .find(|(k, _)| k.eq_ignore_ascii_case("location"))
                     .map(|(_, v)| v.clone());
                 let Some(location) = location else {
-                    return Err(FetchError::Status { url: url.to_string(), status: raw.status });
+                    return Err(FetchError::Status {
+                        url: url.to_string(),
+                        status: raw.status,
+                    });
                 };
                 if redirects.len() >= self.opts.max_redirects {
                     return Err(FetchError::TooManyRedirects {
@@ -297,7 +314,10 @@ impl Fetcher {
 
     /// Only http(s) URLs with a host; literal IP hosts checked by the policy.
     fn check_url(&self, raw: &str) -> Result<Url> {
-        let bad = |reason: &str| FetchError::BadUrl { url: raw.to_string(), reason: reason.into() };
+        let bad = |reason: &str| FetchError::BadUrl {
+            url: raw.to_string(),
+            reason: reason.into(),
+        };
         let url = Url::parse(raw.trim()).map_err(|e| bad(&e.to_string()))?;
         if !matches!(url.scheme(), "http" | "https") {
             return Err(bad("only http and https are fetched"));
@@ -314,13 +334,21 @@ impl Fetcher {
         if let Some(ip) = ip
             && let Some(kind) = self.opts.policy.refuse(ip)
         {
-            return Err(FetchError::Blocked { url: raw.to_string(), addr: ip, kind });
+            return Err(FetchError::Blocked {
+                url: raw.to_string(),
+                addr: ip,
+                kind,
+            });
         }
         Ok(url)
     }
 
     fn host_key(url: &Url) -> String {
-        format!("{}:{}", url.host_str().unwrap_or_default(), url.port_or_known_default().unwrap_or(0))
+        format!(
+            "{}:{}",
+            url.host_str().unwrap_or_default(),
+            url.port_or_known_default().unwrap_or(0)
+        )
     }
 
     async fn robots_allowed(&self, url: &Url) -> Result<bool> {
@@ -334,9 +362,11 @@ impl Fetcher {
         let req = Request::new(robots_url.clone(), Purpose::Robots);
         let rules = match self.fetch_robots(&req).await {
             Ok(r) => r,
-            Err(e @ FetchError::RateLimited { .. }) => return Err(e),
+            // Unreachable right now: the request fails as the host does, is
+            // retried later, and nothing is cached.
+            Err(e) if e.is_transient() => return Err(e),
             Err(e) => {
-                tracing::info!(url = %robots_url, error = %e, "robots.txt unreachable: disallowing all");
+                tracing::info!(url = %robots_url, error = %e, "robots.txt unusable: disallowing all");
                 robots::Rules::DisallowAll
             }
         };
@@ -345,7 +375,13 @@ impl Fetcher {
             let mut hosts = self.hosts.lock().expect("host table");
             hosts.entry(Self::host_key(url)).or_default().crawl_delay = Some(delay);
         }
-        cache.insert(origin, robots::Cached { rules, until: now + robots::TTL });
+        cache.insert(
+            origin,
+            robots::Cached {
+                rules,
+                until: now + robots::TTL,
+            },
+        );
         Ok(allowed)
     }
 
@@ -355,10 +391,17 @@ impl Fetcher {
         for _ in 0..=self.opts.max_redirects {
             let raw = self.polite_send(&url, req, false).await?;
             match raw.status {
-                200..=299 => return Ok(robots::Rules::from_body(&self.opts.robots_agent, &raw.body)),
+                200..=299 => {
+                    return Ok(robots::Rules::from_body(&self.opts.robots_agent, &raw.body));
+                }
                 301 | 302 | 303 | 307 | 308 => {
-                    let loc = raw.headers.iter().find(|(k, _)| k.eq_ignore_ascii_case("location"));
-                    let Some((_, loc)) = loc else { return Ok(robots::Rules::AllowAll) };
+                    let loc = raw
+                        .headers
+                        .iter()
+                        .find(|(k, _)| k.eq_ignore_ascii_case("location"));
+                    let Some((_, loc)) = loc else {
+                        return Ok(robots::Rules::AllowAll);
+                    };
                     let next = url.join(loc).map_err(|e| FetchError::BadUrl {
                         url: loc.clone(),
                         reason: e.to_string(),
@@ -385,14 +428,21 @@ impl Fetcher {
         let wait = {
             let hosts = self.hosts.lock().expect("host table");
             let h = &hosts[&key];
-            (h.next_at.map(|t| t.saturating_duration_since(Instant::now())), h.retry_at)
+            (
+                h.next_at
+                    .map(|t| t.saturating_duration_since(Instant::now())),
+                h.retry_at,
+            )
         };
         if let (Some(wait), retry_at) = wait {
             if wait > self.opts.max_wait {
                 let retry_at = retry_at.unwrap_or_else(|| {
                     Utc::now() + chrono::Duration::from_std(wait).unwrap_or_default()
                 });
-                return Err(FetchError::RateLimited { url: url.to_string(), retry_at });
+                return Err(FetchError::RateLimited {
+                    url: url.to_string(),
+                    retry_at,
+                });
             }
             tokio::time::sleep(wait).await;
         }
@@ -409,7 +459,10 @@ impl Fetcher {
         let elapsed = started.elapsed();
         let result = match result {
             Ok(r) => r,
-            Err(_) => Err(FetchError::Timeout { url: url.to_string(), after: deadline }),
+            Err(_) => Err(FetchError::Timeout {
+                url: url.to_string(),
+                after: deadline,
+            }),
         };
         self.after_response(&key, url, &result, elapsed)?;
         result.map(|mut raw| {
@@ -420,7 +473,9 @@ impl Fetcher {
 
     async fn send(&self, url: &Url, req: &Request, conditional: bool, cap: u64) -> Result<Raw> {
         let accept = match req.purpose {
-            Purpose::Feed => "application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5",
+            Purpose::Feed => {
+                "application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5"
+            }
             Purpose::Page => "text/html, application/xhtml+xml;q=0.9, */*;q=0.5",
             Purpose::Robots => "text/plain, */*;q=0.5",
         };
@@ -447,10 +502,21 @@ impl Fetcher {
         let headers: Vec<(String, String)> = resp
             .headers()
             .iter()
-            .map(|(k, v)| (k.as_str().to_string(), String::from_utf8_lossy(v.as_bytes()).into_owned()))
+            .map(|(k, v)| {
+                (
+                    k.as_str().to_string(),
+                    String::from_utf8_lossy(v.as_bytes()).into_owned(),
+                )
+            })
             .collect();
-        let too_large = || FetchError::TooLarge { url: url.to_string(), limit: cap };
-        if resp.content_length().is_some_and(|n| n > cap.saturating_mul(body::MAX_RATIO)) {
+        let too_large = || FetchError::TooLarge {
+            url: url.to_string(),
+            limit: cap,
+        };
+        if resp
+            .content_length()
+            .is_some_and(|n| n > cap.saturating_mul(body::MAX_RATIO))
+        {
             return Err(too_large());
         }
         let encoding = resp
@@ -458,30 +524,56 @@ impl Fetcher {
             .get(reqwest::header::CONTENT_ENCODING)
             .map(|v| String::from_utf8_lossy(v.as_bytes()).into_owned());
         let mut reader = BodyReader::new(encoding.as_deref(), cap).map_err(|e| match e {
-            BodyError::Unsupported(enc) => FetchError::Encoding { url: url.to_string(), encoding: enc },
+            BodyError::Unsupported(enc) => FetchError::Encoding {
+                url: url.to_string(),
+                encoding: enc,
+            },
             _ => too_large(),
         })?;
         let body_err = |e: BodyError| match e {
             BodyError::TooLarge => too_large(),
-            BodyError::Unsupported(enc) => FetchError::Encoding { url: url.to_string(), encoding: enc },
-            BodyError::Corrupt(detail) => FetchError::Body { url: url.to_string(), detail },
+            BodyError::Unsupported(enc) => FetchError::Encoding {
+                url: url.to_string(),
+                encoding: enc,
+            },
+            BodyError::Corrupt(detail) => FetchError::Body {
+                url: url.to_string(),
+                detail,
+            },
         };
         while let Some(chunk) = resp.chunk().await.map_err(|e| classify(url, e))? {
             reader.push(&chunk).map_err(body_err)?;
         }
         let body = reader.finish().map_err(body_err)?;
-        Ok(Raw { status, headers, request_headers, body, elapsed: Duration::ZERO, remote_ip })
+        Ok(Raw {
+            status,
+            headers,
+            request_headers,
+            body,
+            elapsed: Duration::ZERO,
+            remote_ip,
+        })
     }
 
     /// Sets the host's next allowed time from this answer: the politeness
     /// gap after a success, `Retry-After` or back-off after 429/503/5xx and
     /// network failures. A 429/503 turns into `RateLimited`.
-    fn after_response(&self, key: &str, url: &Url, result: &Result<Raw>, elapsed: Duration) -> Result<()> {
+    fn after_response(
+        &self,
+        key: &str,
+        url: &Url,
+        result: &Result<Raw>,
+        elapsed: Duration,
+    ) -> Result<()> {
         let now = Instant::now();
         let mut hosts = self.hosts.lock().expect("host table");
         let h = hosts.entry(key.to_string()).or_default();
         let adaptive = (elapsed * 3).min(self.opts.max_adaptive_gap);
-        let mut gap = self.opts.min_host_gap.max(adaptive).max(h.crawl_delay.unwrap_or_default());
+        let mut gap = self
+            .opts
+            .min_host_gap
+            .max(adaptive)
+            .max(h.crawl_delay.unwrap_or_default());
         h.retry_at = None;
         let mut limited = None;
         match result {
@@ -515,7 +607,10 @@ impl Fetcher {
         }
         h.next_at = Some(now + gap);
         match limited {
-            Some(retry_at) => Err(FetchError::RateLimited { url: url.to_string(), retry_at }),
+            Some(retry_at) => Err(FetchError::RateLimited {
+                url: url.to_string(),
+                retry_at,
+            }),
             None => Ok(()),
         }
     }
@@ -544,22 +639,41 @@ fn classify(url: &Url, e: reqwest::Error) -> FetchError {
     let mut source: Option<&(dyn std::error::Error + 'static)> = Some(&e);
     while let Some(s) = source {
         if let Some(b) = s.downcast_ref::<BlockedAddress>() {
-            return FetchError::Blocked { url: url.to_string(), addr: b.addr, kind: b.kind };
+            return FetchError::Blocked {
+                url: url.to_string(),
+                addr: b.addr,
+                kind: b.kind,
+            };
         }
         if let Some(d) = s.downcast_ref::<DnsFailure>() {
-            return FetchError::Dns { host: d.host.clone(), detail: d.detail.clone() };
+            return FetchError::Dns {
+                host: d.host.clone(),
+                detail: d.detail.clone(),
+            };
         }
         source = s.source();
     }
     let detail = chain(&e);
     if e.is_timeout() {
-        FetchError::Timeout { url: url.to_string(), after: Duration::ZERO }
+        FetchError::Timeout {
+            url: url.to_string(),
+            after: Duration::ZERO,
+        }
     } else if detail.contains("certificate") || detail.to_ascii_lowercase().contains("tls") {
-        FetchError::Tls { url: url.to_string(), detail }
+        FetchError::Tls {
+            url: url.to_string(),
+            detail,
+        }
     } else if e.is_connect() {
-        FetchError::Connect { url: url.to_string(), detail }
+        FetchError::Connect {
+            url: url.to_string(),
+            detail,
+        }
     } else {
-        FetchError::Body { url: url.to_string(), detail }
+        FetchError::Body {
+            url: url.to_string(),
+            detail,
+        }
     }
 }
 
@@ -582,13 +696,19 @@ mod tests {
     #[test]
     fn retry_after_forms() {
         let now = Utc.with_ymd_and_hms(2024, 1, 1, 0, 0, 0).unwrap();
-        assert_eq!(parse_retry_after("120", now), Some(Duration::from_secs(120)));
+        assert_eq!(
+            parse_retry_after("120", now),
+            Some(Duration::from_secs(120))
+        );
         assert_eq!(parse_retry_after("0", now), Some(Duration::ZERO));
         assert_eq!(
             parse_retry_after("Mon, 01 Jan 2024 00:10:00 GMT", now),
             Some(Duration::from_secs(600))
         );
-        assert_eq!(parse_retry_after("Sun, 31 Dec 2023 00:00:00 GMT", now), Some(Duration::ZERO));
+        assert_eq!(
+            parse_retry_after("Sun, 31 Dec 2023 00:00:00 GMT", now),
+            Some(Duration::ZERO)
+        );
         assert_eq!(parse_retry_after("-5", now), None);
         assert_eq!(parse_retry_after("soon", now), None);
     }
@@ -599,7 +719,10 @@ mod tests {
         for f in 1..5 {
             let d = backoff(f, cap);
             let base = (1u64 << f) as f64;
-            assert!(d.as_secs_f64() >= base * 0.5 && d.as_secs_f64() < base * 1.5, "{f}: {d:?}");
+            assert!(
+                d.as_secs_f64() >= base * 0.5 && d.as_secs_f64() < base * 1.5,
+                "{f}: {d:?}"
+            );
         }
         assert!(backoff(40, cap) <= cap);
     }
@@ -607,10 +730,23 @@ mod tests {
     #[test]
     fn urls_are_checked_before_any_request() {
         let f = Fetcher::new(FetchOptions::default()).unwrap();
-        assert_eq!(f.check_url("file:///etc/passwd").unwrap_err().code(), "BadUrl");
-        assert_eq!(f.check_url("http://user:pw@example.org/").unwrap_err().code(), "BadUrl");
+        assert_eq!(
+            f.check_url("file:///etc/passwd").unwrap_err().code(),
+            "BadUrl"
+        );
+        assert_eq!(
+            f.check_url("http://user:pw@example.org/")
+                .unwrap_err()
+                .code(),
+            "BadUrl"
+        );
         assert_eq!(f.check_url("http://127.1/").unwrap_err().code(), "Blocked");
-        assert_eq!(f.check_url("http://[::ffff:127.0.0.1]/").unwrap_err().code(), "Blocked");
+        assert_eq!(
+            f.check_url("http://[::ffff:127.0.0.1]/")
+                .unwrap_err()
+                .code(),
+            "Blocked"
+        );
         assert!(f.check_url("https://example.org/feed").is_ok());
     }
 }

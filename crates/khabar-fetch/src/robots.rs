@@ -65,7 +65,10 @@ mod tests {
         let txt = b"User-agent: *\nDisallow: /private\nCrawl-delay: 5\n\nUser-agent: khabar\nDisallow: /no-khabar\n";
         let r = Rules::from_body("khabar", txt);
         assert!(!r.allowed("https://x.example/no-khabar/1"));
-        assert!(r.allowed("https://x.example/private/1"), "khabar's own group applies");
+        assert!(
+            r.allowed("https://x.example/private/1"),
+            "khabar's own group applies"
+        );
         let other = Rules::from_body("otherbot", txt);
         assert!(!other.allowed("https://x.example/private/1"));
         assert_eq!(other.crawl_delay(), Some(Duration::from_secs(5)));

@@ -258,4 +258,6 @@ pub trait Store: Send + Sync + std::fmt::Debug {
     async fn fail_job(&self, job: &Job, error: &str, retry_at: Option<DateTime<Utc>>)
     -> Result<()>;
     async fn queue_counts(&self, now: DateTime<Utc>) -> Result<QueueCounts>;
+    /// Every article's archive reference, for `khabar archive verify`.
+    async fn archive_refs(&self) -> Result<Vec<(ArticleId, khabar_model::ArchiveRef)>>;
 }

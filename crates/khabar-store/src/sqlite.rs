@@ -1001,6 +1001,29 @@ impl Store for SqliteStore {
             failed: failed.max(0) as u64,
         })
     }
+
+    async fn archive_refs(&self) -> Result<Vec<(ArticleId, ArchiveRef)>> {
+        let rows: Vec<(i64, String, i64, String)> = sqlx::query_as(
+            "SELECT id, archive_file, archive_offset, archive_sha256 FROM articles
+             WHERE archive_file IS NOT NULL ORDER BY id",
+        )
+        .fetch_all(&self.pool)
+        .await
+        .op("list archive references")?;
+        Ok(rows
+            .into_iter()
+            .map(|(id, file, offset, sha256)| {
+                (
+                    ArticleId(id),
+                    ArchiveRef {
+                        file,
+                        offset: offset.max(0) as u64,
+                        sha256,
+                    },
+                )
+            })
+            .collect())
+    }
 }
 
 fn name_conflict(e: sqlx::Error, name: &str) -> Error {

@@ -23,7 +23,10 @@ pub struct Seen {
 
 impl Seen {
     pub fn header(&self, name: &str) -> Option<&str> {
-        self.headers.iter().find(|(k, _)| k.eq_ignore_ascii_case(name)).map(|(_, v)| v.as_str())
+        self.headers
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
     }
 }
 
@@ -38,7 +41,11 @@ pub enum Step {
 #[derive(Debug, Clone)]
 pub enum Reply {
     /// A normal response; `Content-Length` and `Connection: close` are added.
-    Full { status: u16, headers: Vec<(String, String)>, body: Vec<u8> },
+    Full {
+        status: u16,
+        headers: Vec<(String, String)>,
+        body: Vec<u8>,
+    },
     /// Raw bytes and pauses, then the connection closes.
     Script(Vec<Step>),
 }
@@ -53,7 +60,11 @@ impl Reply {
     }
 
     pub fn status(status: u16) -> Reply {
-        Reply::Full { status, headers: Vec::new(), body: Vec::new() }
+        Reply::Full {
+            status,
+            headers: Vec::new(),
+            body: Vec::new(),
+        }
     }
 
     pub fn redirect(status: u16, location: &str) -> Reply {
@@ -79,7 +90,9 @@ pub struct FixtureServer {
 
 impl std::fmt::Debug for FixtureServer {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("FixtureServer").field("addr", &self.addr).finish()
+        f.debug_struct("FixtureServer")
+            .field("addr", &self.addr)
+            .finish()
     }
 }
 
@@ -101,7 +114,11 @@ impl Routes {
     }
 
     /// Answers `path` (without query) with `handler`.
-    pub fn on(mut self, path: &str, handler: impl Fn(&Seen) -> Reply + Send + Sync + 'static) -> Self {
+    pub fn on(
+        mut self,
+        path: &str,
+        handler: impl Fn(&Seen) -> Reply + Send + Sync + 'static,
+    ) -> Self {
         self.map.insert(path.to_string(), Arc::new(handler));
         self
     }
@@ -115,7 +132,9 @@ impl Routes {
 impl FixtureServer {
     /// Starts serving `routes` on 127.0.0.1 with a free port. Unknown paths get 404.
     pub async fn start(routes: Routes) -> FixtureServer {
-        let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind 127.0.0.1:0");
+        let listener = TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("bind 127.0.0.1:0");
         let addr = listener.local_addr().expect("local addr");
         let seen = Arc::new(Mutex::new(Vec::new()));
         let routes = Arc::new(routes);
@@ -148,7 +167,10 @@ impl FixtureServer {
 
     /// Requests seen for `path` (query ignored).
     pub fn seen_at(&self, path: &str) -> Vec<Seen> {
-        self.seen().into_iter().filter(|s| s.target.split('?').next() == Some(path)).collect()
+        self.seen()
+            .into_iter()
+            .filter(|s| s.target.split('?').next() == Some(path))
+            .collect()
     }
 }
 
@@ -158,7 +180,11 @@ impl Drop for FixtureServer {
     }
 }
 
-async fn serve(mut stream: TcpStream, routes: &Routes, log: &Mutex<Vec<Seen>>) -> std::io::Result<()> {
+async fn serve(
+    mut stream: TcpStream,
+    routes: &Routes,
+    log: &Mutex<Vec<Seen>>,
+) -> std::io::Result<()> {
     let mut buf = Vec::new();
     let mut chunk = [0u8; 4096];
     let head_end = loop {
@@ -183,7 +209,12 @@ async fn serve(mut stream: TcpStream, routes: &Routes, log: &Mutex<Vec<Seen>>) -
         .filter_map(|l| l.split_once(':'))
         .map(|(k, v)| (k.trim().to_string(), v.trim().to_string()))
         .collect();
-    let seen = Seen { method, target: target.clone(), headers, at: Instant::now() };
+    let seen = Seen {
+        method,
+        target: target.clone(),
+        headers,
+        at: Instant::now(),
+    };
     log.lock().expect("log lock").push(seen.clone());
     let path = target.split('?').next().unwrap_or_default();
     let reply = match routes.map.get(path) {
@@ -191,9 +222,15 @@ async fn serve(mut stream: TcpStream, routes: &Routes, log: &Mutex<Vec<Seen>>) -
         None => Reply::status(404),
     };
     match reply {
-        Reply::Full { status, headers, body } => {
+        Reply::Full {
+            status,
+            headers,
+            body,
+        } => {
             let mut out = format!("HTTP/1.1 {status} {}\r\n", reason(status)).into_bytes();
-            let has_length = headers.iter().any(|(k, _)| k.eq_ignore_ascii_case("content-length"));
+            let has_length = headers
+                .iter()
+                .any(|(k, _)| k.eq_ignore_ascii_case("content-length"));
             for (k, v) in &headers {
                 out.extend_from_slice(format!("{k}: {v}\r\n").as_bytes());
             }

@@ -174,6 +174,7 @@ fn apply_env_overrides(
 
 impl Config {
     fn validate(&self) -> anyhow::Result<()> {
+        self.fetch.validate()?;
         self.source_drafts().map(|_| ())
     }
 
@@ -229,6 +230,41 @@ pub fn source_draft(
         lang,
         origin,
     })
+}
+
+impl FetchConfig {
+    /// The fetcher's options: these values over the protective defaults.
+    pub fn fetch_options(&self) -> khabar_fetch::FetchOptions {
+        use std::time::Duration;
+        khabar_fetch::FetchOptions {
+            user_agent: self.user_agent.clone(),
+            min_host_gap: Duration::from_secs(self.min_host_gap_secs),
+            feed_timeout: Duration::from_secs(self.feed_timeout_secs),
+            page_timeout: Duration::from_secs(self.page_timeout_secs),
+            max_body_bytes: self.max_body_bytes,
+            policy: khabar_fetch::AddressPolicy {
+                allow_loopback: self.allow_loopback,
+                allow_private: self.allow_private,
+            },
+            ..khabar_fetch::FetchOptions::default()
+        }
+    }
+
+    fn validate(&self) -> anyhow::Result<()> {
+        if self.min_host_gap_secs < 1 {
+            bail!("[fetch] min_host_gap_secs must be at least 1: khabar never hammers a host");
+        }
+        if self.feed_timeout_secs == 0 || self.page_timeout_secs == 0 {
+            bail!("[fetch] timeouts must be at least 1 second");
+        }
+        if self.max_body_bytes < 1024 {
+            bail!("[fetch] max_body_bytes must be at least 1024");
+        }
+        if !self.user_agent.to_ascii_lowercase().contains("khabar") {
+            bail!("[fetch] user_agent must name khabar, so site owners know who is fetching");
+        }
+        Ok(())
+    }
 }
 
 /// The starter config written by `khabar init`.

@@ -1,7 +1,10 @@
 //! Command-line definitions and dispatch. Each command is one module.
 
+mod archive;
 mod articles;
+mod crawl;
 mod digest;
+mod extract;
 mod import;
 mod init;
 mod sources;
@@ -39,6 +42,8 @@ pub struct Args {
 enum Command {
     /// Write a starter khabar.toml and create the data folder.
     Init(init::InitArgs),
+    /// Extract the main text and metadata of HTML pages (one file, or a folder with --batch).
+    Extract(extract::ExtractArgs),
     /// Import digest text or JSONL files, or folders of them.
     Import(import::ImportArgs),
     /// List stored articles.
@@ -50,6 +55,13 @@ enum Command {
     /// Manage the source catalog.
     #[command(subcommand)]
     Sources(sources::SourcesCommand),
+    /// Fetch due sources and their new articles (on schedule, or once with --once).
+    Crawl(crawl::CrawlArgs),
+    /// The main job: crawl every source on its schedule until stopped.
+    Run(crawl::RunArgs),
+    /// Check the WARC archive.
+    #[command(subcommand)]
+    Archive(archive::ArchiveCommand),
 }
 
 /// What every command may need: where the data is, and the config.
@@ -100,10 +112,14 @@ pub async fn run(args: Args) -> anyhow::Result<ExitCode> {
     };
     match args.command {
         Command::Init(a) => init::run(&ctx, a).await,
+        Command::Extract(a) => extract::run(&ctx, a).await,
         Command::Import(a) => import::run(&ctx, a).await,
         Command::Articles(a) => articles::list(&ctx, a).await,
         Command::Show(a) => articles::show(&ctx, a).await,
         Command::Digest(a) => digest::run(&ctx, a).await,
         Command::Sources(c) => sources::run(&ctx, c).await,
+        Command::Crawl(a) => crawl::crawl(&ctx, a).await,
+        Command::Run(a) => crawl::run(&ctx, a).await,
+        Command::Archive(c) => archive::run(&ctx, c).await,
     }
 }

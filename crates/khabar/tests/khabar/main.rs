@@ -478,3 +478,200 @@ fn data_flag_overrides_env() {
     assert!(Path::new(&elsewhere).join("khabar.db").exists());
     assert_nothing_imported(&dir);
 }
+
+#[test]
+fn init_with_the_afghanistan_catalog() {
+    let dir = TempData::new();
+    let out = ok(&dir, &["init", "--catalog", "afghanistan"]);
+    assert!(out.contains("from the `afghanistan` catalog"), "{out}");
+    let cfg = std::fs::read_to_string(dir.path().join("khabar.toml")).unwrap();
+    assert!(cfg.starts_with("# khabar configuration."), "starter first");
+    assert!(cfg.contains("# unverified: "), "{cfg}");
+    let list = jsonl(&ok(&dir, &["sources", "list", "--json"]));
+    assert!(list.len() >= 25, "{}", list.len());
+    assert!(list.iter().all(|s| s["origin"] == "config"));
+    for lang in ["en", "fa", "ps"] {
+        assert!(
+            list.iter()
+                .any(|s| s["lang"].as_str().is_some_and(|l| l.starts_with(lang))),
+            "no {lang} source"
+        );
+    }
+    let dir = TempData::new();
+    let err = fails(&dir, &["init", "--catalog", "atlantis"]);
+    assert!(
+        err.contains("atlantis") && err.contains("afghanistan"),
+        "{err}"
+    );
+    assert!(!dir.path().join("khabar.toml").exists());
+}
+
+#[test]
+fn sources_opml_import_and_export() {
+    let dir = TempData::new();
+    ok(&dir, &["init"]);
+    ok(
+        &dir,
+        &["sources", "add", "Existing", "https://one.example/feed/"],
+    );
+    let opml = dir.write(
+        "feeds.opml",
+        r#"<?xml version="1.0"?>
+<opml version="2.0"><head><title>t</title></head><body>
+  <outline text="Afghanistan">
+    <outline type="rss" text="One again" xmlUrl="https://one.example/feed/?utm_source=x"/>
+    <outline type="rss" text="Two &amp; Co" xmlUrl="https://two.example/rss.xml" language="fa-AF"/>
+    <outline type="rss" text="existing" xmlUrl="https://three.example/feed/"/>
+    <outline type="rss" text="Four" xmlUrl="https://four.example/atom.xml" language="Dari"/>
+  </outline>
+</body></opml>"#,
+    );
+    let out = ok(&dir, &["sources", "import-opml", opml.to_str().unwrap()]);
+    assert!(
+        out.contains("added 2 source(s)") && out.contains("skipped 2"),
+        "{out}"
+    );
+    let list = jsonl(&ok(&dir, &["sources", "list", "--json"]));
+    assert_eq!(list.len(), 3);
+    let two = list.iter().find(|s| s["name"] == "Two & Co").unwrap();
+    assert_eq!(
+        (
+            two["lang"].as_str(),
+            two["origin"].as_str(),
+            two["kind"].as_str()
+        ),
+        (Some("fa-AF"), Some("cli"), Some("feed"))
+    );
+    // Again: everything is skipped.
+    let out = ok(&dir, &["sources", "import-opml", opml.to_str().unwrap()]);
+    assert!(out.contains("added 0 source(s)"), "{out}");
+
+    // Export to stdout and to a file; the file imports into a fresh catalog.
+    let text = ok(&dir, &["sources", "export-opml"]);
+    assert!(text.contains("<opml version=\"2.0\">"), "{text}");
+    assert!(text.contains("Two &amp; Co"), "{text}");
+    let file = dir.path().join("out.opml");
+    ok(&dir, &["sources", "export-opml", file.to_str().unwrap()]);
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), text);
+    let other = TempData::new();
+    ok(&other, &["init"]);
+    let out = ok(&other, &["sources", "import-opml", file.to_str().unwrap()]);
+    assert!(out.contains("added 3 source(s)"), "{out}");
+}
+
+#[test]
+fn bad_opml_adds_nothing() {
+    let dir = TempData::new();
+    ok(&dir, &["init"]);
+    let bad = dir.write(
+        "bad.opml",
+        r#"<opml version="2.0"><body>
+  <outline type="rss" text="Fine" xmlUrl="https://fine.example/feed/"/>
+  <outline type="rss" text="Local file" xmlUrl="file:///etc/passwd"/>
+</body></opml>"#,
+    );
+    let err = fails(&dir, &["sources", "import-opml", bad.to_str().unwrap()]);
+    assert!(
+        err.contains("bad.opml") && err.contains("Local file") && err.contains("nothing was added"),
+        "{err}"
+    );
+    let not_xml = dir.write("notes.opml", "just some notes");
+    let err = fails(&dir, &["sources", "import-opml", not_xml.to_str().unwrap()]);
+    assert!(err.contains("OPML"), "{err}");
+    let err = fails(&dir, &["sources", "import-opml", "missing.opml"]);
+    assert!(err.contains("missing.opml"), "{err}");
+    assert!(jsonl(&ok(&dir, &["sources", "list", "--json"])).is_empty());
+}
+
+mod crawl {
+    use super::*;
+    use khabar_testkit::server::{FixtureServer, Reply, Routes};
+
+    fn page(n: u32) -> String {
+        format!(
+            "<!doctype html><html lang=\"en\"><head><title>Market {n} reopens</title>\
+             <meta property=\"article:published_time\" content=\"2024-11-11T09:30:00+04:30\"></head>\
+             <body><nav><a href=\"/\">Home</a></nav><article><h1>Market {n} reopens</h1>\
+             <p>The covered market of the old town reopened on Monday after the floods, traders said.</p>\
+             <p>Stallholders said prices of flour and rice had fallen since the road to the capital reopened last week.</p>\
+             <p>The town council said it would repair the roof of the market before the winter rains.</p>\
+             </article></body></html>"
+        )
+    }
+
+    fn outlet(rt: &tokio::runtime::Runtime) -> FixtureServer {
+        rt.block_on(FixtureServer::start(
+            Routes::new()
+                .on("/feed.xml", |seen| {
+                    let host = seen.header("host").unwrap_or_default().to_string();
+                    Reply::ok(
+                        "application/rss+xml",
+                        format!(
+                            "<rss version=\"2.0\"><channel><title>Town Post</title>\
+                             <item><title>Market 1 reopens</title><link>http://{host}/a/1</link></item>\
+                             <item><title>Market 2 reopens</title><link>http://{host}/a/2?utm_source=rss</link></item>\
+                             </channel></rss>"
+                        ),
+                    )
+                })
+                .fixed("/a/1", Reply::ok("text/html", page(1)))
+                .fixed("/a/2", Reply::ok("text/html", page(2))),
+        ))
+    }
+
+    #[test]
+    fn crawl_once_stores_archives_and_verifies() {
+        let rt = tokio::runtime::Runtime::new().unwrap();
+        let server = outlet(&rt);
+        let dir = TempData::new();
+        ok(&dir, &["sources", "add", "Town Post", &server.url("/feed.xml")]);
+
+        // Loopback is refused unless the config allows it.
+        let out = ok(&dir, &["crawl", "--once", "--json"]);
+        let s: Value = serde_json::from_str(&out).unwrap();
+        assert_eq!(s["sources_failed"]["Blocked"], 1, "{s}");
+
+        let crawl = |args: &[&str]| {
+            let o = khabar(&dir)
+                .args(args)
+                .env("KHABAR_FETCH__ALLOW_LOOPBACK", "true")
+                .env("KHABAR_FETCH__MIN_HOST_GAP_SECS", "1")
+                .output()
+                .unwrap();
+            assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+            String::from_utf8(o.stdout).unwrap()
+        };
+        let s: Value = serde_json::from_str(&crawl(&["crawl", "--once", "--all", "--json"])).unwrap();
+        assert_eq!((s["sources_fetched"].as_u64(), s["articles_new"].as_u64()), (Some(1), Some(2)), "{s}");
+        let arts = jsonl(&ok(&dir, &["articles", "--json"]));
+        assert_eq!(arts.len(), 2);
+        assert!(arts.iter().all(|a| a["source"] == "Town Post"));
+        let id = arts[0]["id"].to_string();
+        let shown: Value = serde_json::from_str(&ok(&dir, &["show", &id, "--json"])).unwrap();
+        assert!(shown["archive"]["sha256"].as_str().unwrap().len() == 64, "{shown}");
+        assert_eq!(shown["published_at"], "2024-11-11T09:30:00+04:30");
+
+        let text = crawl(&["crawl", "--once", "--all"]);
+        assert!(text.contains("1 fetched") && text.contains("0 new URLs"), "{text}");
+        let listed = jsonl(&ok(&dir, &["sources", "list", "--json"]));
+        assert_eq!(listed[0]["articles"], 2);
+        assert_eq!(listed[0]["last_error"], Value::Null);
+
+        let verified = ok(&dir, &["archive", "verify"]);
+        assert!(verified.contains("2 ok, 0 problem"), "{verified}");
+        // Damage the archive: verify names the problem and fails.
+        let warc = std::fs::read_dir(dir.data().join("archive"))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .find(|p| p.to_string_lossy().ends_with(".warc.gz"))
+            .unwrap();
+        let mut bytes = std::fs::read(&warc).unwrap();
+        let n = bytes.len();
+        bytes.truncate(n / 2);
+        std::fs::write(&warc, bytes).unwrap();
+        let o = run(&dir, &["archive", "verify", "--json"]);
+        assert!(!o.status.success());
+        let report: Value = serde_json::from_slice(&o.stdout).unwrap();
+        assert!(!report["problems"].as_array().unwrap().is_empty(), "{report}");
+    }
+}
