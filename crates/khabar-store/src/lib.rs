@@ -258,6 +258,10 @@ pub trait Store: Send + Sync + std::fmt::Debug {
     async fn fail_job(&self, job: &Job, error: &str, retry_at: Option<DateTime<Utc>>)
     -> Result<()>;
     async fn queue_counts(&self, now: DateTime<Utc>) -> Result<QueueCounts>;
+    /// Frees every leased job. Only for a single-process deployment, at
+    /// start-up, once the caller holds the data folder's writer lock: any
+    /// lease left then belongs to a process that died.
+    async fn release_leases(&self) -> Result<u64>;
     /// Every article's archive reference, for `khabar archive verify`.
     async fn archive_refs(&self) -> Result<Vec<(ArticleId, khabar_model::ArchiveRef)>>;
 }

@@ -864,6 +864,7 @@ impl Store for SqliteStore {
                 "INSERT INTO fetch_queue (source_id, url, raw_url, title, published_at, created_at)
                  SELECT ?1, ?2, ?3, ?4, ?5, ?6
                  WHERE NOT EXISTS (SELECT 1 FROM articles WHERE canonical_url = ?2)
+                   AND NOT EXISTS (SELECT 1 FROM article_urls WHERE url = ?2)
                  ON CONFLICT (url) DO NOTHING",
             )
             .bind(it.source_id.map(|s| s.0))
@@ -943,6 +944,22 @@ impl Store for SqliteStore {
     async fn complete(&self, job: &Job, article: &ArticleDraft) -> Result<ImportOutcome> {
         let mut tx = self.begin_write().await?;
         let outcome = import_one(&mut tx, article).await?;
+        // Remember the job's URL (and the fetched one) for this article.
+        let fetched = article
+            .url
+            .as_deref()
+            .and_then(|u| khabar_model::canonicalize_url(u).ok());
+        for url in [Some(job.item.url.as_str()), fetched.as_deref()]
+            .into_iter()
+            .flatten()
+        {
+            sqlx::query("INSERT OR IGNORE INTO article_urls (url, article_id) VALUES (?, ?)")
+                .bind(url)
+                .bind(outcome.id().0)
+                .execute(&mut *tx)
+                .await
+                .op("remember an article URL")?;
+        }
         sqlx::query("DELETE FROM fetch_queue WHERE id = ?")
             .bind(job.id)
             .execute(&mut *tx)
@@ -1000,6 +1017,17 @@ impl Store for SqliteStore {
             leased: leased.max(0) as u64,
             failed: failed.max(0) as u64,
         })
+    }
+
+    async fn release_leases(&self) -> Result<u64> {
+        let mut tx = self.begin_write().await?;
+        let done =
+            sqlx::query("UPDATE fetch_queue SET lease_until = NULL WHERE lease_until IS NOT NULL")
+                .execute(&mut *tx)
+                .await
+                .op("release leases")?;
+        tx.commit().await.op("release leases")?;
+        Ok(done.rows_affected())
     }
 
     async fn archive_refs(&self) -> Result<Vec<(ArticleId, ArchiveRef)>> {

@@ -22,3 +22,10 @@ CREATE TABLE fetch_queue (
 );
 CREATE UNIQUE INDEX fetch_queue_url ON fetch_queue (url);
 CREATE INDEX fetch_queue_ready ON fetch_queue (state, next_try_at);
+
+-- Every URL an article was reached by (a feed's tracking link, a redirect,
+-- the page's rel=canonical), so a link seen again is not fetched again.
+CREATE TABLE article_urls (
+    url        TEXT PRIMARY KEY,
+    article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE
+);

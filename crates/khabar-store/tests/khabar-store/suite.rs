@@ -522,6 +522,15 @@ where
     assert!(matches!(o1, ImportOutcome::Inserted(_)));
     assert_eq!(o2, ImportOutcome::Unchanged(o1.id()));
 
+    // The job's URL is remembered: seen again in a feed, it is not queued.
+    assert_eq!(
+        store
+            .enqueue(std::slice::from_ref(&job.item))
+            .await
+            .unwrap(),
+        0
+    );
+
     store.drop_job(&again[1]).await.unwrap();
     store
         .fail_job(

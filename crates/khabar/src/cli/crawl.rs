@@ -34,13 +34,22 @@ pub struct CrawlArgs {
 pub struct RunArgs {}
 
 /// The pieces a crawl needs, built from the config.
-async fn pipeline(ctx: &Context, quiet: bool) -> anyhow::Result<(Pipeline, Arc<dyn Store>, Arc<ProgressBar>)> {
+async fn pipeline(
+    ctx: &Context,
+    quiet: bool,
+) -> anyhow::Result<(Pipeline, Arc<dyn Store>, Arc<ProgressBar>)> {
     let loaded = ctx.load_config()?;
     let store: Arc<dyn Store> = Arc::from(ctx.open_store().await?);
     let fetcher = Arc::new(Fetcher::new(loaded.config.fetch.fetch_options())?);
     let archive_dir = ctx.data.join("archive");
     let archive = Archive::open(&archive_dir, ArchiveOptions::default())
         .with_context(|| format!("cannot open the WARC archive in {}", archive_dir.display()))?;
+    // The archive's lock makes this the only crawler on this data folder:
+    // leases still held belong to a crawl that was killed.
+    let freed = store.release_leases().await?;
+    if freed > 0 {
+        tracing::info!(jobs = freed, "resuming work left by an interrupted crawl");
+    }
     let bar = Arc::new(if quiet {
         ProgressBar::hidden()
     } else {
@@ -53,34 +62,39 @@ async fn pipeline(ctx: &Context, quiet: bool) -> anyhow::Result<(Pipeline, Arc<d
         b
     });
     let b = bar.clone();
-    let pipeline = Pipeline::new(store.clone(), fetcher, Arc::new(archive), PipelineOptions::default())
-        .observe(move |e| match e {
-            Event::SourcesDue(n) => {
-                b.set_prefix("sources");
-                b.set_length(*n as u64);
-                b.set_position(0);
+    let pipeline = Pipeline::new(
+        store.clone(),
+        fetcher,
+        Arc::new(archive),
+        PipelineOptions::default(),
+    )
+    .observe(move |e| match e {
+        Event::SourcesDue(n) => {
+            b.set_prefix("sources");
+            b.set_length(*n as u64);
+            b.set_position(0);
+        }
+        Event::Source { name, .. } => {
+            b.inc(1);
+            b.set_message(name.clone());
+        }
+        Event::ArticlesQueued(n) => {
+            b.set_prefix("articles");
+            b.set_length(*n);
+            b.set_position(0);
+        }
+        Event::Article { url, outcome } => {
+            if b.position() >= b.length().unwrap_or(0) {
+                b.inc_length(1);
             }
-            Event::Source { name, .. } => {
-                b.inc(1);
-                b.set_message(name.clone());
+            b.inc(1);
+            if let ArticleOutcome::Failed { code } = outcome {
+                b.set_message(format!("{code}: {url}"));
+            } else {
+                b.set_message(url.clone());
             }
-            Event::ArticlesQueued(n) => {
-                b.set_prefix("articles");
-                b.set_length(*n);
-                b.set_position(0);
-            }
-            Event::Article { url, outcome } => {
-                if b.position() >= b.length().unwrap_or(0) {
-                    b.inc_length(1);
-                }
-                b.inc(1);
-                if let ArticleOutcome::Failed { code } = outcome {
-                    b.set_message(format!("{code}: {url}"));
-                } else {
-                    b.set_message(url.clone());
-                }
-            }
-        });
+        }
+    });
     Ok((pipeline, store, bar))
 }
 
@@ -156,7 +170,10 @@ async fn schedule(
 }
 
 fn codes(m: &BTreeMap<&'static str, usize>) -> String {
-    m.iter().map(|(k, v)| format!("{k} {v}")).collect::<Vec<_>>().join(", ")
+    m.iter()
+        .map(|(k, v)| format!("{k} {v}"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn report(s: &CrawlSummary, json: bool) -> anyhow::Result<()> {
@@ -204,4 +221,3 @@ fn report(s: &CrawlSummary, json: bool) -> anyhow::Result<()> {
     out.flush()?;
     Ok(())
 }
-

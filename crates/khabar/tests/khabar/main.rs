@@ -624,7 +624,10 @@ mod crawl {
         let rt = tokio::runtime::Runtime::new().unwrap();
         let server = outlet(&rt);
         let dir = TempData::new();
-        ok(&dir, &["sources", "add", "Town Post", &server.url("/feed.xml")]);
+        ok(
+            &dir,
+            &["sources", "add", "Town Post", &server.url("/feed.xml")],
+        );
 
         // Loopback is refused unless the config allows it.
         let out = ok(&dir, &["crawl", "--once", "--json"]);
@@ -641,18 +644,29 @@ mod crawl {
             assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
             String::from_utf8(o.stdout).unwrap()
         };
-        let s: Value = serde_json::from_str(&crawl(&["crawl", "--once", "--all", "--json"])).unwrap();
-        assert_eq!((s["sources_fetched"].as_u64(), s["articles_new"].as_u64()), (Some(1), Some(2)), "{s}");
+        let s: Value =
+            serde_json::from_str(&crawl(&["crawl", "--once", "--all", "--json"])).unwrap();
+        assert_eq!(
+            (s["sources_fetched"].as_u64(), s["articles_new"].as_u64()),
+            (Some(1), Some(2)),
+            "{s}"
+        );
         let arts = jsonl(&ok(&dir, &["articles", "--json"]));
         assert_eq!(arts.len(), 2);
         assert!(arts.iter().all(|a| a["source"] == "Town Post"));
         let id = arts[0]["id"].to_string();
         let shown: Value = serde_json::from_str(&ok(&dir, &["show", &id, "--json"])).unwrap();
-        assert!(shown["archive"]["sha256"].as_str().unwrap().len() == 64, "{shown}");
+        assert!(
+            shown["archive"]["sha256"].as_str().unwrap().len() == 64,
+            "{shown}"
+        );
         assert_eq!(shown["published_at"], "2024-11-11T09:30:00+04:30");
 
         let text = crawl(&["crawl", "--once", "--all"]);
-        assert!(text.contains("1 fetched") && text.contains("0 new URLs"), "{text}");
+        assert!(
+            text.contains("1 fetched") && text.contains("0 new URLs"),
+            "{text}"
+        );
         let listed = jsonl(&ok(&dir, &["sources", "list", "--json"]));
         assert_eq!(listed[0]["articles"], 2);
         assert_eq!(listed[0]["last_error"], Value::Null);
@@ -672,6 +686,64 @@ mod crawl {
         let o = run(&dir, &["archive", "verify", "--json"]);
         assert!(!o.status.success());
         let report: Value = serde_json::from_slice(&o.stdout).unwrap();
-        assert!(!report["problems"].as_array().unwrap().is_empty(), "{report}");
+        assert!(
+            !report["problems"].as_array().unwrap().is_empty(),
+            "{report}"
+        );
+    }
+
+    #[test]
+    fn a_crawl_killed_mid_way_resumes_without_loss_or_duplicates() {
+        use std::time::Duration;
+        let rt = tokio::runtime::Runtime::new().unwrap();
+        let mut routes = Routes::new().on("/feed.xml", |seen| {
+            let host = seen.header("host").unwrap_or_default().to_string();
+            let items: String = (1..=6)
+                .map(|n| format!("<item><title>Market {n} reopens</title><link>http://{host}/a/{n}</link></item>"))
+                .collect();
+            Reply::ok("application/rss+xml", format!("<rss version=\"2.0\"><channel><title>T</title>{items}</channel></rss>"))
+        });
+        for n in 1..=6 {
+            routes = routes.fixed(&format!("/a/{n}"), Reply::ok("text/html", page(n)));
+        }
+        let server = rt.block_on(FixtureServer::start(routes));
+        let dir = TempData::new();
+        ok(
+            &dir,
+            &["sources", "add", "Town Post", &server.url("/feed.xml")],
+        );
+        let crawl = || {
+            let mut c = khabar(&dir);
+            c.args(["crawl", "--once", "--json"])
+                .env("KHABAR_FETCH__ALLOW_LOOPBACK", "true")
+                .env("KHABAR_FETCH__MIN_HOST_GAP_SECS", "1")
+                .stdout(Stdio::piped())
+                .stderr(Stdio::piped());
+            c
+        };
+        // Six pages at least a second apart: kill -9 after three seconds.
+        let mut child = crawl().spawn().unwrap();
+        std::thread::sleep(Duration::from_millis(3000));
+        child.kill().unwrap();
+        child.wait().unwrap();
+        let stored_before = jsonl(&ok(&dir, &["articles", "--json"])).len();
+        assert!(stored_before < 6, "the crawl finished before it was killed");
+
+        let o = crawl().output().unwrap();
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        let arts = jsonl(&ok(&dir, &["articles", "--json"]));
+        assert_eq!(arts.len(), 6, "resumed crawl stored {} of 6", arts.len());
+        let mut titles: Vec<&str> = arts.iter().map(|a| a["title"].as_str().unwrap()).collect();
+        titles.sort();
+        titles.dedup();
+        assert_eq!(titles.len(), 6, "duplicated articles");
+        for n in 1..=6 {
+            assert!(
+                server.seen_at(&format!("/a/{n}")).len() <= 2,
+                "page {n} fetched over and over"
+            );
+        }
+        let verified = ok(&dir, &["archive", "verify"]);
+        assert!(verified.contains("6 ok, 0 problem"), "{verified}");
     }
 }
