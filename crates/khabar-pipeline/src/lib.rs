@@ -286,7 +286,7 @@ impl Pipeline {
                 let next = retry.map_or(next, |r| r.max(next));
                 self.record(st, now, code, Some(code), None, 0, next, poll)
                     .await?;
-                tracing::warn!(code, error = %e, "source fetch failed");
+                tracing::info!(code, error = %e, "source fetch failed");
                 return Ok(SourceOutcome::Failed {
                     code,
                     message: e.to_string(),
@@ -307,7 +307,7 @@ impl Pipeline {
                 let (next, poll) = next_poll(&self.opts, st, poll::Seen::Failed, now);
                 self.record(st, now, "Parse", Some("Parse"), None, 0, next, poll)
                     .await?;
-                tracing::warn!(error = %e, "source could not be parsed");
+                tracing::info!(error = %e, "source could not be parsed");
                 return Ok(SourceOutcome::Failed {
                     code: "Parse",
                     message: format!("{e:#}"),
