@@ -1,9 +1,13 @@
-//! `khabar sources list|add|remove`.
+//! `khabar sources list|add|remove|import-opml|export-opml`.
 
+use std::collections::HashSet;
 use std::io::Write;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use khabar_model::{Source, SourceOrigin};
+use anyhow::{Context as _, bail};
+use khabar_model::{Lang, Source, SourceDraft, SourceOrigin};
+use khabar_store::Store;
 use serde_json::json;
 
 use super::Context;
@@ -35,6 +39,18 @@ pub enum SourcesCommand {
     Remove {
         /// The source's name or URL.
         name_or_url: String,
+    },
+    /// Add every feed of an OPML file (sources already in the catalog, by
+    /// name or URL, are skipped). The whole file is checked before anything
+    /// is added.
+    ImportOpml {
+        /// The OPML file, as exported by a feed reader.
+        file: PathBuf,
+    },
+    /// Write the catalog as OPML 2.0 (to stdout when no FILE is given).
+    ExportOpml {
+        /// Where to write it.
+        file: Option<PathBuf>,
     },
 }
 
@@ -98,6 +114,19 @@ pub async fn run(ctx: &Context, cmd: SourcesCommand) -> anyhow::Result<ExitCode>
             let s = store.add_source(&draft).await?;
             writeln!(out, "added {} ({}, {})", s.name, s.kind, s.url)?;
         }
+        SourcesCommand::ImportOpml { file } => import_opml(store.as_ref(), &file, &mut out).await?,
+        SourcesCommand::ExportOpml { file } => {
+            let sources = store.list_sources().await?;
+            let text = khabar_sources::write_opml(&sources, "khabar sources");
+            match file {
+                Some(path) => {
+                    std::fs::write(&path, text)
+                        .with_context(|| format!("cannot write {}", path.display()))?;
+                    eprintln!("wrote {} source(s) to {}", sources.len(), path.display());
+                }
+                None => out.write_all(text.as_bytes())?,
+            }
+        }
         SourcesCommand::Remove { name_or_url } => {
             let s = store.remove_source(&name_or_url).await?;
             writeln!(
@@ -109,4 +138,72 @@ pub async fn run(ctx: &Context, cmd: SourcesCommand) -> anyhow::Result<ExitCode>
     }
     out.flush()?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Reads and checks the whole file, then adds the feeds that are new.
+async fn import_opml(store: &dyn Store, file: &Path, out: &mut impl Write) -> anyhow::Result<()> {
+    let bytes = std::fs::read(file).with_context(|| format!("cannot read {}", file.display()))?;
+    let text = String::from_utf8(bytes).map_err(|_| {
+        anyhow::anyhow!(
+            "{} is not UTF-8 text: save it as UTF-8 OPML and try again",
+            file.display()
+        )
+    })?;
+    let feeds = khabar_sources::parse_opml(&text).with_context(|| file.display().to_string())?;
+    if feeds.is_empty() {
+        bail!(
+            "{}: no feed in it (no <outline> with an xmlUrl); nothing added",
+            file.display()
+        );
+    }
+    // Check everything before adding anything.
+    let mut drafts: Vec<SourceDraft> = Vec::with_capacity(feeds.len());
+    for (i, f) in feeds.iter().enumerate() {
+        // A language attribute khabar cannot read is dropped, not fatal.
+        let lang = f.lang.as_deref().filter(|l| l.parse::<Lang>().is_ok());
+        let draft = source_draft(
+            &f.title,
+            &f.xml_url,
+            Some(f.kind.as_str()),
+            lang,
+            SourceOrigin::Cli,
+        )
+        .with_context(|| {
+            format!(
+                "{}: feed number {} (`{}`) cannot be added; nothing was added",
+                file.display(),
+                i + 1,
+                f.title
+            )
+        })?;
+        drafts.push(draft);
+    }
+    let existing = store.list_sources().await?;
+    let mut names: HashSet<String> = existing.iter().map(|s| s.name.to_lowercase()).collect();
+    let mut urls: HashSet<String> = existing.iter().map(|s| s.url.clone()).collect();
+    let mut fresh = Vec::new();
+    let mut skipped = 0usize;
+    for d in drafts {
+        if urls.contains(&d.url) || names.contains(&d.name.to_lowercase()) {
+            eprintln!("skipped {} ({}): already in the catalog", d.name, d.url);
+            skipped += 1;
+            continue;
+        }
+        names.insert(d.name.to_lowercase());
+        urls.insert(d.url.clone());
+        fresh.push(d);
+    }
+    for d in &fresh {
+        store
+            .add_source(d)
+            .await
+            .with_context(|| format!("cannot add {} ({})", d.name, d.url))?;
+    }
+    writeln!(
+        out,
+        "added {} source(s) from {}; skipped {skipped} already in the catalog",
+        fresh.len(),
+        file.display()
+    )?;
+    Ok(())
 }
