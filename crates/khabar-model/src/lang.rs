@@ -40,10 +40,20 @@ impl FromStr for Lang {
         if !primary_ok || !rest_ok {
             return Err(Error::BadLang(s));
         }
+        // BCP 47 case conventions, so `fa-af` and `fa-AF` are one language:
+        // region subtags upper-case, script subtags title-case.
         let mut out = primary;
         for p in rest {
             out.push('-');
-            out.push_str(p);
+            match p.len() {
+                2 => out.push_str(&p.to_ascii_uppercase()),
+                4 => {
+                    let lower = p.to_ascii_lowercase();
+                    out.push_str(&lower[..1].to_ascii_uppercase());
+                    out.push_str(&lower[1..]);
+                }
+                _ => out.push_str(&p.to_ascii_lowercase()),
+            }
         }
         Ok(Lang(out))
     }
@@ -78,6 +88,8 @@ mod tests {
         assert_eq!("fa_AF".parse::<Lang>().unwrap().as_str(), "fa-AF");
         assert_eq!("fa-AF".parse::<Lang>().unwrap().primary(), "fa");
         assert_eq!("prs".parse::<Lang>().unwrap().as_str(), "prs");
+        assert_eq!("fa-af".parse::<Lang>().unwrap().as_str(), "fa-AF");
+        assert_eq!("uz-CYRL".parse::<Lang>().unwrap().as_str(), "uz-Cyrl");
     }
 
     #[test]

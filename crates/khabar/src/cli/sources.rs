@@ -74,17 +74,41 @@ pub async fn run(ctx: &Context, cmd: SourcesCommand) -> anyhow::Result<ExitCode>
     match cmd {
         SourcesCommand::List { json } => {
             let sources = store.list_sources().await?;
+            let width = sources
+                .iter()
+                .map(|s| s.name.chars().count())
+                .max()
+                .unwrap_or(4)
+                .clamp(4, 40);
+            if !json && !sources.is_empty() {
+                writeln!(
+                    out,
+                    "{:<width$}  {:<7} {:<6} {:>8}  {:<16}  {:<18}  URL",
+                    "NAME", "KIND", "LANG", "ARTICLES", "LAST FETCH", "HEALTH"
+                )?;
+            }
             for s in &sources {
                 if json {
                     output::json_line(&mut out, &source_json(s))?;
                 } else {
+                    let last = s.last_fetch_at.map_or_else(
+                        || "never".to_string(),
+                        |t| t.format("%Y-%m-%d %H:%M").to_string(),
+                    );
+                    let health = match (&s.last_error, s.last_fetch_at) {
+                        (Some(code), _) => format!("failing: {code}"),
+                        (None, Some(_)) => "ok".to_string(),
+                        (None, None) => "—".to_string(),
+                    };
                     writeln!(
                         out,
-                        "{:<24} {:<7} {:<5} {:>6}  {}{}",
+                        "{:<width$}  {:<7} {:<6} {:>8}  {:<16}  {:<18}  {}{}",
                         s.name,
                         s.kind.as_str(),
                         s.lang.as_ref().map_or("—", |l| l.as_str()),
                         s.articles,
+                        last,
+                        health,
                         s.url,
                         if s.origin == SourceOrigin::Config {
                             "  (khabar.toml)"
