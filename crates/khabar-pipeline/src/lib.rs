@@ -466,8 +466,14 @@ impl Pipeline {
             return Ok(ArticleOutcome::NotArticle(extracted.page_type));
         }
         let mut draft = extracted.to_draft(Some(&resp.url));
-        // The job's URL is the key the queue and the source know it by.
-        if draft.canonical_url.is_none() {
+        // A page may name its canonical URL, but only on its own site: a
+        // syndicated copy pointing at the original outlet stays a copy
+        // (stories group them), and no page can take over another's key.
+        let foreign = draft
+            .canonical_url
+            .as_deref()
+            .is_some_and(|c| !khabar_sources::same_site(c, &resp.url));
+        if foreign || draft.canonical_url.is_none() {
             draft.canonical_url = Some(job.item.url.clone());
         }
         if draft.title.trim().is_empty() {

@@ -49,6 +49,15 @@ pub use page::{canonical_link, links_from_page};
 pub use sitemap::{MAX_SITEMAP_BYTES, Sitemap, parse_sitemap, parse_sitemap_with_limit};
 pub use sniff::guess_kind;
 
+/// Whether two URLs are on the same site (the same registrable host, or
+/// subdomains of it). `false` when either does not parse.
+pub fn same_site(a: &str, b: &str) -> bool {
+    match (url::Url::parse(a), url::Url::parse(b)) {
+        (Ok(a), Ok(b)) => site::same_site(&a, &b),
+        _ => false,
+    }
+}
+
 /// A page a source points at, which may be an article: one feed item, one
 /// sitemap `<url>`, or one link on a section page.
 #[derive(Debug, Clone, PartialEq)]

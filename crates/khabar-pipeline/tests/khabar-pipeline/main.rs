@@ -290,3 +290,27 @@ async fn unreachable_and_disallowed_pages_are_recorded_not_fatal() {
     assert!(server.seen_at("/private/1").is_empty());
     assert_eq!(r.store.count_articles().await.unwrap(), 0);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_foreign_canonical_link_does_not_take_over_the_key() {
+    let syndicated = article_page(7).replace(
+        "<title>",
+        "<link rel=\"canonical\" href=\"https://wire.example/original/7\"><title>",
+    );
+    let server = FixtureServer::start(
+        Routes::new()
+            .on("/feed.xml", |seen| {
+                let host = seen.header("host").unwrap_or_default().to_string();
+                Reply::ok("application/rss+xml", feed(&format!("http://{host}"), &[7]))
+            })
+            .fixed("/news/7", Reply::ok("text/html", syndicated)),
+    )
+    .await;
+    let dir = TempData::new();
+    let r = rig(&dir.data(), PipelineOptions::default()).await;
+    r.store.add_source(&source("Copy Desk", server.url("/feed.xml"))).await.unwrap();
+    let s = r.pipeline.crawl_once(true).await.unwrap();
+    assert_eq!(s.articles_new, 1, "{s:?}");
+    let a = r.store.list_articles(&ArticleQuery::default()).await.unwrap().remove(0);
+    assert_eq!(a.canonical_url.as_deref(), Some(server.url("/news/7").as_str()));
+}
