@@ -301,7 +301,7 @@ impl Pipeline {
             return Ok(SourceOutcome::NotModified);
         }
         self.archive_response(&resp).await?;
-        let candidates = match self.candidates(source.kind, &resp).await {
+        let (candidates, ttl) = match self.candidates(source.kind, &resp).await {
             Ok(c) => c,
             Err(e) => {
                 let (next, poll) = next_poll(&self.opts, st, poll::Seen::Failed, now);
@@ -331,7 +331,13 @@ impl Pipeline {
         } else {
             poll::Seen::Nothing
         };
-        let (next, poll) = next_poll(&self.opts, st, seen, now);
+        let (mut next, mut poll) = next_poll(&self.opts, st, seen, now);
+        // A feed's <ttl> asks for rarer polling: honour it.
+        if let Some(ttl) = ttl.filter(|t| *t > poll) {
+            poll = ttl;
+            next =
+                now + chrono::Duration::from_std(ttl).unwrap_or_else(|_| chrono::Duration::days(1));
+        }
         self.record(
             st,
             now,
@@ -386,7 +392,7 @@ impl Pipeline {
         &self,
         kind: SourceKind,
         resp: &Response,
-    ) -> anyhow::Result<Vec<Candidate>> {
+    ) -> anyhow::Result<(Vec<Candidate>, Option<Duration>)> {
         let sniffed = khabar_sources::guess_kind(&resp.body, resp.content_type());
         let kind = match (kind, sniffed) {
             (SourceKind::Page, _) => SourceKind::Page,
@@ -394,10 +400,16 @@ impl Pipeline {
             (k, None) => k,
         };
         match kind {
-            SourceKind::Feed => Ok(khabar_sources::parse_feed(&resp.body, &resp.url)?),
-            SourceKind::Page => Ok(khabar_sources::links_from_page(&resp.body, &resp.url, None)),
+            SourceKind::Feed => {
+                let doc = khabar_sources::parse_feed_doc(&resp.body, &resp.url)?;
+                Ok((doc.candidates, doc.ttl))
+            }
+            SourceKind::Page => Ok((
+                khabar_sources::links_from_page(&resp.body, &resp.url, None),
+                None,
+            )),
             SourceKind::Sitemap => match khabar_sources::parse_sitemap(&resp.body, &resp.url)? {
-                Sitemap::Urls(c) => Ok(c),
+                Sitemap::Urls(c) => Ok((c, None)),
                 Sitemap::Index(children) => {
                     let mut out = Vec::new();
                     // News sitemaps list the newest child last or first; take both ends.
@@ -427,7 +439,7 @@ impl Pipeline {
                             }
                         }
                     }
-                    Ok(out)
+                    Ok((out, None))
                 }
             },
         }

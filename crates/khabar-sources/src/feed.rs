@@ -37,6 +37,20 @@ const NOT_THE_PAGE: &[&str] = &[
 /// Errors when the bytes are not a feed (HTML, a sitemap, truncated XML,
 /// binary). DTD entities are never expanded.
 pub fn parse_feed(bytes: &[u8], feed_url: &str) -> Result<Vec<Candidate>> {
+    parse_feed_doc(bytes, feed_url).map(|d| d.candidates)
+}
+
+/// A parsed feed: its items and what it says of its own rhythm.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FeedDoc {
+    pub candidates: Vec<Candidate>,
+    /// RSS `<ttl>`: how long the feed may be cached; pollers should not
+    /// come back sooner.
+    pub ttl: Option<std::time::Duration>,
+}
+
+/// Like [`parse_feed`], with the feed's `<ttl>`.
+pub fn parse_feed_doc(bytes: &[u8], feed_url: &str) -> Result<FeedDoc> {
     let base = Url::parse(feed_url).ok();
     // feed-rs hands times over in UTC; the offset the outlet stated is
     // evidence, so the parser we give it remembers each offset.
@@ -105,7 +119,15 @@ pub fn parse_feed(bytes: &[u8], feed_url: &str) -> Result<Vec<Candidate>> {
                 .or_else(|| feed_lang.clone()),
         });
     }
-    Ok(out)
+    // A week at most: a feed must not be able to silence itself for good.
+    let ttl = feed
+        .ttl
+        .filter(|m| *m > 0)
+        .map(|m| std::time::Duration::from_secs(u64::from(m.min(7 * 24 * 60)) * 60));
+    Ok(FeedDoc {
+        candidates: out,
+        ttl,
+    })
 }
 
 /// The item's own page: the first link whose relation is absent or

@@ -43,7 +43,7 @@ use khabar_model::Lang;
 
 pub use catalog::{CATALOG_NAMES, CatalogEntry, catalog};
 pub use error::{Error, Result};
-pub use feed::parse_feed;
+pub use feed::{FeedDoc, parse_feed, parse_feed_doc};
 pub use opml::{OpmlFeed, parse_opml, write_opml};
 pub use page::{canonical_link, links_from_page};
 pub use sitemap::{MAX_SITEMAP_BYTES, Sitemap, parse_sitemap, parse_sitemap_with_limit};

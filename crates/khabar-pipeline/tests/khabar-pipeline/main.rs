@@ -308,9 +308,42 @@ async fn a_foreign_canonical_link_does_not_take_over_the_key() {
     .await;
     let dir = TempData::new();
     let r = rig(&dir.data(), PipelineOptions::default()).await;
-    r.store.add_source(&source("Copy Desk", server.url("/feed.xml"))).await.unwrap();
+    r.store
+        .add_source(&source("Copy Desk", server.url("/feed.xml")))
+        .await
+        .unwrap();
     let s = r.pipeline.crawl_once(true).await.unwrap();
     assert_eq!(s.articles_new, 1, "{s:?}");
-    let a = r.store.list_articles(&ArticleQuery::default()).await.unwrap().remove(0);
-    assert_eq!(a.canonical_url.as_deref(), Some(server.url("/news/7").as_str()));
+    let a = r
+        .store
+        .list_articles(&ArticleQuery::default())
+        .await
+        .unwrap()
+        .remove(0);
+    assert_eq!(
+        a.canonical_url.as_deref(),
+        Some(server.url("/news/7").as_str())
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_feed_ttl_slows_polling_down() {
+    let server = FixtureServer::start(Routes::new().fixed(
+        "/feed.xml",
+        Reply::ok(
+            "application/rss+xml",
+            "<rss version=\"2.0\"><channel><title>Slow</title><ttl>720</ttl></channel></rss>",
+        ),
+    ))
+    .await;
+    let dir = TempData::new();
+    let r = rig(&dir.data(), PipelineOptions::default()).await;
+    r.store
+        .add_source(&source("Slow Weekly", server.url("/feed.xml")))
+        .await
+        .unwrap();
+    r.pipeline.crawl_once(true).await.unwrap();
+    let st = r.store.crawl_states().await.unwrap().remove(0);
+    assert_eq!(st.poll_secs, Some(720 * 60));
+    assert!(st.next_fetch_at.unwrap() >= chrono::Utc::now().timestamp() + 700 * 60);
 }
