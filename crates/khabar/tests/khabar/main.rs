@@ -746,4 +746,42 @@ mod crawl {
         let verified = ok(&dir, &["archive", "verify"]);
         assert!(verified.contains("6 ok, 0 problem"), "{verified}");
     }
+
+    #[test]
+    fn run_crawls_on_schedule_and_stops_cleanly_on_ctrl_c() {
+        use std::time::{Duration, Instant};
+        let rt = tokio::runtime::Runtime::new().unwrap();
+        let server = outlet(&rt);
+        let dir = TempData::new();
+        ok(
+            &dir,
+            &["sources", "add", "Town Post", &server.url("/feed.xml")],
+        );
+        let child = khabar(&dir)
+            .arg("run")
+            .env("KHABAR_FETCH__ALLOW_LOOPBACK", "true")
+            .env("KHABAR_FETCH__MIN_HOST_GAP_SECS", "1")
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let started = Instant::now();
+        while server.seen_at("/a/2").is_empty() && started.elapsed() < Duration::from_secs(20) {
+            std::thread::sleep(Duration::from_millis(200));
+        }
+        std::thread::sleep(Duration::from_millis(500));
+        let status = Command::new("kill")
+            .args(["-INT", &child.id().to_string()])
+            .status()
+            .unwrap();
+        assert!(status.success());
+        let out = child.wait_with_output().unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(String::from_utf8_lossy(&out.stderr).contains("stopped"));
+        assert_eq!(jsonl(&ok(&dir, &["articles", "--json"])).len(), 2);
+    }
 }
