@@ -7,6 +7,7 @@ mod digest;
 mod extract;
 mod import;
 mod init;
+mod lang;
 mod sources;
 
 use std::path::{Path, PathBuf};
@@ -62,6 +63,8 @@ enum Command {
     /// Check the WARC archive.
     #[command(subcommand)]
     Archive(archive::ArchiveCommand),
+    /// Identify the language of each input line (one ISO 639-1 code per line).
+    Lang(lang::LangArgs),
 }
 
 /// What every command may need: where the data is, and the config.
@@ -121,5 +124,6 @@ pub async fn run(args: Args) -> anyhow::Result<ExitCode> {
         Command::Crawl(a) => crawl::crawl(&ctx, a).await,
         Command::Run(a) => crawl::run(&ctx, a).await,
         Command::Archive(c) => archive::run(&ctx, c).await,
+        Command::Lang(a) => lang::run(&ctx, a).await,
     }
 }

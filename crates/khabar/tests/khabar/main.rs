@@ -785,3 +785,71 @@ mod crawl {
         assert_eq!(jsonl(&ok(&dir, &["articles", "--json"])).len(), 2);
     }
 }
+
+#[test]
+fn lang_prints_one_code_per_line_from_a_file_or_stdin() {
+    use std::io::Write as _;
+    let dir = TempData::new();
+    // Our own sentences; Pashto with its own letters, Urdu with its own.
+    let lines = [
+        (
+            "en",
+            "The provincial council approved the new school budget on Monday.",
+        ),
+        (
+            "fa",
+            "شورای ولایتی روز دوشنبه بودجه جدید مکتب‌ها را تصویب کرد.",
+        ),
+        (
+            "ps",
+            "ولایتي شورا د دوشنبې په ورځ د ښوونځیو نوې بودیجه تصویب کړه.",
+        ),
+        (
+            "ur",
+            "صوبائی کونسل نے پیر کے روز اسکولوں کے نئے بجٹ کی منظوری دی۔",
+        ),
+        (
+            "ar",
+            "وافق المجلس الإقليمي يوم الاثنين على الميزانية الجديدة للمدارس.",
+        ),
+        ("und", "2024-06-01 — 15%"),
+        ("und", ""),
+    ];
+    let text: String = lines.iter().map(|(_, l)| format!("{l}\r\n")).collect();
+    std::fs::write(dir.path().join("lines.txt"), &text).unwrap();
+    let want: Vec<&str> = lines.iter().map(|(code, _)| *code).collect();
+    let out = ok(&dir, &["lang", "lines.txt"]);
+    assert_eq!(out.lines().collect::<Vec<_>>(), want);
+
+    let mut child = khabar(&dir)
+        .args(["lang", "--json"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(text.as_bytes())
+        .unwrap();
+    let o = child.wait_with_output().unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let rows = jsonl(&String::from_utf8(o.stdout).unwrap());
+    assert_eq!(rows.len(), lines.len());
+    for (row, (code, line)) in rows.iter().zip(lines) {
+        let obj = row.as_object().unwrap();
+        assert_eq!(obj.len(), 2, "{row}");
+        assert_eq!(obj["lang"], code, "{line}");
+        let confidence = obj["confidence"].as_f64().unwrap();
+        assert!((0.0..=1.0).contains(&confidence), "{row}");
+        assert_eq!(confidence > 0.0, code != "und", "{row}");
+    }
+
+    let err = fails(&dir, &["lang", "missing.txt"]);
+    assert!(err.contains("missing.txt"), "{err}");
+    std::fs::write(dir.path().join("bad.txt"), b"fine\n\xff\xfe\n").unwrap();
+    let err = fails(&dir, &["lang", "bad.txt"]);
+    assert!(err.contains("bad.txt line 2 is not UTF-8"), "{err}");
+}

@@ -1,0 +1,262 @@
+//! Sentence splitting for news text in Latin and Arabic script.
+//!
+//! A sentence ends at `.` `!` `?` `…` (Latin), `؟` (Arabic question mark) or
+//! `۔` (Urdu full stop), with any closing quotes and brackets after them,
+//! when whitespace and the start of a new sentence follow. A full stop does
+//! not end a sentence
+//!
+//! - inside a number (`3.5`, `۲.۵`) or a name (`khabar.org`): no space follows;
+//! - after a title or common abbreviation (`Mr.`, `Dr.`, `Gen.`, `Jan.`, `e.g.`);
+//! - after an initial or a dotted acronym (`J.P. Singh`, `U.N. staff`),
+//!   unless a word that usually starts a sentence follows (`the U.N. The …`);
+//! - before a lower-case Latin letter (`approx. five`).
+//!
+//! The Arabic semicolon `؛` separates clauses, as `;` does, and is no
+//! boundary. Line breaks inside a paragraph (verse) are kept inside the
+//! sentence.
+
+/// The sentences of `text`, trimmed, as slices of it (empty ones dropped).
+///
+/// ```
+/// use khabar_understand::sentences::split;
+/// assert_eq!(
+///     split("Dr. Rahimi met U.N. envoys. Prices rose 3.5%!"),
+///     ["Dr. Rahimi met U.N. envoys.", "Prices rose 3.5%!"],
+/// );
+/// assert_eq!(split("قیمت‌ها ۲.۵ درصد بالا رفت. آیا این ادامه دارد؟ بله."),
+///            ["قیمت‌ها ۲.۵ درصد بالا رفت.", "آیا این ادامه دارد؟", "بله."]);
+/// ```
+pub fn split(text: &str) -> Vec<&str> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i < chars.len() {
+        let (_, c) = chars[i];
+        if !is_terminator(c) {
+            i += 1;
+            continue;
+        }
+        // The run of terminators and closing marks: `?!`, `...`, `."`, `.»)`.
+        let mut j = i + 1;
+        let mut only_dot = c == '.';
+        while j < chars.len() && (is_terminator(chars[j].1) || is_closer(chars[j].1)) {
+            if is_terminator(chars[j].1) && chars[j].1 != '.' {
+                only_dot = false;
+            }
+            if chars[j].1 == '.' && c == '.' && j == i + 1 {
+                only_dot = false; // an ellipsis
+            }
+            j += 1;
+        }
+        let end = chars.get(j).map_or(text.len(), |&(b, _)| b);
+        let mut k = j;
+        while k < chars.len() && chars[k].1.is_whitespace() {
+            k += 1;
+        }
+        let next = chars.get(k).map(|&(_, c)| c);
+        let boundary = match next {
+            None => true,
+            Some(n) if k == j => {
+                // No space: only `؟ ۔ !` before an Arabic-script letter.
+                matches!(c, '؟' | '۔' | '!') && is_arabic_letter(n)
+            }
+            Some(n) if n.is_lowercase() => false,
+            Some(_) if only_dot => !dot_is_abbreviation(&chars, i, text, k),
+            Some(_) => true,
+        };
+        if boundary {
+            push(&mut out, &text[start..end]);
+            start = end;
+        }
+        i = j;
+    }
+    push(&mut out, &text[start..]);
+    out
+}
+
+fn push<'a>(out: &mut Vec<&'a str>, s: &'a str) {
+    let s = s.trim();
+    if !s.is_empty() {
+        out.push(s);
+    }
+}
+
+fn is_terminator(c: char) -> bool {
+    matches!(c, '.' | '!' | '?' | '…' | '؟' | '۔')
+}
+
+fn is_closer(c: char) -> bool {
+    matches!(c, '"' | '\'' | '”' | '’' | '»' | '›' | ')' | ']' | '}')
+}
+
+fn is_arabic_letter(c: char) -> bool {
+    matches!(c as u32, 0x0620..=0x064A | 0x066E..=0x06D3 | 0x06FA..=0x06FF)
+}
+
+/// Titles and abbreviations after which a full stop rarely ends a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cpt", "sgt", "cpl", "adm",
+    "brig", "cmdr", "gov", "sen", "rep", "rev", "hon", "pres", "supt", "insp", "st", "mt", "ft",
+    "jr", "sr", "messrs", "mme", "mlle", "no", "nos", "vol", "art", "fig", "pp", "vs", "approx",
+    "dept", "univ", "est", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+    "nov", "dec", "e.g", "i.e", "cf", "ca", "inc", "ltd", "co", "corp", "bros",
+];
+
+/// Words that usually start a sentence: after an acronym's full stop, they
+/// mean the sentence ended there ("… joined the U.N. The next day …").
+const STARTERS: &[&str] = &[
+    "The",
+    "A",
+    "An",
+    "He",
+    "She",
+    "It",
+    "They",
+    "We",
+    "I",
+    "In",
+    "On",
+    "At",
+    "But",
+    "And",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "There",
+    "His",
+    "Her",
+    "Their",
+    "Its",
+    "Our",
+    "According",
+    "However",
+    "After",
+    "Meanwhile",
+    "When",
+    "While",
+    "Some",
+    "Many",
+    "Most",
+    "If",
+    "As",
+];
+
+/// Whether the full stop at `chars[dot]` closes an abbreviation, an
+/// initial or an acronym rather than the sentence; `next` is the index of
+/// the next word's first character.
+fn dot_is_abbreviation(chars: &[(usize, char)], dot: usize, text: &str, next: usize) -> bool {
+    // The token before the dot, without opening quotes or brackets.
+    let mut s = dot;
+    while s > 0 && !chars[s - 1].1.is_whitespace() {
+        s -= 1;
+    }
+    while s < dot && matches!(chars[s].1, '"' | '\'' | '“' | '‘' | '«' | '(' | '[') {
+        s += 1;
+    }
+    let token = &text[chars[s].0..chars[dot].0];
+    if token.is_empty() {
+        return false;
+    }
+    if ABBREVIATIONS.contains(&token.to_lowercase().as_str()) {
+        return true;
+    }
+    // Initials and acronyms: every dot-separated part is a single letter.
+    let initials = token.split('.').all(|part| {
+        let mut cs = part.chars();
+        matches!((cs.next(), cs.next()), (Some(c), None) if c.is_alphabetic())
+    });
+    if !initials {
+        return false;
+    }
+    let next_word: String = chars[next..]
+        .iter()
+        .map(|&(_, c)| c)
+        .take_while(|c| c.is_alphanumeric())
+        .collect();
+    !STARTERS.contains(&next_word.as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn abbreviations_initials_and_decimals_do_not_split() {
+        let text = "Mr. J.P. Singh told U.N. officials that prices rose 3.5 percent. \
+                    Dr. Karimi disagreed.";
+        assert_eq!(
+            split(text),
+            [
+                "Mr. J.P. Singh told U.N. officials that prices rose 3.5 percent.",
+                "Dr. Karimi disagreed."
+            ]
+        );
+        assert_eq!(
+            split("See khabar.org today. Or not."),
+            ["See khabar.org today.", "Or not."]
+        );
+        assert_eq!(
+            split("It costs approx. five dollars, e.g. for a bus."),
+            ["It costs approx. five dollars, e.g. for a bus."]
+        );
+    }
+
+    #[test]
+    fn an_acronym_can_end_a_sentence() {
+        assert_eq!(
+            split("She moved to the U.S. The visa came later."),
+            ["She moved to the U.S.", "The visa came later."]
+        );
+    }
+
+    #[test]
+    fn quotes_and_brackets_stay_with_their_sentence() {
+        assert_eq!(
+            split("He said: \"We will return.\" Then he left (quietly.) Why?! Nobody knows…"),
+            [
+                "He said: \"We will return.\"",
+                "Then he left (quietly.)",
+                "Why?!",
+                "Nobody knows…"
+            ]
+        );
+    }
+
+    #[test]
+    fn persian_pashto_urdu_and_arabic_boundaries() {
+        assert_eq!(
+            split(
+                "نرخ تورم ۲.۵ درصد شد. چرا؟ کسی نمی‌داند؛ شاید ماه بعد. «این پایان نیست.» او گفت."
+            ),
+            [
+                "نرخ تورم ۲.۵ درصد شد.",
+                "چرا؟",
+                "کسی نمی‌داند؛ شاید ماه بعد.",
+                "«این پایان نیست.»",
+                "او گفت."
+            ]
+        );
+        assert_eq!(
+            split("بارش سے سڑک بند ہو گئی۔ لوگ پریشان ہیں۔"),
+            ["بارش سے سڑک بند ہو گئی۔", "لوگ پریشان ہیں۔"]
+        );
+        assert_eq!(split("هل وصلت؟نعم وصلت!"), ["هل وصلت؟", "نعم وصلت!"]);
+        assert_eq!(
+            split("ده وویل: ښه ده! بیا لاړ."),
+            ["ده وویل: ښه ده!", "بیا لاړ."]
+        );
+    }
+
+    #[test]
+    fn empty_and_unterminated_text() {
+        assert!(split("").is_empty());
+        assert!(split("   ").is_empty());
+        assert_eq!(
+            split("No full stop at the end"),
+            ["No full stop at the end"]
+        );
+        assert_eq!(split("3.5"), ["3.5"]);
+    }
+}
