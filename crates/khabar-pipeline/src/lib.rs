@@ -473,7 +473,14 @@ impl Pipeline {
                 return Ok(ArticleOutcome::Failed { code: "Extract" });
             }
         };
-        if extracted.page_type != PageType::Article || extracted.blocks.is_empty() {
+        // A link from a feed or sitemap is presumed an article: only pages
+        // typed as lists of links or goods are dropped (the page typer is
+        // tuned for arbitrary web pages, and misses cost more than extras).
+        let not_article = matches!(
+            extracted.page_type,
+            PageType::Listing | PageType::Collection | PageType::Product
+        );
+        if not_article || extracted.blocks.is_empty() {
             self.store.drop_job(job).await?;
             return Ok(ArticleOutcome::NotArticle(extracted.page_type));
         }
@@ -497,6 +504,10 @@ impl Pipeline {
         }
         if draft.published_at.is_none() {
             draft.published_at = job.item.published_at;
+        }
+        // The page's own language tag wins; otherwise detect it from the text.
+        if draft.lang.is_none() {
+            draft.lang = khabar_understand::detect_paragraphs(&draft.paragraphs).main;
         }
         if job.source_name.is_some() {
             draft.source.clone_from(&job.source_name);

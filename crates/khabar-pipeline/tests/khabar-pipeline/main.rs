@@ -347,3 +347,37 @@ async fn a_feed_ttl_slows_polling_down() {
     assert_eq!(st.poll_secs, Some(720 * 60));
     assert!(st.next_fetch_at.unwrap() >= chrono::Utc::now().timestamp() + 700 * 60);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_page_without_a_language_tag_gets_its_language_detected() {
+    let page = "<!doctype html><html><head><title>بازگشایی جاده دره</title></head><body><article>\
+        <h1>بازگشایی جاده دره</h1>\
+        <p>جاده دره پس از سه هفته ترمیم روز دوشنبه دوباره باز شد و مسئولان ریاست راه‌ها این خبر را تأیید کردند.</p>\
+        <p>انجینیران دو پل را که در سیلاب‌های بهاری آسیب دیده بود دوباره ساختند و بازرگانان گفتند که موترهای باری میوه را به بازارهای مرکز ولایت می‌برند.</p>\
+        <p>باشندگان روستاهای کنار جاده گفتند که بسته بودن راه قیمت آرد و تیل را دو برابر کرده بود و امیدوارند ترمیم‌ها تا پایان زمستان دوام بیاورد.</p>\
+        </article></body></html>";
+    let server = FixtureServer::start(
+        Routes::new()
+            .on("/feed.xml", |seen| {
+                let host = seen.header("host").unwrap_or_default().to_string();
+                Reply::ok("application/rss+xml", feed(&format!("http://{host}"), &[8]))
+            })
+            .fixed("/news/8", Reply::ok("text/html; charset=utf-8", page)),
+    )
+    .await;
+    let dir = TempData::new();
+    let r = rig(&dir.data(), PipelineOptions::default()).await;
+    r.store
+        .add_source(&source("Kabul Daily", server.url("/feed.xml")))
+        .await
+        .unwrap();
+    let s = r.pipeline.crawl_once(true).await.unwrap();
+    assert_eq!(s.articles_new, 1, "{s:?}");
+    let a = r
+        .store
+        .list_articles(&ArticleQuery::default())
+        .await
+        .unwrap()
+        .remove(0);
+    assert_eq!(a.lang.as_ref().map(|l| l.as_str()), Some("fa"));
+}
