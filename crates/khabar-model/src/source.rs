@@ -110,6 +110,10 @@ pub struct SourceDraft {
     pub kind: SourceKind,
     pub lang: Option<Lang>,
     pub origin: SourceOrigin,
+    /// For `page` sources: only links whose URL contains this (a `*`
+    /// matches anything), e.g. `/news/*/2024/`.
+    #[serde(default)]
+    pub pattern: Option<String>,
 }
 
 /// An outlet khabar follows, with its health.
@@ -121,6 +125,9 @@ pub struct Source {
     pub kind: SourceKind,
     pub lang: Option<Lang>,
     pub origin: SourceOrigin,
+    /// See [`SourceDraft::pattern`].
+    #[serde(default)]
+    pub pattern: Option<String>,
     /// Articles stored from this source.
     pub articles: u64,
     pub last_fetch_at: Option<DateTime<Utc>>,

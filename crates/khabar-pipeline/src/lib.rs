@@ -301,7 +301,7 @@ impl Pipeline {
             return Ok(SourceOutcome::NotModified);
         }
         self.archive_response(&resp).await?;
-        let (candidates, ttl) = match self.candidates(source.kind, &resp).await {
+        let (candidates, ttl) = match self.candidates(source, &resp).await {
             Ok(c) => c,
             Err(e) => {
                 let (next, poll) = next_poll(&self.opts, st, poll::Seen::Failed, now);
@@ -390,11 +390,11 @@ impl Pipeline {
     /// what its bytes are.
     async fn candidates(
         &self,
-        kind: SourceKind,
+        source: &khabar_model::Source,
         resp: &Response,
     ) -> anyhow::Result<(Vec<Candidate>, Option<Duration>)> {
         let sniffed = khabar_sources::guess_kind(&resp.body, resp.content_type());
-        let kind = match (kind, sniffed) {
+        let kind = match (source.kind, sniffed) {
             (SourceKind::Page, _) => SourceKind::Page,
             (_, Some(k)) => k,
             (k, None) => k,
@@ -405,7 +405,7 @@ impl Pipeline {
                 Ok((doc.candidates, doc.ttl))
             }
             SourceKind::Page => Ok((
-                khabar_sources::links_from_page(&resp.body, &resp.url, None),
+                khabar_sources::links_from_page(&resp.body, &resp.url, source.pattern.as_deref()),
                 None,
             )),
             SourceKind::Sitemap => match khabar_sources::parse_sitemap(&resp.body, &resp.url)? {

@@ -55,6 +55,7 @@ mod tests {
                 kind: SourceKind::Feed,
                 lang: None,
                 origin: SourceOrigin::Cli,
+                pattern: None,
                 articles: 0,
                 last_fetch_at: None,
                 last_error: None,

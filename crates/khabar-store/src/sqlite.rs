@@ -155,7 +155,7 @@ fn to_json_list(v: &[String]) -> String {
 }
 
 const SOURCE_COLUMNS: &str =
-    "s.id, s.name, s.url, s.kind, s.lang, s.origin, s.last_fetch_at, s.last_error,
+    "s.id, s.name, s.url, s.kind, s.lang, s.origin, s.pattern, s.last_fetch_at, s.last_error,
      (SELECT count(*) FROM articles a WHERE a.source = s.name COLLATE NOCASE) AS articles";
 
 fn source_from_row(r: &SqliteRow) -> Result<Source> {
@@ -173,6 +173,7 @@ fn source_from_row(r: &SqliteRow) -> Result<Source> {
             .transpose()
             .map_err(|e| corrupt("source lang", e))?,
         origin: SourceOrigin::from_str(&origin).map_err(|e| corrupt("source origin", e))?,
+        pattern: r.try_get("pattern").op("read a source")?,
         articles: articles.max(0) as u64,
         last_fetch_at: parse_opt_utc(r.try_get("last_fetch_at").op("read a source")?)?,
         last_error: r.try_get("last_error").op("read a source")?,
@@ -399,8 +400,16 @@ impl Store for SqliteStore {
         const OP: &str = "sync the sources from the config file";
         let mut tx = self.begin_write().await?;
         let mut report = SyncReport::default();
-        let existing: Vec<(String, String, String, Option<String>, String)> =
-            sqlx::query_as("SELECT url, name, kind, lang, origin FROM sources")
+        type Row = (
+            String,
+            String,
+            String,
+            Option<String>,
+            String,
+            Option<String>,
+        );
+        let existing: Vec<Row> =
+            sqlx::query_as("SELECT url, name, kind, lang, origin, pattern FROM sources")
                 .fetch_all(&mut *tx)
                 .await
                 .op(OP)?;
@@ -411,14 +420,16 @@ impl Store for SqliteStore {
                     if e.1 == s.name
                         && e.2 == s.kind.as_str()
                         && e.3 == lang
-                        && e.4 == "config" => {}
+                        && e.4 == "config"
+                        && e.5 == s.pattern => {}
                 Some(_) => {
                     sqlx::query(
-                        "UPDATE sources SET name = ?, kind = ?, lang = ?, origin = 'config' WHERE url = ?",
+                        "UPDATE sources SET name = ?, kind = ?, lang = ?, origin = 'config', pattern = ? WHERE url = ?",
                     )
                     .bind(&s.name)
                     .bind(s.kind.as_str())
                     .bind(&lang)
+                    .bind(&s.pattern)
                     .bind(&s.url)
                     .execute(&mut *tx)
                     .await
@@ -427,14 +438,15 @@ impl Store for SqliteStore {
                 }
                 None => {
                     sqlx::query(
-                        "INSERT INTO sources (name, url, kind, lang, origin, created_at)
-                         VALUES (?, ?, ?, ?, 'config', ?)",
+                        "INSERT INTO sources (name, url, kind, lang, origin, created_at, pattern)
+                         VALUES (?, ?, ?, ?, 'config', ?, ?)",
                     )
                     .bind(&s.name)
                     .bind(&s.url)
                     .bind(s.kind.as_str())
                     .bind(&lang)
                     .bind(now_text())
+                    .bind(&s.pattern)
                     .execute(&mut *tx)
                     .await
                     .map_err(|e| name_conflict(e, &s.name))?;
@@ -474,8 +486,8 @@ impl Store for SqliteStore {
             )));
         }
         let id: i64 = sqlx::query_scalar(
-            "INSERT INTO sources (name, url, kind, lang, origin, created_at)
-             VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+            "INSERT INTO sources (name, url, kind, lang, origin, created_at, pattern)
+             VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
         )
         .bind(&s.name)
         .bind(&s.url)
@@ -483,6 +495,7 @@ impl Store for SqliteStore {
         .bind(s.lang.as_ref().map(|l| l.as_str().to_string()))
         .bind(s.origin.as_str())
         .bind(now_text())
+        .bind(&s.pattern)
         .fetch_one(&mut *tx)
         .await
         .op(OP)?;

@@ -86,6 +86,8 @@ pub struct SourceConfig {
     pub url: String,
     pub kind: Option<String>,
     pub lang: Option<String>,
+    /// For `page` sources: only links whose URL contains this (`*` = anything).
+    pub pattern: Option<String>,
     /// Free text for people reading the file; khabar keeps it in the file only.
     #[expect(
         dead_code,
@@ -185,7 +187,7 @@ impl Config {
         let mut out = Vec::new();
         for (i, s) in self.sources.iter().enumerate() {
             let at = || format!("[[source]] number {} (`{}`)", i + 1, s.name);
-            let draft = source_draft(
+            let mut draft = source_draft(
                 &s.name,
                 &s.url,
                 s.kind.as_deref(),
@@ -193,6 +195,7 @@ impl Config {
                 SourceOrigin::Config,
             )
             .with_context(at)?;
+            draft.pattern = clean_pattern(s.pattern.as_deref()).with_context(at)?;
             if !names.insert(draft.name.to_lowercase()) {
                 bail!("{}: another source has the same name", at());
             }
@@ -229,7 +232,19 @@ pub fn source_draft(
         kind,
         lang,
         origin,
+        pattern: None,
     })
+}
+
+/// A section-page link pattern: trimmed, `None` when empty, bounded.
+pub fn clean_pattern(p: Option<&str>) -> anyhow::Result<Option<String>> {
+    let Some(p) = p.map(str::trim).filter(|p| !p.is_empty()) else {
+        return Ok(None);
+    };
+    if p.len() > 200 {
+        bail!("the URL pattern is longer than 200 characters");
+    }
+    Ok(Some(p.to_string()))
 }
 
 impl FetchConfig {

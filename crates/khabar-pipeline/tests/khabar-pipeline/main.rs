@@ -106,6 +106,7 @@ fn source(name: &str, url: String) -> SourceDraft {
         kind: SourceKind::Feed,
         lang: None,
         origin: SourceOrigin::Cli,
+        pattern: None,
     }
 }
 
@@ -380,4 +381,40 @@ async fn a_page_without_a_language_tag_gets_its_language_detected() {
         .unwrap()
         .remove(0);
     assert_eq!(a.lang.as_ref().map(|l| l.as_str()), Some("fa"));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_section_page_source_follows_only_its_pattern() {
+    let section = "<html><body><nav><a href=\"/about\">About</a></nav><main>\
+        <h2><a href=\"/news/2024/11/valley-road-1\">Valley road 1 reopens after the floods</a></h2>\
+        <h2><a href=\"/news/2024/11/valley-road-2\">Valley road 2 reopens after the floods</a></h2>\
+        <h2><a href=\"/opinion/2024/11/roads-matter\">Why the roads of the valley matter</a></h2>\
+        </main></body></html>";
+    let server = FixtureServer::start(
+        Routes::new()
+            .fixed("/section", Reply::ok("text/html", section))
+            .fixed(
+                "/news/2024/11/valley-road-1",
+                Reply::ok("text/html", article_page(1)),
+            )
+            .fixed(
+                "/news/2024/11/valley-road-2",
+                Reply::ok("text/html", article_page(2)),
+            )
+            .fixed(
+                "/opinion/2024/11/roads-matter",
+                Reply::ok("text/html", article_page(3)),
+            ),
+    )
+    .await;
+    let dir = TempData::new();
+    let r = rig(&dir.data(), PipelineOptions::default()).await;
+    let mut src = source("Valley Times", server.url("/section"));
+    src.kind = SourceKind::Page;
+    src.pattern = Some("/news/*/11/".into());
+    let added = r.store.add_source(&src).await.unwrap();
+    assert_eq!(added.pattern.as_deref(), Some("/news/*/11/"));
+    let s = r.pipeline.crawl_once(true).await.unwrap();
+    assert_eq!((s.new_urls, s.articles_new), (2, 2), "{s:?}");
+    assert!(server.seen_at("/opinion/2024/11/roads-matter").is_empty());
 }

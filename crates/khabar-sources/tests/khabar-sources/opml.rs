@@ -9,6 +9,7 @@ fn source(id: i64, name: &str, url: &str, kind: SourceKind, lang: Option<&str>) 
         kind,
         lang: lang.map(|l| l.parse::<Lang>().unwrap()),
         origin: SourceOrigin::Cli,
+        pattern: None,
         articles: 0,
         last_fetch_at: None,
         last_error: None,

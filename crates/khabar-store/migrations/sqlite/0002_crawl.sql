@@ -5,6 +5,7 @@ ALTER TABLE sources ADD COLUMN poll_secs INTEGER;
 ALTER TABLE sources ADD COLUMN failures INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE sources ADD COLUMN last_new_at TEXT;
 ALTER TABLE sources ADD COLUMN last_status TEXT;
+ALTER TABLE sources ADD COLUMN pattern TEXT;
 
 CREATE TABLE fetch_queue (
     id           INTEGER PRIMARY KEY,

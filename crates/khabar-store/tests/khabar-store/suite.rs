@@ -30,6 +30,7 @@ fn source(name: &str, url: &str, origin: SourceOrigin) -> SourceDraft {
         kind: SourceKind::guess(url),
         lang: None,
         origin,
+        pattern: None,
     }
 }
 

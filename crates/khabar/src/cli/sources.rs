@@ -34,6 +34,9 @@ pub enum SourcesCommand {
         /// Language hint (en, fa, ps, …).
         #[arg(long)]
         lang: Option<String>,
+        /// For a section page: only follow links whose URL contains this (`*` = anything).
+        #[arg(long)]
+        pattern: Option<String>,
     },
     /// Remove a source by name or URL (its articles stay).
     Remove {
@@ -62,6 +65,7 @@ fn source_json(s: &Source) -> serde_json::Value {
         "kind": s.kind.as_str(),
         "lang": s.lang.as_ref().map(|l| l.as_str()),
         "origin": s.origin.as_str(),
+        "pattern": s.pattern,
         "articles": s.articles,
         "last_fetch_at": s.last_fetch_at.map(|t| t.to_rfc3339()),
         "last_error": s.last_error,
@@ -127,14 +131,16 @@ pub async fn run(ctx: &Context, cmd: SourcesCommand) -> anyhow::Result<ExitCode>
             url,
             kind,
             lang,
+            pattern,
         } => {
-            let draft = source_draft(
+            let mut draft = source_draft(
                 &name,
                 &url,
                 kind.as_deref(),
                 lang.as_deref(),
                 SourceOrigin::Cli,
             )?;
+            draft.pattern = crate::config::clean_pattern(pattern.as_deref())?;
             let s = store.add_source(&draft).await?;
             writeln!(out, "added {} ({}, {})", s.name, s.kind, s.url)?;
         }
