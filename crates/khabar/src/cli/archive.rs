@@ -46,11 +46,28 @@ pub async fn run(ctx: &Context, cmd: ArchiveCommand) -> anyhow::Result<ExitCode>
             }),
         )?;
     } else {
-        writeln!(out, "checked {} archived record(s): {} ok, {} problem(s)", report.checked, report.ok, report.problems.len())?;
+        writeln!(
+            out,
+            "checked {} archived record(s): {} ok, {} problem(s)",
+            report.checked,
+            report.ok,
+            report.problems.len()
+        )?;
         for p in &report.problems {
-            writeln!(out, "  {} @ {}: {} ({})", p.archive_ref.file, p.archive_ref.offset, p.kind.code(), p.detail)?;
+            writeln!(
+                out,
+                "  {} @ {}: {} ({})",
+                p.archive_ref.file,
+                p.archive_ref.offset,
+                p.kind.code(),
+                p.detail
+            )?;
         }
     }
     out.flush()?;
-    Ok(if report.is_ok() { ExitCode::SUCCESS } else { ExitCode::FAILURE })
+    Ok(if report.is_ok() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
 }

@@ -1,4 +1,4 @@
-//! `khabar import PATH…`: digest text and JSONL files, or folders of them.
+//! `khabar import PATH…`: digest text, JSONL and HTML files, or folders of them.
 //!
 //! Every file is read and checked before anything is written; then all
 //! articles are stored in one transaction. A bad file stops the import with
@@ -19,7 +19,7 @@ use crate::output;
 
 #[derive(Debug, clap::Args)]
 pub struct ImportArgs {
-    /// Files or folders (folders are walked for .txt, .digest, .jsonl and .ndjson files).
+    /// Files or folders (folders are walked for .txt, .digest, .jsonl, .ndjson, .html and .htm files).
     #[arg(required = true)]
     paths: Vec<PathBuf>,
     /// Read every file as this format instead of guessing from its name and content.
@@ -40,16 +40,18 @@ pub struct ImportArgs {
 pub enum Format {
     Digest,
     Jsonl,
+    /// An HTML page: its article is extracted as `khabar extract` does.
+    Html,
 }
 
-const FOLDER_EXTENSIONS: &[&str] = &["txt", "digest", "jsonl", "ndjson"];
+const FOLDER_EXTENSIONS: &[&str] = &["txt", "digest", "jsonl", "ndjson", "html", "htm"];
 
 pub async fn run(ctx: &Context, args: ImportArgs) -> anyhow::Result<ExitCode> {
     let lang = args.lang.as_deref().map(str::parse::<Lang>).transpose()?;
     let (files, skipped) = collect_files(&args.paths)?;
     if files.is_empty() {
         bail!(
-            "no files to import under {}: khabar imports digest text (.txt) and JSONL (.jsonl) files",
+            "no files to import under {}: khabar imports digest text (.txt), JSONL (.jsonl) and HTML (.html) files",
             args.paths
                 .iter()
                 .map(|p| p.display().to_string())
@@ -105,7 +107,7 @@ pub async fn run(ctx: &Context, args: ImportArgs) -> anyhow::Result<ExitCode> {
     out.flush()?;
     for s in &skipped {
         eprintln!(
-            "note: skipped {} (not a digest or JSONL file name)",
+            "note: skipped {} (not a digest, JSONL or HTML file name)",
             s.display()
         );
     }
@@ -169,6 +171,13 @@ fn read_file(
     now: DateTime<Utc>,
 ) -> anyhow::Result<Vec<ArticleDraft>> {
     let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
+    let is_html = match format {
+        Some(f) => f == Format::Html,
+        None => matches!(extension(path).as_deref(), Some("html" | "htm")),
+    };
+    if is_html {
+        return parse_html(path, &bytes, now).map(|d| vec![d]);
+    }
     let text = decode(path, &bytes)?;
     if text.trim().is_empty() {
         bail!("{}: the file is empty: nothing to import", path.display());
@@ -193,7 +202,27 @@ fn read_file(
             Ok(drafts)
         }
         Format::Jsonl => parse_jsonl(path, text, now),
+        Format::Html => parse_html(path, text.as_bytes(), now).map(|d| vec![d]),
     }
+}
+
+/// One HTML page as a draft, with the extractor the crawler uses. A page
+/// whose main text is empty is an error (nothing would be stored).
+fn parse_html(path: &Path, bytes: &[u8], now: DateTime<Utc>) -> anyhow::Result<ArticleDraft> {
+    let article = khabar_extract::extract(bytes, &khabar_extract::ExtractOptions::default())
+        .map_err(|e| anyhow!("{}: {e}", path.display()))?;
+    if article.blocks.is_empty() {
+        bail!(
+            "{}: no article text found in this HTML page: is it a full page saved from the browser?",
+            path.display()
+        );
+    }
+    let mut d = article.to_draft(None);
+    if d.title.trim().is_empty() {
+        bail!("{}: the page has no title", path.display());
+    }
+    d.fetched_at = now;
+    Ok(d)
 }
 
 /// The text of a file that must be UTF-8, or an error naming the line of
@@ -215,9 +244,17 @@ fn guess_format(path: &Path, text: &str) -> Option<Format> {
     match extension(path).as_deref() {
         Some("jsonl" | "ndjson") => return Some(Format::Jsonl),
         Some("digest") => return Some(Format::Digest),
+        Some("html" | "htm") => return Some(Format::Html),
         _ => {}
     }
     let first = text.trim_start();
+    let head = first
+        .get(..first.len().min(15))
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    if head.starts_with("<!doctype html") || head.starts_with("<html") {
+        return Some(Format::Html);
+    }
     if first.starts_with('{') {
         return Some(Format::Jsonl);
     }
@@ -378,6 +415,35 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(err.contains("x.txt: line 3"), "{err}");
+    }
+
+    #[test]
+    fn html_pages_become_drafts() {
+        let page = "<!DOCTYPE html><html lang=\"fa\"><head><title>خبر نمونه | سایت</title>\
+            <link rel=\"canonical\" href=\"https://example.org/a?utm_source=x\">\
+            <meta property=\"article:published_time\" content=\"2024-11-11T09:30:00+04:30\"></head>\
+            <body><h1>خبر نمونه</h1><p>این یک متن آزمایشی است که برای آزمون واردکردن صفحه\u{200c}های HTML نوشته شده و \
+            چند جمله دارد تا بدنه\u{200c}ی خبر خالی نباشد.</p></body></html>";
+        let now = Utc::now();
+        let d = parse_html(Path::new("a.html"), page.as_bytes(), now).unwrap();
+        assert_eq!(d.title, "خبر نمونه");
+        assert_eq!(d.canonical_url.as_deref(), Some("https://example.org/a"));
+        assert_eq!(
+            d.published_at.unwrap().to_rfc3339(),
+            "2024-11-11T09:30:00+04:30"
+        );
+        assert_eq!(d.lang.unwrap().as_str(), "fa");
+        assert!(d.paragraphs[0].contains("صفحه\u{200c}های"));
+        assert_eq!(d.fetched_at, now);
+        let err = parse_html(Path::new("e.html"), b"<html><body></body></html>", now)
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("e.html: no article text"), "{err}");
+        assert_eq!(guess_format(Path::new("a.htm"), "x"), Some(Format::Html));
+        assert_eq!(
+            guess_format(Path::new("a.txt"), "<!DOCTYPE html><p>x</p>"),
+            Some(Format::Html)
+        );
     }
 
     #[test]

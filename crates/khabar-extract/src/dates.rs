@@ -1,0 +1,536 @@
+//! Dates as pages state them: machine-readable values (ISO 8601 / RFC 3339,
+//! RFC 2822) and visible text in English, Persian (Iranian and Dari), Pashto
+//! and Arabic, in the Gregorian or the Solar Hijri calendar, with Latin,
+//! Persian or Eastern-Arabic digits. The stated UTC offset is kept; a time
+//! without one gets the offset of the calendar's country when the month
+//! names tell it (Afghan month names: +04:30; Iranian: +03:30) and UTC
+//! otherwise.
+
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime};
+
+/// Afghanistan's offset, +04:30.
+const AF: i32 = 4 * 3600 + 1800;
+/// Iran's standard offset, +03:30.
+const IR: i32 = 3 * 3600 + 1800;
+
+/// Replaces Persian (۰–۹) and Eastern-Arabic (٠–٩) digits with ASCII ones,
+/// and Arabic-script separators with their Latin counterparts.
+pub fn normalize_digits(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            '۰'..='۹' => char::from(b'0' + (c as u32 - '۰' as u32) as u8),
+            '٠'..='٩' => char::from(b'0' + (c as u32 - '٠' as u32) as u8),
+            '٫' => '.',
+            '٬' | '،' => ',',
+            _ => c,
+        })
+        .collect()
+}
+
+/// The Gregorian date of a Solar Hijri (Jalali) date, by the 33-year-cycle
+/// algorithm used in Iran and Afghanistan (valid for years 1–3177).
+pub fn solar_hijri_to_gregorian(jy: i32, jm: u32, jd: u32) -> Option<NaiveDate> {
+    if !(1..=12).contains(&jm) || jd == 0 || jd > if jm <= 6 { 31 } else { 30 } {
+        return None;
+    }
+    const BREAKS: [i32; 20] = [
+        -61, 9, 38, 199, 426, 686, 756, 818, 1111, 1181, 1210, 1635, 2060, 2097, 2192, 2262, 2324,
+        2394, 2456, 3178,
+    ];
+    if jy < BREAKS[0] || jy >= BREAKS[19] {
+        return None;
+    }
+    let gy = jy + 621;
+    let mut leap_j = -14;
+    let mut jp = BREAKS[0];
+    let mut jump = 0;
+    for &jm_break in &BREAKS[1..] {
+        jump = jm_break - jp;
+        if jy < jm_break {
+            break;
+        }
+        leap_j += jump.div_euclid(33) * 8 + jump.rem_euclid(33).div_euclid(4);
+        jp = jm_break;
+    }
+    let n = jy - jp;
+    leap_j += n.div_euclid(33) * 8 + (n.rem_euclid(33) + 3).div_euclid(4);
+    if jump.rem_euclid(33) == 4 && jump - n == 4 {
+        leap_j += 1;
+    }
+    let leap_g = gy.div_euclid(4) - ((gy.div_euclid(100) + 1) * 3).div_euclid(4) - 150;
+    let march = 20 + leap_j - leap_g;
+    let start = NaiveDate::from_ymd_opt(gy, 3, u32::try_from(march).ok()?)?;
+    let jm = i64::from(jm);
+    let days = if jm <= 6 {
+        (jm - 1) * 31
+    } else {
+        186 + (jm - 7) * 30
+    } + i64::from(jd)
+        - 1;
+    start.checked_add_signed(chrono::TimeDelta::days(days))
+}
+
+/// Parses a machine-readable date (`datetime` attributes, JSON-LD, meta
+/// tags). Returns the time and whether the value stated its offset.
+pub fn parse_machine(s: &str) -> Option<(DateTime<FixedOffset>, bool)> {
+    let s = normalize_digits(s.trim());
+    let s = s.as_str();
+    if s.is_empty() || s.len() > 64 {
+        return None;
+    }
+    if let Ok(t) = DateTime::parse_from_rfc3339(s) {
+        return Some((t, true));
+    }
+    for f in [
+        "%Y-%m-%dT%H:%M:%S%.f%:z",
+        "%Y-%m-%dT%H:%M:%S%.f%z",
+        "%Y-%m-%dT%H:%M%:z",
+        "%Y-%m-%dT%H:%M%z",
+        "%Y-%m-%d %H:%M:%S%.f%:z",
+        "%Y-%m-%d %H:%M:%S%.f%z",
+        "%Y-%m-%d %H:%M:%S %z",
+        "%Y-%m-%d %H:%M%:z",
+    ] {
+        if let Ok(t) = DateTime::parse_from_str(s, f) {
+            return Some((t, true));
+        }
+    }
+    if let Ok(t) = DateTime::parse_from_rfc2822(s) {
+        return Some((t, true));
+    }
+    let utc = |n: NaiveDateTime| n.and_utc().fixed_offset();
+    let no_z = s.strip_suffix('Z').unwrap_or(s);
+    for f in [
+        "%Y-%m-%dT%H:%M:%S%.f",
+        "%Y-%m-%d %H:%M:%S%.f",
+        "%Y-%m-%dT%H:%M",
+        "%Y-%m-%d %H:%M",
+        "%Y/%m/%d %H:%M:%S",
+        "%Y/%m/%d %H:%M",
+    ] {
+        if let Ok(n) = NaiveDateTime::parse_from_str(no_z, f) {
+            return Some((utc(n), no_z.len() != s.len()));
+        }
+    }
+    let date_part = s.get(..10).unwrap_or(s);
+    for f in ["%Y-%m-%d", "%Y/%m/%d", "%Y%m%d"] {
+        if let Ok(d) = NaiveDate::parse_from_str(date_part, f)
+            && (1990..=2100).contains(&chrono::Datelike::year(&d))
+        {
+            return Some((utc(d.and_time(NaiveTime::MIN)), false));
+        }
+    }
+    None
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Cal {
+    Gregorian,
+    /// Solar Hijri with Iranian month names.
+    SolarIran,
+    /// Solar Hijri with Afghan (Dari or Pashto) month names.
+    SolarAfghan,
+}
+
+/// Month names: (name, month number, calendar).
+const MONTHS: &[(&str, u32, Cal)] = &[
+    // Iranian Solar Hijri
+    ("فروردین", 1, Cal::SolarIran),
+    ("اردیبهشت", 2, Cal::SolarIran),
+    ("خرداد", 3, Cal::SolarIran),
+    ("تیر", 4, Cal::SolarIran),
+    ("مرداد", 5, Cal::SolarIran),
+    ("امرداد", 5, Cal::SolarIran),
+    ("شهریور", 6, Cal::SolarIran),
+    ("مهر", 7, Cal::SolarIran),
+    ("آبان", 8, Cal::SolarIran),
+    ("آذر", 9, Cal::SolarIran),
+    ("دی", 10, Cal::SolarIran),
+    ("بهمن", 11, Cal::SolarIran),
+    ("اسفند", 12, Cal::SolarIran),
+    // Dari (Afghan) Solar Hijri
+    ("حمل", 1, Cal::SolarAfghan),
+    ("ثور", 2, Cal::SolarAfghan),
+    ("جوزا", 3, Cal::SolarAfghan),
+    ("جوزاء", 3, Cal::SolarAfghan),
+    ("سرطان", 4, Cal::SolarAfghan),
+    ("اسد", 5, Cal::SolarAfghan),
+    ("سنبله", 6, Cal::SolarAfghan),
+    ("میزان", 7, Cal::SolarAfghan),
+    ("عقرب", 8, Cal::SolarAfghan),
+    ("قوس", 9, Cal::SolarAfghan),
+    ("جدی", 10, Cal::SolarAfghan),
+    ("دلو", 11, Cal::SolarAfghan),
+    ("حوت", 12, Cal::SolarAfghan),
+    // Pashto Solar Hijri
+    ("وری", 1, Cal::SolarAfghan),
+    ("غویی", 2, Cal::SolarAfghan),
+    ("غوایی", 2, Cal::SolarAfghan),
+    ("غبرگولی", 3, Cal::SolarAfghan),
+    ("چنگاښ", 4, Cal::SolarAfghan),
+    ("زمری", 5, Cal::SolarAfghan),
+    ("وږی", 6, Cal::SolarAfghan),
+    ("تله", 7, Cal::SolarAfghan),
+    ("لړم", 8, Cal::SolarAfghan),
+    ("لیندۍ", 9, Cal::SolarAfghan),
+    ("مرغومی", 10, Cal::SolarAfghan),
+    ("سلواغه", 11, Cal::SolarAfghan),
+    ("کب", 12, Cal::SolarAfghan),
+    // Gregorian months in Persian, Dari, Pashto and Arabic
+    ("ژانویه", 1, Cal::Gregorian),
+    ("جنوری", 1, Cal::Gregorian),
+    ("يناير", 1, Cal::Gregorian),
+    ("فوریه", 2, Cal::Gregorian),
+    ("فبروری", 2, Cal::Gregorian),
+    ("فبراير", 2, Cal::Gregorian),
+    ("مارس", 3, Cal::Gregorian),
+    ("مارچ", 3, Cal::Gregorian),
+    ("آوریل", 4, Cal::Gregorian),
+    ("اپریل", 4, Cal::Gregorian),
+    ("أبريل", 4, Cal::Gregorian),
+    ("ابریل", 4, Cal::Gregorian),
+    ("مه", 5, Cal::Gregorian),
+    ("می", 5, Cal::Gregorian),
+    ("مايو", 5, Cal::Gregorian),
+    ("ژوئن", 6, Cal::Gregorian),
+    ("جون", 6, Cal::Gregorian),
+    ("يونيو", 6, Cal::Gregorian),
+    ("ژوئیه", 7, Cal::Gregorian),
+    ("جولای", 7, Cal::Gregorian),
+    ("يوليو", 7, Cal::Gregorian),
+    ("اوت", 8, Cal::Gregorian),
+    ("اگست", 8, Cal::Gregorian),
+    ("آگوست", 8, Cal::Gregorian),
+    ("أغسطس", 8, Cal::Gregorian),
+    ("سپتامبر", 9, Cal::Gregorian),
+    ("سپتمبر", 9, Cal::Gregorian),
+    ("سبتمبر", 9, Cal::Gregorian),
+    ("اکتبر", 10, Cal::Gregorian),
+    ("اکتوبر", 10, Cal::Gregorian),
+    ("أكتوبر", 10, Cal::Gregorian),
+    ("نوامبر", 11, Cal::Gregorian),
+    ("نومبر", 11, Cal::Gregorian),
+    ("نوفمبر", 11, Cal::Gregorian),
+    ("دسامبر", 12, Cal::Gregorian),
+    ("دسمبر", 12, Cal::Gregorian),
+    ("ديسمبر", 12, Cal::Gregorian),
+];
+
+const EN_MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+fn month_of(tok: &str) -> Option<(u32, Cal)> {
+    let t = tok.trim_end_matches('.');
+    if t.is_ascii() {
+        let t = t.to_ascii_lowercase();
+        if t.len() < 3 {
+            return None;
+        }
+        if t == "sept" {
+            return Some((9, Cal::Gregorian));
+        }
+        return EN_MONTHS
+            .iter()
+            .position(|m| *m == t || (t.len() == 3 && m.starts_with(&t)))
+            .map(|i| (i as u32 + 1, Cal::Gregorian));
+    }
+    MONTHS
+        .iter()
+        .find(|(name, _, _)| *name == t)
+        .map(|&(_, m, c)| (m, c))
+}
+
+fn number(tok: &str) -> Option<u32> {
+    let t = tok.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    if t.is_empty() || t.len() > 4 || !t.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    t.parse().ok()
+}
+
+/// A time of day and an offset following a date: `09:30`, `9:30 pm`,
+/// `09:30 UTC`, `09:30 +04:30`.
+fn time_after(toks: &[&str]) -> (Option<NaiveTime>, Option<i32>) {
+    for (i, tok) in toks.iter().take(4).enumerate() {
+        let t = tok.trim_end_matches(|c: char| !c.is_ascii_alphanumeric());
+        let mut parts = t.split(':');
+        let (Some(h), Some(m)) = (parts.next(), parts.next()) else {
+            continue;
+        };
+        let m_digits: String = m.chars().take_while(char::is_ascii_digit).collect();
+        let (Ok(mut h), Ok(m)) = (h.parse::<u32>(), m_digits.parse::<u32>()) else {
+            continue;
+        };
+        let rest = &toks[i + 1..];
+        let mut offset = None;
+        let ampm = |s: &str| {
+            s.trim_end_matches('.')
+                .to_ascii_lowercase()
+                .replace('.', "")
+        };
+        let lower_tail = t.to_ascii_lowercase();
+        let tail_pm = lower_tail.ends_with("pm");
+        let tail_am = lower_tail.ends_with("am");
+        let next = rest.first().map(|s| ampm(s)).unwrap_or_default();
+        if (tail_pm || next == "pm") && h < 12 {
+            h += 12;
+        }
+        if (tail_am || next == "am") && h == 12 {
+            h = 0;
+        }
+        for z in rest.iter().take(2) {
+            let zu = z
+                .trim_matches(|c: char| c == '(' || c == ')')
+                .to_ascii_uppercase();
+            if zu == "UTC" || zu == "GMT" || zu == "Z" {
+                offset = Some(0);
+                break;
+            }
+            if let Some(o) = parse_offset(&zu) {
+                offset = Some(o);
+                break;
+            }
+        }
+        return (NaiveTime::from_hms_opt(h, m, 0), offset);
+    }
+    (None, None)
+}
+
+fn parse_offset(s: &str) -> Option<i32> {
+    let s = s
+        .strip_prefix("UTC")
+        .or_else(|| s.strip_prefix("GMT"))
+        .unwrap_or(s);
+    let sign = match s.chars().next()? {
+        '+' => 1,
+        '-' | '−' => -1,
+        _ => return None,
+    };
+    let digits: String = s.chars().filter(char::is_ascii_digit).collect();
+    let (h, m) = match digits.len() {
+        1 | 2 => (digits.parse::<i32>().ok()?, 0),
+        3 | 4 => {
+            let (h, m) = digits.split_at(digits.len() - 2);
+            (h.parse::<i32>().ok()?, m.parse::<i32>().ok()?)
+        }
+        _ => return None,
+    };
+    (h <= 14 && m < 60).then_some(sign * (h * 3600 + m * 60))
+}
+
+/// Where a visible date points: is the page Afghan (Dari/Pashto) or Iranian,
+/// for numeric Solar Hijri dates that carry no month name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Region {
+    Afghan,
+    Iranian,
+    Other,
+}
+
+/// Finds the first date written for people in `text` (e.g. `November 11,
+/// 2024`, `11 Nov 2024 09:30 UTC`, `۲۱ عقرب ۱۴۰۳`, `1403/08/21`).
+pub fn find_visible(text: &str, region: Region) -> Option<DateTime<FixedOffset>> {
+    let norm = normalize_digits(text);
+    let toks: Vec<&str> = norm
+        .split(|c: char| c.is_whitespace() || ",|()[]،؛".contains(c))
+        .filter(|t| !t.is_empty())
+        .collect();
+    for i in 0..toks.len() {
+        let found = date_at(&toks, i, region);
+        if let Some((date, cal, next)) = found {
+            let (time, offset) = time_after(&toks[next.min(toks.len())..]);
+            let offset = offset.unwrap_or(match cal {
+                Cal::SolarAfghan => AF,
+                Cal::SolarIran => IR,
+                Cal::Gregorian => 0,
+            });
+            let tz = FixedOffset::east_opt(offset)?;
+            let naive = date.and_time(time.unwrap_or(NaiveTime::MIN));
+            return naive.and_local_timezone(tz).single();
+        }
+    }
+    None
+}
+
+/// A date starting at token `i`: (date, calendar, index after the date).
+fn date_at(toks: &[&str], i: usize, region: Region) -> Option<(NaiveDate, Cal, usize)> {
+    let tok = toks[i];
+    // Numeric: 2024-11-11, 1403/08/21, 11/21/2024, 21.08.1403
+    if tok.len() >= 8 && tok.bytes().next().is_some_and(|b| b.is_ascii_digit()) {
+        let parts: Vec<&str> = tok.split(['/', '-', '.']).collect();
+        let n: Vec<u32> = parts
+            .iter()
+            .filter(|p| p.bytes().all(|b| b.is_ascii_digit()))
+            .filter_map(|p| number(p))
+            .collect();
+        if parts.len() == 3 && n.len() == 3 {
+            let (y, m, d) = if parts[0].len() == 4 {
+                (n[0], n[1], n[2])
+            } else if parts[2].len() == 4 {
+                if n[0] > 12 || (n[1] <= 12 && region != Region::Other) {
+                    (n[2], n[1], n[0])
+                } else {
+                    (n[2], n[0], n[1])
+                }
+            } else {
+                return None;
+            };
+            return make_date(y, m, d, None, region).map(|(dt, c)| (dt, c, i + 1));
+        }
+        return None;
+    }
+    // Month name: "11 November 2024", "November 11, 2024", "۲۱ عقرب ۱۴۰۳"
+    let (m, cal) = month_of(tok)?;
+    let next = toks.get(i + 1).copied().and_then(number);
+    let prev = i.checked_sub(1).and_then(|p| number(toks[p]));
+    let after = toks.get(i + 2).copied().and_then(number);
+    if let (Some(d), Some(y)) = (prev, next)
+        && d <= 31
+        && y >= 1000
+    {
+        return make_date(y, m, d, Some(cal), region).map(|(dt, c)| (dt, c, i + 2));
+    }
+    if let (Some(d), Some(y)) = (next, after)
+        && d <= 31
+        && y >= 1000
+    {
+        return make_date(y, m, d, Some(cal), region).map(|(dt, c)| (dt, c, i + 3));
+    }
+    None
+}
+
+fn make_date(y: u32, m: u32, d: u32, cal: Option<Cal>, region: Region) -> Option<(NaiveDate, Cal)> {
+    let y = i32::try_from(y).ok()?;
+    let solar = (1300..1500).contains(&y);
+    let cal = match cal {
+        Some(Cal::Gregorian) if solar => return None,
+        Some(Cal::SolarAfghan | Cal::SolarIran) if !solar => return None,
+        Some(c) => c,
+        None if solar => {
+            if region == Region::Afghan {
+                Cal::SolarAfghan
+            } else {
+                Cal::SolarIran
+            }
+        }
+        None => Cal::Gregorian,
+    };
+    let date = match cal {
+        Cal::Gregorian => {
+            if !(1990..=2100).contains(&y) {
+                return None;
+            }
+            NaiveDate::from_ymd_opt(y, m, d)?
+        }
+        _ => solar_hijri_to_gregorian(y, m, d)?,
+    };
+    Some((date, cal))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rfc(t: Option<DateTime<FixedOffset>>) -> String {
+        t.map(|t| t.to_rfc3339()).unwrap_or_default()
+    }
+
+    #[test]
+    fn solar_hijri_new_years() {
+        assert_eq!(
+            solar_hijri_to_gregorian(1403, 1, 1),
+            NaiveDate::from_ymd_opt(2024, 3, 20)
+        );
+        assert_eq!(
+            solar_hijri_to_gregorian(1402, 1, 1),
+            NaiveDate::from_ymd_opt(2023, 3, 21)
+        );
+        // 21 Aqrab 1403 = 11 November 2024
+        assert_eq!(
+            solar_hijri_to_gregorian(1403, 8, 21),
+            NaiveDate::from_ymd_opt(2024, 11, 11)
+        );
+        assert_eq!(solar_hijri_to_gregorian(1403, 7, 31), None);
+    }
+
+    #[test]
+    fn machine_dates_keep_offsets() {
+        let p = |s| parse_machine(s).map(|(t, o)| (t.to_rfc3339(), o));
+        assert_eq!(
+            p("2024-11-11T09:30:00+04:30"),
+            Some(("2024-11-11T09:30:00+04:30".into(), true))
+        );
+        assert_eq!(
+            p("2024-11-11T09:30:00+0430"),
+            Some(("2024-11-11T09:30:00+04:30".into(), true))
+        );
+        assert_eq!(
+            p("Mon, 11 Nov 2024 09:30:00 GMT"),
+            Some(("2024-11-11T09:30:00+00:00".into(), true))
+        );
+        assert_eq!(
+            p("2024-11-11"),
+            Some(("2024-11-11T00:00:00+00:00".into(), false))
+        );
+        assert_eq!(
+            p("۲۰۲۴-۱۱-۱۱T۰۹:۳۰:۰۰+۰۴:۳۰"),
+            Some(("2024-11-11T09:30:00+04:30".into(), true))
+        );
+        assert_eq!(p("yesterday"), None);
+    }
+
+    #[test]
+    fn visible_dates_in_many_scripts() {
+        let o = Region::Other;
+        assert_eq!(
+            rfc(find_visible(
+                "Published November 11, 2024 at 9:30 pm UTC",
+                o
+            )),
+            "2024-11-11T21:30:00+00:00"
+        );
+        assert_eq!(
+            rfc(find_visible("Updated: 11 Nov. 2024", o)),
+            "2024-11-11T00:00:00+00:00"
+        );
+        assert_eq!(
+            rfc(find_visible("۲۱ عقرب ۱۴۰۳ - ۰۹:۳۰", o)),
+            "2024-11-11T09:30:00+04:30"
+        );
+        assert_eq!(
+            rfc(find_visible("۲۱ آبان ۱۴۰۳", o)),
+            "2024-11-11T00:00:00+03:30"
+        );
+        assert_eq!(rfc(find_visible("د ۱۴۰۳ کال د لړم ۲۱مه", o)), "");
+        assert_eq!(
+            rfc(find_visible("۲۱ لړم ۱۴۰۳", o)),
+            "2024-11-11T00:00:00+04:30"
+        );
+        assert_eq!(
+            rfc(find_visible("١١ نوفمبر ٢٠٢٤", o)),
+            "2024-11-11T00:00:00+00:00"
+        );
+        assert_eq!(
+            rfc(find_visible("تاریخ: ۱۴۰۳/۰۸/۲۱", Region::Afghan)),
+            "2024-11-11T00:00:00+04:30"
+        );
+        assert_eq!(
+            rfc(find_visible("2024-11-11 09:30 +04:30", o)),
+            "2024-11-11T09:30:00+04:30"
+        );
+        assert_eq!(find_visible("in May we met 3 people", o), None);
+        assert_eq!(find_visible("1/2b/2024 11th/12/2024 2024-1a-03", o), None);
+    }
+}

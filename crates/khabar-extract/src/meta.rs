@@ -1,0 +1,746 @@
+//! Page metadata with the source of each value: JSON-LD (incl. `@graph`),
+//! OpenGraph and `article:*`, Dublin Core, other `<meta>` names, microdata,
+//! `<time>`, `<link rel=canonical>`, `<html lang dir>`, and visible text.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, FixedOffset};
+use dom_query::{Document, NodeRef};
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::dates::{self, Region};
+
+/// Where a metadata value was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Source {
+    /// A `<script type="application/ld+json">` object (schema.org).
+    JsonLd,
+    /// An OpenGraph `og:*` property.
+    OpenGraph,
+    /// An `article:*` property (OpenGraph article namespace).
+    ArticleMeta,
+    /// A Twitter card `twitter:*` tag.
+    TwitterCard,
+    /// A Dublin Core `DC.*` / `dcterms.*` tag.
+    DublinCore,
+    /// Another `<meta name>` tag (`author`, `description`, `pubdate`, …).
+    MetaTag,
+    /// An `itemprop` attribute (microdata).
+    Microdata,
+    /// A `<time datetime>` element.
+    TimeElement,
+    /// Text shown on the page (a date line, a byline).
+    VisibleText,
+    /// The `<title>` element.
+    TitleElement,
+    /// The page's main heading (`<h1>`).
+    Heading,
+    /// `<link rel="canonical">`.
+    LinkCanonical,
+    /// An attribute of `<html>` or `<body>` (`lang`, `dir`).
+    HtmlAttribute,
+    /// Told by the caller (the URL the page was fetched from).
+    Given,
+    /// Inferred from the letters of the text.
+    Script,
+}
+
+/// Everything the metadata pass found, before it is merged into the article.
+#[derive(Debug, Default)]
+pub(crate) struct Meta {
+    pub title: Option<(String, Source)>,
+    pub bylines: Option<(Vec<String>, Source)>,
+    pub published: Option<(DateTime<FixedOffset>, Source)>,
+    pub modified: Option<(DateTime<FixedOffset>, Source)>,
+    pub lang: Option<(String, Source)>,
+    pub dir: Option<(String, Source)>,
+    pub canonical: Option<(String, Source)>,
+    pub site_name: Option<(String, Source)>,
+    pub image: Option<(String, Source)>,
+    pub description: Option<(String, Source)>,
+    /// Every schema.org `@type` seen in JSON-LD.
+    pub ld_types: Vec<String>,
+    pub og_type: Option<String>,
+    pub microdata_types: Vec<String>,
+}
+
+const ARTICLE_TYPES: &[&str] = &[
+    "NewsArticle",
+    "Article",
+    "BlogPosting",
+    "ReportageNewsArticle",
+    "AnalysisNewsArticle",
+    "OpinionNewsArticle",
+    "ReviewNewsArticle",
+    "BackgroundNewsArticle",
+    "AskPublicNewsArticle",
+    "LiveBlogPosting",
+    "TechArticle",
+    "ScholarlyArticle",
+    "Report",
+    "SatiricalArticle",
+    "SocialMediaPosting",
+    "DiscussionForumPosting",
+    "Blog",
+    "WebPage",
+];
+
+fn clean(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for w in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
+}
+
+fn nonempty(s: &str) -> Option<String> {
+    let c = clean(s);
+    (!c.is_empty()).then_some(c)
+}
+
+fn types_of(v: &Value) -> Vec<String> {
+    match v.get("@type") {
+        Some(Value::String(s)) => vec![s.rsplit(['/', ':']).next().unwrap_or(s).to_string()],
+        Some(Value::Array(a)) => a
+            .iter()
+            .filter_map(Value::as_str)
+            .map(|s| s.rsplit(['/', ':']).next().unwrap_or(s).to_string())
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// Every JSON-LD object of the page, `@graph` members flattened.
+fn json_ld_objects(doc: &Document) -> Vec<Value> {
+    let mut out = Vec::new();
+    for script in doc.select("script[type]").iter() {
+        let ty = script.attr("type").unwrap_or_default();
+        if !ty.trim().eq_ignore_ascii_case("application/ld+json") {
+            continue;
+        }
+        let raw = script.text();
+        let raw = raw.trim();
+        let raw = raw
+            .trim_start_matches("//<![CDATA[")
+            .trim_start_matches("<![CDATA[")
+            .trim_end_matches("//]]>")
+            .trim_end_matches("]]>")
+            .trim()
+            .trim_end_matches(';');
+        let Ok(v) = serde_json::from_str::<Value>(raw) else {
+            continue;
+        };
+        flatten(v, &mut out, 0);
+    }
+    out
+}
+
+fn flatten(v: Value, out: &mut Vec<Value>, depth: usize) {
+    if depth > 4 {
+        return;
+    }
+    match v {
+        Value::Array(a) => a.into_iter().for_each(|x| flatten(x, out, depth + 1)),
+        Value::Object(mut m) => {
+            if let Some(g) = m.remove("@graph") {
+                flatten(g, out, depth + 1);
+            }
+            if m.contains_key("@type") {
+                out.push(Value::Object(m));
+            }
+        }
+        _ => {}
+    }
+}
+
+fn ld_str(v: &Value) -> Option<String> {
+    match v {
+        Value::String(s) => nonempty(s),
+        Value::Array(a) => a.iter().find_map(ld_str),
+        Value::Object(o) => o
+            .get("name")
+            .or_else(|| o.get("url"))
+            .or_else(|| o.get("@id"))
+            .and_then(ld_str),
+        _ => None,
+    }
+}
+
+fn ld_names(v: &Value) -> Vec<String> {
+    match v {
+        Value::String(s) => split_names(s),
+        Value::Array(a) => a.iter().flat_map(ld_names).collect(),
+        Value::Object(o) => o
+            .get("name")
+            .and_then(Value::as_str)
+            .map(split_names)
+            .unwrap_or_default(),
+        _ => Vec::new(),
+    }
+}
+
+/// A byline split into names: "By A, B and C" → [A, B, C]. URLs and
+/// e-mail-only values are dropped.
+pub(crate) fn split_names(s: &str) -> Vec<String> {
+    let s = clean(s);
+    let lower = s.to_lowercase();
+    let s = if lower.starts_with("by ") {
+        &s[3..]
+    } else if lower.starts_with("von ") {
+        &s[4..]
+    } else {
+        &s[..]
+    };
+    s.replace(" and ", ",")
+        .replace(" & ", ",")
+        .replace(" و ", ",")
+        .replace('،', ",")
+        .split(',')
+        .map(|n| n.trim().trim_end_matches('|').trim().to_string())
+        .filter(|n| {
+            !n.is_empty()
+                && n.chars().count() <= 60
+                && !n.contains("://")
+                && !n.starts_with("www.")
+                && !n.contains('@')
+        })
+        .collect()
+}
+
+fn first_dated(
+    cands: &mut Vec<(DateTime<FixedOffset>, bool, Source)>,
+) -> Option<(DateTime<FixedOffset>, Source)> {
+    // Prefer the first candidate; if it has no stated offset, take a later
+    // candidate with an offset on the same date (e.g. JSON-LD without zone,
+    // article:published_time with it).
+    let first = *cands.first()?;
+    if !first.1
+        && let Some(c) = cands
+            .iter()
+            .find(|c| c.1 && c.0.date_naive() == first.0.date_naive())
+    {
+        return Some((c.0, c.2));
+    }
+    cands.clear();
+    Some((first.0, first.2))
+}
+
+pub(crate) fn extract_meta(doc: &Document, url: Option<&str>) -> Meta {
+    let mut m = Meta::default();
+    // <meta> tags: first value per key wins.
+    let mut tags: HashMap<String, String> = HashMap::new();
+    for node in doc.select("meta").nodes() {
+        let key = node
+            .attr("property")
+            .or_else(|| node.attr("name"))
+            .or_else(|| node.attr("itemprop"))
+            .or_else(|| node.attr("http-equiv"));
+        let (Some(key), Some(content)) = (key, node.attr("content")) else {
+            continue;
+        };
+        let content = content.trim();
+        if content.is_empty() {
+            continue;
+        }
+        tags.entry(key.trim().to_ascii_lowercase())
+            .or_insert_with(|| content.to_string());
+    }
+    let tag = |k: &str| tags.get(k).and_then(|v| nonempty(v));
+    let objects = json_ld_objects(doc);
+    for o in &objects {
+        m.ld_types.extend(types_of(o));
+    }
+    let article = objects
+        .iter()
+        .filter_map(|o| {
+            let ts = types_of(o);
+            ARTICLE_TYPES
+                .iter()
+                .position(|a| ts.iter().any(|t| t == a))
+                .map(|rank| (rank, o))
+        })
+        .min_by_key(|(rank, _)| *rank)
+        .map(|(_, o)| o);
+    let ld = |k: &str| article.and_then(|a| a.get(k));
+    m.og_type = tag("og:type");
+    m.microdata_types = doc
+        .select("[itemtype]")
+        .nodes()
+        .iter()
+        .take(20)
+        .filter_map(|n| n.attr("itemtype"))
+        .map(|t| t.rsplit('/').next().unwrap_or_default().to_string())
+        .collect();
+
+    // Title
+    let h1s: Vec<String> = doc
+        .select("h1")
+        .nodes()
+        .iter()
+        .take(6)
+        .map(|n| clean(&n.text()))
+        .filter(|t| !t.is_empty())
+        .collect();
+    let title_el = doc
+        .select("title")
+        .nodes()
+        .first()
+        .map(|n| clean(&n.text()));
+    let og_title = tag("og:title");
+    let tw_title = tag("twitter:title");
+    let ld_title = ld("headline").or_else(|| ld("name")).and_then(ld_str);
+    let site = tag("og:site_name");
+    m.title = pick_title(
+        &h1s,
+        site.as_deref(),
+        title_el.as_deref(),
+        &[
+            (og_title, Source::OpenGraph),
+            (ld_title, Source::JsonLd),
+            (tw_title, Source::TwitterCard),
+            (tag("dc.title"), Source::DublinCore),
+        ],
+    );
+
+    // Bylines
+    let ld_auth = ld("author").map(ld_names).filter(|v| !v.is_empty());
+    let by_tag = |k: &str| tag(k).map(|v| split_names(&v)).filter(|v| !v.is_empty());
+    m.bylines = ld_auth
+        .map(|v| (v, Source::JsonLd))
+        .or_else(|| by_tag("author").map(|v| (v, Source::MetaTag)))
+        .or_else(|| by_tag("article:author").map(|v| (v, Source::ArticleMeta)))
+        .or_else(|| by_tag("dc.creator").map(|v| (v, Source::DublinCore)))
+        .or_else(|| by_tag("dcterms.creator").map(|v| (v, Source::DublinCore)))
+        .or_else(|| by_tag("parsely-author").map(|v| (v, Source::MetaTag)))
+        .or_else(|| by_tag("sailthru.author").map(|v| (v, Source::MetaTag)))
+        .or_else(|| visible_byline(doc).map(|v| (v, Source::VisibleText)));
+
+    // Dates
+    let mut pub_c = Vec::new();
+    let push = |c: &mut Vec<_>, v: Option<String>, s: Source| {
+        if let Some((t, has_off)) = v.as_deref().and_then(dates::parse_machine) {
+            c.push((t, has_off, s));
+        }
+    };
+    push(
+        &mut pub_c,
+        ld("datePublished").and_then(ld_str),
+        Source::JsonLd,
+    );
+    push(
+        &mut pub_c,
+        ld("dateCreated").and_then(ld_str),
+        Source::JsonLd,
+    );
+    push(
+        &mut pub_c,
+        tag("article:published_time"),
+        Source::ArticleMeta,
+    );
+    push(&mut pub_c, tag("og:published_time"), Source::OpenGraph);
+    push(
+        &mut pub_c,
+        tag("og:article:published_time"),
+        Source::OpenGraph,
+    );
+    push(&mut pub_c, tag("datepublished"), Source::Microdata);
+    for k in [
+        "dc.date",
+        "dc.date.issued",
+        "dcterms.issued",
+        "dcterms.created",
+        "dcterms.date",
+        "dc.date.created",
+    ] {
+        push(&mut pub_c, tag(k), Source::DublinCore);
+    }
+    for k in [
+        "pubdate",
+        "publishdate",
+        "publish-date",
+        "publish_date",
+        "date",
+        "sailthru.date",
+        "parsely-pub-date",
+        "article.published",
+        "citation_publication_date",
+        "publication_date",
+        "original-publish-date",
+        "release_date",
+        "timestamp",
+    ] {
+        push(&mut pub_c, tag(k), Source::MetaTag);
+    }
+    for n in doc.select("[itemprop=datePublished]").nodes() {
+        let v = n.attr("datetime").or_else(|| n.attr("content"));
+        push(&mut pub_c, v.map(|v| v.to_string()), Source::Microdata);
+    }
+    if let Some(n) = doc.select("time[datetime]").nodes().first() {
+        push(
+            &mut pub_c,
+            n.attr("datetime").map(|v| v.to_string()),
+            Source::TimeElement,
+        );
+    }
+    m.published = first_dated(&mut pub_c);
+    let region = region_of(&tags);
+    if m.published.is_none() {
+        m.published = visible_date(doc, region).map(|t| (t, Source::VisibleText));
+    }
+    let mut mod_c = Vec::new();
+    push(
+        &mut mod_c,
+        ld("dateModified").and_then(ld_str),
+        Source::JsonLd,
+    );
+    push(
+        &mut mod_c,
+        tag("article:modified_time"),
+        Source::ArticleMeta,
+    );
+    push(&mut mod_c, tag("og:updated_time"), Source::OpenGraph);
+    push(&mut mod_c, tag("datemodified"), Source::Microdata);
+    push(&mut mod_c, tag("dcterms.modified"), Source::DublinCore);
+    push(&mut mod_c, tag("last-modified"), Source::MetaTag);
+    m.modified = first_dated(&mut mod_c);
+
+    // Language and direction
+    let html = doc.select("html").nodes().first().cloned();
+    let body = doc.select("body").nodes().first().cloned();
+    let attr = |n: &Option<NodeRef>, a: &str| {
+        n.as_ref()
+            .and_then(|n| n.attr(a))
+            .and_then(|v| nonempty(&v))
+    };
+    m.lang = attr(&html, "lang")
+        .or_else(|| attr(&html, "xml:lang"))
+        .map(|l| (l, Source::HtmlAttribute))
+        .or_else(|| tag("content-language").map(|l| (l, Source::MetaTag)))
+        .or_else(|| tag("og:locale").map(|l| (l, Source::OpenGraph)))
+        .or_else(|| {
+            ld("inLanguage")
+                .and_then(ld_str)
+                .map(|l| (l, Source::JsonLd))
+        })
+        .or_else(|| tag("dc.language").map(|l| (l, Source::DublinCore)))
+        .and_then(|(l, s)| normalize_lang(&l).map(|l| (l, s)));
+    m.dir = attr(&html, "dir")
+        .or_else(|| attr(&body, "dir"))
+        .map(|d| d.to_ascii_lowercase())
+        .filter(|d| d == "rtl" || d == "ltr")
+        .map(|d| (d, Source::HtmlAttribute));
+
+    // Canonical URL, site name, image, description
+    let base = url.and_then(|u| url::Url::parse(u).ok());
+    let resolve = |href: &str| -> Option<String> {
+        let href = href.trim();
+        match &base {
+            Some(b) => b.join(href).ok().map(String::from),
+            None => url::Url::parse(href).ok().map(String::from),
+        }
+    };
+    let canonical_link = doc
+        .select("link[rel]")
+        .nodes()
+        .iter()
+        .find(|n| {
+            n.attr("rel").is_some_and(|r| {
+                r.split_whitespace()
+                    .any(|x| x.eq_ignore_ascii_case("canonical"))
+            })
+        })
+        .and_then(|n| n.attr("href"))
+        .and_then(|h| resolve(&h));
+    m.canonical = canonical_link
+        .map(|c| (c, Source::LinkCanonical))
+        .or_else(|| {
+            tag("og:url")
+                .and_then(|u| resolve(&u))
+                .map(|u| (u, Source::OpenGraph))
+        })
+        .or_else(|| {
+            ld("url")
+                .or_else(|| ld("mainEntityOfPage"))
+                .and_then(ld_str)
+                .and_then(|u| resolve(&u))
+                .map(|u| (u, Source::JsonLd))
+        });
+    let publisher = ld("publisher").and_then(ld_str);
+    let website = objects
+        .iter()
+        .find(|o| types_of(o).iter().any(|t| t == "WebSite"))
+        .and_then(|o| o.get("name"))
+        .and_then(ld_str);
+    m.site_name = tag("og:site_name")
+        .map(|s| (s, Source::OpenGraph))
+        .or_else(|| publisher.map(|s| (s, Source::JsonLd)))
+        .or_else(|| website.map(|s| (s, Source::JsonLd)))
+        .or_else(|| tag("application-name").map(|s| (s, Source::MetaTag)))
+        .or_else(|| tag("dc.publisher").map(|s| (s, Source::DublinCore)));
+    m.image = tag("og:image")
+        .or_else(|| tag("og:image:url"))
+        .and_then(|u| resolve(&u))
+        .map(|u| (u, Source::OpenGraph))
+        .or_else(|| {
+            tag("twitter:image")
+                .and_then(|u| resolve(&u))
+                .map(|u| (u, Source::TwitterCard))
+        })
+        .or_else(|| {
+            ld("image")
+                .and_then(ld_str)
+                .and_then(|u| resolve(&u))
+                .map(|u| (u, Source::JsonLd))
+        });
+    m.description = tag("og:description")
+        .map(|d| (d, Source::OpenGraph))
+        .or_else(|| tag("description").map(|d| (d, Source::MetaTag)))
+        .or_else(|| {
+            ld("description")
+                .and_then(ld_str)
+                .map(|d| (d, Source::JsonLd))
+        })
+        .or_else(|| tag("dc.description").map(|d| (d, Source::DublinCore)));
+    m
+}
+
+/// `fa_IR` → `fa-IR`; anything that is not a language tag is dropped.
+fn normalize_lang(l: &str) -> Option<String> {
+    let l = l.trim().replace('_', "-");
+    let primary = l.split('-').next()?;
+    let ok = (2..=3).contains(&primary.len()) && primary.bytes().all(|b| b.is_ascii_alphabetic());
+    ok.then(|| {
+        let mut parts = l.split('-');
+        let mut out = parts.next().unwrap_or_default().to_ascii_lowercase();
+        for p in parts.filter(|p| !p.is_empty() && p.len() <= 8) {
+            out.push('-');
+            out.push_str(p);
+        }
+        out
+    })
+}
+
+fn region_of(tags: &HashMap<String, String>) -> Region {
+    let locale = tags.get("og:locale").map(|s| s.to_ascii_lowercase());
+    match locale.as_deref() {
+        Some(l) if l.ends_with("af") || l.starts_with("ps") || l.starts_with("prs") => {
+            Region::Afghan
+        }
+        Some(l) if l.ends_with("ir") => Region::Iranian,
+        _ => Region::Other,
+    }
+}
+
+fn contains_ci(hay: &str, needle: &str) -> bool {
+    hay.len() >= needle.len()
+        && hay
+            .as_bytes()
+            .windows(needle.len())
+            .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
+}
+
+fn class_id_has(n: &NodeRef, words: &[&str]) -> bool {
+    let class = n.attr("class");
+    let id = n.attr("id");
+    let (class, id) = (class.as_deref().unwrap_or(""), id.as_deref().unwrap_or(""));
+    words
+        .iter()
+        .any(|w| contains_ci(class, w) || contains_ci(id, w))
+}
+
+/// A date shown near the headline: elements whose class or id speaks of a
+/// date, scanned in document order.
+fn visible_date(doc: &Document, region: Region) -> Option<DateTime<FixedOffset>> {
+    let words = [
+        "date", "time", "publish", "posted", "dateline", "byline", "meta",
+    ];
+    let body = doc.body()?;
+    for n in body.descendants_it().filter(|n| n.is_element()).take(5000) {
+        let n = &n;
+        let name = n.node_name().unwrap_or_default();
+        if matches!(
+            &*name,
+            "script" | "style" | "body" | "html" | "main" | "article"
+        ) {
+            continue;
+        }
+        if !class_id_has(n, &words) {
+            continue;
+        }
+        let text = n.text();
+        if text.len() > 300 {
+            continue;
+        }
+        if let Some(t) = dates::find_visible(&text, region) {
+            return Some(t);
+        }
+    }
+    None
+}
+
+fn visible_byline(doc: &Document) -> Option<Vec<String>> {
+    for n in doc
+        .select("[rel=author], [itemprop=author], .byline, .author, .author-name, .byline__name")
+        .nodes()
+        .iter()
+        .take(10)
+    {
+        let text = clean(&n.text());
+        if text.is_empty() || text.chars().count() > 80 {
+            continue;
+        }
+        let names = split_names(&text);
+        if !names.is_empty() {
+            return Some(names);
+        }
+    }
+    None
+}
+
+/// Separators between a headline and the site name in `<title>`.
+const TITLE_SEPARATORS: &[&str] = &[" | ", " - ", " – ", " — ", " :: ", " « ", " » ", " · "];
+
+/// Strips a site name suffix (or prefix) from a title: "Headline | Site" → "Headline".
+pub(crate) fn strip_site(title: &str) -> String {
+    for sep in TITLE_SEPARATORS {
+        if let Some((head, tail)) = title.rsplit_once(sep) {
+            if head.chars().count() >= tail.chars().count() {
+                return strip_site(head.trim());
+            }
+            // "Site | Headline": keep the longer part.
+            if let Some((h, t)) = title.split_once(sep)
+                && t.chars().count() > h.chars().count() * 2
+            {
+                return t.trim().to_string();
+            }
+        }
+    }
+    title.to_string()
+}
+
+fn norm_cmp(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Strips the site name, when known, then any site-like suffix.
+fn strip_named(title: &str, site: Option<&str>) -> String {
+    if let Some(site) = site.filter(|s| !s.is_empty()) {
+        for sep in TITLE_SEPARATORS {
+            if let Some((head, tail)) = title.rsplit_once(sep)
+                && norm_cmp(tail) == norm_cmp(site)
+                && !head.trim().is_empty()
+            {
+                return head.trim().to_string();
+            }
+            if let Some((head, tail)) = title.split_once(sep)
+                && norm_cmp(head) == norm_cmp(site)
+                && !tail.trim().is_empty()
+            {
+                return tail.trim().to_string();
+            }
+        }
+    }
+    strip_site(title)
+}
+
+/// The title: the first `<h1>` that agrees with the page's own title
+/// (`og:title`, JSON-LD headline, `<title>` without its site name), else
+/// that title without its site name.
+fn pick_title(
+    h1s: &[String],
+    site: Option<&str>,
+    title_el: Option<&str>,
+    metas: &[(Option<String>, Source)],
+) -> Option<(String, Source)> {
+    let mut heads: Vec<(String, Source)> = metas
+        .iter()
+        .filter_map(|(v, s)| v.as_deref().map(|v| (strip_named(v, site), *s)))
+        .collect();
+    if let Some(t) = title_el.filter(|t| !t.is_empty()) {
+        heads.push((strip_named(t, site), Source::TitleElement));
+    }
+    let site_n = site.map(norm_cmp).unwrap_or_default();
+    for h in h1s.iter().filter(|h| h.chars().count() >= 4) {
+        let hn = norm_cmp(h);
+        if hn.is_empty() || hn == site_n {
+            continue;
+        }
+        let agrees = heads.iter().any(|(m, _)| {
+            let mn = norm_cmp(m);
+            !mn.is_empty() && (mn.contains(&hn) || hn.contains(&mn))
+        });
+        if agrees {
+            return Some((h.clone(), Source::Heading));
+        }
+    }
+    if let Some(first) = heads.into_iter().find(|(t, _)| !t.is_empty()) {
+        return Some(first);
+    }
+    h1s.first().map(|h| (h.clone(), Source::Heading))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn site_names_are_stripped_from_titles() {
+        assert_eq!(
+            strip_site("Floods hit Herat | Example News"),
+            "Floods hit Herat"
+        );
+        assert_eq!(
+            strip_site("Floods hit Herat - Example - News"),
+            "Floods hit Herat"
+        );
+        assert_eq!(
+            strip_site("EN | Floods hit the western province of Herat"),
+            "Floods hit the western province of Herat"
+        );
+        assert_eq!(strip_site("Plain title"), "Plain title");
+    }
+
+    #[test]
+    fn names_are_split_and_cleaned() {
+        assert_eq!(
+            split_names("By Ana Lopez and Bo Chen"),
+            vec!["Ana Lopez", "Bo Chen"]
+        );
+        assert_eq!(
+            split_names("https://example.org/staff/ana"),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            split_names("مریم احمدی و علی رضایی"),
+            vec!["مریم احمدی", "علی رضایی"]
+        );
+    }
+
+    #[test]
+    fn json_ld_graph_and_offsets() {
+        let html = r#"<html lang="en"><head>
+<script type="application/ld+json">{"@context":"https://schema.org","@graph":[
+ {"@type":"WebSite","name":"Example Wire"},
+ {"@type":"NewsArticle","headline":"A headline","datePublished":"2024-11-11T09:30:00",
+  "author":[{"@type":"Person","name":"Ana Lopez"},{"@type":"Person","name":"Bo Chen"}]}]}</script>
+<meta property="article:published_time" content="2024-11-11T09:30:00+04:30">
+</head><body><h1>A headline</h1></body></html>"#;
+        let doc = Document::from(html);
+        let m = extract_meta(&doc, None);
+        assert_eq!(m.title, Some(("A headline".into(), Source::Heading)));
+        assert_eq!(m.bylines.unwrap().0, vec!["Ana Lopez", "Bo Chen"]);
+        let (t, s) = m.published.unwrap();
+        assert_eq!(t.to_rfc3339(), "2024-11-11T09:30:00+04:30");
+        assert_eq!(s, Source::ArticleMeta);
+        assert_eq!(m.site_name, Some(("Example Wire".into(), Source::JsonLd)));
+        assert!(m.ld_types.contains(&"NewsArticle".to_string()));
+    }
+}

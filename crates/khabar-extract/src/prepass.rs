@@ -1,0 +1,172 @@
+//! A byte-level pre-pass before the HTML parser: removes comments and the
+//! contents of `<script>` (except JSON-LD), `<style>` and `<svg>`, which
+//! are about half the bytes of a typical page and never main text. The
+//! parser then builds a much smaller tree. Tag boundaries follow the HTML
+//! tokenizer: script and style data end at the first `</script` /
+//! `</style` (any case).
+
+use std::borrow::Cow;
+
+fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    if needle.is_empty() || hay.len() < needle.len() {
+        return None;
+    }
+    let first = needle[0].to_ascii_lowercase();
+    let mut i = 0;
+    while i + needle.len() <= hay.len() {
+        let off = hay[i..=hay.len() - needle.len()]
+            .iter()
+            .position(|&c| c.to_ascii_lowercase() == first)?;
+        let p = i + off;
+        if hay[p..p + needle.len()].eq_ignore_ascii_case(needle) {
+            return Some(p);
+        }
+        i = p + 1;
+    }
+    None
+}
+
+/// Whether `rest` (the bytes after `<`) opens the element `name`.
+fn opens(rest: &[u8], name: &[u8]) -> bool {
+    rest.len() > name.len()
+        && rest[..name.len()].eq_ignore_ascii_case(name)
+        && matches!(
+            rest[name.len()],
+            b' ' | b'\t' | b'\n' | b'\r' | b'\x0c' | b'>' | b'/'
+        )
+}
+
+/// End (exclusive) of the element that starts at `start`, whose closing tag
+/// is `close` (e.g. `</script`); the end of the input when it is unclosed.
+fn element_end(b: &[u8], start: usize, close: &[u8]) -> usize {
+    let Some(c) = find(&b[start..], close) else {
+        return b.len();
+    };
+    let c = start + c;
+    match b[c..].iter().position(|&x| x == b'>') {
+        Some(gt) => c + gt + 1,
+        None => b.len(),
+    }
+}
+
+/// React streaming (Next.js) sends the server-rendered page in
+/// `<div hidden id="S:0">` blocks that a script moves into place: without
+/// scripts they are the page, so they are unhidden.
+pub(crate) fn unhide_streamed(text: String) -> String {
+    const HIDDEN: &str = "<div hidden id=\"S:";
+    if text.contains(HIDDEN) {
+        text.replace(HIDDEN, "<div id=\"S:")
+    } else {
+        text
+    }
+}
+
+pub(crate) fn strip_heavy(s: &str) -> Cow<'_, str> {
+    let b = s.as_bytes();
+    let mut out: Option<String> = None;
+    let mut last = 0;
+    let mut i = 0;
+    while let Some(off) = b[i..].iter().position(|&c| c == b'<') {
+        let p = i + off;
+        let rest = &b[p + 1..];
+        let end = if rest.starts_with(b"!--") {
+            match find(&b[p + 4..], b"-->") {
+                Some(e) => p + 4 + e + 3,
+                None => b.len(),
+            }
+        } else if opens(rest, b"script") {
+            let Some(gt) = b[p..].iter().position(|&c| c == b'>') else {
+                break;
+            };
+            if find(&b[p..p + gt], b"ld+json").is_some() {
+                i = element_end(b, p + gt + 1, b"</script");
+                continue;
+            }
+            element_end(b, p + gt + 1, b"</script")
+        } else if opens(rest, b"style") {
+            element_end(b, p + 1, b"</style")
+        } else if opens(rest, b"svg") {
+            element_end(b, p + 1, b"</svg")
+        } else if opens(rest, b"noscript") {
+            // With scripting on, the parser reads <noscript> as raw text.
+            // Large ones hold the page itself (Discourse forums render
+            // their posts there): drop only the opening tag so the content
+            // parses as HTML (the stray end tag is ignored). Small ones are
+            // pixels and "enable JavaScript" notes: drop them whole.
+            let Some(gt) = b[p..].iter().position(|&c| c == b'>') else {
+                break;
+            };
+            let end = element_end(b, p + gt + 1, b"</noscript");
+            if end - (p + gt + 1) > 2000 {
+                p + gt + 1
+            } else {
+                end
+            }
+        } else {
+            i = p + 1;
+            continue;
+        };
+        // All cut points are at ASCII bytes, so they are char boundaries.
+        let o = out.get_or_insert_with(|| String::with_capacity(s.len() / 2));
+        o.push_str(&s[last..p]);
+        last = end;
+        i = end;
+        if i >= b.len() {
+            break;
+        }
+    }
+    match out {
+        None => Cow::Borrowed(s),
+        Some(mut o) => {
+            o.push_str(&s[last.min(s.len())..]);
+            Cow::Owned(o)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn heavy_parts_go_and_json_ld_stays() {
+        let html = "<p>a</p><SCRIPT src=x>var s = '<p>no</p>';</Script ><!-- c <p>no</p> -->\
+                    <script type=\"application/ld+json\">{\"a\":1}</script><style>p{}</style>\
+                    <svg viewBox='0'><path d=''/></svg><p>b</p><scripts>k</scripts>";
+        assert_eq!(
+            strip_heavy(html),
+            "<p>a</p><script type=\"application/ld+json\">{\"a\":1}</script><p>b</p><scripts>k</scripts>"
+        );
+    }
+
+    #[test]
+    fn large_noscript_is_unwrapped_small_is_dropped() {
+        let small = "<p>a</p><noscript><img src=pixel></noscript><p>b</p>";
+        assert_eq!(strip_heavy(small), "<p>a</p><p>b</p>");
+        let post = format!("<p>{}</p>", "word ".repeat(500));
+        let large = format!("<noscript class=x>{post}</noscript>");
+        assert_eq!(strip_heavy(&large), format!("{post}</noscript>"));
+    }
+
+    #[test]
+    fn streamed_react_blocks_are_unhidden() {
+        let page = "<div hidden id=\"S:0\"><p>text</p></div><div hidden>x</div>".to_string();
+        assert_eq!(
+            unhide_streamed(page),
+            "<div id=\"S:0\"><p>text</p></div><div hidden>x</div>"
+        );
+    }
+
+    #[test]
+    fn unclosed_and_plain_inputs() {
+        assert_eq!(strip_heavy("<p>x</p><script>never closed"), "<p>x</p>");
+        assert_eq!(strip_heavy("<p>x<!-- open"), "<p>x");
+        assert!(matches!(strip_heavy("<p>plain</p>"), Cow::Borrowed(_)));
+        assert_eq!(
+            strip_heavy("<p>خبر</p><style>x</style>ZWNJ‌"),
+            "<p>خبر</p>ZWNJ‌"
+        );
+        assert_eq!(strip_heavy("<"), "<");
+        assert_eq!(strip_heavy("<script"), "<script");
+    }
+}

@@ -1,0 +1,141 @@
+//! Golden tests: each `tests/fixtures/NAME.html` (pages written for these
+//! tests) is extracted. `NAME.txt`, when present, must equal the main text;
+//! `NAME.json`, when present, lists fields of the JSON output that must
+//! equal (a subset; `_url` is passed as the page's URL).
+
+use std::path::{Path, PathBuf};
+
+use khabar_extract::{ExtractOptions, extract};
+use serde_json::Value;
+
+fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
+}
+
+fn check_subset(name: &str, path: &str, want: &Value, got: &Value, errors: &mut Vec<String>) {
+    match (want, got) {
+        (Value::Object(w), Value::Object(g)) => {
+            for (k, wv) in w {
+                if k.starts_with('_') {
+                    continue;
+                }
+                let gv = g.get(k).unwrap_or(&Value::Null);
+                check_subset(name, &format!("{path}.{k}"), wv, gv, errors);
+            }
+        }
+        _ if want != got => errors.push(format!("{name}: {path}: want {want}, got {got}")),
+        _ => {}
+    }
+}
+
+#[test]
+fn every_fixture_matches_its_golden_files() {
+    let mut pages: Vec<PathBuf> = std::fs::read_dir(fixtures())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "html"))
+        .collect();
+    pages.sort();
+    assert!(pages.len() >= 9, "fixtures missing: {pages:?}");
+    let mut errors = Vec::new();
+    let mut checked = 0;
+    for page in &pages {
+        let name = page.file_stem().unwrap().to_string_lossy().to_string();
+        let want_json: Option<Value> = std::fs::read_to_string(page.with_extension("json"))
+            .ok()
+            .map(|s| serde_json::from_str(&s).unwrap());
+        let url = want_json
+            .as_ref()
+            .and_then(|j| j.get("_url"))
+            .and_then(Value::as_str)
+            .map(str::to_string);
+        let bytes = std::fs::read(page).unwrap();
+        let a = extract(&bytes, &ExtractOptions { url, charset: None })
+            .unwrap_or_else(|e| panic!("{name}: {e}"));
+        if let Ok(want) = std::fs::read_to_string(page.with_extension("txt")) {
+            checked += 1;
+            if a.text() != want.trim_end() {
+                errors.push(format!(
+                    "{name}: text differs\n--- want\n{}\n--- got\n{}",
+                    want.trim_end(),
+                    a.text()
+                ));
+            }
+        }
+        if let Some(want) = want_json {
+            checked += 1;
+            let got = serde_json::to_value(&a).unwrap();
+            check_subset(&name, "", &want, &got, &mut errors);
+        }
+    }
+    assert!(checked >= 15, "only {checked} golden files checked");
+    assert!(errors.is_empty(), "{}", errors.join("\n"));
+}
+
+#[test]
+fn persian_page_keeps_zwnj_and_marks_quotes() {
+    let bytes = std::fs::read(fixtures().join("persian-rtl.html")).unwrap();
+    let a = extract(&bytes, &ExtractOptions::default()).unwrap();
+    let text = a.text();
+    // ZWNJ (U+200C) inside words survives extraction untouched.
+    assert!(text.contains("می\u{200c}شوند"), "{text}");
+    assert!(text.contains("دانش\u{200c}آموز"), "{text}");
+    assert!(
+        a.blocks
+            .iter()
+            .any(|b| b.kind == khabar_extract::BlockKind::Quote
+                && b.text.starts_with("ما می\u{200c}خواهیم"))
+    );
+    // Visible date line and share bar are not text.
+    assert!(!text.contains("عقرب"), "{text}");
+    assert!(!text.contains("اشتراک"), "{text}");
+}
+
+#[test]
+fn furniture_of_the_news_page_is_left_out() {
+    let bytes = std::fs::read(fixtures().join("news-jsonld-graph.html")).unwrap();
+    let a = extract(&bytes, &ExtractOptions::default()).unwrap();
+    let text = a.text();
+    for furniture in [
+        "cookies",
+        "Share on",
+        "Photo: Staff",
+        "Related stories",
+        "newsletter",
+        "All rights reserved",
+        "Home",
+        "By Nadia",
+    ] {
+        assert!(!text.contains(furniture), "{furniture:?} kept in:\n{text}");
+    }
+    let kinds: Vec<_> = a.blocks.iter().map(|b| b.kind).collect();
+    assert!(kinds.contains(&khabar_extract::BlockKind::Heading));
+    assert!(kinds.contains(&khabar_extract::BlockKind::Quote));
+}
+
+#[test]
+fn draft_for_the_store() {
+    let bytes = std::fs::read(fixtures().join("news-jsonld-graph.html")).unwrap();
+    let opts = ExtractOptions {
+        url: Some("https://ledger.example.org/x?utm_source=feed".into()),
+        charset: None,
+    };
+    let a = extract(&bytes, &opts).unwrap();
+    let d = a.to_draft(None);
+    assert_eq!(
+        d.url.as_deref(),
+        Some("https://ledger.example.org/x?utm_source=feed")
+    );
+    assert_eq!(
+        d.canonical_url.as_deref(),
+        Some("https://ledger.example.org/2024/11/valley-farmers-switch-to-drought-hardy-wheat")
+    );
+    assert_eq!(d.byline.as_deref(), Some("Nadia Karimi, Tom Reyes"));
+    assert_eq!(d.source.as_deref(), Some("The Example Ledger"));
+    assert_eq!(
+        d.published_at.unwrap().to_rfc3339(),
+        "2024-11-11T09:30:00+04:30"
+    );
+    assert_eq!(d.paragraphs.len(), a.blocks.len());
+    assert_eq!(d.lang.unwrap().as_str(), "en");
+}

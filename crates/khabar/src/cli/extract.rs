@@ -1,0 +1,260 @@
+//! `khabar extract FILE [--url U] [--json]`: the main text (or everything,
+//! as JSON) of one HTML page; `khabar extract --batch IN_DIR OUT_DIR`: one
+//! `NAME.txt` and `NAME.json` per `NAME.html` / `NAME.htm` / `NAME.html.gz`,
+//! in parallel. A page that cannot be read or extracted is reported and
+//! skipped; it never stops the batch.
+
+use std::io::{Read as _, Write as _};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::Instant;
+
+use anyhow::{Context as _, bail};
+use khabar_extract::{ExtractOptions, ExtractedArticle, extract};
+
+use super::Context;
+use crate::output;
+
+#[derive(Debug, clap::Args)]
+pub struct ExtractArgs {
+    /// An HTML file (`.html`, `.htm`, or gzip-compressed `.html.gz`); with
+    /// `--batch`, the folder of pages.
+    input: PathBuf,
+    /// With `--batch`: the folder that receives NAME.txt and NAME.json (created if missing).
+    out_dir: Option<PathBuf>,
+    /// Extract every page of the input folder into the output folder.
+    #[arg(long)]
+    batch: bool,
+    /// The URL the page was fetched from (resolves links, helps page typing).
+    #[arg(long)]
+    url: Option<String>,
+    /// The charset to read the page with when its bytes are not UTF-8 (e.g. windows-1256).
+    #[arg(long)]
+    charset: Option<String>,
+    /// Print everything extracted as one JSON document instead of the text.
+    #[arg(long)]
+    json: bool,
+    /// With `--batch`: worker threads (default: one per core).
+    #[arg(long)]
+    threads: Option<usize>,
+}
+
+pub async fn run(_ctx: &Context, args: ExtractArgs) -> anyhow::Result<ExitCode> {
+    if args.batch {
+        let Some(out_dir) = args.out_dir.as_deref() else {
+            bail!("--batch needs two folders: khabar extract --batch IN_DIR OUT_DIR");
+        };
+        return batch(&args.input, out_dir, args.threads, args.charset.as_deref());
+    }
+    if args.out_dir.is_some() {
+        bail!("a second path is only taken with --batch: khabar extract --batch IN_DIR OUT_DIR");
+    }
+    let bytes = read_page(&args.input)?;
+    let opts = ExtractOptions {
+        url: args.url.clone(),
+        charset: args.charset.clone(),
+    };
+    let article = extract(&bytes, &opts)
+        .with_context(|| format!("cannot extract {}", args.input.display()))?;
+    let mut out = output::stdout();
+    if args.json {
+        output::json_doc(&mut out, &to_json(&article)?)?;
+    } else {
+        let text = article.text();
+        out.write_all(text.as_bytes())?;
+        if !text.is_empty() {
+            out.write_all(b"\n")?;
+        }
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The article as JSON, with `text` added for convenience.
+pub fn to_json(a: &ExtractedArticle) -> anyhow::Result<serde_json::Value> {
+    let mut v = serde_json::to_value(a)?;
+    if let Some(o) = v.as_object_mut() {
+        o.insert("text".into(), a.text().into());
+    }
+    Ok(v)
+}
+
+/// Reads a page, decompressing it when it is gzip (by name or by magic bytes).
+pub fn read_page(path: &Path) -> anyhow::Result<Vec<u8>> {
+    let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
+    if bytes.starts_with(&[0x1f, 0x8b]) {
+        let mut out = Vec::with_capacity(bytes.len() * 4);
+        flate2::read::GzDecoder::new(bytes.as_slice())
+            .read_to_end(&mut out)
+            .with_context(|| format!("{}: not a valid gzip file", path.display()))?;
+        return Ok(out);
+    }
+    Ok(bytes)
+}
+
+/// The page name of an input file (`a.html.gz` → `a`), or None when the
+/// file is not a page.
+fn page_name(path: &Path) -> Option<String> {
+    let name = path.file_name()?.to_str()?;
+    if name.starts_with('.') {
+        return None;
+    }
+    let lower = name.to_ascii_lowercase();
+    for ext in [".html.gz", ".htm.gz", ".html", ".htm"] {
+        if lower.ends_with(ext) {
+            return Some(name[..name.len() - ext.len()].to_string());
+        }
+    }
+    None
+}
+
+fn batch(
+    in_dir: &Path,
+    out_dir: &Path,
+    threads: Option<usize>,
+    charset: Option<&str>,
+) -> anyhow::Result<ExitCode> {
+    let mut pages: Vec<(String, PathBuf)> = std::fs::read_dir(in_dir)
+        .with_context(|| format!("cannot list the folder {}", in_dir.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter_map(|p| page_name(&p).map(|n| (n, p)))
+        .collect();
+    pages.sort();
+    if pages.is_empty() {
+        bail!(
+            "no pages in {}: --batch reads NAME.html, NAME.htm and NAME.html.gz files",
+            in_dir.display()
+        );
+    }
+    std::fs::create_dir_all(out_dir)
+        .with_context(|| format!("cannot create the folder {}", out_dir.display()))?;
+    let threads = threads
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from))
+        .clamp(1, 256);
+    let next = AtomicUsize::new(0);
+    let empty = AtomicUsize::new(0);
+    let failures: Mutex<Vec<String>> = Mutex::new(Vec::new());
+    let started = Instant::now();
+    std::thread::scope(|s| {
+        for _ in 0..threads {
+            s.spawn(|| {
+                loop {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    let Some((name, path)) = pages.get(i) else {
+                        break;
+                    };
+                    match one_page(path, name, out_dir, charset) {
+                        Ok(true) => {}
+                        Ok(false) => {
+                            empty.fetch_add(1, Ordering::Relaxed);
+                        }
+                        Err(e) => {
+                            if let Ok(mut f) = failures.lock() {
+                                f.push(format!("{}: {e:#}", path.display()));
+                            }
+                        }
+                    }
+                }
+            });
+        }
+    });
+    let secs = started.elapsed().as_secs_f64();
+    let failures = failures.into_inner().unwrap_or_default();
+    let timing = serde_json::json!({
+        "loop_seconds": secs,
+        "pages": pages.len(),
+        "threads": threads,
+        "version": concat!("khabar ", env!("CARGO_PKG_VERSION")),
+    });
+    std::fs::write(out_dir.join("_timing.json"), timing.to_string())
+        .with_context(|| format!("cannot write into {}", out_dir.display()))?;
+    for f in failures.iter().take(20) {
+        eprintln!("failed: {f}");
+    }
+    eprintln!(
+        "extracted {} page(s) in {secs:.2} s ({:.0} pages/s, {threads} thread(s)): {} with empty text, {} failed",
+        pages.len() - failures.len(),
+        pages.len() as f64 / secs.max(1e-9),
+        empty.load(Ordering::Relaxed),
+        failures.len()
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Extracts one page into NAME.txt and NAME.json; Ok(false) when its text is empty.
+fn one_page(
+    path: &Path,
+    name: &str,
+    out_dir: &Path,
+    charset: Option<&str>,
+) -> anyhow::Result<bool> {
+    let bytes = read_page(path)?;
+    let opts = ExtractOptions {
+        url: None,
+        charset: charset.map(str::to_string),
+    };
+    let got = std::panic::catch_unwind(|| extract(&bytes, &opts));
+    let article = match got {
+        Ok(r) => r?,
+        Err(_) => bail!("the extractor panicked on this page (please report it)"),
+    };
+    let text = article.text();
+    let txt = out_dir.join(format!("{name}.txt"));
+    std::fs::write(&txt, &text).with_context(|| format!("cannot write {}", txt.display()))?;
+    let json = out_dir.join(format!("{name}.json"));
+    let doc = serde_json::to_vec_pretty(&to_json(&article)?)?;
+    std::fs::write(&json, doc).with_context(|| format!("cannot write {}", json.display()))?;
+    Ok(!text.trim().is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn page_names() {
+        assert_eq!(page_name(Path::new("d/a.html.gz")).as_deref(), Some("a"));
+        assert_eq!(page_name(Path::new("d/0001.HTML")).as_deref(), Some("0001"));
+        assert_eq!(page_name(Path::new("d/b.htm")).as_deref(), Some("b"));
+        assert_eq!(page_name(Path::new("d/notes.txt")), None);
+        assert_eq!(page_name(Path::new("d/.hidden.html")), None);
+    }
+
+    #[test]
+    fn a_bad_page_never_stops_the_batch() {
+        use std::io::Write as _;
+        let root =
+            std::env::temp_dir().join(format!("khabar-extract-batch-{}", std::process::id()));
+        let (input, output) = (root.join("in"), root.join("out"));
+        std::fs::create_dir_all(&input).unwrap();
+        let page = "<html><head><title>Wells | Town</title></head><body><h1>Wells</h1>\
+                    <p>Three new wells were dug in the lower village this spring, and every family now \
+                    fetches water within five minutes of home instead of walking to the river.</p></body></html>";
+        std::fs::write(input.join("good.html"), page).unwrap();
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        gz.write_all(page.as_bytes()).unwrap();
+        std::fs::write(input.join("zipped.html.gz"), gz.finish().unwrap()).unwrap();
+        std::fs::write(input.join("broken.html"), b"%PDF-1.4 not a page").unwrap();
+        std::fs::write(input.join("empty.htm"), b"").unwrap();
+        std::fs::write(input.join("notes.txt"), b"skipped").unwrap();
+        batch(&input, &output, Some(2), None).unwrap();
+        for name in ["good", "zipped"] {
+            let text = std::fs::read_to_string(output.join(format!("{name}.txt"))).unwrap();
+            assert!(text.starts_with("Three new wells"), "{name}: {text}");
+            let json: serde_json::Value = serde_json::from_slice(
+                &std::fs::read(output.join(format!("{name}.json"))).unwrap(),
+            )
+            .unwrap();
+            assert_eq!(json["title"], "Wells");
+            assert_eq!(json["text"], text.as_str());
+        }
+        assert!(!output.join("broken.txt").exists());
+        assert!(!output.join("notes.txt").exists());
+        let timing: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(output.join("_timing.json")).unwrap()).unwrap();
+        assert_eq!(timing["pages"], 4);
+        std::fs::remove_dir_all(&root).unwrap();
+    }
+}

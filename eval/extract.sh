@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Article extraction on ../shared/datasets/wcxb-dev (QUALITY.md protocol):
+# khabar, and Python trafilatura when it is installed, in the same run, scored
+# by ../shared/tools/extract_eval.py (shingle F1, word F1, snippets, by page
+# type, pages/s on one core). Builds nothing: run `cargo build --release` first.
+#
+#   bash eval/extract.sh                 # khabar (+ trafilatura if importable)
+#   PEER=0 bash eval/extract.sh          # khabar only
+#   KEEP=DIR bash eval/extract.sh        # keep outputs and JSON summaries in DIR
+#
+# Exits non-zero when khabar falls below MIN_F1_ALL / MIN_F1_ARTICLE (shingle
+# F1), below MIN_TITLE (title exact match) or MIN_TYPE (article-vs-not
+# accuracy). Articles are scored in the same pass as all pages: the
+# per-type figures of extract_eval.py are the same averages that
+# `--page-type article` computes.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+shared=${SHARED:-../shared}
+khabar=${KHABAR:-target/release/khabar}
+dataset=$shared/datasets/wcxb-dev
+scorer=$shared/tools/extract_eval.py
+: "${MIN_F1_ALL:=0.81}" "${MIN_F1_ARTICLE:=0.92}" "${MIN_TITLE:=0.72}" "${MIN_TYPE:=0.83}"
+
+[ -x "$khabar" ] || { echo "eval/extract.sh: $khabar is missing: run cargo build --release first" >&2; exit 1; }
+[ -d "$dataset" ] || { echo "eval/extract.sh: no $dataset: the shared data must sit beside the repository" >&2; exit 1; }
+
+out=${KEEP:-$(mktemp -d)}
+mkdir -p "$out"
+[ -n "${KEEP:-}" ] || trap 'rm -rf "$out"' EXIT
+
+score() { # NAME BATCH_CMD
+  local name=$1 cmd=$2
+  local t0=$SECONDS
+  python3 "$scorer" --dataset "$dataset" --name "$name" --bootstrap 200 \
+    --batch-cmd "$cmd" --save-outputs "$out/$name" --json-out "$out/$name.json" \
+    | grep '^RESULT' || true
+  echo "($name: $((SECONDS - t0)) s)"
+}
+
+score khabar "$khabar extract --batch --threads 1 {in_dir} {out_dir}"
+
+peers=()
+if [ "${PEER:-1}" != 0 ] && python3 -c 'import trafilatura' 2>/dev/null; then
+  score trafilatura "python3 $shared/tools/peer_trafilatura.py --in-dir {in_dir} --out-dir {out_dir}"
+  peers+=(trafilatura)
+else
+  echo "(trafilatura is not installed: pip install trafilatura to compare)"
+fi
+
+python3 eval/extract_report.py --dataset "$dataset" --dir "$out" --main khabar --peers "${peers[@]}" \
+  --min-f1-all "$MIN_F1_ALL" --min-f1-article "$MIN_F1_ARTICLE" \
+  --min-title "$MIN_TITLE" --min-type "$MIN_TYPE"

@@ -1,0 +1,128 @@
+#!/usr/bin/env python3
+"""Side-by-side report of eval/extract.sh: reads the JSON summaries written by
+extract_eval.py (and khabar's NAME.json outputs for titles, page types and
+dates), prints one table, and exits 1 when khabar is below the thresholds."""
+import argparse
+import json
+import sys
+from pathlib import Path
+
+
+def load(p):
+    return json.loads(Path(p).read_text(encoding="utf-8"))
+
+
+def norm(s):
+    return " ".join((s or "").split())
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--dataset", required=True)
+    ap.add_argument("--dir", required=True)
+    ap.add_argument("--main", default="khabar")
+    ap.add_argument("--peers", nargs="*", default=[])
+    ap.add_argument("--min-f1-all", type=float, required=True)
+    ap.add_argument("--min-f1-article", type=float, required=True)
+    ap.add_argument("--min-title", type=float, required=True)
+    ap.add_argument("--min-type", type=float, required=True)
+    a = ap.parse_args()
+    d = Path(a.dir)
+    gt = load(Path(a.dataset) / "ground-truth.json")
+    names = [a.main] + list(a.peers)
+    sums = {n: load(d / f"{n}.json") for n in names}
+
+    rows = []
+
+    def row(label, f):
+        vals = []
+        for n in names:
+            try:
+                v = f(sums[n])
+            except (KeyError, TypeError):
+                v = None
+            vals.append(v)
+        rows.append((label, vals))
+
+    m = lambda s: s["metrics"]  # noqa: E731
+    row("shingle F1, all pages", lambda s: m(s)["shingle"]["f1"])
+    row("  precision", lambda s: m(s)["shingle"]["precision"])
+    row("  recall", lambda s: m(s)["shingle"]["recall"])
+    row("word F1, all pages", lambda s: m(s)["word"]["f1"])
+    for t in sorted(sums[a.main]["metrics"].get("by_page_type", {})):
+        row(f"shingle F1, {t}", lambda s, t=t: m(s)["by_page_type"][t]["shingle_f1"])
+        row(f"word F1, {t}", lambda s, t=t: m(s)["by_page_type"][t]["word_f1"])
+    row("snippets 'with' found", lambda s: m(s)["snippets"]["with_found"])
+    row("snippets 'without' found (lower is better)", lambda s: m(s)["snippets"]["without_found"])
+    row("empty outputs", lambda s: s["failures"].get("empty", 0))
+    row("pages/s (wall, 1 process)", lambda s: s["timing"]["pages_per_second"])
+    row("pages/s (in-process loop)", lambda s: s["timing"].get("loop_pages_per_second"))
+
+    # khabar's own JSON: titles, page types, dates.
+    outs = d / a.main
+    title_ok = title_n = type_ok = type_n = art_n = dated = 0
+    confusion = {}
+    for pid, g in gt.items():
+        p = outs / f"{pid}.json"
+        if not p.is_file():
+            continue
+        j = load(p)
+        if g.get("title"):
+            title_n += 1
+            title_ok += norm(j.get("title")) == norm(g["title"])
+        is_art = g.get("page_type") == "article"
+        type_n += 1
+        type_ok += (j.get("page_type") == "article") == is_art
+        key = (g.get("page_type"), j.get("page_type"))
+        confusion[key] = confusion.get(key, 0) + 1
+        if is_art:
+            art_n += 1
+            dated += j.get("published_at") is not None
+    title_acc = title_ok / title_n if title_n else 0.0
+    type_acc = type_ok / type_n if type_n else 0.0
+    rows.append(("title exact match", [title_acc] + [None] * len(a.peers)))
+    rows.append(("article-vs-not accuracy", [type_acc] + [None] * len(a.peers)))
+    rows.append(("articles with a published time", [dated / art_n if art_n else 0.0] + [None] * len(a.peers)))
+
+    w = max(len(r[0]) for r in rows) + 2
+    print()
+    print("".ljust(w) + "".join(n.rjust(14) for n in names))
+    for label, vals in rows:
+        cells = []
+        for v in vals:
+            if v is None:
+                cells.append("-".rjust(14))
+            elif isinstance(v, int):
+                cells.append(str(v).rjust(14))
+            else:
+                cells.append(f"{v:.3f}".rjust(14) if v < 10 else f"{v:.1f}".rjust(14))
+        print(label.ljust(w) + "".join(cells))
+    if a.peers:
+        k, p = sums[a.main]["timing"]["pages_per_second"], sums[a.peers[0]]["timing"]["pages_per_second"]
+        if k and p:
+            print(f"\nspeed: khabar is {k / p:.1f}x {a.peers[0]} (wall clock, same run, one core each)")
+    print("\npage types (ground truth -> khabar):")
+    for (g, k), n in sorted(confusion.items(), key=lambda x: (x[0][0] or "", -x[1])):
+        print(f"  {g:>13} -> {k:<13} {n}")
+
+    ks = sums[a.main]["metrics"]
+    f1_all = ks["shingle"]["f1"]
+    f1_art = ks["by_page_type"]["article"]["shingle_f1"]
+    bad = []
+    if f1_all < a.min_f1_all:
+        bad.append(f"shingle F1 (all) {f1_all:.3f} < {a.min_f1_all}")
+    if f1_art < a.min_f1_article:
+        bad.append(f"shingle F1 (articles) {f1_art:.3f} < {a.min_f1_article}")
+    if title_acc < a.min_title:
+        bad.append(f"title exact match {title_acc:.3f} < {a.min_title}")
+    if type_acc < a.min_type:
+        bad.append(f"article-vs-not accuracy {type_acc:.3f} < {a.min_type}")
+    if bad:
+        print("\nFAIL: " + "; ".join(bad))
+        sys.exit(1)
+    print(f"\nPASS: khabar F1 all {f1_all:.3f} (>= {a.min_f1_all}), articles {f1_art:.3f} (>= {a.min_f1_article}), "
+          f"titles {title_acc:.3f}, article-vs-not {type_acc:.3f}")
+
+
+if __name__ == "__main__":
+    main()
