@@ -140,7 +140,7 @@ async fn schedule(
     loop {
         let pass = tokio::select! {
             r = pipeline.crawl_once(force) => Some(r?),
-            _ = tokio::signal::ctrl_c() => None,
+            _ = shutdown() => None,
         };
         force = false;
         bar.finish_and_clear();
@@ -161,7 +161,7 @@ async fn schedule(
             .map_or(60, |t| (t - now).clamp(1, 60));
         tokio::select! {
             _ = tokio::time::sleep(Duration::from_secs(next_due as u64)) => {}
-            _ = tokio::signal::ctrl_c() => {
+            _ = shutdown() => {
                 eprintln!("stopped");
                 return Ok(ExitCode::SUCCESS);
             }
@@ -220,4 +220,27 @@ fn report(s: &CrawlSummary, json: bool) -> anyhow::Result<()> {
     }
     out.flush()?;
     Ok(())
+}
+
+/// Ctrl-C (SIGINT) or, for service managers, SIGTERM.
+async fn shutdown() {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{SignalKind, signal};
+        match signal(SignalKind::terminate()) {
+            Ok(mut term) => {
+                tokio::select! {
+                    _ = tokio::signal::ctrl_c() => {}
+                    _ = term.recv() => {}
+                }
+            }
+            Err(_) => {
+                let _ = tokio::signal::ctrl_c().await;
+            }
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = tokio::signal::ctrl_c().await;
+    }
 }

@@ -748,7 +748,7 @@ mod crawl {
     }
 
     #[test]
-    fn run_crawls_on_schedule_and_stops_cleanly_on_ctrl_c() {
+    fn run_crawls_on_schedule_and_stops_cleanly_on_sigterm() {
         use std::time::{Duration, Instant};
         let rt = tokio::runtime::Runtime::new().unwrap();
         let server = outlet(&rt);
@@ -771,7 +771,7 @@ mod crawl {
         }
         std::thread::sleep(Duration::from_millis(500));
         let status = Command::new("kill")
-            .args(["-INT", &child.id().to_string()])
+            .args(["-TERM", &child.id().to_string()])
             .status()
             .unwrap();
         assert!(status.success());
