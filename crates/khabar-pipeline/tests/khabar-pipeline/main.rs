@@ -298,29 +298,7 @@ async fn a_foreign_canonical_link_does_not_take_over_the_key() {
         "<title>",
         "<link rel=\"canonical\" href=\"https://wire.example/original/7\"><title>",
     );
-    let server = FixtureServer::start(
-        Routes::new()
-            .on("/feed.xml", |seen| {
-                let host = seen.header("host").unwrap_or_default().to_string();
-                Reply::ok("application/rss+xml", feed(&format!("http://{host}"), &[7]))
-            })
-            .fixed("/news/7", Reply::ok("text/html", syndicated)),
-    )
-    .await;
-    let dir = TempData::new();
-    let r = rig(&dir.data(), PipelineOptions::default()).await;
-    r.store
-        .add_source(&source("Copy Desk", server.url("/feed.xml")))
-        .await
-        .unwrap();
-    let s = r.pipeline.crawl_once(true).await.unwrap();
-    assert_eq!(s.articles_new, 1, "{s:?}");
-    let a = r
-        .store
-        .list_articles(&ArticleQuery::default())
-        .await
-        .unwrap()
-        .remove(0);
+    let (server, a) = crawl_one_page(7, syndicated).await;
     assert_eq!(
         a.canonical_url.as_deref(),
         Some(server.url("/news/7").as_str())
@@ -357,29 +335,7 @@ async fn a_page_without_a_language_tag_gets_its_language_detected() {
         <p>انجینیران دو پل را که در سیلاب‌های بهاری آسیب دیده بود دوباره ساختند و بازرگانان گفتند که موترهای باری میوه را به بازارهای مرکز ولایت می‌برند.</p>\
         <p>باشندگان روستاهای کنار جاده گفتند که بسته بودن راه قیمت آرد و تیل را دو برابر کرده بود و امیدوارند ترمیم‌ها تا پایان زمستان دوام بیاورد.</p>\
         </article></body></html>";
-    let server = FixtureServer::start(
-        Routes::new()
-            .on("/feed.xml", |seen| {
-                let host = seen.header("host").unwrap_or_default().to_string();
-                Reply::ok("application/rss+xml", feed(&format!("http://{host}"), &[8]))
-            })
-            .fixed("/news/8", Reply::ok("text/html; charset=utf-8", page)),
-    )
-    .await;
-    let dir = TempData::new();
-    let r = rig(&dir.data(), PipelineOptions::default()).await;
-    r.store
-        .add_source(&source("Kabul Daily", server.url("/feed.xml")))
-        .await
-        .unwrap();
-    let s = r.pipeline.crawl_once(true).await.unwrap();
-    assert_eq!(s.articles_new, 1, "{s:?}");
-    let a = r
-        .store
-        .list_articles(&ArticleQuery::default())
-        .await
-        .unwrap()
-        .remove(0);
+    let (_server, a) = crawl_one_page(8, page.to_string()).await;
     assert_eq!(a.lang.as_ref().map(|l| l.as_str()), Some("fa"));
 }
 
@@ -417,4 +373,36 @@ async fn a_section_page_source_follows_only_its_pattern() {
     let s = r.pipeline.crawl_once(true).await.unwrap();
     assert_eq!((s.new_urls, s.articles_new), (2, 2), "{s:?}");
     assert!(server.seen_at("/opinion/2024/11/roads-matter").is_empty());
+}
+
+/// Serves a feed with one item linking to `page` at `/news/{n}`, crawls it
+/// once, checks that one article was stored and returns it.
+async fn crawl_one_page(n: u32, page: String) -> (FixtureServer, khabar_model::Article) {
+    let server = FixtureServer::start(
+        Routes::new()
+            .on("/feed.xml", move |seen| {
+                let host = seen.header("host").unwrap_or_default().to_string();
+                Reply::ok("application/rss+xml", feed(&format!("http://{host}"), &[n]))
+            })
+            .fixed(
+                &format!("/news/{n}"),
+                Reply::ok("text/html; charset=utf-8", page),
+            ),
+    )
+    .await;
+    let dir = TempData::new();
+    let r = rig(&dir.data(), PipelineOptions::default()).await;
+    r.store
+        .add_source(&source("One Page Times", server.url("/feed.xml")))
+        .await
+        .unwrap();
+    let s = r.pipeline.crawl_once(true).await.unwrap();
+    assert_eq!(s.articles_new, 1, "{s:?}");
+    let a = r
+        .store
+        .list_articles(&ArticleQuery::default())
+        .await
+        .unwrap()
+        .remove(0);
+    (server, a)
 }
