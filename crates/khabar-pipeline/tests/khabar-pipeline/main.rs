@@ -222,21 +222,9 @@ async fn a_killed_crawl_resumes_without_duplicates() {
 
     // A new process on the same data folder, after the lease ran out.
     tokio::time::sleep(Duration::from_millis(2100)).await;
-    let store: Arc<dyn Store> = Arc::new(SqliteStore::open(&data.join("khabar.db")).await.unwrap());
-    let fetcher = Arc::new(
-        Fetcher::new(FetchOptions {
-            min_host_gap: Duration::from_millis(20),
-            policy: AddressPolicy {
-                allow_loopback: true,
-                allow_private: false,
-            },
-            ..FetchOptions::default()
-        })
-        .unwrap(),
-    );
-    let archive =
-        Arc::new(Archive::open(&data.join("archive"), ArchiveOptions::default()).unwrap());
-    let pipeline = Pipeline::new(store.clone(), fetcher, archive, opts);
+    let Rig {
+        store, pipeline, ..
+    } = rig(&data, opts).await;
     let before = store.queue_counts(chrono::Utc::now()).await.unwrap();
     assert_eq!(
         (before.pending, before.leased),
