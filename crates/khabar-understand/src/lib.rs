@@ -18,8 +18,69 @@
 //! assert_eq!(s, ["Mr. J.P. Singh met U.N. staff.", "Prices rose 3.5 percent."]);
 //! ```
 
+pub mod entities;
+pub mod figures;
 pub mod lang;
 pub mod normalize;
+pub mod quotes;
 pub mod sentences;
+pub mod teaser;
+pub mod topics;
 
+pub use entities::FoundEntity;
+pub use figures::FoundFigure;
 pub use lang::{Detection, DocumentLang, detect, detect_paragraphs};
+pub use quotes::FoundQuote;
+pub use topics::{Taxonomy, TopicMatch};
+
+/// What [`analyze`] reads: one article.
+#[derive(Debug, Clone, Copy)]
+pub struct Input<'a> {
+    pub title: &'a str,
+    pub paragraphs: &'a [String],
+    /// The language the source or page stated, if any.
+    pub lang: Option<&'a str>,
+    /// A teaser the input already has (a digest's): kept as it is.
+    pub teaser: Option<&'a str>,
+    /// The outlet's name, for quotes attributed to "the agency".
+    pub outlet: Option<&'a str>,
+}
+
+/// Everything the understanding stage finds in one article.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Understanding {
+    /// The document's language (the stated one when given) and the
+    /// paragraphs in another language.
+    pub lang: Option<String>,
+    pub teaser: Option<String>,
+    pub entities: Vec<FoundEntity>,
+    pub quotes: Vec<FoundQuote>,
+    pub figures: Vec<FoundFigure>,
+    pub topics: Vec<TopicMatch>,
+}
+
+/// Runs every analysis over one article.
+pub fn analyze(input: &Input<'_>, taxonomy: &Taxonomy) -> Understanding {
+    let lang = match input.lang {
+        Some(l) => Some(l.to_string()),
+        None => detect_paragraphs(input.paragraphs)
+            .main
+            .map(|l| l.as_str().to_string()),
+    };
+    let entities = entities::find(input.paragraphs, lang.as_deref());
+    let quotes = quotes::find(input.paragraphs, &entities, input.outlet);
+    let figures = figures::find(input.paragraphs, &entities);
+    let teaser = match input.teaser {
+        Some(t) if !t.trim().is_empty() => Some(t.to_string()),
+        _ => teaser::pick(input.title, input.paragraphs),
+    };
+    let topics = taxonomy.classify(input.title, input.paragraphs);
+    Understanding {
+        lang,
+        teaser,
+        entities,
+        quotes,
+        figures,
+        topics,
+    }
+}

@@ -1,0 +1,1 @@
+//! khabar-index (in progress).

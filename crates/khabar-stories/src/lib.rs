@@ -1,0 +1,1 @@
+//! khabar-stories (in progress).

@@ -1,0 +1,1 @@
+//! khabar-web (in progress).
