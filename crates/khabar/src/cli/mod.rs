@@ -2,12 +2,15 @@
 
 mod archive;
 mod articles;
+mod cluster;
 mod crawl;
 mod digest;
 mod extract;
 mod import;
 mod init;
 mod lang;
+mod search;
+mod serve;
 mod sources;
 
 use std::path::{Path, PathBuf};
@@ -65,6 +68,12 @@ enum Command {
     Archive(archive::ArchiveCommand),
     /// Identify the language of each input line (one ISO 639-1 code per line).
     Lang(lang::LangArgs),
+    /// Group articles of a JSONL file into stories (`{"id","story"}` lines out).
+    Cluster(cluster::Args),
+    /// Search stored articles.
+    Search(search::Args),
+    /// Serve the web app, the JSON API and the Atom feeds.
+    Serve(serve::Args),
 }
 
 /// What every command may need: where the data is, and the config.
@@ -125,5 +134,8 @@ pub async fn run(args: Args) -> anyhow::Result<ExitCode> {
         Command::Run(a) => crawl::run(&ctx, a).await,
         Command::Archive(c) => archive::run(&ctx, c).await,
         Command::Lang(a) => lang::run(&ctx, a).await,
+        Command::Cluster(a) => cluster::run(&ctx, a).await,
+        Command::Search(a) => search::run(&ctx, a).await,
+        Command::Serve(a) => serve::run(&ctx, a).await,
     }
 }

@@ -1,0 +1,13 @@
+//! `khabar serve` (being written).
+
+use std::process::ExitCode;
+
+use super::Context;
+
+#[derive(Debug, clap::Args)]
+pub struct Args {}
+
+pub async fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
+    let _ = (ctx, args);
+    anyhow::bail!("khabar serve is not available in this build yet")
+}
