@@ -83,6 +83,9 @@ pub struct Entity {
     pub kind: EntityKind,
     /// Other spellings, in any script ("UNHCR", "Matuil Haq Khalis", "خالص").
     pub aliases: Vec<String>,
+    /// The understanding stage's stable key (`person:matiul-haq-khalis`),
+    /// shared by every spelling it ties to this entity.
+    pub key: Option<String>,
 }
 
 /// One occurrence of an entity in an article.

@@ -29,9 +29,11 @@ mod migrate;
 mod sqlite;
 
 use async_trait::async_trait;
+use chrono::NaiveDate;
 use chrono::{DateTime, Utc};
 use khabar_model::{
-    Article, ArticleDraft, ArticleId, Entity, EntityKind, Figure, Lang, Quote, Source, SourceDraft,
+    Article, ArticleDraft, ArticleId, Entity, EntityId, EntityKind, Figure, Lang, Quote, Source,
+    SourceDraft, Story, StoryId,
 };
 
 pub use error::{Error, Result};
@@ -113,6 +115,8 @@ pub struct SyncReport {
 /// An entity found in an article, with the places it is mentioned.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EntityDraft {
+    /// The understanding stage's stable key; entities are matched by it first.
+    pub key: Option<String>,
     pub name: String,
     pub kind: EntityKind,
     pub aliases: Vec<String>,
@@ -123,7 +127,11 @@ pub struct EntityDraft {
 /// What the understanding stage found in an article.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Analysis {
+    /// A teaser picked from the body; stored only when the article has none.
+    pub teaser: Option<String>,
     pub topics: Vec<String>,
+    /// Per topic label, the words that matched (why the label was given).
+    pub topic_evidence: Vec<(String, Vec<String>)>,
     pub entities: Vec<EntityDraft>,
     /// `article` and `speaker_entity` are set by the store.
     pub quotes: Vec<Quote>,
@@ -136,6 +144,8 @@ pub struct Analysis {
 pub struct ArticleDetails {
     /// Each entity with the number of its mentions in the article.
     pub entities: Vec<(Entity, u32)>,
+    /// Per topic label, the words that matched.
+    pub topic_evidence: Vec<(String, Vec<String>)>,
     pub quotes: Vec<Quote>,
     pub figures: Vec<Figure>,
 }
@@ -198,6 +208,70 @@ pub struct QueueCounts {
     pub pending: u64,
     pub leased: u64,
     pub failed: u64,
+}
+
+/// One row of the search index's outbox.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct OutboxItem {
+    pub id: i64,
+    pub article: ArticleId,
+    /// The article is gone: remove it from the index.
+    pub delete: bool,
+}
+
+/// What the search index needs of one article.
+#[derive(Debug, Clone, PartialEq)]
+pub struct IndexSource {
+    pub article: Article,
+    /// Canonical names of the entities it mentions.
+    pub entities: Vec<String>,
+    /// Canonical names of the people and bodies it quotes.
+    pub speakers: Vec<String>,
+}
+
+/// Where the stories stage put an article.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoryAssignment {
+    /// The story to join; `None` opens a new story.
+    pub story: Option<StoryId>,
+    /// The story's title after this article (its most representative headline).
+    pub title: String,
+    /// Why the article is in the story ("shares COP29, Baku; cosine 0.61; 2 h apart").
+    pub why: String,
+    /// The member this article is an exact or near duplicate of.
+    pub duplicate_of: Option<ArticleId>,
+}
+
+/// A filter over stories.
+#[derive(Debug, Clone, Default)]
+pub struct StoryQuery {
+    /// Stories with an article published (or fetched) at or after this time.
+    pub since: Option<DateTime<Utc>>,
+    pub limit: Option<u32>,
+    pub offset: u32,
+}
+
+/// A filter over the quote and figure ledgers.
+#[derive(Debug, Clone, Default)]
+pub struct LedgerQuery {
+    /// Quotes: the speaker's name or one of its aliases (case-insensitive
+    /// substring). Figures: every word must occur in what the figure counts
+    /// or in its sentence.
+    pub text: Option<String>,
+    pub article: Option<ArticleId>,
+    pub entity: Option<EntityId>,
+    /// Articles published (or fetched) at or after this time.
+    pub since: Option<DateTime<Utc>>,
+    pub limit: Option<u32>,
+    pub offset: u32,
+}
+
+/// An entity with how often the store has seen it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EntityStats {
+    pub entity: Entity,
+    pub mentions: u64,
+    pub articles: u64,
 }
 
 /// Everything khabar keeps, behind one interface. Callers hold a
@@ -264,4 +338,45 @@ pub trait Store: Send + Sync + std::fmt::Debug {
     async fn release_leases(&self) -> Result<u64>;
     /// Every article's archive reference, for `khabar archive verify`.
     async fn archive_refs(&self) -> Result<Vec<(ArticleId, khabar_model::ArchiveRef)>>;
+
+    /// Search-index outbox rows after `after`, in id order.
+    async fn outbox_after(&self, after: i64, limit: u32) -> Result<Vec<OutboxItem>>;
+    /// Removes outbox rows up to `upto` (the index has committed them).
+    async fn prune_outbox(&self, upto: i64) -> Result<u64>;
+    /// The newest outbox row's id (0 when empty).
+    async fn last_outbox_id(&self) -> Result<i64>;
+    /// The articles with these ids as the index needs them (missing ids left out).
+    async fn index_sources(&self, ids: &[ArticleId]) -> Result<Vec<IndexSource>>;
+    /// Article ids after `after`, in id order (to rebuild the index).
+    async fn article_ids_after(&self, after: ArticleId, limit: u32) -> Result<Vec<ArticleId>>;
+
+    /// Puts an article into a story (a new one when `story` is `None`),
+    /// moving it out of any story it was in, in one transaction.
+    async fn assign_story(
+        &self,
+        article: ArticleId,
+        assignment: &StoryAssignment,
+    ) -> Result<StoryId>;
+    /// Moves every member of `from` into `into` and deletes `from`.
+    async fn merge_stories(&self, into: StoryId, from: StoryId) -> Result<()>;
+    /// Stories, most recently active first.
+    async fn list_stories(&self, query: &StoryQuery) -> Result<Vec<Story>>;
+    async fn get_story(&self, id: StoryId) -> Result<Option<Story>>;
+
+    /// The quote ledger, newest articles first.
+    async fn list_quotes(&self, query: &LedgerQuery) -> Result<Vec<Quote>>;
+    /// The figure ledger, newest articles first.
+    async fn list_figures(&self, query: &LedgerQuery) -> Result<Vec<Figure>>;
+    /// Entities, most mentioned first.
+    async fn list_entities(
+        &self,
+        kind: Option<EntityKind>,
+        limit: Option<u32>,
+        offset: u32,
+    ) -> Result<Vec<EntityStats>>;
+    async fn get_entity(&self, id: EntityId) -> Result<Option<EntityStats>>;
+    /// Articles mentioning the entity per day (publication, else fetch day, UTC).
+    async fn entity_timeline(&self, id: EntityId) -> Result<Vec<(NaiveDate, u64)>>;
+    /// Articles mentioning the entity, newest first.
+    async fn entity_articles(&self, id: EntityId, limit: u32) -> Result<Vec<Article>>;
 }

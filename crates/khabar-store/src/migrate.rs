@@ -26,6 +26,11 @@ pub(crate) const SQLITE: &[Migration] = &[
         name: "crawl",
         sql: include_str!("../migrations/sqlite/0002_crawl.sql"),
     },
+    Migration {
+        version: 3,
+        name: "understanding",
+        sql: include_str!("../migrations/sqlite/0003_understanding.sql"),
+    },
 ];
 
 #[cfg(test)]

@@ -7,11 +7,11 @@ use std::str::FromStr;
 use std::time::Duration;
 
 use async_trait::async_trait;
-use chrono::{DateTime, FixedOffset, SecondsFormat, Utc};
+use chrono::{DateTime, FixedOffset, NaiveDate, SecondsFormat, Utc};
 use khabar_model::{
     Approx, ArchiveRef, Article, ArticleDraft, ArticleId, ContentHash, Entity, EntityId,
     EntityKind, Figure, Lang, Quote, Source, SourceDraft, SourceId, SourceKind, SourceOrigin,
-    StoryId,
+    Story, StoryId, StoryMember,
 };
 use sqlx::sqlite::{
     SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteRow, SqliteSynchronous,
@@ -21,8 +21,9 @@ use sqlx::{Row, SqliteConnection, SqlitePool};
 use crate::error::DbContext;
 use crate::migrate::{Migration, SQLITE};
 use crate::{
-    Analysis, ArticleDetails, ArticleQuery, CrawlState, Error, FetchRecord, ImportOutcome,
-    ImportReport, Job, Order, QueueCounts, QueueItem, Result, Store, SyncReport,
+    Analysis, ArticleDetails, ArticleQuery, CrawlState, EntityStats, Error, FetchRecord,
+    ImportOutcome, ImportReport, IndexSource, Job, LedgerQuery, Order, OutboxItem, QueueCounts,
+    QueueItem, Result, Store, StoryAssignment, StoryQuery, SyncReport,
 };
 
 /// The embedded store: one SQLite file.
@@ -73,6 +74,72 @@ impl SqliteStore {
     /// Closes every connection (checkpointing the WAL).
     pub async fn close(&self) {
         self.pool.close().await;
+    }
+
+    /// A story row with its members and outlets.
+    async fn story_from_row(
+        &self,
+        (id, title, first, last): (i64, String, i64, i64),
+    ) -> Result<Story> {
+        const OP: &str = "read a story";
+        let members: Vec<(i64, String, Option<i64>, Option<String>)> = sqlx::query_as(
+            "SELECT m.article_id, m.why, m.duplicate_of, a.source
+             FROM story_members m JOIN articles a ON a.id = m.article_id
+             WHERE m.story_id = ? ORDER BY coalesce(a.published_utc, a.fetched_utc), a.id",
+        )
+        .bind(id)
+        .fetch_all(&self.pool)
+        .await
+        .op(OP)?;
+        let mut outlets: Vec<String> = Vec::new();
+        for (_, _, _, source) in &members {
+            if let Some(s) = source
+                && !outlets.iter().any(|o| o.eq_ignore_ascii_case(s))
+            {
+                outlets.push(s.clone());
+            }
+        }
+        let at = |secs: i64| DateTime::<Utc>::from_timestamp(secs, 0).unwrap_or_default();
+        Ok(Story {
+            id: StoryId(id),
+            title,
+            members: members
+                .into_iter()
+                .map(|(article, why, dup, _)| StoryMember {
+                    article: ArticleId(article),
+                    why,
+                    duplicate_of: dup.map(ArticleId),
+                })
+                .collect(),
+            outlets,
+            first_seen: at(first),
+            last_seen: at(last),
+        })
+    }
+
+    /// An entity row with its aliases and counts.
+    async fn entity_stats(
+        &self,
+        (id, name, kind, key, mentions, articles): (i64, String, String, Option<String>, i64, i64),
+    ) -> Result<EntityStats> {
+        let aliases: Vec<String> = sqlx::query_scalar(
+            "SELECT alias FROM entity_aliases WHERE entity_id = ? ORDER BY alias",
+        )
+        .bind(id)
+        .fetch_all(&self.pool)
+        .await
+        .op("read an entity")?;
+        Ok(EntityStats {
+            entity: Entity {
+                id: EntityId(id),
+                name,
+                kind: EntityKind::from_str(&kind).map_err(|e| corrupt("entity kind", e))?,
+                aliases,
+                key,
+            },
+            mentions: mentions.max(0) as u64,
+            articles: articles.max(0) as u64,
+        })
     }
 
     async fn begin_write(&self) -> Result<sqlx::Transaction<'static, sqlx::Sqlite>> {
@@ -347,18 +414,28 @@ async fn write_article(
 
 async fn find_or_create_entity(
     conn: &mut SqliteConnection,
+    key: Option<&str>,
     name: &str,
     kind: EntityKind,
     aliases: &[String],
 ) -> Result<i64> {
     const OP: &str = "store an entity";
-    let mut found: Option<i64> =
-        sqlx::query_scalar("SELECT id FROM entities WHERE name = ? AND kind = ?")
+    let mut found: Option<i64> = None;
+    if let Some(key) = key {
+        found = sqlx::query_scalar("SELECT id FROM entities WHERE key = ?")
+            .bind(key)
+            .fetch_optional(&mut *conn)
+            .await
+            .op(OP)?;
+    }
+    if found.is_none() {
+        found = sqlx::query_scalar("SELECT id FROM entities WHERE name = ? AND kind = ?")
             .bind(name)
             .bind(kind.as_str())
             .fetch_optional(&mut *conn)
             .await
             .op(OP)?;
+    }
     if found.is_none() {
         found = sqlx::query_scalar(
             "SELECT e.id FROM entities e JOIN entity_aliases a ON a.entity_id = e.id
@@ -371,13 +448,32 @@ async fn find_or_create_entity(
         .op(OP)?;
     }
     let id = match found {
-        Some(id) => id,
-        None => sqlx::query_scalar("INSERT INTO entities (name, kind) VALUES (?, ?) RETURNING id")
-            .bind(name)
-            .bind(kind.as_str())
-            .fetch_one(&mut *conn)
-            .await
-            .op(OP)?,
+        Some(id) => {
+            if let Some(key) = key {
+                // An entity first stored without a key (or matched by name)
+                // takes the key now, unless another entity holds it.
+                sqlx::query(
+                    "UPDATE entities SET key = ? WHERE id = ? AND key IS NULL
+                     AND NOT EXISTS (SELECT 1 FROM entities WHERE key = ?)",
+                )
+                .bind(key)
+                .bind(id)
+                .bind(key)
+                .execute(&mut *conn)
+                .await
+                .op(OP)?;
+            }
+            id
+        }
+        None => sqlx::query_scalar(
+            "INSERT INTO entities (name, kind, key) VALUES (?, ?, ?) RETURNING id",
+        )
+        .bind(name)
+        .bind(kind.as_str())
+        .bind(key)
+        .fetch_one(&mut *conn)
+        .await
+        .op(OP)?,
     };
     for alias in aliases.iter().filter(|a| a.as_str() != name) {
         sqlx::query("INSERT OR IGNORE INTO entity_aliases (entity_id, alias) VALUES (?, ?)")
@@ -661,15 +757,26 @@ impl Store for SqliteStore {
                 .await
                 .op(OP)?;
         }
-        sqlx::query("UPDATE articles SET topics = ? WHERE id = ?")
-            .bind(to_json_list(&a.topics))
-            .bind(id.0)
-            .execute(&mut *tx)
-            .await
-            .op(OP)?;
+        let evidence: serde_json::Map<String, serde_json::Value> = a
+            .topic_evidence
+            .iter()
+            .map(|(label, words)| (label.clone(), serde_json::json!(words)))
+            .collect();
+        sqlx::query(
+            "UPDATE articles SET topics = ?, topic_evidence = ?,
+             teaser = coalesce(teaser, ?) WHERE id = ?",
+        )
+        .bind(to_json_list(&a.topics))
+        .bind(serde_json::Value::Object(evidence).to_string())
+        .bind(a.teaser.as_deref().filter(|t| !t.trim().is_empty()))
+        .bind(id.0)
+        .execute(&mut *tx)
+        .await
+        .op(OP)?;
         let mut names: Vec<(String, i64)> = Vec::new();
         for e in &a.entities {
-            let eid = find_or_create_entity(&mut tx, &e.name, e.kind, &e.aliases).await?;
+            let eid = find_or_create_entity(&mut tx, e.key.as_deref(), &e.name, e.kind, &e.aliases)
+                .await?;
             names.push((e.name.clone(), eid));
             for (surface, paragraph) in &e.mentions {
                 sqlx::query(
@@ -729,8 +836,8 @@ impl Store for SqliteStore {
 
     async fn article_details(&self, id: ArticleId) -> Result<ArticleDetails> {
         const OP: &str = "read an article's analysis";
-        let entity_rows: Vec<(i64, String, String, i64)> = sqlx::query_as(
-            "SELECT e.id, e.name, e.kind, count(*) FROM mentions m JOIN entities e ON e.id = m.entity_id
+        let entity_rows: Vec<(i64, String, String, Option<String>, i64)> = sqlx::query_as(
+            "SELECT e.id, e.name, e.kind, e.key, count(*) FROM mentions m JOIN entities e ON e.id = m.entity_id
              WHERE m.article_id = ? GROUP BY e.id ORDER BY count(*) DESC, e.name",
         )
         .bind(id.0)
@@ -738,7 +845,7 @@ impl Store for SqliteStore {
         .await
         .op(OP)?;
         let mut entities = Vec::new();
-        for (eid, name, kind, n) in entity_rows {
+        for (eid, name, kind, key, n) in entity_rows {
             let aliases: Vec<String> = sqlx::query_scalar(
                 "SELECT alias FROM entity_aliases WHERE entity_id = ? ORDER BY alias",
             )
@@ -753,6 +860,7 @@ impl Store for SqliteStore {
                     name,
                     kind,
                     aliases,
+                    key,
                 },
                 n.max(0) as u32,
             ));
@@ -805,8 +913,23 @@ impl Store for SqliteStore {
                 })
             })
             .collect::<Result<Vec<_>>>()?;
+        let evidence: Option<String> =
+            sqlx::query_scalar("SELECT topic_evidence FROM articles WHERE id = ?")
+                .bind(id.0)
+                .fetch_optional(&self.pool)
+                .await
+                .op(OP)?;
+        let topic_evidence = match evidence {
+            Some(json) => {
+                let map: std::collections::BTreeMap<String, Vec<String>> =
+                    serde_json::from_str(&json).map_err(|e| corrupt("topic evidence", e))?;
+                map.into_iter().collect()
+            }
+            None => Vec::new(),
+        };
         Ok(ArticleDetails {
             entities,
+            topic_evidence,
             quotes,
             figures,
         })
@@ -1064,6 +1187,464 @@ impl Store for SqliteStore {
                 )
             })
             .collect())
+    }
+
+    async fn outbox_after(&self, after: i64, limit: u32) -> Result<Vec<OutboxItem>> {
+        let rows: Vec<(i64, i64, String)> = sqlx::query_as(
+            "SELECT id, article_id, op FROM index_outbox WHERE id > ? ORDER BY id LIMIT ?",
+        )
+        .bind(after)
+        .bind(i64::from(limit))
+        .fetch_all(&self.pool)
+        .await
+        .op("read the index outbox")?;
+        Ok(rows
+            .into_iter()
+            .map(|(id, article, op)| OutboxItem {
+                id,
+                article: ArticleId(article),
+                delete: op == "delete",
+            })
+            .collect())
+    }
+
+    async fn prune_outbox(&self, upto: i64) -> Result<u64> {
+        let mut tx = self.begin_write().await?;
+        let done = sqlx::query("DELETE FROM index_outbox WHERE id <= ?")
+            .bind(upto)
+            .execute(&mut *tx)
+            .await
+            .op("prune the index outbox")?;
+        tx.commit().await.op("prune the index outbox")?;
+        Ok(done.rows_affected())
+    }
+
+    async fn last_outbox_id(&self) -> Result<i64> {
+        sqlx::query_scalar("SELECT coalesce(max(id), 0) FROM index_outbox")
+            .fetch_one(&self.pool)
+            .await
+            .op("read the index outbox")
+    }
+
+    async fn index_sources(&self, ids: &[ArticleId]) -> Result<Vec<IndexSource>> {
+        const OP: &str = "read articles for the index";
+        let mut out = Vec::with_capacity(ids.len());
+        for id in ids {
+            let Some(article) = self.get_article(*id).await? else {
+                continue;
+            };
+            let entities: Vec<String> = sqlx::query_scalar(
+                "SELECT DISTINCT e.name FROM mentions m JOIN entities e ON e.id = m.entity_id
+                 WHERE m.article_id = ? ORDER BY e.name",
+            )
+            .bind(id.0)
+            .fetch_all(&self.pool)
+            .await
+            .op(OP)?;
+            let speakers: Vec<String> = sqlx::query_scalar(
+                "SELECT DISTINCT speaker FROM quotes WHERE article_id = ? ORDER BY speaker",
+            )
+            .bind(id.0)
+            .fetch_all(&self.pool)
+            .await
+            .op(OP)?;
+            out.push(IndexSource {
+                article,
+                entities,
+                speakers,
+            });
+        }
+        Ok(out)
+    }
+
+    async fn article_ids_after(&self, after: ArticleId, limit: u32) -> Result<Vec<ArticleId>> {
+        let ids: Vec<i64> =
+            sqlx::query_scalar("SELECT id FROM articles WHERE id > ? ORDER BY id LIMIT ?")
+                .bind(after.0)
+                .bind(i64::from(limit))
+                .fetch_all(&self.pool)
+                .await
+                .op("list article ids")?;
+        Ok(ids.into_iter().map(ArticleId).collect())
+    }
+
+    async fn assign_story(&self, article: ArticleId, a: &StoryAssignment) -> Result<StoryId> {
+        const OP: &str = "put an article into a story";
+        let mut tx = self.begin_write().await?;
+        let time: Option<i64> = sqlx::query_scalar(
+            "SELECT coalesce(published_utc, fetched_utc) FROM articles WHERE id = ?",
+        )
+        .bind(article.0)
+        .fetch_optional(&mut *tx)
+        .await
+        .op(OP)?;
+        let Some(time) = time else {
+            return Err(Error::NotFound(format!("no article with id {article}")));
+        };
+        let old: Option<i64> =
+            sqlx::query_scalar("SELECT story_id FROM story_members WHERE article_id = ?")
+                .bind(article.0)
+                .fetch_optional(&mut *tx)
+                .await
+                .op(OP)?;
+        sqlx::query("DELETE FROM story_members WHERE article_id = ?")
+            .bind(article.0)
+            .execute(&mut *tx)
+            .await
+            .op(OP)?;
+        let story = match a.story {
+            Some(s) => {
+                let done = sqlx::query(
+                    "UPDATE stories SET title = ?, first_seen = min(first_seen, ?),
+                     last_seen = max(last_seen, ?) WHERE id = ?",
+                )
+                .bind(&a.title)
+                .bind(time)
+                .bind(time)
+                .bind(s.0)
+                .execute(&mut *tx)
+                .await
+                .op(OP)?;
+                if done.rows_affected() == 0 {
+                    return Err(Error::NotFound(format!("no story with id {s}")));
+                }
+                s
+            }
+            None => StoryId(
+                sqlx::query_scalar(
+                    "INSERT INTO stories (title, first_seen, last_seen) VALUES (?, ?, ?) RETURNING id",
+                )
+                .bind(&a.title)
+                .bind(time)
+                .bind(time)
+                .fetch_one(&mut *tx)
+                .await
+                .op(OP)?,
+            ),
+        };
+        sqlx::query(
+            "INSERT INTO story_members (story_id, article_id, why, duplicate_of) VALUES (?, ?, ?, ?)",
+        )
+        .bind(story.0)
+        .bind(article.0)
+        .bind(&a.why)
+        .bind(a.duplicate_of.map(|d| d.0))
+        .execute(&mut *tx)
+        .await
+        .op(OP)?;
+        sqlx::query("UPDATE articles SET story_id = ? WHERE id = ?")
+            .bind(story.0)
+            .bind(article.0)
+            .execute(&mut *tx)
+            .await
+            .op(OP)?;
+        if let Some(old) = old.filter(|o| *o != story.0) {
+            sqlx::query(
+                "DELETE FROM stories WHERE id = ?
+                 AND NOT EXISTS (SELECT 1 FROM story_members WHERE story_id = ?)",
+            )
+            .bind(old)
+            .bind(old)
+            .execute(&mut *tx)
+            .await
+            .op(OP)?;
+        }
+        sqlx::query("INSERT INTO index_outbox (article_id, op) VALUES (?, 'upsert')")
+            .bind(article.0)
+            .execute(&mut *tx)
+            .await
+            .op(OP)?;
+        tx.commit().await.op(OP)?;
+        Ok(story)
+    }
+
+    async fn merge_stories(&self, into: StoryId, from: StoryId) -> Result<()> {
+        const OP: &str = "merge two stories";
+        if into == from {
+            return Ok(());
+        }
+        let mut tx = self.begin_write().await?;
+        let spans: Vec<(i64, i64, i64)> =
+            sqlx::query_as("SELECT id, first_seen, last_seen FROM stories WHERE id IN (?, ?)")
+                .bind(into.0)
+                .bind(from.0)
+                .fetch_all(&mut *tx)
+                .await
+                .op(OP)?;
+        if spans.len() != 2 {
+            let missing = if spans.iter().any(|s| s.0 == into.0) {
+                from
+            } else {
+                into
+            };
+            return Err(Error::NotFound(format!("no story with id {missing}")));
+        }
+        let first = spans.iter().map(|s| s.1).min().unwrap_or(0);
+        let last = spans.iter().map(|s| s.2).max().unwrap_or(0);
+        sqlx::query(
+            "INSERT INTO index_outbox (article_id, op)
+             SELECT article_id, 'upsert' FROM story_members WHERE story_id = ?",
+        )
+        .bind(from.0)
+        .execute(&mut *tx)
+        .await
+        .op(OP)?;
+        for sql in [
+            "UPDATE story_members SET story_id = ? WHERE story_id = ?",
+            "UPDATE articles SET story_id = ? WHERE story_id = ?",
+        ] {
+            sqlx::query(sql)
+                .bind(into.0)
+                .bind(from.0)
+                .execute(&mut *tx)
+                .await
+                .op(OP)?;
+        }
+        sqlx::query("UPDATE stories SET first_seen = ?, last_seen = ? WHERE id = ?")
+            .bind(first)
+            .bind(last)
+            .bind(into.0)
+            .execute(&mut *tx)
+            .await
+            .op(OP)?;
+        sqlx::query("DELETE FROM stories WHERE id = ?")
+            .bind(from.0)
+            .execute(&mut *tx)
+            .await
+            .op(OP)?;
+        tx.commit().await.op(OP)
+    }
+
+    async fn list_stories(&self, q: &StoryQuery) -> Result<Vec<Story>> {
+        let rows: Vec<(i64, String, i64, i64)> = sqlx::query_as(
+            "SELECT id, title, first_seen, last_seen FROM stories WHERE last_seen >= ?
+             ORDER BY last_seen DESC, id DESC LIMIT ? OFFSET ?",
+        )
+        .bind(q.since.map_or(i64::MIN, |t| t.timestamp()))
+        .bind(q.limit.map_or(-1, i64::from))
+        .bind(i64::from(q.offset))
+        .fetch_all(&self.pool)
+        .await
+        .op("list stories")?;
+        let mut out = Vec::with_capacity(rows.len());
+        for row in rows {
+            out.push(self.story_from_row(row).await?);
+        }
+        Ok(out)
+    }
+
+    async fn get_story(&self, id: StoryId) -> Result<Option<Story>> {
+        let row: Option<(i64, String, i64, i64)> =
+            sqlx::query_as("SELECT id, title, first_seen, last_seen FROM stories WHERE id = ?")
+                .bind(id.0)
+                .fetch_optional(&self.pool)
+                .await
+                .op("read a story")?;
+        match row {
+            Some(row) => Ok(Some(self.story_from_row(row).await?)),
+            None => Ok(None),
+        }
+    }
+
+    async fn list_quotes(&self, q: &LedgerQuery) -> Result<Vec<Quote>> {
+        let mut sql = String::from(
+            "SELECT q.article_id, q.speaker, q.speaker_entity, q.quote, q.sentence
+             FROM quotes q JOIN articles a ON a.id = q.article_id WHERE 1 = 1",
+        );
+        let text = q.text.as_deref().map(str::trim).filter(|t| !t.is_empty());
+        if text.is_some() {
+            sql.push_str(
+                " AND (instr(lower(q.speaker), lower(?1)) > 0 OR q.speaker_entity IN
+                   (SELECT entity_id FROM entity_aliases WHERE instr(lower(alias), lower(?1)) > 0))",
+            );
+        }
+        if q.article.is_some() {
+            sql.push_str(" AND q.article_id = ?2");
+        }
+        if q.entity.is_some() {
+            sql.push_str(" AND q.speaker_entity = ?3");
+        }
+        if q.since.is_some() {
+            sql.push_str(" AND coalesce(a.published_utc, a.fetched_utc) >= ?4");
+        }
+        sql.push_str(
+            " ORDER BY coalesce(a.published_utc, a.fetched_utc) DESC, q.id LIMIT ?5 OFFSET ?6",
+        );
+        let rows: Vec<(i64, String, Option<i64>, String, String)> = sqlx::query_as(&sql)
+            .bind(text)
+            .bind(q.article.map(|a| a.0))
+            .bind(q.entity.map(|e| e.0))
+            .bind(q.since.map(|t| t.timestamp()))
+            .bind(q.limit.map_or(-1, i64::from))
+            .bind(i64::from(q.offset))
+            .fetch_all(&self.pool)
+            .await
+            .op("list quotes")?;
+        Ok(rows
+            .into_iter()
+            .map(|(article, speaker, se, quote, sentence)| Quote {
+                article: ArticleId(article),
+                speaker,
+                speaker_entity: se.map(EntityId),
+                quote,
+                sentence,
+            })
+            .collect())
+    }
+
+    async fn list_figures(&self, q: &LedgerQuery) -> Result<Vec<Figure>> {
+        let words: Vec<String> = q
+            .text
+            .as_deref()
+            .unwrap_or("")
+            .split_whitespace()
+            .take(16)
+            .map(str::to_lowercase)
+            .collect();
+        let mut sql = String::from(
+            "SELECT f.article_id, f.value, f.unit, f.approx, f.about, f.cited_source, f.sentence
+             FROM figures f JOIN articles a ON a.id = f.article_id WHERE 1 = 1",
+        );
+        for _ in &words {
+            sql.push_str(" AND instr(lower(f.about || ' ' || f.sentence), ?) > 0");
+        }
+        if q.article.is_some() {
+            sql.push_str(" AND f.article_id = ?");
+        }
+        if q.entity.is_some() {
+            sql.push_str(
+                " AND f.article_id IN (SELECT article_id FROM mentions WHERE entity_id = ?)",
+            );
+        }
+        if q.since.is_some() {
+            sql.push_str(" AND coalesce(a.published_utc, a.fetched_utc) >= ?");
+        }
+        sql.push_str(
+            " ORDER BY coalesce(a.published_utc, a.fetched_utc) DESC, f.id LIMIT ? OFFSET ?",
+        );
+        let mut query = sqlx::query_as::<
+            _,
+            (
+                i64,
+                f64,
+                Option<String>,
+                Option<String>,
+                String,
+                Option<String>,
+                String,
+            ),
+        >(&sql);
+        for w in &words {
+            query = query.bind(w.clone());
+        }
+        if let Some(a) = q.article {
+            query = query.bind(a.0);
+        }
+        if let Some(e) = q.entity {
+            query = query.bind(e.0);
+        }
+        if let Some(t) = q.since {
+            query = query.bind(t.timestamp());
+        }
+        let rows = query
+            .bind(q.limit.map_or(-1, i64::from))
+            .bind(i64::from(q.offset))
+            .fetch_all(&self.pool)
+            .await
+            .op("list figures")?;
+        rows.into_iter()
+            .map(
+                |(article, value, unit, approx, about, cited_source, sentence)| {
+                    Ok(Figure {
+                        article: ArticleId(article),
+                        value,
+                        unit,
+                        approx: approx
+                            .map(|a| Approx::from_str(&a))
+                            .transpose()
+                            .map_err(|e| corrupt("figure approx", e))?,
+                        about,
+                        cited_source,
+                        sentence,
+                    })
+                },
+            )
+            .collect()
+    }
+
+    async fn list_entities(
+        &self,
+        kind: Option<EntityKind>,
+        limit: Option<u32>,
+        offset: u32,
+    ) -> Result<Vec<EntityStats>> {
+        let rows: Vec<(i64, String, String, Option<String>, i64, i64)> = sqlx::query_as(
+            "SELECT e.id, e.name, e.kind, e.key, count(m.id), count(DISTINCT m.article_id)
+             FROM entities e LEFT JOIN mentions m ON m.entity_id = e.id
+             WHERE ?1 IS NULL OR e.kind = ?1
+             GROUP BY e.id ORDER BY count(m.id) DESC, e.name LIMIT ?2 OFFSET ?3",
+        )
+        .bind(kind.map(EntityKind::as_str))
+        .bind(limit.map_or(-1, i64::from))
+        .bind(i64::from(offset))
+        .fetch_all(&self.pool)
+        .await
+        .op("list entities")?;
+        let mut out = Vec::with_capacity(rows.len());
+        for row in rows {
+            out.push(self.entity_stats(row).await?);
+        }
+        Ok(out)
+    }
+
+    async fn get_entity(&self, id: EntityId) -> Result<Option<EntityStats>> {
+        let row: Option<(i64, String, String, Option<String>, i64, i64)> = sqlx::query_as(
+            "SELECT e.id, e.name, e.kind, e.key, count(m.id), count(DISTINCT m.article_id)
+             FROM entities e LEFT JOIN mentions m ON m.entity_id = e.id
+             WHERE e.id = ? GROUP BY e.id",
+        )
+        .bind(id.0)
+        .fetch_optional(&self.pool)
+        .await
+        .op("read an entity")?;
+        match row {
+            Some(row) => Ok(Some(self.entity_stats(row).await?)),
+            None => Ok(None),
+        }
+    }
+
+    async fn entity_timeline(&self, id: EntityId) -> Result<Vec<(NaiveDate, u64)>> {
+        let rows: Vec<(String, i64)> = sqlx::query_as(
+            "SELECT date(coalesce(a.published_utc, a.fetched_utc), 'unixepoch') AS day,
+                    count(DISTINCT a.id)
+             FROM mentions m JOIN articles a ON a.id = m.article_id
+             WHERE m.entity_id = ? GROUP BY day ORDER BY day",
+        )
+        .bind(id.0)
+        .fetch_all(&self.pool)
+        .await
+        .op("count an entity's mentions per day")?;
+        rows.into_iter()
+            .map(|(day, n)| {
+                let day = NaiveDate::parse_from_str(&day, "%Y-%m-%d")
+                    .map_err(|e| corrupt("mention day", e))?;
+                Ok((day, n.max(0) as u64))
+            })
+            .collect()
+    }
+
+    async fn entity_articles(&self, id: EntityId, limit: u32) -> Result<Vec<Article>> {
+        let rows = sqlx::query(&format!(
+            "SELECT {ARTICLE_COLUMNS} FROM articles
+             WHERE id IN (SELECT article_id FROM mentions WHERE entity_id = ?)
+             ORDER BY coalesce(published_utc, fetched_utc) DESC, id DESC LIMIT ?"
+        ))
+        .bind(id.0)
+        .bind(i64::from(limit))
+        .fetch_all(&self.pool)
+        .await
+        .op("list an entity's articles")?;
+        rows.iter().map(article_from_row).collect()
     }
 }
 

@@ -25,6 +25,9 @@ macro_rules! store_test_suite {
                 data_survives_reopening,
                 queue_leases_resume_and_never_duplicate,
                 fetch_records_track_health,
+                stories_assign_move_and_merge,
+                ledgers_entities_and_keys,
+                index_outbox_feeds_and_prunes,
             );
         }
     };

@@ -7,9 +7,11 @@ use std::path::PathBuf;
 use chrono::{TimeZone, Utc};
 use khabar_model::{
     Approx, ArticleDraft, EntityKind, Figure, Lang, Quote, SourceDraft, SourceKind, SourceOrigin,
+    StoryId,
 };
 use khabar_store::{
-    Analysis, ArticleQuery, EntityDraft, Error, FetchRecord, ImportOutcome, Order, QueueItem, Store,
+    Analysis, ArticleQuery, EntityDraft, Error, FetchRecord, ImportOutcome, LedgerQuery, Order,
+    QueueItem, Store, StoryAssignment, StoryQuery,
 };
 use khabar_testkit::{TempData, article, at};
 
@@ -360,12 +362,15 @@ where
         .unwrap();
     let (a1, a2) = (r.outcomes[0].id(), r.outcomes[1].id());
     let agency = EntityDraft {
+        key: None,
         name: "Roads Agency".into(),
         kind: EntityKind::Organization,
         aliases: vec!["RA".into()],
         mentions: vec![("Roads Agency".into(), 0), ("RA".into(), 1)],
     };
     let analysis = Analysis {
+        teaser: None,
+        topic_evidence: vec![],
         topics: vec!["infrastructure".into()],
         entities: vec![agency],
         quotes: vec![Quote {
@@ -407,6 +412,7 @@ where
     // Another article naming the agency by its alias reaches the same entity.
     let by_alias = Analysis {
         entities: vec![EntityDraft {
+            key: None,
             name: "RA".into(),
             kind: EntityKind::Organization,
             aliases: vec![],
@@ -611,4 +617,265 @@ where
     store.record_fetch(s.id, &ok).await.unwrap();
     let st = store.crawl_states().await.unwrap().pop().unwrap();
     assert_eq!((st.failures, st.source.last_error), (0, None));
+}
+
+pub async fn stories_assign_move_and_merge<F, Fut>(dir: &TempData, f: &F)
+where
+    F: Fn(PathBuf) -> Fut,
+    Fut: Future<Output = Boxed>,
+{
+    let store = open(dir, f).await;
+    let drafts: Vec<_> = (1..=4)
+        .map(|n| {
+            let mut d = article(n);
+            d.source = Some(format!("Outlet {}", n % 2));
+            d
+        })
+        .collect();
+    let r = store.import_articles(&drafts).await.unwrap();
+    let ids: Vec<_> = r.outcomes.iter().map(|o| o.id()).collect();
+    let new = |title: &str, why: &str| StoryAssignment {
+        story: None,
+        title: title.into(),
+        why: why.into(),
+        duplicate_of: None,
+    };
+    let s1 = store
+        .assign_story(ids[0], &new("First", "new story"))
+        .await
+        .unwrap();
+    let join = StoryAssignment {
+        story: Some(s1),
+        title: "First, retold".into(),
+        why: "shares Kabul; cosine 0.61".into(),
+        duplicate_of: Some(ids[0]),
+    };
+    assert_eq!(store.assign_story(ids[1], &join).await.unwrap(), s1);
+    let s2 = store
+        .assign_story(ids[2], &new("Second", "new story"))
+        .await
+        .unwrap();
+    assert_ne!(s1, s2);
+    let story = store.get_story(s1).await.unwrap().unwrap();
+    assert_eq!(story.title, "First, retold");
+    assert_eq!(story.members.len(), 2);
+    assert_eq!(story.members[1].why, "shares Kabul; cosine 0.61");
+    assert_eq!(story.members[1].duplicate_of, Some(ids[0]));
+    assert_eq!(story.outlets.len(), 2, "{:?}", story.outlets);
+    assert_eq!(
+        store.get_article(ids[1]).await.unwrap().unwrap().story,
+        Some(s1)
+    );
+
+    // Moving the only member of a story removes the emptied story.
+    let s3 = store
+        .assign_story(ids[3], &new("Third", "new story"))
+        .await
+        .unwrap();
+    let into_s2 = StoryAssignment {
+        story: Some(s2),
+        ..new("Second", "bridges")
+    };
+    store.assign_story(ids[3], &into_s2).await.unwrap();
+    assert!(store.get_story(s3).await.unwrap().is_none());
+
+    // Merging moves every member and deletes the merged story.
+    store.merge_stories(s1, s2).await.unwrap();
+    assert!(store.get_story(s2).await.unwrap().is_none());
+    let merged = store.get_story(s1).await.unwrap().unwrap();
+    assert_eq!(merged.members.len(), 4);
+    assert_eq!(
+        store.get_article(ids[3]).await.unwrap().unwrap().story,
+        Some(s1)
+    );
+    let all = store.list_stories(&StoryQuery::default()).await.unwrap();
+    assert_eq!(all.len(), 1);
+    assert!(matches!(
+        store.merge_stories(s1, StoryId(999_999)).await.unwrap_err(),
+        Error::NotFound(_)
+    ));
+    let missing = StoryAssignment {
+        story: Some(StoryId(999_999)),
+        ..new("x", "y")
+    };
+    assert!(matches!(
+        store.assign_story(ids[0], &missing).await.unwrap_err(),
+        Error::NotFound(_)
+    ));
+    // The failed assignment changed nothing.
+    assert_eq!(
+        store.get_article(ids[0]).await.unwrap().unwrap().story,
+        Some(s1)
+    );
+}
+
+pub async fn ledgers_entities_and_keys<F, Fut>(dir: &TempData, f: &F)
+where
+    F: Fn(PathBuf) -> Fut,
+    Fut: Future<Output = Boxed>,
+{
+    let store = open(dir, f).await;
+    let r = store
+        .import_articles(&[article(1), article(2)])
+        .await
+        .unwrap();
+    let (a1, a2) = (r.outcomes[0].id(), r.outcomes[1].id());
+    let person = |name: &str| EntityDraft {
+        key: Some("person:roya-karimi".into()),
+        name: name.into(),
+        kind: EntityKind::Person,
+        aliases: vec![],
+        mentions: vec![(name.into(), 0)],
+    };
+    let quote = |a, text: &str| Quote {
+        article: a,
+        speaker: "Roya Karimi".into(),
+        speaker_entity: None,
+        quote: text.into(),
+        sentence: format!("“{text},” Roya Karimi said."),
+    };
+    let figure = |a, value: f64, about: &str| Figure {
+        article: a,
+        value,
+        unit: Some("people".into()),
+        approx: None,
+        about: about.into(),
+        cited_source: Some("Roads Agency".into()),
+        sentence: format!("{value} {about}."),
+    };
+    store
+        .save_analysis(
+            a1,
+            &Analysis {
+                teaser: Some("A picked teaser.".into()),
+                topics: vec!["health".into()],
+                topic_evidence: vec![("health".into(), vec!["clinic".into(), "clinics".into()])],
+                entities: vec![person("Roya Karimi")],
+                quotes: vec![quote(a1, "The clinics will open")],
+                figures: vec![figure(a1, 120.0, "families returned to Herat")],
+            },
+        )
+        .await
+        .unwrap();
+    // The same key under another spelling is the same entity.
+    store
+        .save_analysis(
+            a2,
+            &Analysis {
+                entities: vec![person("رویا کریمی")],
+                quotes: vec![quote(a2, "We need roads")],
+                figures: vec![figure(a2, 7.0, "bridges repaired")],
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+    let d1 = store.article_details(a1).await.unwrap();
+    let d2 = store.article_details(a2).await.unwrap();
+    assert_eq!(d1.entities[0].0.id, d2.entities[0].0.id);
+    assert_eq!(d1.entities[0].0.key.as_deref(), Some("person:roya-karimi"));
+    assert_eq!(
+        d1.topic_evidence,
+        vec![(
+            "health".to_string(),
+            vec!["clinic".to_string(), "clinics".to_string()]
+        )]
+    );
+    let stored = store.get_article(a1).await.unwrap().unwrap();
+    assert_eq!(stored.teaser.as_deref(), Some("A picked teaser."));
+
+    let all = store.list_quotes(&LedgerQuery::default()).await.unwrap();
+    assert_eq!(all.len(), 2);
+    let by_name = LedgerQuery {
+        text: Some("karimi".into()),
+        ..Default::default()
+    };
+    assert_eq!(store.list_quotes(&by_name).await.unwrap().len(), 2);
+    let none = LedgerQuery {
+        text: Some("nobody".into()),
+        ..Default::default()
+    };
+    assert!(store.list_quotes(&none).await.unwrap().is_empty());
+    let one = LedgerQuery {
+        article: Some(a2),
+        ..Default::default()
+    };
+    assert_eq!(
+        store.list_quotes(&one).await.unwrap()[0].quote,
+        "We need roads"
+    );
+
+    let herat = LedgerQuery {
+        text: Some("Herat families".into()),
+        ..Default::default()
+    };
+    let figs = store.list_figures(&herat).await.unwrap();
+    assert_eq!(figs.len(), 1);
+    assert_eq!(figs[0].value, 120.0);
+    assert_eq!(
+        store
+            .list_figures(&LedgerQuery::default())
+            .await
+            .unwrap()
+            .len(),
+        2
+    );
+
+    let people = store
+        .list_entities(Some(EntityKind::Person), None, 0)
+        .await
+        .unwrap();
+    assert_eq!(people.len(), 1);
+    assert_eq!((people[0].mentions, people[0].articles), (2, 2));
+    assert!(
+        store
+            .list_entities(Some(EntityKind::Place), None, 0)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    let id = people[0].entity.id;
+    assert_eq!(
+        store.get_entity(id).await.unwrap().unwrap().entity.name,
+        "Roya Karimi"
+    );
+    let days = store.entity_timeline(id).await.unwrap();
+    assert_eq!(days.iter().map(|d| d.1).sum::<u64>(), 2);
+    assert_eq!(store.entity_articles(id, 10).await.unwrap().len(), 2);
+}
+
+pub async fn index_outbox_feeds_and_prunes<F, Fut>(dir: &TempData, f: &F)
+where
+    F: Fn(PathBuf) -> Fut,
+    Fut: Future<Output = Boxed>,
+{
+    let store = open(dir, f).await;
+    assert_eq!(store.last_outbox_id().await.unwrap(), 0);
+    let r = store
+        .import_articles(&[article(1), article(2), article(3)])
+        .await
+        .unwrap();
+    let items = store.outbox_after(0, 100).await.unwrap();
+    assert_eq!(items.len(), 3);
+    assert!(items.windows(2).all(|w| w[0].id < w[1].id));
+    assert!(items.iter().all(|i| !i.delete));
+    let last = store.last_outbox_id().await.unwrap();
+    assert_eq!(last, items[2].id);
+    assert_eq!(store.outbox_after(items[0].id, 100).await.unwrap().len(), 2);
+    let ids: Vec<_> = r.outcomes.iter().map(|o| o.id()).collect();
+    let sources = store
+        .index_sources(&[ids[0], khabar_model::ArticleId(999_999), ids[2]])
+        .await
+        .unwrap();
+    assert_eq!(sources.len(), 2);
+    assert_eq!(sources[1].article.id, ids[2]);
+    assert_eq!(
+        store.article_ids_after(ids[0], 10).await.unwrap(),
+        ids[1..].to_vec()
+    );
+    assert_eq!(store.prune_outbox(items[1].id).await.unwrap(), 2);
+    assert_eq!(store.outbox_after(0, 100).await.unwrap().len(), 1);
+    // Ids keep growing after a prune, so the index's bookmark stays valid.
+    store.import_articles(&[article(4)]).await.unwrap();
+    assert!(store.last_outbox_id().await.unwrap() > last);
 }

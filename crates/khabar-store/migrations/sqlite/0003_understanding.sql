@@ -1,0 +1,12 @@
+-- Understanding and stories: stable entity keys (the same key for every
+-- spelling of a person, organisation or place, in any script), the evidence
+-- behind each topic label, and indexes for the ledgers and the story list.
+
+ALTER TABLE entities ADD COLUMN key TEXT;
+CREATE UNIQUE INDEX entities_key ON entities (key) WHERE key IS NOT NULL;
+
+ALTER TABLE articles ADD COLUMN topic_evidence TEXT NOT NULL DEFAULT '{}';  -- JSON {label: [words]}
+
+CREATE INDEX stories_last_seen ON stories (last_seen);
+CREATE INDEX figures_value ON figures (value);
+CREATE INDEX quotes_speaker_entity ON quotes (speaker_entity);
