@@ -339,6 +339,12 @@ pub trait Store: Send + Sync + std::fmt::Debug {
     /// Every article's archive reference, for `khabar archive verify`.
     async fn archive_refs(&self) -> Result<Vec<(ArticleId, khabar_model::ArchiveRef)>>;
 
+    /// Articles not analysed yet (new, changed since, or left by a crash),
+    /// in publication order.
+    async fn pending_analysis(&self, limit: u32) -> Result<Vec<ArticleId>>;
+    /// Analysed articles in no story yet, in publication order.
+    async fn pending_stories(&self, limit: u32) -> Result<Vec<ArticleId>>;
+
     /// Search-index outbox rows after `after`, in id order.
     async fn outbox_after(&self, after: i64, limit: u32) -> Result<Vec<OutboxItem>>;
     /// Removes outbox rows up to `upto` (the index has committed them).

@@ -374,7 +374,7 @@ async fn write_article(
             lang = coalesce(?10, lang), paragraphs = ?11, content_hash = ?12, fetched_at = ?13,
             fetched_utc = ?14, archive_file = coalesce(?15, archive_file),
             archive_offset = coalesce(?16, archive_offset),
-            archive_sha256 = coalesce(?17, archive_sha256), updated_at = ?18
+            archive_sha256 = coalesce(?17, archive_sha256), updated_at = ?18, analyzed_at = NULL
          WHERE id = ?19 RETURNING id"
     } else {
         "INSERT INTO articles (url, canonical_url, external_id, source, title, byline, teaser,
@@ -764,11 +764,12 @@ impl Store for SqliteStore {
             .collect();
         sqlx::query(
             "UPDATE articles SET topics = ?, topic_evidence = ?,
-             teaser = coalesce(teaser, ?) WHERE id = ?",
+             teaser = coalesce(teaser, ?), analyzed_at = ? WHERE id = ?",
         )
         .bind(to_json_list(&a.topics))
         .bind(serde_json::Value::Object(evidence).to_string())
         .bind(a.teaser.as_deref().filter(|t| !t.trim().is_empty()))
+        .bind(now_text())
         .bind(id.0)
         .execute(&mut *tx)
         .await
@@ -1187,6 +1188,30 @@ impl Store for SqliteStore {
                 )
             })
             .collect())
+    }
+
+    async fn pending_analysis(&self, limit: u32) -> Result<Vec<ArticleId>> {
+        let ids: Vec<i64> = sqlx::query_scalar(
+            "SELECT id FROM articles WHERE analyzed_at IS NULL
+             ORDER BY coalesce(published_utc, fetched_utc), id LIMIT ?",
+        )
+        .bind(i64::from(limit))
+        .fetch_all(&self.pool)
+        .await
+        .op("list articles to analyse")?;
+        Ok(ids.into_iter().map(ArticleId).collect())
+    }
+
+    async fn pending_stories(&self, limit: u32) -> Result<Vec<ArticleId>> {
+        let ids: Vec<i64> = sqlx::query_scalar(
+            "SELECT id FROM articles WHERE story_id IS NULL AND analyzed_at IS NOT NULL
+             ORDER BY coalesce(published_utc, fetched_utc), id LIMIT ?",
+        )
+        .bind(i64::from(limit))
+        .fetch_all(&self.pool)
+        .await
+        .op("list articles in no story")?;
+        Ok(ids.into_iter().map(ArticleId).collect())
     }
 
     async fn outbox_after(&self, after: i64, limit: u32) -> Result<Vec<OutboxItem>> {

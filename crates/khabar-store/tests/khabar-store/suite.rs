@@ -770,6 +770,15 @@ where
         )
         .await
         .unwrap();
+    let stored = store.get_article(a1).await.unwrap().unwrap();
+    assert_eq!(stored.teaser.as_deref(), Some("A picked teaser."));
+    assert!(store.pending_analysis(10).await.unwrap().is_empty());
+    assert_eq!(store.pending_stories(10).await.unwrap().len(), 2);
+    // Changed content needs a new analysis.
+    let mut changed = article(1);
+    changed.paragraphs.push("A new paragraph.".into());
+    store.import_articles(&[changed]).await.unwrap();
+    assert_eq!(store.pending_analysis(10).await.unwrap(), vec![a1]);
     let d1 = store.article_details(a1).await.unwrap();
     let d2 = store.article_details(a2).await.unwrap();
     assert_eq!(d1.entities[0].0.id, d2.entities[0].0.id);
@@ -781,8 +790,8 @@ where
             vec!["clinic".to_string(), "clinics".to_string()]
         )]
     );
-    let stored = store.get_article(a1).await.unwrap().unwrap();
-    assert_eq!(stored.teaser.as_deref(), Some("A picked teaser."));
+    let stored = store.get_article(a2).await.unwrap().unwrap();
+    assert_eq!(stored.teaser, None, "no teaser picked, none stored");
 
     let all = store.list_quotes(&LedgerQuery::default()).await.unwrap();
     assert_eq!(all.len(), 2);
