@@ -19,6 +19,7 @@
 //! as often (never more often than `min_poll`), a quiet one 1.5× less often,
 //! a failing one backs off exponentially (at most `max_poll`).
 
+mod analyze;
 mod poll;
 
 use std::collections::BTreeMap;
@@ -34,6 +35,7 @@ use khabar_sources::{Candidate, Sitemap};
 use khabar_store::{CrawlState, FetchRecord, ImportOutcome, Job, QueueItem, Store};
 use tokio::task::JoinSet;
 
+pub use analyze::{AnalysisSummary, Analyzer, analyze_article, to_analysis};
 pub use poll::next_poll;
 
 /// How the pipeline paces itself.
@@ -122,6 +124,7 @@ pub struct CrawlSummary {
     pub not_articles: usize,
     pub pages_retry: BTreeMap<&'static str, usize>,
     pub pages_failed: BTreeMap<&'static str, usize>,
+    pub analysis: AnalysisSummary,
 }
 
 type Observer = Arc<dyn Fn(&Event) + Send + Sync>;
@@ -134,6 +137,7 @@ pub struct Pipeline {
     archive: Arc<Archive>,
     opts: PipelineOptions,
     observer: Observer,
+    analyzer: Option<Analyzer>,
 }
 
 impl std::fmt::Debug for Pipeline {
@@ -157,7 +161,14 @@ impl Pipeline {
             archive,
             opts,
             observer: Arc::new(|_| {}),
+            analyzer: None,
         }
+    }
+
+    /// Runs `analyzer` over the new and changed articles after each crawl.
+    pub fn with_analyzer(mut self, analyzer: Analyzer) -> Self {
+        self.analyzer = Some(analyzer);
+        self
     }
 
     /// Calls `f` for every progress event.
@@ -204,6 +215,9 @@ impl Pipeline {
         }
 
         self.drain_queue(&mut summary).await?;
+        if let Some(analyzer) = &self.analyzer {
+            summary.analysis = analyzer.catch_up().await?;
+        }
         Ok(summary)
     }
 

@@ -18,6 +18,22 @@ pub struct Config {
     pub fetch: FetchConfig,
     #[serde(rename = "source")]
     pub sources: Vec<SourceConfig>,
+    /// The topic taxonomy; empty = the built-in Afghanistan taxonomy.
+    #[serde(rename = "topic")]
+    pub topics: Vec<khabar_understand::topics::Topic>,
+}
+
+impl Config {
+    /// The taxonomy topics are labelled with.
+    pub fn taxonomy(&self) -> khabar_understand::Taxonomy {
+        if self.topics.is_empty() {
+            khabar_understand::Taxonomy::afghanistan()
+        } else {
+            khabar_understand::Taxonomy {
+                topics: self.topics.clone(),
+            }
+        }
+    }
 }
 
 #[derive(Deserialize)]

@@ -143,10 +143,15 @@ fn show_json(a: &Article, d: &ArticleDetails, versions: usize) -> Value {
         "text": a.text(),
         "paragraphs": a.paragraphs,
         "entities": d.entities.iter().map(|(e, n)| json!({
-            "id": e.id.0, "name": e.name, "kind": e.kind.as_str(), "aliases": e.aliases, "mentions": n,
+            "id": e.id.0, "name": e.name, "kind": e.kind.as_str(), "aliases": e.aliases,
+            "key": e.key, "mentions": n,
         })).collect::<Vec<_>>(),
+        "topic_evidence": d.topic_evidence.iter()
+            .map(|(t, words)| (t.clone(), json!(words)))
+            .collect::<serde_json::Map<String, Value>>(),
         "quotes": d.quotes.iter().map(|q| json!({
-            "speaker": q.speaker, "quote": q.quote, "sentence": q.sentence,
+            "speaker": q.speaker, "speaker_entity": q.speaker_entity.map(|e| e.0),
+            "quote": q.quote, "sentence": q.sentence,
         })).collect::<Vec<_>>(),
         "figures": d.figures.iter().map(|f| json!({
             "value": f.value, "unit": f.unit, "approx": f.approx.map(|a| a.as_str()),
@@ -195,6 +200,21 @@ fn write_text(
     }
     for p in &a.paragraphs {
         writeln!(out, "{p}\n")?;
+    }
+    if !a.topics.is_empty() {
+        let topics: Vec<String> = a
+            .topics
+            .iter()
+            .map(|t| match d.topic_evidence.iter().find(|(l, _)| l == t) {
+                Some((_, words)) if !words.is_empty() => format!("{t} ({})", words.join(", ")),
+                _ => t.clone(),
+            })
+            .collect();
+        writeln!(out, "Topics: {}", topics.join("; "))?;
+    }
+    if !d.entities.is_empty() {
+        let names: Vec<&str> = d.entities.iter().map(|(e, _)| e.name.as_str()).collect();
+        writeln!(out, "Entities: {}", names.join(", "))?;
     }
     if !d.quotes.is_empty() {
         writeln!(out, "Quotes:")?;

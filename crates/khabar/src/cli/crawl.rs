@@ -68,6 +68,7 @@ async fn pipeline(
         Arc::new(archive),
         PipelineOptions::default(),
     )
+    .with_analyzer(ctx.analyzer(store.clone())?)
     .observe(move |e| match e {
         Event::SourcesDue(n) => {
             b.set_prefix("sources");

@@ -73,11 +73,18 @@ pub async fn run(ctx: &Context, args: ImportArgs) -> anyhow::Result<ExitCode> {
         }
         drafts.extend(got);
     }
-    let store = ctx.open_store().await?;
+    let store: std::sync::Arc<dyn khabar_store::Store> = ctx.open_store().await?.into();
     let report = store
         .import_articles(&drafts)
         .await
         .context("the import was not stored")?;
+    // The articles are stored; their analysis follows (and an interrupted
+    // one is picked up by the next import, crawl or `khabar run`).
+    let analysis = ctx
+        .analyzer(store.clone())?
+        .catch_up()
+        .await
+        .context("the articles are stored, but their analysis failed")?;
     let mut out = output::stdout();
     if args.json {
         let ids: Vec<i64> = report.outcomes.iter().map(|o| o.id().0).collect();
@@ -90,6 +97,7 @@ pub async fn run(ctx: &Context, args: ImportArgs) -> anyhow::Result<ExitCode> {
                 "inserted": report.inserted,
                 "updated": report.updated,
                 "unchanged": report.unchanged,
+                "analysed": analysis.analysed,
                 "ids": ids,
             }),
         )?;

@@ -9,6 +9,7 @@ mod extract;
 mod import;
 mod init;
 mod lang;
+mod ledger;
 mod search;
 mod serve;
 mod sources;
@@ -18,6 +19,7 @@ use std::process::ExitCode;
 
 use anyhow::Context as _;
 use clap::{Parser, Subcommand};
+use khabar_pipeline::Analyzer;
 use khabar_store::{SqliteStore, Store};
 
 use crate::config::{self, Loaded};
@@ -68,6 +70,14 @@ enum Command {
     Archive(archive::ArchiveCommand),
     /// Identify the language of each input line (one ISO 639-1 code per line).
     Lang(lang::LangArgs),
+    /// Stories: the same event across outlets, and why each article is in its story.
+    Stories(ledger::StoriesArgs),
+    /// The quote ledger: who said what, in which article.
+    Quotes(ledger::QuotesArgs),
+    /// The figure ledger: which numbers were cited, about what, on whose authority.
+    Figures(ledger::FiguresArgs),
+    /// People, organisations and places, with their spellings and mention counts.
+    Entities(ledger::EntitiesArgs),
     /// Group articles of a JSONL file into stories (`{"id","story"}` lines out).
     Cluster(cluster::Args),
     /// Search stored articles.
@@ -110,6 +120,14 @@ impl Context {
     }
 }
 
+impl Context {
+    /// The stages after storage (understanding, stories), configured.
+    pub fn analyzer(&self, store: std::sync::Arc<dyn Store>) -> anyhow::Result<Analyzer> {
+        let loaded = self.load_config()?;
+        Ok(Analyzer::new(store, loaded.config.taxonomy()))
+    }
+}
+
 pub async fn open_sqlite(path: &Path) -> anyhow::Result<SqliteStore> {
     SqliteStore::open(path)
         .await
@@ -134,6 +152,10 @@ pub async fn run(args: Args) -> anyhow::Result<ExitCode> {
         Command::Run(a) => crawl::run(&ctx, a).await,
         Command::Archive(c) => archive::run(&ctx, c).await,
         Command::Lang(a) => lang::run(&ctx, a).await,
+        Command::Stories(a) => ledger::stories(&ctx, a).await,
+        Command::Quotes(a) => ledger::quotes(&ctx, a).await,
+        Command::Figures(a) => ledger::figures(&ctx, a).await,
+        Command::Entities(a) => ledger::entities(&ctx, a).await,
         Command::Cluster(a) => cluster::run(&ctx, a).await,
         Command::Search(a) => search::run(&ctx, a).await,
         Command::Serve(a) => serve::run(&ctx, a).await,
