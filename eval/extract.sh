@@ -20,7 +20,7 @@ shared=${SHARED:-../shared}
 khabar=${KHABAR:-target/release/khabar}
 dataset=$shared/datasets/wcxb-dev
 scorer=$shared/tools/extract_eval.py
-: "${MIN_F1_ALL:=0.81}" "${MIN_F1_ARTICLE:=0.92}" "${MIN_TITLE:=0.72}" "${MIN_TYPE:=0.83}"
+: "${MIN_F1_ALL:=0.82}" "${MIN_F1_ARTICLE:=0.925}" "${MIN_TITLE:=0.745}" "${MIN_TYPE:=0.855}"
 
 [ -x "$khabar" ] || { echo "eval/extract.sh: $khabar is missing: run cargo build --release first" >&2; exit 1; }
 [ -d "$dataset" ] || { echo "eval/extract.sh: no $dataset: the shared data must sit beside the repository" >&2; exit 1; }

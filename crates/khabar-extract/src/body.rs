@@ -384,12 +384,12 @@ const FURNITURE_PARTS: &[&str] = &[
 ];
 
 fn has_part(value: &str) -> bool {
-    let v = value.as_bytes();
-    FURNITURE_PARTS.iter().any(|p| {
-        v.len() >= p.len()
-            && v.windows(p.len())
-                .any(|w| w.eq_ignore_ascii_case(p.as_bytes()))
-    })
+    if value.bytes().any(|c| c.is_ascii_uppercase()) {
+        let lower = value.to_ascii_lowercase();
+        FURNITURE_PARTS.iter().any(|p| lower.contains(p))
+    } else {
+        FURNITURE_PARTS.iter().any(|p| value.contains(p))
+    }
 }
 
 pub(crate) fn pre_clean(doc: &Document) {

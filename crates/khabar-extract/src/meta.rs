@@ -63,6 +63,10 @@ pub(crate) struct Meta {
     /// Every schema.org `@type` seen in JSON-LD.
     pub ld_types: Vec<String>,
     pub og_type: Option<String>,
+    /// Whether the JSON-LD object the article fields came from is an
+    /// article (not a generic `WebPage`, which site builders put on every
+    /// page with its dates).
+    pub ld_is_article: bool,
     pub microdata_types: Vec<String>,
 }
 
@@ -264,8 +268,14 @@ pub(crate) fn extract_meta(doc: &Document, url: Option<&str>) -> Meta {
                 .position(|a| ts.iter().any(|t| t == a))
                 .map(|rank| (rank, o))
         })
-        .min_by_key(|(rank, _)| *rank)
-        .map(|(_, o)| o);
+        .min_by_key(|(rank, _)| *rank);
+    m.ld_is_article = article.is_some_and(|(rank, _)| {
+        !matches!(
+            ARTICLE_TYPES[rank],
+            "WebPage" | "Blog" | "SocialMediaPosting" | "DiscussionForumPosting"
+        )
+    });
+    let article = article.map(|(_, o)| o);
     let ld = |k: &str| article.and_then(|a| a.get(k));
     m.og_type = tag("og:type");
     m.microdata_types = doc
@@ -283,7 +293,7 @@ pub(crate) fn extract_meta(doc: &Document, url: Option<&str>) -> Meta {
         .nodes()
         .iter()
         .take(6)
-        .map(|n| clean(&n.text()))
+        .map(heading_text)
         .filter(|t| !t.is_empty())
         .collect();
     let title_el = doc
@@ -536,21 +546,17 @@ fn region_of(tags: &HashMap<String, String>) -> Region {
     }
 }
 
-fn contains_ci(hay: &str, needle: &str) -> bool {
-    hay.len() >= needle.len()
-        && hay
-            .as_bytes()
-            .windows(needle.len())
-            .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
-}
-
 fn class_id_has(n: &NodeRef, words: &[&str]) -> bool {
     let class = n.attr("class");
     let id = n.attr("id");
     let (class, id) = (class.as_deref().unwrap_or(""), id.as_deref().unwrap_or(""));
-    words
-        .iter()
-        .any(|w| contains_ci(class, w) || contains_ci(id, w))
+    if class.is_empty() && id.is_empty() {
+        return false;
+    }
+    // Lower-cased once: a byte-wise case-blind search per word costs more
+    // than the rest of the metadata pass on large pages.
+    let both = format!("{class} {id}").to_ascii_lowercase();
+    words.iter().any(|w| both.contains(w))
 }
 
 /// A date shown near the headline: elements whose class or id speaks of a
@@ -651,9 +657,84 @@ fn strip_named(title: &str, site: Option<&str>) -> String {
     strip_site(title)
 }
 
-/// The title: the first `<h1>` that agrees with the page's own title
-/// (`og:title`, JSON-LD headline, `<title>` without its site name), else
-/// that title without its site name.
+/// The visible text of a heading: `<br>` and block children separate
+/// words ("Data Analytics<br>Agency" is two lines on screen, not one
+/// glued word); Sphinx's `¶` anchors are dropped.
+fn heading_text(n: &NodeRef) -> String {
+    fn walk(n: &NodeRef, out: &mut String) {
+        for c in n.children_it(false) {
+            if c.is_text() {
+                out.push_str(&c.text());
+            } else if c.is_element() {
+                let name = c.node_name().unwrap_or_default();
+                let spaced = matches!(
+                    &*name,
+                    "br" | "div" | "p" | "small" | "sup" | "sub" | "li" | "ul" | "span"
+                );
+                if spaced {
+                    out.push(' ');
+                }
+                walk(&c, out);
+                if spaced {
+                    out.push(' ');
+                }
+            }
+        }
+    }
+    let mut out = String::new();
+    walk(n, &mut out);
+    clean(&out.replace('¶', ""))
+}
+
+/// Headings that label a page region, never an article's title.
+const GENERIC_HEADINGS: &[&str] = &[
+    "blog",
+    "the blog",
+    "our blog",
+    "menu",
+    "main menu",
+    "search",
+    "home",
+    "news",
+    "latest news",
+    "navigation",
+    "skip to content",
+];
+
+/// Every part of a `<title>` split on the separators ("A | B - C" → A, B, C).
+fn title_segments(title: &str) -> Vec<String> {
+    let mut parts = vec![title.to_string()];
+    for sep in TITLE_SEPARATORS {
+        parts = parts
+            .iter()
+            .flat_map(|p| p.split(sep).map(|x| x.trim().to_string()))
+            .collect();
+    }
+    parts.retain(|p| !p.is_empty());
+    parts
+}
+
+/// Share of words two titles have in common (Jaccard, lower-cased).
+fn word_overlap(a: &str, b: &str) -> f64 {
+    let words = |s: &str| -> std::collections::HashSet<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let (a, b) = (words(a), words(b));
+    let union = a.union(&b).count();
+    if union == 0 {
+        return 0.0;
+    }
+    a.intersection(&b).count() as f64 / union as f64
+}
+
+/// The title: the page's visible headline (`<h1>`) when the page's own
+/// titles (`og:title`, JSON-LD headline, the parts of `<title>`) confirm
+/// it — equal, one inside the other, or sharing a third of their words —
+/// else the first of those titles without its site name. An `<h1>` that is
+/// the site's name or a region label ("Blog", "Menu") is never the title.
 fn pick_title(
     h1s: &[String],
     site: Option<&str>,
@@ -664,22 +745,36 @@ fn pick_title(
         .iter()
         .filter_map(|(v, s)| v.as_deref().map(|v| (strip_named(v, site), *s)))
         .collect();
+    let mut agree: Vec<String> = heads.iter().map(|(h, _)| norm_cmp(h)).collect();
     if let Some(t) = title_el.filter(|t| !t.is_empty()) {
         heads.push((strip_named(t, site), Source::TitleElement));
+        agree.push(norm_cmp(&strip_named(t, site)));
+        agree.extend(title_segments(t).iter().map(|s| norm_cmp(s)));
     }
+    agree.retain(|a| !a.is_empty());
     let site_n = site.map(norm_cmp).unwrap_or_default();
-    for h in h1s.iter().filter(|h| h.chars().count() >= 4) {
-        let hn = norm_cmp(h);
-        if hn.is_empty() || hn == site_n {
-            continue;
-        }
-        let agrees = heads.iter().any(|(m, _)| {
-            let mn = norm_cmp(m);
-            !mn.is_empty() && (mn.contains(&hn) || hn.contains(&mn))
+    let valid: Vec<(&String, String)> = h1s
+        .iter()
+        .filter(|h| h.chars().count() >= 4)
+        .filter(|h| !GENERIC_HEADINGS.contains(&h.to_lowercase().as_str()))
+        .map(|h| (h, norm_cmp(h)))
+        .filter(|(_, n)| !n.is_empty() && *n != site_n)
+        .collect();
+    let found = valid
+        .iter()
+        .find(|(_, hn)| agree.iter().any(|a| a == hn))
+        .or_else(|| {
+            valid
+                .iter()
+                .find(|(_, hn)| agree.iter().any(|a| a.contains(hn) || hn.contains(a)))
+        })
+        .or_else(|| {
+            valid
+                .iter()
+                .find(|(h, _)| heads.iter().any(|(m, _)| word_overlap(h, m) >= 0.3))
         });
-        if agrees {
-            return Some((h.clone(), Source::Heading));
-        }
+    if let Some((h, _)) = found {
+        return Some(((*h).clone(), Source::Heading));
     }
     if let Some(first) = heads.into_iter().find(|(t, _)| !t.is_empty()) {
         return Some(first);
@@ -706,6 +801,41 @@ mod tests {
             "Floods hit the western province of Herat"
         );
         assert_eq!(strip_site("Plain title"), "Plain title");
+    }
+
+    #[test]
+    fn the_visible_headline_wins_when_the_page_confirms_it() {
+        let title = |html: &str| extract_meta(&Document::from(html), None).title;
+        // Line breaks inside the heading separate words; anchors go.
+        let t = title(
+            "<title>Data Analytics Agency | Example</title>\
+             <h1>Data Analytics<span><br>Agency</span></h1>",
+        );
+        assert_eq!(t, Some(("Data Analytics Agency".into(), Source::Heading)));
+        let t = title("<title>Quickstart — Example Docs (3.1)</title><h1>Quickstart¶</h1>");
+        assert_eq!(t, Some(("Quickstart".into(), Source::Heading)));
+        // A region label or the site's name is never the title.
+        let t = title(
+            "<meta property=\"og:site_name\" content=\"Example Wire\">\
+             <title>Wells reach the lower village - Example Wire</title>\
+             <h1>Example Wire</h1><h1>Blog</h1>",
+        );
+        assert_eq!(
+            t,
+            Some(("Wells reach the lower village".into(), Source::TitleElement))
+        );
+        // A headline sharing a third of its words with og:title is confirmed.
+        let t = title(
+            "<meta property=\"og:title\" content=\"New wells for the lower village\">\
+             <h1>Three new wells reach the lower village</h1>",
+        );
+        assert_eq!(
+            t,
+            Some((
+                "Three new wells reach the lower village".into(),
+                Source::Heading
+            ))
+        );
     }
 
     #[test]

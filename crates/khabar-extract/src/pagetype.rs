@@ -69,6 +69,9 @@ pub(crate) struct Features {
     pub prices: usize,
     pub posts: usize,
     pub code_blocks: usize,
+    /// Marks of documentation generators: Sphinx heading anchors and
+    /// tables of contents, MkDocs / Docusaurus / GitBook layout classes.
+    pub doc_marks: usize,
     pub articles: usize,
     pub generator: String,
 }
@@ -145,6 +148,21 @@ pub(crate) fn features(doc: &Document) -> Features {
         }
         let class = n.attr("class");
         let class = class.as_deref().unwrap_or("");
+        // Cheap filter first: every mark holds one of these.
+        let maybe_doc = [
+            "doc",
+            "Doc",
+            "toc",
+            "headerlink",
+            "md-",
+            "devsite-",
+            "mw-parser",
+        ]
+        .iter()
+        .any(|c| class.contains(c));
+        if maybe_doc && DOC_CLASSES.iter().any(|c| class.contains(c)) {
+            f.doc_marks += 1;
+        }
         if n.attr("itemprop").is_some_and(|v| &*v == "price") || class.contains("price") {
             f.prices += 1;
         }
@@ -166,6 +184,22 @@ pub(crate) fn features(doc: &Document) -> Features {
     }
     f
 }
+
+/// Class fragments of documentation generators' layouts.
+const DOC_CLASSES: &[&str] = &[
+    "headerlink",
+    "toctree",
+    "md-sidebar",
+    "md-content",
+    "theme-doc",
+    "docs-sidebar",
+    "docs-content",
+    "docs-nav",
+    "doc-content",
+    "docMainContainer",
+    "devsite-",
+    "mw-parser-output",
+];
 
 fn has(types: &[String], names: &[&str]) -> bool {
     types.iter().any(|t| names.contains(&t.as_str()))
@@ -207,13 +241,17 @@ pub(crate) fn classify(meta: &Meta, f: &Features, url: Option<&str>) -> (PageTyp
     ) {
         add(PageType::Article, 3.0);
     }
+    // Site builders set og:type "article" and a generic WebPage date on
+    // every page: weak evidence unless schema.org says "article" too.
+    let ld_article = meta.ld_is_article;
     if og == "article" {
-        add(PageType::Article, 1.0);
+        add(PageType::Article, if ld_article { 1.0 } else { 0.5 });
     }
     if let Some((_, src)) = &meta.published {
+        let generic = *src == Source::JsonLd && !ld_article;
         add(
             PageType::Article,
-            if *src == Source::VisibleText {
+            if *src == Source::VisibleText || generic {
                 0.5
             } else {
                 1.0
@@ -301,7 +339,13 @@ pub(crate) fn classify(meta: &Meta, f: &Features, url: Option<&str>) -> (PageTyp
         "/discussion",
         "/topic/",
         "/viewtopic",
+        "viewtopic.php",
         "/r/",
+        "/threads/",
+        "/boards/",
+        "/comments/",
+        "/talk/",
+        "/d/",
     ]
     .iter()
     .any(|p| seg(p))
@@ -390,7 +434,6 @@ pub(crate) fn classify(meta: &Meta, f: &Features, url: Option<&str>) -> (PageTyp
         "sphinx",
         "mkdocs",
         "docusaurus",
-        "gitbook",
         "jekyll",
         "hugo",
         "mediawiki",
@@ -404,6 +447,11 @@ pub(crate) fn classify(meta: &Meta, f: &Features, url: Option<&str>) -> (PageTyp
     }
     if f.code_blocks >= 5 {
         add(PageType::Documentation, 1.5);
+    }
+    if f.doc_marks >= 3 {
+        add(PageType::Documentation, 2.0);
+    } else if f.doc_marks >= 1 {
+        add(PageType::Documentation, 1.0);
     }
     if has(
         &types,

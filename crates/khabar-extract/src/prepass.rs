@@ -61,6 +61,158 @@ pub(crate) fn unhide_streamed(text: String) -> String {
     }
 }
 
+/// Attributes read by the metadata layer, the page typer, the furniture
+/// rules or the readability core. All others (`data-*`, `srcset`, event
+/// handlers, …), often a third of what is left of a page, go before the
+/// parser sees them.
+const KEPT_ATTRS: &[&[u8]] = &[
+    b"class",
+    b"id",
+    b"role",
+    b"hidden",
+    b"aria-hidden",
+    b"aria-label",
+    b"aria-modal",
+    b"loading",
+    b"summary",
+    b"itemprop",
+    b"itemtype",
+    b"itemscope",
+    b"property",
+    b"name",
+    b"content",
+    b"http-equiv",
+    b"charset",
+    b"rel",
+    b"href",
+    b"datetime",
+    b"type",
+    b"value",
+    b"lang",
+    b"xml:lang",
+    b"dir",
+    b"style",
+    b"colspan",
+    b"rowspan",
+    b"open",
+];
+
+fn is_space(c: u8) -> bool {
+    matches!(c, b' ' | b'\t' | b'\n' | b'\r' | b'\x0c')
+}
+
+/// Rewrites the start tag at `p` (`<` + letter) into `out` (after copying
+/// `s[last..p]`), keeping only [`KEPT_ATTRS`]; `href` keeps its value only
+/// on `<link>` and `<base>` and for in-page anchors (the readability core
+/// weighs `#` links less), `style` only when it hides the element. Returns
+/// the end of the tag, or None (nothing written) when the tag needs no
+/// change or does not end.
+fn slim_tag(s: &str, p: usize, out: &mut Option<String>, last: usize) -> Option<usize> {
+    let b = s.as_bytes();
+    let mut i = p + 1;
+    while i < b.len() && !is_space(b[i]) && b[i] != b'>' && b[i] != b'/' {
+        i += 1;
+    }
+    let name = &b[p + 1..i];
+    let keeps_href = name.eq_ignore_ascii_case(b"link") || name.eq_ignore_ascii_case(b"base");
+    // (start, end) of each attribute to keep, and whether anything is dropped.
+    let mut kept: Vec<(usize, usize, Option<&'static str>)> = Vec::new();
+    let mut dropped = false;
+    let end;
+    loop {
+        while i < b.len() && is_space(b[i]) {
+            i += 1;
+        }
+        if i >= b.len() {
+            return None;
+        }
+        if b[i] == b'>' {
+            end = i + 1;
+            break;
+        }
+        if b[i] == b'/' {
+            i += 1;
+            continue;
+        }
+        let a0 = i;
+        while i < b.len() && !is_space(b[i]) && !matches!(b[i], b'=' | b'>' | b'/') {
+            i += 1;
+        }
+        let aname = &b[a0..i];
+        let mut j = i;
+        while j < b.len() && is_space(b[j]) {
+            j += 1;
+        }
+        let (v0, v1) = if j < b.len() && b[j] == b'=' {
+            j += 1;
+            while j < b.len() && is_space(b[j]) {
+                j += 1;
+            }
+            if j >= b.len() {
+                return None;
+            }
+            if b[j] == b'"' || b[j] == b'\'' {
+                let q = b[j];
+                let close = b[j + 1..].iter().position(|&c| c == q)?;
+                let v = (j + 1, j + 1 + close);
+                i = v.1 + 1;
+                v
+            } else {
+                let v0 = j;
+                while j < b.len() && !is_space(b[j]) && b[j] != b'>' {
+                    j += 1;
+                }
+                i = j;
+                (v0, j)
+            }
+        } else {
+            (i, i)
+        };
+        let lower = aname.to_ascii_lowercase();
+        let image_source = lower.ends_with(b"src") || lower.ends_with(b"srcset");
+        if !image_source && !KEPT_ATTRS.iter().any(|k| aname.eq_ignore_ascii_case(k)) {
+            dropped = true;
+            continue;
+        }
+        let value = &b[v0..v1];
+        let name_end = a0 + aname.len();
+        if image_source || (lower == b"href" && !keeps_href && !value.starts_with(b"#")) {
+            // Images (`src`, lazy `data-src`) count in the readability
+            // core's cleaning rules, links in its link density; their
+            // addresses do not.
+            dropped |= value.len() > 1;
+            kept.push((a0, name_end, Some("=\"/\"")));
+        } else if lower == b"style" {
+            let hides = value.windows(4).any(|w| w.eq_ignore_ascii_case(b"none"))
+                || value.windows(6).any(|w| w.eq_ignore_ascii_case(b"hidden"));
+            if hides {
+                kept.push((a0, i, None));
+            } else {
+                dropped = true;
+            }
+        } else {
+            kept.push((a0, i, None));
+        }
+    }
+    if !dropped {
+        return None;
+    }
+    // All cut points are at ASCII bytes, so they are char boundaries.
+    let o = out.get_or_insert_with(|| String::with_capacity(s.len() / 2));
+    o.push_str(&s[last..p]);
+    o.push('<');
+    o.push_str(&s[p + 1..p + 1 + name.len()]);
+    for (a0, a1, value) in kept {
+        o.push(' ');
+        o.push_str(&s[a0..a1]);
+        if let Some(v) = value {
+            o.push_str(v);
+        }
+    }
+    o.push('>');
+    Some(end)
+}
+
 pub(crate) fn strip_heavy(s: &str) -> Cow<'_, str> {
     let b = s.as_bytes();
     let mut out: Option<String> = None;
@@ -102,6 +254,17 @@ pub(crate) fn strip_heavy(s: &str) -> Cow<'_, str> {
             } else {
                 end
             }
+        } else if rest.first().is_some_and(u8::is_ascii_alphabetic) {
+            // An ordinary start tag: rewritten with only the attributes the
+            // extractor reads, when it has others.
+            match slim_tag(s, p, &mut out, last) {
+                Some(end) => {
+                    last = end;
+                    i = end;
+                }
+                None => i = p + 1,
+            }
+            continue;
         } else {
             i = p + 1;
             continue;
@@ -137,6 +300,24 @@ mod tests {
             strip_heavy(html),
             "<p>a</p><script type=\"application/ld+json\">{\"a\":1}</script><p>b</p><scripts>k</scripts>"
         );
+    }
+
+    #[test]
+    fn tags_keep_only_the_attributes_the_extractor_reads() {
+        let html = "<div class=\"post body\" data-track='{\"a\":\">\"}' onclick=go()>\
+                    <a href=\"https://example.org/a/long/path\" title=x>l</a>\
+                    <a href=\"#notes\">n</a><img data-src=\"/i.jpg\" alt=\"pic\">\
+                    <p style=\"color:red\" id=p1>a</p><p style=\"display:none\">b</p>\
+                    <link rel=canonical href=\"https://example.org/a\"><br/></div>";
+        assert_eq!(
+            strip_heavy(html),
+            "<div class=\"post body\"><a href=\"/\">l</a><a href=\"#notes\">n</a>\
+             <img data-src=\"/\"><p id=p1>a</p><p style=\"display:none\">b</p>\
+             <link rel=canonical href=\"https://example.org/a\"><br/></div>"
+        );
+        // A tag that never ends is left to the parser.
+        assert_eq!(strip_heavy("<p a=\"unclosed>x"), "<p a=\"unclosed>x");
+        assert!(matches!(strip_heavy("<p class=a>x</p>"), Cow::Borrowed(_)));
     }
 
     #[test]

@@ -7,10 +7,15 @@
 //! So an import, a crawl and a restart all catch up the same way, and a
 //! crash between storing an article and analysing it loses nothing.
 
+use std::collections::HashMap;
 use std::sync::Arc;
 
-use khabar_model::{Article, ArticleId, Figure, Quote};
-use khabar_store::{Analysis, EntityDraft, Store};
+use chrono::Utc;
+use khabar_model::{Article, ArticleId, Figure, Quote, StoryId};
+use khabar_store::{
+    Analysis, ArticleDetails, ArticleQuery, EntityDraft, Order, Store, StoryAssignment, StoryQuery,
+};
+use khabar_stories::{Clusterer, Doc, StoryKey};
 use khabar_understand::{Input, Taxonomy, Understanding};
 
 /// Articles analysed per store round trip.
@@ -21,6 +26,15 @@ const BATCH: u32 = 256;
 pub struct Analyzer {
     store: Arc<dyn Store>,
     taxonomy: Arc<Taxonomy>,
+    stories: Arc<tokio::sync::Mutex<Option<StoryState>>>,
+}
+
+/// The online clusterer and how its story keys map to the store's stories.
+/// Restored keys are the store's ids; keys of stories opened since map to
+/// the ids the store gave them.
+struct StoryState {
+    clusterer: Clusterer,
+    ids: HashMap<StoryKey, (StoryId, String)>,
 }
 
 impl std::fmt::Debug for Analyzer {
@@ -38,6 +52,10 @@ pub struct AnalysisSummary {
     pub quotes: usize,
     pub figures: usize,
     pub entities: usize,
+    /// Articles put into a story.
+    pub clustered: usize,
+    pub new_stories: usize,
+    pub merged_stories: usize,
 }
 
 impl Analyzer {
@@ -45,16 +63,24 @@ impl Analyzer {
         Analyzer {
             store,
             taxonomy: Arc::new(taxonomy),
+            stories: Arc::new(tokio::sync::Mutex::new(None)),
         }
     }
 
-    /// Analyses every article that needs it.
+    /// Analyses every article that needs it, then puts every analysed
+    /// article that is in no story into one.
     pub async fn catch_up(&self) -> anyhow::Result<AnalysisSummary> {
         let mut summary = AnalysisSummary::default();
+        self.analyse_pending(&mut summary).await?;
+        self.cluster_pending(&mut summary).await?;
+        Ok(summary)
+    }
+
+    async fn analyse_pending(&self, summary: &mut AnalysisSummary) -> anyhow::Result<()> {
         loop {
             let ids = self.store.pending_analysis(BATCH).await?;
             if ids.is_empty() {
-                return Ok(summary);
+                return Ok(());
             }
             for id in ids {
                 let Some(article) = self.store.get_article(id).await? else {
@@ -74,6 +100,120 @@ impl Analyzer {
                 self.store.save_analysis(article.id, &analysis).await?;
             }
         }
+    }
+
+    /// Rebuilds the clusterer from the stories of the last window (once per
+    /// process), so a restart continues the same stories.
+    async fn restore(&self) -> anyhow::Result<StoryState> {
+        let mut clusterer = Clusterer::new(khabar_stories::Config::default());
+        // The window ends at the newest story's last article, not at now:
+        // an archive imported today may be years old.
+        let newest = self
+            .store
+            .list_stories(&StoryQuery {
+                limit: Some(1),
+                ..Default::default()
+            })
+            .await?;
+        let Some(newest) = newest.first() else {
+            return Ok(StoryState {
+                clusterer,
+                ids: HashMap::new(),
+            });
+        };
+        let since = newest.last_seen - clusterer.config().window;
+        let articles = self
+            .store
+            .list_articles(&ArticleQuery {
+                since: Some(since),
+                order: Order::OldestFirst,
+                ..Default::default()
+            })
+            .await?;
+        let mut ids = HashMap::new();
+        for a in articles {
+            let Some(story) = a.story else { continue };
+            let details = self.store.article_details(a.id).await?;
+            ids.entry(StoryKey(story.0 as u64))
+                .or_insert_with(|| (story, a.title.clone()));
+            clusterer.restore(doc_of(&a, &details), StoryKey(story.0 as u64));
+        }
+        Ok(StoryState { clusterer, ids })
+    }
+
+    async fn cluster_pending(&self, summary: &mut AnalysisSummary) -> anyhow::Result<()> {
+        let mut guard = self.stories.lock().await;
+        if guard.is_none() {
+            *guard = Some(self.restore().await?);
+        }
+        let Some(state) = guard.as_mut() else {
+            return Ok(());
+        };
+        loop {
+            let ids = self.store.pending_stories(BATCH).await?;
+            if ids.is_empty() {
+                return Ok(());
+            }
+            for id in ids {
+                let Some(article) = self.store.get_article(id).await? else {
+                    continue;
+                };
+                let details = self.store.article_details(id).await?;
+                let doc = doc_of(&article, &details);
+                let placed = state.clusterer.add(doc);
+                let _span = tracing::debug_span!("story", article_id = id.0).entered();
+                let known = state.ids.get(&placed.story).cloned();
+                let (story, title) = match known {
+                    Some((sid, title)) => (Some(sid), title),
+                    None => (None, article.title.clone()),
+                };
+                let assignment = StoryAssignment {
+                    story,
+                    title: title.clone(),
+                    why: placed.why.clone(),
+                    duplicate_of: placed
+                        .duplicate_of
+                        .as_deref()
+                        .and_then(|d| d.parse::<i64>().ok())
+                        .map(ArticleId),
+                };
+                let sid = self.store.assign_story(id, &assignment).await?;
+                state.ids.insert(placed.story, (sid, title));
+                summary.clustered += 1;
+                if story.is_none() {
+                    summary.new_stories += 1;
+                }
+                for from in &placed.merged {
+                    if let Some((from_id, _)) = state.ids.remove(from) {
+                        self.store.merge_stories(sid, from_id).await?;
+                        summary.merged_stories += 1;
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// What the clusterer reads of a stored article: its text, time, outlet,
+/// and the understanding stage's entity keys and figures.
+fn doc_of(a: &Article, d: &ArticleDetails) -> Doc {
+    Doc {
+        id: a.id.0.to_string(),
+        title: a.title.clone(),
+        text: a.paragraphs.join("\n"),
+        published: Some(
+            a.published_at
+                .map(|t| t.with_timezone(&Utc))
+                .unwrap_or(a.fetched_at),
+        ),
+        lang: a.lang.as_ref().map(|l| l.as_str().to_string()),
+        outlet: a.source.clone(),
+        entities: d
+            .entities
+            .iter()
+            .filter_map(|(e, _)| e.key.clone())
+            .collect(),
+        numbers: d.figures.iter().map(|f| f.value).collect(),
     }
 }
 

@@ -20,6 +20,7 @@
 //! a failing one backs off exponentially (at most `max_poll`).
 
 mod analyze;
+pub mod index;
 mod poll;
 
 use std::collections::BTreeMap;

@@ -40,6 +40,7 @@
 //! # Ok::<(), khabar_publish::Error>(())
 //! ```
 
+pub mod atom;
 pub mod digest;
 mod error;
 pub mod export;

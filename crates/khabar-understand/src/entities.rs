@@ -1,9 +1,54 @@
 //! People, organisations and places named in an article.
 //!
-//! (Being written: gazetteer for the Afghanistan catalog + rules for names
-//! not in it + alias merging inside an article.)
+//! Three steps over an article's paragraphs:
+//!
+//! 1. the built-in gazetteer of the Afghanistan catalog
+//!    (`data/gazetteer-afghanistan.tsv`: officials, ministries, UN bodies,
+//!    NGOs, provinces, cities, neighbours, in Latin and Perso-Arabic
+//!    spellings with acronyms) is matched on normalised words, longest
+//!    spelling first;
+//! 2. rules find names it does not know: capitalised sequences (with care
+//!    at the start of a sentence), titles and roles ("Mr.", "Mawlawi",
+//!    "Minister", مولوی، ملا), organisation words ("Ministry of …",
+//!    "… Agency"), place cues ("in X", "X province"), and in Dari and
+//!    Pashto a name before a comma and a role ("…، سخنگوی");
+//! 3. the spellings of one entity are merged: a surname alone ("Khalis")
+//!    with the full name, a misspelling one edit per word away ("Matuil Haq
+//!    Khalis") with the right spelling or the gazetteer's, an acronym with
+//!    its expansion ("… (UNHCR)", or their initials).
+//!
+//! Keys are stable across articles and scripts: the gazetteer's id for a
+//! known entity (`person:matiul-haq-khalis`, whichever spelling the article
+//! used), `kind:normalised-name` for the others.
+//!
+//! ```
+//! use khabar_understand::entities::find;
+//!
+//! let paragraphs = vec![
+//!     "Matuil Haq Khalis, head of the agency, spoke to the United Nations \
+//!      High Commissioner for Refugees (UNHCR) in Baku.".to_string(),
+//!     "Khalis said UNHCR would help. Mawlawi Abdul Rahim Zaki agreed.".to_string(),
+//!     "متیع‌الحق خالص در باکو گفت.".to_string(),
+//! ];
+//! let found = find(&paragraphs, Some("en"));
+//! let khalis = found.iter().find(|e| e.key == "person:matiul-haq-khalis").unwrap();
+//! assert_eq!(khalis.name, "Matiul Haq Khalis");
+//! assert_eq!(khalis.mentions.len(), 3);
+//! let unhcr = found.iter().find(|e| e.key == "organization:unhcr").unwrap();
+//! assert_eq!(unhcr.mentions.len(), 3); // the expansion, "(UNHCR)", "UNHCR"
+//! assert!(found.iter().any(|e| e.key == "person:abdul-rahim-zaki" && !e.known));
+//! ```
+
+mod gazetteer;
+pub(crate) mod tokens;
+mod words;
+
+use std::collections::HashMap;
 
 use khabar_model::EntityKind;
+
+use crate::sentences;
+use tokens::{Token, edit_distance, glued, tokenize};
 
 /// One occurrence of an entity in the text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -20,20 +65,969 @@ pub struct Occurrence {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FoundEntity {
     /// Stable key, the same for every spelling tied to this entity (by the
-    /// gazetteer or the alias rules), in any article: `kind:normalised name`.
+    /// gazetteer or the alias rules), in any article: the gazetteer's id
+    /// (`person:matiul-haq-khalis`) or `kind:normalised-name`.
     pub key: String,
     /// Canonical name.
     pub name: String,
     pub kind: EntityKind,
-    /// Other spellings (seen here, or known to the gazetteer).
+    /// Other spellings (seen here, then those the gazetteer knows).
     pub aliases: Vec<String>,
     pub mentions: Vec<Occurrence>,
     /// Whether the gazetteer knows it (rule-found names are less certain).
     pub known: bool,
 }
 
+/// One name found in the text, before merging.
+#[derive(Debug, Clone)]
+struct Raw {
+    paragraph: u32,
+    /// Byte span of the name (titles left out).
+    start: usize,
+    end: usize,
+    kind: EntityKind,
+    gaz: Option<u32>,
+    /// Matching keys of the name's words.
+    keys: Vec<String>,
+    /// The kind rests on a cue (title, organisation word, place noun,
+    /// apposition, speech verb) rather than on capitals alone.
+    cue: bool,
+    /// A single word that opens a sentence: maybe a name, maybe not.
+    opens_sentence: bool,
+}
+
 /// The entities of an article's paragraphs, most mentioned first.
+///
+/// `lang` is the document's language when known: for an Arabic-script
+/// language (`fa`, `ps`, `ur`, `ar`) the capitalisation rules are skipped,
+/// since Latin words there are quoted names or URLs.
 pub fn find(paragraphs: &[String], lang: Option<&str>) -> Vec<FoundEntity> {
-    let _ = (paragraphs, lang);
-    Vec::new()
+    let latin_rules = !matches!(lang, Some("fa" | "ps" | "ur" | "ar" | "prs" | "pbt"));
+    let mut raws: Vec<Raw> = Vec::new();
+    // Pairs of raws joined by "Name (ACR)".
+    let mut links: Vec<(usize, usize)> = Vec::new();
+    // Acronyms of names that are no entity ("… Convention (CEDAW)").
+    let mut dropped_acronyms: Vec<String> = Vec::new();
+    for (pi, text) in paragraphs.iter().enumerate() {
+        let toks = tokenize(text);
+        if toks.is_empty() {
+            continue;
+        }
+        let first_raw = raws.len();
+        let opens = sentence_openers(text, &toks);
+        let mut taken = vec![false; toks.len()];
+        gazetteer_pass(text, &toks, pi as u32, &mut taken, &mut raws);
+        if !looks_like_heading(text, &toks) {
+            if latin_rules {
+                latin_pass(
+                    text,
+                    &toks,
+                    &opens,
+                    pi as u32,
+                    &mut taken,
+                    &mut raws,
+                    &mut dropped_acronyms,
+                );
+            }
+            arabic_pass(text, &toks, &opens, pi as u32, &mut taken, &mut raws);
+        }
+        raws[first_raw..].sort_by_key(|r| r.start);
+        acronym_links(text, &raws, first_raw, &mut links);
+    }
+    arabic_surnames(paragraphs, &mut raws);
+    let excluded: Vec<bool> = raws
+        .iter()
+        .map(|r| r.gaz.is_none() && r.keys.len() == 1 && dropped_acronyms.contains(&r.keys[0]))
+        .collect();
+    merge(paragraphs, raws, &links, &excluded)
+}
+
+/// Whether each token opens a sentence (or a quotation, or follows a colon).
+fn sentence_openers(text: &str, toks: &[Token]) -> Vec<bool> {
+    let mut starts: Vec<usize> = sentences::split(text)
+        .iter()
+        .map(|s| s.as_ptr() as usize - text.as_ptr() as usize)
+        .collect();
+    starts.sort_unstable();
+    let mut out = vec![false; toks.len()];
+    let mut si = 0;
+    for (i, t) in toks.iter().enumerate() {
+        while si < starts.len() && starts[si] <= t.start {
+            // The first token at or after a sentence start opens it.
+            if i == 0 || toks[i - 1].end <= starts[si] {
+                out[i] = true;
+            }
+            si += 1;
+        }
+        if i > 0 {
+            let gap = &text[toks[i - 1].end..t.start];
+            if gap.contains(['“', '"', '«', '„', ':', '‘', '(', '—', '–', '\n', ';']) {
+                out[i] = true;
+            }
+        }
+    }
+    if let Some(o) = out.first_mut() {
+        *o = true;
+    }
+    out
+}
+
+/// A short line without final punctuation: a headline or a caption, where
+/// capitals mark every word.
+fn looks_like_heading(text: &str, toks: &[Token]) -> bool {
+    let last = text
+        .trim_end()
+        .chars()
+        .rev()
+        .find(|c| !matches!(c, '"' | '”' | '’' | '»' | ')' | '\''));
+    toks.len() <= 14 && !matches!(last, Some('.' | '!' | '?' | '…' | ':' | '؟' | '۔' | ','))
+}
+
+fn gazetteer_pass(text: &str, toks: &[Token], p: u32, taken: &mut [bool], raws: &mut Vec<Raw>) {
+    let g = gazetteer::get();
+    let mut i = 0;
+    while i < toks.len() {
+        match g.longest(text, toks, i) {
+            Some(hit) if foreign_ministry(g, toks, i, hit) => i += hit.len,
+            // "Kabul Monitor", "Herat Times": a place starting an organisation's name.
+            Some(hit)
+                if g.entries[hit.entry as usize].kind == EntityKind::Place
+                    && toks.get(i + hit.len).is_some_and(|t| {
+                        t.upper
+                            && words::get().org.contains(&t.key)
+                            && glued(text, &toks[i + hit.len - 1], t, false)
+                    }) =>
+            {
+                i += hit.len;
+            }
+            Some(hit) => {
+                let e = &g.entries[hit.entry as usize];
+                let end = i + hit.len;
+                taken[i..end].iter_mut().for_each(|t| *t = true);
+                raws.push(Raw {
+                    paragraph: p,
+                    start: toks[i].start,
+                    end: toks[end - 1].end,
+                    kind: e.kind,
+                    gaz: Some(hit.entry),
+                    keys: toks[i..end].iter().map(|t| t.key.clone()).collect(),
+                    cue: true,
+                    opens_sentence: false,
+                });
+                i = end;
+            }
+            None => i += 1,
+        }
+    }
+}
+
+/// Whether a ministry the gazetteer knows as Afghanistan's is another
+/// country's here: "India’s Ministry of External Affairs", "the Indian
+/// Foreign Ministry".
+fn foreign_ministry(
+    g: &gazetteer::Gazetteer,
+    toks: &[Token],
+    i: usize,
+    hit: gazetteer::Hit,
+) -> bool {
+    if !g.entries[hit.entry as usize]
+        .id
+        .starts_with("organization:ministry-")
+        || toks[i].arabic
+    {
+        return false;
+    }
+    let w = words::get();
+    let before = |k: usize| i.checked_sub(k).map(|k| toks[k].key.as_str());
+    let country = |k: Option<&str>| {
+        k.is_some_and(|k| (w.demonyms.contains(k) && k != "afghan") || g.is_foreign_country(k))
+    };
+    country(before(1)) || (before(1) == Some("s") && country(before(2)))
+}
+
+/// Days and months: "… on Sunday" ends a name.
+const DATE_WORDS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "today",
+    "yesterday",
+    "tomorrow",
+];
+
+/// Function words that only a title capitalises.
+const TITLE_FUNCTION_WORDS: &[&str] = &[
+    "an", "in", "on", "at", "who", "what", "when", "where", "why", "how", "is", "are", "was",
+    "were", "we", "you", "they", "it", "my", "our", "your", "their", "not", "no", "to", "with",
+    "from", "by", "into", "about", "be", "will", "can",
+];
+
+fn is_name_word(t: &Token) -> bool {
+    !t.arabic && (t.upper || t.caps) && !t.key.chars().all(|c| c.is_ascii_digit())
+}
+
+#[allow(clippy::too_many_arguments)]
+fn latin_pass(
+    text: &str,
+    toks: &[Token],
+    opens: &[bool],
+    p: u32,
+    taken: &mut [bool],
+    raws: &mut Vec<Raw>,
+    dropped_acronyms: &mut Vec<String>,
+) {
+    let w = words::get();
+    let n = toks.len();
+    let mut i = 0;
+    while i < n {
+        if taken[i] || !is_name_word(&toks[i]) {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        loop {
+            let initial = toks[j - 1].end - toks[j - 1].start == 1 && toks[j - 1].upper;
+            if j < n
+                && !taken[j]
+                && is_name_word(&toks[j])
+                && !DATE_WORDS.contains(&toks[j].key.as_str())
+                && (glued(text, &toks[j - 1], &toks[j], false)
+                    || (initial && text[toks[j - 1].end..toks[j].start].trim() == "."))
+            {
+                j += 1;
+                continue;
+            }
+            // One or two small words inside a name: "Ministry of Foreign
+            // Affairs", "Convention on the Elimination …".
+            let joins = |k: usize| {
+                k < n
+                    && !taken[k]
+                    && w.connectors.contains(&toks[k].key)
+                    && !toks[k].upper
+                    && glued(text, &toks[k - 1], &toks[k], false)
+            };
+            let resumes = |k: usize| {
+                k < n
+                    && !taken[k]
+                    && is_name_word(&toks[k])
+                    && !DATE_WORDS.contains(&toks[k].key.as_str())
+                    && glued(text, &toks[k - 1], &toks[k], false)
+            };
+            if joins(j) && resumes(j + 1) {
+                j += 2;
+                continue;
+            }
+            if joins(j) && joins(j + 1) && resumes(j + 2) {
+                j += 3;
+                continue;
+            }
+            break;
+        }
+        // A capitalised function word inside the run ("The Girls Who Kept
+        // Learning In Secret"): a title of a work, not a name.
+        if toks[i + 1..j]
+            .iter()
+            .any(|t| t.upper && TITLE_FUNCTION_WORDS.contains(&t.key.as_str()))
+        {
+            taken[i..j].iter_mut().for_each(|t| *t = true);
+            i = j;
+            continue;
+        }
+        // "Aleksandar Furtula and Joshua Bickel": two people, unless the
+        // run names an organisation ("Ministry of Agriculture and Livestock").
+        let has_org = toks[i..j].iter().any(|t| {
+            w.org.contains(&t.key)
+                || w.roles.contains(&t.key)
+                || (w.connectors.contains(&t.key) && t.key != "and")
+        });
+        let mut a = i;
+        for k in i..=j {
+            if k == j || (!has_org && toks[k].key == "and" && !toks[k].upper) {
+                let mut span = Some((a, k));
+                while let Some((from, to)) = span.take() {
+                    if let Some(raw) =
+                        latin_run(text, toks, opens, p, from, to, dropped_acronyms, &mut span)
+                    {
+                        raws.push(raw);
+                    }
+                }
+                a = k + 1;
+            }
+        }
+        taken[i..j].iter_mut().for_each(|t| *t = true);
+        i = j;
+    }
+}
+
+/// The name in `toks[i..j]`, a run of capitalised words, if it is one;
+/// `tail` receives the words after a person's "of" ("… of Nevada").
+#[allow(clippy::too_many_arguments)]
+fn latin_run(
+    text: &str,
+    toks: &[Token],
+    opens: &[bool],
+    p: u32,
+    i: usize,
+    j: usize,
+    dropped_acronyms: &mut Vec<String>,
+    tail: &mut Option<(usize, usize)>,
+) -> Option<Raw> {
+    let w = words::get();
+    let (mut a, mut b) = (i, j);
+    let mut honorific = false;
+    let mut role = false;
+    // Sentence-initial common words, then titles and roles ("Foreign" stays
+    // in "Foreign Office").
+    let names_org = toks[i..j].iter().any(|t| w.org.contains(&t.key));
+    while a < b {
+        let k = &toks[a].key;
+        let opener = a == i && opens[i];
+        // "Saying …", "Speaking …": a participle opening the sentence.
+        let participle = opener && k.len() > 5 && k.ends_with("ing");
+        if ((opener || a > i) && w.common.contains(k) || participle) && !honorific && !role {
+            a += 1;
+        } else if w.honorifics.contains(k) {
+            honorific = true;
+            a += 1;
+        } else if w.roles.contains(k)
+            && !(names_org && !w.org.contains(k) && a + 1 < b && w.org.contains(&toks[a + 1].key))
+        {
+            role = true;
+            a += 1;
+        } else {
+            break;
+        }
+    }
+    // "Minister of Foreign Affairs", "Rapporteur on …": the rest describes a role.
+    if (role || honorific) && a < b && w.connectors.contains(&toks[a].key) {
+        return None;
+    }
+    while a < b && w.connectors.contains(&toks[a].key) && !toks[a].upper {
+        a += 1;
+    }
+    while b > a && w.connectors.contains(&toks[b - 1].key) && !toks[b - 1].upper {
+        b -= 1;
+    }
+    if a == b {
+        return None;
+    }
+    // "Acting Commerce Minister" before a name the gazetteer took: a title.
+    if w.roles.contains(&toks[b - 1].key) || w.honorifics.contains(&toks[b - 1].key) {
+        return None;
+    }
+    let keys: Vec<String> = toks[a..b].iter().map(|t| t.key.clone()).collect();
+    let after_paren = acronym_after(text, toks[b - 1].end);
+    if keys.iter().any(|k| w.event.contains(k)) {
+        if let Some(acr) = after_paren {
+            let acr_toks = tokenize(acr);
+            dropped_acronyms.extend(acr_toks.first().map(|t| t.key.clone()));
+            dropped_acronyms.push(acr_toks.iter().map(|t| t.key.as_str()).collect());
+        }
+        return None;
+    }
+    let single = b - a == 1;
+    let k0 = &keys[0];
+    if single && w.demonyms.contains(k0) && !opens[i] {
+        // "Baloch told a briefing": a surname only if a full name has it.
+        return Some(Raw {
+            paragraph: p,
+            start: toks[a].start,
+            end: toks[a].end,
+            kind: EntityKind::Person,
+            gaz: None,
+            keys,
+            cue: false,
+            opens_sentence: true,
+        });
+    }
+    if single
+        && (w.common.contains(k0)
+            || w.demonyms.contains(k0)
+            || w.org.contains(k0)
+            || w.roles.contains(k0)
+            || w.honorifics.contains(k0)
+            || w.place_nouns.contains(k0)
+            || k0.chars().count() < 2)
+    {
+        return None;
+    }
+    if keys
+        .iter()
+        .all(|k| w.roles.contains(k) || w.demonyms.contains(k) || w.common.contains(k))
+    {
+        return None;
+    }
+    let next = toks.get(j);
+    let next_key = next.map(|t| t.key.as_str()).unwrap_or("");
+    let gap_after = next.map_or("", |t| &text[toks[j - 1].end..t.start]);
+    let prev_key = if i > 0 { toks[i - 1].key.as_str() } else { "" };
+    let has_org_word = keys.iter().any(|k| w.org.contains(k));
+    // A nationality opens an organisation's name ("Afghan Women Skills
+    // Center") but can end a person's ("Mumtaz Zahra Baloch").
+    let has_not_name = keys.iter().any(|k| w.not_name.contains(k)) || w.demonyms.contains(&keys[0]);
+    let place_noun_inside = b - a > 1
+        && w.place_nouns
+            .contains(keys.last().map_or("", String::as_str));
+    // "the Amaq news agency": an organisation noun right after the name.
+    let org_noun_after = (gap_after.trim().is_empty()
+        && next.is_some_and(|t| !t.upper && w.org.contains(&t.key)))
+        || (next_key == "news" && toks.get(j + 1).is_some_and(|t| w.org.contains(&t.key)));
+    // "in the Hindu Kush", "near North Waziristan".
+    let prep_before = w.place_preps.contains(prev_key)
+        || (prev_key == "the" && i > 1 && w.place_preps.contains(&toks[i - 2].key));
+    let (kind, cue, end_tok) = if has_org_word || org_noun_after {
+        (EntityKind::Organization, true, b)
+    } else if place_noun_inside {
+        (EntityKind::Place, true, b - 1)
+    } else if w.place_nouns.contains(next_key) && gap_after.trim().is_empty() && !honorific {
+        (EntityKind::Place, true, b)
+    } else if honorific && !has_not_name {
+        (EntityKind::Person, true, b)
+    } else if single && toks[a].caps {
+        (
+            EntityKind::Organization,
+            toks[a].key.chars().count() >= 2,
+            b,
+        )
+    } else if single && w.place_preps.contains(prev_key) && !opens[i] {
+        // Weak: "to Khan’s village" is a person's.
+        (EntityKind::Place, false, b)
+    } else if i == 0
+        && toks[a..b].iter().all(|t| t.caps && t.end - t.start >= 3)
+        && gap_after.starts_with(',')
+    {
+        // A dateline: "BAKU, Azerbaijan (AP) —".
+        (EntityKind::Place, true, b)
+    } else if has_not_name && prep_before && !opens[i] {
+        (EntityKind::Place, false, b)
+    } else if has_not_name {
+        (EntityKind::Organization, false, b)
+    } else {
+        // A word opening a sentence needs the plainest apposition
+        // ("Kamila, an Afghan refugee"); "Journalists, former soldiers …"
+        // is a list.
+        let opener = single && opens[a];
+        let appositive = gap_after.trim() == ","
+            && next.is_some_and(|t| {
+                matches!(t.key.as_str(), "a" | "an" | "the" | "who" | "whose")
+                    || (!opener
+                        && (w.roles.contains(&t.key)
+                            || w.honorifics.contains(&t.key)
+                            || w.demonyms.contains(&t.key)))
+            });
+        // "Speculators will be punished": after a sentence's first word,
+        // only a speech verb says it is someone's name.
+        let weak = matches!(
+            next_key,
+            "who"
+                | "whose"
+                | "has"
+                | "had"
+                | "is"
+                | "was"
+                | "will"
+                | "would"
+                | "also"
+                | "called"
+                | "met"
+        );
+        let speaker =
+            gap_after.trim().is_empty() && w.speech_after.contains(next_key) && !(opener && weak);
+        let said_before = i > 0
+            && text[toks[i - 1].end..toks[i].start].trim().is_empty()
+            && matches!(prev_key, "said" | "says" | "told" | "by" | "with");
+        (
+            EntityKind::Person,
+            appositive || speaker || said_before || role,
+            b,
+        )
+    };
+    // "Harry Reid of Nevada": a person's name ends before "of".
+    // The words after "of" are a name of their own, looked at again.
+    let end_tok =
+        match (a + 1..end_tok).find(|&k| matches!(toks[k].key.as_str(), "of" | "from" | "for")) {
+            Some(cut) if kind == EntityKind::Person => {
+                *tail = Some((cut + 1, j));
+                cut
+            }
+            _ => end_tok,
+        };
+    if end_tok == a {
+        return None;
+    }
+    Some(Raw {
+        paragraph: p,
+        start: toks[a].start,
+        end: toks[end_tok - 1].end,
+        kind,
+        gaz: None,
+        keys: keys[..end_tok - a].to_vec(),
+        cue,
+        opens_sentence: single && opens[a],
+    })
+}
+
+/// The acronym in brackets right after byte `end`: "… Refugees (UNHCR)".
+fn acronym_after(text: &str, end: usize) -> Option<&str> {
+    let rest = text[end..].trim_start().strip_prefix('(')?;
+    let close = rest.find(')')?;
+    let inner = rest[..close].trim();
+    let letters = inner.chars().filter(|c| c.is_alphabetic()).count();
+    let ok = (2..=12).contains(&inner.len())
+        && letters >= 2
+        && inner
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '-' | '.' | ' '))
+        && inner
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .filter(|c| c.is_uppercase())
+            .count()
+            * 2
+            > letters;
+    ok.then_some(inner)
+}
+
+fn arabic_pass(
+    text: &str,
+    toks: &[Token],
+    opens: &[bool],
+    p: u32,
+    taken: &mut [bool],
+    raws: &mut Vec<Raw>,
+) {
+    let w = words::get();
+    let n = toks.len();
+    let name_word = |k: usize, taken: &[bool]| {
+        toks[k].arabic
+            && !taken[k]
+            && !w.ar_stop.contains(&toks[k].key)
+            && !w.ar_titles.contains(&toks[k].key)
+    };
+    let mut i = 0;
+    while i < n {
+        if !toks[i].arabic {
+            i += 1;
+            continue;
+        }
+        // An honorific and up to three name words: "مولوی عبدالکبیر".
+        if w.ar_titles.contains(&toks[i].key) {
+            let mut j = i + 1;
+            while j < n
+                && j < i + 4
+                && name_word(j, taken)
+                && glued(text, &toks[j - 1], &toks[j], false)
+            {
+                j += 1;
+            }
+            if j > i + 1 {
+                taken[i..j].iter_mut().for_each(|t| *t = true);
+                raws.push(arabic_raw(toks, p, i + 1, j));
+                i = j;
+                continue;
+            }
+        }
+        // A name opening a sentence, then a comma and a role: "احمد کریمی، سخنگوی".
+        if opens[i] && name_word(i, taken) {
+            let mut j = i + 1;
+            while j < n
+                && j < i + 4
+                && name_word(j, taken)
+                && glued(text, &toks[j - 1], &toks[j], false)
+            {
+                j += 1;
+            }
+            if j < n
+                && j - i >= 2
+                && text[toks[j - 1].end..toks[j].start].contains('،')
+                && (w.ar_roles.contains(&toks[j].key) || toks[j].key == "د")
+            {
+                taken[i..j].iter_mut().for_each(|t| *t = true);
+                raws.push(arabic_raw(toks, p, i, j));
+                i = j;
+                continue;
+            }
+        }
+        i += 1;
+    }
+}
+
+/// The last word of an Arabic-script name, alone elsewhere in
+/// the article ("حقمل گفت" after "احمد ولی حقمل، سخنگوی …"): one more
+/// mention, tied to the full name when merging.
+fn arabic_surnames(paragraphs: &[String], raws: &mut Vec<Raw>) {
+    let w = words::get();
+    let surnames: Vec<String> = raws
+        .iter()
+        .filter(|r| r.keys.len() >= 2 && r.kind == EntityKind::Person)
+        .filter_map(|r| r.keys.last())
+        .filter(|k| k.chars().next().is_some_and(tokens::is_arabic) && !w.ar_stop.contains(*k))
+        .cloned()
+        .collect();
+    if surnames.is_empty() {
+        return;
+    }
+    let mut extra = Vec::new();
+    for (pi, text) in paragraphs.iter().enumerate() {
+        for t in tokenize(text) {
+            if !surnames.contains(&t.key) {
+                continue;
+            }
+            let inside = raws
+                .iter()
+                .any(|r| r.paragraph == pi as u32 && r.start <= t.start && t.end <= r.end);
+            if !inside {
+                extra.push(Raw {
+                    paragraph: pi as u32,
+                    start: t.start,
+                    end: t.end,
+                    kind: EntityKind::Person,
+                    gaz: None,
+                    keys: vec![t.key.clone()],
+                    cue: false,
+                    opens_sentence: false,
+                });
+            }
+        }
+    }
+    raws.extend(extra);
+}
+
+fn arabic_raw(toks: &[Token], p: u32, a: usize, b: usize) -> Raw {
+    Raw {
+        paragraph: p,
+        start: toks[a].start,
+        end: toks[b - 1].end,
+        kind: EntityKind::Person,
+        gaz: None,
+        keys: toks[a..b].iter().map(|t| t.key.clone()).collect(),
+        cue: true,
+        opens_sentence: false,
+    }
+}
+
+/// "Name (ACR)" inside one paragraph: links the name's raw with the
+/// acronym's (both among `raws[from..]`, sorted by start).
+fn acronym_links(text: &str, raws: &[Raw], from: usize, links: &mut Vec<(usize, usize)>) {
+    for a in from..raws.len() {
+        if raws[a].kind != EntityKind::Organization {
+            continue;
+        }
+        let Some(acr) = acronym_after(text, raws[a].end) else {
+            continue;
+        };
+        let acr_key: String = acr
+            .chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect();
+        if let Some(b) = (a + 1..raws.len()).find(|&b| {
+            raws[b].start > raws[a].end
+                && raws[b].start <= raws[a].end + acr.len() + 4
+                && raws[b].keys.concat() == acr_key
+        }) {
+            links.push((a, b));
+        }
+    }
+}
+
+/// Union-find over raw names.
+struct Sets(Vec<usize>);
+
+impl Sets {
+    fn find(&mut self, x: usize) -> usize {
+        let mut r = x;
+        while self.0[r] != r {
+            r = self.0[r];
+        }
+        let mut y = x;
+        while self.0[y] != r {
+            let next = self.0[y];
+            self.0[y] = r;
+            y = next;
+        }
+        r
+    }
+    fn union(&mut self, a: usize, b: usize) {
+        let (ra, rb) = (self.find(a), self.find(b));
+        if ra != rb {
+            // The earlier raw stays the root: the first full name wins.
+            let (lo, hi) = if ra < rb { (ra, rb) } else { (rb, ra) };
+            self.0[hi] = lo;
+        }
+    }
+}
+
+/// Whether two multi-word names differ by at most one edit per word and
+/// two in all ("Matuil Haq Khalis" / "Matiul Haq Khalis").
+fn near_spelling(a: &[String], b: &[String]) -> bool {
+    if a.len() != b.len() || a.len() < 2 {
+        return false;
+    }
+    // Cheap checks first: a misspelling keeps each word's first letter.
+    if a.iter()
+        .zip(b)
+        .any(|(x, y)| x.chars().next() != y.chars().next())
+    {
+        return false;
+    }
+    let mut total = 0;
+    for (x, y) in a.iter().zip(b) {
+        if x == y {
+            continue;
+        }
+        if x.chars().count() < 4 || y.chars().count() < 4 {
+            return false;
+        }
+        let d = edit_distance(x, y);
+        if d > 1 {
+            return false;
+        }
+        total += d;
+    }
+    total <= 2
+}
+
+fn merge(
+    paragraphs: &[String],
+    mut raws: Vec<Raw>,
+    links: &[(usize, usize)],
+    excluded: &[bool],
+) -> Vec<FoundEntity> {
+    let g = gazetteer::get();
+    let w = words::get();
+    // Misspelt known people: a rule-found person near a gazetteer spelling.
+    for r in raws
+        .iter_mut()
+        .filter(|r| r.gaz.is_none() && r.kind == EntityKind::Person && r.keys.len() >= 2)
+    {
+        if let Some(e) = g
+            .entries
+            .iter()
+            .position(|e| e.person_forms.iter().any(|f| near_spelling(f, &r.keys)))
+        {
+            r.gaz = Some(e as u32);
+        }
+    }
+    let n = raws.len();
+    let mut sets = Sets((0..n).collect());
+    let mut by_gaz: HashMap<u32, usize> = HashMap::new();
+    let mut by_name: HashMap<String, usize> = HashMap::new();
+    for (i, r) in raws.iter().enumerate() {
+        if let Some(e) = r.gaz {
+            if let Some(&first) = by_gaz.get(&e) {
+                sets.union(first, i);
+            } else {
+                by_gaz.insert(e, i);
+            }
+        } else {
+            let name = r.keys.join(" ");
+            if let Some(&first) = by_name.get(&name) {
+                sets.union(first, i);
+            } else {
+                by_name.insert(name, i);
+            }
+        }
+    }
+    for &(a, b) in links {
+        if a < n && b < n {
+            sets.union(a, b);
+        }
+    }
+    // Misspellings between rule-found names of the article.
+    let multi: Vec<usize> = (0..n)
+        .filter(|&i| {
+            raws[i].gaz.is_none() && raws[i].keys.len() >= 2 && raws[i].kind == EntityKind::Person
+        })
+        .collect();
+    for (x, &a) in multi.iter().enumerate() {
+        for &b in &multi[x + 1..] {
+            if near_spelling(&raws[a].keys, &raws[b].keys) {
+                sets.union(a, b);
+            }
+        }
+    }
+    // Acronyms from initials: "National Disaster Management Authority" … "NDMA".
+    for a in 0..n {
+        if raws[a].gaz.is_some()
+            || raws[a].keys.len() < 2
+            || raws[a].kind != EntityKind::Organization
+        {
+            continue;
+        }
+        let initials: String = raws[a]
+            .keys
+            .iter()
+            .filter(|k| !w.connectors.contains(*k))
+            .filter_map(|k| k.chars().next())
+            .collect();
+        let acronyms: Vec<usize> = (0..n)
+            .filter(|&b| {
+                raws[b].gaz.is_none() && raws[b].keys.len() == 1 && raws[b].keys[0] == initials
+            })
+            .collect();
+        for b in acronyms {
+            sets.union(a, b);
+        }
+    }
+    // A surname (or a single name word) alone: the full name it belongs
+    // to, the nearest one named before it, else the first after.
+    let people: Vec<usize> = (0..n)
+        .filter(|&i| raws[i].kind == EntityKind::Person && raws[i].keys.len() >= 2)
+        .collect();
+    let mut orphans = excluded.to_vec();
+    for s in 0..n {
+        let r = &raws[s];
+        if r.keys.len() != 1
+            || r.gaz.is_some()
+            || (r.kind == EntityKind::Place && r.cue)
+            || excluded[s]
+        {
+            continue;
+        }
+        if r.kind == EntityKind::Organization && r.cue {
+            continue;
+        }
+        let key = &r.keys[0];
+        let owner = |&&p: &&usize| raws[p].keys[1..].contains(key) || raws[p].keys[0] == *key;
+        let before = people.iter().rev().filter(|&&p| p < s).find(owner);
+        let after = people.iter().filter(|&&p| p > s).find(owner);
+        match before.or(after) {
+            Some(&p) => sets.union(p, s),
+            None => {
+                // Not tied to a full name: keep it only with a cue, and not
+                // when it only opens a sentence.
+                orphans[s] = !r.cue && (r.opens_sentence || r.kind == EntityKind::Organization);
+            }
+        }
+    }
+    // Build the entities.
+    let mut groups: HashMap<usize, Vec<usize>> = HashMap::new();
+    for (i, orphan) in orphans.iter().enumerate() {
+        if !orphan {
+            groups.entry(sets.find(i)).or_default().push(i);
+        }
+    }
+    let mut out: Vec<(usize, FoundEntity)> = Vec::new();
+    for (_, members) in groups {
+        // A group of orphans only (their root dropped) stays out.
+        let gaz = members.iter().filter_map(|&i| raws[i].gaz).next();
+        let surface =
+            |i: usize| &paragraphs[raws[i].paragraph as usize][raws[i].start..raws[i].end];
+        let (key, name, kind, known) = match gaz {
+            Some(e) => {
+                let e = &g.entries[e as usize];
+                (e.id.to_string(), e.name.to_string(), e.kind, true)
+            }
+            None => {
+                // The fullest spelling, the most frequent among equals.
+                let mut counts: HashMap<&str, (usize, usize)> = HashMap::new();
+                for &i in &members {
+                    let c = counts.entry(surface(i)).or_insert((0, i));
+                    c.0 += 1;
+                }
+                let best = members
+                    .iter()
+                    .copied()
+                    .max_by_key(|&i| {
+                        (
+                            raws[i].keys.len(),
+                            counts[surface(i)].0,
+                            usize::MAX - counts[surface(i)].1,
+                        )
+                    })
+                    .unwrap_or(members[0]);
+                // The kind most cues point to; capitals alone count less.
+                let mut votes = [0usize; 3];
+                for &i in &members {
+                    let slot = match raws[i].kind {
+                        EntityKind::Person => 0,
+                        EntityKind::Organization => 1,
+                        EntityKind::Place => 2,
+                    };
+                    votes[slot] += if raws[i].cue { 3 } else { 1 };
+                }
+                let top = (0..3)
+                    .max_by_key(|&k| (votes[k], usize::from(k == 0)))
+                    .unwrap_or(0);
+                let kind = [
+                    EntityKind::Person,
+                    EntityKind::Organization,
+                    EntityKind::Place,
+                ][top];
+                let name = surface(best).to_string();
+                let slug = raws[best].keys.join("-");
+                (format!("{}:{}", kind.as_str(), slug), name, kind, false)
+            }
+        };
+        let mut mentions: Vec<Occurrence> = members
+            .iter()
+            .map(|&i| Occurrence {
+                surface: surface(i).to_string(),
+                paragraph: raws[i].paragraph,
+                start: raws[i].start,
+            })
+            .collect();
+        mentions.sort_by_key(|m| (m.paragraph, m.start));
+        let mut aliases: Vec<String> = Vec::new();
+        for m in &mentions {
+            if m.surface != name && !aliases.contains(&m.surface) {
+                aliases.push(m.surface.clone());
+            }
+        }
+        if let Some(e) = gaz {
+            for a in &g.entries[e as usize].aliases {
+                if !aliases.iter().any(|s| s == a) {
+                    aliases.push((*a).to_string());
+                }
+            }
+        }
+        let first = members.iter().copied().min().unwrap_or(0);
+        out.push((
+            first,
+            FoundEntity {
+                key,
+                name,
+                kind,
+                aliases,
+                mentions,
+                known,
+            },
+        ));
+    }
+    // The same key from two groups (two spellings the rules did not tie):
+    // one entity.
+    out.sort_by_key(|(first, _)| *first);
+    let mut merged: Vec<(usize, FoundEntity)> = Vec::new();
+    for (first, e) in out {
+        if let Some((_, m)) = merged.iter_mut().find(|(_, m)| m.key == e.key) {
+            m.mentions.extend(e.mentions);
+            m.mentions.sort_by_key(|o| (o.paragraph, o.start));
+            for a in e.aliases {
+                if a != m.name && !m.aliases.contains(&a) {
+                    m.aliases.push(a);
+                }
+            }
+        } else {
+            merged.push((first, e));
+        }
+    }
+    merged.sort_by(|(fa, a), (fb, b)| b.mentions.len().cmp(&a.mentions.len()).then(fa.cmp(fb)));
+    merged.into_iter().map(|(_, e)| e).collect()
 }

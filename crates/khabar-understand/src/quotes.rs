@@ -1,8 +1,56 @@
 //! Direct quotations and who said them.
 //!
-//! (Being written.)
+//! A quotation is the text between quotation marks (“ ” " " « » „ “, and
+//! ‘ ’ in a text that uses no double marks) of four words or more: one to
+//! three words in marks are scare quotes or terms, and a quoted title
+//! ("a report titled “…”") is no quotation either. A quotation left open at
+//! the end of a paragraph continues when the next paragraph opens a new one.
+//!
+//! The speaker comes from the words around the marks:
+//!
+//! - after the quotation: "“…,” said X", "“…,” X said", "“…,” X told AP",
+//!   "«…»، X گفت", "«…»، قال X";
+//! - before it: "X said: “…”", "X told TOLOnews, “…”", "X said that “…”",
+//!   "The report reads: “…”", "X گفت: «…»", "X وویل: «…»", "X نے کہا: “…”",
+//!   "وقال X: «…»";
+//! - a quotation with no cue continues the one before it in the paragraph,
+//!   or the previous paragraph's when it makes up a paragraph of its own.
+//!
+//! The words naming the speaker are resolved to an entity of the article:
+//! a person named there (a surname or a misspelling already point to the
+//! full name through [`crate::entities`]); a role ("The Deputy Minister of
+//! Foreign Affairs said") to the person the article gave that role; a
+//! pronoun ("she said", او گفت, هغه وویل) to the last person named as a
+//! subject or speaker; a report or statement to the organisation that
+//! published it; "the agency" to the outlet.
+//!
+//! ```
+//! use khabar_understand::{entities, quotes};
+//!
+//! let paragraphs = vec![
+//!     "Matiul Haq Khalis, the president of the Afghan Red Crescent Society, spoke in Baku.".to_string(),
+//!     "“We need help with floods and droughts,” he said.".to_string(),
+//!     "The president of the Afghan Red Crescent Society said: “This is our first invitation.”".to_string(),
+//! ];
+//! let found = entities::find(&paragraphs, Some("en"));
+//! let q = quotes::find(&paragraphs, &found, None);
+//! assert_eq!(q.len(), 2);
+//! assert!(q.iter().all(|q| q.speaker == "Matiul Haq Khalis"));
+//! assert_eq!(q[0].quote, "We need help with floods and droughts");
+//! assert_eq!(q[1].speaker_key.as_deref(), Some("person:matiul-haq-khalis"));
+//! ```
+
+mod marks;
+
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+use khabar_model::EntityKind;
 
 use crate::entities::FoundEntity;
+use crate::entities::tokens::{Token, tokenize};
+use crate::normalize::normalize;
+use crate::sentences;
 
 /// A direct quotation with its speaker resolved to a canonical name.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -19,6 +67,437 @@ pub struct FoundQuote {
     pub paragraph: u32,
 }
 
+/// Speech verbs in English, lower case.
+const EN_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "saying",
+    "told",
+    "tells",
+    "telling",
+    "added",
+    "adds",
+    "adding",
+    "stated",
+    "states",
+    "stating",
+    "stressed",
+    "stresses",
+    "stressing",
+    "emphasized",
+    "emphasised",
+    "emphasizing",
+    "emphasising",
+    "emphasizes",
+    "emphasises",
+    "noted",
+    "notes",
+    "noting",
+    "commented",
+    "comments",
+    "remarked",
+    "explained",
+    "explains",
+    "warned",
+    "warns",
+    "warning",
+    "declared",
+    "declares",
+    "insisted",
+    "insists",
+    "argued",
+    "argues",
+    "asserted",
+    "asserting",
+    "asserts",
+    "reads",
+    "read",
+    "wrote",
+    "writes",
+    "writing",
+    "continued",
+    "continues",
+    "concluded",
+    "replied",
+    "responded",
+    "announced",
+    "tweeted",
+    "posted",
+    "urged",
+    "described",
+    "acknowledged",
+    "admitted",
+    "claimed",
+    "confirmed",
+    "observed",
+    "recalled",
+    "recalls",
+    "underscored",
+    "underlined",
+    "mentioned",
+    "highlighted",
+    "reported",
+    "pointed",
+    "asked",
+    "asks",
+    "cautioned",
+    "complained",
+    "lamented",
+    "suggested",
+    "promised",
+    "vowed",
+    "pleaded",
+    "conceded",
+    "affirmed",
+    "reiterated",
+    "maintained",
+    "contended",
+    "countered",
+    "protested",
+    "tells",
+    "explaining",
+    "recounted",
+    "recounts",
+    "shared",
+    "called",
+    "calling",
+];
+
+/// Speech verbs in Dari, Pashto, Urdu and Arabic (normalised when compared).
+const AR_VERBS: &[&str] = &[
+    "گفت",
+    "گفته",
+    "گفتند",
+    "میگوید",
+    "میگویند",
+    "افزود",
+    "افزوده",
+    "افزودند",
+    "تصریح",
+    "تاکید",
+    "تأکید",
+    "اظهار",
+    "بیان",
+    "آمده",
+    "نوشت",
+    "نوشته",
+    "نوشتند",
+    "خاطرنشان",
+    "اعلام",
+    "ابراز",
+    "وویل",
+    "ویلي",
+    "وايي",
+    "وایي",
+    "ویل",
+    "زیاته",
+    "زياته",
+    "ټینګار",
+    "وليکل",
+    "ولیکل",
+    "څرګنده",
+    "کہا",
+    "کہتے",
+    "کہتی",
+    "کہنا",
+    "بتایا",
+    "لکھا",
+    "قال",
+    "قالت",
+    "وقال",
+    "وقالت",
+    "أضاف",
+    "وأضاف",
+    "أكد",
+    "وأكد",
+    "أوضح",
+    "وأوضح",
+    "صرح",
+    "وصرح",
+];
+
+/// Arabic verbs that come before their subject ("وقال الوزير: «…»").
+const AR_VERB_FIRST: &[&str] = &[
+    "قال",
+    "قالت",
+    "وقال",
+    "وقالت",
+    "أضاف",
+    "وأضاف",
+    "أكد",
+    "وأكد",
+    "أوضح",
+    "وأوضح",
+    "صرح",
+    "وصرح",
+];
+
+const EN_PRONOUNS: &[&str] = &["he", "she"];
+const AR_PRONOUNS: &[&str] = &[
+    "او",
+    "وی",
+    "هغه",
+    "نوموړي",
+    "نوموړی",
+    "ده",
+    "نامبرده",
+    "وہ",
+    "انہوں",
+    "انھوں",
+    "اس",
+    "هو",
+    "هي",
+    "ایشان",
+];
+
+/// Words naming a document: its publisher speaks.
+const DOCUMENTS: &[&str] = &[
+    "report",
+    "statement",
+    "study",
+    "survey",
+    "document",
+    "letter",
+    "assessment",
+    "review",
+    "findings",
+    "analysis",
+    "communique",
+    "communiqué",
+    "گزارش",
+    "اعلامیه",
+    "بیانیه",
+    "راپور",
+    "اعلامیې",
+    "بیان",
+];
+
+/// Words before a quoted title: "a report titled “…”".
+const TITLE_CUES: &[&str] = &[
+    "titled",
+    "entitled",
+    "dubbed",
+    "named",
+    "headlined",
+    "called",
+    "slogan",
+    "hashtag",
+    "campaign",
+    "book",
+    "film",
+    "song",
+    "album",
+    "documentary",
+    "novel",
+    "poem",
+];
+
+/// Role words that make a subject a role ("the deputy minister said").
+const ROLE_WORDS: &[&str] = &[
+    "minister",
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "president",
+    "director",
+    "head",
+    "chief",
+    "secretary",
+    "governor",
+    "official",
+    "ambassador",
+    "envoy",
+    "representative",
+    "rapporteur",
+    "activist",
+    "expert",
+    "analyst",
+    "commander",
+    "leader",
+    "professor",
+    "chairman",
+    "chair",
+    "mayor",
+    "general",
+    "deputy",
+    "coordinator",
+    "advocate",
+    "researcher",
+    "historian",
+    "journalist",
+    "doctor",
+    "teacher",
+    "student",
+    "resident",
+    "founder",
+    "member",
+    "سخنگوی",
+    "وزیر",
+    "معین",
+    "رئیس",
+    "رییس",
+    "ویاند",
+    "والی",
+    "معاون",
+    "مشر",
+    "سفیر",
+];
+
+/// Generic organisation nouns: "the agency said" points at the last one named.
+const ORG_NOUNS: &[&str] = &[
+    "agency",
+    "ministry",
+    "organization",
+    "organisation",
+    "group",
+    "office",
+    "council",
+    "commission",
+    "committee",
+    "mission",
+    "government",
+    "department",
+    "authority",
+    "fund",
+    "programme",
+    "program",
+    "bank",
+    "body",
+    "watchdog",
+];
+
+/// The same in Dari and Pashto: "این سازمان", "وزارت".
+const AR_ORG_NOUNS: &[&str] = &[
+    "سازمان",
+    "وزارت",
+    "اداره",
+    "نهاد",
+    "ریاست",
+    "اداره",
+    "سازمان‌",
+    "وزارت‌",
+];
+
+fn in_list(list: &[&str], key: &str) -> bool {
+    list.contains(&key)
+}
+
+/// The word lists as normalised sets (Arabic-script words reach them
+/// normalised).
+#[derive(Debug)]
+struct Sets {
+    verbs: HashSet<String>,
+    verb_first: HashSet<String>,
+    pronouns: HashSet<String>,
+    documents: HashSet<String>,
+    roles: HashSet<String>,
+    org_nouns: HashSet<String>,
+}
+
+fn sets() -> &'static Sets {
+    static SETS: OnceLock<Sets> = OnceLock::new();
+    SETS.get_or_init(|| {
+        let set = |l: &[&str]| l.iter().map(|w| normalize(w)).collect::<HashSet<String>>();
+        Sets {
+            verbs: set(AR_VERBS),
+            verb_first: set(AR_VERB_FIRST),
+            pronouns: set(AR_PRONOUNS),
+            documents: set(DOCUMENTS),
+            roles: set(ROLE_WORDS),
+            org_nouns: set(AR_ORG_NOUNS),
+        }
+    })
+}
+
+/// One entity mention, placed in the text.
+#[derive(Debug, Clone, Copy)]
+struct Placed {
+    paragraph: u32,
+    start: usize,
+    end: usize,
+    entity: usize,
+}
+
+/// A quotation over one or more paragraphs.
+#[derive(Debug, Clone)]
+struct Logical {
+    /// (paragraph, span) in order.
+    parts: Vec<(usize, marks::Span)>,
+}
+
+/// Who a quotation's words point to.
+#[derive(Debug, Clone, PartialEq)]
+enum Speaker {
+    Entity(usize),
+    Outlet,
+}
+
+struct Ctx<'a> {
+    paragraphs: &'a [String],
+    entities: &'a [FoundEntity],
+    /// Mentions sorted by position.
+    placed: Vec<Placed>,
+    /// Sentence start offsets per paragraph.
+    sentence_starts: Vec<Vec<usize>>,
+    /// Byte ranges inside quotation marks, per paragraph.
+    quoted: Vec<Vec<(usize, usize)>>,
+}
+
+impl Ctx<'_> {
+    /// Whether a mention sits inside quotation marks (the speaker's words,
+    /// not the narrator's).
+    fn inside_quote(&self, m: &Placed) -> bool {
+        self.quoted[m.paragraph as usize]
+            .iter()
+            .any(|&(a, b)| m.start >= a && m.end <= b)
+    }
+
+    fn is_person(&self, e: usize) -> bool {
+        self.entities[e].kind == EntityKind::Person
+    }
+
+    /// Mentions within bytes `[s, e)` of paragraph `p`.
+    fn mentions_in(&self, p: usize, s: usize, e: usize) -> impl Iterator<Item = &Placed> {
+        self.placed
+            .iter()
+            .filter(move |m| m.paragraph as usize == p && m.start >= s && m.end <= e)
+    }
+
+    /// The sentence of paragraph `p` holding byte `at`: its byte range.
+    fn sentence_at(&self, p: usize, at: usize) -> (usize, usize) {
+        let starts = &self.sentence_starts[p];
+        let idx = starts.partition_point(|&s| s <= at).saturating_sub(1);
+        let s = starts.get(idx).copied().unwrap_or(0);
+        let e = starts
+            .get(idx + 1)
+            .copied()
+            .unwrap_or(self.paragraphs[p].len());
+        (s, e)
+    }
+
+    /// The last person named as the subject of a sentence (its first
+    /// person) before position (`p`, `at`).
+    fn last_subject(&self, p: usize, at: usize) -> Option<usize> {
+        let mut best: Option<(usize, usize, usize)> = None; // (p, sentence start, entity)
+        for m in &self.placed {
+            let mp = m.paragraph as usize;
+            if (mp, m.start) >= (p, at) {
+                break;
+            }
+            if !self.is_person(m.entity) || self.inside_quote(m) {
+                continue;
+            }
+            let (s, _) = self.sentence_at(mp, m.start);
+            match best {
+                Some((bp, bs, _)) if bp == mp && bs == s => {}
+                _ => best = Some((mp, s, m.entity)),
+            }
+        }
+        best.map(|(_, _, e)| e)
+    }
+}
+
 /// Every direct quotation in the paragraphs. `entities` come from
 /// [`crate::entities::find`] on the same paragraphs; `outlet` names the
 /// publisher (for "the agency reported").
@@ -27,6 +506,553 @@ pub fn find(
     entities: &[FoundEntity],
     outlet: Option<&str>,
 ) -> Vec<FoundQuote> {
-    let _ = (paragraphs, entities, outlet);
-    Vec::new()
+    // Most articles quote nobody.
+    if !paragraphs
+        .iter()
+        .any(|t| t.contains(['“', '"', '«', '„', '‘']))
+    {
+        return Vec::new();
+    }
+    let mut placed: Vec<Placed> = entities
+        .iter()
+        .enumerate()
+        .flat_map(|(i, e)| {
+            e.mentions.iter().map(move |m| Placed {
+                paragraph: m.paragraph,
+                start: m.start,
+                end: m.start + m.surface.len(),
+                entity: i,
+            })
+        })
+        .collect();
+    placed.sort_by_key(|m| (m.paragraph, m.start));
+    let sentence_starts = paragraphs
+        .iter()
+        .map(|t| {
+            let mut v: Vec<usize> = sentences::split(t)
+                .iter()
+                .map(|s| s.as_ptr() as usize - t.as_ptr() as usize)
+                .collect();
+            if v.first() != Some(&0) {
+                v.insert(0, 0);
+            }
+            v
+        })
+        .collect();
+    let quoted = paragraphs
+        .iter()
+        .map(|t| {
+            marks::spans(t)
+                .iter()
+                .map(|s| (s.inner_start, s.inner_end))
+                .collect()
+        })
+        .collect();
+    let ctx = Ctx {
+        paragraphs,
+        entities,
+        placed,
+        sentence_starts,
+        quoted,
+    };
+    let logicals = logical_quotes(paragraphs);
+    let mut out = Vec::new();
+    // The last attributed quotation: (paragraph where it ended, speaker).
+    let mut last: Option<(usize, Speaker)> = None;
+    for q in &logicals {
+        let (p0, first) = q.parts[0];
+        let (pn, lastpart) = *q.parts.last().unwrap_or(&q.parts[0]);
+        let text: Vec<&str> = q
+            .parts
+            .iter()
+            .map(|&(p, s)| paragraphs[p][s.inner_start..s.inner_end].trim())
+            .collect();
+        let quote = text
+            .join(" ")
+            .trim()
+            .trim_end_matches([',', '،', ';', ' '])
+            .trim()
+            .to_string();
+        if !is_quotation(&quote, &paragraphs[p0], first.open) {
+            continue;
+        }
+        let speaker = attribute_after(&ctx, pn, &lastpart)
+            .or_else(|| attribute_before(&ctx, p0, &first))
+            .or_else(|| continuation(&ctx, p0, &first, last.as_ref()))
+            .flatten();
+        let Some(speaker) = speaker else { continue };
+        let (name, key) = match &speaker {
+            Speaker::Entity(e) => (entities[*e].name.clone(), Some(entities[*e].key.clone())),
+            Speaker::Outlet => match outlet {
+                Some(o) => (o.to_string(), None),
+                None => continue,
+            },
+        };
+        last = Some((pn, speaker));
+        let sentence = q
+            .parts
+            .iter()
+            .map(|&(p, s)| {
+                let (a, _) = ctx.sentence_at(p, s.open);
+                let (_, b) = ctx.sentence_at(p, s.close_end.saturating_sub(1).max(s.open));
+                paragraphs[p][a..b].trim()
+            })
+            .collect::<Vec<_>>()
+            .join(" ");
+        out.push(FoundQuote {
+            speaker: name,
+            speaker_key: key,
+            quote,
+            sentence,
+            paragraph: p0 as u32,
+        });
+    }
+    out
+}
+
+/// The quotations of the article, a quotation left open at a paragraph's
+/// end joined with the next paragraph's when that one opens with a mark.
+fn logical_quotes(paragraphs: &[String]) -> Vec<Logical> {
+    let mut out: Vec<Logical> = Vec::new();
+    let mut open: Option<Logical> = None;
+    for (p, text) in paragraphs.iter().enumerate() {
+        let spans = marks::spans(text);
+        let starts_quoted = text.trim_start().starts_with(['“', '"', '«', '„', '‘'])
+            && spans
+                .first()
+                .is_some_and(|s| text[..s.open].trim().is_empty());
+        let mut rest = &spans[..];
+        if let Some(mut cont) = open.take() {
+            if starts_quoted {
+                let s = rest[0];
+                cont.parts.push((p, s));
+                rest = &rest[1..];
+                if s.closed {
+                    out.push(cont);
+                } else {
+                    open = Some(cont);
+                    continue;
+                }
+            } else {
+                // The run-on ended at the last paragraph after all.
+                out.push(cont);
+            }
+        }
+        for &s in rest {
+            let l = Logical {
+                parts: vec![(p, s)],
+            };
+            if s.closed {
+                out.push(l);
+            } else {
+                open = Some(l);
+            }
+        }
+    }
+    if let Some(l) = open {
+        out.push(l);
+    }
+    out
+}
+
+/// Words, for counting.
+fn word_count(text: &str) -> usize {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .count()
+}
+
+/// Whether the words in marks are a quotation: four words or more, not a
+/// title ("a report titled “…”", or Capitalised Words without a full stop).
+fn is_quotation(quote: &str, text: &str, open: usize) -> bool {
+    let words = word_count(quote);
+    if words < 4 {
+        return false;
+    }
+    // The word before the marks only.
+    let head = text[..open].trim_end();
+    let last_word = head.rfind(char::is_whitespace).map_or(head, |k| &head[k..]);
+    let before = tokenize(last_word);
+    if let Some(t) = before.last()
+        && in_list(TITLE_CUES, &t.key)
+    {
+        return false;
+    }
+    let latin: Vec<&str> = quote
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| {
+            w.chars()
+                .next()
+                .is_some_and(|c| c.is_alphabetic() && !crate::entities::tokens::is_arabic(c))
+        })
+        .collect();
+    let titled = latin.len() == words
+        && words <= 10
+        && latin
+            .iter()
+            .filter(|w| w.len() > 3)
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+        && !quote.trim_end().ends_with(['.', '!', '?', '…']);
+    !titled
+}
+
+/// A speech verb among `toks`: its index.
+fn is_verb(t: &Token) -> bool {
+    if t.arabic {
+        sets().verbs.contains(&t.key)
+    } else {
+        in_list(EN_VERBS, &t.key)
+    }
+}
+
+/// "“…,” said X" / "“…,” X said" / "«…»، X گفت": the speaker after the marks.
+fn attribute_after(ctx: &Ctx<'_>, p: usize, s: &marks::Span) -> Option<Option<Speaker>> {
+    if !s.closed {
+        return None;
+    }
+    let text = &ctx.paragraphs[p];
+    let (_, sent_end) = ctx.sentence_at(p, s.close_end.saturating_sub(1));
+    let mut end = sent_end.max(s.close_end);
+    // Stop at the next quotation.
+    if let Some(next) = text[s.close_end..end].find(['“', '«', '„', '"']) {
+        end = s.close_end + next;
+    }
+    let window = &text[s.close_end..end];
+    let toks = tokenize(window);
+    let first_verb = toks.iter().take(12).position(is_verb)?;
+    let verb = &toks[first_verb];
+    let verb_first = first_verb == 0 || (toks[0].arabic && sets().verb_first.contains(&verb.key));
+    let (a, b) = if verb_first {
+        let from = verb.end;
+        // The subject ends at the sentence's end (names and roles follow).
+        (s.close_end + from, end)
+    } else {
+        (s.close_end, s.close_end + verb.start)
+    };
+    Some(resolve(ctx, p, a, b, s.open, !verb_first))
+}
+
+/// "X said: “…”" / "X گفت: «…»": the speaker before the marks, in the
+/// same sentence.
+fn attribute_before(ctx: &Ctx<'_>, p: usize, s: &marks::Span) -> Option<Option<Speaker>> {
+    let text = &ctx.paragraphs[p];
+    let (sent_start, _) = ctx.sentence_at(p, s.open);
+    let window = &text[sent_start..s.open];
+    let toks = tokenize(window);
+    // "According to X, “…”"
+    if let Some(acc) = toks.iter().rposition(|t| t.key == "according")
+        && toks.get(acc + 1).is_some_and(|t| t.key == "to")
+        && !toks[acc + 2..].iter().any(is_verb)
+    {
+        return Some(resolve(
+            ctx,
+            p,
+            sent_start + toks[acc + 1].end,
+            s.open,
+            s.open,
+            false,
+        ));
+    }
+    let Some(v) = toks.iter().rposition(is_verb) else {
+        // "Iran’s envoy, Hassan Kazemi Qomi, called for calm: “…”": a colon
+        // right before the marks after a person's name.
+        if window.trim_end().ends_with(':') {
+            let person = ctx
+                .mentions_in(p, sent_start, s.open)
+                .filter(|m| ctx.is_person(m.entity) && !ctx.inside_quote(m))
+                .last()
+                .map(|m| Speaker::Entity(m.entity));
+            return person.map(Some);
+        }
+        return None;
+    };
+    // Few words between the verb and the marks: "told TOLOnews,", "said in
+    // a statement:", "described the move as".
+    if toks.len() - v - 1 > 8 {
+        return None;
+    }
+    let verb = &toks[v];
+    if verb.arabic && sets().verb_first.contains(&verb.key) {
+        // "وقال X: «…»": the subject follows the verb.
+        let a = sent_start + verb.end;
+        return Some(resolve(ctx, p, a, s.open, s.open, false).or_else(|| pronoun(ctx, p, s.open)));
+    }
+    Some(resolve(
+        ctx,
+        p,
+        sent_start,
+        sent_start + verb.start,
+        s.open,
+        true,
+    ))
+}
+
+/// A quotation with no cue: the previous one's speaker when it follows
+/// it in the same paragraph, or makes up a paragraph right after it.
+fn continuation(
+    ctx: &Ctx<'_>,
+    p: usize,
+    s: &marks::Span,
+    last: Option<&(usize, Speaker)>,
+) -> Option<Option<Speaker>> {
+    let (lp, speaker) = last?;
+    let text = &ctx.paragraphs[p];
+    let whole_paragraph = text[..s.open].trim().is_empty();
+    if *lp == p || (whole_paragraph && *lp + 1 == p) {
+        return Some(Some(speaker.clone()));
+    }
+    // "X said:" ending the previous paragraph.
+    None
+}
+
+/// The speaker named by the words in `[a, b)` of paragraph `p`.
+/// `closest_last`: when several people are named, the one nearest `b`
+/// (the subject before a verb) rather than the first (after a verb).
+fn resolve(
+    ctx: &Ctx<'_>,
+    p: usize,
+    a: usize,
+    b: usize,
+    quote_at: usize,
+    closest_last: bool,
+) -> Option<Speaker> {
+    let text = &ctx.paragraphs[p];
+    let span = &text[a.min(b)..b.max(a)];
+    let people: Vec<usize> = ctx
+        .mentions_in(p, a, b)
+        .filter(|m| ctx.is_person(m.entity))
+        .map(|m| m.entity)
+        .collect();
+    let pick = if closest_last {
+        people.last()
+    } else {
+        people.first()
+    };
+    if let Some(&e) = pick {
+        return Some(Speaker::Entity(e));
+    }
+    let toks = tokenize(span);
+    let keys: Vec<&str> = toks.iter().map(|t| t.key.as_str()).collect();
+    // A role named earlier with its person.
+    let has_role = toks.iter().any(|t| {
+        if t.arabic {
+            sets().roles.contains(&t.key)
+        } else {
+            in_list(ROLE_WORDS, &t.key)
+        }
+    });
+    // "a shopkeeper said", "officials said": nobody the article named.
+    let plural = keys.iter().any(|k| {
+        matches!(
+            *k,
+            "officials" | "they" | "experts" | "activists" | "residents"
+        )
+    }) || matches!(
+        keys.first(),
+        Some(&("a" | "an" | "one" | "another" | "some"))
+    );
+    if has_role
+        && !plural
+        && let Some(e) = role_holder(ctx, p, &toks, span)
+    {
+        return Some(Speaker::Entity(e));
+    }
+    // A document: its publisher.
+    let document = toks.iter().any(|t| {
+        if t.arabic {
+            sets()
+                .documents
+                .iter()
+                .any(|d| t.key.starts_with(d.as_str()))
+        } else {
+            in_list(DOCUMENTS, &t.key)
+        }
+    });
+    let orgs: Vec<usize> = ctx
+        .mentions_in(p, a, b)
+        .filter(|m| {
+            !ctx.is_person(m.entity) && ctx.entities[m.entity].kind == EntityKind::Organization
+        })
+        .map(|m| m.entity)
+        .collect();
+    if let Some(&e) = if closest_last {
+        orgs.last()
+    } else {
+        orgs.first()
+    } {
+        return Some(Speaker::Entity(e));
+    }
+    // "the agency said": the last such organisation named, else the outlet.
+    if let Some(noun) = toks.iter().find(|t| {
+        if t.arabic {
+            sets().org_nouns.contains(&t.key)
+        } else {
+            in_list(ORG_NOUNS, &t.key)
+        }
+    }) && (toks.len() <= 4 || determined(&toks, noun))
+    {
+        let noun = noun.key.as_str();
+        let named = ctx
+            .placed
+            .iter()
+            .rev()
+            .filter(|m| (m.paragraph as usize, m.start) < (p, quote_at))
+            .filter(|m| ctx.entities[m.entity].kind == EntityKind::Organization)
+            .find(|m| {
+                let e = &ctx.entities[m.entity];
+                e.name.to_lowercase().contains(noun)
+                    || e.mentions
+                        .iter()
+                        .any(|o| normalize(&o.surface.to_lowercase()).contains(noun))
+            });
+        return Some(match named {
+            Some(m) => Speaker::Entity(m.entity),
+            None => Speaker::Outlet,
+        });
+    }
+    if document {
+        return publisher(ctx, p, quote_at).map(Speaker::Entity);
+    }
+    // A pronoun, or an Arabic verb with its subject left implicit.
+    let pronoun_here = toks.iter().any(|t| {
+        if t.arabic {
+            sets().pronouns.contains(&t.key)
+        } else {
+            in_list(EN_PRONOUNS, &t.key)
+        }
+    });
+    if pronoun_here && toks.len() <= 3 {
+        return pronoun(ctx, p, quote_at);
+    }
+    if has_role && !plural && toks.len() <= 10 {
+        // A role not tied to anyone named: the person the text is about.
+        return pronoun(ctx, p, quote_at);
+    }
+    None
+}
+
+/// Whether `noun` (one of `toks`) follows "the", "this" or "its": "In its
+/// latest report, the bank wrote".
+fn determined(toks: &[Token], noun: &Token) -> bool {
+    // Written in normalised form.
+    let determiners = [
+        "the", "this", "that", "its", "این", "آن", "دغه", "دا", "همین",
+    ];
+    toks.iter()
+        .position(|t| std::ptr::eq(t, noun))
+        .and_then(|k| k.checked_sub(1))
+        .is_some_and(|k| determiners.contains(&toks[k].key.as_str()))
+}
+
+/// The last person named as a subject before the quotation.
+fn pronoun(ctx: &Ctx<'_>, p: usize, at: usize) -> Option<Speaker> {
+    ctx.last_subject(p, at).map(Speaker::Entity)
+}
+
+/// The person the article named with the role in `toks` ("the Deputy
+/// Minister of Foreign Affairs"): an earlier mention of the same words
+/// with a person next to it.
+fn role_holder(ctx: &Ctx<'_>, p: usize, toks: &[Token], span: &str) -> Option<usize> {
+    let lead = ["the", "a", "an", "this", "that", "former"];
+    let role: Vec<&str> = toks
+        .iter()
+        .map(|t| t.key.as_str())
+        .skip_while(|k| lead.contains(k))
+        .collect();
+    if role.is_empty() {
+        return None;
+    }
+    let _ = span;
+    let mut best: Option<(usize, usize)> = None; // (distance, entity)
+    for (q, text) in ctx.paragraphs.iter().enumerate().take(p + 1) {
+        let pt = tokenize(text);
+        let keys: Vec<&str> = pt.iter().map(|t| t.key.as_str()).collect();
+        let mut i = 0;
+        while i + role.len() <= keys.len() {
+            if keys[i..i + role.len()] == role[..] {
+                let (rs, re) = (pt[i].start, pt[i + role.len() - 1].end);
+                let (ss, se) = ctx.sentence_at(q, rs);
+                for m in ctx
+                    .mentions_in(q, ss, se)
+                    .filter(|m| ctx.is_person(m.entity))
+                {
+                    let d = if m.end <= rs {
+                        rs - m.end
+                    } else {
+                        m.start.saturating_sub(re)
+                    };
+                    if d <= 60 && best.is_none_or(|(bd, _)| d < bd) {
+                        best = Some((d, m.entity));
+                    }
+                }
+                i += role.len();
+            } else {
+                i += 1;
+            }
+        }
+    }
+    best.map(|(_, e)| e)
+}
+
+/// The publisher of "the report": the organisation named most often in
+/// the sentences about a report before the quotation, the latest among
+/// equals.
+fn publisher(ctx: &Ctx<'_>, p: usize, at: usize) -> Option<usize> {
+    let mut counts: Vec<(usize, usize, (usize, usize))> = Vec::new(); // (entity, count, last pos)
+    for (q, text) in ctx.paragraphs.iter().enumerate().take(p + 1) {
+        for (si, &ss) in ctx.sentence_starts[q].iter().enumerate() {
+            let se = ctx.sentence_starts[q]
+                .get(si + 1)
+                .copied()
+                .unwrap_or(text.len());
+            if (q, ss) >= (p, at) {
+                break;
+            }
+            let about_report = tokenize(&text[ss..se]).iter().any(|t| {
+                if t.arabic {
+                    sets().documents.contains(&t.key)
+                } else {
+                    matches!(
+                        t.key.as_str(),
+                        "report" | "reports" | "reported" | "statement" | "study" | "survey"
+                    )
+                }
+            });
+            if !about_report {
+                continue;
+            }
+            for m in ctx.mentions_in(q, ss, se) {
+                if ctx.entities[m.entity].kind != EntityKind::Organization || ctx.inside_quote(m) {
+                    continue;
+                }
+                match counts.iter_mut().find(|c| c.0 == m.entity) {
+                    Some(c) => {
+                        c.1 += 1;
+                        c.2 = (q, m.start);
+                    }
+                    None => counts.push((m.entity, 1, (q, m.start))),
+                }
+            }
+        }
+    }
+    if let Some(c) = counts.into_iter().max_by_key(|c| (c.1, c.2)) {
+        return Some(c.0);
+    }
+    // No sentence about a report names anyone: the organisation named
+    // most before the quotation.
+    let mut counts: Vec<(usize, usize)> = Vec::new();
+    for m in ctx
+        .placed
+        .iter()
+        .filter(|m| (m.paragraph as usize, m.start) < (p, at))
+    {
+        if ctx.entities[m.entity].kind != EntityKind::Organization || ctx.inside_quote(m) {
+            continue;
+        }
+        match counts.iter_mut().find(|c| c.0 == m.entity) {
+            Some(c) => c.1 += 1,
+            None => counts.push((m.entity, 1)),
+        }
+    }
+    counts.into_iter().max_by_key(|c| c.1).map(|c| c.0)
 }

@@ -1,6 +1,8 @@
 //! End-to-end crawl tests: a fixture outlet on 127.0.0.1 with a feed,
 //! articles and robots.txt; a temp store and archive.
 
+mod analysis;
+
 use std::sync::Arc;
 use std::time::Duration;
 

@@ -31,7 +31,14 @@ pub struct CrawlArgs {
 }
 
 #[derive(Debug, clap::Args)]
-pub struct RunArgs {}
+pub struct RunArgs {
+    /// Address of the web app (default: `[server] addr` of khabar.toml, 127.0.0.1:8080).
+    #[arg(long)]
+    addr: Option<String>,
+    /// Crawl only; no web app.
+    #[arg(long)]
+    no_serve: bool,
+}
 
 /// The pieces a crawl needs, built from the config.
 async fn pipeline(
@@ -111,11 +118,47 @@ pub async fn crawl(ctx: &Context, args: CrawlArgs) -> anyhow::Result<ExitCode> {
     schedule(&pipeline, store.as_ref(), &bar, args.all, args.json).await
 }
 
-pub async fn run(ctx: &Context, _args: RunArgs) -> anyhow::Result<ExitCode> {
+pub async fn run(ctx: &Context, args: RunArgs) -> anyhow::Result<ExitCode> {
     let (pipeline, store, bar) = pipeline(ctx, false).await?;
     warn_if_empty(store.as_ref()).await?;
+    // The web app runs beside the crawl in this process; it stops when the
+    // crawl loop returns (Ctrl-C / SIGTERM), after in-flight requests.
+    let web = if args.no_serve {
+        None
+    } else {
+        let loaded = ctx.load_config()?;
+        let addr = args.addr.unwrap_or(loaded.config.server.addr.clone());
+        let (state, feeder) = super::serve::app_state(ctx).await?;
+        let listener = tokio::net::TcpListener::bind(&addr)
+            .await
+            .with_context(|| {
+                format!(
+                    "cannot listen on {addr}; is another server using it? (--addr, or --no-serve)"
+                )
+            })?;
+        eprintln!("khabar: serving http://{}/", listener.local_addr()?);
+        let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+        let server = tokio::spawn(khabar_web::serve(
+            listener,
+            khabar_web::router(state),
+            async move {
+                let _ = stopped.await;
+            },
+        ));
+        Some((stop, server, feeder))
+    };
     eprintln!("khabar is crawling on schedule; stop with Ctrl-C");
-    schedule(&pipeline, store.as_ref(), &bar, false, false).await
+    let result = schedule(&pipeline, store.as_ref(), &bar, false, false).await;
+    if let Some((stop, server, feeder)) = web {
+        let _ = stop.send(());
+        match server.await {
+            Ok(Err(e)) => tracing::warn!("web server stopped with an error: {e:#}"),
+            Err(e) => tracing::warn!("web server task failed: {e}"),
+            Ok(Ok(())) => {}
+        }
+        feeder.abort();
+    }
+    result
 }
 
 async fn warn_if_empty(store: &dyn Store) -> anyhow::Result<()> {

@@ -187,7 +187,9 @@ pub async fn figures(ctx: &Context, args: FiguresArgs) -> anyhow::Result<ExitCod
                 }),
             )?;
         } else {
-            let approx = f.approx.map(|a| format!("{} ", a.as_str().replace('_', " ")));
+            let approx = f
+                .approx
+                .map(|a| format!("{} ", a.as_str().replace('_', " ")));
             let source = f
                 .cited_source
                 .as_deref()
@@ -199,7 +201,10 @@ pub async fn figures(ctx: &Context, args: FiguresArgs) -> anyhow::Result<ExitCod
                 f.article.0,
                 approx.unwrap_or_default(),
                 f.value,
-                f.unit.as_deref().map(|u| format!(" {u}")).unwrap_or_default(),
+                f.unit
+                    .as_deref()
+                    .map(|u| format!(" {u}"))
+                    .unwrap_or_default(),
                 f.about,
                 source
             )?;

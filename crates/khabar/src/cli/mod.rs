@@ -82,6 +82,8 @@ enum Command {
     Cluster(cluster::Args),
     /// Search stored articles.
     Search(search::Args),
+    /// Rebuild the search index from the database and swap it in while searches go on.
+    Reindex(search::ReindexArgs),
     /// Serve the web app, the JSON API and the Atom feeds.
     Serve(serve::Args),
 }
@@ -158,6 +160,7 @@ pub async fn run(args: Args) -> anyhow::Result<ExitCode> {
         Command::Entities(a) => ledger::entities(&ctx, a).await,
         Command::Cluster(a) => cluster::run(&ctx, a).await,
         Command::Search(a) => search::run(&ctx, a).await,
+        Command::Reindex(a) => search::reindex(&ctx, a).await,
         Command::Serve(a) => serve::run(&ctx, a).await,
     }
 }

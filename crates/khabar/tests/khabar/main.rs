@@ -105,11 +105,8 @@ fn digest_import_finds_bylines_teasers_and_is_idempotent() {
     assert_eq!(arts[1]["byline"], "Omar Farouk");
     // Without a teaser of its own, the article gets one picked from its body.
     let picked = arts[1]["teaser"].as_str().expect("a picked teaser");
-    let shown: Value = serde_json::from_str(&ok(
-        &dir,
-        &["show", &arts[1]["id"].to_string(), "--json"],
-    ))
-    .unwrap();
+    let shown: Value =
+        serde_json::from_str(&ok(&dir, &["show", &arts[1]["id"].to_string(), "--json"])).unwrap();
     assert!(shown["text"].as_str().unwrap().contains(picked), "{picked}");
     assert_eq!(arts[1]["url"], Value::Null);
 
@@ -765,7 +762,7 @@ mod crawl {
             &["sources", "add", "Town Post", &server.url("/feed.xml")],
         );
         let child = khabar(&dir)
-            .arg("run")
+            .args(["run", "--addr", "127.0.0.1:0"])
             .env("KHABAR_FETCH__ALLOW_LOOPBACK", "true")
             .env("KHABAR_FETCH__MIN_HOST_GAP_SECS", "1")
             .stdout(Stdio::piped())
@@ -788,7 +785,12 @@ mod crawl {
             "{}",
             String::from_utf8_lossy(&out.stderr)
         );
-        assert!(String::from_utf8_lossy(&out.stderr).contains("stopped"));
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.contains("stopped"), "{stderr}");
+        assert!(
+            stderr.contains("serving http://127.0.0.1:"),
+            "run serves the web app beside the crawl: {stderr}"
+        );
         assert_eq!(jsonl(&ok(&dir, &["articles", "--json"])).len(), 2);
     }
 }

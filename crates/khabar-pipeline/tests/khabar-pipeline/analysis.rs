@@ -1,0 +1,175 @@
+//! The stages after storage: analysis and stories over stored articles.
+
+use std::sync::Arc;
+
+use chrono::{TimeZone, Utc};
+use khabar_model::ArticleDraft;
+use khabar_pipeline::Analyzer;
+use khabar_store::{SqliteStore, Store, StoryQuery};
+use khabar_testkit::TempData;
+use khabar_understand::Taxonomy;
+
+fn draft(n: u32, outlet: &str, title: &str, body: &[&str]) -> ArticleDraft {
+    let mut d =
+        ArticleDraft::new(title, body.iter().map(|p| p.to_string()).collect()).with_url(format!(
+            "https://{}.example/{n}",
+            outlet.to_lowercase().replace(' ', "-")
+        ));
+    d.source = Some(outlet.into());
+    d.published_at = Some(
+        Utc.with_ymd_and_hms(2024, 3, 4, 6 + n, 0, 0)
+            .unwrap()
+            .fixed_offset(),
+    );
+    d
+}
+
+fn quake(n: u32, outlet: &str) -> ArticleDraft {
+    draft(
+        n,
+        outlet,
+        "Earthquake of magnitude 6.1 shakes Badakhshan province",
+        &[
+            "An earthquake of magnitude 6.1 struck Badakhshan province early on Monday, \
+             damaging 230 houses in the districts of Jurm and Yamgan, provincial officials said.",
+            "Rescue teams from Faizabad reached the villages of Jurm by noon and found \
+             at least 14 people injured, the provincial disaster management office said.",
+        ],
+    )
+}
+
+fn school(n: u32, outlet: &str) -> ArticleDraft {
+    draft(
+        n,
+        outlet,
+        "New school for girls opens in Herat",
+        &[
+            "A primary school built by a local charity opened in Herat city on Monday, \
+             with classrooms for 600 pupils and a library donated by traders.",
+            "Teachers said enrolment had doubled since the spring and that more desks \
+             were on order from a workshop in Kabul.",
+        ],
+    )
+}
+
+async fn store(dir: &TempData) -> Arc<dyn Store> {
+    Arc::new(
+        SqliteStore::open(&dir.path().join("khabar.db"))
+            .await
+            .unwrap(),
+    )
+}
+
+#[tokio::test]
+async fn stored_articles_are_analysed_and_grouped_once() {
+    let dir = TempData::new();
+    let store = store(&dir).await;
+    let drafts = vec![
+        quake(0, "Kabul Daily"),
+        school(1, "Herat Times"),
+        quake(2, "Wire Agency"),
+    ];
+    let ids: Vec<_> = store
+        .import_articles(&drafts)
+        .await
+        .unwrap()
+        .outcomes
+        .iter()
+        .map(|o| o.id())
+        .collect();
+    let analyzer = Analyzer::new(store.clone(), Taxonomy::afghanistan());
+    let summary = analyzer.catch_up().await.unwrap();
+    assert_eq!(summary.analysed, 3);
+    assert_eq!(summary.clustered, 3);
+    assert_eq!(summary.new_stories, 2);
+
+    let a: Vec<_> = futures_ids(&*store, &ids).await;
+    assert_eq!(
+        a[0], a[2],
+        "the two reports of one earthquake share a story"
+    );
+    assert_ne!(a[0], a[1]);
+    let story = store.get_story(a[0]).await.unwrap().unwrap();
+    assert_eq!(story.members.len(), 2);
+    assert_eq!(story.title, drafts[0].title);
+    assert_eq!(story.outlets, vec!["Kabul Daily", "Wire Agency"]);
+    assert!(!story.members[1].why.is_empty());
+    assert!(
+        store
+            .get_article(ids[1])
+            .await
+            .unwrap()
+            .unwrap()
+            .teaser
+            .is_some(),
+        "a teaser was picked"
+    );
+
+    // Nothing left to do: a second catch-up changes nothing.
+    let again = analyzer.catch_up().await.unwrap();
+    assert_eq!((again.analysed, again.clustered), (0, 0));
+
+    // A restarted process continues the same stories.
+    let restarted = Analyzer::new(store.clone(), Taxonomy::afghanistan());
+    let late = quake(5, "Radio Valley");
+    let late_id = store.import_articles(&[late]).await.unwrap().outcomes[0].id();
+    let s = restarted.catch_up().await.unwrap();
+    assert_eq!((s.analysed, s.clustered, s.new_stories), (1, 1, 0));
+    assert_eq!(
+        store.get_article(late_id).await.unwrap().unwrap().story,
+        Some(a[0])
+    );
+    assert_eq!(
+        store
+            .list_stories(&StoryQuery::default())
+            .await
+            .unwrap()
+            .len(),
+        2
+    );
+}
+
+#[tokio::test]
+async fn a_changed_article_is_analysed_again_and_keeps_its_story() {
+    let dir = TempData::new();
+    let store = store(&dir).await;
+    let first = school(0, "Herat Times");
+    let id = store
+        .import_articles(std::slice::from_ref(&first))
+        .await
+        .unwrap()
+        .outcomes[0]
+        .id();
+    let analyzer = Analyzer::new(store.clone(), Taxonomy::afghanistan());
+    analyzer.catch_up().await.unwrap();
+    let story = store.get_article(id).await.unwrap().unwrap().story;
+    assert!(story.is_some());
+
+    let mut changed = first;
+    changed
+        .paragraphs
+        .push("The school will also offer evening classes.".into());
+    store.import_articles(&[changed]).await.unwrap();
+    let s = analyzer.catch_up().await.unwrap();
+    assert_eq!((s.analysed, s.clustered), (1, 0));
+    assert_eq!(store.get_article(id).await.unwrap().unwrap().story, story);
+}
+
+async fn futures_ids(
+    store: &dyn Store,
+    ids: &[khabar_model::ArticleId],
+) -> Vec<khabar_model::StoryId> {
+    let mut out = Vec::new();
+    for id in ids {
+        out.push(
+            store
+                .get_article(*id)
+                .await
+                .unwrap()
+                .unwrap()
+                .story
+                .unwrap(),
+        );
+    }
+    out
+}

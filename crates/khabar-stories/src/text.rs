@@ -1,0 +1,371 @@
+//! Words, names and numbers of an article, in a form that matches across
+//! spellings and scripts.
+//!
+//! # Motivation
+//!
+//! Clustering compares articles by the words they share. The same word
+//! reaches khabar in several spellings (Arabic or Persian yeh and kaf,
+//! Eastern-Arabic, Persian, Devanagari or ASCII digits, a zero-width
+//! non-joiner or none), and a story's explanation must show the words as an
+//! outlet wrote them, not as the matcher folded them.
+//!
+//! # Design
+//!
+//! [`tokens`] walks the text once: letters of any script (with their marks)
+//! and digits form words; a number keeps its inner separators (`1,127`,
+//! `3.5`) so it stays one word. Each word gets a matching key (lowercase,
+//! Arabic-script letters folded, digits in ASCII, thousands separators
+//! removed, a plural `s` dropped from long Latin words) and keeps its surface
+//! form. A word is a *name* when it is written with a capital letter away
+//! from the start of a sentence: the cheapest proper-noun cue there is, and
+//! enough to tell "the Jackman story" from "the DeGeneres story".
+//!
+//! Stage crates depend on the model only, so the few Arabic-script folds
+//! needed here are written out rather than taken from `khabar-understand`.
+//!
+//! ```
+//! use khabar_stories::text::tokens;
+//! let t = tokens("Kabul opened ۲۵ clinics; Kabul’s 1,127 teachers.");
+//! let keys: Vec<&str> = t.iter().map(|t| t.key.as_str()).collect();
+//! assert_eq!(keys, ["kabul", "opened", "25", "clinic", "kabul", "1127", "teacher"]);
+//! assert!(t[4].name && !t[0].name); // "Kabul" mid-sentence is a name
+//! ```
+
+/// One word of a text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token {
+    /// The matching form.
+    pub key: String,
+    /// The word as written.
+    pub surface: String,
+    /// Capitalised away from the start of a sentence (Latin script).
+    pub name: bool,
+    /// All digits (after folding), possibly with a decimal point.
+    pub number: bool,
+}
+
+/// The words of `text`, in order. Possessive endings and one-letter words
+/// are dropped.
+pub fn tokens(text: &str) -> Vec<Token> {
+    scan(text, false)
+}
+
+/// The matching key of every word, function words and one-letter words
+/// included (fingerprints need the phrasing).
+pub(crate) fn tokens_all(text: &str) -> Vec<String> {
+    scan(text, true).into_iter().map(|t| t.key).collect()
+}
+
+fn scan(text: &str, keep_all: bool) -> Vec<Token> {
+    let mut out = Vec::new();
+    let chars: Vec<char> = text.chars().collect();
+    let mut i = 0;
+    // Whether the next word starts a sentence (a capital there says nothing).
+    let mut sentence_start = true;
+    while i < chars.len() {
+        let c = chars[i];
+        if !is_word_char(c) {
+            if matches!(
+                c,
+                '.' | '!' | '?' | '\n' | ':' | '؟' | '।' | '"' | '“' | '«'
+            ) {
+                sentence_start = true;
+            }
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < chars.len() {
+            let c = chars[i];
+            if is_word_char(c) {
+                i += 1;
+            } else if matches!(c, ',' | '.' | '٫' | '٬')
+                && i > start
+                && fold_digit(chars[i - 1]).is_some()
+                && chars.get(i + 1).and_then(|&n| fold_digit(n)).is_some()
+            {
+                // 1,127 and 3.5 stay one word.
+                i += 1;
+            } else {
+                break;
+            }
+        }
+        let surface: String = chars[start..i].iter().collect();
+        let at_start = sentence_start;
+        sentence_start = false;
+        if let Some(tok) = make_token(surface, at_start, keep_all) {
+            out.push(tok);
+        }
+    }
+    out
+}
+
+fn make_token(surface: String, at_start: bool, keep_all: bool) -> Option<Token> {
+    let mut key = String::with_capacity(surface.len());
+    let mut digits = 0;
+    let mut letters = 0;
+    for c in surface.chars() {
+        if let Some(d) = fold_digit(c) {
+            key.push(d);
+            digits += 1;
+            continue;
+        }
+        match c {
+            'ي' | 'ى' => key.push('ی'),
+            'ك' => key.push('ک'),
+            'أ' | 'إ' | 'ٱ' => key.push('ا'),
+            'ة' => key.push('ه'),
+            '٫' | '.' => key.push('.'),
+            '٬' | ',' => key.push(','),
+            '\u{0640}' | '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{200C}' | '\u{200D}' => {}
+            _ => {
+                letters += 1;
+                key.extend(c.to_lowercase());
+            }
+        }
+    }
+    let number = letters == 0 && digits > 0;
+    if number {
+        key = fold_number(&key);
+    } else if !keep_all {
+        if key.chars().count() < 2 || STOPWORDS.binary_search(&key.as_str()).is_ok() {
+            return None;
+        }
+        key = stem(key);
+    }
+    let first = surface.chars().next().unwrap_or(' ');
+    let upper_inside = surface.chars().skip(1).any(char::is_uppercase);
+    let name = !number
+        && first.is_uppercase()
+        && (!at_start || upper_inside)
+        && !NOT_NAMES.contains(&key.as_str());
+    Some(Token {
+        key,
+        surface,
+        name,
+        number,
+    })
+}
+
+/// `1,127` and `1.127.000` → `1127`, `1127000`; `3,5` → `3.5`; `3.50` → `3.5`.
+fn fold_number(raw: &str) -> String {
+    let groups: Vec<&str> = raw.split([',', '.']).collect();
+    if groups.len() == 1 {
+        return raw.trim_start_matches('0').to_string().max_or("0");
+    }
+    let thousands = groups[0].len() <= 3
+        && groups[1..].iter().all(|g| g.len() == 3)
+        && (groups.len() > 2 || raw.contains(','));
+    if thousands {
+        return groups
+            .concat()
+            .trim_start_matches('0')
+            .to_string()
+            .max_or("0");
+    }
+    let (int, frac) = raw.rsplit_once([',', '.']).unwrap_or((raw, ""));
+    let int: String = int.chars().filter(char::is_ascii_digit).collect();
+    let int = int.trim_start_matches('0').to_string().max_or("0");
+    let frac = frac.trim_end_matches('0');
+    if frac.is_empty() {
+        int
+    } else {
+        format!("{int}.{frac}")
+    }
+}
+
+trait OrZero {
+    fn max_or(self, zero: &str) -> String;
+}
+
+impl OrZero for String {
+    fn max_or(self, zero: &str) -> String {
+        if self.is_empty() {
+            zero.to_string()
+        } else {
+            self
+        }
+    }
+}
+
+/// A light English plural fold: `clinics` → `clinic`, `cities` → `city`.
+/// Other scripts and short words are left alone.
+fn stem(mut key: String) -> String {
+    if !key.is_ascii() || key.len() <= 3 {
+        return key;
+    }
+    if key.ends_with("ies") && key.len() > 4 {
+        key.truncate(key.len() - 3);
+        key.push('y');
+    } else if key.ends_with('s')
+        && !key.ends_with("ss")
+        && !key.ends_with("us")
+        && !key.ends_with("is")
+    {
+        key.pop();
+    }
+    key
+}
+
+/// The ASCII digit of a digit in any script khabar reads.
+pub fn fold_digit(c: char) -> Option<char> {
+    let zero = match c {
+        '0'..='9' => return Some(c),
+        '\u{0660}'..='\u{0669}' => 0x0660,
+        '\u{06F0}'..='\u{06F9}' => 0x06F0,
+        '\u{0966}'..='\u{096F}' => 0x0966,
+        '\u{09E6}'..='\u{09EF}' => 0x09E6,
+        _ => return None,
+    };
+    char::from_digit(c as u32 - zero, 10)
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+        || matches!(c,
+            // Arabic marks and tatweel, zero-width (non-)joiner: inside words.
+            '\u{0610}'..='\u{061A}' | '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}'
+            | '\u{06D6}'..='\u{06ED}' | '\u{200C}' | '\u{200D}'
+            // Devanagari signs (virama, nukta, vowel signs) except the dandas.
+            | '\u{0900}'..='\u{0963}' | '\u{0966}'..='\u{097F}'
+            // Combining diacritics (decomposed Latin accents).
+            | '\u{0300}'..='\u{036F}')
+}
+
+/// A year (1900–2100) written as a bare number.
+pub fn year(key: &str) -> Option<u16> {
+    if key.len() != 4 {
+        return None;
+    }
+    let y: u16 = key.parse().ok()?;
+    (1900..=2100).contains(&y).then_some(y)
+}
+
+/// Exact FNV-1a, 64 bits: stable across runs and platforms (the std hasher
+/// is seeded per process), so fingerprints can be stored and compared later.
+pub fn fnv1a(bytes: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in bytes {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+/// Capitalised words that are not names (calendar words, titles).
+const NOT_NAMES: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "sir",
+    "president",
+    "minister",
+    "prime",
+    "secretary",
+    "general",
+    "chairman",
+    "spokesman",
+    "spokeswoman",
+    "governor",
+    "senator",
+    "rep",
+    "sen",
+    "gov",
+    "ap",
+    "read",
+    "photo",
+    "image",
+    "getty",
+    "reuter",
+    "advertisement",
+];
+
+/// Function words of English and of the Persian-script languages khabar
+/// follows first (sorted: binary search). Rare content words are what
+/// clustering needs; incremental IDF discounts the rest.
+const STOPWORDS: &[&str] = &[
+    "about", "after", "again", "against", "all", "also", "am", "an", "and", "any", "are", "as",
+    "at", "be", "because", "been", "before", "being", "between", "both", "but", "by", "can",
+    "could", "did", "do", "does", "doing", "down", "during", "each", "few", "for", "from",
+    "further", "had", "has", "have", "having", "he", "her", "here", "hers", "herself", "him",
+    "himself", "his", "how", "if", "in", "into", "is", "it", "its", "itself", "just", "me", "more",
+    "most", "my", "no", "nor", "not", "now", "of", "off", "on", "once", "one", "only", "or",
+    "other", "our", "ours", "out", "over", "own", "said", "same", "says", "she", "should", "so",
+    "some", "such", "than", "that", "the", "their", "theirs", "them", "then", "there", "these",
+    "they", "this", "those", "through", "to", "too", "under", "until", "up", "very", "was", "we",
+    "were", "what", "when", "where", "which", "while", "who", "whom", "why", "will", "with",
+    "would", "you", "your", "آن", "از", "است", "اند", "او", "اين", "این", "با", "برای", "به",
+    "بود", "تا", "ته", "د", "در", "دې", "را", "سے", "شد", "له", "میں", "نے", "هم", "و", "يا", "پر",
+    "چې", "که", "کی", "کې", "کے", "گفت", "ہے", "یا", "یک",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stopwords_are_sorted_so_binary_search_works() {
+        let mut sorted = STOPWORDS.to_vec();
+        sorted.sort_unstable();
+        assert_eq!(sorted, STOPWORDS);
+    }
+
+    #[test]
+    fn numbers_fold_across_scripts_and_separators() {
+        let keys = |s: &str| tokens(s).into_iter().map(|t| t.key).collect::<Vec<_>>();
+        assert_eq!(
+            keys("۱۱۲۷ ١١٢٧ 1,127 १११२७"),
+            ["1127", "1127", "1127", "11127"]
+        );
+        assert_eq!(keys("3.50 3,5 07"), ["3.5", "3.5", "7"]);
+        assert_eq!(keys("30.000"), ["30"]); // a decimal reading: ambiguous, kept simple
+        assert_eq!(keys("1.234.567"), ["1234567"]);
+    }
+
+    #[test]
+    fn arabic_script_spellings_meet() {
+        let a = tokens("كابل");
+        let b = tokens("کابل");
+        assert_eq!(a[0].key, b[0].key);
+        assert_eq!(a[0].surface, "كابل");
+        assert_eq!(tokens("می\u{200C}رود")[0].key, "میرود");
+    }
+
+    #[test]
+    fn names_are_capitals_inside_sentences() {
+        let t = tokens("The storm hit Manila. Officials in Manila said UNICEF helped on Monday.");
+        let names: Vec<&str> = t
+            .iter()
+            .filter(|t| t.name)
+            .map(|t| t.key.as_str())
+            .collect();
+        assert_eq!(names, ["manila", "manila", "unicef"]);
+    }
+
+    #[test]
+    fn years_are_recognised() {
+        assert_eq!(year("2013"), Some(2013));
+        assert_eq!(year("1127"), None);
+        assert_eq!(year("20130"), None);
+    }
+}

@@ -1,0 +1,285 @@
+//! Behaviour of the clusterer on hand-written stories.
+
+use khabar_stories::{Baseline, Clusterer, Config, Doc, StoryKey};
+
+use crate::{at, doc};
+
+const QUAKE_HERAT_1: &str = "A strong earthquake of magnitude 6.3 struck Herat province \
+    on Saturday morning, flattening mud-brick houses in the villages of Zinda Jan \
+    district. Provincial officials in Herat said at least 320 people had died and \
+    hundreds were trapped. Rescue teams from the Red Crescent reached Zinda Jan by \
+    the afternoon, and the governor of Herat asked for tents and blankets.";
+const QUAKE_HERAT_2: &str = "Rescuers dug through rubble in Zinda Jan after the 6.3 \
+    magnitude quake that hit Herat on Saturday. The death toll rose to 320, a \
+    spokesman for the Herat governor said, as aid agencies sent tents, food and \
+    medical teams to the district. Survivors in Herat described walls collapsing \
+    within seconds.";
+const QUAKE_KUNAR: &str = "An earthquake of magnitude 5.1 shook Kunar province on \
+    Tuesday night, damaging houses in Asadabad and the Pech valley. Officials in \
+    Kunar said 14 people were injured and two schools were damaged. The governor \
+    of Kunar asked for tents and blankets as aftershocks continued in Asadabad \
+    through the night.";
+
+#[test]
+fn two_earthquakes_of_the_same_kind_stay_apart() {
+    let mut c = Clusterer::new(Config::default());
+    let a = c.add(doc(
+        "h1",
+        "Agency A",
+        0,
+        "Earthquake kills hundreds in Herat",
+        QUAKE_HERAT_1,
+    ));
+    let b = c.add(doc(
+        "h2",
+        "Outlet B",
+        3,
+        "Herat quake toll rises to 320",
+        QUAKE_HERAT_2,
+    ));
+    let k = c.add(doc(
+        "k1",
+        "Agency A",
+        72,
+        "Earthquake injures 14 in Kunar",
+        QUAKE_KUNAR,
+    ));
+    assert_eq!(a.story, b.story, "{}", b.why);
+    assert!(b.duplicate_of.is_none());
+    assert!(b.why.contains("Herat"), "{}", b.why);
+    assert!(b.why.contains("3 h apart"), "{}", b.why);
+    assert_ne!(k.story, a.story, "{}", k.why);
+    assert!(k.new_story);
+    assert!(k.why.starts_with("new story"), "{}", k.why);
+}
+
+#[test]
+fn a_wire_copy_joins_its_original_and_is_marked() {
+    let mut c = Clusterer::new(Config::default());
+    let orig = c.add(doc(
+        "w1",
+        "Wire",
+        0,
+        "Earthquake kills hundreds in Herat",
+        QUAKE_HERAT_1,
+    ));
+    c.add(doc(
+        "k1",
+        "Agency A",
+        1,
+        "Earthquake injures 14 in Kunar",
+        QUAKE_KUNAR,
+    ));
+    // Republished with a new headline and a different case of the text.
+    let copy = c.add(doc(
+        "w2",
+        "Outlet C",
+        2,
+        "Hundreds dead",
+        &QUAKE_HERAT_1.to_uppercase(),
+    ));
+    assert_eq!(copy.story, orig.story);
+    assert_eq!(copy.duplicate_of.as_deref(), Some("w1"));
+    assert!(copy.why.starts_with("exact copy of w1"), "{}", copy.why);
+    // A lightly edited copy: one word changed.
+    let edited = QUAKE_HERAT_1.replace("afternoon", "evening");
+    let near = c.add(doc("w3", "Outlet D", 3, "Herat earthquake", &edited));
+    assert_eq!(near.story, orig.story);
+    assert_eq!(near.duplicate_of.as_deref(), Some("w1"));
+    assert!(near.why.contains("near-duplicate of w1"), "{}", near.why);
+}
+
+#[test]
+fn english_and_dari_articles_meet_through_entities_and_figures() {
+    let mut c = Clusterer::new(Config::default());
+    let entities = vec!["place:herat".to_string(), "org:red crescent".to_string()];
+    let en = Doc {
+        entities: entities.clone(),
+        numbers: vec![320.0, 6.3],
+        ..doc(
+            "en",
+            "Agency A",
+            0,
+            "Earthquake kills hundreds in Herat",
+            QUAKE_HERAT_1,
+        )
+    };
+    // Written for this test: "An earthquake of magnitude ۶٫۳ struck Herat;
+    // 320 people died, the Red Crescent said."
+    let fa = Doc {
+        entities,
+        numbers: vec![320.0, 6.3],
+        lang: Some("fa".into()),
+        ..doc(
+            "fa",
+            "Outlet F",
+            2,
+            "زلزله در هرات",
+            "زلزله‌ای به بزرگی ۶٫۳ ریشتر ولایت هرات را لرزاند و ۳۲۰ تن جان باختند. \
+             جمعیت هلال احمر گفت که تیم‌های امدادی به ولسوالی زنده‌جان رسیده‌اند.",
+        )
+    };
+    let other = Doc {
+        entities: vec!["place:kunar".to_string()],
+        numbers: vec![14.0, 5.1],
+        ..doc(
+            "k",
+            "Agency A",
+            1,
+            "Earthquake injures 14 in Kunar",
+            QUAKE_KUNAR,
+        )
+    };
+    let a = c.add(en);
+    c.add(other);
+    let b = c.add(fa);
+    assert_eq!(a.story, b.story, "{}", b.why);
+    assert!(b.why.contains("herat"), "{}", b.why);
+}
+
+#[test]
+fn the_same_dari_article_without_entity_keys_stays_apart() {
+    // The contrast to the test above: without language-independent evidence
+    // a Dari and an English article share almost nothing.
+    let mut c = Clusterer::new(Config::default());
+    let a = c.add(doc(
+        "en",
+        "A",
+        0,
+        "Earthquake kills hundreds in Herat",
+        QUAKE_HERAT_1,
+    ));
+    let b = c.add(doc(
+        "fa",
+        "F",
+        2,
+        "زلزله در هرات",
+        "زلزله‌ای ولایت هرات را لرزاند و خانه‌های زیادی ویران شد.",
+    ));
+    assert_ne!(a.story, b.story, "{}", b.why);
+}
+
+#[test]
+fn a_story_closes_after_the_window() {
+    let cfg = Config {
+        window: chrono::TimeDelta::days(2),
+        ..Config::default()
+    };
+    let mut c = Clusterer::new(cfg);
+    let a = c.add(doc(
+        "h1",
+        "A",
+        0,
+        "Earthquake kills hundreds in Herat",
+        QUAKE_HERAT_1,
+    ));
+    let late = c.add(doc(
+        "h2",
+        "B",
+        24 * 10,
+        "Herat quake toll rises to 320",
+        QUAKE_HERAT_2,
+    ));
+    assert_ne!(a.story, late.story, "{}", late.why);
+}
+
+#[test]
+fn restore_rebuilds_state_and_keeps_story_keys() {
+    let mut c = Clusterer::new(Config::default());
+    c.restore(
+        doc(
+            "h1",
+            "A",
+            0,
+            "Earthquake kills hundreds in Herat",
+            QUAKE_HERAT_1,
+        ),
+        StoryKey(41),
+    );
+    c.restore(
+        doc("k1", "A", 1, "Earthquake injures 14 in Kunar", QUAKE_KUNAR),
+        StoryKey(7),
+    );
+    let b = c.add(doc(
+        "h2",
+        "B",
+        3,
+        "Herat quake toll rises to 320",
+        QUAKE_HERAT_2,
+    ));
+    assert_eq!(b.story, StoryKey(41), "{}", b.why);
+    let copy = c.add(doc("k2", "C", 4, "Kunar", QUAKE_KUNAR));
+    assert_eq!(copy.story, StoryKey(7));
+    let new = c.add(doc(
+        "x",
+        "C",
+        5,
+        "Central bank raises rates",
+        "The central bank raised \
+        its main rate by half a point, citing food and fuel prices in the cities.",
+    ));
+    assert!(
+        new.story.0 > 41,
+        "new keys never reuse restored ones: {:?}",
+        new.story
+    );
+}
+
+#[test]
+fn eviction_keeps_the_window_bounded() {
+    let cfg = Config {
+        max_window_docs: 3,
+        ..Config::default()
+    };
+    let mut c = Clusterer::new(cfg);
+    for i in 0..10 {
+        c.add(doc(
+            &format!("d{i}"),
+            "A",
+            i,
+            &format!("Item {i}"),
+            &format!("Text number {i}."),
+        ));
+    }
+    assert_eq!(c.window_len(), 3);
+    assert_eq!(c.peak_window(), 3);
+    c.evict_before(at(100).unwrap());
+    assert_eq!(c.window_len(), 0);
+    assert_eq!(c.story_count(), 0);
+}
+
+#[test]
+fn the_baseline_joins_at_its_threshold_only() {
+    let mut b = Baseline::new(0.1);
+    let x = b.add(&doc(
+        "h1",
+        "A",
+        0,
+        "Earthquake kills hundreds in Herat",
+        QUAKE_HERAT_1,
+    ));
+    let y = b.add(&doc(
+        "h2",
+        "B",
+        3,
+        "Herat quake toll rises to 320",
+        QUAKE_HERAT_2,
+    ));
+    assert_eq!(x, y);
+    let mut strict = Baseline::new(0.99);
+    let x = strict.add(&doc(
+        "h1",
+        "A",
+        0,
+        "Earthquake kills hundreds in Herat",
+        QUAKE_HERAT_1,
+    ));
+    let y = strict.add(&doc(
+        "h2",
+        "B",
+        3,
+        "Herat quake toll rises to 320",
+        QUAKE_HERAT_2,
+    ));
+    assert_ne!(x, y);
+}

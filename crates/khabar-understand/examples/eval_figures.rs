@@ -1,0 +1,451 @@
+//! Evaluation of figures, topics and teasers against gold files.
+//!
+//! ```sh
+//! cargo run -p khabar-understand --release --example eval_figures            # synthetic gold
+//! cargo run -p khabar-understand --release --example eval_figures -- \
+//!     --sample ../shared/samples/afghanistan-digest.txt                     # + the sample digest
+//! ```
+//!
+//! Prints, per set: figure recall and precision with the right value, the
+//! accuracy of unit, approximation, what is counted and cited source on the
+//! matched figures; topic precision, recall and F1 per label; teaser
+//! agreement; and the speed of the three analyses. `--verbose` lists every
+//! missed and spurious figure and topic. Exits with status 1 when a set
+//! falls below its floor (set just under the measured figures).
+
+use std::collections::BTreeMap;
+use std::process::ExitCode;
+use std::time::Instant;
+
+use khabar_understand::figures::{self, FoundFigure};
+use khabar_understand::normalize::normalize;
+use khabar_understand::{Taxonomy, teaser};
+use serde::Deserialize;
+use sha2::{Digest, Sha256};
+
+const SYNTHETIC: &str = include_str!("../eval/figures-topics-synthetic.toml");
+const HELDOUT: &str = include_str!("../eval/figures-topics-heldout.toml");
+const SAMPLE: &str = include_str!("../eval/figures-topics-sample.toml");
+
+/// Floors: (figure recall, figure precision, topic micro-F1).
+const SYNTHETIC_FLOOR: (f64, f64, f64) = (0.95, 0.95, 0.95);
+const HELDOUT_FLOOR: (f64, f64, f64) = (0.95, 0.95, 0.90);
+const SAMPLE_FLOOR: (f64, f64, f64) = (0.95, 0.95, 0.85);
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Gold {
+    article: Vec<GoldArticle>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct GoldArticle {
+    id: Option<String>,
+    n: Option<usize>,
+    title_sha256: Option<String>,
+    #[allow(dead_code)]
+    lang: Option<String>,
+    title: Option<String>,
+    paragraphs: Option<Vec<String>>,
+    teaser: Option<String>,
+    #[serde(default)]
+    topics: Vec<String>,
+    #[serde(default)]
+    figure: Vec<GoldFigure>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct GoldFigure {
+    value: f64,
+    unit: Option<String>,
+    approx: Option<String>,
+    #[serde(default)]
+    about: Vec<String>,
+    source: Option<String>,
+}
+
+/// One article to score: its text and its gold.
+struct Case<'a> {
+    name: String,
+    title: String,
+    paragraphs: Vec<String>,
+    gold: &'a GoldArticle,
+    /// The teaser the outlet gave (sample digest), if any.
+    outlet_teaser: Option<String>,
+}
+
+#[derive(Default)]
+struct Tally {
+    gold: usize,
+    pred: usize,
+    matched: usize,
+    unit: (usize, usize),
+    approx: (usize, usize),
+    about: (usize, usize),
+    source: (usize, usize),
+    topics: BTreeMap<String, (usize, usize, usize)>, // tp, fp, fn
+    teaser_exact: (usize, usize),
+    teaser_paragraph: usize,
+}
+
+fn ratio(a: usize, b: usize) -> f64 {
+    if b == 0 { 1.0 } else { a as f64 / b as f64 }
+}
+
+fn key(s: &str) -> String {
+    normalize(s)
+        .to_lowercase()
+        .replace('’', "'")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn same_value(a: f64, b: f64) -> bool {
+    (a - b).abs() <= 1e-6 * a.abs().max(1.0)
+}
+
+fn score(set: &str, cases: &[Case<'_>], taxonomy: &Taxonomy, verbose: bool) -> Tally {
+    let mut t = Tally::default();
+    for c in cases {
+        let pred = figures::find(&c.paragraphs, &[]);
+        let mut used = vec![false; pred.len()];
+        t.gold += c.gold.figure.len();
+        t.pred += pred.len();
+        for g in &c.gold.figure {
+            let approx_of = |f: &FoundFigure| f.approx.map(|a| a.as_str().to_string());
+            let candidates: Vec<usize> = (0..pred.len())
+                .filter(|&i| !used[i] && same_value(pred[i].value, g.value))
+                .collect();
+            let best = candidates
+                .iter()
+                .copied()
+                .find(|&i| approx_of(&pred[i]) == g.approx)
+                .or_else(|| candidates.first().copied());
+            let Some(i) = best else {
+                if verbose {
+                    println!("  [{set}] {}: missed {} {:?}", c.name, g.value, g.unit);
+                }
+                continue;
+            };
+            used[i] = true;
+            t.matched += 1;
+            let p = &pred[i];
+            if let Some(u) = &g.unit {
+                t.unit.1 += 1;
+                if p.unit.as_deref() == Some(u.as_str()) {
+                    t.unit.0 += 1;
+                } else if verbose {
+                    println!(
+                        "  [{set}] {}: {} unit {:?}, gold {u}",
+                        c.name, g.value, p.unit
+                    );
+                }
+            }
+            t.approx.1 += 1;
+            if approx_of(p) == g.approx {
+                t.approx.0 += 1;
+            } else if verbose {
+                println!(
+                    "  [{set}] {}: {} approx {:?}, gold {:?}",
+                    c.name,
+                    g.value,
+                    approx_of(p),
+                    g.approx
+                );
+            }
+            if !g.about.is_empty() {
+                t.about.1 += 1;
+                let about = key(&p.about);
+                if g.about.iter().all(|w| about.contains(&key(w))) {
+                    t.about.0 += 1;
+                } else if verbose {
+                    println!(
+                        "  [{set}] {}: {} about {:?}, gold words {:?}",
+                        c.name, g.value, p.about, g.about
+                    );
+                }
+            }
+            if let Some(s) = &g.source {
+                t.source.1 += 1;
+                let ok = p.cited_source.as_deref().is_some_and(|ps| {
+                    let (a, b) = (key(ps), key(s));
+                    a.contains(&b) || b.contains(&a)
+                });
+                if ok {
+                    t.source.0 += 1;
+                } else if verbose {
+                    println!(
+                        "  [{set}] {}: {} source {:?}, gold {s}",
+                        c.name, g.value, p.cited_source
+                    );
+                }
+            }
+        }
+        if verbose {
+            for (i, p) in pred.iter().enumerate().filter(|(i, _)| !used[*i]) {
+                let _ = i;
+                println!(
+                    "  [{set}] {}: spurious {} {:?} ({:?})",
+                    c.name, p.value, p.unit, p.surface
+                );
+            }
+        }
+
+        let got: Vec<String> = taxonomy
+            .classify(&c.title, &c.paragraphs)
+            .into_iter()
+            .map(|m| m.topic)
+            .collect();
+        let labels: std::collections::BTreeSet<&String> =
+            got.iter().chain(&c.gold.topics).collect();
+        for label in labels {
+            let e = t.topics.entry(label.clone()).or_default();
+            match (c.gold.topics.contains(label), got.contains(label)) {
+                (true, true) => e.0 += 1,
+                (false, true) => e.1 += 1,
+                (true, false) => e.2 += 1,
+                _ => {}
+            }
+        }
+        if verbose
+            && got.iter().collect::<std::collections::BTreeSet<_>>()
+                != c.gold.topics.iter().collect()
+        {
+            println!(
+                "  [{set}] {}: topics {:?}, gold {:?}",
+                c.name, got, c.gold.topics
+            );
+        }
+
+        let expected = c.gold.teaser.clone().or_else(|| c.outlet_teaser.clone());
+        if let Some(expected) = expected {
+            let picked = teaser::pick(&c.title, &c.paragraphs).unwrap_or_default();
+            t.teaser_exact.1 += 1;
+            if key(&picked) == key(&expected) {
+                t.teaser_exact.0 += 1;
+                t.teaser_paragraph += 1;
+            } else {
+                let para_of = |s: &str| c.paragraphs.iter().position(|p| key(p).contains(&key(s)));
+                if para_of(&picked).is_some() && para_of(&picked) == para_of(&expected) {
+                    t.teaser_paragraph += 1;
+                }
+                if verbose {
+                    println!("  [{set}] {}: teaser differs", c.name);
+                }
+            }
+        }
+    }
+    t
+}
+
+/// Prints a set's figures; returns whether it clears its floor.
+fn report(set: &str, t: &Tally, floor: (f64, f64, f64)) -> bool {
+    let recall = ratio(t.matched, t.gold);
+    let precision = ratio(t.matched, t.pred);
+    println!("== {set}");
+    println!(
+        "figures: gold {}, found {}, right value {} → recall {:.3}, precision {:.3}",
+        t.gold, t.pred, t.matched, recall, precision
+    );
+    let acc = |(a, b): (usize, usize)| format!("{:.3} ({a}/{b})", ratio(a, b));
+    println!(
+        "  on matched figures: unit {}, approx {}, about {}, source {}",
+        acc(t.unit),
+        acc(t.approx),
+        acc(t.about),
+        acc(t.source)
+    );
+    let (mut tp, mut fp, mut fn_) = (0, 0, 0);
+    println!("topics:            P      R      F1    (tp fp fn)");
+    for (label, &(a, b, c)) in &t.topics {
+        let (p, r) = (ratio(a, a + b), ratio(a, a + c));
+        let f = if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        };
+        println!("  {label:<22} {p:.3}  {r:.3}  {f:.3}  ({a} {b} {c})");
+        tp += a;
+        fp += b;
+        fn_ += c;
+    }
+    let (p, r) = (ratio(tp, tp + fp), ratio(tp, tp + fn_));
+    let f1 = if p + r == 0.0 {
+        0.0
+    } else {
+        2.0 * p * r / (p + r)
+    };
+    println!(
+        "  {:<22} {p:.3}  {r:.3}  {f1:.3}  ({tp} {fp} {fn_})",
+        "micro"
+    );
+    println!(
+        "teaser: same sentence {}/{} ({:.3}), same paragraph {}/{} ({:.3})",
+        t.teaser_exact.0,
+        t.teaser_exact.1,
+        ratio(t.teaser_exact.0, t.teaser_exact.1),
+        t.teaser_paragraph,
+        t.teaser_exact.1,
+        ratio(t.teaser_paragraph, t.teaser_exact.1)
+    );
+    let ok = recall >= floor.0 && precision >= floor.1 && f1 >= floor.2;
+    if !ok {
+        println!(
+            "BELOW FLOOR: recall ≥ {}, precision ≥ {}, topic F1 ≥ {}",
+            floor.0, floor.1, floor.2
+        );
+    }
+    ok
+}
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let verbose = args.iter().any(|a| a == "--verbose" || a == "-v");
+    let sample_path = args
+        .iter()
+        .position(|a| a == "--sample")
+        .and_then(|i| args.get(i + 1));
+    let taxonomy = Taxonomy::afghanistan();
+    let mut ok = true;
+
+    let synthetic: Gold = match toml::from_str(SYNTHETIC) {
+        Ok(g) => g,
+        Err(e) => {
+            eprintln!("eval/figures-topics-synthetic.toml: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let heldout: Gold = match toml::from_str(HELDOUT) {
+        Ok(g) => g,
+        Err(e) => {
+            eprintln!("eval/figures-topics-heldout.toml: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let mut all: Vec<(String, Vec<String>)> = Vec::new();
+    for (set, gold, floor) in [
+        ("synthetic", &synthetic, SYNTHETIC_FLOOR),
+        ("held-out synthetic", &heldout, HELDOUT_FLOOR),
+    ] {
+        let cases: Vec<Case<'_>> = gold
+            .article
+            .iter()
+            .map(|a| Case {
+                name: a.id.clone().unwrap_or_default(),
+                title: a.title.clone().unwrap_or_default(),
+                paragraphs: a.paragraphs.clone().unwrap_or_default(),
+                gold: a,
+                outlet_teaser: None,
+            })
+            .collect();
+        let t = score(set, &cases, &taxonomy, verbose);
+        ok &= report(&format!("{set} ({} articles)", cases.len()), &t, floor);
+        all.extend(
+            cases
+                .iter()
+                .map(|c| (c.title.clone(), c.paragraphs.clone())),
+        );
+    }
+
+    let sample_gold: Gold;
+    if let Some(path) = sample_path {
+        let text = match std::fs::read_to_string(path) {
+            Ok(t) => t,
+            Err(e) => {
+                eprintln!("{path}: {e}");
+                return ExitCode::FAILURE;
+            }
+        };
+        let drafts = match khabar_publish::parse_digest(&text) {
+            Ok(d) => d,
+            Err(e) => {
+                eprintln!("{path}: {e}");
+                return ExitCode::FAILURE;
+            }
+        };
+        sample_gold = match toml::from_str(SAMPLE) {
+            Ok(g) => g,
+            Err(e) => {
+                eprintln!("eval/figures-topics-sample.toml: {e}");
+                return ExitCode::FAILURE;
+            }
+        };
+        let mut cases = Vec::new();
+        for g in &sample_gold.article {
+            let n = g.n.unwrap_or(0);
+            let Some(d) = n.checked_sub(1).and_then(|i| drafts.get(i)) else {
+                eprintln!("{path}: no article {n}");
+                return ExitCode::FAILURE;
+            };
+            let hash = Sha256::digest(d.title.as_bytes());
+            let hex: String = hash.iter().map(|b| format!("{b:02x}")).collect();
+            if g.title_sha256
+                .as_deref()
+                .is_some_and(|h| !hex.starts_with(h))
+            {
+                eprintln!(
+                    "{path}: article {n} is not the annotated one (title hash {})",
+                    &hex[..16]
+                );
+                return ExitCode::FAILURE;
+            }
+            cases.push(Case {
+                name: format!("sample #{n}"),
+                title: d.title.clone(),
+                paragraphs: d.paragraphs.clone(),
+                gold: g,
+                outlet_teaser: d.teaser.clone(),
+            });
+        }
+        let t = score("sample", &cases, &taxonomy, verbose);
+        ok &= report(
+            &format!("sample digest ({} articles)", cases.len()),
+            &t,
+            SAMPLE_FLOOR,
+        );
+        all.extend(
+            cases
+                .iter()
+                .map(|c| (c.title.clone(), c.paragraphs.clone())),
+        );
+    }
+
+    // Speed of figures, topics and teaser, one thread.
+    let classifier = taxonomy.compile();
+    let rounds = 100;
+    let n = rounds * all.len();
+    let time = |f: &dyn Fn(&str, &[String])| {
+        let start = Instant::now();
+        for _ in 0..rounds {
+            for (title, paragraphs) in &all {
+                f(title, paragraphs);
+            }
+        }
+        start.elapsed().as_secs_f64()
+    };
+    let f = time(&|_, p| {
+        std::hint::black_box(figures::find(p, &[]));
+    });
+    let c = time(&|t, p| {
+        std::hint::black_box(classifier.classify(t, p));
+    });
+    let s = time(&|t, p| {
+        std::hint::black_box(teaser::pick(t, p));
+    });
+    let per_s = |secs: f64| n as f64 / secs;
+    println!(
+        "speed (one thread, {n} articles): figures {:.0}/s, topics {:.0}/s, teaser {:.0}/s, the three {:.0} articles/s",
+        per_s(f),
+        per_s(c),
+        per_s(s),
+        per_s(f + c + s)
+    );
+    if ok {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
+}

@@ -1,0 +1,395 @@
+//! Evaluation of quotes and entities against gold files.
+//!
+//! ```sh
+//! cargo run -p khabar-understand --release --example eval_quotes                 # synthetic gold
+//! cargo run -p khabar-understand --release --example eval_quotes -- \
+//!     --sample ../shared/samples/afghanistan-digest.txt [--verbose]              # + the sample digest
+//! ```
+//!
+//! Synthetic gold: `eval/quotes-entities-synthetic.txt` and
+//! `eval/quotes-entities-synthetic-2.txt` (articles written for khabar, in
+//! English, Dari, Pashto, Urdu and Arabic, with their annotations). Sample gold:
+//! `eval/quotes-entities-sample.txt` annotates the sample digest without
+//! holding its text: each article by its number and the sha256 prefix of its
+//! title, speakers and entity names in full, each quotation as
+//! `#` + the first 16 hex digits of sha256(its words lower-cased, joined by
+//! one space).
+//!
+//! Quotes are scored as (speaker, quotation) pairs: a predicted quotation is
+//! right when its words hash to a gold one's and its speaker is one of the
+//! gold speaker's names. Entities are scored by canonical name (a gold entity
+//! lists the names it may go by); a gold entity found twice (a merge missed)
+//! counts one false positive. Kinds are reported apart. Exits non-zero when
+//! a figure falls below its floor.
+
+use std::collections::HashSet;
+use std::process::ExitCode;
+
+use khabar_understand::{entities, normalize::normalize, quotes};
+use sha2::{Digest, Sha256};
+
+const SYNTHETIC: &str = include_str!("../eval/quotes-entities-synthetic.txt");
+const SYNTHETIC_2: &str = include_str!("../eval/quotes-entities-synthetic-2.txt");
+const SAMPLE_GOLD: &str = include_str!("../eval/quotes-entities-sample.txt");
+
+/// Floors, set just under the measured figures.
+struct Floors {
+    quote_p: f64,
+    quote_r: f64,
+    entity_r: f64,
+    entity_f1: f64,
+}
+
+const SYNTHETIC_FLOORS: Floors = Floors {
+    quote_p: 0.97,
+    quote_r: 0.97,
+    entity_r: 0.97,
+    entity_f1: 0.97,
+};
+
+const SYNTHETIC_2_FLOORS: Floors = Floors {
+    quote_p: 0.95,
+    quote_r: 0.95,
+    entity_r: 0.96,
+    entity_f1: 0.96,
+};
+
+const SAMPLE_FLOORS: Floors = Floors {
+    quote_p: 0.95,
+    quote_r: 0.95,
+    entity_r: 0.96,
+    entity_f1: 0.96,
+};
+
+#[derive(Debug, Default)]
+struct Gold {
+    id: String,
+    lang: Option<String>,
+    outlet: Option<String>,
+    paragraphs: Vec<String>,
+    title_hash: Option<String>,
+    entities: Vec<(String, Vec<String>)>,
+    quotes: Vec<(Vec<String>, String)>,
+}
+
+/// Lower-cased words (letters, digits, `_`) joined by one space.
+fn words(text: &str) -> String {
+    text.split(|c: char| !(c.is_alphanumeric() || c == '_'))
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn quote_hash(text: &str) -> String {
+    let digest = Sha256::digest(words(text).as_bytes());
+    digest.iter().take(8).map(|b| format!("{b:02x}")).collect()
+}
+
+fn name_key(name: &str) -> String {
+    words(&normalize(name))
+}
+
+fn parse_gold(text: &str) -> Vec<Gold> {
+    let mut out: Vec<Gold> = Vec::new();
+    let mut section = "";
+    let mut para = String::new();
+    let flush = |para: &mut String, g: Option<&mut Gold>| {
+        if let Some(g) = g
+            && !para.trim().is_empty()
+        {
+            g.paragraphs.push(para.trim().to_string());
+        }
+        para.clear();
+    };
+    for line in text.lines() {
+        if let Some(head) = line.strip_prefix("=== ") {
+            flush(&mut para, out.last_mut());
+            section = "body";
+            let mut g = Gold::default();
+            for (i, field) in head.split_whitespace().enumerate() {
+                if i == 0 {
+                    g.id = field.to_string();
+                } else if let Some(v) = field.strip_prefix("lang=") {
+                    g.lang = Some(v.to_string());
+                } else if let Some(v) = field.strip_prefix("title-sha256=") {
+                    g.title_hash = Some(v.to_string());
+                }
+            }
+            if let Some(o) = head.split_once("outlet=") {
+                g.outlet = Some(o.1.trim().to_string());
+            }
+            out.push(g);
+            continue;
+        }
+        if line.starts_with('#') && section != "body" {
+            continue;
+        }
+        if line == "--- entities" || line == "--- quotes" {
+            flush(&mut para, out.last_mut());
+            section = if line == "--- entities" {
+                "entities"
+            } else {
+                "quotes"
+            };
+            continue;
+        }
+        let Some(g) = out.last_mut() else { continue };
+        match section {
+            "body" => {
+                if line.trim().is_empty() {
+                    flush(&mut para, Some(g));
+                } else {
+                    if !para.is_empty() {
+                        para.push('\n');
+                    }
+                    para.push_str(line);
+                }
+            }
+            "entities" if !line.trim().is_empty() => {
+                let (kind, names) = line.split_once(':').unwrap_or(("", line));
+                g.entities.push((
+                    kind.trim().to_string(),
+                    names.split('|').map(|n| n.trim().to_string()).collect(),
+                ));
+            }
+            "quotes" if !line.trim().is_empty() => {
+                let (speakers, quote) = line.split_once('\t').unwrap_or((line, ""));
+                let hash = match quote.strip_prefix('#') {
+                    Some(h) => h.trim().to_string(),
+                    None => quote_hash(quote),
+                };
+                g.quotes.push((
+                    speakers.split('|').map(|s| s.trim().to_string()).collect(),
+                    hash,
+                ));
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+#[derive(Debug, Default)]
+struct Tally {
+    quote_tp: usize,
+    quote_pred: usize,
+    quote_gold: usize,
+    quote_text_only: usize,
+    ent_tp: usize,
+    ent_pred: usize,
+    ent_gold: usize,
+    kind_right: usize,
+}
+
+fn prf(tp: usize, pred: usize, gold: usize) -> (f64, f64, f64) {
+    let p = if pred == 0 {
+        1.0
+    } else {
+        tp as f64 / pred as f64
+    };
+    let r = if gold == 0 {
+        1.0
+    } else {
+        tp as f64 / gold as f64
+    };
+    let f = if p + r == 0.0 {
+        0.0
+    } else {
+        2.0 * p * r / (p + r)
+    };
+    (p, r, f)
+}
+
+fn score(g: &Gold, verbose: bool, t: &mut Tally) {
+    let found = entities::find(&g.paragraphs, g.lang.as_deref());
+    let quotes = quotes::find(&g.paragraphs, &found, g.outlet.as_deref());
+    // Entities.
+    let mut used = vec![false; g.entities.len()];
+    t.ent_pred += found.len();
+    t.ent_gold += g.entities.len();
+    for e in &found {
+        let key = name_key(&e.name);
+        let hit = g
+            .entities
+            .iter()
+            .enumerate()
+            .find(|(i, (_, names))| !used[*i] && names.iter().any(|n| name_key(n) == key));
+        match hit {
+            Some((i, (kind, _))) => {
+                used[i] = true;
+                t.ent_tp += 1;
+                if kind.eq_ignore_ascii_case(e.kind.as_str()) {
+                    t.kind_right += 1;
+                } else if verbose {
+                    println!(
+                        "  [{}] entity kind: {} is {}, gold {}",
+                        g.id,
+                        e.name,
+                        e.kind.as_str(),
+                        kind
+                    );
+                }
+            }
+            None if verbose => println!("  [{}] entity FP: {} ({})", g.id, e.name, e.kind.as_str()),
+            None => {}
+        }
+    }
+    if verbose {
+        for (i, (kind, names)) in g.entities.iter().enumerate() {
+            if !used[i] {
+                println!("  [{}] entity missed: {} ({kind})", g.id, names[0]);
+            }
+        }
+    }
+    // Quotes.
+    let mut used = vec![false; g.quotes.len()];
+    t.quote_pred += quotes.len();
+    t.quote_gold += g.quotes.len();
+    for q in &quotes {
+        let hash = quote_hash(&q.quote);
+        let speaker = name_key(&q.speaker);
+        let hit = g.quotes.iter().enumerate().find(|(i, (speakers, h))| {
+            !used[*i] && *h == hash && speakers.iter().any(|s| name_key(s) == speaker)
+        });
+        match hit {
+            Some((i, _)) => {
+                used[i] = true;
+                t.quote_tp += 1;
+            }
+            None => {
+                if g.quotes.iter().any(|(_, h)| *h == hash) {
+                    t.quote_text_only += 1;
+                }
+                if verbose {
+                    println!("  [{}] quote FP: {} <- {:.70}", g.id, q.speaker, q.quote);
+                }
+            }
+        }
+    }
+    if verbose {
+        for (i, (speakers, h)) in g.quotes.iter().enumerate() {
+            if !used[i] {
+                println!("  [{}] quote missed: {} #{h}", g.id, speakers[0]);
+            }
+        }
+    }
+}
+
+fn report(set: &str, t: &Tally, floors: &Floors) -> bool {
+    let (qp, qr, qf) = prf(t.quote_tp, t.quote_pred, t.quote_gold);
+    let (ep, er, ef) = prf(t.ent_tp, t.ent_pred, t.ent_gold);
+    println!(
+        "{set:<10} quotes   P {qp:.3}  R {qr:.3}  F1 {qf:.3}  ({} right of {} found, {} gold; {} with the right words but another speaker)",
+        t.quote_tp, t.quote_pred, t.quote_gold, t.quote_text_only
+    );
+    println!(
+        "{set:<10} entities P {ep:.3}  R {er:.3}  F1 {ef:.3}  ({} right of {} found, {} gold; kind right for {:.3})",
+        t.ent_tp,
+        t.ent_pred,
+        t.ent_gold,
+        if t.ent_tp == 0 {
+            0.0
+        } else {
+            t.kind_right as f64 / t.ent_tp as f64
+        }
+    );
+    let mut ok = true;
+    for (what, v, floor) in [
+        ("quotes precision", qp, floors.quote_p),
+        ("quotes recall", qr, floors.quote_r),
+        ("entities recall", er, floors.entity_r),
+        ("entities F1", ef, floors.entity_f1),
+    ] {
+        if v < floor {
+            println!("{set:<10} BELOW FLOOR: {what} {v:.3} < {floor:.2}");
+            ok = false;
+        }
+    }
+    ok
+}
+
+fn main() -> ExitCode {
+    let mut sample: Option<String> = None;
+    let mut verbose = false;
+    let mut args = std::env::args().skip(1);
+    while let Some(a) = args.next() {
+        match a.as_str() {
+            "--sample" => sample = args.next(),
+            "--verbose" | "-v" => verbose = true,
+            other => {
+                eprintln!(
+                    "unknown argument `{other}`; usage: eval_quotes [--sample DIGEST] [--verbose]"
+                );
+                return ExitCode::from(2);
+            }
+        }
+    }
+    let mut ok = true;
+    let mut t = Tally::default();
+    for g in parse_gold(SYNTHETIC) {
+        score(&g, verbose, &mut t);
+    }
+    ok &= report("synthetic", &t, &SYNTHETIC_FLOORS);
+    let mut t = Tally::default();
+    for g in parse_gold(SYNTHETIC_2) {
+        score(&g, verbose, &mut t);
+    }
+    ok &= report("synthetic-2", &t, &SYNTHETIC_2_FLOORS);
+    if let Some(path) = sample {
+        let text = match std::fs::read_to_string(&path) {
+            Ok(t) => t,
+            Err(e) => {
+                eprintln!("cannot read {path}: {e}");
+                return ExitCode::from(2);
+            }
+        };
+        let drafts = match khabar_publish::parse_digest(&text) {
+            Ok(d) => d,
+            Err(e) => {
+                eprintln!("{path}: {e}");
+                return ExitCode::from(2);
+            }
+        };
+        let mut t = Tally::default();
+        let mut seen = HashSet::new();
+        for mut g in parse_gold(SAMPLE_GOLD) {
+            let Some(d) =
+                g.id.parse::<usize>()
+                    .ok()
+                    .and_then(|n| drafts.get(n.wrapping_sub(1)))
+            else {
+                eprintln!("sample gold article {} is not in {path}", g.id);
+                return ExitCode::from(2);
+            };
+            let title_hash: String = Sha256::digest(d.title.as_bytes())
+                .iter()
+                .take(6)
+                .map(|b| format!("{b:02x}"))
+                .collect();
+            if g.title_hash.as_deref() != Some(title_hash.as_str()) {
+                eprintln!(
+                    "sample gold article {}: title hash {title_hash} differs from the gold's",
+                    g.id
+                );
+                return ExitCode::from(2);
+            }
+            seen.insert(g.id.clone());
+            g.paragraphs = d.paragraphs.clone();
+            g.lang = Some("en".to_string());
+            g.outlet = d.source.clone();
+            score(&g, verbose, &mut t);
+        }
+        ok &= report("sample", &t, &SAMPLE_FLOORS);
+        println!(
+            "({} sample articles annotated of {})",
+            seen.len(),
+            drafts.len()
+        );
+    }
+    if ok {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
+}

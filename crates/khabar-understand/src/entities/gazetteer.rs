@@ -1,0 +1,230 @@
+//! The built-in gazetteer of the Afghanistan catalog
+//! (`data/gazetteer-afghanistan.tsv`), indexed for longest-match lookup
+//! over a paragraph's tokens.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use khabar_model::EntityKind;
+
+use super::tokens::{Token, push_key, tokenize};
+
+const DATA: &str = include_str!("../../data/gazetteer-afghanistan.tsv");
+
+/// One known entity.
+#[derive(Debug)]
+pub(crate) struct Entry {
+    pub id: &'static str,
+    pub name: &'static str,
+    pub kind: EntityKind,
+    pub aliases: Vec<&'static str>,
+    /// Token keys of each Latin spelling of a person (canonical first), for
+    /// the misspelling check.
+    pub person_forms: Vec<Vec<String>>,
+}
+
+/// What a key of the index leads to.
+#[derive(Debug, Default, Clone, Copy)]
+struct Slot {
+    /// The entry whose spelling this key is, and whether that spelling is
+    /// an acronym (then the text must write it in capitals).
+    entry: Option<(u32, bool)>,
+    /// Some longer spelling starts with this key.
+    prefix: bool,
+}
+
+#[derive(Debug)]
+pub(crate) struct Gazetteer {
+    pub entries: Vec<Entry>,
+    index: HashMap<String, Slot>,
+    max_tokens: usize,
+}
+
+/// A gazetteer match: the entry and how many tokens it covers.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Hit {
+    pub entry: u32,
+    pub len: usize,
+}
+
+pub(crate) fn get() -> &'static Gazetteer {
+    static G: OnceLock<Gazetteer> = OnceLock::new();
+    G.get_or_init(|| Gazetteer::parse(DATA))
+}
+
+fn is_acronym(s: &str) -> bool {
+    let letters: Vec<char> = s.chars().filter(|c| c.is_alphabetic()).collect();
+    letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
+}
+
+impl Gazetteer {
+    fn parse(data: &'static str) -> Gazetteer {
+        let mut entries = Vec::new();
+        let mut index: HashMap<String, Slot> = HashMap::new();
+        let mut max_tokens = 1;
+        for line in data.lines() {
+            let line = line.trim_end();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let mut cols = line.split('\t');
+            let (Some(id), Some(name)) = (cols.next(), cols.next()) else {
+                continue;
+            };
+            let kind = match id.split(':').next() {
+                Some("person") => EntityKind::Person,
+                Some("place") => EntityKind::Place,
+                _ => EntityKind::Organization,
+            };
+            let aliases: Vec<&'static str> = cols
+                .next()
+                .map(|a| {
+                    a.split('|')
+                        .map(str::trim)
+                        .filter(|a| !a.is_empty())
+                        .collect()
+                })
+                .unwrap_or_default();
+            let n = entries.len() as u32;
+            let mut person_forms = Vec::new();
+            for spelling in std::iter::once(name).chain(aliases.iter().copied()) {
+                let toks = tokenize(spelling);
+                if toks.is_empty() {
+                    continue;
+                }
+                if kind == EntityKind::Person && toks.len() >= 2 && !toks[0].arabic {
+                    person_forms.push(toks.iter().map(|t| t.key.clone()).collect());
+                }
+                max_tokens = max_tokens.max(toks.len());
+                let mut key = String::new();
+                let mut prev = None;
+                for (i, t) in toks.iter().enumerate() {
+                    push_key(&mut key, prev, t);
+                    prev = Some(t.arabic);
+                    let slot = index.entry(key.clone()).or_default();
+                    if i + 1 == toks.len() {
+                        if slot.entry.is_none() {
+                            slot.entry = Some((n, is_acronym(spelling)));
+                        }
+                    } else {
+                        slot.prefix = true;
+                    }
+                }
+            }
+            entries.push(Entry {
+                id,
+                name,
+                kind,
+                aliases,
+                person_forms,
+            });
+        }
+        Gazetteer {
+            entries,
+            index,
+            max_tokens,
+        }
+    }
+
+    /// Whether a one-word key is a country other than Afghanistan ("india").
+    pub fn is_foreign_country(&self, key: &str) -> bool {
+        self.index
+            .get(key)
+            .and_then(|s| s.entry)
+            .is_some_and(|(e, _)| {
+                let e = &self.entries[e as usize];
+                e.kind == EntityKind::Place && e.id != "place:afghanistan"
+            })
+    }
+
+    /// The longest spelling starting at `toks[i]`, its words glued together
+    /// in `text`, written with the case a spelling needs (acronyms in
+    /// capitals, Latin names with a capital).
+    pub fn longest(&self, text: &str, toks: &[Token], i: usize) -> Option<Hit> {
+        let first = &toks[i];
+        // Most words start no spelling: look the first one up as it is.
+        let first_slot = self.index.get(first.key.as_str())?;
+        let mut key = String::new();
+        let mut prev = None;
+        let mut best = None;
+        for n in 0..self.max_tokens {
+            let Some(t) = toks.get(i + n) else { break };
+            if n > 0 && !super::tokens::glued(text, &toks[i + n - 1], t, false) {
+                break;
+            }
+            push_key(&mut key, prev, t);
+            prev = Some(t.arabic);
+            let slot = if n == 0 {
+                first_slot
+            } else {
+                match self.index.get(&key) {
+                    Some(slot) => slot,
+                    None => break,
+                }
+            };
+            if let Some((entry, acronym)) = slot.entry {
+                let case_ok = if first.arabic {
+                    true
+                } else if acronym {
+                    toks[i..=i + n]
+                        .iter()
+                        .all(|t| t.caps || t.key.chars().all(|c| c.is_ascii_digit()))
+                } else {
+                    first.upper
+                };
+                if case_ok {
+                    best = Some(Hit { entry, len: n + 1 });
+                }
+            }
+            if !slot.prefix {
+                break;
+            }
+        }
+        best
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_line_parses_and_ids_are_unique() {
+        let g = get();
+        assert!(g.entries.len() > 200, "{}", g.entries.len());
+        let mut ids: Vec<&str> = g.entries.iter().map(|e| e.id).collect();
+        ids.sort_unstable();
+        let n = ids.len();
+        ids.dedup();
+        assert_eq!(ids.len(), n, "duplicate ids");
+        for e in &g.entries {
+            assert!(
+                e.id.starts_with("person:")
+                    || e.id.starts_with("organization:")
+                    || e.id.starts_with("place:"),
+                "{}",
+                e.id
+            );
+        }
+    }
+
+    #[test]
+    fn latin_and_perso_arabic_spellings_lead_to_one_entry() {
+        let g = get();
+        let find = |text: &str| {
+            let toks = tokenize(text);
+            g.longest(text, &toks, 0)
+                .map(|h| g.entries[h.entry as usize].id)
+        };
+        assert_eq!(find("Matiul Haq Khalis"), Some("person:matiul-haq-khalis"));
+        assert_eq!(find("متیع‌الحق خالص"), Some("person:matiul-haq-khalis"));
+        assert_eq!(find("UNHCR"), Some("organization:unhcr"));
+        assert_eq!(find("Unhcr"), None, "acronyms match in capitals only");
+        assert_eq!(find("ذبيح الله مجاهد"), Some("person:zabihullah-mujahid"));
+        assert_eq!(
+            find("U.N. Security Council"),
+            Some("organization:un-security-council")
+        );
+        assert_eq!(find("kabul"), None, "a Latin name needs its capital");
+    }
+}

@@ -1,0 +1,248 @@
+//! Quotes: marks, attribution patterns, speaker resolution.
+
+use khabar_understand::{entities, quotes};
+
+fn run(text: &[&str], lang: &str) -> Vec<quotes::FoundQuote> {
+    let p: Vec<String> = text.iter().map(|s| s.to_string()).collect();
+    let found = entities::find(&p, Some(lang));
+    quotes::find(&p, &found, Some("Kabul Monitor"))
+}
+
+fn pairs(q: &[quotes::FoundQuote]) -> Vec<(&str, &str)> {
+    q.iter()
+        .map(|q| (q.speaker.as_str(), q.quote.as_str()))
+        .collect()
+}
+
+#[test]
+fn speaker_before_the_marks() {
+    let q = run(
+        &["Mariam Sadat, a teacher in Herat, said: “We will keep the classes open.”"],
+        "en",
+    );
+    assert_eq!(
+        pairs(&q),
+        [("Mariam Sadat", "We will keep the classes open.")]
+    );
+    assert_eq!(q[0].paragraph, 0);
+    assert!(q[0].sentence.starts_with("Mariam Sadat, a teacher"));
+    assert_eq!(q[0].speaker_key.as_deref(), Some("person:mariam-sadat"));
+}
+
+#[test]
+fn speaker_after_the_marks_in_every_order() {
+    let q = run(
+        &[
+            "“The roads are closed for the winter,” said Abdul Basir Ahmadzai, a volunteer.",
+            "“Nobody has come to help us yet,” Sakina Hussaini told AP.",
+            "“We are asking for more trucks and fuel,” Hussaini said.",
+        ],
+        "en",
+    );
+    assert_eq!(
+        pairs(&q),
+        [
+            (
+                "Abdul Basir Ahmadzai",
+                "The roads are closed for the winter"
+            ),
+            ("Sakina Hussaini", "Nobody has come to help us yet"),
+            ("Sakina Hussaini", "We are asking for more trucks and fuel"),
+        ]
+    );
+}
+
+#[test]
+fn a_quotation_continued_over_paragraphs_is_one_quote() {
+    let q = run(
+        &[
+            "Fatima Rezaie runs a midwifery school.",
+            "“When the order came, we had ninety students in their final year.",
+            "“Some of them now teach their younger sisters,” Rezaie said.",
+        ],
+        "en",
+    );
+    assert_eq!(q.len(), 1, "{q:#?}");
+    assert_eq!(q[0].speaker, "Fatima Rezaie");
+    assert_eq!(
+        q[0].quote,
+        "When the order came, we had ninety students in their final year. Some of them now teach their younger sisters"
+    );
+    assert_eq!(q[0].paragraph, 1);
+}
+
+#[test]
+fn a_role_resolves_to_the_person_the_article_gave_it() {
+    let q = run(
+        &[
+            "Sher Mohammad Abbas Stanikzai, the Deputy Minister of Foreign Affairs, spoke in Kabul.",
+            "Salim Paigir, a political analyst, disagreed.",
+            "The Deputy Minister of Foreign Affairs said: “We want friendly relations with the world.”",
+        ],
+        "en",
+    );
+    assert_eq!(
+        pairs(&q),
+        [(
+            "Sher Mohammad Abbas Stanikzai",
+            "We want friendly relations with the world."
+        )]
+    );
+}
+
+#[test]
+fn a_pronoun_resolves_to_the_last_person_named_as_subject() {
+    let q = run(
+        &[
+            "Joanna Depledge, a historian at the University of Cambridge, said Afghanistan should attend.",
+            "“Where would we draw the line then?” she said. “Every kind of state attends these talks.”",
+        ],
+        "en",
+    );
+    assert_eq!(
+        pairs(&q),
+        [
+            ("Joanna Depledge", "Where would we draw the line then?"),
+            (
+                "Joanna Depledge",
+                "Every kind of state attends these talks."
+            ),
+        ]
+    );
+}
+
+#[test]
+fn a_report_speaks_for_its_publisher() {
+    let q = run(
+        &[
+            "The Special Inspector General for Afghanistan Reconstruction (SIGAR) published its quarterly report.",
+            "The report reads: “The Taliban have held more than a thousand diplomatic meetings.”",
+        ],
+        "en",
+    );
+    assert_eq!(q.len(), 1);
+    assert_eq!(
+        q[0].speaker,
+        "Special Inspector General for Afghanistan Reconstruction"
+    );
+    assert_eq!(q[0].speaker_key.as_deref(), Some("organization:sigar"));
+}
+
+#[test]
+fn the_agency_without_a_named_agency_is_the_outlet() {
+    let q = run(
+        &["“Three bridges were washed away overnight,” the agency said."],
+        "en",
+    );
+    assert_eq!(
+        pairs(&q),
+        [("Kabul Monitor", "Three bridges were washed away overnight")]
+    );
+    assert_eq!(q[0].speaker_key, None);
+}
+
+#[test]
+fn a_dari_quote_with_guillemets_and_goft() {
+    let q = run(
+        &[
+            "ذبیح‌الله مجاهد، سخنگوی امارت اسلامی، در کابل گفت: «ما با همه همسایه‌ها روابط خوب می‌خواهیم.»",
+            "او افزود: «تجارت امسال دو برابر شده است.»",
+        ],
+        "fa",
+    );
+    assert_eq!(
+        pairs(&q),
+        [
+            (
+                "Zabihullah Mujahid",
+                "ما با همه همسایه‌ها روابط خوب می‌خواهیم."
+            ),
+            ("Zabihullah Mujahid", "تجارت امسال دو برابر شده است."),
+        ]
+    );
+}
+
+#[test]
+fn a_pashto_quote_with_wowayel_before_and_after() {
+    let q = run(
+        &[
+            "حمیدالله ستوری، د ننګرهار یو بزګر، وايي چې سېلاب ټول فصل یوړ.",
+            "«موږ هیڅ شی نه لرو، ماشومان مې وږي دي»، ستوری وویل.",
+            "نوموړي زیاته کړه: «مرسته لا نه ده رسېدلې.»",
+        ],
+        "ps",
+    );
+    assert_eq!(
+        pairs(&q),
+        [
+            ("حمیدالله ستوری", "موږ هیڅ شی نه لرو، ماشومان مې وږي دي"),
+            ("حمیدالله ستوری", "مرسته لا نه ده رسېدلې."),
+        ]
+    );
+}
+
+#[test]
+fn urdu_and_arabic_speech_verbs() {
+    let ur = run(
+        &["پاکستان کے وزیر دفاع خواجہ آصف نے کہا: \"سرحد پر صورتحال کشیدہ ہے۔\""],
+        "ur",
+    );
+    assert_eq!(pairs(&ur), [("Khawaja Asif", "سرحد پر صورتحال کشیدہ ہے۔")]);
+    let ar = run(
+        &["وقال الأمين العام أنطونيو غوتيريش: «نحن قلقون من الوضع الإنساني.»"],
+        "ar",
+    );
+    assert_eq!(
+        pairs(&ar),
+        [("António Guterres", "نحن قلقون من الوضع الإنساني.")]
+    );
+}
+
+#[test]
+fn scare_quotes_titles_and_unattributed_words_are_not_quotes() {
+    let q = run(
+        &[
+            "The so-called “moral police” patrol the markets, residents say.",
+            "A documentary titled “The Girls Who Kept Learning In Secret” premiered in Geneva.",
+            "A banner at the gate read “Education is the light of the nation” in Pashto.",
+            "Elders called the decision “temporary” and “a mistake we regret”.",
+        ],
+        "en",
+    );
+    assert!(q.is_empty(), "{q:#?}");
+}
+
+#[test]
+fn straight_single_and_low_marks() {
+    let q = run(
+        &[
+            "\"Most of them were deported without their belongings,\" said Abdul Basir Ahmadzai.",
+            "‘I teach forty girls every evening,’ Amina Stanekzai said.",
+            "„We will not abandon the Afghan people,“ Markus Potzel said.",
+        ],
+        "en",
+    );
+    assert_eq!(
+        pairs(&q),
+        [
+            (
+                "Abdul Basir Ahmadzai",
+                "Most of them were deported without their belongings"
+            ),
+            ("Amina Stanekzai", "I teach forty girls every evening"),
+            ("Markus Potzel", "We will not abandon the Afghan people"),
+        ]
+    );
+}
+
+#[test]
+fn an_unnamed_speaker_gets_no_quote() {
+    let q = run(
+        &[
+            "Nooruddin Azizi spoke about prices in Kabul.",
+            "“A sack now costs more than a labourer earns,” a shopkeeper said.",
+        ],
+        "en",
+    );
+    assert!(q.is_empty(), "{q:#?}");
+}

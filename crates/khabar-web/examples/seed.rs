@@ -1,0 +1,151 @@
+//! Seeds a khabar data folder with the web app's synthetic fixtures (English,
+//! Dari and Pashto articles with stories, entities, quotes and figures), plus
+//! `--bulk N` generated articles, and with `--bench` times the main pages
+//! through the router.
+//!
+//! ```sh
+//! cargo run -p khabar-web --example seed -- /tmp/khabar-data --bulk 10000 --bench
+//! ```
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use axum::body::Body;
+use axum::http::Request;
+use khabar_store::{SqliteStore, Store};
+use tower::ServiceExt;
+
+#[path = "../tests/khabar-web/fixtures.rs"]
+mod fixtures;
+
+fn usage() -> ! {
+    eprintln!("usage: seed DATA_DIR [--bulk N] [--bench]");
+    std::process::exit(2)
+}
+
+#[tokio::main(flavor = "multi_thread", worker_threads = 2)]
+async fn main() {
+    let mut args = std::env::args().skip(1);
+    let Some(dir) = args.next().map(PathBuf::from) else {
+        usage()
+    };
+    let mut bulk = 0u32;
+    let mut bench = false;
+    while let Some(a) = args.next() {
+        match a.as_str() {
+            "--bulk" => {
+                bulk = args
+                    .next()
+                    .and_then(|n| n.parse().ok())
+                    .unwrap_or_else(|| usage())
+            }
+            "--bench" => bench = true,
+            _ => usage(),
+        }
+    }
+    std::fs::create_dir_all(&dir).expect("data folder");
+    let store: Arc<dyn Store> = Arc::new(
+        SqliteStore::open(&dir.join("khabar.db"))
+            .await
+            .expect("open the database"),
+    );
+    let started = Instant::now();
+    let seeded = fixtures::seed(store.as_ref(), None).await;
+    if bulk > 0 {
+        fixtures::bulk(store.as_ref(), bulk).await;
+    }
+    eprintln!(
+        "seeded {} articles in {:.1} s (flood story {}, Dari article {}, person entity {})",
+        store.count_articles().await.expect("count"),
+        started.elapsed().as_secs_f64(),
+        seeded.flood_story.0,
+        seeded.dari.0,
+        seeded.person.0
+    );
+    println!(
+        "{}",
+        serde_json::json!({
+            "flood_story": seeded.flood_story.0,
+            "english": seeded.english.0,
+            "dari": seeded.dari.0,
+            "pashto": seeded.pashto.0,
+            "person": seeded.person.0,
+            "place": seeded.place.0,
+        })
+    );
+    if !bench {
+        return;
+    }
+    // The search index, built from the store as `khabar serve` would.
+    let t = Instant::now();
+    let index = khabar_index::Index::in_ram().expect("index");
+    let mut after = khabar_model::ArticleId(0);
+    loop {
+        let ids = store.article_ids_after(after, 500).await.expect("ids");
+        let Some(&last) = ids.last() else { break };
+        let ops: Vec<khabar_index::Op> = store
+            .index_sources(&ids)
+            .await
+            .expect("index sources")
+            .into_iter()
+            .map(|s| {
+                khabar_index::Op::Upsert(khabar_index::IndexDoc::from_article(
+                    &s.article, s.entities, s.speakers,
+                ))
+            })
+            .collect();
+        index.apply(&ops, last.0).expect("index apply");
+        after = last;
+    }
+    eprintln!("indexed in {:.1} s", t.elapsed().as_secs_f64());
+    let search: Arc<dyn khabar_web::Search> =
+        Arc::new(khabar_web::IndexSearch::new(Arc::new(index)));
+    let app = khabar_web::router(khabar_web::AppState::new(store.clone()).with_index(Some(search)));
+    let stories = store
+        .list_stories(&khabar_store::StoryQuery {
+            limit: Some(1),
+            ..Default::default()
+        })
+        .await
+        .expect("stories");
+    let big_story = stories.first().map_or(seeded.flood_story.0, |s| s.id.0);
+    let routes = [
+        "/".to_string(),
+        format!("/story/{}", seeded.flood_story.0),
+        format!("/story/{big_story}"),
+        format!("/article/{}", seeded.dari.0),
+        "/search?q=floods".to_string(),
+        "/search?q=clinic+lang%3Aen".to_string(),
+        format!("/entity/{}", seeded.person.0),
+        "/quotes".to_string(),
+        "/figures".to_string(),
+        "/sources".to_string(),
+        "/feed.atom".to_string(),
+    ];
+    println!("route\truns\tp50_ms\tp95_ms\tmax_ms");
+    for r in routes {
+        let mut times = Vec::new();
+        for _ in 0..30 {
+            let t = Instant::now();
+            let resp = app
+                .clone()
+                .oneshot(Request::get(&r).body(Body::empty()).expect("request"))
+                .await
+                .expect("response");
+            let status = resp.status();
+            let _ = axum::body::to_bytes(resp.into_body(), 64 << 20).await;
+            times.push(t.elapsed());
+            assert!(status.is_success(), "{r}: {status}");
+        }
+        times.sort();
+        let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+        println!(
+            "{r}\t{}\t{:.1}\t{:.1}\t{:.1}",
+            times.len(),
+            ms(times[times.len() / 2]),
+            ms(times[times.len() * 95 / 100]),
+            ms(times[times.len() - 1])
+        );
+    }
+}
