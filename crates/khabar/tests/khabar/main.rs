@@ -862,3 +862,116 @@ fn lang_prints_one_code_per_line_from_a_file_or_stdin() {
     let err = fails(&dir, &["lang", "bad.txt"]);
     assert!(err.contains("bad.txt line 2 is not UTF-8"), "{err}");
 }
+
+#[test]
+fn imported_articles_are_analysed_grouped_and_listed() {
+    let dir = TempData::new();
+    let file = dir.write(
+        "wire.jsonl",
+        concat!(
+            r#"{"id":"w1","url":"https://wire.example/q1","title":"Clinic reopens in Bamyan after floods","text":"A health clinic in Bamyan province reopened on Sunday after floods damaged it in May.\n\n“We treated more than 300 patients on the first day,” said Roya Karimi, the clinic's director.\n\nAbout 1,200 families in the province lost their homes, the provincial health department said.","date":"2024-06-02T10:00:00+04:30","source":"Wire Agency","lang":"en"}"#, "\n",
+            r#"{"id":"w2","url":"https://daily.example/q2","title":"Bamyan clinic reopens after floods","text":"A health clinic in Bamyan province reopened on Sunday after floods damaged it in May, officials said.\n\nAbout 1,200 families in the province lost their homes, the provincial health department said.","date":"2024-06-02T13:00:00+04:30","source":"Kabul Daily","lang":"en"}"#, "\n",
+        ),
+    );
+    let imported: Value =
+        serde_json::from_str(&ok(&dir, &["import", file.to_str().unwrap(), "--json"])).unwrap();
+    assert_eq!(imported["analysed"], 2);
+
+    let quotes = jsonl(&ok(&dir, &["quotes", "--json"]));
+    assert_eq!(quotes.len(), 1, "{quotes:?}");
+    for f in ["article", "speaker", "speaker_entity", "quote", "sentence"] {
+        assert!(
+            quotes[0].get(f).is_some(),
+            "`{f}` missing from {}",
+            quotes[0]
+        );
+    }
+    assert_eq!(quotes[0]["speaker"], "Roya Karimi");
+    assert!(
+        quotes[0]["quote"]
+            .as_str()
+            .unwrap()
+            .contains("300 patients")
+    );
+    assert!(jsonl(&ok(&dir, &["quotes", "--json", "--speaker", "nobody"])).is_empty());
+
+    let figures = jsonl(&ok(&dir, &["figures", "--json", "--about", "families"]));
+    assert_eq!(figures.len(), 2, "{figures:?}");
+    for f in [
+        "article",
+        "value",
+        "unit",
+        "approx",
+        "about",
+        "cited_source",
+        "sentence",
+    ] {
+        assert!(
+            figures[0].get(f).is_some(),
+            "`{f}` missing from {}",
+            figures[0]
+        );
+    }
+    assert_eq!(figures[0]["value"], 1200.0);
+    assert_eq!(figures[0]["approx"], "about");
+
+    let places = jsonl(&ok(&dir, &["entities", "--json", "--kind", "place"]));
+    let bamyan = places
+        .iter()
+        .find(|e| e["name"] == "Bamyan")
+        .unwrap_or_else(|| panic!("Bamyan among {places:?}"));
+    for f in [
+        "id", "name", "kind", "aliases", "key", "mentions", "articles",
+    ] {
+        assert!(bamyan.get(f).is_some(), "`{f}` missing from {bamyan}");
+    }
+    assert_eq!(bamyan["articles"], 2);
+    assert!(fails(&dir, &["entities", "--kind", "planet"]).contains("person"));
+
+    let stories = jsonl(&ok(&dir, &["stories", "--json", "--since", "all"]));
+    assert_eq!(
+        stories.len(),
+        1,
+        "the two reports are one story: {stories:?}"
+    );
+    for f in [
+        "id",
+        "title",
+        "articles",
+        "outlets",
+        "first_seen",
+        "last_seen",
+        "why",
+    ] {
+        assert!(
+            stories[0].get(f).is_some(),
+            "`{f}` missing from {}",
+            stories[0]
+        );
+    }
+    assert_eq!(stories[0]["articles"].as_array().unwrap().len(), 2);
+    assert_eq!(
+        stories[0]["why"][1]["why"].as_str().map(str::is_empty),
+        Some(false)
+    );
+
+    let arts = jsonl(&ok(&dir, &["articles", "--json", "--oldest-first"]));
+    assert_eq!(arts[0]["story"], stories[0]["id"]);
+    assert!(
+        arts[0]["topics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|t| t == "health"),
+        "{}",
+        arts[0]
+    );
+    let shown: Value =
+        serde_json::from_str(&ok(&dir, &["show", &arts[0]["id"].to_string(), "--json"])).unwrap();
+    assert!(
+        shown["topic_evidence"]["health"]
+            .as_array()
+            .is_some_and(|w| !w.is_empty())
+    );
+    assert_eq!(shown["quotes"].as_array().unwrap().len(), 1);
+}
