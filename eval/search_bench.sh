@@ -21,7 +21,7 @@ args=(--articles "$ARTICLES" --sentences "$shared/datasets" --runs "$RUNS")
 [ -n "${DIR:-}" ] && args+=(--dir "$DIR")
 out=$(mktemp)
 trap 'rm -f "$out"' EXIT
-cargo run -q -p khabar-index --release --example bench -- "${args[@]}" | tee "$out"
+cargo run -q -p khabar-index --release --example bench_index -- "${args[@]}" | tee "$out"
 
 python3 - "$out" "$MAX_SIZE_PCT" "$MAX_P50_MS" "$MAX_P99_MS" <<'PY'
 import re, sys

@@ -5,7 +5,7 @@
 //! fixed mix of queries with facets and the day histogram on.
 //!
 //! ```sh
-//! cargo run -p khabar-index --release --example bench -- \
+//! cargo run -p khabar-index --release --example bench_index -- \
 //!     --articles 1000000 --sentences ../shared/datasets [--dir /tmp/khabar-bench] [--runs 20]
 //! ```
 

@@ -3,7 +3,7 @@
 //! evaluation articles, repeated.
 //!
 //! ```sh
-//! cargo run -p khabar-understand --release --example bench -- \
+//! cargo run -p khabar-understand --release --example bench_understand -- \
 //!     [--sample ../shared/samples/afghanistan-digest.txt] [--rounds 200] \
 //!     [--jsonl ../shared/datasets/stories/basil-dev.jsonl]…
 //! ```
