@@ -6,8 +6,11 @@
 //!
 //! ```sh
 //! cargo run -p khabar-index --release --example bench_index -- \
-//!     --articles 1000000 --sentences ../shared/datasets [--dir /tmp/khabar-bench] [--runs 20]
+//!     --articles 1000000 --sentences ../shared/datasets [--dir /tmp/khabar-bench] [--runs 20] [--reuse]
 //! ```
+//!
+//! With `--dir` and `--reuse`, a second run searches the index the first
+//! one built (the build figures are read back from `DIR/bench.json`).
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -23,6 +26,12 @@ struct Opts {
     runs: usize,
     threads: usize,
     memory_mb: usize,
+    /// Search the index already in `dir` (built by an earlier run with the
+    /// same `--articles`) instead of building it again.
+    reuse: bool,
+    /// Facets and the day histogram (on by default, as the search page asks).
+    facets: bool,
+    histogram: bool,
 }
 
 fn opts() -> Result<Opts, String> {
@@ -33,6 +42,9 @@ fn opts() -> Result<Opts, String> {
         runs: 20,
         threads: 2,
         memory_mb: 1024,
+        reuse: false,
+        facets: true,
+        histogram: true,
     };
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
@@ -46,6 +58,9 @@ fn opts() -> Result<Opts, String> {
             "--memory-mb" => {
                 o.memory_mb = val()?.parse().map_err(|e| format!("--memory-mb: {e}"))?
             }
+            "--reuse" => o.reuse = true,
+            "--no-facets" => o.facets = false,
+            "--no-histogram" => o.histogram = false,
             other => return Err(format!("unknown argument {other}")),
         }
     }
@@ -358,19 +373,43 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     };
     generator.pools.sort_by_key(|(l, _)| *l);
 
-    let t = Instant::now();
-    let mut raw = 0u64;
-    let mut rebuild = index.rebuild_with(o.threads, o.memory_mb << 20)?;
-    for id in 1..=o.articles {
-        let d = generator.article(id);
-        raw += d.raw_len() as u64;
-        rebuild.add(&d)?;
-        if id % 100_000 == 0 {
-            eprintln!("  {id} documents, {:.0} s", t.elapsed().as_secs_f64());
+    let record = dir.join("bench.json");
+    let previous: Option<serde_json::Value> = o
+        .reuse
+        .then(|| std::fs::read_to_string(&record).ok())
+        .flatten()
+        .and_then(|t| serde_json::from_str(&t).ok())
+        .filter(|v: &serde_json::Value| v["articles"].as_u64() == Some(o.articles));
+    let (build, raw) = match previous {
+        Some(v) => {
+            println!("reusing the index in {}", dir.display());
+            (
+                v["build_s"].as_f64().unwrap_or(0.0),
+                v["raw_bytes"].as_u64().unwrap_or(0),
+            )
         }
-    }
-    rebuild.finish(o.articles as i64)?;
-    let build = t.elapsed().as_secs_f64();
+        None => {
+            let t = Instant::now();
+            let mut raw = 0u64;
+            let mut rebuild = index.rebuild_with(o.threads, o.memory_mb << 20)?;
+            for id in 1..=o.articles {
+                let d = generator.article(id);
+                raw += d.raw_len() as u64;
+                rebuild.add(&d)?;
+                if id % 100_000 == 0 {
+                    eprintln!("  {id} documents, {:.0} s", t.elapsed().as_secs_f64());
+                }
+            }
+            rebuild.finish(o.articles as i64)?;
+            let build = t.elapsed().as_secs_f64();
+            std::fs::write(
+                &record,
+                serde_json::json!({"articles": o.articles, "build_s": build, "raw_bytes": raw})
+                    .to_string(),
+            )?;
+            (build, raw)
+        }
+    };
     let size = index.size_on_disk()?;
     println!(
         "build: {} articles in {:.1} s = {:.0} docs/s",
@@ -378,6 +417,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         build,
         o.articles as f64 / build
     );
+    println!("segments: {}", index.num_segments()?);
     println!(
         "size: index {:.1} MiB, raw text {:.1} MiB = {:.1} %",
         size as f64 / 1048576.0,
@@ -390,8 +430,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         query: q.to_owned(),
         sort,
         limit: 20,
-        facets: true,
-        histogram: true,
+        facets: o.facets,
+        histogram: o.histogram,
         ..SearchRequest::default()
     };
     for (q, sort) in QUERIES {

@@ -94,7 +94,7 @@ fn io<'a>(op: &'static str, path: &'a Path) -> impl FnOnce(std::io::Error) -> Er
 
 fn new_tantivy(dir: Option<&Path>) -> Result<(tantivy::Index, Fields)> {
     let (schema, fields) = schema::build();
-    let index = match dir {
+    let mut index = match dir {
         None => tantivy::Index::create_in_ram(schema),
         Some(d) => {
             std::fs::create_dir_all(d).map_err(io("create", d))?;
@@ -115,6 +115,12 @@ fn new_tantivy(dir: Option<&Path>) -> Result<(tantivy::Index, Fields)> {
     index
         .tokenizers()
         .register(ANALYZER, TextAnalyzer::from(KhabarTokenizer::default()));
+    // A search runs its segments on every core: latency, not throughput,
+    // is what a reader waits on.
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
+    if threads > 1 {
+        index.set_multithread_executor(threads)?;
+    }
     Ok((index, fields))
 }
 
@@ -354,6 +360,11 @@ impl Index {
     /// Documents searchable now.
     pub fn num_docs(&self) -> Result<u64> {
         Ok(self.current()?.reader.searcher().num_docs())
+    }
+
+    /// Segments of the live index (a search runs them in parallel).
+    pub fn num_segments(&self) -> Result<usize> {
+        Ok(self.current()?.reader.searcher().segment_readers().len())
     }
 
     /// Bytes of the live generation on disk (0 in memory).

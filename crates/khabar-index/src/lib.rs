@@ -57,5 +57,6 @@ pub use error::{Error, QueryError, Result};
 pub use index::{Highlighter, Index, MAX_LIMIT, MAX_OFFSET, Rebuild, escape_html};
 pub use schema::{IndexDoc, Op};
 pub use search::{
-    DayCount, FACET_TOP, FacetCount, Facets, Filters, Hit, SearchRequest, SearchResults, Sort,
+    DayCount, EXACT_FACETS, FACET_STRIDE, FACET_TOP, FacetCount, Facets, Filters, Hit,
+    SearchRequest, SearchResults, Sort,
 };

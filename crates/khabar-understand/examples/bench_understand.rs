@@ -5,12 +5,14 @@
 //! ```sh
 //! cargo run -p khabar-understand --release --example bench_understand -- \
 //!     [--sample ../shared/samples/afghanistan-digest.txt] [--rounds 200] \
-//!     [--jsonl ../shared/datasets/stories/basil-dev.jsonl]…
+//!     [--jsonl ../shared/datasets/stories/basil-dev.jsonl]… [--dump out.txt]
 //! ```
 //!
 //! Prints articles per second for `analyze` (language given, as the
-//! pipeline does when the source states it, and detected), and for the
-//! entity and quote analyses alone.
+//! pipeline does when the source states it, and detected), then each
+//! analysis alone with its time per article, to see where the time goes.
+//! `--dump FILE` writes every article's analysis (language stated, then
+//! detected) to FILE, to check that a faster version finds the same.
 
 use std::hint::black_box;
 use std::time::Instant;
@@ -84,15 +86,17 @@ fn main() {
     let mut sample: Option<String> = None;
     let mut rounds = 200usize;
     let mut jsonl: Vec<String> = Vec::new();
+    let mut dump: Option<String> = None;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         match a.as_str() {
             "--sample" => sample = args.next(),
             "--jsonl" => jsonl.extend(args.next()),
+            "--dump" => dump = args.next(),
             "--rounds" => rounds = args.next().and_then(|r| r.parse().ok()).unwrap_or(rounds),
             other => {
                 eprintln!(
-                    "unknown argument `{other}`; usage: bench [--sample DIGEST] [--rounds N]"
+                    "unknown argument `{other}`; usage: bench [--sample DIGEST] [--rounds N] [--jsonl FILE]… [--dump FILE]"
                 );
                 std::process::exit(2);
             }
@@ -167,6 +171,25 @@ fn main() {
         bytes as f64 / 1024.0
     );
     let taxonomy = Taxonomy::afghanistan();
+    if let Some(path) = &dump {
+        let mut out = String::new();
+        for (i, a) in articles.iter().enumerate() {
+            for stated in [true, false] {
+                let input = Input {
+                    title: &a.title,
+                    paragraphs: &a.paragraphs,
+                    lang: if stated { a.lang.as_deref() } else { None },
+                    teaser: None,
+                    outlet: a.outlet.as_deref(),
+                };
+                out.push_str(&format!("{i} {stated} {:?}\n", analyze(&input, &taxonomy)));
+            }
+        }
+        std::fs::write(path, out).unwrap_or_else(|e| {
+            eprintln!("cannot write {path}: {e}");
+            std::process::exit(2);
+        });
+    }
     // Warm-up: builds the gazetteer and word lists once.
     for a in &articles {
         black_box(entities::find(&a.paragraphs, a.lang.as_deref()));
@@ -195,66 +218,83 @@ fn main() {
             rate(n, start.elapsed().as_secs_f64())
         );
     }
-    // Each analysis alone, to see where the time goes.
-    type Stage<'a> = (&'a str, Box<dyn Fn(&Article) + 'a>);
+    // Each analysis alone, to see where the time goes. Quotes and figures
+    // get the article's entities computed beforehand, as `analyze` passes them.
+    let found: Vec<Vec<entities::FoundEntity>> = articles
+        .iter()
+        .map(|a| entities::find(&a.paragraphs, a.lang.as_deref()))
+        .collect();
+    type Stage<'a> = (&'a str, Box<dyn Fn(usize, &Article) + 'a>);
     let stages: Vec<Stage<'_>> = vec![
         (
-            "language (paragraphs)",
-            Box::new(|a: &Article| {
+            "language (main, analyze)",
+            Box::new(|_, a: &Article| {
+                black_box(khabar_understand::detect_main(&a.paragraphs));
+            }),
+        ),
+        (
+            "language (every paragraph)",
+            Box::new(|_, a: &Article| {
                 black_box(khabar_understand::detect_paragraphs(&a.paragraphs));
             }),
         ),
         (
             "entities",
-            Box::new(|a: &Article| {
+            Box::new(|_, a: &Article| {
                 black_box(entities::find(&a.paragraphs, a.lang.as_deref()));
             }),
         ),
         (
+            "quotes",
+            Box::new(|i, a: &Article| {
+                black_box(quotes::find(&a.paragraphs, &found[i], a.outlet.as_deref()));
+            }),
+        ),
+        (
             "figures",
-            Box::new(|a: &Article| {
-                black_box(khabar_understand::figures::find(&a.paragraphs, &[]));
+            Box::new(|i, a: &Article| {
+                black_box(khabar_understand::figures::find(&a.paragraphs, &found[i]));
             }),
         ),
         (
             "teaser",
-            Box::new(|a: &Article| {
+            Box::new(|_, a: &Article| {
                 black_box(khabar_understand::teaser::pick(&a.title, &a.paragraphs));
             }),
         ),
         (
             "topics",
-            Box::new(|a: &Article| {
+            Box::new(|_, a: &Article| {
                 black_box(taxonomy.classify(&a.title, &a.paragraphs));
             }),
         ),
     ];
+    let mut times: Vec<(&str, f64, f64)> = Vec::new();
     for (label, f) in &stages {
         let start = Instant::now();
         let mut n = 0;
         for _ in 0..rounds {
-            for a in &articles {
-                f(a);
+            for (i, a) in articles.iter().enumerate() {
+                f(i, a);
                 n += 1;
             }
         }
-        println!(
-            "  {label:<26} {:>9.0} articles/s",
-            rate(n, start.elapsed().as_secs_f64())
-        );
+        let secs = start.elapsed().as_secs_f64();
+        times.push((label, rate(n, secs), secs * 1e6 / n.max(1) as f64));
     }
-    let start = Instant::now();
-    let mut n = 0;
-    for _ in 0..rounds {
-        for a in &articles {
-            let found = entities::find(&a.paragraphs, a.lang.as_deref());
-            black_box(quotes::find(&a.paragraphs, &found, a.outlet.as_deref()));
-            n += 1;
-        }
-    }
+    // The share leaves the language out: it runs only when none is stated.
+    const LANGUAGE: usize = 2;
+    let analyses: f64 = times.iter().skip(LANGUAGE).map(|t| t.2).sum();
     println!(
-        "  {:<26} {:>9.0} articles/s",
-        "entities + quotes",
-        rate(n, start.elapsed().as_secs_f64())
+        "  {:<26} {:>9} {:>12} {:>8}",
+        "stage alone", "articles/s", "µs/article", "share"
     );
+    for (i, (label, per_s, us)) in times.iter().enumerate() {
+        let share = if i < LANGUAGE {
+            "-".to_string()
+        } else {
+            format!("{:.0}%", 100.0 * us / analyses.max(1e-9))
+        };
+        println!("  {label:<26} {per_s:>9.0} {us:>12.1} {share:>8}");
+    }
 }

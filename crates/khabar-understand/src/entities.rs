@@ -43,10 +43,9 @@ mod gazetteer;
 pub(crate) mod tokens;
 mod words;
 
-use std::collections::HashMap;
-
 use khabar_model::EntityKind;
 
+use crate::hash::FastMap;
 use crate::sentences;
 use tokens::{Token, edit_distance, glued, tokenize};
 
@@ -102,26 +101,36 @@ struct Raw {
 /// language (`fa`, `ps`, `ur`, `ar`) the capitalisation rules are skipped,
 /// since Latin words there are quoted names or URLs.
 pub fn find(paragraphs: &[String], lang: Option<&str>) -> Vec<FoundEntity> {
+    let split: Vec<Vec<&str>> = paragraphs.iter().map(|p| sentences::split(p)).collect();
+    find_split(paragraphs, &split, lang)
+}
+
+/// [`find`] given the paragraphs' sentences ([`sentences::split`] of each).
+pub(crate) fn find_split(
+    paragraphs: &[String],
+    split: &[Vec<&str>],
+    lang: Option<&str>,
+) -> Vec<FoundEntity> {
     let latin_rules = !matches!(lang, Some("fa" | "ps" | "ur" | "ar" | "prs" | "pbt"));
     let mut raws: Vec<Raw> = Vec::new();
     // Pairs of raws joined by "Name (ACR)".
     let mut links: Vec<(usize, usize)> = Vec::new();
     // Acronyms of names that are no entity ("… Convention (CEDAW)").
     let mut dropped_acronyms: Vec<String> = Vec::new();
-    for (pi, text) in paragraphs.iter().enumerate() {
-        let toks = tokenize(text);
+    let tokens: Vec<Vec<Token>> = paragraphs.iter().map(|p| tokenize(p)).collect();
+    for ((pi, text), toks) in paragraphs.iter().enumerate().zip(&tokens) {
         if toks.is_empty() {
             continue;
         }
         let first_raw = raws.len();
-        let opens = sentence_openers(text, &toks);
+        let opens = sentence_openers(text, &split[pi], toks);
         let mut taken = vec![false; toks.len()];
-        gazetteer_pass(text, &toks, pi as u32, &mut taken, &mut raws);
-        if !looks_like_heading(text, &toks) {
+        gazetteer_pass(text, toks, pi as u32, &mut taken, &mut raws);
+        if !looks_like_heading(text, toks) {
             if latin_rules {
                 latin_pass(
                     text,
-                    &toks,
+                    toks,
                     &opens,
                     pi as u32,
                     &mut taken,
@@ -129,12 +138,12 @@ pub fn find(paragraphs: &[String], lang: Option<&str>) -> Vec<FoundEntity> {
                     &mut dropped_acronyms,
                 );
             }
-            arabic_pass(text, &toks, &opens, pi as u32, &mut taken, &mut raws);
+            arabic_pass(text, toks, &opens, pi as u32, &mut taken, &mut raws);
         }
         raws[first_raw..].sort_by_key(|r| r.start);
         acronym_links(text, &raws, first_raw, &mut links);
     }
-    arabic_surnames(paragraphs, &mut raws);
+    arabic_surnames(&tokens, &mut raws);
     let excluded: Vec<bool> = raws
         .iter()
         .map(|r| r.gaz.is_none() && r.keys.len() == 1 && dropped_acronyms.contains(&r.keys[0]))
@@ -142,9 +151,10 @@ pub fn find(paragraphs: &[String], lang: Option<&str>) -> Vec<FoundEntity> {
     merge(paragraphs, raws, &links, &excluded)
 }
 
-/// Whether each token opens a sentence (or a quotation, or follows a colon).
-fn sentence_openers(text: &str, toks: &[Token]) -> Vec<bool> {
-    let mut starts: Vec<usize> = sentences::split(text)
+/// Whether each token opens a sentence (or a quotation, or follows a
+/// colon); `sentences` are those of `text`.
+fn sentence_openers(text: &str, sentences: &[&str], toks: &[Token]) -> Vec<bool> {
+    let mut starts: Vec<usize> = sentences
         .iter()
         .map(|s| s.as_ptr() as usize - text.as_ptr() as usize)
         .collect();
@@ -671,7 +681,7 @@ fn arabic_pass(
 /// The last word of an Arabic-script name, alone elsewhere in
 /// the article ("حقمل گفت" after "احمد ولی حقمل، سخنگوی …"): one more
 /// mention, tied to the full name when merging.
-fn arabic_surnames(paragraphs: &[String], raws: &mut Vec<Raw>) {
+fn arabic_surnames(tokens: &[Vec<Token>], raws: &mut Vec<Raw>) {
     let w = words::get();
     let surnames: Vec<String> = raws
         .iter()
@@ -684,8 +694,8 @@ fn arabic_surnames(paragraphs: &[String], raws: &mut Vec<Raw>) {
         return;
     }
     let mut extra = Vec::new();
-    for (pi, text) in paragraphs.iter().enumerate() {
-        for t in tokenize(text) {
+    for (pi, toks) in tokens.iter().enumerate() {
+        for t in toks {
             if !surnames.contains(&t.key) {
                 continue;
             }
@@ -792,7 +802,9 @@ fn near_spelling(a: &[String], b: &[String]) -> bool {
         if x == y {
             continue;
         }
-        if x.chars().count() < 4 || y.chars().count() < 4 {
+        let (nx, ny) = (x.chars().count(), y.chars().count());
+        // The distance is at least the difference in length.
+        if nx < 4 || ny < 4 || nx.abs_diff(ny) > 1 {
             return false;
         }
         let d = edit_distance(x, y);
@@ -817,18 +829,21 @@ fn merge(
         .iter_mut()
         .filter(|r| r.gaz.is_none() && r.kind == EntityKind::Person && r.keys.len() >= 2)
     {
-        if let Some(e) = g
-            .entries
+        // A misspelling keeps the word count and each word's first letter:
+        // only the spellings that do are compared, first entry first.
+        let first = r.keys.first().and_then(|k| k.chars().next());
+        if let Some(&(e, _)) = g
+            .person_forms(r.keys.len(), first)
             .iter()
-            .position(|e| e.person_forms.iter().any(|f| near_spelling(f, &r.keys)))
+            .find(|&&(e, f)| near_spelling(&g.entries[e as usize].person_forms[f], &r.keys))
         {
-            r.gaz = Some(e as u32);
+            r.gaz = Some(e);
         }
     }
     let n = raws.len();
     let mut sets = Sets((0..n).collect());
-    let mut by_gaz: HashMap<u32, usize> = HashMap::new();
-    let mut by_name: HashMap<String, usize> = HashMap::new();
+    let mut by_gaz: FastMap<u32, usize> = FastMap::default();
+    let mut by_name: FastMap<String, usize> = FastMap::default();
     for (i, r) in raws.iter().enumerate() {
         if let Some(e) = r.gaz {
             if let Some(&first) = by_gaz.get(&e) {
@@ -918,7 +933,7 @@ fn merge(
         }
     }
     // Build the entities.
-    let mut groups: HashMap<usize, Vec<usize>> = HashMap::new();
+    let mut groups: FastMap<usize, Vec<usize>> = FastMap::default();
     for (i, orphan) in orphans.iter().enumerate() {
         if !orphan {
             groups.entry(sets.find(i)).or_default().push(i);
@@ -937,7 +952,7 @@ fn merge(
             }
             None => {
                 // The fullest spelling, the most frequent among equals.
-                let mut counts: HashMap<&str, (usize, usize)> = HashMap::new();
+                let mut counts: FastMap<&str, (usize, usize)> = FastMap::default();
                 for &i in &members {
                     let c = counts.entry(surface(i)).or_insert((0, i));
                     c.0 += 1;

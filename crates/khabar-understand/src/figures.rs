@@ -96,14 +96,24 @@ pub struct FoundFigure {
 
 /// Every cited number in the paragraphs (dates, ages and years excluded).
 pub fn find(paragraphs: &[String], entities: &[FoundEntity]) -> Vec<FoundFigure> {
+    let split: Vec<Vec<&str>> = paragraphs.iter().map(|p| sentences::split(p)).collect();
+    find_split(paragraphs, &split, entities)
+}
+
+/// [`find`] given the paragraphs' sentences ([`sentences::split`] of each).
+pub(crate) fn find_split(
+    paragraphs: &[String],
+    split: &[Vec<&str>],
+    entities: &[FoundEntity],
+) -> Vec<FoundFigure> {
     let mut out = Vec::new();
     // The last source named so far, for "the agency said" further down.
     let mut prior: Option<String> = None;
-    for (pi, para) in paragraphs.iter().enumerate() {
+    for ((pi, para), sentences) in paragraphs.iter().enumerate().zip(split) {
         let mut inherited: Option<String> = None;
         // Whether a quotation opened in an earlier sentence is still open.
         let mut open_quote = false;
-        for sentence in sentences::split(para) {
+        for &sentence in sentences {
             let offset = sentence.as_ptr() as usize - para.as_ptr() as usize;
             let toks = tokenize(sentence);
             let ctx = Context {
@@ -177,7 +187,7 @@ fn quote_open_after(sentence: &str, mut open: bool) -> bool {
 
 /// Whether a sentence opens by continuing the one before ("Of these, …").
 fn continues(t: &[Tok<'_>]) -> bool {
-    let w = |i: usize| t.get(i).map_or("", |x| x.norm.as_str());
+    let w = |i: usize| t.get(i).map_or("", |x| x.norm.as_ref());
     matches!(
         (w(0), w(1)),
         ("of", "these" | "them" | "those" | "whom")
@@ -373,7 +383,7 @@ fn read_quantity(t: &[Tok<'_>], i: usize) -> Read {
         // "No. 5", "COP 29", "به سن ۴۵".
         let id_before = lx::is_id_word(&p.norm)
             || (p.sym('.') && i >= 2 && lx::is_id_word(&t[i - 2].norm))
-            || matches!(p.norm.as_str(), "aged" | "age" | "سن" | "عمر")
+            || matches!(p.norm.as_ref(), "aged" | "age" | "سن" | "عمر")
             || (p.is("of") && i >= 2 && t[i - 2].is("age"))
             || (p.is_word()
                 && !p.arabic()
@@ -418,7 +428,7 @@ fn read_quantity(t: &[Tok<'_>], i: usize) -> Read {
     if let Some(n) = t.get(j)
         && lx::is_ps_more(&n.norm)
         && q.first > 0
-        && matches!(t[q.first - 1].norm.as_str(), "له" | "تر")
+        && matches!(t[q.first - 1].norm.as_ref(), "له" | "تر")
     {
         q.approx = Some(Approx::Over);
         j += 1;
@@ -509,7 +519,7 @@ fn read_digits(t: &[Tok<'_>], i: usize) -> Result<(f64, usize), usize> {
     }
     // Ordinals and decades: `21st`, `1960s`, `1990’s`.
     if let Some(x) = glued_next {
-        if x.is_word() && matches!(x.norm.as_str(), "st" | "nd" | "rd" | "th" | "s") {
+        if x.is_word() && matches!(x.norm.as_ref(), "st" | "nd" | "rd" | "th" | "s") {
             return Err(i + 2);
         }
         if (x.sym('\'') || x.sym('’')) && t.get(i + 2).is_some_and(|s| s.is("s") && !s.space_before)
@@ -586,7 +596,7 @@ fn read_words(t: &[Tok<'_>], i: usize) -> Option<(f64, usize)> {
     let is_big =
         |s: &str| matches!(s, "hundred" | "dozen") || lx::scale(s).is_some_and(|_| s.len() > 2);
     let starts = lx::en_unit(&w.norm).is_some()
-        || (matches!(w.norm.as_str(), "a" | "an" | "one")
+        || (matches!(w.norm.as_ref(), "a" | "an" | "one")
             && t.get(i + 1)
                 .is_some_and(|n| is_big(&n.norm) && !n.norm.ends_with('s')));
     if !starts {
@@ -599,7 +609,7 @@ fn read_words(t: &[Tok<'_>], i: usize) -> Option<(f64, usize)> {
     }
     let reference = |k: usize| {
         matches!(
-            t[k].norm.as_str(),
+            t[k].norm.as_ref(),
             "the" | "these" | "those" | "both" | "all" | "its" | "their"
         )
     };
@@ -608,7 +618,7 @@ fn read_words(t: &[Tok<'_>], i: usize) -> Option<(f64, usize)> {
     }
     if i > 1
         && matches!(
-            t[i - 1].norm.as_str(),
+            t[i - 1].norm.as_ref(),
             "last" | "next" | "past" | "first" | "previous" | "other" | "former" | "latter"
         )
         && reference(i - 2)
@@ -619,7 +629,7 @@ fn read_words(t: &[Tok<'_>], i: usize) -> Option<(f64, usize)> {
     let mut j = i;
     let mut any = false;
     while let Some(x) = t.get(j) {
-        let n = x.norm.as_str();
+        let n = x.norm.as_ref();
         if matches!(n, "a" | "an" | "one") && j == i {
             current = 1.0;
         } else if let Some(v) = lx::en_unit(n) {
@@ -814,29 +824,36 @@ impl Context<'_, '_> {
             if lx::is_document_noun(&w.norm)
                 && !w.capital
                 && t.get(k + 1)
-                    .is_some_and(|x| matches!(x.norm.as_str(), "from" | "by" | "of"))
+                    .is_some_and(|x| matches!(x.norm.as_ref(), "from" | "by" | "of"))
             {
                 if let Some(s) = self.name_after(k + 2, false) {
                     out.push((k, s, true));
                 }
                 continue;
             }
-            let reported_follows = t.get(k + 1).is_none_or(|x| {
-                x.is("that")
-                    || x.kind == Kind::Num
-                    || (x.kind == Kind::Sym && !x.sym('(') && !x.sym('-'))
-                    || lx::APPROX_BEFORE.iter().any(|(p, _)| p[0] == x.norm)
-            });
+            // Checked only for a reporting verb (most words are not).
+            let reported_follows = || {
+                t.get(k + 1).is_none_or(|x| {
+                    x.is("that")
+                        || x.kind == Kind::Num
+                        || (x.kind == Kind::Sym && !x.sym('(') && !x.sym('-'))
+                        || lx::APPROX_BEFORE.iter().any(|(p, _)| p[0] == x.norm)
+                })
+            };
             // "the chamber estimates losses", "UNHCR reports 5,000" are
             // verbs; "from the UN states" is not.
-            let subject_before = k > 0
-                && t[k - 1].is_word()
-                && ((!t[k - 1].capital && lx::is_back_reference(&t[k - 1].norm))
-                    || (t[k - 1].capital
-                        && (k < 2 || !matches!(t[k - 2].norm.as_str(), "the" | "a" | "an"))));
+            let subject_before = || {
+                k > 0
+                    && t[k - 1].is_word()
+                    && ((!t[k - 1].capital && lx::is_back_reference(&t[k - 1].norm))
+                        || (t[k - 1].capital
+                            && (k < 2 || !matches!(t[k - 2].norm.as_ref(), "the" | "a" | "an"))))
+            };
             if lx::is_report_verb(&w.norm)
                 && !(w.capital && k == 0)
-                && (!lx::is_ambiguous_report_verb(&w.norm) || reported_follows || subject_before)
+                && (!lx::is_ambiguous_report_verb(&w.norm)
+                    || reported_follows()
+                    || subject_before())
             {
                 if let Some(s) = self.name_before(k) {
                     out.push((k, s, false));
@@ -935,7 +952,7 @@ impl Context<'_, '_> {
             return None;
         }
         // A sentence-initial "The" is no part of the name.
-        while a < e && matches!(t[a].norm.as_str(), "the" | "a" | "an") {
+        while a < e && matches!(t[a].norm.as_ref(), "the" | "a" | "an") {
             a += 1;
         }
         if a >= e {
@@ -958,19 +975,19 @@ impl Context<'_, '_> {
         let mut a = k;
         while t
             .get(a)
-            .is_some_and(|x| matches!(x.norm.as_str(), "the" | "a" | "an"))
+            .is_some_and(|x| matches!(x.norm.as_ref(), "the" | "a" | "an"))
         {
             a += 1;
         }
         if skip_words && t.get(a).is_some_and(|x| x.is_word() && !x.capital) {
             let limit = (a + 5).min(t.len());
             if let Some(p) =
-                (a..limit).find(|&p| matches!(t[p].norm.as_str(), "from" | "by" | "of"))
+                (a..limit).find(|&p| matches!(t[p].norm.as_ref(), "from" | "by" | "of"))
             {
                 a = p + 1;
                 while t
                     .get(a)
-                    .is_some_and(|x| matches!(x.norm.as_str(), "the" | "a" | "an"))
+                    .is_some_and(|x| matches!(x.norm.as_ref(), "the" | "a" | "an"))
                 {
                     a += 1;
                 }
@@ -1027,7 +1044,7 @@ impl Context<'_, '_> {
         if let Some(mut a) = opener {
             if t.get(a).is_some_and(|x| {
                 matches!(
-                    x.norm.as_str(),
+                    x.norm.as_ref(),
                     "گزارش" | "آمار" | "ارقام" | "معلومات" | "اعلام"
                 )
             }) {
@@ -1040,7 +1057,7 @@ impl Context<'_, '_> {
             || (is(k, "له") && is(k + 1, "قوله"));
         let report_closer = is(k, "د")
             && t.get(k + 1)
-                .is_some_and(|x| matches!(x.norm.as_str(), "راپور" | "ارقامو" | "معلوماتو"))
+                .is_some_and(|x| matches!(x.norm.as_ref(), "راپور" | "ارقامو" | "معلوماتو"))
             && is(k + 2, "له")
             && is(k + 3, "مخې");
         if closer || report_closer {
@@ -1059,7 +1076,7 @@ impl Context<'_, '_> {
             // "همچنین", "اما" and the like open a clause but name no one.
             while a < k
                 && matches!(
-                    t[a].norm.as_str(),
+                    t[a].norm.as_ref(),
                     "همچنین" | "اما" | "ولی" | "هم" | "خو" | "همدارنګه" | "همدارنگه"
                 )
             {
@@ -1100,7 +1117,7 @@ impl Context<'_, '_> {
                 head = Some(if person {
                     "people".to_string()
                 } else {
-                    t[a].norm.clone()
+                    t[a].norm.to_string()
                 });
                 spans.push((a, j - 1));
                 // One place after it: "از پاکستان".
@@ -1116,7 +1133,7 @@ impl Context<'_, '_> {
                 j += 1;
                 while t
                     .get(j)
-                    .is_some_and(|x| matches!(x.norm.as_str(), "the" | "all" | "its" | "their"))
+                    .is_some_and(|x| matches!(x.norm.as_ref(), "the" | "all" | "its" | "their"))
                 {
                     j += 1;
                 }
@@ -1154,7 +1171,7 @@ impl Context<'_, '_> {
                 }
             }
             if j > a {
-                head = Some(t[j - 1].norm.clone());
+                head = Some(t[j - 1].norm.to_string());
                 spans.push((a, j - 1));
             }
             // The verb and its place: "have returned from Pakistan".
@@ -1211,7 +1228,7 @@ impl Context<'_, '_> {
                         && !lx::is_report_verb(&x.norm)
                         && !lx::APPROX_BEFORE
                             .iter()
-                            .any(|(p, _)| p.contains(&x.norm.as_str()))
+                            .any(|(p, _)| p.contains(&x.norm.as_ref()))
                     {
                         before.push((b, b));
                     }

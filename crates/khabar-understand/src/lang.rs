@@ -26,11 +26,12 @@
 //! Dari and Iranian Persian are both `fa`: they cannot be told apart per
 //! sentence; the variety comes from the source's metadata.
 
-use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use khabar_model::Lang;
 use py3langid_rs::LanguageIdentifier;
+
+use crate::hash::FastSet;
 
 /// langid.py's model, decompressed once (about 3 MB in memory).
 static MODEL: LazyLock<LanguageIdentifier> = LazyLock::new(LanguageIdentifier::new);
@@ -79,11 +80,12 @@ fn detect_profiled(text: &str, profile: &Profile) -> Option<Detection> {
     let (code, confidence) = if profile.arabic * 2 >= profile.letters {
         arabic_script(text, profile)
     } else {
-        let (code, _) = MODEL.classify(text);
-        let code = if code != "en" && profile.script() == Script::Latin && looks_english(text) {
+        // English function words overrule the model in Latin script, so
+        // the model is asked only when they do not.
+        let code = if profile.script() == Script::Latin && looks_english(text) {
             "en".to_string()
         } else {
-            code
+            MODEL.classify(text).0
         };
         (code, length_confidence(profile.letters))
     };
@@ -158,6 +160,79 @@ pub fn detect_paragraphs(paragraphs: &[String]) -> DocumentLang {
         })
         .collect();
     DocumentLang { main, passages }
+}
+
+/// The main language of a document: the same as
+/// `detect_paragraphs(paragraphs).main`, with less work.
+///
+/// Paragraphs are detected longest first, and detection stops as soon as
+/// the paragraphs left, all in one language, could not change the leader.
+///
+/// ```
+/// use khabar_understand::lang::detect_main;
+/// let paragraphs = vec![
+///     "The poet read a verse at the ceremony in Kabul on Sunday.".to_string(),
+///     "ای ساربان آهسته ران کآرام جانم می‌رود".to_string(),
+/// ];
+/// assert_eq!(detect_main(&paragraphs).unwrap().as_str(), "en");
+/// ```
+pub fn detect_main(paragraphs: &[String]) -> Option<Lang> {
+    let profiles: Vec<Profile> = paragraphs.iter().map(|p| Profile::of(p)).collect();
+    let mut order: Vec<usize> = (0..paragraphs.len())
+        .filter(|&i| profiles[i].letters > 0)
+        .collect();
+    order.sort_by_key(|&i| std::cmp::Reverse(profiles[i].letters));
+    let mut left: usize = order.iter().map(|&i| profiles[i].letters).sum();
+    let mut found: Vec<Option<Lang>> = vec![None; paragraphs.len()];
+    // Letters per language, in no particular order.
+    let mut weights: Vec<(Lang, usize)> = Vec::new();
+    for &i in &order {
+        let letters = profiles[i].letters;
+        left -= letters;
+        let Some(d) = detect_profiled(&paragraphs[i], &profiles[i]) else {
+            continue;
+        };
+        match weights.iter_mut().find(|(l, _)| *l == d.lang) {
+            Some((_, w)) => *w += letters,
+            None => weights.push((d.lang.clone(), letters)),
+        }
+        found[i] = Some(d.lang);
+        let (mut first, mut second) = (None::<&(Lang, usize)>, 0usize);
+        for cur in &weights {
+            match first {
+                Some(f) if f.1 >= cur.1 => second = second.max(cur.1),
+                _ => {
+                    second = second.max(first.map_or(0, |f| f.1));
+                    first = Some(cur);
+                }
+            }
+        }
+        // A strict lead that the paragraphs left cannot close: no tie is
+        // possible, so the order of first appearance does not matter.
+        if let Some((lang, w)) = first
+            && *w > second + left
+        {
+            return Some(lang.clone());
+        }
+    }
+    // Every paragraph detected: the first language (in document order) to
+    // reach the most letters wins, as in `detect_paragraphs`.
+    let mut weights: Vec<(Lang, usize)> = Vec::new();
+    for (i, lang) in found.into_iter().enumerate() {
+        let Some(lang) = lang else { continue };
+        let letters = profiles[i].letters;
+        match weights.iter_mut().find(|(l, _)| *l == lang) {
+            Some((_, w)) => *w += letters,
+            None => weights.push((lang, letters)),
+        }
+    }
+    weights
+        .into_iter()
+        .fold(None::<(Lang, usize)>, |best, cur| match best {
+            Some(b) if b.1 >= cur.1 => Some(b),
+            _ => Some(cur),
+        })
+        .map(|(l, _)| l)
 }
 
 /// English function words that are not words of the Latin-script
@@ -541,7 +616,7 @@ const SINDHI_WORDS: &[&str] = &[
 ];
 
 /// A word list as a set, built once.
-type WordSet = LazyLock<HashSet<&'static str>>;
+type WordSet = LazyLock<FastSet<&'static str>>;
 static ARABIC: WordSet = LazyLock::new(|| ARABIC_WORDS.iter().copied().collect());
 static PERSIAN: WordSet = LazyLock::new(|| PERSIAN_WORDS.iter().copied().collect());
 static PASHTO: WordSet = LazyLock::new(|| PASHTO_WORDS.iter().copied().collect());
@@ -745,6 +820,53 @@ mod tests {
         let doc = detect_paragraphs(&paragraphs);
         assert_eq!(doc.main.as_ref().map(Lang::as_str), Some("en"));
         assert!(doc.passages.is_empty(), "{:?}", doc.passages);
+    }
+
+    #[test]
+    fn the_main_language_alone_is_the_documents() {
+        let texts = [
+            "Officials in Herat said the new clinic will open next month.",
+            "The clinic is funded by the provincial health department and donors.",
+            "He said it was so.",
+            "وزارت صحت عامه گفت که ۲۵ کلینیک جدید باز شد.",
+            "د کلي خلک وايي چې اوبه ژوند دی.",
+            "منگل کو شدید بارش نے شمال کی مرکزی سڑک بند کر دی۔",
+            "قال المسؤولون إن المساعدات لم تصل بعد إلى القرى.",
+            "Der Minister sprach am Montag in Berlin über die Lage.",
+            "Bonjour.",
+            "12:30",
+            "",
+        ];
+        // Every document of up to three of these paragraphs, in any order.
+        let mut docs: Vec<Vec<String>> = vec![Vec::new()];
+        for len in 1..=3 {
+            let mut idx = vec![0usize; len];
+            loop {
+                docs.push(idx.iter().map(|&i| texts[i].to_string()).collect());
+                let mut k = 0;
+                while k < len {
+                    idx[k] += 1;
+                    if idx[k] < texts.len() {
+                        break;
+                    }
+                    idx[k] = 0;
+                    k += 1;
+                }
+                if k == len {
+                    break;
+                }
+            }
+        }
+        // A tie in letters between two languages: the first one wins.
+        let (en, fa) = ("Kabul roads shut", "راه کابل بسته شده");
+        assert_eq!(Profile::of(en).letters, Profile::of(fa).letters);
+        docs.push(vec![en.to_string(), fa.to_string()]);
+        docs.push(vec![fa.to_string(), en.to_string()]);
+        for doc in &docs {
+            assert_eq!(detect_main(doc), detect_paragraphs(doc).main, "{doc:?}");
+        }
+        assert_eq!(detect_main(&docs[docs.len() - 1]).unwrap().as_str(), "fa");
+        assert_eq!(detect_main(&docs[docs.len() - 2]).unwrap().as_str(), "en");
     }
 
     #[test]

@@ -20,6 +20,7 @@
 
 pub mod entities;
 pub mod figures;
+mod hash;
 pub mod lang;
 pub mod normalize;
 pub mod quotes;
@@ -29,9 +30,18 @@ pub mod topics;
 
 pub use entities::FoundEntity;
 pub use figures::FoundFigure;
-pub use lang::{Detection, DocumentLang, detect, detect_paragraphs};
+pub use lang::{Detection, DocumentLang, detect, detect_main, detect_paragraphs};
 pub use quotes::FoundQuote;
 pub use topics::{Taxonomy, TopicMatch};
+
+/// The characters of `text` with their byte offsets, allocated once (a
+/// plain `collect` grows the vector several times on a long paragraph;
+/// counting the characters first costs less).
+pub(crate) fn char_indices(text: &str) -> Vec<(usize, char)> {
+    let mut out = Vec::with_capacity(text.chars().count());
+    out.extend(text.char_indices());
+    out
+}
 
 /// What [`analyze`] reads: one article.
 #[derive(Debug, Clone, Copy)]
@@ -63,16 +73,20 @@ pub struct Understanding {
 pub fn analyze(input: &Input<'_>, taxonomy: &Taxonomy) -> Understanding {
     let lang = match input.lang {
         Some(l) => Some(l.to_string()),
-        None => detect_paragraphs(input.paragraphs)
-            .main
-            .map(|l| l.as_str().to_string()),
+        None => lang::detect_main(input.paragraphs).map(|l| l.as_str().to_string()),
     };
-    let entities = entities::find(input.paragraphs, lang.as_deref());
-    let quotes = quotes::find(input.paragraphs, &entities, input.outlet);
-    let figures = figures::find(input.paragraphs, &entities);
+    // Every paragraph split into sentences once, for all the analyses.
+    let split: Vec<Vec<&str>> = input
+        .paragraphs
+        .iter()
+        .map(|p| sentences::split(p))
+        .collect();
+    let entities = entities::find_split(input.paragraphs, &split, lang.as_deref());
+    let quotes = quotes::find_split(input.paragraphs, &split, &entities, input.outlet);
+    let figures = figures::find_split(input.paragraphs, &split, &entities);
     let teaser = match input.teaser {
         Some(t) if !t.trim().is_empty() => Some(t.to_string()),
-        _ => teaser::pick(input.title, input.paragraphs),
+        _ => teaser::pick_split(input.title, input.paragraphs, &split),
     };
     let topics = taxonomy.classify(input.title, input.paragraphs);
     Understanding {

@@ -42,7 +42,7 @@
 
 mod marks;
 
-use std::collections::HashSet;
+use crate::hash::FastSet;
 use std::sync::OnceLock;
 
 use khabar_model::EntityKind;
@@ -387,18 +387,18 @@ fn in_list(list: &[&str], key: &str) -> bool {
 /// normalised).
 #[derive(Debug)]
 struct Sets {
-    verbs: HashSet<String>,
-    verb_first: HashSet<String>,
-    pronouns: HashSet<String>,
-    documents: HashSet<String>,
-    roles: HashSet<String>,
-    org_nouns: HashSet<String>,
+    verbs: FastSet<String>,
+    verb_first: FastSet<String>,
+    pronouns: FastSet<String>,
+    documents: FastSet<String>,
+    roles: FastSet<String>,
+    org_nouns: FastSet<String>,
 }
 
 fn sets() -> &'static Sets {
     static SETS: OnceLock<Sets> = OnceLock::new();
     SETS.get_or_init(|| {
-        let set = |l: &[&str]| l.iter().map(|w| normalize(w)).collect::<HashSet<String>>();
+        let set = |l: &[&str]| l.iter().map(|w| normalize(w)).collect::<FastSet<String>>();
         Sets {
             verbs: set(AR_VERBS),
             verb_first: set(AR_VERB_FIRST),
@@ -506,11 +506,28 @@ pub fn find(
     entities: &[FoundEntity],
     outlet: Option<&str>,
 ) -> Vec<FoundQuote> {
-    // Most articles quote nobody.
-    if !paragraphs
+    if !has_marks(paragraphs) {
+        return Vec::new();
+    }
+    let split: Vec<Vec<&str>> = paragraphs.iter().map(|p| sentences::split(p)).collect();
+    find_split(paragraphs, &split, entities, outlet)
+}
+
+/// Most articles quote nobody.
+fn has_marks(paragraphs: &[String]) -> bool {
+    paragraphs
         .iter()
         .any(|t| t.contains(['“', '"', '«', '„', '‘']))
-    {
+}
+
+/// [`find`] given the paragraphs' sentences ([`sentences::split`] of each).
+pub(crate) fn find_split(
+    paragraphs: &[String],
+    split: &[Vec<&str>],
+    entities: &[FoundEntity],
+    outlet: Option<&str>,
+) -> Vec<FoundQuote> {
+    if !has_marks(paragraphs) {
         return Vec::new();
     }
     let mut placed: Vec<Placed> = entities
@@ -528,8 +545,9 @@ pub fn find(
     placed.sort_by_key(|m| (m.paragraph, m.start));
     let sentence_starts = paragraphs
         .iter()
-        .map(|t| {
-            let mut v: Vec<usize> = sentences::split(t)
+        .zip(split)
+        .map(|(t, sentences)| {
+            let mut v: Vec<usize> = sentences
                 .iter()
                 .map(|s| s.as_ptr() as usize - t.as_ptr() as usize)
                 .collect();
@@ -539,14 +557,10 @@ pub fn find(
             v
         })
         .collect();
-    let quoted = paragraphs
+    let spans: Vec<Vec<marks::Span>> = paragraphs.iter().map(|t| marks::spans(t)).collect();
+    let quoted = spans
         .iter()
-        .map(|t| {
-            marks::spans(t)
-                .iter()
-                .map(|s| (s.inner_start, s.inner_end))
-                .collect()
-        })
+        .map(|s| s.iter().map(|s| (s.inner_start, s.inner_end)).collect())
         .collect();
     let ctx = Ctx {
         paragraphs,
@@ -555,7 +569,7 @@ pub fn find(
         sentence_starts,
         quoted,
     };
-    let logicals = logical_quotes(paragraphs);
+    let logicals = logical_quotes(paragraphs, &spans);
     let mut out = Vec::new();
     // The last attributed quotation: (paragraph where it ended, speaker).
     let mut last: Option<(usize, Speaker)> = None;
@@ -612,11 +626,11 @@ pub fn find(
 
 /// The quotations of the article, a quotation left open at a paragraph's
 /// end joined with the next paragraph's when that one opens with a mark.
-fn logical_quotes(paragraphs: &[String]) -> Vec<Logical> {
+/// `spans` are the paragraphs' quotation marks ([`marks::spans`]).
+fn logical_quotes(paragraphs: &[String], spans: &[Vec<marks::Span>]) -> Vec<Logical> {
     let mut out: Vec<Logical> = Vec::new();
     let mut open: Option<Logical> = None;
-    for (p, text) in paragraphs.iter().enumerate() {
-        let spans = marks::spans(text);
+    for ((p, text), spans) in paragraphs.iter().enumerate().zip(spans) {
         let starts_quoted = text.trim_start().starts_with(['“', '"', '«', '„', '‘'])
             && spans
                 .first()

@@ -27,42 +27,43 @@
 ///            ["قیمت‌ها ۲.۵ درصد بالا رفت.", "آیا این ادامه دارد؟", "بله."]);
 /// ```
 pub fn split(text: &str) -> Vec<&str> {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    // Byte offsets throughout; only the text around a terminator is read.
+    let at = |b: usize| text[b..].chars().next();
     let mut out = Vec::new();
     let mut start = 0;
     let mut i = 0;
-    while i < chars.len() {
-        let (_, c) = chars[i];
-        if !is_terminator(c) {
-            i += 1;
-            continue;
-        }
+    while let Some((t, c)) = next_terminator(text, i) {
         // The run of terminators and closing marks: `?!`, `...`, `."`, `.»)`.
-        let mut j = i + 1;
+        let mut j = t + c.len_utf8();
         let mut only_dot = c == '.';
-        while j < chars.len() && (is_terminator(chars[j].1) || is_closer(chars[j].1)) {
-            if is_terminator(chars[j].1) && chars[j].1 != '.' {
+        let mut second = true;
+        while let Some(d) = at(j)
+            && (is_terminator(d) || is_closer(d))
+        {
+            if is_terminator(d) && d != '.' {
                 only_dot = false;
             }
-            if chars[j].1 == '.' && c == '.' && j == i + 1 {
+            if d == '.' && c == '.' && second {
                 only_dot = false; // an ellipsis
             }
-            j += 1;
+            second = false;
+            j += d.len_utf8();
         }
-        let end = chars.get(j).map_or(text.len(), |&(b, _)| b);
+        let end = j;
         let mut k = j;
-        while k < chars.len() && chars[k].1.is_whitespace() {
-            k += 1;
+        while let Some(d) = at(k)
+            && d.is_whitespace()
+        {
+            k += d.len_utf8();
         }
-        let next = chars.get(k).map(|&(_, c)| c);
-        let boundary = match next {
+        let boundary = match at(k) {
             None => true,
             Some(n) if k == j => {
                 // No space: only `؟ ۔ !` before an Arabic-script letter.
                 matches!(c, '؟' | '۔' | '!') && is_arabic_letter(n)
             }
             Some(n) if n.is_lowercase() => false,
-            Some(_) if only_dot => !dot_is_abbreviation(&chars, i, text, k),
+            Some(_) if only_dot => !dot_is_abbreviation(text, t, k),
             Some(_) => true,
         };
         if boundary {
@@ -73,6 +74,28 @@ pub fn split(text: &str) -> Vec<&str> {
     }
     push(&mut out, &text[start..]);
     out
+}
+
+/// The first terminator at or after byte `from`, by its bytes: `.` `!` `?`
+/// themselves, and the lead bytes of `…` `؟` `۔` (a lead byte never occurs
+/// inside another character's encoding).
+fn next_terminator(text: &str, from: usize) -> Option<(usize, char)> {
+    let bytes = text.as_bytes();
+    let mut b = from;
+    while b < bytes.len() {
+        match bytes[b] {
+            b'.' | b'!' | b'?' => return Some((b, char::from(bytes[b]))),
+            0xE2 | 0xD8 | 0xDB => {
+                let c = text[b..].chars().next()?;
+                if is_terminator(c) {
+                    return Some((b, c));
+                }
+                b += c.len_utf8();
+            }
+            _ => b += 1,
+        }
+    }
+    None
 }
 
 fn push<'a>(out: &mut Vec<&'a str>, s: &'a str) {
@@ -143,19 +166,24 @@ const STARTERS: &[&str] = &[
     "As",
 ];
 
-/// Whether the full stop at `chars[dot]` closes an abbreviation, an
-/// initial or an acronym rather than the sentence; `next` is the index of
-/// the next word's first character.
-fn dot_is_abbreviation(chars: &[(usize, char)], dot: usize, text: &str, next: usize) -> bool {
+/// Whether the full stop at byte `dot` closes an abbreviation, an initial
+/// or an acronym rather than the sentence; `next` is the byte offset of the
+/// next word's first character.
+fn dot_is_abbreviation(text: &str, dot: usize, next: usize) -> bool {
     // The token before the dot, without opening quotes or brackets.
     let mut s = dot;
-    while s > 0 && !chars[s - 1].1.is_whitespace() {
-        s -= 1;
+    while let Some(p) = text[..s].chars().next_back()
+        && !p.is_whitespace()
+    {
+        s -= p.len_utf8();
     }
-    while s < dot && matches!(chars[s].1, '"' | '\'' | '“' | '‘' | '«' | '(' | '[') {
-        s += 1;
+    while s < dot
+        && let Some(p) = text[s..].chars().next()
+        && matches!(p, '"' | '\'' | '“' | '‘' | '«' | '(' | '[')
+    {
+        s += p.len_utf8();
     }
-    let token = &text[chars[s].0..chars[dot].0];
+    let token = &text[s..dot];
     if token.is_empty() {
         return false;
     }
@@ -170,12 +198,11 @@ fn dot_is_abbreviation(chars: &[(usize, char)], dot: usize, text: &str, next: us
     if !initials {
         return false;
     }
-    let next_word: String = chars[next..]
-        .iter()
-        .map(|&(_, c)| c)
-        .take_while(|c| c.is_alphanumeric())
-        .collect();
-    !STARTERS.contains(&next_word.as_str())
+    let rest = &text[next..];
+    let next_word = &rest[..rest
+        .find(|c: char| !c.is_alphanumeric())
+        .unwrap_or(rest.len())];
+    !STARTERS.contains(&next_word)
 }
 
 #[cfg(test)]

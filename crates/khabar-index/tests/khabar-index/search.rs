@@ -1,7 +1,7 @@
 //! Search: words, phrases, fields, filters, sorting, facets, histogram, snippets.
 
 use chrono::NaiveDate;
-use khabar_index::{Filters, Index, Op, SearchRequest, Sort};
+use khabar_index::{EXACT_FACETS, FACET_STRIDE, Filters, Index, Op, SearchRequest, Sort};
 
 use crate::fixtures::{at, corpus, doc};
 
@@ -158,6 +158,59 @@ fn facets_and_histogram_count_every_match() {
     // Not asked: empty.
     let plain = ix.search(&SearchRequest::new("kabul")).unwrap();
     assert!(plain.facets.outlet.is_empty() && plain.histogram.is_empty());
+}
+
+#[test]
+fn facets_of_a_huge_match_set_are_sampled_and_say_so() {
+    // One segment with more matches than are counted one by one: two
+    // outlets in a 3:1 ratio, interleaved.
+    let n = EXACT_FACETS * 3;
+    let ix = Index::in_ram().unwrap();
+    let ops: Vec<Op> = (1..=n)
+        .map(|i| {
+            let mut d = doc(i, "Flood report", "Water rose in the valley.");
+            d.outlet = Some(
+                if i % 4 == 0 {
+                    "Hill Post"
+                } else {
+                    "Valley Herald"
+                }
+                .into(),
+            );
+            d.published = at(2024, 6, 1 + (i % 3) as u32);
+            Op::Upsert(d)
+        })
+        .collect();
+    ix.apply(&ops, 1).unwrap();
+    let mut req = SearchRequest::new("flood");
+    req.facets = true;
+    req.histogram = true;
+    let r = ix.search(&req).unwrap();
+    assert_eq!(r.total, n);
+    assert!(r.facets.estimated);
+    let count = |name: &str| {
+        r.facets
+            .outlet
+            .iter()
+            .find(|f| f.value == name)
+            .map_or(0, |f| f.count)
+    };
+    // Exact: n * 3/4 and n / 4. The sample does not alias with the
+    // outlets' period (a plain one-in-8 stride would see only "Hill Post").
+    let (valley, hill) = (count("Valley Herald"), count("Hill Post"));
+    assert!(valley.abs_diff(n * 3 / 4) <= n / 50, "{valley}");
+    assert!(hill.abs_diff(n / 4) <= n / 50, "{hill}");
+    assert!((valley + hill).abs_diff(n) <= n / 50);
+    assert!(FACET_STRIDE > 1);
+    // The histogram stays exact.
+    assert_eq!(r.histogram.iter().map(|d| d.count).sum::<u64>(), n);
+    // A small match set is counted exactly.
+    let mut small = SearchRequest::new("flood");
+    small.filters.outlets = vec!["Hill Post".into()];
+    small.facets = true;
+    let s = ix.search(&small).unwrap();
+    assert!(!s.facets.estimated);
+    assert_eq!(s.facets.outlet[0].count, n / 4);
 }
 
 #[test]

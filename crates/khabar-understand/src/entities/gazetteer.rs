@@ -2,10 +2,11 @@
 //! (`data/gazetteer-afghanistan.tsv`), indexed for longest-match lookup
 //! over a paragraph's tokens.
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use khabar_model::EntityKind;
+
+use crate::hash::FastMap;
 
 use super::tokens::{Token, push_key, tokenize};
 
@@ -36,9 +37,14 @@ struct Slot {
 #[derive(Debug)]
 pub(crate) struct Gazetteer {
     pub entries: Vec<Entry>,
-    index: HashMap<String, Slot>,
+    index: FastMap<String, Slot>,
     max_tokens: usize,
+    /// The entries' person spellings by word count and first letter.
+    person_forms: PersonForms,
 }
+
+/// (word count, first letter) → (entry, index in its `person_forms`).
+type PersonForms = FastMap<(usize, Option<char>), Vec<(u32, usize)>>;
 
 /// A gazetteer match: the entry and how many tokens it covers.
 #[derive(Debug, Clone, Copy)]
@@ -60,7 +66,7 @@ fn is_acronym(s: &str) -> bool {
 impl Gazetteer {
     fn parse(data: &'static str) -> Gazetteer {
         let mut entries = Vec::new();
-        let mut index: HashMap<String, Slot> = HashMap::new();
+        let mut index: FastMap<String, Slot> = FastMap::default();
         let mut max_tokens = 1;
         for line in data.lines() {
             let line = line.trim_end();
@@ -119,11 +125,30 @@ impl Gazetteer {
                 person_forms,
             });
         }
+        let mut person_forms = PersonForms::default();
+        for (e, entry) in entries.iter().enumerate() {
+            for (f, form) in entry.person_forms.iter().enumerate() {
+                let first = form.first().and_then(|w| w.chars().next());
+                person_forms
+                    .entry((form.len(), first))
+                    .or_default()
+                    .push((e as u32, f));
+            }
+        }
         Gazetteer {
             entries,
             index,
             max_tokens,
+            person_forms,
         }
+    }
+
+    /// The person spellings (entry, index in its `person_forms`) of `n`
+    /// words whose first word starts with `first`, in entry order.
+    pub fn person_forms(&self, n: usize, first: Option<char>) -> &[(u32, usize)] {
+        self.person_forms
+            .get(&(n, first))
+            .map_or(&[], Vec::as_slice)
     }
 
     /// Whether a one-word key is a country other than Afghanistan ("india").

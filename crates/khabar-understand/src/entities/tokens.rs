@@ -34,34 +34,46 @@ pub(crate) fn is_arabic(c: char) -> bool {
 /// The words of `text`. A dotted acronym or initials (`U.N.`, `J.P.`) is
 /// one word keyed without its dots; apostrophes and hyphens split words.
 pub(crate) fn tokenize(text: &str) -> Vec<Token> {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    // Byte offsets throughout; `at` reads the character starting at one.
+    let at = |b: usize| text[b..].chars().next();
+    let latin_letter = |b: usize| at(b).is_some_and(|c| c.is_alphabetic() && !is_arabic(c));
+    let dot = |b: usize| text.as_bytes().get(b) == Some(&b'.');
+    // The offset after the character at `b` (at the end: the end).
+    let after = |b: usize| b + at(b).map_or(0, char::len_utf8);
+    let bytes = text.as_bytes();
     let mut out = Vec::new();
     let mut i = 0;
-    while i < chars.len() {
-        let (b, c) = chars[i];
-        if !c.is_alphanumeric() {
+    while let Some(&byte) = bytes.get(i) {
+        // ASCII spaces and punctuation, a byte at a time.
+        if byte.is_ascii() && !byte.is_ascii_alphanumeric() {
             i += 1;
             continue;
         }
+        let Some(c) = at(i) else { break };
+        if !c.is_alphanumeric() {
+            i += c.len_utf8();
+            continue;
+        }
+        let b = i;
         // `U.N.`, `J.P.`, `U.S.A.`: letter, dot, letter, dot…
-        let latin_letter = |k: usize| {
-            chars
-                .get(k)
-                .is_some_and(|&(_, c)| c.is_alphabetic() && !is_arabic(c))
-        };
-        let dot = |k: usize| chars.get(k).is_some_and(|&(_, c)| c == '.');
-        if latin_letter(i) && dot(i + 1) && latin_letter(i + 2) && dot(i + 3) {
+        if latin_letter(i)
+            && dot(after(i))
+            && latin_letter(after(i) + 1)
+            && dot(after(after(i) + 1))
+        {
             let mut j = i;
             let mut letters = String::new();
-            while latin_letter(j) && dot(j + 1) {
-                letters.push(chars[j].1);
-                j += 2;
+            while let Some(l) = at(j)
+                && latin_letter(j)
+                && dot(j + l.len_utf8())
+            {
+                letters.push(l);
+                j += l.len_utf8() + 1;
             }
-            let end = chars.get(j).map_or(text.len(), |&(e, _)| e);
             let upper = letters.chars().all(char::is_uppercase);
             out.push(Token {
                 start: b,
-                end,
+                end: j,
                 key: letters.to_lowercase(),
                 arabic: false,
                 upper,
@@ -74,16 +86,31 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
         // capitals.
         let mut j = i;
         let (mut letters, mut capitals, mut ascii) = (0usize, 0usize, true);
-        while j < chars.len() && is_word_mark(chars[j].1) {
-            let ch = chars[j].1;
-            ascii &= ch.is_ascii();
+        while let Some(&byte) = bytes.get(j) {
+            // An ASCII character is a word mark when it is a letter or a digit.
+            if byte.is_ascii() {
+                if !byte.is_ascii_alphanumeric() {
+                    break;
+                }
+                if byte.is_ascii_alphabetic() {
+                    letters += 1;
+                    capitals += usize::from(byte.is_ascii_uppercase());
+                }
+                j += 1;
+                continue;
+            }
+            let Some(ch) = at(j) else { break };
+            if !is_word_mark(ch) {
+                break;
+            }
+            ascii = false;
             if ch.is_alphabetic() {
                 letters += 1;
                 capitals += usize::from(ch.is_uppercase());
             }
-            j += 1;
+            j += ch.len_utf8();
         }
-        let end = chars.get(j).map_or(text.len(), |&(e, _)| e);
+        let end = j;
         let surface = &text[b..end];
         let arabic = is_arabic(c);
         let key = if arabic {
@@ -184,6 +211,31 @@ mod tests {
         assert!(t[1].caps && t[1].upper);
         assert!(t[7].arabic);
         assert_eq!(&"The U.N. envoy"[t[1].start..t[1].end], "U.N.");
+    }
+
+    #[test]
+    fn capitals_spans_and_letters_beyond_ascii() {
+        let text = "UNHCR, COP29 and Zoë’s café-owner left the U.S.";
+        let t = tokenize(text);
+        let got: Vec<(&str, &str, bool, bool)> = t
+            .iter()
+            .map(|t| (&text[t.start..t.end], t.key.as_str(), t.upper, t.caps))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("UNHCR", "unhcr", true, true),
+                ("COP29", "cop29", true, true),
+                ("and", "and", false, false),
+                ("Zoë", "zoë", true, false),
+                ("s", "s", false, false),
+                ("café", "café", false, false),
+                ("owner", "owner", false, false),
+                ("left", "left", false, false),
+                ("the", "the", false, false),
+                ("U.S.", "us", true, true),
+            ]
+        );
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! Latin words are lower case; Arabic-script ones are normalised when the
 //! sets are built.
 
-use std::collections::HashSet;
+use crate::hash::FastSet;
 use std::sync::OnceLock;
 
 use crate::normalize::normalize;
@@ -991,7 +991,7 @@ const AR_STOP: &[&str] = &[
     "والي",
 ];
 
-fn set(words: &[&str], arabic: bool) -> HashSet<String> {
+fn set(words: &[&str], arabic: bool) -> FastSet<String> {
     words
         .iter()
         .map(|w| {
@@ -1006,20 +1006,20 @@ fn set(words: &[&str], arabic: bool) -> HashSet<String> {
 
 #[derive(Debug)]
 pub(crate) struct Words {
-    pub common: HashSet<String>,
-    pub demonyms: HashSet<String>,
-    pub honorifics: HashSet<String>,
-    pub roles: HashSet<String>,
-    pub org: HashSet<String>,
-    pub event: HashSet<String>,
-    pub place_nouns: HashSet<String>,
-    pub place_preps: HashSet<String>,
-    pub connectors: HashSet<String>,
-    pub not_name: HashSet<String>,
-    pub speech_after: HashSet<String>,
-    pub ar_titles: HashSet<String>,
-    pub ar_roles: HashSet<String>,
-    pub ar_stop: HashSet<String>,
+    pub common: FastSet<String>,
+    pub demonyms: FastSet<String>,
+    pub honorifics: FastSet<String>,
+    pub roles: FastSet<String>,
+    pub org: FastSet<String>,
+    pub event: FastSet<String>,
+    pub place_nouns: FastSet<String>,
+    pub place_preps: FastSet<String>,
+    pub connectors: FastSet<String>,
+    pub not_name: FastSet<String>,
+    pub speech_after: FastSet<String>,
+    pub ar_titles: FastSet<String>,
+    pub ar_roles: FastSet<String>,
+    pub ar_stop: FastSet<String>,
 }
 
 pub(crate) fn get() -> &'static Words {

@@ -1,6 +1,8 @@
 //! A sentence as tokens (numbers, words, symbols) that keep their place in
 //! the original text, so a figure's surface is quoted as written.
 
+use std::borrow::Cow;
+
 use crate::normalize::normalize;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -21,8 +23,9 @@ pub(crate) struct Tok<'a> {
     /// Byte range in the sentence.
     pub start: usize,
     pub end: usize,
-    /// Matching form: normalised, lower-case, possessive `'s` dropped.
-    pub norm: String,
+    /// Matching form: normalised, lower-case, possessive `'s` dropped
+    /// (the text itself when that changes nothing).
+    pub norm: Cow<'a, str>,
     /// White space between this token and the one before it.
     pub space_before: bool,
     /// For numbers: the value, and whether the digits carry separators.
@@ -81,7 +84,7 @@ fn is_apostrophe(c: char) -> bool {
 
 /// The tokens of `s`.
 pub(crate) fn tokenize(s: &str) -> Vec<Tok<'_>> {
-    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    let chars = crate::char_indices(s);
     let at = |i: usize| chars.get(i).map(|&(_, c)| c);
     let byte = |i: usize| chars.get(i).map_or(s.len(), |&(b, _)| b);
     let mut out = Vec::new();
@@ -155,7 +158,7 @@ pub(crate) fn tokenize(s: &str) -> Vec<Tok<'_>> {
             text,
             start: b0,
             end: b1,
-            norm: String::new(),
+            norm: Cow::Borrowed(""),
             space_before: space,
             value: 0.0,
             separated: false,
@@ -170,24 +173,34 @@ pub(crate) fn tokenize(s: &str) -> Vec<Tok<'_>> {
                 tok.separated = sep;
                 tok.int_digits = int;
                 tok.norm = if text.is_ascii() {
-                    text.to_string()
+                    Cow::Borrowed(text)
                 } else {
-                    normalize(text)
+                    Cow::Owned(normalize(text))
                 };
             }
             Kind::Word => {
                 tok.capital = text.chars().next().is_some_and(char::is_uppercase);
-                let mut n = if text.is_ascii() {
-                    text.to_ascii_lowercase()
+                tok.norm = if text.is_ascii() {
+                    // Lower case, the possessive dropped, allocating only
+                    // for capitals.
+                    let t = match text.as_bytes() {
+                        [.., b'\'', b's' | b'S'] => &text[..text.len() - 2],
+                        _ => text,
+                    };
+                    if t.bytes().any(|b| b.is_ascii_uppercase()) {
+                        Cow::Owned(t.to_ascii_lowercase())
+                    } else {
+                        Cow::Borrowed(t)
+                    }
                 } else {
-                    normalize(text).to_lowercase().replace('’', "'")
+                    let mut n = normalize(text).to_lowercase().replace('’', "'");
+                    if n.ends_with("'s") {
+                        n.truncate(n.len() - 2);
+                    }
+                    Cow::Owned(n)
                 };
-                if n.ends_with("'s") {
-                    n.truncate(n.len() - 2);
-                }
-                tok.norm = n;
             }
-            Kind::Sym => tok.norm = text.to_string(),
+            Kind::Sym => tok.norm = Cow::Borrowed(text),
         }
         out.push(tok);
     }
@@ -235,5 +248,18 @@ mod tests {
         assert_eq!(t[2].kind, Kind::Num);
         assert_eq!(t[3].text, "bn");
         assert!(!t[3].space_before);
+    }
+
+    #[test]
+    fn ascii_words_are_lower_cased_without_possessive() {
+        let t = tokenize("UNHCR's Taliban'S officials' 5,000 rock'n'roll");
+        let norms: Vec<&str> = t.iter().map(|t| t.norm.as_ref()).collect();
+        assert_eq!(
+            norms,
+            ["unhcr", "taliban", "officials", "'", "5,000", "rock'n'roll"]
+        );
+        // Nothing to change: the text itself, not a copy.
+        assert!(matches!(t[2].norm, Cow::Borrowed(_)));
+        assert!(matches!(t[3].norm, Cow::Borrowed(_)));
     }
 }

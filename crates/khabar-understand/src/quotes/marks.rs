@@ -49,7 +49,7 @@ fn opens(chars: &[(usize, char)], i: usize, singles: bool) -> bool {
 /// paragraph has no double ones (a British-style text); the closing one
 /// must not be an apostrophe inside a word ("women’s").
 pub(crate) fn spans(text: &str) -> Vec<Span> {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let chars = crate::char_indices(text);
     let singles = !chars
         .iter()
         .any(|&(_, c)| matches!(c, '“' | '”' | '"' | '«' | '»' | '„'));
