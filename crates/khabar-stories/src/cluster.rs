@@ -59,13 +59,14 @@
 //! assert_ne!(d.story, a.story, "{}", d.why);
 //! ```
 
-use std::collections::{HashMap, HashSet, VecDeque};
+use std::collections::VecDeque;
 use std::fmt::Write as _;
 
 use chrono::{DateTime, TimeDelta, Utc};
 use serde::{Deserialize, Serialize};
 
-use crate::fingerprint::{self, Fingerprint, NearIndex};
+use crate::fingerprint::{Fingerprint, FingerprintBuilder, NearIndex};
+use rustc_hash::{FxHashMap, FxHashSet};
 use crate::idf::Vocab;
 use crate::text;
 
@@ -197,11 +198,23 @@ impl Default for Config {
 struct Features {
     /// Sublinear term weights (title boosted), sorted by term id.
     tf: Vec<(u32, f32)>,
+    /// The IDF of each term of `tf`, in the same order (set by `weigh`).
+    idf: Vec<f32>,
+    /// The TF-IDF weight of each term of `tf`, in the same order.
+    dw: Vec<f32>,
+    /// The squared norm of `dw`.
+    dn: f32,
+    /// The squared TF-IDF norm of `names`.
+    names_norm: f32,
+    /// The `top_terms` heaviest terms, heaviest first.
+    top: Vec<u32>,
+    /// The names the article is about (most repeated, rarest first).
+    main_names: Vec<u32>,
     /// Distinct term ids (for document frequencies).
     distinct: Vec<u32>,
     /// First surface form of each term in this article.
-    surfaces: HashMap<u32, String>,
-    /// Capitalised names and their counts.
+    surfaces: FxHashMap<u32, Surface>,
+    /// Capitalised names and their counts, sorted by term id.
     names: Vec<(u32, f32)>,
     /// Figures (number terms that are not years or small counts).
     numbers: Vec<u32>,
@@ -210,6 +223,25 @@ struct Features {
     /// Entity keys, interned (prefixed so they never meet a word).
     entities: Vec<u32>,
     fp: Fingerprint,
+}
+
+/// Where a term's surface form is: a byte range of the body or the title,
+/// or a form of its own (figures and entity names).
+#[derive(Debug)]
+enum Surface {
+    Body(usize, usize),
+    Title(usize, usize),
+    Owned(String),
+}
+
+impl Surface {
+    fn get<'a>(&'a self, doc: &'a Doc) -> &'a str {
+        match self {
+            Surface::Body(a, b) => doc.text.get(*a..*b).unwrap_or(""),
+            Surface::Title(a, b) => doc.title.get(*a..*b).unwrap_or(""),
+            Surface::Owned(s) => s,
+        }
+    }
 }
 
 /// An article in the window.
@@ -224,21 +256,33 @@ struct DocRec {
 
 #[derive(Debug, Default)]
 struct Story {
-    centroid: HashMap<u32, f32>,
-    names: HashMap<u32, f32>,
-    entities: HashSet<u32>,
-    numbers: HashSet<u32>,
-    years: HashMap<u16, f32>,
-    indexed: HashSet<u32>,
+    /// Sum of the members' normalised term vectors, sorted by term id.
+    centroid: Vec<(u32, f32)>,
+    /// Name counts, sorted by term id.
+    names: Vec<(u32, f32)>,
+    /// Entity ids, sorted.
+    entities: Vec<u32>,
+    /// Figure ids, sorted.
+    numbers: Vec<u32>,
+    years: Vec<(u16, f32)>,
+    indexed: FxHashSet<u32>,
     /// The centroid's TF-IDF norm and the document count it was computed
     /// at: IDF drifts slowly, so the norm is recomputed when the window
     /// has changed by 1 %, not for every comparison.
     norm: std::cell::Cell<(f32, u32)>,
+    /// The same for the names' TF-IDF norm.
+    names_norm: std::cell::Cell<(f32, u32)>,
     /// Members in the window.
     live: usize,
     size: usize,
     first_seen: Option<DateTime<Utc>>,
     last_seen: Option<DateTime<Utc>>,
+}
+
+impl Story {
+    fn has_term(&self, id: u32) -> bool {
+        self.centroid.binary_search_by_key(&id, |&(t, _)| t).is_ok()
+    }
 }
 
 /// The score of one candidate story and its parts.
@@ -252,7 +296,6 @@ struct Score {
     name_conflict: f32,
     year_conflict: bool,
     gap: Option<TimeDelta>,
-    shared_terms: Vec<u32>,
 }
 
 /// Online clusterer: feed articles in publication order with
@@ -263,14 +306,18 @@ pub struct Clusterer {
     vocab: Vocab,
     docs: VecDeque<(u64, DocRec)>,
     next_doc: u64,
-    exact: HashMap<u64, u64>,
+    exact: FxHashMap<u64, u64>,
     near: NearIndex,
-    stories: HashMap<u64, Story>,
-    merged_into: HashMap<u64, u64>,
-    postings: HashMap<u32, Vec<u64>>,
+    stories: FxHashMap<u64, Story>,
+    merged_into: FxHashMap<u64, u64>,
+    postings: FxHashMap<u32, Vec<u64>>,
     next_story: u64,
     now: Option<DateTime<Utc>>,
     peak_window: usize,
+    /// The article being placed, by term id: TF-IDF weight, IDF and name
+    /// count; zero elsewhere. A story's centroid and names are compared by
+    /// one pass over each.
+    scratch: Vec<[f32; 3]>,
 }
 
 /// Postings scanned per term, newest first: recent stories are the ones an
@@ -284,17 +331,18 @@ impl Clusterer {
     pub fn new(cfg: Config) -> Clusterer {
         Clusterer {
             cfg,
-            vocab: Vocab::default(),
+            vocab: Vocab::default().with_cache(),
             docs: VecDeque::new(),
             next_doc: 0,
-            exact: HashMap::new(),
+            exact: FxHashMap::default(),
             near: NearIndex::default(),
-            stories: HashMap::new(),
-            merged_into: HashMap::new(),
-            postings: HashMap::new(),
+            stories: FxHashMap::default(),
+            merged_into: FxHashMap::default(),
+            postings: FxHashMap::default(),
             next_story: 1,
             now: None,
             peak_window: 0,
+            scratch: Vec::new(),
         }
     }
 
@@ -330,23 +378,37 @@ impl Clusterer {
     /// the best-scoring story at or above the threshold, otherwise a new one.
     pub fn add(&mut self, doc: Doc) -> Assignment {
         self.advance(doc.published);
-        let f = self.features(&doc);
+        let mut f = self.features(&doc);
         self.vocab.add_doc(&f.distinct);
         if let Some(a) = self.duplicate(&f) {
             let story = a.story.0;
             self.attach(doc, f, story, false);
             return a;
         }
+        self.weigh(&mut f);
         let candidates = self.candidates(&f);
+        if self.scratch.len() < self.vocab.len() {
+            self.scratch.resize(self.vocab.len(), [0.0; 3]);
+        }
+        for (i, &(id, _)) in f.tf.iter().enumerate() {
+            self.scratch[id as usize] = [f.dw[i], f.idf[i], 0.0];
+        }
+        for &(id, n) in &f.names {
+            // Every name is a word of the text, so its IDF is set above.
+            self.scratch[id as usize][2] = n;
+        }
         let mut scored: Vec<(u64, Score)> = candidates
             .into_iter()
             .filter_map(|s| self.score(&f, &doc, s).map(|sc| (s, sc)))
             .collect();
+        for &(id, _) in &f.tf {
+            self.scratch[id as usize] = [0.0; 3];
+        }
         scored.sort_by(|a, b| b.1.total.total_cmp(&a.1.total).then(a.0.cmp(&b.0)));
         let best = scored.first().cloned();
         match best {
             Some((story, sc)) if sc.total >= self.cfg.threshold => {
-                let why = self.explain(&f, &sc);
+                let why = self.explain(&f, &doc, story, &sc);
                 let merge: Vec<u64> = scored[1..]
                     .iter()
                     .filter(|(_, s)| s.total >= self.cfg.merge_threshold)
@@ -400,8 +462,9 @@ impl Clusterer {
     /// store): no scoring, the story is created if needed.
     pub fn restore(&mut self, doc: Doc, story: StoryKey) {
         self.advance(doc.published);
-        let f = self.features(&doc);
+        let mut f = self.features(&doc);
         self.vocab.add_doc(&f.distinct);
+        self.weigh(&mut f);
         let key = self.resolve(story).0;
         self.next_story = self.next_story.max(key + 1);
         self.attach(doc, f, key, true);
@@ -467,63 +530,91 @@ impl Clusterer {
         self.docs.get(i).map(|(_, d)| d)
     }
 
+    /// Words, names, figures, years, entities and fingerprints of an
+    /// article, in one pass over its body and one over its title.
     fn features(&mut self, doc: &Doc) -> Features {
         let mut f = Features::default();
-        let mut tf: HashMap<u32, f32> = HashMap::new();
-        let mut names: HashMap<u32, f32> = HashMap::new();
-        let mut years: HashMap<u16, f32> = HashMap::new();
-        let mut numbers: HashSet<u32> = HashSet::new();
-        let mut body_names: HashSet<u32> = HashSet::new();
-        let body = text::tokens(&doc.text);
-        for t in &body {
-            let id = self.vocab.intern(&t.key);
+        let mut tf: FxHashMap<u32, f32> = FxHashMap::default();
+        let mut names: FxHashMap<u32, f32> = FxHashMap::default();
+        let mut years: Vec<(u16, f32)> = Vec::new();
+        let mut numbers: FxHashSet<u32> = FxHashSet::default();
+        let mut body_names: FxHashSet<u32> = FxHashSet::default();
+        let mut fp = FingerprintBuilder::default();
+        let vocab = &mut self.vocab;
+        let surfaces = &mut f.surfaces;
+        let count_year =
+            |years: &mut Vec<(u16, f32)>, y: u16| match years.iter_mut().find(|(x, _)| *x == y) {
+                Some((_, n)) => *n += 1.0,
+                None => years.push((y, 1.0)),
+            };
+        text::scan(&doc.text, |w| {
+            fp.push(w.all_key);
+            let Some(key) = w.key else {
+                return;
+            };
+            let id = vocab.intern(key);
             *tf.entry(id).or_default() += 1.0;
-            f.surfaces.entry(id).or_insert_with(|| t.surface.clone());
-            if t.name {
+            surfaces
+                .entry(id)
+                .or_insert(Surface::Body(w.offset, w.offset + w.surface.len()));
+            if w.name {
                 *names.entry(id).or_default() += 1.0;
                 body_names.insert(id);
             }
-            if t.number {
-                if let Some(y) = text::year(&t.key) {
-                    *years.entry(y).or_default() += 1.0;
-                } else if is_figure(&t.key) {
+            if w.number {
+                if let Some(y) = text::year(key) {
+                    count_year(&mut years, y);
+                } else if is_figure(key) {
                     numbers.insert(id);
                 }
             }
-        }
-        for t in text::tokens(&doc.title) {
-            let id = self.vocab.intern(&t.key);
-            *tf.entry(id).or_default() += self.cfg.title_weight;
-            f.surfaces.insert(id, t.surface.clone());
+        });
+        // The fingerprint is the body's; the title's when there is no body.
+        let title_fp = fp.is_empty();
+        let title_weight = self.cfg.title_weight;
+        text::scan(&doc.title, |w| {
+            if title_fp {
+                fp.push(w.all_key);
+            }
+            let Some(key) = w.key else {
+                return;
+            };
+            let id = vocab.intern(key);
+            *tf.entry(id).or_default() += title_weight;
+            surfaces.insert(id, Surface::Title(w.offset, w.offset + w.surface.len()));
             // Titles are often in title case: a title word is a name only
             // when the body writes it as one.
             if body_names.contains(&id) {
                 *names.entry(id).or_default() += 1.0;
             }
-            if t.number {
-                if let Some(y) = text::year(&t.key) {
-                    *years.entry(y).or_default() += 1.0;
-                } else if is_figure(&t.key) {
+            if w.number {
+                if let Some(y) = text::year(key) {
+                    count_year(&mut years, y);
+                } else if is_figure(key) {
                     numbers.insert(id);
                 }
             }
-        }
+        });
         for &v in &doc.numbers {
             let key = number_key(v);
             if is_figure(&key) {
-                let id = self.vocab.intern(&key);
+                let id = vocab.intern(&key);
                 tf.entry(id).or_insert(1.0);
-                f.surfaces.entry(id).or_insert(key);
+                surfaces.entry(id).or_insert(Surface::Owned(key));
                 numbers.insert(id);
             }
         }
+        let mut entity_key = String::new();
         for e in &doc.entities {
-            let id = self.vocab.intern(&format!("\u{1}{e}"));
+            entity_key.clear();
+            entity_key.push('\u{1}');
+            entity_key.push_str(e);
+            let id = vocab.intern(&entity_key);
             if !f.entities.contains(&id) {
                 f.entities.push(id);
                 tf.entry(id).or_insert(0.0);
                 let shown = e.split_once(':').map_or(e.as_str(), |(_, n)| n);
-                f.surfaces.insert(id, shown.to_string());
+                surfaces.insert(id, Surface::Owned(shown.to_string()));
             }
         }
         f.distinct = tf.keys().copied().collect();
@@ -539,14 +630,44 @@ impl Clusterer {
         f.names.sort_unstable_by_key(|&(id, _)| id);
         f.numbers = numbers.into_iter().collect();
         f.numbers.sort_unstable();
-        f.years = years.into_iter().collect();
-        f.years.sort_unstable_by_key(|&(y, _)| y);
-        let mut keys = fingerprint::all_keys(&doc.text);
-        if keys.is_empty() {
-            keys = fingerprint::all_keys(&doc.title);
-        }
-        f.fp = Fingerprint::from_keys(&keys);
+        years.sort_unstable_by_key(|&(y, _)| y);
+        f.years = years;
+        f.fp = fp.finish();
         f
+    }
+
+    /// The IDF-dependent parts of an article's features, with the article
+    /// itself counted in the window.
+    fn weigh(&self, f: &mut Features) {
+        f.idf = f.tf.iter().map(|&(id, _)| self.vocab.idf(id)).collect();
+        f.dw = f.tf.iter().zip(&f.idf).map(|(&(_, w), &i)| w * i).collect();
+        f.dn = f.dw.iter().map(|&x| x * x).sum();
+        let mut w: Vec<(u32, f32)> =
+            f.tf.iter()
+                .zip(&f.dw)
+                .map(|(&(id, _), &x)| (id, x))
+                .collect();
+        let heavier = |a: &(u32, f32), b: &(u32, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
+        if w.len() > self.cfg.top_terms && self.cfg.top_terms > 0 {
+            w.select_nth_unstable_by(self.cfg.top_terms - 1, heavier);
+        }
+        w.truncate(self.cfg.top_terms);
+        w.sort_unstable_by(heavier);
+        f.top = w.into_iter().map(|(id, _)| id).collect();
+        f.names_norm = f
+            .names
+            .iter()
+            .map(|&(id, n)| (n * self.vocab.idf(id)).powi(2))
+            .sum();
+        let mut mine: Vec<(u32, f32)> = f
+            .names
+            .iter()
+            .filter(|&&(_, n)| n >= 2.0)
+            .map(|&(id, n)| (id, n * self.vocab.idf(id)))
+            .collect();
+        mine.sort_unstable_by(heavier);
+        mine.truncate(3);
+        f.main_names = mine.into_iter().map(|(id, _)| id).collect();
     }
 
     /// An exact or near copy of an article in the window.
@@ -575,22 +696,13 @@ impl Clusterer {
         })
     }
 
-    fn weights(&self, f: &Features) -> Vec<(u32, f32)> {
-        f.tf.iter()
-            .map(|&(id, w)| (id, w * self.vocab.idf(id)))
-            .collect()
-    }
-
-    fn top_terms(&self, f: &Features) -> Vec<u32> {
-        let mut w = self.weights(f);
-        w.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        w.truncate(self.cfg.top_terms);
-        w.into_iter().map(|(id, _)| id).collect()
-    }
-
     fn candidates(&self, f: &Features) -> Vec<u64> {
-        let mut hits: HashMap<u64, f32> = HashMap::new();
-        for t in self.top_terms(f) {
+        let mut hits: FxHashMap<u64, f32> =
+            FxHashMap::with_capacity_and_hasher(1024, Default::default());
+        // The article's heaviest words; figures and entities are
+        // language-independent: they find the stories a translation or
+        // another script's coverage belongs to.
+        for &t in f.top.iter().chain(&f.numbers).chain(&f.entities) {
             let idf = self.vocab.idf(t);
             if let Some(p) = self.postings.get(&t) {
                 for &s in p.iter().rev().take(POSTING_SCAN) {
@@ -598,17 +710,8 @@ impl Clusterer {
                 }
             }
         }
-        // Figures and entities are language-independent: they find the
-        // stories a translation or another script's coverage belongs to.
-        for &t in f.numbers.iter().chain(&f.entities) {
-            if let Some(p) = self.postings.get(&t) {
-                for &s in p.iter().rev().take(POSTING_SCAN) {
-                    *hits.entry(s).or_default() += self.vocab.idf(t);
-                }
-            }
-        }
         // Merged stories live on under their survivor's key.
-        let mut live: HashMap<u64, f32> = HashMap::new();
+        let mut live: FxHashMap<u64, f32> = FxHashMap::default();
         for (s, h) in hits {
             let k = self.resolve(StoryKey(s)).0;
             if self.stories.contains_key(&k) {
@@ -616,8 +719,12 @@ impl Clusterer {
             }
         }
         let mut ranked: Vec<(u64, f32)> = live.into_iter().collect();
-        ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        let better = |a: &(u64, f32), b: &(u64, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
+        if ranked.len() > self.cfg.max_candidates && self.cfg.max_candidates > 0 {
+            ranked.select_nth_unstable_by(self.cfg.max_candidates - 1, better);
+        }
         ranked.truncate(self.cfg.max_candidates);
+        ranked.sort_unstable_by(better);
         ranked.into_iter().map(|(k, _)| k).collect()
     }
 
@@ -639,19 +746,15 @@ impl Clusterer {
             }
             sc.gap = Some(gap);
         }
-        // Cosine of TF-IDF vectors.
-        let (mut dot, mut dn) = (0.0f32, 0.0f32);
-        let mut contrib: Vec<(u32, f32)> = Vec::new();
-        for &(id, w) in &f.tf {
-            let idf = self.vocab.idf(id);
-            let dw = w * idf;
-            dn += dw * dw;
-            if let Some(&c) = s.centroid.get(&id) {
-                let p = dw * c * idf;
-                dot += p;
-                contrib.push((id, p));
+        // Cosine of TF-IDF vectors: the article's weights are in
+        // `scratch` (zero for terms it lacks).
+        let mut dot = 0.0f32;
+        for &(id, c) in &s.centroid {
+            if let Some(&[dw, idf, _]) = self.scratch.get(id as usize) {
+                dot += dw * c * idf;
             }
         }
+        let dn = f.dn;
         let n = self.vocab.n_docs();
         let (cached, at) = s.norm.get();
         let cn = if cached > 0.0 && n.abs_diff(at) * 100 <= at {
@@ -660,7 +763,7 @@ impl Clusterer {
             let cn: f32 = s
                 .centroid
                 .iter()
-                .map(|(&id, &c)| {
+                .map(|&(id, c)| {
                     let x = c * self.vocab.idf(id);
                     x * x
                 })
@@ -673,30 +776,37 @@ impl Clusterer {
         } else {
             0.0
         };
-        contrib.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        sc.shared_terms = contrib.iter().take(5).map(|&(id, _)| id).collect();
         // Names: cosine, and conflict of the main ones.
-        let (mut nd, mut nn) = (0.0f32, 0.0f32);
-        for &(id, n) in &f.names {
-            let idf = self.vocab.idf(id);
-            nn += (n * idf).powi(2);
-            if let Some(&c) = s.names.get(&id) {
+        let nn = f.names_norm;
+        let mut nd = 0.0f32;
+        for &(id, c) in &s.names {
+            if let Some(&[_, idf, n]) = self.scratch.get(id as usize) {
                 nd += n * idf * c * idf;
             }
         }
-        let sn: f32 = s
-            .names
-            .iter()
-            .map(|(&id, &c)| (c * self.vocab.idf(id)).powi(2))
-            .sum();
-        if nn > 0.0 && sn > 0.0 {
-            sc.names = nd / (nn.sqrt() * sn.sqrt());
+        if nn > 0.0 && nd > 0.0 {
+            let (cached, at) = s.names_norm.get();
+            let sn = if cached > 0.0 && n.abs_diff(at) * 100 <= at {
+                cached
+            } else {
+                let sn: f32 = s
+                    .names
+                    .iter()
+                    .map(|&(id, c)| (c * self.vocab.idf(id)).powi(2))
+                    .sum();
+                s.names_norm.set((sn, n));
+                sn
+            };
+            if sn > 0.0 {
+                sc.names = nd / (nn.sqrt() * sn.sqrt());
+            }
         }
         sc.name_conflict = self.name_conflict(f, s);
         // Years: the main year of each side unknown to the other.
-        if let (Some(dy), Some(sy)) = (main_year(&f.years), main_year_map(&s.years)) {
-            sc.year_conflict =
-                dy != sy && !s.years.contains_key(&dy) && !f.years.iter().any(|&(y, _)| y == sy);
+        if let (Some(dy), Some(sy)) = (main_year(&f.years), main_year(&s.years)) {
+            sc.year_conflict = dy != sy
+                && !s.years.iter().any(|&(y, _)| y == dy)
+                && !f.years.iter().any(|&(y, _)| y == sy);
         }
         // Entities and figures.
         // Shared entities, weighted by rarity: everyone names the country.
@@ -708,7 +818,7 @@ impl Clusterer {
                 // stream) is no evidence: ln 2 is the IDF of such a term.
                 let idf = (self.vocab.idf(e) - std::f32::consts::LN_2).max(0.0);
                 all += idf;
-                if s.entities.contains(&e) {
+                if s.entities.binary_search(&e).is_ok() {
                     shared += idf;
                     sc.entities.push(e);
                 }
@@ -721,7 +831,7 @@ impl Clusterer {
             for &n in &f.numbers {
                 let idf = self.vocab.idf(n);
                 all += idf;
-                if s.numbers.contains(&n) {
+                if s.numbers.binary_search(&n).is_ok() {
                     shared += idf;
                     sc.numbers.push(n);
                 }
@@ -750,52 +860,58 @@ impl Clusterer {
     /// about exclude each other (0 = no conflict, 1 = none known to the
     /// other side).
     fn name_conflict(&self, f: &Features, s: &Story) -> f32 {
-        let mut mine: Vec<(u32, f32)> = f
-            .names
-            .iter()
-            .filter(|&&(_, n)| n >= 2.0)
-            .map(|&(id, n)| (id, n * self.vocab.idf(id)))
-            .collect();
-        mine.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        mine.truncate(3);
+        if f.main_names.is_empty() {
+            return 0.0;
+        }
         let min_story = (s.size as f32 * 1.5).max(2.0);
         let mut theirs: Vec<(u32, f32)> = s
             .names
             .iter()
-            .filter(|&(_, &n)| n >= min_story)
-            .map(|(&id, &n)| (id, n * self.vocab.idf(id)))
+            .filter(|&&(_, n)| n >= min_story)
+            .map(|&(id, n)| (id, n * self.vocab.idf(id)))
             .collect();
-        theirs.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        theirs.truncate(3);
-        if mine.is_empty() || theirs.is_empty() {
+        if theirs.is_empty() {
             return 0.0;
         }
-        let missing_here = mine
-            .iter()
-            .filter(|(id, _)| !s.centroid.contains_key(id))
-            .count() as f32
-            / mine.len() as f32;
+        theirs.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        theirs.truncate(3);
+        let mine = &f.main_names;
+        let missing_here =
+            mine.iter().filter(|&&id| !s.has_term(id)).count() as f32 / mine.len() as f32;
+        // The article's words are the non-zero entries of `scratch`.
         let missing_there = theirs
             .iter()
-            .filter(|(id, _)| f.tf.binary_search_by_key(id, |&(t, _)| t).is_err())
+            .filter(|&&(id, _)| self.scratch.get(id as usize).is_none_or(|e| e[0] == 0.0))
             .count() as f32
             / theirs.len() as f32;
         missing_here.min(missing_there)
     }
 
-    fn explain(&self, f: &Features, sc: &Score) -> String {
+    /// The terms contributing most to the cosine of an article and a story.
+    fn shared_terms(&self, f: &Features, s: &Story) -> Vec<u32> {
+        let mut contrib: Vec<(u32, f32)> = Vec::new();
+        for (i, &(id, _)) in f.tf.iter().enumerate() {
+            if let Ok(k) = s.centroid.binary_search_by_key(&id, |&(t, _)| t) {
+                contrib.push((id, f.dw[i] * s.centroid[k].1 * f.idf[i]));
+            }
+        }
+        contrib.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        contrib.iter().take(5).map(|&(id, _)| id).collect()
+    }
+
+    fn explain(&self, f: &Features, doc: &Doc, story: u64, sc: &Score) -> String {
+        let terms = self
+            .stories
+            .get(&story)
+            .map(|s| self.shared_terms(f, s))
+            .unwrap_or_default();
         let mut parts = Vec::new();
-        let mut shared: Vec<String> = Vec::new();
-        for id in sc
-            .entities
-            .iter()
-            .chain(&sc.shared_terms)
-            .chain(&sc.numbers)
-        {
-            if let Some(s) = f.surfaces.get(id)
+        let mut shared: Vec<&str> = Vec::new();
+        for id in sc.entities.iter().chain(&terms).chain(&sc.numbers) {
+            if let Some(s) = f.surfaces.get(id).map(|s| s.get(doc))
                 && !shared.iter().any(|x| x.eq_ignore_ascii_case(s))
             {
-                shared.push(s.clone());
+                shared.push(s);
             }
         }
         shared.truncate(8);
@@ -815,11 +931,7 @@ impl Clusterer {
 
     /// Adds an article to a story (creating it) and to the indexes.
     fn attach(&mut self, doc: Doc, f: Features, story: u64, index: bool) {
-        let top = if index {
-            self.top_terms(&f)
-        } else {
-            Vec::new()
-        };
+        let top: &[u32] = if index { &f.top } else { &[] };
         let serial = self.next_doc;
         self.next_doc += 1;
         let cap = self.cfg.centroid_terms;
@@ -830,20 +942,15 @@ impl Clusterer {
                 .sqrt()
                 .max(1e-6);
         let s = self.stories.entry(story).or_default();
-        for &(id, w) in &f.tf {
-            *s.centroid.entry(id).or_default() += w / norm;
-        }
-        for &(id, n) in &f.names {
-            *s.names.entry(id).or_default() += n;
-        }
-        s.entities.extend(f.entities.iter().copied());
-        s.numbers.extend(f.numbers.iter().copied());
-        for &(y, n) in &f.years {
-            *s.years.entry(y).or_default() += n;
-        }
+        add_sorted(&mut s.centroid, f.tf.iter().map(|&(id, w)| (id, w / norm)));
+        add_sorted(&mut s.names, f.names.iter().copied());
+        union_sorted(&mut s.entities, &f.entities);
+        union_sorted(&mut s.numbers, &f.numbers);
+        add_years(&mut s.years, &f.years);
         s.live += 1;
         s.size += 1;
         s.norm.set((0.0, 0));
+        s.names_norm.set((0.0, 0));
         if let Some(t) = doc.published {
             s.first_seen = Some(s.first_seen.map_or(t, |x| x.min(t)));
             s.last_seen = Some(s.last_seen.map_or(t, |x| x.max(t)));
@@ -857,21 +964,22 @@ impl Clusterer {
         if s.names.len() > 2 * NAMES_KEPT {
             // Bounded like the centroid: the most repeated names are the
             // ones that can conflict.
-            let mut v: Vec<(u32, f32)> = s.names.iter().map(|(&k, &c)| (k, c)).collect();
-            v.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-            v.truncate(NAMES_KEPT);
-            s.names = v.into_iter().collect();
+            s.names
+                .sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+            s.names.truncate(NAMES_KEPT);
+            s.names.sort_unstable_by_key(|&(id, _)| id);
         }
         if s.centroid.len() > 2 * cap {
             let vocab = &self.vocab;
-            let mut v: Vec<(u32, f32)> = s.centroid.iter().map(|(&k, &c)| (k, c)).collect();
-            v.sort_by(|a, b| {
-                (b.1 * vocab.idf(b.0))
-                    .total_cmp(&(a.1 * vocab.idf(a.0)))
-                    .then(a.0.cmp(&b.0))
-            });
+            let mut v: Vec<(u32, f32, f32)> = s
+                .centroid
+                .iter()
+                .map(|&(k, c)| (k, c, c * vocab.idf(k)))
+                .collect();
+            v.sort_unstable_by(|a, b| b.2.total_cmp(&a.2).then(a.0.cmp(&b.0)));
             v.truncate(cap);
-            s.centroid = v.into_iter().collect();
+            v.sort_unstable_by_key(|&(k, _, _)| k);
+            s.centroid = v.into_iter().map(|(k, c, _)| (k, c)).collect();
         }
         for t in new_terms {
             let p = self.postings.entry(t).or_default();
@@ -910,22 +1018,18 @@ impl Clusterer {
         let Some(src) = self.stories.remove(&from) else {
             return false;
         };
-        let terms: Vec<u32> = src.indexed.iter().copied().collect();
+        let mut terms: Vec<u32> = src.indexed.iter().copied().collect();
+        terms.sort_unstable();
         let Some(dst) = self.stories.get_mut(&into) else {
             return false;
         };
-        for (k, v) in src.centroid {
-            *dst.centroid.entry(k).or_default() += v;
-        }
-        for (k, v) in src.names {
-            *dst.names.entry(k).or_default() += v;
-        }
-        dst.entities.extend(src.entities);
-        dst.numbers.extend(src.numbers);
-        for (k, v) in src.years {
-            *dst.years.entry(k).or_default() += v;
-        }
+        add_sorted(&mut dst.centroid, src.centroid);
+        add_sorted(&mut dst.names, src.names);
+        union_sorted(&mut dst.entities, &src.entities);
+        union_sorted(&mut dst.numbers, &src.numbers);
+        add_years(&mut dst.years, &src.years);
         dst.norm.set((0.0, 0));
+        dst.names_norm.set((0.0, 0));
         dst.live += src.live;
         dst.size += src.size;
         dst.first_seen = min_opt(dst.first_seen, src.first_seen);
@@ -941,6 +1045,63 @@ impl Clusterer {
         }
         self.merged_into.insert(from, into);
         true
+    }
+}
+
+/// Adds `src` (sorted by id) into `dst` (sorted by id), keeping it sorted.
+fn add_sorted(dst: &mut Vec<(u32, f32)>, src: impl IntoIterator<Item = (u32, f32)>) {
+    let mut src = src.into_iter().peekable();
+    if dst.is_empty() {
+        dst.extend(src);
+        return;
+    }
+    let old = std::mem::take(dst);
+    dst.reserve(old.len() + src.size_hint().0);
+    let mut old = old.into_iter().peekable();
+    loop {
+        match (old.peek(), src.peek()) {
+            (Some(&(a, x)), Some(&(b, y))) => {
+                if a < b {
+                    dst.push((a, x));
+                    old.next();
+                } else if b < a {
+                    dst.push((b, y));
+                    src.next();
+                } else {
+                    dst.push((a, x + y));
+                    old.next();
+                    src.next();
+                }
+            }
+            (Some(_), None) => {
+                dst.extend(old);
+                return;
+            }
+            (None, Some(_)) => {
+                dst.extend(src);
+                return;
+            }
+            (None, None) => return,
+        }
+    }
+}
+
+/// Adds the ids of `src` to the sorted set `dst`.
+fn union_sorted(dst: &mut Vec<u32>, src: &[u32]) {
+    if src.iter().all(|x| dst.binary_search(x).is_ok()) {
+        return;
+    }
+    dst.extend_from_slice(src);
+    dst.sort_unstable();
+    dst.dedup();
+}
+
+fn add_years(dst: &mut Vec<(u16, f32)>, src: &[(u16, f32)]) {
+    for &(y, n) in src {
+        match dst.iter_mut().find(|(x, _)| *x == y) {
+            Some((_, m)) => *m += n,
+            None => dst.push((y, n)),
+        }
     }
 }
 
@@ -981,13 +1142,6 @@ fn main_year(years: &[(u16, f32)]) -> Option<u16> {
         .map(|&(y, _)| y)
 }
 
-fn main_year_map(years: &HashMap<u16, f32>) -> Option<u16> {
-    years
-        .iter()
-        .max_by(|a, b| a.1.total_cmp(b.1).then(b.0.cmp(a.0)))
-        .map(|(&y, _)| y)
-}
-
 fn human_gap(g: TimeDelta) -> String {
     let m = g.num_minutes();
     if m < 60 {
@@ -996,5 +1150,26 @@ fn human_gap(g: TimeDelta) -> String {
         format!("{} h", m / 60)
     } else {
         format!("{} days", m / 1440)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sorted_vectors_add_and_unite() {
+        let mut a = vec![(1, 1.0), (4, 2.0), (9, 0.5)];
+        add_sorted(&mut a, [(0, 3.0), (4, 1.0), (10, 1.0)]);
+        assert_eq!(a, [(0, 3.0), (1, 1.0), (4, 3.0), (9, 0.5), (10, 1.0)]);
+        let mut e = Vec::new();
+        add_sorted(&mut e, [(2, 1.0)]);
+        assert_eq!(e, [(2, 1.0)]);
+        let mut s = vec![2, 5];
+        union_sorted(&mut s, &[7, 2, 1]);
+        assert_eq!(s, [1, 2, 5, 7]);
+        let mut y = vec![(2024, 1.0)];
+        add_years(&mut y, &[(2024, 2.0), (2013, 1.0)]);
+        assert_eq!(y, [(2024, 3.0), (2013, 1.0)]);
     }
 }

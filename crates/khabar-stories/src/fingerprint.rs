@@ -44,8 +44,7 @@
 //! assert!(jaccard >= 0.6);
 //! ```
 
-use std::collections::HashMap;
-
+use rustc_hash::FxHashMap;
 use crate::text::{self, fnv1a};
 
 /// Texts shorter than this many three-word shingles get no MinHash.
@@ -71,58 +70,102 @@ pub struct Fingerprint {
 impl Fingerprint {
     /// Fingerprints of an article from its title and body text.
     pub fn of(title: &str, body: &str) -> Fingerprint {
-        let mut keys: Vec<String> = all_keys(body);
-        if keys.is_empty() {
-            keys = all_keys(title);
+        let mut b = FingerprintBuilder::default();
+        text::scan(body, |w| b.push(w.all_key));
+        if b.is_empty() {
+            text::scan(title, |w| b.push(w.all_key));
         }
-        Fingerprint::from_keys(&keys)
+        b.finish()
     }
+}
 
-    /// Fingerprints from the matching keys of every word, stopwords included.
-    pub(crate) fn from_keys(keys: &[String]) -> Fingerprint {
-        let joined = keys.join("\u{1}");
-        let exact = fnv1a(joined.as_bytes());
-        Fingerprint {
-            exact,
-            minhash: minhash(keys).map(Box::new),
+/// Builds a [`Fingerprint`] from the matching keys of every word, fed one
+/// at a time (no key is kept, only its hash).
+#[derive(Debug, Clone)]
+pub(crate) struct FingerprintBuilder {
+    exact: u64,
+    hashes: Vec<u64>,
+}
+
+impl Default for FingerprintBuilder {
+    fn default() -> FingerprintBuilder {
+        FingerprintBuilder {
+            exact: FNV_OFFSET,
+            hashes: Vec::new(),
         }
     }
 }
 
-/// The matching key of every word of `text`, function words included (they
-/// carry the phrasing that tells a copy from a rewrite).
-pub(crate) fn all_keys(text: &str) -> Vec<String> {
-    text::tokens_all(text)
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+const FNV_PRIME: u64 = 0x0100_0000_01b3;
+
+impl FingerprintBuilder {
+    /// The next word's matching key (function words included).
+    pub(crate) fn push(&mut self, key: &str) {
+        // The exact hash is FNV-1a over the keys joined by U+0001.
+        if !self.hashes.is_empty() {
+            self.exact = (self.exact ^ 1).wrapping_mul(FNV_PRIME);
+        }
+        for &b in key.as_bytes() {
+            self.exact = (self.exact ^ u64::from(b)).wrapping_mul(FNV_PRIME);
+        }
+        self.hashes.push(fnv1a(key.as_bytes()));
+    }
+
+    pub(crate) fn is_empty(&self) -> bool {
+        self.hashes.is_empty()
+    }
+
+    pub(crate) fn finish(self) -> Fingerprint {
+        Fingerprint {
+            exact: self.exact,
+            minhash: minhash_of_hashes(&self.hashes).map(Box::new),
+        }
+    }
 }
 
 /// MinHash signature of a word sequence's three-word shingles; `None` when
 /// too short.
 pub fn minhash(keys: &[String]) -> Option<Signature> {
-    if keys.len() < MIN_SHINGLES + 2 {
+    let hashes: Vec<u64> = keys.iter().map(|k| fnv1a(k.as_bytes())).collect();
+    minhash_of_hashes(&hashes)
+}
+
+/// The 64 odd multipliers of the multiply-shift hash family.
+const MULTIPLIERS: [u64; SIGNATURE] = {
+    let mut m = [0u64; SIGNATURE];
+    let mut i = 0;
+    while i < SIGNATURE {
+        m[i] = mix(0x9e37_79b9_7f4a_7c15u64.wrapping_mul(i as u64 + 1)) | 1;
+        i += 1;
+    }
+    m
+};
+
+/// [`minhash`] from the FNV-1a hash of each key.
+fn minhash_of_hashes(hashes: &[u64]) -> Option<Signature> {
+    if hashes.len() < MIN_SHINGLES + 2 {
         return None;
     }
     let mut sig = [u32::MAX; SIGNATURE];
-    for w in keys.windows(3) {
-        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-        for k in w {
-            h ^= fnv1a(k.as_bytes());
-            h = h.wrapping_mul(0x0100_0000_01b3).rotate_left(17);
+    for w in hashes.windows(3) {
+        let mut h: u64 = FNV_OFFSET;
+        for &k in w {
+            h ^= k;
+            h = h.wrapping_mul(FNV_PRIME).rotate_left(17);
         }
         let h = mix(h);
         // 64 hash functions from one: multiply-shift with odd multipliers.
-        for (i, slot) in sig.iter_mut().enumerate() {
-            let a = mix(0x9e37_79b9_7f4a_7c15u64.wrapping_mul(i as u64 + 1)) | 1;
+        for (slot, &a) in sig.iter_mut().zip(MULTIPLIERS.iter()) {
             let v = (h.wrapping_mul(a) >> 32) as u32;
-            if v < *slot {
-                *slot = v;
-            }
+            *slot = (*slot).min(v);
         }
     }
     Some(sig)
 }
 
 /// splitmix64's finaliser: every input bit moves every output bit.
-fn mix(mut h: u64) -> u64 {
+const fn mix(mut h: u64) -> u64 {
     h = (h ^ (h >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
     h = (h ^ (h >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
     h ^ (h >> 31)
@@ -137,8 +180,8 @@ pub fn jaccard(a: &Signature, b: &Signature) -> f32 {
 /// Signatures by band, to find near-duplicates without a scan.
 #[derive(Debug, Default, Clone)]
 pub struct NearIndex {
-    bands: HashMap<(u8, u64), Vec<u64>>,
-    signatures: HashMap<u64, Box<Signature>>,
+    bands: FxHashMap<(u8, u64), Vec<u64>>,
+    signatures: FxHashMap<u64, Box<Signature>>,
 }
 
 impl NearIndex {
@@ -234,6 +277,18 @@ mod tests {
             climbing faster than wages in the cities and the countryside alike.";
         let c = Fingerprint::of("t", other).minhash.unwrap();
         assert!(jaccard(&a, &c) < 0.2, "jaccard {}", jaccard(&a, &c));
+    }
+
+    #[test]
+    fn the_streamed_fingerprint_is_the_one_of_the_joined_keys() {
+        let mut keys = Vec::new();
+        text::scan(BODY, |w| keys.push(w.all_key.to_string()));
+        let f = Fingerprint::of("t", BODY);
+        assert_eq!(f.exact, fnv1a(keys.join("\u{1}").as_bytes()));
+        assert_eq!(f.minhash.as_deref(), minhash(&keys).as_ref());
+        // An empty body falls back to the title.
+        let t = Fingerprint::of("Floods cut roads", "");
+        assert_eq!(t.exact, fnv1a("floods\u{1}cut\u{1}roads".as_bytes()));
     }
 
     #[test]

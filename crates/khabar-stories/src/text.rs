@@ -31,6 +31,10 @@
 //! assert!(t[4].name && !t[0].name); // "Kabul" mid-sentence is a name
 //! ```
 
+use std::sync::OnceLock;
+
+use rustc_hash::FxHashSet;
+
 /// One word of a text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Token {
@@ -47,23 +51,50 @@ pub struct Token {
 /// The words of `text`, in order. Possessive endings and one-letter words
 /// are dropped.
 pub fn tokens(text: &str) -> Vec<Token> {
-    scan(text, false)
-}
-
-/// The matching key of every word, function words and one-letter words
-/// included (fingerprints need the phrasing).
-pub(crate) fn tokens_all(text: &str) -> Vec<String> {
-    scan(text, true).into_iter().map(|t| t.key).collect()
-}
-
-fn scan(text: &str, keep_all: bool) -> Vec<Token> {
     let mut out = Vec::new();
-    let chars: Vec<char> = text.chars().collect();
+    scan(text, |w| {
+        if let Some(key) = w.key {
+            out.push(Token {
+                key: key.to_string(),
+                surface: w.surface.to_string(),
+                name: w.name,
+                number: w.number,
+            });
+        }
+    });
+    out
+}
+
+/// One word as [`scan`] sees it; the strings are borrowed for the call.
+#[derive(Debug)]
+pub(crate) struct Word<'a> {
+    /// The folded form of every word, function words included.
+    pub all_key: &'a str,
+    /// The matching form, `None` for function words and one-letter words.
+    pub key: Option<&'a str>,
+    /// The word as written.
+    pub surface: &'a str,
+    /// Byte offset of `surface` in the text.
+    pub offset: usize,
+    /// Capitalised away from the start of a sentence (Latin script).
+    pub name: bool,
+    /// All digits (after folding), possibly with a decimal point.
+    pub number: bool,
+}
+
+/// Walks the words of `text` once, without allocating per word: `visit`
+/// sees every word with its folded key and, for content words, its
+/// matching key.
+pub(crate) fn scan(text: &str, mut visit: impl FnMut(&Word<'_>)) {
+    let mut all_key = String::new();
+    let mut key = String::new();
+    let len = text.len();
+    let at = |i: usize| text[i..].chars().next().unwrap_or(' ');
     let mut i = 0;
     // Whether the next word starts a sentence (a capital there says nothing).
     let mut sentence_start = true;
-    while i < chars.len() {
-        let c = chars[i];
+    while i < len {
+        let c = at(i);
         if !is_word_char(c) {
             if matches!(
                 c,
@@ -71,40 +102,80 @@ fn scan(text: &str, keep_all: bool) -> Vec<Token> {
             ) {
                 sentence_start = true;
             }
-            i += 1;
+            i += c.len_utf8();
             continue;
         }
         let start = i;
-        while i < chars.len() {
-            let c = chars[i];
+        let mut prev = c;
+        i += c.len_utf8();
+        while i < len {
+            let c = at(i);
             if is_word_char(c) {
-                i += 1;
+                i += c.len_utf8();
             } else if matches!(c, ',' | '.' | '٫' | '٬')
-                && i > start
-                && fold_digit(chars[i - 1]).is_some()
-                && chars.get(i + 1).and_then(|&n| fold_digit(n)).is_some()
+                && fold_digit(prev).is_some()
+                && text[i + c.len_utf8()..]
+                    .chars()
+                    .next()
+                    .and_then(fold_digit)
+                    .is_some()
             {
                 // 1,127 and 3.5 stay one word.
-                i += 1;
+                i += c.len_utf8();
             } else {
                 break;
             }
+            prev = c;
         }
-        let surface: String = chars[start..i].iter().collect();
+        let surface = &text[start..i];
         let at_start = sentence_start;
         sentence_start = false;
-        if let Some(tok) = make_token(surface, at_start, keep_all) {
-            out.push(tok);
-        }
+        let number = fold_key(surface, &mut all_key);
+        let content = if number {
+            Some(all_key.as_str())
+        } else if all_key.chars().nth(1).is_none() || is_stopword(&all_key) {
+            None
+        } else {
+            key.clear();
+            key.push_str(&all_key);
+            stem(&mut key);
+            Some(key.as_str())
+        };
+        let name = content.is_some_and(|k| {
+            let mut chars = surface.chars();
+            let first = chars.next().unwrap_or(' ');
+            !number
+                && first.is_uppercase()
+                && (!at_start || chars.any(char::is_uppercase))
+                && !NOT_NAMES.contains(&k)
+        });
+        visit(&Word {
+            all_key: &all_key,
+            key: content,
+            surface,
+            offset: start,
+            name,
+            number,
+        });
     }
-    out
 }
 
-fn make_token(surface: String, at_start: bool, keep_all: bool) -> Option<Token> {
-    let mut key = String::with_capacity(surface.len());
+/// Writes the folded form of `surface` into `key` (lowercase, Arabic-script
+/// letters folded, digits in ASCII, numbers normalised); true for a number.
+fn fold_key(surface: &str, key: &mut String) -> bool {
+    key.clear();
     let mut digits = 0;
     let mut letters = 0;
     for c in surface.chars() {
+        if c.is_ascii() {
+            if c.is_ascii_digit() {
+                digits += 1;
+            } else if c != '.' && c != ',' {
+                letters += 1;
+            }
+            key.push(c.to_ascii_lowercase());
+            continue;
+        }
         if let Some(d) = fold_digit(c) {
             key.push(d);
             digits += 1;
@@ -115,8 +186,8 @@ fn make_token(surface: String, at_start: bool, keep_all: bool) -> Option<Token> 
             'ك' => key.push('ک'),
             'أ' | 'إ' | 'ٱ' => key.push('ا'),
             'ة' => key.push('ه'),
-            '٫' | '.' => key.push('.'),
-            '٬' | ',' => key.push(','),
+            '٫' => key.push('.'),
+            '٬' => key.push(','),
             '\u{0640}' | '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{200C}' | '\u{200D}' => {}
             _ => {
                 letters += 1;
@@ -126,25 +197,11 @@ fn make_token(surface: String, at_start: bool, keep_all: bool) -> Option<Token> 
     }
     let number = letters == 0 && digits > 0;
     if number {
-        key = fold_number(&key);
-    } else if !keep_all {
-        if key.chars().count() < 2 || STOPWORDS.binary_search(&key.as_str()).is_ok() {
-            return None;
-        }
-        key = stem(key);
+        let folded = fold_number(key);
+        key.clear();
+        key.push_str(&folded);
     }
-    let first = surface.chars().next().unwrap_or(' ');
-    let upper_inside = surface.chars().skip(1).any(char::is_uppercase);
-    let name = !number
-        && first.is_uppercase()
-        && (!at_start || upper_inside)
-        && !NOT_NAMES.contains(&key.as_str());
-    Some(Token {
-        key,
-        surface,
-        name,
-        number,
-    })
+    number
 }
 
 /// `1,127` and `1.127.000` → `1127`, `1127000`; `3,5` → `3.5`; `3.50` → `3.5`.
@@ -190,9 +247,9 @@ impl OrZero for String {
 
 /// A light English plural fold: `clinics` → `clinic`, `cities` → `city`.
 /// Other scripts and short words are left alone.
-fn stem(mut key: String) -> String {
+fn stem(key: &mut String) {
     if !key.is_ascii() || key.len() <= 3 {
-        return key;
+        return;
     }
     if key.ends_with("ies") && key.len() > 4 {
         key.truncate(key.len() - 3);
@@ -204,7 +261,6 @@ fn stem(mut key: String) -> String {
     {
         key.pop();
     }
-    key
 }
 
 /// The ASCII digit of a digit in any script khabar reads.
@@ -300,6 +356,17 @@ const NOT_NAMES: &[&str] = &[
     "advertisement",
 ];
 
+/// Whether `key` is one of [`STOPWORDS`] (a hash lookup: this runs for
+/// every word).
+fn is_stopword(key: &str) -> bool {
+    static SET: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
+    // No stopword is longer than 8 bytes in UTF-8.
+    key.len() <= 8
+        && SET
+            .get_or_init(|| STOPWORDS.iter().copied().collect())
+            .contains(key)
+}
+
 /// Function words of English and of the Persian-script languages khabar
 /// follows first (sorted: binary search). Rare content words are what
 /// clustering needs; incremental IDF discounts the rest.
@@ -328,6 +395,8 @@ mod tests {
         let mut sorted = STOPWORDS.to_vec();
         sorted.sort_unstable();
         assert_eq!(sorted, STOPWORDS);
+        assert!(STOPWORDS.iter().all(|w| w.len() <= 8 && is_stopword(w)));
+        assert!(!is_stopword("kabul"));
     }
 
     #[test]

@@ -45,7 +45,7 @@ mod words;
 
 use khabar_model::EntityKind;
 
-use crate::hash::FastMap;
+use rustc_hash::FxHashMap;
 use crate::sentences;
 use tokens::{Token, edit_distance, glued, tokenize};
 
@@ -842,8 +842,8 @@ fn merge(
     }
     let n = raws.len();
     let mut sets = Sets((0..n).collect());
-    let mut by_gaz: FastMap<u32, usize> = FastMap::default();
-    let mut by_name: FastMap<String, usize> = FastMap::default();
+    let mut by_gaz: FxHashMap<u32, usize> = FxHashMap::default();
+    let mut by_name: FxHashMap<String, usize> = FxHashMap::default();
     for (i, r) in raws.iter().enumerate() {
         if let Some(e) = r.gaz {
             if let Some(&first) = by_gaz.get(&e) {
@@ -933,7 +933,7 @@ fn merge(
         }
     }
     // Build the entities.
-    let mut groups: FastMap<usize, Vec<usize>> = FastMap::default();
+    let mut groups: FxHashMap<usize, Vec<usize>> = FxHashMap::default();
     for (i, orphan) in orphans.iter().enumerate() {
         if !orphan {
             groups.entry(sets.find(i)).or_default().push(i);
@@ -952,7 +952,7 @@ fn merge(
             }
             None => {
                 // The fullest spelling, the most frequent among equals.
-                let mut counts: FastMap<&str, (usize, usize)> = FastMap::default();
+                let mut counts: FxHashMap<&str, (usize, usize)> = FxHashMap::default();
                 for &i in &members {
                     let c = counts.entry(surface(i)).or_insert((0, i));
                     c.0 += 1;

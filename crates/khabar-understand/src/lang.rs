@@ -31,7 +31,7 @@ use std::sync::LazyLock;
 use khabar_model::Lang;
 use py3langid_rs::LanguageIdentifier;
 
-use crate::hash::FastSet;
+use rustc_hash::FxHashSet;
 
 /// langid.py's model, decompressed once (about 3 MB in memory).
 static MODEL: LazyLock<LanguageIdentifier> = LazyLock::new(LanguageIdentifier::new);
@@ -616,7 +616,7 @@ const SINDHI_WORDS: &[&str] = &[
 ];
 
 /// A word list as a set, built once.
-type WordSet = LazyLock<FastSet<&'static str>>;
+type WordSet = LazyLock<FxHashSet<&'static str>>;
 static ARABIC: WordSet = LazyLock::new(|| ARABIC_WORDS.iter().copied().collect());
 static PERSIAN: WordSet = LazyLock::new(|| PERSIAN_WORDS.iter().copied().collect());
 static PASHTO: WordSet = LazyLock::new(|| PASHTO_WORDS.iter().copied().collect());

@@ -20,7 +20,6 @@
 
 pub mod entities;
 pub mod figures;
-mod hash;
 pub mod lang;
 pub mod normalize;
 pub mod quotes;

@@ -42,7 +42,7 @@
 
 mod marks;
 
-use crate::hash::FastSet;
+use rustc_hash::FxHashSet;
 use std::sync::OnceLock;
 
 use khabar_model::EntityKind;
@@ -387,18 +387,18 @@ fn in_list(list: &[&str], key: &str) -> bool {
 /// normalised).
 #[derive(Debug)]
 struct Sets {
-    verbs: FastSet<String>,
-    verb_first: FastSet<String>,
-    pronouns: FastSet<String>,
-    documents: FastSet<String>,
-    roles: FastSet<String>,
-    org_nouns: FastSet<String>,
+    verbs: FxHashSet<String>,
+    verb_first: FxHashSet<String>,
+    pronouns: FxHashSet<String>,
+    documents: FxHashSet<String>,
+    roles: FxHashSet<String>,
+    org_nouns: FxHashSet<String>,
 }
 
 fn sets() -> &'static Sets {
     static SETS: OnceLock<Sets> = OnceLock::new();
     SETS.get_or_init(|| {
-        let set = |l: &[&str]| l.iter().map(|w| normalize(w)).collect::<FastSet<String>>();
+        let set = |l: &[&str]| l.iter().map(|w| normalize(w)).collect::<FxHashSet<String>>();
         Sets {
             verbs: set(AR_VERBS),
             verb_first: set(AR_VERB_FIRST),

@@ -30,7 +30,7 @@
 
 use std::borrow::Cow;
 
-use crate::hash::{FastMap, FastSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 use crate::normalize::normalize;
 use crate::sentences;
 
@@ -52,10 +52,10 @@ pub(crate) fn pick_split(
     paragraphs: &[String],
     split: &[Vec<&str>],
 ) -> Option<String> {
-    let title_terms: FastSet<Cow<'_, str>> = terms(title).collect();
+    let title_terms: FxHashSet<Cow<'_, str>> = terms(title).collect();
     // Every sentence once, with whether its paragraph is a credit, and its terms.
     let mut sents: Vec<(bool, &str, Vec<Cow<'_, str>>)> = Vec::new();
-    let mut freq: FastMap<&str, usize> = FastMap::default();
+    let mut freq: FxHashMap<&str, usize> = FxHashMap::default();
     for (p, sentences) in paragraphs.iter().zip(split) {
         let p = p.trim();
         if p.is_empty() {
@@ -74,13 +74,13 @@ pub(crate) fn pick_split(
     let mut ranked: Vec<(&str, usize)> = freq.into_iter().filter(|&(_, n)| n >= 2).collect();
     ranked.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
     ranked.truncate(KEY_TERMS);
-    let key: FastMap<&str, f32> = ranked.iter().map(|&(t, n)| (t, n as f32)).collect();
+    let key: FxHashMap<&str, f32> = ranked.iter().map(|&(t, n)| (t, n as f32)).collect();
     let key_total: f32 = key.values().sum::<f32>().max(1.0);
 
     let mut best: Option<(f32, &str)> = None;
     let mut fallback: Option<&str> = None;
     let mut rank = 0usize;
-    let mut ts_set: FastSet<&str> = FastSet::default();
+    let mut ts_set: FxHashSet<&str> = FxHashSet::default();
     for (credit, s, ts) in &sents {
         let n_words = s.split_whitespace().count();
         if fallback.is_none() && n_words >= 4 {

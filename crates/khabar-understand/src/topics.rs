@@ -39,7 +39,7 @@ use std::sync::{Arc, Mutex};
 
 use serde::{Deserialize, Serialize};
 
-use crate::hash::FastMap;
+use rustc_hash::FxHashMap;
 use crate::normalize::normalize;
 
 /// A set of topics (from `khabar.toml`, or [`Taxonomy::afghanistan`]).
@@ -124,8 +124,8 @@ impl Taxonomy {
         let mut c = Classifier {
             names: self.topics.iter().map(|t| t.name.clone()).collect(),
             phrases: Vec::new(),
-            exact: FastMap::default(),
-            stems: FastMap::default(),
+            exact: FxHashMap::default(),
+            stems: FxHashMap::default(),
             stem_min: usize::MAX,
             stem_max: 0,
         };
@@ -169,9 +169,9 @@ pub struct Classifier {
     names: Vec<String>,
     phrases: Vec<Phrase>,
     /// First word (matching form) → phrases starting with it.
-    exact: FastMap<String, Vec<usize>>,
+    exact: FxHashMap<String, Vec<usize>>,
     /// One-word stems (`deport*`) → phrases.
-    stems: FastMap<String, Vec<usize>>,
+    stems: FxHashMap<String, Vec<usize>>,
     /// The shortest and the longest stem, in bytes: no shorter or longer
     /// prefix of a word is looked up.
     stem_min: usize,
@@ -206,7 +206,7 @@ impl Classifier {
     pub fn classify(&self, title: &str, paragraphs: &[String]) -> Vec<TopicMatch> {
         let mut scores = vec![0.0f32; self.names.len()];
         // Per phrase: occurrences counted, and the first surface seen.
-        let mut seen: FastMap<usize, usize> = FastMap::default();
+        let mut seen: FxHashMap<usize, usize> = FxHashMap::default();
         let mut evidence: Vec<Vec<String>> = vec![Vec::new(); self.names.len()];
         let mut n_words = 0;
         let first_body = paragraphs.iter().position(|p| !p.trim().is_empty());

@@ -6,7 +6,7 @@ use std::sync::OnceLock;
 
 use khabar_model::EntityKind;
 
-use crate::hash::FastMap;
+use rustc_hash::FxHashMap;
 
 use super::tokens::{Token, push_key, tokenize};
 
@@ -37,14 +37,14 @@ struct Slot {
 #[derive(Debug)]
 pub(crate) struct Gazetteer {
     pub entries: Vec<Entry>,
-    index: FastMap<String, Slot>,
+    index: FxHashMap<String, Slot>,
     max_tokens: usize,
     /// The entries' person spellings by word count and first letter.
     person_forms: PersonForms,
 }
 
 /// (word count, first letter) → (entry, index in its `person_forms`).
-type PersonForms = FastMap<(usize, Option<char>), Vec<(u32, usize)>>;
+type PersonForms = FxHashMap<(usize, Option<char>), Vec<(u32, usize)>>;
 
 /// A gazetteer match: the entry and how many tokens it covers.
 #[derive(Debug, Clone, Copy)]
@@ -66,7 +66,7 @@ fn is_acronym(s: &str) -> bool {
 impl Gazetteer {
     fn parse(data: &'static str) -> Gazetteer {
         let mut entries = Vec::new();
-        let mut index: FastMap<String, Slot> = FastMap::default();
+        let mut index: FxHashMap<String, Slot> = FxHashMap::default();
         let mut max_tokens = 1;
         for line in data.lines() {
             let line = line.trim_end();

@@ -2,7 +2,7 @@
 //! Latin words are lower case; Arabic-script ones are normalised when the
 //! sets are built.
 
-use crate::hash::FastSet;
+use rustc_hash::FxHashSet;
 use std::sync::OnceLock;
 
 use crate::normalize::normalize;
@@ -991,7 +991,7 @@ const AR_STOP: &[&str] = &[
     "والي",
 ];
 
-fn set(words: &[&str], arabic: bool) -> FastSet<String> {
+fn set(words: &[&str], arabic: bool) -> FxHashSet<String> {
     words
         .iter()
         .map(|w| {
@@ -1006,20 +1006,20 @@ fn set(words: &[&str], arabic: bool) -> FastSet<String> {
 
 #[derive(Debug)]
 pub(crate) struct Words {
-    pub common: FastSet<String>,
-    pub demonyms: FastSet<String>,
-    pub honorifics: FastSet<String>,
-    pub roles: FastSet<String>,
-    pub org: FastSet<String>,
-    pub event: FastSet<String>,
-    pub place_nouns: FastSet<String>,
-    pub place_preps: FastSet<String>,
-    pub connectors: FastSet<String>,
-    pub not_name: FastSet<String>,
-    pub speech_after: FastSet<String>,
-    pub ar_titles: FastSet<String>,
-    pub ar_roles: FastSet<String>,
-    pub ar_stop: FastSet<String>,
+    pub common: FxHashSet<String>,
+    pub demonyms: FxHashSet<String>,
+    pub honorifics: FxHashSet<String>,
+    pub roles: FxHashSet<String>,
+    pub org: FxHashSet<String>,
+    pub event: FxHashSet<String>,
+    pub place_nouns: FxHashSet<String>,
+    pub place_preps: FxHashSet<String>,
+    pub connectors: FxHashSet<String>,
+    pub not_name: FxHashSet<String>,
+    pub speech_after: FxHashSet<String>,
+    pub ar_titles: FxHashSet<String>,
+    pub ar_roles: FxHashSet<String>,
+    pub ar_stop: FxHashSet<String>,
 }
 
 pub(crate) fn get() -> &'static Words {
