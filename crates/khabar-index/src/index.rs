@@ -108,6 +108,10 @@ fn new_tantivy(dir: Option<&Path>) -> Result<(tantivy::Index, Fields)> {
                     dir: d.to_path_buf(),
                     detail: format!("made by another version of khabar: {detail}"),
                 },
+                TantivyError::DataCorruption(c) => Error::Corrupt {
+                    dir: d.to_path_buf(),
+                    detail: format!("{c:?}"),
+                },
                 other => other.into(),
             })?
         }
@@ -253,6 +257,33 @@ impl Index {
             generation: RwLock::new(Arc::new(generation)),
             checked: Mutex::new(Instant::now()),
         })
+    }
+
+    /// Opens the index in `root` like [`Index::open`]; when the live
+    /// generation cannot be read (made by another version of khabar, or
+    /// damaged), starts an empty generation beside it and points `CURRENT`
+    /// at it instead. The second value is then true: the caller must fill
+    /// it again from the store (the store is the source of truth). The old
+    /// folder stays until the next rebuild removes it.
+    pub fn open_or_replace(root: impl AsRef<Path>) -> Result<(Index, bool)> {
+        let root = root.as_ref();
+        match Index::open(root) {
+            Ok(index) => Ok((index, false)),
+            Err(Error::Corrupt { .. }) => {
+                let mut next = 1;
+                for e in std::fs::read_dir(root).map_err(io("read", root))? {
+                    let e = e.map_err(io("read", root))?;
+                    if let Some(k) = generation_number(&e.file_name().to_string_lossy()) {
+                        next = next.max(k + 1);
+                    }
+                }
+                let name = format!("{PREFIX}{next}");
+                Generation::open(name.clone(), Some(root.join(&name)))?;
+                write_current(root, &name)?;
+                Ok((Index::open(root)?, true))
+            }
+            Err(other) => Err(other),
+        }
     }
 
     /// An empty index in memory.

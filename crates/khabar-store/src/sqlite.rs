@@ -37,6 +37,17 @@ impl SqliteStore {
     /// Opens (creating when missing) the database at `path` and brings its
     /// schema up to date.
     pub async fn open(path: &Path) -> Result<Self> {
+        Self::open_with(path, SqliteSynchronous::Full).await
+    }
+
+    /// Opens the database for a one-off bulk load (a benchmark's million
+    /// articles): commits are not synced to disk, so a crash during the load
+    /// can lose or corrupt it. Never used for a live store.
+    pub async fn open_for_bulk_load(path: &Path) -> Result<Self> {
+        Self::open_with(path, SqliteSynchronous::Off).await
+    }
+
+    async fn open_with(path: &Path, synchronous: SqliteSynchronous) -> Result<Self> {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir).map_err(|source| Error::CreateDir {
                 path: dir.to_path_buf(),
@@ -47,7 +58,7 @@ impl SqliteStore {
             .filename(path)
             .create_if_missing(true)
             .journal_mode(SqliteJournalMode::Wal)
-            .synchronous(SqliteSynchronous::Full)
+            .synchronous(synchronous)
             .busy_timeout(Duration::from_secs(5))
             .foreign_keys(true);
         let pool = SqlitePoolOptions::new()
@@ -194,6 +205,48 @@ fn now_text() -> String {
 
 fn utc_text(t: DateTime<Utc>) -> String {
     t.to_rfc3339_opts(SecondsFormat::AutoSi, true)
+}
+
+/// `article_id, speaker, speaker_entity, quote, sentence` of `quotes`.
+type QuoteRow = (i64, String, Option<i64>, String, String);
+
+fn quote_from_row((article, speaker, se, quote, sentence): QuoteRow) -> Quote {
+    Quote {
+        article: ArticleId(article),
+        speaker,
+        speaker_entity: se.map(EntityId),
+        quote,
+        sentence,
+    }
+}
+
+/// `article_id, value, unit, approx, about, cited_source, sentence` of
+/// `figures`.
+type FigureRow = (
+    i64,
+    f64,
+    Option<String>,
+    Option<String>,
+    String,
+    Option<String>,
+    String,
+);
+
+fn figure_from_row(
+    (article, value, unit, approx, about, cited_source, sentence): FigureRow,
+) -> Result<Figure> {
+    Ok(Figure {
+        article: ArticleId(article),
+        value,
+        unit,
+        approx: approx
+            .map(|a| Approx::from_str(&a))
+            .transpose()
+            .map_err(|e| corrupt("figure approx", e))?,
+        about,
+        cited_source,
+        sentence,
+    })
 }
 
 fn corrupt(what: &'static str, detail: impl ToString) -> Error {
@@ -866,54 +919,28 @@ impl Store for SqliteStore {
                 n.max(0) as u32,
             ));
         }
-        let quotes = sqlx::query_as::<_, (String, Option<i64>, String, String)>(
-            "SELECT speaker, speaker_entity, quote, sentence FROM quotes WHERE article_id = ? ORDER BY id",
+        let quotes = sqlx::query_as::<_, QuoteRow>(
+            "SELECT article_id, speaker, speaker_entity, quote, sentence FROM quotes
+                 WHERE article_id = ? ORDER BY id",
         )
         .bind(id.0)
         .fetch_all(&self.pool)
         .await
         .op(OP)?
         .into_iter()
-        .map(|(speaker, se, quote, sentence)| Quote {
-            article: id,
-            speaker,
-            speaker_entity: se.map(EntityId),
-            quote,
-            sentence,
-        })
+        .map(quote_from_row)
         .collect();
-        let figure_rows: Vec<(
-            f64,
-            Option<String>,
-            Option<String>,
-            String,
-            Option<String>,
-            String,
-        )> = sqlx::query_as(
-            "SELECT value, unit, approx, about, cited_source, sentence FROM figures
+        let figures = sqlx::query_as::<_, FigureRow>(
+            "SELECT article_id, value, unit, approx, about, cited_source, sentence FROM figures
                  WHERE article_id = ? ORDER BY id",
         )
         .bind(id.0)
         .fetch_all(&self.pool)
         .await
-        .op(OP)?;
-        let figures = figure_rows
-            .into_iter()
-            .map(|(value, unit, approx, about, cited_source, sentence)| {
-                Ok(Figure {
-                    article: id,
-                    value,
-                    unit,
-                    approx: approx
-                        .map(|a| Approx::from_str(&a))
-                        .transpose()
-                        .map_err(|e| corrupt("figure approx", e))?,
-                    about,
-                    cited_source,
-                    sentence,
-                })
-            })
-            .collect::<Result<Vec<_>>>()?;
+        .op(OP)?
+        .into_iter()
+        .map(figure_from_row)
+        .collect::<Result<Vec<_>>>()?;
         let evidence: Option<String> =
             sqlx::query_scalar("SELECT topic_evidence FROM articles WHERE id = ?")
                 .bind(id.0)
@@ -1495,7 +1522,7 @@ impl Store for SqliteStore {
         sql.push_str(
             " ORDER BY coalesce(a.published_utc, a.fetched_utc) DESC, q.id LIMIT ?5 OFFSET ?6",
         );
-        let rows: Vec<(i64, String, Option<i64>, String, String)> = sqlx::query_as(&sql)
+        let rows: Vec<QuoteRow> = sqlx::query_as(&sql)
             .bind(text)
             .bind(q.article.map(|a| a.0))
             .bind(q.entity.map(|e| e.0))
@@ -1505,16 +1532,7 @@ impl Store for SqliteStore {
             .fetch_all(&self.pool)
             .await
             .op("list quotes")?;
-        Ok(rows
-            .into_iter()
-            .map(|(article, speaker, se, quote, sentence)| Quote {
-                article: ArticleId(article),
-                speaker,
-                speaker_entity: se.map(EntityId),
-                quote,
-                sentence,
-            })
-            .collect())
+        Ok(rows.into_iter().map(quote_from_row).collect())
     }
 
     async fn list_figures(&self, q: &LedgerQuery) -> Result<Vec<Figure>> {
@@ -1547,18 +1565,7 @@ impl Store for SqliteStore {
         sql.push_str(
             " ORDER BY coalesce(a.published_utc, a.fetched_utc) DESC, f.id LIMIT ? OFFSET ?",
         );
-        let mut query = sqlx::query_as::<
-            _,
-            (
-                i64,
-                f64,
-                Option<String>,
-                Option<String>,
-                String,
-                Option<String>,
-                String,
-            ),
-        >(&sql);
+        let mut query = sqlx::query_as::<_, FigureRow>(&sql);
         for w in &words {
             query = query.bind(w.clone());
         }
@@ -1577,24 +1584,7 @@ impl Store for SqliteStore {
             .fetch_all(&self.pool)
             .await
             .op("list figures")?;
-        rows.into_iter()
-            .map(
-                |(article, value, unit, approx, about, cited_source, sentence)| {
-                    Ok(Figure {
-                        article: ArticleId(article),
-                        value,
-                        unit,
-                        approx: approx
-                            .map(|a| Approx::from_str(&a))
-                            .transpose()
-                            .map_err(|e| corrupt("figure approx", e))?,
-                        about,
-                        cited_source,
-                        sentence,
-                    })
-                },
-            )
-            .collect()
+        rows.into_iter().map(figure_from_row).collect()
     }
 
     async fn list_entities(

@@ -66,9 +66,9 @@ use chrono::{DateTime, TimeDelta, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::fingerprint::{Fingerprint, FingerprintBuilder, NearIndex};
-use rustc_hash::{FxHashMap, FxHashSet};
 use crate::idf::Vocab;
 use crate::text;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 /// One article as clustering sees it.
 #[derive(Debug, Clone, Default, PartialEq)]

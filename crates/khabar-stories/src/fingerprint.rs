@@ -44,8 +44,8 @@
 //! assert!(jaccard >= 0.6);
 //! ```
 
-use rustc_hash::FxHashMap;
 use crate::text::{self, fnv1a};
+use rustc_hash::FxHashMap;
 
 /// Texts shorter than this many three-word shingles get no MinHash.
 pub const MIN_SHINGLES: usize = 20;

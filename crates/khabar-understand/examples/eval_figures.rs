@@ -25,11 +25,15 @@ use sha2::{Digest, Sha256};
 
 const SYNTHETIC: &str = include_str!("../eval/figures-topics-synthetic.toml");
 const HELDOUT: &str = include_str!("../eval/figures-topics-heldout.toml");
+const HELDOUT_3: &str = include_str!("../eval/figures-topics-heldout-3.toml");
 const SAMPLE: &str = include_str!("../eval/figures-topics-sample.toml");
 
 /// Floors: (figure recall, figure precision, topic micro-F1).
 const SYNTHETIC_FLOOR: (f64, f64, f64) = (0.95, 0.95, 0.95);
 const HELDOUT_FLOOR: (f64, f64, f64) = (0.95, 0.95, 0.90);
+/// Just under what this set measured when it was written, before any rule
+/// was changed for it (figure recall 0.921, precision 0.946; topics 0.774).
+const HELDOUT_3_FLOOR: (f64, f64, f64) = (0.90, 0.92, 0.75);
 const SAMPLE_FLOOR: (f64, f64, f64) = (0.95, 0.95, 0.85);
 
 #[derive(Debug, Deserialize)]
@@ -325,10 +329,18 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
+    let heldout_3: Gold = match toml::from_str(HELDOUT_3) {
+        Ok(g) => g,
+        Err(e) => {
+            eprintln!("eval/figures-topics-heldout-3.toml: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
     let mut all: Vec<(String, Vec<String>)> = Vec::new();
     for (set, gold, floor) in [
         ("synthetic", &synthetic, SYNTHETIC_FLOOR),
         ("held-out synthetic", &heldout, HELDOUT_FLOOR),
+        ("held-out-3 synthetic", &heldout_3, HELDOUT_3_FLOOR),
     ] {
         let cases: Vec<Case<'_>> = gold
             .article

@@ -8,7 +8,9 @@
 //!
 //! Synthetic gold: `eval/quotes-entities-synthetic.txt` and
 //! `eval/quotes-entities-synthetic-2.txt` (articles written for khabar, in
-//! English, Dari, Pashto, Urdu and Arabic, with their annotations). Sample gold:
+//! English, Dari, Pashto, Urdu and Arabic, with their annotations), and the
+//! held-out `eval/quotes-entities-heldout-3.txt` (scored before any rule
+//! was changed for it). Sample gold:
 //! `eval/quotes-entities-sample.txt` annotates the sample digest without
 //! holding its text: each article by its number and the sha256 prefix of its
 //! title, speakers and entity names in full, each quotation as
@@ -30,6 +32,7 @@ use sha2::{Digest, Sha256};
 
 const SYNTHETIC: &str = include_str!("../eval/quotes-entities-synthetic.txt");
 const SYNTHETIC_2: &str = include_str!("../eval/quotes-entities-synthetic-2.txt");
+const HELDOUT_3: &str = include_str!("../eval/quotes-entities-heldout-3.txt");
 const SAMPLE_GOLD: &str = include_str!("../eval/quotes-entities-sample.txt");
 
 /// Floors, set just under the measured figures.
@@ -52,6 +55,18 @@ const SYNTHETIC_2_FLOORS: Floors = Floors {
     quote_r: 0.95,
     entity_r: 0.96,
     entity_f1: 0.96,
+};
+
+/// Just under what this set measured when it was written, before any rule
+/// was changed for it (quotes P 0.842, R 0.640; entities R 0.810, F1
+/// 0.877): below the acceptance bars (quotes P ≥ 0.90, R ≥ 0.85; entities
+/// R ≥ 0.90). Raise them as the rules improve; once rules are tuned on it,
+/// it is development data like the others.
+const HELDOUT_3_FLOORS: Floors = Floors {
+    quote_p: 0.82,
+    quote_r: 0.62,
+    entity_r: 0.79,
+    entity_f1: 0.85,
 };
 
 const SAMPLE_FLOORS: Floors = Floors {
@@ -336,6 +351,11 @@ fn main() -> ExitCode {
         score(&g, verbose, &mut t);
     }
     ok &= report("synthetic-2", &t, &SYNTHETIC_2_FLOORS);
+    let mut t = Tally::default();
+    for g in parse_gold(HELDOUT_3) {
+        score(&g, verbose, &mut t);
+    }
+    ok &= report("held-out-3", &t, &HELDOUT_3_FLOORS);
     if let Some(path) = sample {
         let text = match std::fs::read_to_string(&path) {
             Ok(t) => t,

@@ -45,8 +45,8 @@ mod words;
 
 use khabar_model::EntityKind;
 
-use rustc_hash::FxHashMap;
 use crate::sentences;
+use rustc_hash::FxHashMap;
 use tokens::{Token, edit_distance, glued, tokenize};
 
 /// One occurrence of an entity in the text.

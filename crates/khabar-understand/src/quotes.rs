@@ -398,7 +398,11 @@ struct Sets {
 fn sets() -> &'static Sets {
     static SETS: OnceLock<Sets> = OnceLock::new();
     SETS.get_or_init(|| {
-        let set = |l: &[&str]| l.iter().map(|w| normalize(w)).collect::<FxHashSet<String>>();
+        let set = |l: &[&str]| {
+            l.iter()
+                .map(|w| normalize(w))
+                .collect::<FxHashSet<String>>()
+        };
         Sets {
             verbs: set(AR_VERBS),
             verb_first: set(AR_VERB_FIRST),

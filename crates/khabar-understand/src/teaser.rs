@@ -30,9 +30,9 @@
 
 use std::borrow::Cow;
 
-use rustc_hash::{FxHashMap, FxHashSet};
 use crate::normalize::normalize;
 use crate::sentences;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 const MIN_WORDS: usize = 8;
 const MAX_WORDS: usize = 45;

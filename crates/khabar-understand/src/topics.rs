@@ -39,8 +39,8 @@ use std::sync::{Arc, Mutex};
 
 use serde::{Deserialize, Serialize};
 
-use rustc_hash::FxHashMap;
 use crate::normalize::normalize;
+use rustc_hash::FxHashMap;
 
 /// A set of topics (from `khabar.toml`, or [`Taxonomy::afghanistan`]).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

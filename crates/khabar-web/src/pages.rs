@@ -704,6 +704,8 @@ struct SearchPageT {
     to: u64,
     hits: Vec<HitRow>,
     facets: Vec<FacetBlock>,
+    /// Facet counts shown as `≈ n`.
+    facets_estimated: bool,
     histogram: Option<String>,
     sort_href: String,
     atom_href: String,
@@ -727,6 +729,7 @@ pub(crate) async fn search(State(st): St, Q(p): Q<SearchParams>) -> PageResult {
         to: 0,
         hits: vec![],
         facets: vec![],
+        facets_estimated: false,
         histogram: None,
         sort_href: String::new(),
         atom_href: String::new(),
@@ -796,6 +799,7 @@ pub(crate) async fn search(State(st): St, Q(p): Q<SearchParams>) -> PageResult {
             })
             .collect(),
         facets,
+        facets_estimated: res.facets_estimated,
         histogram: chart::histogram_svg(&res.histogram),
         sort_href: format!(
             "/search?q={}{}",

@@ -59,6 +59,10 @@ pub struct SearchPage {
     pub hits: Vec<Hit>,
     /// Facet name (`outlet`, `lang`, `topic`, `entity`) → values, most frequent first.
     pub facets: BTreeMap<String, Vec<Facet>>,
+    /// The facet counts are estimates from a sample of the matches (a
+    /// search over hundreds of thousands of articles); totals and the
+    /// histogram are exact.
+    pub facets_estimated: bool,
     /// Matches per day (UTC), oldest first.
     pub histogram: Vec<(NaiveDate, u64)>,
 }
@@ -161,6 +165,7 @@ impl Search for IndexSearch {
                     score: h.score,
                 })
                 .collect(),
+            facets_estimated: res.facets.estimated,
             facets: facets_of(res.facets),
             histogram: res
                 .histogram
@@ -412,6 +417,7 @@ impl Search for StoreSearch {
             total,
             hits,
             facets,
+            facets_estimated: false,
             histogram: days.into_iter().collect(),
         })
     }

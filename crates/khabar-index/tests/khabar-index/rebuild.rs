@@ -105,3 +105,31 @@ fn an_abandoned_rebuild_changes_nothing() {
         .count();
     assert_eq!(folders, 1);
 }
+
+#[test]
+fn an_unreadable_index_is_replaced_by_an_empty_one_to_fill_again() {
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let ix = Index::open(dir.path()).unwrap();
+        let ops: Vec<Op> = docs(3, "alpha").into_iter().map(Op::Upsert).collect();
+        ix.apply(&ops, 3).unwrap();
+        // What an older khabar (or a damaged disk) leaves behind.
+        let live = ix.live_dir().unwrap().unwrap();
+        std::fs::write(live.join("meta.json"), b"{\"segments\": 7}").unwrap();
+    }
+    let err = Index::open(dir.path()).unwrap_err();
+    assert!(matches!(err, khabar_index::Error::Corrupt { .. }), "{err}");
+
+    let (ix, replaced) = Index::open_or_replace(dir.path()).unwrap();
+    assert!(replaced);
+    assert_eq!(ix.num_docs().unwrap(), 0);
+    assert_eq!(ix.last_outbox_id().unwrap(), 0);
+    let ops: Vec<Op> = docs(2, "beta").into_iter().map(Op::Upsert).collect();
+    ix.apply(&ops, 9).unwrap();
+    drop(ix);
+    // Opened again, it is the new generation, readable as usual.
+    let (ix, replaced) = Index::open_or_replace(dir.path()).unwrap();
+    assert!(!replaced);
+    assert_eq!(ix.search(&SearchRequest::new("beta")).unwrap().total, 2);
+    assert_eq!(ix.last_outbox_id().unwrap(), 9);
+}

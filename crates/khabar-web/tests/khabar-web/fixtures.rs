@@ -476,5 +476,8 @@ pub async fn bulk(store: &dyn Store, n: u32) {
             story = Some(s);
         }
         done += batch;
+        if done.is_multiple_of(100_000) {
+            eprintln!("  {done} bulk articles");
+        }
     }
 }

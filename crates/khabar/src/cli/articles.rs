@@ -149,14 +149,8 @@ fn show_json(a: &Article, d: &ArticleDetails, versions: usize) -> Value {
         "topic_evidence": d.topic_evidence.iter()
             .map(|(t, words)| (t.clone(), json!(words)))
             .collect::<serde_json::Map<String, Value>>(),
-        "quotes": d.quotes.iter().map(|q| json!({
-            "speaker": q.speaker, "speaker_entity": q.speaker_entity.map(|e| e.0),
-            "quote": q.quote, "sentence": q.sentence,
-        })).collect::<Vec<_>>(),
-        "figures": d.figures.iter().map(|f| json!({
-            "value": f.value, "unit": f.unit, "approx": f.approx.map(|a| a.as_str()),
-            "about": f.about, "cited_source": f.cited_source, "sentence": f.sentence,
-        })).collect::<Vec<_>>(),
+        "quotes": d.quotes.iter().map(super::ledger::quote_json).collect::<Vec<_>>(),
+        "figures": d.figures.iter().map(super::ledger::figure_json).collect::<Vec<_>>(),
         "archive": a.archive.as_ref().map(|r| json!({
             "file": r.file, "offset": r.offset, "sha256": r.sha256,
         })),

@@ -5,7 +5,7 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use chrono::Utc;
-use khabar_model::{EntityKind, Story};
+use khabar_model::{EntityKind, Figure, Quote, Story};
 use khabar_store::{EntityStats, LedgerQuery, StoryQuery};
 use serde_json::{Value, json};
 
@@ -139,6 +139,30 @@ fn ledger_query(
     })
 }
 
+/// A quote as `quotes --json` and `show --json` write it.
+pub fn quote_json(q: &Quote) -> Value {
+    json!({
+        "article": q.article.0,
+        "speaker": q.speaker,
+        "speaker_entity": q.speaker_entity.map(|e| e.0),
+        "quote": q.quote,
+        "sentence": q.sentence,
+    })
+}
+
+/// A figure as `figures --json` and `show --json` write it.
+pub fn figure_json(f: &Figure) -> Value {
+    json!({
+        "article": f.article.0,
+        "value": f.value,
+        "unit": f.unit,
+        "approx": f.approx.map(|a| a.as_str()),
+        "about": f.about,
+        "cited_source": f.cited_source,
+        "sentence": f.sentence,
+    })
+}
+
 pub async fn quotes(ctx: &Context, args: QuotesArgs) -> anyhow::Result<ExitCode> {
     let query = ledger_query(args.speaker, args.since.as_deref(), args.limit)?;
     let store = ctx.open_store().await?;
@@ -146,16 +170,7 @@ pub async fn quotes(ctx: &Context, args: QuotesArgs) -> anyhow::Result<ExitCode>
     let mut out = output::stdout();
     for q in &quotes {
         if args.json {
-            output::json_line(
-                &mut out,
-                &json!({
-                    "article": q.article.0,
-                    "speaker": q.speaker,
-                    "speaker_entity": q.speaker_entity.map(|e| e.0),
-                    "quote": q.quote,
-                    "sentence": q.sentence,
-                }),
-            )?;
+            output::json_line(&mut out, &quote_json(q))?;
         } else {
             writeln!(out, "#{:<6} {}: “{}”", q.article.0, q.speaker, q.quote)?;
         }
@@ -174,18 +189,7 @@ pub async fn figures(ctx: &Context, args: FiguresArgs) -> anyhow::Result<ExitCod
     let mut out = output::stdout();
     for f in &figures {
         if args.json {
-            output::json_line(
-                &mut out,
-                &json!({
-                    "article": f.article.0,
-                    "value": f.value,
-                    "unit": f.unit,
-                    "approx": f.approx.map(|a| a.as_str()),
-                    "about": f.about,
-                    "cited_source": f.cited_source,
-                    "sentence": f.sentence,
-                }),
-            )?;
+            output::json_line(&mut out, &figure_json(f))?;
         } else {
             let approx = f
                 .approx

@@ -11,6 +11,7 @@ use anyhow::Context as _;
 use chrono::Utc;
 use khabar_index::{Filters, Index, SearchRequest, Sort};
 use khabar_model::ArticleId;
+use khabar_store::Store;
 use serde_json::json;
 
 use super::Context;
@@ -62,9 +63,21 @@ pub struct Args {
 pub struct ReindexArgs {}
 
 /// Opens the data folder's search index.
-pub fn open_index(ctx: &Context) -> anyhow::Result<Index> {
+/// The search index of the data folder. One made by another version of
+/// khabar (or damaged) is replaced and rebuilt from the store first.
+pub async fn open_index(ctx: &Context, store: &dyn Store) -> anyhow::Result<Index> {
     let dir = ctx.data.join("index");
-    Index::open(&dir).with_context(|| format!("cannot open the search index at {}", dir.display()))
+    let (index, replaced) = Index::open_or_replace(&dir)
+        .with_context(|| format!("cannot open the search index at {}", dir.display()))?;
+    if replaced {
+        eprintln!(
+            "the search index at {} was made by another version of khabar or is damaged; rebuilding it from the store",
+            dir.display()
+        );
+        let n = khabar_pipeline::index::reindex(store, &index).await?;
+        eprintln!("indexed {n} articles");
+    }
+    Ok(index)
 }
 
 pub async fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
@@ -99,7 +112,7 @@ pub async fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
         histogram: false,
     };
     let store = ctx.open_store().await?;
-    let index = open_index(ctx)?;
+    let index = open_index(ctx, store.as_ref()).await?;
     match khabar_pipeline::index::drain_outbox(store.as_ref(), &index).await {
         Ok(_) => {}
         Err(e)
@@ -150,6 +163,7 @@ pub async fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
                 "topic": facet(&res.facets.topic),
                 "entity": facet(&res.facets.entity),
             },
+            "facets_estimated": res.facets.estimated,
         });
         output::json_doc(&mut out, &doc)?;
     } else {
@@ -188,7 +202,9 @@ fn plain_text(html: &str) -> String {
 
 pub async fn reindex(ctx: &Context, _args: ReindexArgs) -> anyhow::Result<ExitCode> {
     let store = ctx.open_store().await?;
-    let index = open_index(ctx)?;
+    let dir = ctx.data.join("index");
+    let (index, _) = Index::open_or_replace(&dir)
+        .with_context(|| format!("cannot open the search index at {}", dir.display()))?;
     let started = std::time::Instant::now();
     let n = khabar_pipeline::index::reindex(store.as_ref(), &index).await?;
     eprintln!(

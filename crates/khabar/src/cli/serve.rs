@@ -28,7 +28,7 @@ pub async fn app_state(
 ) -> anyhow::Result<(khabar_web::AppState, tokio::task::JoinHandle<()>)> {
     let loaded = ctx.load_config()?;
     let store: Arc<dyn Store> = Arc::from(ctx.open_store().await?);
-    let index = Arc::new(super::search::open_index(ctx)?);
+    let index = Arc::new(super::search::open_index(ctx, store.as_ref()).await?);
     if let Err(e) = khabar_pipeline::index::drain_outbox(store.as_ref(), &index).await {
         tracing::warn!("cannot bring the search index up to date: {e:#}; serving it as it is");
     }

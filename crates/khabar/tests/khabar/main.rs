@@ -975,3 +975,37 @@ fn imported_articles_are_analysed_grouped_and_listed() {
     );
     assert_eq!(shown["quotes"].as_array().unwrap().len(), 1);
 }
+
+#[test]
+fn search_finds_articles_and_rebuilds_an_unreadable_index() {
+    let dir = TempData::new();
+    let file = dir.write(
+        "two.jsonl",
+        concat!(
+            r#"{"id":"s1","url":"https://a.example/1","title":"Clinic reopens in Bamyan","text":"A health clinic in Bamyan province reopened on Sunday.","date":"2024-06-02T10:00:00+04:30","source":"Wire Agency","lang":"en"}"#, "\n",
+            r#"{"id":"s2","url":"https://b.example/2","title":"Wheat prices rise in Herat","text":"Traders in Herat said wheat prices rose for a third week.","date":"2024-06-03T10:00:00+04:30","source":"Kabul Daily","lang":"en"}"#, "\n",
+        ),
+    );
+    ok(&dir, &["import", file.to_str().unwrap()]);
+    let res: Value = serde_json::from_str(&ok(&dir, &["search", "clinic", "--json"])).unwrap();
+    assert_eq!(res["total"], 1, "{res}");
+    assert_eq!(res["hits"][0]["title"], "Clinic reopens in Bamyan");
+    assert_eq!(res["facets"]["source"][0]["value"], "Wire Agency");
+    assert_eq!(res["facets_estimated"], false);
+
+    // The index left by another version of khabar (or a damaged disk):
+    // the next search rebuilds it from the store and answers in full.
+    let index = dir.data().join("index");
+    let current = std::fs::read_to_string(index.join("CURRENT")).unwrap();
+    std::fs::write(index.join(current.trim()).join("meta.json"), b"{}").unwrap();
+    let o = run(&dir, &["search", "wheat OR clinic", "--json"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("rebuilding it from the store"));
+    let res: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(res["total"], 2, "{res}");
+
+    // A malformed query is refused with what to change.
+    let bad = run(&dir, &["search", "((((((((((clinic))))))))))"]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(!bad.stderr.is_empty());
+}
