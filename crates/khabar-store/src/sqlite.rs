@@ -87,6 +87,26 @@ impl SqliteStore {
         self.pool.close().await;
     }
 
+    /// How to read a page of a ledger (`quotes` or `figures`) newest first
+    /// without a selective filter. Walking the articles by their time index
+    /// and stopping at the page reads about `(offset + limit) × articles /
+    /// rows` articles; reading every row and sorting costs `rows`. The first
+    /// wins unless the ledger is sparse (a few quotes among a million
+    /// articles); the largest rowids stand in for the table sizes (cheap,
+    /// and close enough: rows are rarely deleted).
+    async fn walk_articles_first(&self, table: &'static str, q: &LedgerQuery) -> Result<bool> {
+        let sql = format!(
+            "SELECT (SELECT coalesce(max(rowid), 0) FROM {table}),
+                    (SELECT coalesce(max(rowid), 0) FROM articles)"
+        );
+        let (rows, articles): (i64, i64) = sqlx::query_as(&sql)
+            .fetch_one(&self.pool)
+            .await
+            .op("size a ledger")?;
+        let want = i64::from(q.offset) + q.limit.map_or(articles, i64::from);
+        Ok(rows > 0 && want.saturating_mul(articles) / rows < rows)
+    }
+
     /// A story row with its members and outlets.
     async fn story_from_row(
         &self,
@@ -1499,9 +1519,17 @@ impl Store for SqliteStore {
     }
 
     async fn list_quotes(&self, q: &LedgerQuery) -> Result<Vec<Quote>> {
-        let mut sql = String::from(
+        let join = if q.article.is_none()
+            && q.entity.is_none()
+            && self.walk_articles_first("quotes", q).await?
+        {
+            "articles a CROSS JOIN quotes q ON q.article_id = a.id"
+        } else {
+            "quotes q JOIN articles a ON a.id = q.article_id"
+        };
+        let mut sql = format!(
             "SELECT q.article_id, q.speaker, q.speaker_entity, q.quote, q.sentence
-             FROM quotes q JOIN articles a ON a.id = q.article_id WHERE 1 = 1",
+             FROM {join} WHERE 1 = 1"
         );
         let text = q.text.as_deref().map(str::trim).filter(|t| !t.is_empty());
         if text.is_some() {
@@ -1544,9 +1572,17 @@ impl Store for SqliteStore {
             .take(16)
             .map(str::to_lowercase)
             .collect();
-        let mut sql = String::from(
+        let join = if q.article.is_none()
+            && q.entity.is_none()
+            && self.walk_articles_first("figures", q).await?
+        {
+            "articles a CROSS JOIN figures f ON f.article_id = a.id"
+        } else {
+            "figures f JOIN articles a ON a.id = f.article_id"
+        };
+        let mut sql = format!(
             "SELECT f.article_id, f.value, f.unit, f.approx, f.about, f.cited_source, f.sentence
-             FROM figures f JOIN articles a ON a.id = f.article_id WHERE 1 = 1",
+             FROM {join} WHERE 1 = 1"
         );
         for _ in &words {
             sql.push_str(" AND instr(lower(f.about || ' ' || f.sentence), ?) > 0");

@@ -6,6 +6,9 @@
 //! ```sh
 //! cargo run -p khabar-web --example seed -- /tmp/khabar-data --bulk 10000 --bench
 //! ```
+//!
+//! `--reuse` times the pages of a folder seeded (and indexed) by an earlier
+//! run, read back from `DATA/seed.json`.
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -20,7 +23,7 @@ use tower::ServiceExt;
 mod fixtures;
 
 fn usage() -> ! {
-    eprintln!("usage: seed DATA_DIR [--bulk N] [--bench]");
+    eprintln!("usage: seed DATA_DIR [--bulk N] [--bench] [--reuse]");
     std::process::exit(2)
 }
 
@@ -32,6 +35,7 @@ async fn main() {
     };
     let mut bulk = 0u32;
     let mut bench = false;
+    let mut reuse = false;
     while let Some(a) = args.next() {
         match a.as_str() {
             "--bulk" => {
@@ -41,6 +45,7 @@ async fn main() {
                     .unwrap_or_else(|| usage())
             }
             "--bench" => bench = true,
+            "--reuse" => reuse = true,
             _ => usage(),
         }
     }
@@ -54,54 +59,66 @@ async fn main() {
         SqliteStore::open(&db).await
     };
     let store: Arc<dyn Store> = Arc::new(sqlite.expect("open the database"));
-    let started = Instant::now();
-    let seeded = fixtures::seed(store.as_ref(), None).await;
-    if bulk > 0 {
-        fixtures::bulk(store.as_ref(), bulk).await;
-    }
-    eprintln!(
-        "seeded {} articles in {:.1} s (flood story {}, Dari article {}, person entity {})",
-        store.count_articles().await.expect("count"),
-        started.elapsed().as_secs_f64(),
-        seeded.flood_story.0,
-        seeded.dari.0,
-        seeded.person.0
-    );
-    println!(
-        "{}",
-        serde_json::json!({
-            "flood_story": seeded.flood_story.0,
-            "english": seeded.english.0,
-            "dari": seeded.dari.0,
-            "pashto": seeded.pashto.0,
-            "person": seeded.person.0,
-            "place": seeded.place.0,
-        })
-    );
+    let seed_record = dir.join("seed.json");
+    let ids: serde_json::Value = if reuse {
+        let text = std::fs::read_to_string(&seed_record).expect("DATA/seed.json of an earlier run");
+        serde_json::from_str(&text).expect("seed.json")
+    } else {
+        let started = Instant::now();
+        let seeded = fixtures::seed(store.as_ref(), None).await;
+        if bulk > 0 {
+            fixtures::bulk(store.as_ref(), bulk).await;
+        }
+        eprintln!(
+            "seeded {} articles in {:.1} s (flood story {}, Dari article {}, person entity {})",
+            store.count_articles().await.expect("count"),
+            started.elapsed().as_secs_f64(),
+            seeded.flood_story.0,
+            seeded.dari.0,
+            seeded.person.0
+        );
+        let ids = serde_json::json!({
+                "flood_story": seeded.flood_story.0,
+                "english": seeded.english.0,
+                "dari": seeded.dari.0,
+                "pashto": seeded.pashto.0,
+                "person": seeded.person.0,
+                "place": seeded.place.0,
+        });
+        println!("{ids}");
+        std::fs::write(dir.join("seed.json"), ids.to_string()).expect("write seed.json");
+        ids
+    };
     if !bench {
         return;
     }
-    // The search index in `DATA/index`, built from the store as
-    // `khabar reindex` does, so `khabar serve` finds it up to date.
-    let t = Instant::now();
-    let index = khabar_index::Index::open(dir.join("index")).expect("index");
-    let last = store.last_outbox_id().await.expect("outbox");
-    let mut rebuild = index.rebuild().expect("rebuild");
-    let mut after = khabar_model::ArticleId(0);
-    loop {
-        let ids = store.article_ids_after(after, 500).await.expect("ids");
-        let Some(&next) = ids.last() else { break };
-        for s in store.index_sources(&ids).await.expect("index sources") {
-            rebuild
-                .add(&khabar_index::IndexDoc::from_article(
-                    &s.article, s.entities, s.speakers,
-                ))
-                .expect("index add");
+    let index = if reuse {
+        khabar_index::Index::open(dir.join("index")).expect("index")
+    } else {
+        // The search index in `DATA/index`, built from the store as
+        // `khabar reindex` does, so `khabar serve` finds it up to date.
+        let t = Instant::now();
+        let index = khabar_index::Index::open(dir.join("index")).expect("index");
+        let last = store.last_outbox_id().await.expect("outbox");
+        let mut rebuild = index.rebuild().expect("rebuild");
+        let mut after = khabar_model::ArticleId(0);
+        loop {
+            let ids = store.article_ids_after(after, 500).await.expect("ids");
+            let Some(&next) = ids.last() else { break };
+            for s in store.index_sources(&ids).await.expect("index sources") {
+                rebuild
+                    .add(&khabar_index::IndexDoc::from_article(
+                        &s.article, s.entities, s.speakers,
+                    ))
+                    .expect("index add");
+            }
+            after = next;
         }
-        after = next;
-    }
-    rebuild.finish(last).expect("index commit");
-    eprintln!("indexed in {:.1} s", t.elapsed().as_secs_f64());
+        rebuild.finish(last).expect("index commit");
+        eprintln!("indexed in {:.1} s", t.elapsed().as_secs_f64());
+        index
+    };
+    let id = |k: &str| ids[k].as_i64().expect("seed.json field");
     let search: Arc<dyn khabar_web::Search> =
         Arc::new(khabar_web::IndexSearch::new(Arc::new(index)));
     let app = khabar_web::router(khabar_web::AppState::new(store.clone()).with_index(Some(search)));
@@ -112,15 +129,15 @@ async fn main() {
         })
         .await
         .expect("stories");
-    let big_story = stories.first().map_or(seeded.flood_story.0, |s| s.id.0);
+    let big_story = stories.first().map_or(id("flood_story"), |s| s.id.0);
     let routes = [
         "/".to_string(),
-        format!("/story/{}", seeded.flood_story.0),
+        format!("/story/{}", id("flood_story")),
         format!("/story/{big_story}"),
-        format!("/article/{}", seeded.dari.0),
+        format!("/article/{}", id("dari")),
         "/search?q=floods".to_string(),
         "/search?q=clinic+lang%3Aen".to_string(),
-        format!("/entity/{}", seeded.person.0),
+        format!("/entity/{}", id("person")),
         "/quotes".to_string(),
         "/figures".to_string(),
         "/sources".to_string(),
