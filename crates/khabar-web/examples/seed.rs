@@ -8,7 +8,8 @@
 //! ```
 //!
 //! `--reuse` times the pages of a folder seeded (and indexed) by an earlier
-//! run, read back from `DATA/seed.json`.
+//! run, read back from `DATA/seed.json`, and then reports the process's
+//! memory (resident and peak), which is what `khabar serve` holds.
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -167,5 +168,22 @@ async fn main() {
             ms(times[times.len() * 95 / 100]),
             ms(times[times.len() - 1])
         );
+    }
+    // Memory of this process, which holds what `khabar serve` holds (store
+    // pool, index readers, router); with `--reuse` it did nothing else.
+    if let Ok(status) = std::fs::read_to_string("/proc/self/status") {
+        let kib = |key: &str| {
+            status
+                .lines()
+                .find_map(|l| l.strip_prefix(key))
+                .and_then(|v| v.split_whitespace().next()?.parse::<u64>().ok())
+        };
+        if let (Some(rss), Some(peak)) = (kib("VmRSS:"), kib("VmHWM:")) {
+            println!(
+                "memory: resident {:.1} MiB, peak {:.1} MiB",
+                rss as f64 / 1024.0,
+                peak as f64 / 1024.0
+            );
+        }
     }
 }
