@@ -87,14 +87,24 @@ impl SqliteStore {
         self.pool.close().await;
     }
 
-    /// How to read a page of a ledger (`quotes` or `figures`) newest first
-    /// without a selective filter. Walking the articles by their time index
-    /// and stopping at the page reads about `(offset + limit) × articles /
-    /// rows` articles; reading every row and sorting costs `rows`. The first
-    /// wins unless the ledger is sparse (a few quotes among a million
-    /// articles); the largest rowids stand in for the table sizes (cheap,
-    /// and close enough: rows are rarely deleted).
-    async fn walk_articles_first(&self, table: &'static str, q: &LedgerQuery) -> Result<bool> {
+    /// The `FROM` clause for a page of a ledger (`quotes` or `figures`,
+    /// named `alias`) newest first. With an article or entity filter, the
+    /// ledger's own index leads. Otherwise walking the articles by their
+    /// time index and stopping at the page reads about `(offset + limit) ×
+    /// articles / rows` articles, while reading every row and sorting costs
+    /// `rows`: the walk wins unless the ledger is sparse (a few quotes
+    /// among a million articles). The largest rowids stand in for the table
+    /// sizes (cheap, and close enough: rows are rarely deleted).
+    async fn ledger_join(
+        &self,
+        table: &'static str,
+        alias: &'static str,
+        q: &LedgerQuery,
+    ) -> Result<String> {
+        let rows_first = format!("{table} {alias} JOIN articles a ON a.id = {alias}.article_id");
+        if q.article.is_some() || q.entity.is_some() {
+            return Ok(rows_first);
+        }
         let sql = format!(
             "SELECT (SELECT coalesce(max(rowid), 0) FROM {table}),
                     (SELECT coalesce(max(rowid), 0) FROM articles)"
@@ -104,7 +114,11 @@ impl SqliteStore {
             .await
             .op("size a ledger")?;
         let want = i64::from(q.offset) + q.limit.map_or(articles, i64::from);
-        Ok(rows > 0 && want.saturating_mul(articles) / rows < rows)
+        Ok(if rows > 0 && want.saturating_mul(articles) / rows < rows {
+            format!("articles a CROSS JOIN {table} {alias} ON {alias}.article_id = a.id")
+        } else {
+            rows_first
+        })
     }
 
     /// A story row with its members and outlets.
@@ -1519,14 +1533,7 @@ impl Store for SqliteStore {
     }
 
     async fn list_quotes(&self, q: &LedgerQuery) -> Result<Vec<Quote>> {
-        let join = if q.article.is_none()
-            && q.entity.is_none()
-            && self.walk_articles_first("quotes", q).await?
-        {
-            "articles a CROSS JOIN quotes q ON q.article_id = a.id"
-        } else {
-            "quotes q JOIN articles a ON a.id = q.article_id"
-        };
+        let join = self.ledger_join("quotes", "q", q).await?;
         let mut sql = format!(
             "SELECT q.article_id, q.speaker, q.speaker_entity, q.quote, q.sentence
              FROM {join} WHERE 1 = 1"
@@ -1572,14 +1579,7 @@ impl Store for SqliteStore {
             .take(16)
             .map(str::to_lowercase)
             .collect();
-        let join = if q.article.is_none()
-            && q.entity.is_none()
-            && self.walk_articles_first("figures", q).await?
-        {
-            "articles a CROSS JOIN figures f ON f.article_id = a.id"
-        } else {
-            "figures f JOIN articles a ON a.id = f.article_id"
-        };
+        let join = self.ledger_join("figures", "f", q).await?;
         let mut sql = format!(
             "SELECT f.article_id, f.value, f.unit, f.approx, f.about, f.cited_source, f.sentence
              FROM {join} WHERE 1 = 1"

@@ -31,6 +31,20 @@ struct Article {
     outlet: Option<String>,
 }
 
+impl Article {
+    /// The analysis input, with the article's language or without it (to
+    /// be detected).
+    fn input(&self, stated: bool) -> Input<'_> {
+        Input {
+            title: &self.title,
+            paragraphs: &self.paragraphs,
+            lang: if stated { self.lang.as_deref() } else { None },
+            teaser: None,
+            outlet: self.outlet.as_deref(),
+        }
+    }
+}
+
 /// The articles of an evaluation file (their bodies only).
 fn synthetic(text: &str) -> Vec<Article> {
     let mut out: Vec<Article> = Vec::new();
@@ -175,13 +189,7 @@ fn main() {
         let mut out = String::new();
         for (i, a) in articles.iter().enumerate() {
             for stated in [true, false] {
-                let input = Input {
-                    title: &a.title,
-                    paragraphs: &a.paragraphs,
-                    lang: if stated { a.lang.as_deref() } else { None },
-                    teaser: None,
-                    outlet: a.outlet.as_deref(),
-                };
+                let input = a.input(stated);
                 out.push_str(&format!("{i} {stated} {:?}\n", analyze(&input, &taxonomy)));
             }
         }
@@ -202,14 +210,7 @@ fn main() {
         let mut n = 0;
         for _ in 0..rounds {
             for a in &articles {
-                let input = Input {
-                    title: &a.title,
-                    paragraphs: &a.paragraphs,
-                    lang: if stated { a.lang.as_deref() } else { None },
-                    teaser: None,
-                    outlet: a.outlet.as_deref(),
-                };
-                black_box(analyze(&input, &taxonomy));
+                black_box(analyze(&a.input(stated), &taxonomy));
                 n += 1;
             }
         }
