@@ -34,7 +34,7 @@ pub struct Analyzer {
 /// the ids the store gave them.
 struct StoryState {
     clusterer: Clusterer,
-    ids: HashMap<StoryKey, (StoryId, String)>,
+    ids: HashMap<StoryKey, StoryId>,
 }
 
 impl std::fmt::Debug for Analyzer {
@@ -134,8 +134,7 @@ impl Analyzer {
         for a in articles {
             let Some(story) = a.story else { continue };
             let details = self.store.article_details(a.id).await?;
-            ids.entry(StoryKey(story.0 as u64))
-                .or_insert_with(|| (story, a.title.clone()));
+            ids.entry(StoryKey(story.0 as u64)).or_insert(story);
             clusterer.restore(doc_of(&a, &details), StoryKey(story.0 as u64));
         }
         Ok(StoryState { clusterer, ids })
@@ -162,14 +161,16 @@ impl Analyzer {
                 let doc = doc_of(&article, &details);
                 let placed = state.clusterer.add(doc);
                 let _span = tracing::debug_span!("story", article_id = id.0).entered();
-                let known = state.ids.get(&placed.story).cloned();
-                let (story, title) = match known {
-                    Some((sid, title)) => (Some(sid), title),
-                    None => (None, article.title.clone()),
+                let story = state.ids.get(&placed.story).copied();
+                // The story's most representative headline so far.
+                let title = if placed.title.is_empty() {
+                    article.title.clone()
+                } else {
+                    placed.title.clone()
                 };
                 let assignment = StoryAssignment {
                     story,
-                    title: title.clone(),
+                    title,
                     why: placed.why.clone(),
                     duplicate_of: placed
                         .duplicate_of
@@ -178,13 +179,13 @@ impl Analyzer {
                         .map(ArticleId),
                 };
                 let sid = self.store.assign_story(id, &assignment).await?;
-                state.ids.insert(placed.story, (sid, title));
+                state.ids.insert(placed.story, sid);
                 summary.clustered += 1;
                 if story.is_none() {
                     summary.new_stories += 1;
                 }
                 for from in &placed.merged {
-                    if let Some((from_id, _)) = state.ids.remove(from) {
+                    if let Some(from_id) = state.ids.remove(from) {
                         self.store.merge_stories(sid, from_id).await?;
                         summary.merged_stories += 1;
                     }

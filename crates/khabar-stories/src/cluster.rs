@@ -127,6 +127,10 @@ pub struct Assignment {
     pub new_story: bool,
     /// The evidence score of the join (1 for a duplicate, 0 for a new story).
     pub score: f32,
+    /// The story's most representative headline after this article (see
+    /// [`Clusterer::title`]).
+    #[serde(default)]
+    pub title: String,
 }
 
 /// Tuning of [`Clusterer`]. The defaults were set on development data of
@@ -222,6 +226,8 @@ struct Features {
     years: Vec<(u16, f32)>,
     /// Entity keys, interned (prefixed so they never meet a word).
     entities: Vec<u32>,
+    /// The title's distinct word ids.
+    title_terms: Vec<u32>,
     fp: Fingerprint,
 }
 
@@ -277,6 +283,17 @@ struct Story {
     size: usize,
     first_seen: Option<DateTime<Utc>>,
     last_seen: Option<DateTime<Utc>>,
+    /// The members' distinct headlines, in arrival order (the first
+    /// `HEADLINES_KEPT`).
+    headlines: Vec<Headline>,
+}
+
+/// One headline of a story's members.
+#[derive(Debug, Clone)]
+struct Headline {
+    text: String,
+    /// Its distinct word ids.
+    terms: Vec<u32>,
 }
 
 impl Story {
@@ -326,6 +343,9 @@ const POSTING_SCAN: usize = 200;
 
 /// Names kept per story.
 const NAMES_KEPT: usize = 64;
+
+/// Distinct headlines kept per story to choose its title from.
+const HEADLINES_KEPT: usize = 32;
 
 impl Clusterer {
     pub fn new(cfg: Config) -> Clusterer {
@@ -380,9 +400,10 @@ impl Clusterer {
         self.advance(doc.published);
         let mut f = self.features(&doc);
         self.vocab.add_doc(&f.distinct);
-        if let Some(a) = self.duplicate(&f) {
+        if let Some(mut a) = self.duplicate(&f) {
             let story = a.story.0;
             self.attach(doc, f, story, false);
+            a.title = self.title(a.story);
             return a;
         }
         self.weigh(&mut f);
@@ -433,6 +454,7 @@ impl Clusterer {
                     merged,
                     new_story: false,
                     score: sc.total,
+                    title: self.title(StoryKey(story)),
                 }
             }
             _ => {
@@ -453,6 +475,7 @@ impl Clusterer {
                     merged: Vec::new(),
                     new_story: true,
                     score: 0.0,
+                    title: self.title(StoryKey(story)),
                 }
             }
         }
@@ -482,6 +505,36 @@ impl Clusterer {
             }
             self.evict_front();
         }
+    }
+
+    /// A story's most representative headline: of its members' headlines,
+    /// the one whose words weigh most in the story's centroid (TF-IDF), over
+    /// the square root of its length (at least four words), so a site name
+    /// tacked on, a long tail of words or a one-word label does not win.
+    /// The earliest wins a tie. Empty when the story is gone or no member
+    /// had a title.
+    pub fn title(&self, key: StoryKey) -> String {
+        let Some(s) = self.stories.get(&self.resolve(key).0) else {
+            return String::new();
+        };
+        let mut best: Option<(f32, &Headline)> = None;
+        for h in &s.headlines {
+            let weight: f32 = h
+                .terms
+                .iter()
+                .map(
+                    |&t| match s.centroid.binary_search_by_key(&t, |&(id, _)| id) {
+                        Ok(i) => s.centroid[i].1 * self.vocab.idf(t),
+                        Err(_) => 0.0,
+                    },
+                )
+                .sum();
+            let score = weight / (h.terms.len().max(4) as f32).sqrt();
+            if best.is_none_or(|(b, _)| score > b) {
+                best = Some((score, h));
+            }
+        }
+        best.map(|(_, h)| h.text.clone()).unwrap_or_default()
     }
 
     /// The newest publication time seen.
@@ -572,6 +625,7 @@ impl Clusterer {
         // The fingerprint is the body's; the title's when there is no body.
         let title_fp = fp.is_empty();
         let title_weight = self.cfg.title_weight;
+        let title_terms = &mut f.title_terms;
         text::scan(&doc.title, |w| {
             if title_fp {
                 fp.push(w.all_key);
@@ -581,6 +635,9 @@ impl Clusterer {
             };
             let id = vocab.intern(key);
             *tf.entry(id).or_default() += title_weight;
+            if !title_terms.contains(&id) {
+                title_terms.push(id);
+            }
             surfaces.insert(id, Surface::Title(w.offset, w.offset + w.surface.len()));
             // Titles are often in title case: a title word is a name only
             // when the body writes it as one.
@@ -693,6 +750,7 @@ impl Clusterer {
             merged: Vec::new(),
             new_story: false,
             score: 1.0,
+            title: String::new(),
         })
     }
 
@@ -949,6 +1007,16 @@ impl Clusterer {
         add_years(&mut s.years, &f.years);
         s.live += 1;
         s.size += 1;
+        let headline = doc.title.trim();
+        if !headline.is_empty()
+            && s.headlines.len() < HEADLINES_KEPT
+            && !s.headlines.iter().any(|h| h.text == headline)
+        {
+            s.headlines.push(Headline {
+                text: headline.to_string(),
+                terms: f.title_terms.clone(),
+            });
+        }
         s.norm.set((0.0, 0));
         s.names_norm.set((0.0, 0));
         if let Some(t) = doc.published {
@@ -1032,6 +1100,13 @@ impl Clusterer {
         dst.names_norm.set((0.0, 0));
         dst.live += src.live;
         dst.size += src.size;
+        for h in src.headlines {
+            if dst.headlines.len() < HEADLINES_KEPT
+                && !dst.headlines.iter().any(|d| d.text == h.text)
+            {
+                dst.headlines.push(h);
+            }
+        }
         dst.first_seen = min_opt(dst.first_seen, src.first_seen);
         dst.last_seen = max_opt(dst.last_seen, src.last_seen);
         let mut new_terms = Vec::new();

@@ -61,6 +61,32 @@ async fn store(dir: &TempData) -> Arc<dyn Store> {
 }
 
 #[tokio::test]
+async fn a_story_takes_its_most_representative_headline() {
+    let dir = TempData::new();
+    let store = store(&dir).await;
+    // The first report carries a generic live-page headline.
+    let mut first = quake(0, "Kabul Daily");
+    first.title = "Live updates | Kabul Daily".into();
+    let drafts = vec![first, quake(1, "Wire Agency")];
+    let ids: Vec<_> = store
+        .import_articles(&drafts)
+        .await
+        .unwrap()
+        .outcomes
+        .iter()
+        .map(|o| o.id())
+        .collect();
+    Analyzer::new(store.clone(), Taxonomy::afghanistan())
+        .catch_up()
+        .await
+        .unwrap();
+    let a = futures_ids(&*store, &ids).await;
+    assert_eq!(a[0], a[1]);
+    let story = store.get_story(a[0]).await.unwrap().unwrap();
+    assert_eq!(story.title, drafts[1].title);
+}
+
+#[tokio::test]
 async fn stored_articles_are_analysed_and_grouped_once() {
     let dir = TempData::new();
     let store = store(&dir).await;

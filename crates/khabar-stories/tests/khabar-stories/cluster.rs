@@ -54,6 +54,46 @@ fn two_earthquakes_of_the_same_kind_stay_apart() {
 }
 
 #[test]
+fn a_story_is_titled_by_its_most_representative_headline() {
+    let mut c = Clusterer::new(Config::default());
+    // The first article's headline is a generic label with a site name.
+    let a = c.add(doc(
+        "t1",
+        "Agency A",
+        0,
+        "Live: latest news | Agency A",
+        QUAKE_HERAT_1,
+    ));
+    assert_eq!(a.title, "Live: latest news | Agency A", "alone, its own");
+    let b = c.add(doc(
+        "t2",
+        "Outlet B",
+        2,
+        "Herat earthquake: death toll rises to 320 in Zinda Jan",
+        QUAKE_HERAT_2,
+    ));
+    assert_eq!(a.story, b.story, "{}", b.why);
+    assert_eq!(
+        b.title, "Herat earthquake: death toll rises to 320 in Zinda Jan",
+        "the headline made of the story's words wins over the first one"
+    );
+    assert_eq!(c.title(a.story), b.title);
+    // A headline that only some of the story's words back does not replace
+    // the one the story is about.
+    let d = c.add(doc(
+        "t3",
+        "Outlet C",
+        4,
+        "Aid agencies send tents",
+        &QUAKE_HERAT_2.replace("Survivors", "Residents"),
+    ));
+    assert_eq!(d.story, a.story, "{}", d.why);
+    assert_eq!(d.title, b.title);
+    // An unknown story has no title.
+    assert_eq!(c.title(StoryKey(9_999)), "");
+}
+
+#[test]
 fn a_wire_copy_joins_its_original_and_is_marked() {
     let mut c = Clusterer::new(Config::default());
     let orig = c.add(doc(

@@ -10,7 +10,7 @@ use std::process::ExitCode;
 
 use anyhow::{Context as _, bail};
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
-use khabar_stories::{Baseline, Clusterer, Config, Doc};
+use khabar_stories::{Baseline, Clusterer, Config, Doc, StoryKey};
 
 use super::Context;
 use crate::output;
@@ -69,6 +69,7 @@ pub async fn run(_ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
         let line = if args.explain {
             serde_json::json!({
                 "id": id, "story": story, "why": a.why, "duplicate_of": a.duplicate_of,
+                "story_title": c.title(StoryKey(story)),
             })
         } else {
             serde_json::json!({ "id": id, "story": story })
