@@ -228,6 +228,8 @@ struct Features {
     entities: Vec<u32>,
     /// The title's distinct word ids.
     title_terms: Vec<u32>,
+    /// Its language id in the vocabulary.
+    lang: u16,
     fp: Fingerprint,
 }
 
@@ -255,6 +257,8 @@ impl Surface {
 struct DocRec {
     id: String,
     story: u64,
+    /// The language id its terms were counted under.
+    lang: u16,
     distinct: Vec<u32>,
     fp: Fingerprint,
     published: Option<DateTime<Utc>>,
@@ -399,7 +403,7 @@ impl Clusterer {
     pub fn add(&mut self, doc: Doc) -> Assignment {
         self.advance(doc.published);
         let mut f = self.features(&doc);
-        self.vocab.add_doc(&f.distinct);
+        self.vocab.add_doc_in(&f.distinct, f.lang);
         if let Some(mut a) = self.duplicate(&f) {
             let story = a.story.0;
             self.attach(doc, f, story, false);
@@ -486,7 +490,7 @@ impl Clusterer {
     pub fn restore(&mut self, doc: Doc, story: StoryKey) {
         self.advance(doc.published);
         let mut f = self.features(&doc);
-        self.vocab.add_doc(&f.distinct);
+        self.vocab.add_doc_in(&f.distinct, f.lang);
         self.weigh(&mut f);
         let key = self.resolve(story).0;
         self.next_story = self.next_story.max(key + 1);
@@ -557,7 +561,7 @@ impl Clusterer {
         let Some((serial, rec)) = self.docs.pop_front() else {
             return;
         };
-        self.vocab.remove_doc(&rec.distinct);
+        self.vocab.remove_doc_in(&rec.distinct, rec.lang);
         if self.exact.get(&rec.fp.exact) == Some(&serial) {
             self.exact.remove(&rec.fp.exact);
         }
@@ -586,7 +590,10 @@ impl Clusterer {
     /// Words, names, figures, years, entities and fingerprints of an
     /// article, in one pass over its body and one over its title.
     fn features(&mut self, doc: &Doc) -> Features {
-        let mut f = Features::default();
+        let mut f = Features {
+            lang: self.vocab.lang_id(doc.lang.as_deref()),
+            ..Features::default()
+        };
         let mut tf: FxHashMap<u32, f32> = FxHashMap::default();
         let mut names: FxHashMap<u32, f32> = FxHashMap::default();
         let mut years: Vec<(u16, f32)> = Vec::new();
@@ -1070,6 +1077,7 @@ impl Clusterer {
             DocRec {
                 id: doc.id,
                 story,
+                lang: f.lang,
                 distinct: f.distinct,
                 fp: f.fp,
                 published: doc.published,

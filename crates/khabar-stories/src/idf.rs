@@ -16,6 +16,13 @@
 //! (the smoothed `ln(N / df)` is zero for every shared word then), and close
 //! to `ln N` for a word seen once.
 //!
+//! In a stream of several languages, `N` is the number of documents *in the
+//! languages the term occurs in*, not all of them: a Hindi or Pashto
+//! function word found in every Hindi or Pashto article is common, even
+//! when those articles are a twelfth of the window, while a name or a
+//! figure shared by articles in several languages is counted against all of
+//! those languages. A stream in one language gets the plain formula.
+//!
 //! ```
 //! use khabar_stories::idf::Vocab;
 //! let mut v = Vocab::default();
@@ -40,6 +47,12 @@ const CACHED_DF: usize = 1024;
 pub struct Vocab {
     ids: FxHashMap<Box<str>, u32>,
     df: Vec<u32>,
+    /// The languages each term occurs in now, with document counts.
+    term_langs: Vec<TermLangs>,
+    /// Language tags seen (index = language id).
+    langs: Vec<Box<str>>,
+    /// Documents counted now, per language id.
+    lang_docs: Vec<u32>,
     n_docs: u32,
     /// `idf` by document frequency for `cache_n` documents (NaN: not yet
     /// computed): the logarithm is taken once per frequency, not per call.
@@ -56,7 +69,67 @@ impl Vocab {
         let id = u32::try_from(self.df.len()).unwrap_or(u32::MAX);
         self.ids.insert(term.into(), id);
         self.df.push(0);
+        self.term_langs.push(TermLangs::default());
         id
+    }
+
+    /// The id of a language tag (its primary subtag, lower-cased: `fa-AF`
+    /// and `fa` are one language); documents without one share an id.
+    pub fn lang_id(&mut self, lang: Option<&str>) -> u16 {
+        let primary = lang
+            .and_then(|l| l.split(['-', '_']).next())
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .map(str::to_ascii_lowercase)
+            .unwrap_or_default();
+        if let Some(i) = self.langs.iter().position(|l| **l == *primary) {
+            return i as u16;
+        }
+        self.langs.push(primary.into());
+        self.lang_docs.push(0);
+        (self.langs.len() - 1) as u16
+    }
+
+    /// Counts one document in language `lang` (from [`Vocab::lang_id`])
+    /// holding each of `terms` (distinct ids).
+    pub fn add_doc_in(&mut self, terms: &[u32], lang: u16) {
+        self.add_doc(terms);
+        if let Some(n) = self.lang_docs.get_mut(lang as usize) {
+            *n += 1;
+        }
+        for &t in terms {
+            if let Some(l) = self.term_langs.get_mut(t as usize) {
+                l.add(lang);
+            }
+        }
+    }
+
+    /// Forgets one document counted by [`Vocab::add_doc_in`] with the same
+    /// terms and language.
+    pub fn remove_doc_in(&mut self, terms: &[u32], lang: u16) {
+        self.remove_doc(terms);
+        if let Some(n) = self.lang_docs.get_mut(lang as usize) {
+            *n = n.saturating_sub(1);
+        }
+        for &t in terms {
+            if let Some(l) = self.term_langs.get_mut(t as usize) {
+                l.remove(lang);
+            }
+        }
+    }
+
+    /// The documents of the languages `term` occurs in (all documents when
+    /// it occurs in every language counted, or in none).
+    fn population(&self, term: u32) -> u32 {
+        let Some(l) = self.term_langs.get(term as usize) else {
+            return self.n_docs;
+        };
+        let docs = |lang: u16| self.lang_docs.get(lang as usize).copied().unwrap_or(0);
+        match l.first {
+            None => self.n_docs,
+            Some((lang, _)) if l.more.is_empty() => docs(lang),
+            Some((lang, _)) => docs(lang) + l.more.iter().map(|&(x, _)| docs(x)).sum::<u32>(),
+        }
     }
 
     /// The id of `term` if it was ever seen.
@@ -104,10 +177,15 @@ impl Vocab {
         self.n_docs
     }
 
-    /// `ln(1 + N / df)`, with `df` at least 1.
+    /// `ln(1 + N / df)`, with `df` at least 1 and `N` the documents of the
+    /// languages `term` occurs in.
     #[inline]
     pub fn idf(&self, term: u32) -> f32 {
         let df = self.df(term).max(1);
+        let n = self.population(term);
+        if n != self.n_docs {
+            return idf_of(n, df);
+        }
         let Some(slot) = self.cached(df) else {
             return idf_of(self.n_docs, df);
         };
@@ -144,6 +222,45 @@ impl Vocab {
     }
 }
 
+/// The languages one term occurs in, with document counts: most terms
+/// belong to one language, kept inline.
+#[derive(Debug, Default, Clone)]
+struct TermLangs {
+    first: Option<(u16, u32)>,
+    more: Vec<(u16, u32)>,
+}
+
+impl TermLangs {
+    fn add(&mut self, lang: u16) {
+        match &mut self.first {
+            None => self.first = Some((lang, 1)),
+            Some((l, n)) if *l == lang => *n += 1,
+            Some(_) => match self.more.iter_mut().find(|(l, _)| *l == lang) {
+                Some((_, n)) => *n += 1,
+                None => self.more.push((lang, 1)),
+            },
+        }
+    }
+
+    fn remove(&mut self, lang: u16) {
+        if let Some((l, n)) = &mut self.first
+            && *l == lang
+        {
+            *n -= 1;
+            if *n == 0 {
+                self.first = self.more.pop();
+            }
+            return;
+        }
+        if let Some(i) = self.more.iter().position(|(l, _)| *l == lang) {
+            self.more[i].1 -= 1;
+            if self.more[i].1 == 0 {
+                self.more.swap_remove(i);
+            }
+        }
+    }
+}
+
 fn idf_of(n_docs: u32, df: u32) -> f32 {
     (1.0 + n_docs.max(1) as f32 / df as f32).ln()
 }
@@ -168,5 +285,38 @@ mod tests {
         assert_eq!(v.idf(a), idf_of(2, 2));
         assert_eq!(v.idf(b), idf_of(2, 1));
         assert_eq!(v.len(), 2);
+    }
+
+    #[test]
+    fn a_term_is_rare_or_common_among_the_documents_of_its_languages() {
+        let mut v = Vocab::default().with_cache();
+        let (en, hi) = (v.lang_id(Some("en")), v.lang_id(Some("hi-IN")));
+        assert_eq!(v.lang_id(Some("EN-gb")), en);
+        let ke = v.intern("के");
+        let quake = v.intern("quake");
+        let seven = v.intern("7.5");
+        // Nine English articles, one Hindi article; the Hindi function word
+        // is in the Hindi one, the figure in one of each.
+        for i in 0..9 {
+            let terms: Vec<u32> = if i == 0 {
+                vec![quake, seven]
+            } else {
+                vec![quake]
+            };
+            v.add_doc_in(&terms, en);
+        }
+        v.add_doc_in(&[ke, seven], hi);
+        assert_eq!(v.idf(ke), idf_of(1, 1), "common in Hindi: ln 2");
+        assert_eq!(v.idf(quake), idf_of(9, 9));
+        assert_eq!(
+            v.idf(seven),
+            idf_of(10, 2),
+            "counted against both languages"
+        );
+        assert!(v.idf(seven) > v.idf(ke));
+        v.remove_doc_in(&[ke, seven], hi);
+        assert_eq!(v.df(ke), 0);
+        assert_eq!(v.idf(seven), idf_of(9, 1), "now English only");
+        assert_eq!(v.idf(ke), idf_of(9, 1), "no language left: all documents");
     }
 }

@@ -323,3 +323,69 @@ fn the_baseline_joins_at_its_threshold_only() {
     ));
     assert_ne!(x, y);
 }
+
+/// Invented words: a language's function words, and one content word per
+/// (article, slot).
+const FUNCTION_WORDS: [&str; 10] = [
+    "zo", "ka", "pem", "dav", "wol", "mir", "nek", "taj", "yun", "sab",
+];
+
+fn content(article: usize, words: usize) -> Vec<String> {
+    (0..words).map(|w| format!("lex{article}x{w}")).collect()
+}
+
+#[test]
+fn a_minority_languages_function_words_do_not_join_its_articles() {
+    let mut c = Clusterer::new(Config::default());
+    // Thirty English articles on thirty subjects fill the window.
+    for i in 0..30 {
+        let text = format!(
+            "Officials said the {} was reported.",
+            content(i, 12).join(" ")
+        );
+        c.add(Doc {
+            lang: Some("en".into()),
+            ..doc(
+                &format!("en{i}"),
+                "Outlet",
+                i as i64,
+                &content(i, 3).join(" "),
+                &text,
+            )
+        });
+    }
+    // Twenty articles in another language, on twenty subjects: they share
+    // only that language's function words, which every one of them uses and
+    // which make up two thirds of their words.
+    let mut stories = Vec::new();
+    for i in 100..120 {
+        let mut words = Vec::new();
+        for (n, w) in content(i, 10).into_iter().enumerate() {
+            words.push(w);
+            words.push(FUNCTION_WORDS[n].to_string());
+            words.push(FUNCTION_WORDS[(n + 3) % 10].to_string());
+        }
+        let a = c.add(Doc {
+            lang: Some("xx".into()),
+            ..doc(
+                &format!("xx{i}"),
+                "Outlet",
+                40,
+                &content(i, 3).join(" "),
+                &words.join(" "),
+            )
+        });
+        stories.push(a.story);
+    }
+    stories.sort();
+    stories.dedup();
+    // Counted against all fifty articles those words looked rare and
+    // all twenty articles became one story. Counted against the twenty of
+    // their language they weigh little; the first few articles still cannot
+    // tell function words from shared subject words.
+    assert!(
+        stories.len() >= 12,
+        "{} stories: {stories:?}",
+        stories.len()
+    );
+}
