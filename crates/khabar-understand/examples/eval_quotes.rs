@@ -9,8 +9,9 @@
 //! Synthetic gold: `eval/quotes-entities-synthetic.txt` and
 //! `eval/quotes-entities-synthetic-2.txt` (articles written for khabar, in
 //! English, Dari, Pashto, Urdu and Arabic, with their annotations), and the
-//! held-out `eval/quotes-entities-heldout-3.txt` (scored before any rule
-//! was changed for it). Sample gold:
+//! held-out `eval/quotes-entities-heldout-3.txt` and
+//! `eval/quotes-entities-heldout-4.txt` (each scored before any rule was
+//! changed for it). Sample gold:
 //! `eval/quotes-entities-sample.txt` annotates the sample digest without
 //! holding its text: each article by its number and the sha256 prefix of its
 //! title, speakers and entity names in full, each quotation as
@@ -33,6 +34,7 @@ use sha2::{Digest, Sha256};
 const SYNTHETIC: &str = include_str!("../eval/quotes-entities-synthetic.txt");
 const SYNTHETIC_2: &str = include_str!("../eval/quotes-entities-synthetic-2.txt");
 const HELDOUT_3: &str = include_str!("../eval/quotes-entities-heldout-3.txt");
+const HELDOUT_4: &str = include_str!("../eval/quotes-entities-heldout-4.txt");
 const SAMPLE_GOLD: &str = include_str!("../eval/quotes-entities-sample.txt");
 
 /// Floors, set just under the measured figures.
@@ -57,16 +59,27 @@ const SYNTHETIC_2_FLOORS: Floors = Floors {
     entity_f1: 0.96,
 };
 
-/// Just under what this set measured when it was written, before any rule
-/// was changed for it (quotes P 0.842, R 0.640; entities R 0.810, F1
-/// 0.877): below the acceptance bars (quotes P ≥ 0.90, R ≥ 0.85; entities
-/// R ≥ 0.90). Raise them as the rules improve; once rules are tuned on it,
-/// it is development data like the others.
+/// This set measured quotes P 0.842, R 0.640 and entities R 0.810, F1 0.877
+/// when it was written, before any rule was changed for it. Rules have
+/// since been tuned on it (now quotes P 1.000, R 1.000; entities R 0.976,
+/// F1 0.982): it is development data, its floors just under those figures.
 const HELDOUT_3_FLOORS: Floors = Floors {
-    quote_p: 0.82,
-    quote_r: 0.62,
-    entity_r: 0.79,
-    entity_f1: 0.85,
+    quote_p: 0.98,
+    quote_r: 0.98,
+    entity_r: 0.96,
+    entity_f1: 0.97,
+};
+
+/// Written and annotated before it was first scored, which gave quotes P
+/// 0.833, R 0.741 and entities R 0.814, F1 0.845 (the honest held-out
+/// figures). General rules fixed for the error classes seen there bring it
+/// to quotes P 0.926, R 0.926; entities R 0.938, F1 0.953: the floors are
+/// just under those.
+const HELDOUT_4_FLOORS: Floors = Floors {
+    quote_p: 0.91,
+    quote_r: 0.91,
+    entity_r: 0.92,
+    entity_f1: 0.94,
 };
 
 const SAMPLE_FLOORS: Floors = Floors {
@@ -217,7 +230,8 @@ fn prf(tp: usize, pred: usize, gold: usize) -> (f64, f64, f64) {
 }
 
 fn score(g: &Gold, verbose: bool, t: &mut Tally) {
-    let found = entities::find(&g.paragraphs, g.lang.as_deref());
+    let mut found = entities::find(&g.paragraphs, g.lang.as_deref());
+    entities::without_outlet(&g.paragraphs, &mut found, g.outlet.as_deref());
     let quotes = quotes::find(&g.paragraphs, &found, g.outlet.as_deref());
     // Entities.
     let mut used = vec![false; g.entities.len()];
@@ -356,6 +370,11 @@ fn main() -> ExitCode {
         score(&g, verbose, &mut t);
     }
     ok &= report("held-out-3", &t, &HELDOUT_3_FLOORS);
+    let mut t = Tally::default();
+    for g in parse_gold(HELDOUT_4) {
+        score(&g, verbose, &mut t);
+    }
+    ok &= report("held-out-4", &t, &HELDOUT_4_FLOORS);
     if let Some(path) = sample {
         let text = match std::fs::read_to_string(&path) {
             Ok(t) => t,

@@ -105,6 +105,58 @@ pub fn find(paragraphs: &[String], lang: Option<&str>) -> Vec<FoundEntity> {
     find_split(paragraphs, &split, lang)
 }
 
+/// Drops the article's own outlet when it is named only in a byline or a
+/// dateline ("By River Post staff", "KABUL (River Post) —"): the
+/// publisher is the article's source, not something it reports on. One
+/// named in the story ("told the Kabul Monitor") stays. Names are compared
+/// word for word, case and Arabic-script spelling aside, with a leading
+/// "The" ignored; an outlet that only contains a name ("Kabul Monitor" and
+/// Kabul) keeps it.
+pub fn without_outlet(
+    paragraphs: &[String],
+    entities: &mut Vec<FoundEntity>,
+    outlet: Option<&str>,
+) {
+    let Some(outlet) = outlet else { return };
+    let words = |s: &str| -> Vec<String> {
+        let keys: Vec<String> = tokenize(s).into_iter().map(|t| t.key).collect();
+        match keys.first().map(String::as_str) {
+            Some("the") if keys.len() > 1 => keys[1..].to_vec(),
+            _ => keys,
+        }
+    };
+    let target = words(outlet);
+    if target.is_empty() {
+        return;
+    }
+    entities.retain(|e| {
+        let is_outlet =
+            words(&e.name) == target || e.mentions.iter().any(|m| words(&m.surface) == target);
+        !is_outlet
+            || e.mentions.iter().any(|m| {
+                paragraphs
+                    .get(m.paragraph as usize)
+                    .is_some_and(|t| !in_byline(t, m.start, m.start + m.surface.len()))
+            })
+    });
+}
+
+/// Whether bytes `[a, b)` of a paragraph sit in a byline or a dateline:
+/// a short line ("By River Post staff"), or at the paragraph's head with
+/// no running text before it and a dash, bracket or colon after it.
+fn in_byline(text: &str, a: usize, b: usize) -> bool {
+    if text.trim().chars().count() <= 60 && !text.trim_end().ends_with(['.', '!', '?', '۔']) {
+        return true;
+    }
+    let before = &text[..a];
+    let head = before.chars().count() <= 40
+        && tokenize(before)
+            .iter()
+            .all(|t| t.caps || t.upper || matches!(t.key.as_str(), "by" | "from"));
+    let after = text[b..].trim_start();
+    head && after.starts_with([')', '—', '–', '-', ':', '|', '/'])
+}
+
 /// [`find`] given the paragraphs' sentences ([`sentences::split`] of each).
 pub(crate) fn find_split(
     paragraphs: &[String],
@@ -210,9 +262,24 @@ fn gazetteer_pass(text: &str, toks: &[Token], p: u32, taken: &mut [bool], raws: 
             {
                 i += hit.len;
             }
+            // "Naqibullah Wardak": a one-word place after a given name is
+            // a surname, left to the name rules.
+            Some(hit)
+                if hit.len == 1
+                    && g.entries[hit.entry as usize].kind == EntityKind::Place
+                    && !toks[i].arabic
+                    && i > 0
+                    && !taken[i - 1]
+                    && given_name_before(text, toks, i) =>
+            {
+                i += 1;
+            }
             Some(hit) => {
                 let e = &g.entries[hit.entry as usize];
-                let end = i + hit.len;
+                let mut end = i + hit.len;
+                if e.id.starts_with("organization:ministry-") && !toks[i].arabic {
+                    end += portfolio_tail(text, toks, end);
+                }
                 taken[i..end].iter_mut().for_each(|t| *t = true);
                 raws.push(Raw {
                     paragraph: p,
@@ -229,6 +296,73 @@ fn gazetteer_pass(text: &str, toks: &[Token], p: u32, taken: &mut [bool], raws: 
             None => i += 1,
         }
     }
+}
+
+/// The words that go on naming a ministry after the gazetteer's spelling
+/// ended at `toks[end]`: "… of Commerce *and Industry*", "… of
+/// Agriculture*, Irrigation and Livestock*" (how many).
+fn portfolio_tail(text: &str, toks: &[Token], end: usize) -> usize {
+    let w = words::get();
+    let cap = |k: usize| {
+        toks.get(k).is_some_and(|t| {
+            t.upper
+                && !t.arabic
+                && !w.org.contains(&t.key)
+                && !w.common.contains(&t.key)
+                && !DATE_WORDS.contains(&t.key.as_str())
+        })
+    };
+    let and = |k: usize| toks.get(k).is_some_and(|t| t.key == "and" && !t.upper);
+    let gap = |k: usize| text[toks[k - 1].end..toks[k].start].trim().to_string();
+    if end == 0 || !toks[end - 1].upper {
+        return 0;
+    }
+    if and(end) && cap(end + 1) && gap(end).is_empty() && gap(end + 1).is_empty() {
+        return 2;
+    }
+    if cap(end)
+        && gap(end) == ","
+        && and(end + 1)
+        && cap(end + 2)
+        && gap(end + 1).is_empty()
+        && gap(end + 2).is_empty()
+    {
+        return 3;
+    }
+    0
+}
+
+/// Whether the word before `toks[i]` is a capitalised word that can only
+/// be a given name: not a common, role, organisation, place or date word,
+/// and not a sentence's first word.
+fn given_name_before(text: &str, toks: &[Token], i: usize) -> bool {
+    let w = words::get();
+    let prev = &toks[i - 1];
+    let k = prev.key.as_str();
+    let gap = &text[prev.end..toks[i].start];
+    let opens_sentence = i == 1
+        || text[toks[i - 2].end..prev.start]
+            .contains(['.', '!', '?', ':', '“', '"', '«', '(', '—', '\n', ';']);
+    is_name_word(prev)
+        && !prev.caps
+        && gap.chars().all(char::is_whitespace)
+        && !opens_sentence
+        && k.chars().count() > 2
+        && ![
+            &w.common,
+            &w.demonyms,
+            &w.roles,
+            &w.honorifics,
+            &w.org,
+            &w.place_nouns,
+            &w.connectors,
+            &w.not_name,
+            &w.event,
+        ]
+        .iter()
+        .any(|set| set.contains(k))
+        && !DATE_WORDS.contains(&k)
+        && gazetteer::get().longest(text, toks, i - 1).is_none()
 }
 
 /// Whether a ministry the gazetteer knows as Afghanistan's is another
@@ -424,8 +558,13 @@ fn latin_run(
             break;
         }
     }
-    // "Minister of Foreign Affairs", "Rapporteur on …": the rest describes a role.
+    // "Minister of Foreign Affairs", "Rapporteur on …": the rest describes a
+    // role, but a full name may end it ("Deputy Minister of Foreign Affairs
+    // Naqibullah Wardak"): looked at again on its own.
     if (role || honorific) && a < b && w.connectors.contains(&toks[a].key) {
+        if let Some(k) = name_after_role(toks, a, b) {
+            *tail = Some((k, b));
+        }
         return None;
     }
     while a < b && w.connectors.contains(&toks[a].key) && !toks[a].upper {
@@ -487,6 +626,15 @@ fn latin_run(
     let next_key = next.map(|t| t.key.as_str()).unwrap_or("");
     let gap_after = next.map_or("", |t| &text[toks[j - 1].end..t.start]);
     let prev_key = if i > 0 { toks[i - 1].key.as_str() } else { "" };
+    // "the Trans-Afghan railway", "Pak-Afghan trade": a hyphenated
+    // nationality qualifying a noun.
+    if b - a >= 2
+        && w.demonyms.contains(&keys[keys.len() - 1])
+        && text[toks[b - 2].end..toks[b - 1].start].contains(['-', '‐'])
+        && next.is_some_and(|t| !t.upper && !t.arabic && gap_after.trim().is_empty())
+    {
+        return None;
+    }
     let has_org_word = keys.iter().any(|k| w.org.contains(k));
     // A nationality opens an organisation's name ("Afghan Women Skills
     // Center") but can end a person's ("Mumtaz Zahra Baloch").
@@ -506,6 +654,14 @@ fn latin_run(
     } else if place_noun_inside {
         (EntityKind::Place, true, b - 1)
     } else if w.place_nouns.contains(next_key) && gap_after.trim().is_empty() && !honorific {
+        (EntityKind::Place, true, b)
+    } else if prev_key == "of"
+        && i >= 2
+        && w.place_nouns.contains(&toks[i - 2].key)
+        && !honorific
+        && !has_org_word
+    {
+        // "the village of Aqtepa", "the district of Chardara".
         (EntityKind::Place, true, b)
     } else if honorific && !has_not_name {
         (EntityKind::Person, true, b)
@@ -593,6 +749,31 @@ fn latin_run(
     })
 }
 
+/// The start of a full name (two words or more) closing `toks[a..b]`, the
+/// words of a role and its organisation before it: the words after the
+/// last role, organisation, connector or common word.
+fn name_after_role(toks: &[Token], a: usize, b: usize) -> Option<usize> {
+    let w = words::get();
+    let describes = |t: &Token| {
+        let k = t.key.as_str();
+        w.org.contains(k)
+            || w.roles.contains(k)
+            || w.connectors.contains(k)
+            || w.common.contains(k)
+            || w.not_name.contains(k)
+            || w.demonyms.contains(k)
+            || w.place_nouns.contains(k)
+            || t.caps
+    };
+    let mut k = (a..b).rev().find(|&k| describes(&toks[k]))? + 1;
+    // "Minister of Mines and Petroleum Hedayatullah Badakhshi": the word
+    // after "and" still names the ministry.
+    if toks[k - 1].key == "and" && b >= k + 3 {
+        k += 1;
+    }
+    (b >= k + 2 && b - k <= 4).then_some(k)
+}
+
 /// The acronym in brackets right after byte `end`: "… Refugees (UNHCR)".
 fn acronym_after(text: &str, end: usize) -> Option<&str> {
     let rest = text[end..].trim_start().strip_prefix('(')?;
@@ -636,19 +817,132 @@ fn arabic_pass(
             i += 1;
             continue;
         }
-        // An honorific and up to three name words: "مولوی عبدالکبیر".
+        // An honorific and up to three name words: "مولوی عبدالکبیر"
+        // (more with بن / آل: "الشيخة علياء أحمد بن سيف آل ثاني").
         if w.ar_titles.contains(&toks[i].key) {
+            let mut j = i + 1;
+            let mut limit = i + 4;
+            while j < n
+                && j < limit
+                && name_word(j, taken)
+                && glued(text, &toks[j - 1], &toks[j], false)
+            {
+                if AR_NAME_LINKS.contains(&toks[j].key.as_str()) {
+                    limit = (limit + 2).min(i + 8);
+                }
+                j += 1;
+                // "آل ثاني": the family's name ends the name.
+                if toks[j - 2].key == "آل" {
+                    break;
+                }
+            }
+            if j > i + 1 {
+                taken[i..j].iter_mut().for_each(|t| *t = true);
+                raws.push(arabic_raw(toks, p, i + 1, j));
+                i = j;
+                continue;
+            }
+        }
+        // An Arabic ministry and its ال- words: "وزارة الخارجية القطرية".
+        if toks[i].key == "وزارة" && !taken[i] {
             let mut j = i + 1;
             while j < n
                 && j < i + 4
-                && name_word(j, taken)
+                && !taken[j]
+                && toks[j].key.starts_with("ال")
                 && glued(text, &toks[j - 1], &toks[j], false)
             {
                 j += 1;
             }
             if j > i + 1 {
                 taken[i..j].iter_mut().for_each(|t| *t = true);
-                raws.push(arabic_raw(toks, p, i + 1, j));
+                let mut raw = arabic_raw(toks, p, i, j);
+                raw.kind = EntityKind::Organization;
+                raws.push(raw);
+                i = j;
+                continue;
+            }
+        }
+        // An Urdu name spelt after English: "سرحد چیمبر آف کامرس" — up to
+        // two words, an organisation word, "آف" and the word after it.
+        if of_org(toks, i, taken) {
+            let mut a = i;
+            while a > 0
+                && a + 2 > i
+                && name_word(a - 1, taken)
+                && glued(text, &toks[a - 1], &toks[a], false)
+            {
+                a -= 1;
+            }
+            let j = i + 3;
+            taken[a..j].iter_mut().for_each(|t| *t = true);
+            let mut raw = arabic_raw(toks, p, a, j);
+            raw.kind = EntityKind::Organization;
+            raws.push(raw);
+            i = j;
+            continue;
+        }
+        // A name right after an Arabic verb of saying, closed by a comma or
+        // a colon: "وقالت روزا أوتونباييفا، الممثلة …".
+        if i > 0 && AR_SAY_FIRST.contains(&toks[i - 1].key.as_str()) {
+            let mut j = i;
+            while j < n
+                && j < i + 3
+                && name_word(j, taken)
+                && !toks[j].key.starts_with("ال")
+                && !w.ar_roles.contains(&toks[j].key)
+                && (j == i || glued(text, &toks[j - 1], &toks[j], false))
+            {
+                j += 1;
+            }
+            let closed = toks
+                .get(j)
+                .is_some_and(|t| text[toks[j - 1].end..t.start].contains(['،', ':']));
+            if j >= i + 2 && closed {
+                taken[i..j].iter_mut().for_each(|t| *t = true);
+                raws.push(arabic_raw(toks, p, i, j));
+                i = j;
+                continue;
+            }
+        }
+        // A name between commas after a role: "مدير مكتب المنظمة في كابول،
+        // ميهونغ بارك، في بيان", "سخنگوی وزارت، احمد کریمی، گفت".
+        if let Some(j) = appositive_after_role(text, toks, i, taken) {
+            taken[i..j].iter_mut().for_each(|t| *t = true);
+            raws.push(arabic_raw(toks, p, i, j));
+            i = j;
+            continue;
+        }
+        // Urdu "X Y نے کہا": the two words before the ergative نے and a
+        // speech verb are a name (three when the first is a given name).
+        if let Some(len) = urdu_subject_at(toks, i) {
+            let ok = (i..i + len).all(|k| {
+                name_word(k, taken)
+                    && !w.ar_roles.contains(&toks[k].key)
+                    && !UR_NOT_NAME.contains(&toks[k].key.as_str())
+            }) && (i + 1..i + len).all(|k| glued(text, &toks[k - 1], &toks[k], false));
+            if ok {
+                taken[i..i + len].iter_mut().for_each(|t| *t = true);
+                raws.push(arabic_raw(toks, p, i, i + len));
+                i += len;
+                continue;
+            }
+        }
+        // A given name and one to three more name words: "فیصل ناصر نے
+        // کہا", "ماجد الأنصاري يوم …", "ویاند عبدالمطلب حقاني وویل".
+        if name_word(i, taken) && words::is_ar_given(&toks[i].key) {
+            let mut j = i + 1;
+            while j < n
+                && j < i + 4
+                && name_word(j, taken)
+                && !w.ar_roles.contains(&toks[j].key)
+                && glued(text, &toks[j - 1], &toks[j], false)
+            {
+                j += 1;
+            }
+            if j >= i + 2 {
+                taken[i..j].iter_mut().for_each(|t| *t = true);
+                raws.push(arabic_raw(toks, p, i, j));
                 i = j;
                 continue;
             }
@@ -676,6 +970,193 @@ fn arabic_pass(
         }
         i += 1;
     }
+}
+
+/// Words inside an Arabic name: "بن سيف", "آل ثاني".
+const AR_NAME_LINKS: &[&str] = &["بن", "بنت", "ابن", "آل", "ابو"];
+
+/// Arabic verbs of saying written before their subject (normalised).
+const AR_SAY_FIRST: &[&str] = &[
+    "قال",
+    "قالت",
+    "وقال",
+    "وقالت",
+    "اضاف",
+    "واضاف",
+    "اضافت",
+    "واضافت",
+    "اکد",
+    "واکد",
+    "اکدت",
+    "واکدت",
+    "صرح",
+    "وصرح",
+    "صرحت",
+    "وصرحت",
+    "اوضح",
+    "واوضح",
+    "اعلن",
+    "واعلن",
+];
+
+/// Role words of an Arabic-script apposition, without the article ال.
+const AR_APPOSITION_ROLES: &[&str] = &[
+    "مدیر",
+    "متحدث",
+    "متحدثة",
+    "ممثل",
+    "ممثلة",
+    "مندوب",
+    "مندوبة",
+    "رئیس",
+    "وزیر",
+    "سفیر",
+    "منسق",
+    "مسوول",
+    "مسوولة",
+    "مبعوث",
+    "سخنگوی",
+    "ویاند",
+    "ترجمان",
+    "نماینده",
+];
+
+/// A name of two or three words between commas at `toks[i]`, after a
+/// clause naming a role: the index after it.
+fn appositive_after_role(text: &str, toks: &[Token], i: usize, taken: &[bool]) -> Option<usize> {
+    let w = words::get();
+    if i == 0 || !text[toks[i - 1].end..toks[i].start].contains('،') {
+        return None;
+    }
+    let mut j = i;
+    while j < toks.len()
+        && j < i + 3
+        && toks[j].arabic
+        && !taken[j]
+        && !w.ar_stop.contains(&toks[j].key)
+        && !w.ar_titles.contains(&toks[j].key)
+        && !w.ar_roles.contains(&toks[j].key)
+        && !toks[j].key.starts_with("ال")
+        && (j == i || glued(text, &toks[j - 1], &toks[j], false))
+    {
+        j += 1;
+    }
+    let closed = toks
+        .get(j)
+        .is_some_and(|t| text[toks[j - 1].end..t.start].contains('،'));
+    if j < i + 2 || !closed {
+        return None;
+    }
+    // The clause before: back to the sentence's start or the comma before.
+    let mut k = i;
+    while k > 0 && i - k < 8 {
+        k -= 1;
+        let key = toks[k].key.strip_prefix("ال").unwrap_or(&toks[k].key);
+        if AR_APPOSITION_ROLES.contains(&key) {
+            return Some(j);
+        }
+        if k > 0 && text[toks[k - 1].end..toks[k].start].contains(['،', '.', '«', '»', ':']) {
+            break;
+        }
+    }
+    None
+}
+
+/// Urdu words that make a subject before "نے" no person's name.
+const UR_NOT_NAME: &[&str] = &[
+    "حکومت",
+    "وزارت",
+    "دفتر",
+    "ادارے",
+    "ادارہ",
+    "پولیس",
+    "فوج",
+    "کمیشن",
+    "عدالت",
+    "پارٹی",
+    "تنظیم",
+    "خارجہ",
+    "داخلہ",
+    "طالبان",
+    "حکام",
+    "عہدیداروں",
+    "کمیٹی",
+    "اقوام",
+    "متحدہ",
+    "رپورٹ",
+    "بیان",
+    "لوگوں",
+    "شہریوں",
+    "تاجروں",
+    "انہوں",
+    "انھوں",
+    "ہم",
+    "میں",
+    "آپ",
+    "اس",
+    "جس",
+    "جنہوں",
+    "ایک",
+    "اور",
+    "تاہم",
+    "لیکن",
+    "اگرچہ",
+    "بعد",
+    "تو",
+    "کسی",
+    "کئی",
+    "ذرائع",
+];
+
+/// The length of an Urdu subject starting at `toks[i]` and ending right
+/// before "نے", a speech verb following within eight words: two words, or
+/// three when the first is a given name or a spokesperson's title is
+/// right before them.
+fn urdu_subject_at(toks: &[Token], i: usize) -> Option<usize> {
+    let ergative_at = |k: usize| {
+        toks.get(k).is_some_and(|t| t.key == "نے")
+            && toks.iter().skip(k + 1).take(8).any(|t| {
+                matches!(
+                    t.key.as_str(),
+                    "کہا" | "بتایا" | "کہنا" | "لکھا" | "کہی" | "بتائی"
+                )
+            })
+    };
+    // Right after a spokesperson: "ترجمان قادر یار ٹوانہ نے".
+    let after_role = i > 0 && matches!(toks[i - 1].key.as_str(), "ترجمان" | "سخنگوی" | "ویاند");
+    if (after_role || words::is_ar_given(&toks[i].key)) && ergative_at(i + 3) {
+        Some(3)
+    } else if ergative_at(i + 2) {
+        Some(2)
+    } else {
+        None
+    }
+}
+
+/// Urdu organisation words spelt after English, before "آف" (of).
+const UR_ORG_WORDS: &[&str] = &[
+    "چیمبر",
+    "یونیورسٹی",
+    "بینک",
+    "کونسل",
+    "ایسوسی",
+    "ایشن",
+    "انسٹیٹیوٹ",
+    "کمیشن",
+    "فیڈریشن",
+    "بورڈ",
+    "اتھارٹی",
+];
+
+/// Whether `toks[i]` is an Urdu organisation word followed by "آف" and a
+/// word, none of them taken.
+fn of_org(toks: &[Token], i: usize, taken: &[bool]) -> bool {
+    i + 2 < toks.len()
+        && toks[i].arabic
+        && UR_ORG_WORDS.contains(&toks[i].key.as_str())
+        && toks[i + 1].key == "آف"
+        && toks[i + 2].arabic
+        && !taken[i..i + 3].iter().any(|&t| t)
 }
 
 /// The last word of an Arabic-script name, alone elsewhere in
@@ -839,6 +1320,23 @@ fn merge(
         {
             r.gaz = Some(e);
         }
+    }
+    // "Wardak said" after "Naqibullah Wardak": a one-word place the
+    // gazetteer knows is the surname of a person the article named.
+    let surnames: Vec<String> = raws
+        .iter()
+        .filter(|r| r.gaz.is_none() && r.kind == EntityKind::Person && r.keys.len() >= 2)
+        .filter_map(|r| r.keys.last().cloned())
+        .collect();
+    for r in raws.iter_mut().filter(|r| {
+        r.keys.len() == 1
+            && r.gaz
+                .is_some_and(|e| g.entries[e as usize].kind == EntityKind::Place)
+            && surnames.contains(&r.keys[0])
+    }) {
+        r.gaz = None;
+        r.kind = EntityKind::Person;
+        r.cue = false;
     }
     let n = raws.len();
     let mut sets = Sets((0..n).collect());

@@ -137,7 +137,9 @@ pub(crate) fn find_split(
                         let (about, head) = ctx.about(&q);
                         let unit = q.unit.clone().or_else(|| {
                             head.map(|h| {
-                                if lx::is_person_noun(&h) {
+                                if lx::is_family_noun(&h) {
+                                    "families".to_string()
+                                } else if lx::is_person_noun(&h) {
                                     "people".to_string()
                                 } else {
                                     h
@@ -269,20 +271,15 @@ fn read_quantity(t: &[Tok<'_>], i: usize) -> Read {
         .and_then(|w| lx::scale(&w.norm))
     {
         let w = &t[j];
-        let money_after = t
-            .get(j + 1)
-            .is_some_and(|n| lx::currency_after(&n.norm).is_some());
+        let money_after = t.get(j + 1).is_some_and(|n| currency_at(n).is_some());
         if !lx::scale_needs_money(&w.norm)
             || (!w.space_before && (money_before.is_some() || money_after))
         {
             value *= s;
             j += 1;
-            if t.get(j).is_some_and(|w| w.is("و"))
-                && let Some(n) = t.get(j + 1).filter(|n| n.kind == Kind::Num && n.value < s)
-            {
-                value += n.value;
-                j += 2;
-            }
+            let (more, used) = scaled_remainder(t, j, s);
+            value += more;
+            j += used;
         }
     }
 
@@ -319,11 +316,11 @@ fn read_quantity(t: &[Tok<'_>], i: usize) -> Read {
         q.unit = Some("%".into());
         j += 2;
     } else if next.is_some_and(|n| n.is("us"))
-        && let Some(code) = t.get(j + 1).and_then(|n| lx::currency_after(&n.norm))
+        && let Some(code) = t.get(j + 1).and_then(|n| currency_at(n))
     {
         q.unit = Some(code.into());
         j += 2;
-    } else if let Some(code) = next.and_then(|n| lx::currency_after(&n.norm)) {
+    } else if let Some(code) = next.and_then(|n| currency_at(n)) {
         q.unit = Some(code.into());
         j += 1;
     } else if let Some(code) = money_before {
@@ -337,6 +334,16 @@ fn read_quantity(t: &[Tok<'_>], i: usize) -> Read {
 
     // Time spans, ages and times: "three years", "45-year-old", "۴۵ ساله".
     if !has_unit {
+        // "children under five": an age.
+        if i >= 2
+            && matches!(t[i - 1].norm.as_ref(), "under" | "over" | "aged")
+            && matches!(
+                t[i - 2].norm.as_ref(),
+                "children" | "child" | "kids" | "boys" | "girls" | "people" | "adults"
+            )
+        {
+            return Read::Skip(j);
+        }
         let mut k = j;
         if t.get(k).is_some_and(|n| n.sym('-') && !n.space_before) {
             k += 1;
@@ -432,6 +439,13 @@ fn read_quantity(t: &[Tok<'_>], i: usize) -> Read {
     {
         q.approx = Some(Approx::Over);
         j += 1;
+    }
+    // Urdu "more than" after the number: "۲۰۰ سے زیادہ".
+    if let (Some(a), Some(b)) = (t.get(j), t.get(j + 1))
+        && let Some(approx) = lx::ur_after(&a.norm, &b.norm)
+    {
+        q.approx = Some(approx);
+        j += 2;
     }
     if q.approx.is_none() {
         q.approx = approx_before(t, q.first);
@@ -530,7 +544,7 @@ fn read_digits(t: &[Tok<'_>], i: usize) -> Result<(f64, usize), usize> {
         if x.is_word()
             && !x.arabic()
             && lx::scale(&x.norm).is_none()
-            && lx::currency_after(&x.norm).is_none()
+            && currency_at(x).is_none()
             && !lx::is_time_word(&x.norm)
             && !lx::is_percent_word(&x.norm)
         {
@@ -543,7 +557,7 @@ fn read_digits(t: &[Tok<'_>], i: usize) -> Result<(f64, usize), usize> {
             x.sym('%')
                 || x.sym('٪')
                 || lx::is_percent_word(&x.norm)
-                || lx::currency_after(&x.norm).is_some()
+                || currency_at(x).is_some()
                 || lx::scale(&x.norm).is_some()
         }) || prev.is_some_and(|p| lx::currency_before(&p.norm).is_some());
         // "حدود ۱۵۰۰ خانه", "1500 families": a count, not a year.
@@ -575,12 +589,10 @@ fn range_unit(t: &[Tok<'_>], k: usize) -> Option<&'static str> {
     let x = t.get(k)?;
     if x.sym('%') || x.sym('٪') || lx::is_percent_word(&x.norm) || x.is("per") {
         Some("%")
-    } else if let Some(c) = lx::currency_after(&x.norm) {
+    } else if let Some(c) = currency_at(x) {
         Some(c)
     } else if lx::scale(&x.norm).is_some() && !lx::scale_needs_money(&x.norm) {
-        t.get(k + 1)
-            .and_then(|y| lx::currency_after(&y.norm))
-            .or(Some(""))
+        t.get(k + 1).and_then(|y| currency_at(y)).or(Some(""))
     } else {
         None
     }
@@ -670,6 +682,35 @@ fn read_words(t: &[Tok<'_>], i: usize) -> Option<(f64, usize)> {
     Some((total + current, j))
 }
 
+/// The currency a word after a number names. Arabic أفغاني ("an Afghan")
+/// is no afghani, though it matches the Dari word once normalised.
+fn currency_at(w: &Tok<'_>) -> Option<&'static str> {
+    if w.text.starts_with('أ') {
+        return None;
+    }
+    lx::currency_after(&w.norm)
+}
+
+/// The rest of a number after its scale `s` at `t[j]`: "… هزار و ۲۰۰", "…
+/// میلیارد و ۱۰۰ میلیون", "۵ لاکھ ۴۰ ہزار" (a smaller scale). The value
+/// and how many tokens it takes.
+fn scaled_remainder(t: &[Tok<'_>], j: usize, s: f64) -> (f64, usize) {
+    let and = usize::from(t.get(j).is_some_and(|w| w.is("و")));
+    let Some(n) = t.get(j + and).filter(|n| n.kind == Kind::Num) else {
+        return (0.0, 0);
+    };
+    let smaller = t
+        .get(j + and + 1)
+        .filter(|w| w.is_word())
+        .and_then(|w| lx::scale(&w.norm))
+        .filter(|&s2| s2 < s && !lx::scale_needs_money(&t[j + and + 1].norm));
+    match smaller {
+        Some(s2) if n.value * s2 < s => (n.value * s2, and + 2),
+        None if and == 1 && n.value < s => (n.value, 2),
+        _ => (0.0, 0),
+    }
+}
+
 /// Dari and Pashto number words: only in a larger number or before a classifier.
 fn read_fa_ps_words(t: &[Tok<'_>], i: usize) -> Option<(f64, usize)> {
     lx::fa_ps_unit(&t[i].norm)?;
@@ -687,6 +728,16 @@ fn read_fa_ps_words(t: &[Tok<'_>], i: usize) -> Option<(f64, usize)> {
             && t.get(j + 1)
                 .is_some_and(|y| lx::fa_ps_unit(&y.norm).is_some())
         {
+        } else if scaled && current == 0.0 && (x.is("و") || x.kind == Kind::Num) {
+            // "یک میلیارد و ۱۰۰ میلیون": digits and a smaller scale after.
+            let last = t[j - 1].norm.as_ref();
+            let (more, used) = scaled_remainder(t, j, lx::scale(last).unwrap_or(0.0));
+            if used == 0 {
+                break;
+            }
+            total += more;
+            j += used;
+            continue;
         } else {
             break;
         }
@@ -752,7 +803,9 @@ impl Context<'_, '_> {
         &self.sentence[self.toks[a].start..self.toks[b].end]
     }
 
-    /// An entity mention covering the byte range of tokens `a..=b`.
+    /// An entity mention that makes up most of the byte range of tokens
+    /// `a..=b` ("the Afghan Red Crescent Society"), not one word of a
+    /// longer name ("Herat" in "اتاق تجارت هرات").
     fn entity_at(&self, a: usize, b: usize) -> Option<String> {
         let (s, e) = (
             self.offset + self.toks[a].start,
@@ -762,10 +815,21 @@ impl Context<'_, '_> {
             .iter()
             .find(|ent| {
                 ent.mentions.iter().any(|m| {
-                    m.paragraph == self.paragraph && m.start < e && m.start + m.surface.len() > s
+                    let (ms, me) = (m.start, m.start + m.surface.len());
+                    let overlap = me.min(e).saturating_sub(ms.max(s));
+                    m.paragraph == self.paragraph && overlap * 3 >= (e - s) * 2
                 })
             })
             .map(|ent| ent.name.clone())
+    }
+
+    /// A person whose mention makes up tokens `a..=b`.
+    fn person_at(&self, a: usize, b: usize) -> Option<String> {
+        let name = self.entity_at(a, b)?;
+        self.entities
+            .iter()
+            .any(|e| e.name == name && e.kind == EntityKind::Person)
+            .then_some(name)
     }
 
     /// The person last named before token `k` (for "she said").
@@ -817,6 +881,12 @@ impl Context<'_, '_> {
             if w.is("according") && t.get(k + 1).is_some_and(|x| x.is("to")) {
                 if let Some(s) = self.name_after(k + 2, true) {
                     out.push((k, s, true));
+                } else if t.get(k + 2).is_some_and(|x| x.is("the") || x.is("this"))
+                    && t.get(k + 3).is_some_and(|x| lx::is_back_reference(&x.norm))
+                    && let Some(p) = self.prior
+                {
+                    // "According to the agency, …": the source named before.
+                    out.push((k, p.to_string(), true));
                 }
                 continue;
             }
@@ -908,8 +978,15 @@ impl Context<'_, '_> {
         // "Ehsan Ahmadi, a refugee rights advocate, told": skip the apposition.
         if last.sym(',') {
             let mut c = e - 1;
-            while c > 0 && !t[c - 1].sym(',') && e - c < 12 {
+            while c > 0 && !t[c - 1].sym(',') && e - c < 16 {
                 c -= 1;
+            }
+            // "UNICEF’s representative in Afghanistan, Tajudeen Oyewale,
+            // said": the apposition is the person.
+            if c + 1 < e
+                && let Some(p) = self.person_at(c, e - 2)
+            {
+                return Some(p);
             }
             if c > 1 && t[c - 1].sym(',') {
                 return self.capital_run_ending(c - 1);
@@ -993,6 +1070,20 @@ impl Context<'_, '_> {
                 }
             }
         }
+        // "said shopkeeper Naqib Ahmadzai": a lower-case title before a
+        // person's name.
+        if t.get(a)
+            .is_some_and(|x| x.is_word() && !x.capital && !x.arabic())
+            && t.get(a + 1).is_some_and(|x| x.is_word() && x.capital)
+        {
+            let mut e = a + 1;
+            while t.get(e + 1).is_some_and(|x| x.is_word() && x.capital) {
+                e += 1;
+            }
+            if let Some(p) = self.person_at(a + 1, e) {
+                return Some(p);
+            }
+        }
         let mut b = a;
         let mut last = None;
         while let Some(x) = t.get(b) {
@@ -1012,6 +1103,64 @@ impl Context<'_, '_> {
 
     /// Dari and Pashto sources: "به گزارش X،", "به نقل از X", "بر اساس
     /// گزارش X", "د X په وینا", "X اعلام کرد که", "X وویل چې".
+    /// An Arabic-script source over tokens `a..=b`: a pronoun (او، هغه،
+    /// انہوں) stands for the person named last; words naming no entity
+    /// ("روز سه‌شنبه در کابل", "به خبرنگاران") give way to the first
+    /// person or organisation the sentence named before `b`.
+    fn fa_ps_name(&self, a: usize, b: usize) -> String {
+        let t = self.toks;
+        if a == b
+            && lx::is_ar_pronoun(&t[a].norm)
+            && let Some(p) = self.person_before(a)
+        {
+            return p;
+        }
+        if let Some(e) = self.entity_at(a, b) {
+            return e;
+        }
+        // The person among the words ("… وزارت ویاند عبدالمطلب حقاني"),
+        // else the words as written when they name anyone at all.
+        let (s, e) = (
+            self.offset + self.toks[a].start,
+            self.offset + self.toks[b].end,
+        );
+        let inside: Vec<(usize, &FoundEntity)> = self
+            .entities
+            .iter()
+            .flat_map(|ent| ent.mentions.iter().map(move |m| (m, ent)))
+            .filter(|(m, _)| {
+                m.paragraph == self.paragraph && m.start < e && m.start + m.surface.len() > s
+            })
+            .map(|(m, ent)| (m.start, ent))
+            .collect();
+        if let Some((_, p)) = inside
+            .iter()
+            .filter(|(_, ent)| ent.kind == EntityKind::Person)
+            .max_by_key(|(at, _)| *at)
+        {
+            return p.name.clone();
+        }
+        if inside.is_empty()
+            && let Some(e) = self.first_named_before(b)
+        {
+            return e;
+        }
+        self.name(a, b)
+    }
+
+    /// The first person or organisation named in the sentence before
+    /// token `k`.
+    fn first_named_before(&self, k: usize) -> Option<String> {
+        let (s, e) = (self.offset, self.offset + self.toks[k].start);
+        self.entities
+            .iter()
+            .filter(|ent| ent.kind != EntityKind::Place)
+            .flat_map(|ent| ent.mentions.iter().map(move |m| (m, ent)))
+            .filter(|(m, _)| m.paragraph == self.paragraph && m.start >= s && m.start < e)
+            .min_by_key(|(m, _)| m.start)
+            .map(|(_, ent)| ent.name.clone())
+    }
+
     fn fa_ps_source(&self, k: usize) -> Option<(String, bool)> {
         let t = self.toks;
         let is = |i: usize, w: &str| t.get(i).is_some_and(|x| x.is(w));
@@ -1026,8 +1175,54 @@ impl Context<'_, '_> {
             while b < t.len() && b < from + max && !stop(&t[b]) {
                 b += 1;
             }
-            (b > from).then(|| self.name(from, b - 1))
+            (b > from).then(|| self.fa_ps_name(from, b - 1))
         };
+        // Arabic: "بحسب X", "وفقا لـ X"; "ذكرت X أن …", "قال X إن …" (the
+        // verb first, its subject after it).
+        if matches!(
+            t[k].norm.as_ref(),
+            "بحسب" | "وبحسب" | "حسب" | "وفق" | "وفقا"
+        ) {
+            return take(k + 1, 8).map(|s| (s, true));
+        }
+        if lx::is_ar_report_verb(&t[k].norm) {
+            // "وأشار البيان إلى …": the statement's publisher, named before.
+            if t.get(k + 1)
+                .is_some_and(|x| matches!(x.norm.as_ref(), "البیان" | "التقریر" | "بیان" | "تقریر"))
+            {
+                return self.prior.map(|p| (p.to_string(), false));
+            }
+            let mut b = k + 1;
+            while b < t.len()
+                && b < k + 9
+                && !stop(&t[b])
+                && !matches!(t[b].norm.as_ref(), "ان" | "انه" | "انها" | "یوم" | "فی")
+            {
+                b += 1;
+            }
+            if b > k + 1 {
+                return Some((self.fa_ps_name(k + 1, b - 1), false));
+            }
+            return self.person_before(k).map(|p| (p, false));
+        }
+        // Urdu "X کے مطابق" (according to X): X back to the clause's start.
+        if is(k, "مطابق") && k >= 2 && matches!(t[k - 1].norm.as_ref(), "کے" | "کی") {
+            let e = k - 1;
+            let mut a = e;
+            while a > 0 && e - a < 8 && !stop(&t[a - 1]) {
+                a -= 1;
+            }
+            return (a < e).then(|| (self.fa_ps_name(a, e - 1), true));
+        }
+        // Urdu "X نے کہا کہ …" / "X نے بتایا کہ …".
+        if matches!(t[k].norm.as_ref(), "کہا" | "بتایا") && k >= 2 && is(k - 1, "نے") {
+            let e = k - 1;
+            let mut a = e;
+            while a > 0 && e - a < 8 && !stop(&t[a - 1]) {
+                a -= 1;
+            }
+            return (a < e).then(|| (self.fa_ps_name(a, e - 1), false));
+        }
         // Openers: the source follows.
         let opener = if is(k, "به") && (is(k + 1, "گزارش") || is(k + 1, "گفته")) {
             Some(k + 2)
@@ -1063,7 +1258,7 @@ impl Context<'_, '_> {
         if closer || report_closer {
             let lo = k.saturating_sub(9);
             let d = (lo..k).find(|&i| t[i].is("د") && !t[i + 1..k].iter().any(&stop))?;
-            return (d + 1 < k).then(|| (self.name(d + 1, k - 1), true));
+            return (d + 1 < k).then(|| (self.fa_ps_name(d + 1, k - 1), true));
         }
         // "X اعلام کرد که …", "X وویل چې …": X from the clause start to the verb.
         if lx::is_fa_ps_report_verb(&t[k].norm) {
@@ -1085,7 +1280,7 @@ impl Context<'_, '_> {
             if a + 2 == k && t[a].is("این") && lx::is_back_reference(&t[a + 1].norm) {
                 return self.prior.map(|p| (p.to_string(), false));
             }
-            return (a < k).then(|| (self.name(a, k - 1), false));
+            return (a < k).then(|| (self.fa_ps_name(a, k - 1), false));
         }
         None
     }
@@ -1113,8 +1308,11 @@ impl Context<'_, '_> {
                 j += 1;
             }
             if j > a {
+                let family = t[a..j].iter().any(|x| lx::is_family_noun(&x.norm));
                 let person = t[a..j].iter().any(|x| lx::is_person_noun(&x.norm));
-                head = Some(if person {
+                head = Some(if family {
+                    "families".to_string()
+                } else if person {
                     "people".to_string()
                 } else {
                     t[a].norm.to_string()

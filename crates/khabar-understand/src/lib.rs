@@ -51,7 +51,8 @@ pub struct Input<'a> {
     pub lang: Option<&'a str>,
     /// A teaser the input already has (a digest's): kept as it is.
     pub teaser: Option<&'a str>,
-    /// The outlet's name, for quotes attributed to "the agency".
+    /// The outlet's name, for quotes attributed to "the agency" (and not
+    /// itself an entity of the article).
     pub outlet: Option<&'a str>,
 }
 
@@ -80,7 +81,8 @@ pub fn analyze(input: &Input<'_>, taxonomy: &Taxonomy) -> Understanding {
         .iter()
         .map(|p| sentences::split(p))
         .collect();
-    let entities = entities::find_split(input.paragraphs, &split, lang.as_deref());
+    let mut entities = entities::find_split(input.paragraphs, &split, lang.as_deref());
+    entities::without_outlet(input.paragraphs, &mut entities, input.outlet);
     let quotes = quotes::find_split(input.paragraphs, &split, &entities, input.outlet);
     let figures = figures::find_split(input.paragraphs, &split, &entities);
     let teaser = match input.teaser {

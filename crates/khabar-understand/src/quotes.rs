@@ -209,12 +209,20 @@ const AR_VERBS: &[&str] = &[
     "وقالت",
     "أضاف",
     "وأضاف",
+    "أضافت",
+    "وأضافت",
     "أكد",
     "وأكد",
+    "أكدت",
+    "وأكدت",
     "أوضح",
     "وأوضح",
+    "أوضحت",
+    "وأوضحت",
     "صرح",
     "وصرح",
+    "صرحت",
+    "وصرحت",
 ];
 
 /// Arabic verbs that come before their subject ("وقال الوزير: «…»").
@@ -225,12 +233,20 @@ const AR_VERB_FIRST: &[&str] = &[
     "وقالت",
     "أضاف",
     "وأضاف",
+    "أضافت",
+    "وأضافت",
     "أكد",
     "وأكد",
+    "أكدت",
+    "وأكدت",
     "أوضح",
     "وأوضح",
+    "أوضحت",
+    "وأوضحت",
     "صرح",
     "وصرح",
+    "صرحت",
+    "وصرحت",
 ];
 
 const EN_PRONOUNS: &[&str] = &["he", "she"];
@@ -785,11 +801,14 @@ fn attribute_before(ctx: &Ctx<'_>, p: usize, s: &marks::Span) -> Option<Option<S
         return None;
     };
     // Few words between the verb and the marks: "told TOLOnews,", "said in
-    // a statement:", "described the move as".
-    if toks.len() - v - 1 > 8 {
+    // a statement:", "described the move as"; more after an Arabic verb
+    // that opens the sentence, since its subject and the subject's role
+    // follow it ("وقالت X، الممثلة الخاصة …، أمام مجلس الأمن: «…»").
+    let verb = &toks[v];
+    let arabic_first = verb.arabic && sets().verb_first.contains(&verb.key) && v <= 1;
+    if toks.len() - v - 1 > if arabic_first { 20 } else { 8 } {
         return None;
     }
-    let verb = &toks[v];
     if verb.arabic && sets().verb_first.contains(&verb.key) {
         // "وقال X: «…»": the subject follows the verb.
         let a = sent_start + verb.end;
@@ -875,6 +894,7 @@ fn resolve(
     {
         return Some(Speaker::Entity(e));
     }
+
     // A document: its publisher.
     let document = toks.iter().any(|t| {
         if t.arabic {
@@ -909,20 +929,32 @@ fn resolve(
         }
     }) && (toks.len() <= 4 || determined(&toks, noun))
     {
-        let noun = noun.key.as_str();
-        let named = ctx
-            .placed
+        // The noun, else the word qualifying it ("the rights group" →
+        // Human Rights Watch), in the name of an organisation named before.
+        let at = toks
             .iter()
-            .rev()
-            .filter(|m| (m.paragraph as usize, m.start) < (p, quote_at))
-            .filter(|m| ctx.entities[m.entity].kind == EntityKind::Organization)
-            .find(|m| {
-                let e = &ctx.entities[m.entity];
-                e.name.to_lowercase().contains(noun)
-                    || e.mentions
-                        .iter()
-                        .any(|o| normalize(&o.surface.to_lowercase()).contains(noun))
-            });
+            .position(|t| std::ptr::eq(t, noun))
+            .unwrap_or_default();
+        let modifier = at
+            .checked_sub(1)
+            .map(|k| toks[k].key.as_str())
+            .filter(|k| k.chars().count() > 3 && !matches!(*k, "this" | "that"));
+        let named_with = |word: &str| {
+            ctx.placed
+                .iter()
+                .rev()
+                .filter(|m| (m.paragraph as usize, m.start) < (p, quote_at))
+                .filter(|m| ctx.entities[m.entity].kind == EntityKind::Organization)
+                .find(|m| {
+                    let e = &ctx.entities[m.entity];
+                    e.name.to_lowercase().contains(word)
+                        || e.mentions
+                            .iter()
+                            .any(|o| normalize(&o.surface.to_lowercase()).contains(word))
+                })
+                .copied()
+        };
+        let named = named_with(noun.key.as_str()).or_else(|| modifier.and_then(named_with));
         return Some(match named {
             Some(m) => Speaker::Entity(m.entity),
             None => Speaker::Outlet,
@@ -949,17 +981,22 @@ fn resolve(
     None
 }
 
-/// Whether `noun` (one of `toks`) follows "the", "this" or "its": "In its
-/// latest report, the bank wrote".
+/// Whether `noun` (one of `toks`) follows "the", "this" or "its", right
+/// before it or one word before: "In its latest report, the bank wrote".
 fn determined(toks: &[Token], noun: &Token) -> bool {
     // Written in normalised form.
     let determiners = [
         "the", "this", "that", "its", "این", "آن", "دغه", "دا", "همین",
     ];
+    // Also with one word between: "the rights group", "the UN agency".
     toks.iter()
         .position(|t| std::ptr::eq(t, noun))
-        .and_then(|k| k.checked_sub(1))
-        .is_some_and(|k| determiners.contains(&toks[k].key.as_str()))
+        .is_some_and(|k| {
+            (1..=2).any(|d| {
+                k.checked_sub(d)
+                    .is_some_and(|j| determiners.contains(&toks[j].key.as_str()))
+            })
+        })
 }
 
 /// The last person named as a subject before the quotation.

@@ -451,11 +451,11 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_builtin_taxonomy_parses_with_ten_topics_in_three_languages() {
+    fn the_builtin_taxonomy_parses_with_ten_topics_in_five_languages() {
         let t = Taxonomy::from_toml(AFGHANISTAN).unwrap();
         assert_eq!(t.topics.len(), 10);
         for topic in &t.topics {
-            for lang in ["en", "fa", "ps"] {
+            for lang in ["en", "fa", "ps", "ur", "ar"] {
                 assert!(
                     topic.keywords.get(lang).is_some_and(|k| k.len() >= 5),
                     "{} {lang}",

@@ -675,6 +675,8 @@ const PLACE_NOUNS: &[&str] = &[
     "neighborhood",
     "township",
     "settlement",
+    "market",
+    "bazaar",
 ];
 
 /// Prepositions before a place.
@@ -767,6 +769,27 @@ const NOT_NAME: &[&str] = &[
     "technology",
     "media",
     "information",
+    // Portfolios in a ministry's name ("… of Commerce and Industry").
+    "industry",
+    "industries",
+    "commerce",
+    "agriculture",
+    "irrigation",
+    "livestock",
+    "mines",
+    "petroleum",
+    "finance",
+    "economy",
+    "labour",
+    "labor",
+    "interior",
+    "culture",
+    "rural",
+    "transport",
+    "aviation",
+    "communications",
+    "housing",
+    "rs",
 ];
 
 /// Speech and report verbs right after a name: its bearer is a speaker.
@@ -850,6 +873,13 @@ const AR_TITLES: &[&str] = &[
     "مفتی",
     "مفتي",
     "سردار",
+    "الشیخ",
+    "الشیخة",
+    "السید",
+    "السیدة",
+    "الدکتور",
+    "الدکتورة",
+    "جناب",
 ];
 
 /// Role words in Dari and Pashto after a name and a comma
@@ -900,6 +930,118 @@ const AR_ROLES: &[&str] = &[
     "ترجمان",
     "اميد",
     "زعيم",
+];
+
+/// Common given names in Dari, Pashto, Urdu and Arabic spelling: a name
+/// starts with one ("فیصل ناصر نے کہا", "ماجد الأنصاري"). Compound names
+/// (عبد…، …الله، …الدین) are recognised by their form.
+const AR_GIVEN: &[&str] = &[
+    "محمد",
+    "محمود",
+    "احمد",
+    "أحمد",
+    "علی",
+    "علي",
+    "حسن",
+    "حسین",
+    "حسين",
+    "مصطفی",
+    "مصطفى",
+    "فیصل",
+    "فيصل",
+    "ماجد",
+    "خالد",
+    "خالده",
+    "فاطمه",
+    "فاطمة",
+    "زینب",
+    "زينب",
+    "مریم",
+    "مريم",
+    "عایشه",
+    "عائشة",
+    "ممتاز",
+    "ګل",
+    "سید",
+    "سيد",
+    "امیر",
+    "أمير",
+    "کریم",
+    "رحیم",
+    "جاوید",
+    "جاويد",
+    "فرید",
+    "فريد",
+    "نجیب",
+    "حامد",
+    "حمید",
+    "حميد",
+    "نصیر",
+    "نصير",
+    "جمیله",
+    "جميلة",
+    "شکیلا",
+    "شبانه",
+    "ملالی",
+    "ملالۍ",
+    "نرگس",
+    "پروین",
+    "لیلا",
+    "ليلى",
+    "سلیمان",
+    "سليمان",
+    "یوسف",
+    "يوسف",
+    "ابراهیم",
+    "إبراهيم",
+    "اسماعیل",
+    "إسماعيل",
+    "عثمان",
+    "طارق",
+    "ناصر",
+    "منصور",
+    "سعید",
+    "سعيد",
+    "رشید",
+    "رشيد",
+    "مجید",
+    "مجيد",
+    "وحید",
+    "وحيد",
+    "بلال",
+    "شهباز",
+    "عمران",
+    "نواز",
+    "آصف",
+    "اسحاق",
+    "زاهد",
+    "زبیر",
+    "زبير",
+    "عارف",
+    "فواد",
+    "هارون",
+    "همایون",
+    "مسعود",
+    "ذاکر",
+    "نبیل",
+    "نبيل",
+    "سمیرا",
+    "ثمینه",
+    "صائمه",
+    "مهدی",
+    "جواد",
+    "كريم",
+    "رحيم",
+    "هاشم",
+    "قاسم",
+    "خلیل",
+    "خليل",
+    "اکرم",
+    "أكرم",
+    "انور",
+    "أنور",
+    "شفیق",
+    "شفيق",
 ];
 
 /// Arabic-script function words and verbs that never belong to a name.
@@ -989,6 +1131,40 @@ const AR_STOP: &[&str] = &[
     "معاون",
     "والی",
     "والي",
+    "يوم",
+    "روز",
+    "للصحفيين",
+    "کو",
+    "کی",
+    "کے",
+    "کا",
+    "میں",
+    "سے",
+    "پر",
+    "بھی",
+    "ہے",
+    "تھا",
+    "ہیں",
+    "وویلې",
+    "اوسېدونکی",
+    "کلن",
+    // Arabic words that open a clause after a verb of saying.
+    "احد",
+    "هذه",
+    "هذا",
+    "ذلک",
+    "تلک",
+    "شرکة",
+    "انا",
+    "نحن",
+    "هو",
+    "هی",
+    "اشعر",
+    "بالفعل",
+    "ایضا",
+    "انه",
+    "انها",
+    "ان",
 ];
 
 fn set(words: &[&str], arabic: bool) -> FxHashSet<String> {
@@ -1020,6 +1196,19 @@ pub(crate) struct Words {
     pub ar_titles: FxHashSet<String>,
     pub ar_roles: FxHashSet<String>,
     pub ar_stop: FxHashSet<String>,
+    pub ar_given: FxHashSet<String>,
+}
+
+/// Whether a normalised Arabic-script word is a given name: one of
+/// [`AR_GIVEN`] or a compound (عبدالرحیم، نقیب‌الله، نورالدین، متیع‌الحق).
+pub(crate) fn is_ar_given(key: &str) -> bool {
+    let chars = key.chars().count();
+    get().ar_given.contains(key)
+        || (chars > 4 && key.starts_with("عبد"))
+        || (chars > 5
+            && ["الله", "الدین", "الرحمن", "الحق", "الرحیم"]
+                .iter()
+                .any(|s| key.ends_with(s)))
 }
 
 pub(crate) fn get() -> &'static Words {
@@ -1039,5 +1228,6 @@ pub(crate) fn get() -> &'static Words {
         ar_titles: set(AR_TITLES, true),
         ar_roles: set(AR_ROLES, true),
         ar_stop: set(AR_STOP, true),
+        ar_given: set(AR_GIVEN, true),
     })
 }

@@ -38,7 +38,7 @@ pub(crate) fn en_unit(w: &str) -> Option<f64> {
     })
 }
 
-/// Dari and Pashto number words. They are read only inside a larger number
+/// Dari, Pashto and Urdu number words. They are read only inside a larger number
 /// ("دو هزار", "درې زره") or before a classifier ("پنج نفر"): alone, several
 /// of them are also common words (ده "village", نه "not", سل "tuberculosis").
 pub(crate) fn fa_ps_unit(w: &str) -> Option<f64> {
@@ -66,6 +66,24 @@ pub(crate) fn fa_ps_unit(w: &str) -> Option<f64> {
         "سیصد" => 300.0,
         "چهارصد" => 400.0,
         "پانصد" => 500.0,
+        // Urdu
+        "ایک" => 1.0,
+        "تین" => 3.0,
+        "چار" => 4.0,
+        "پانچ" => 5.0,
+        "چھ" => 6.0,
+        "سات" => 7.0,
+        "آٹھ" => 8.0,
+        "نو" => 9.0,
+        "دس" => 10.0,
+        "بیس" => 20.0,
+        "تیس" => 30.0,
+        "چالیس" => 40.0,
+        "پچاس" => 50.0,
+        "ساٹھ" => 60.0,
+        "ستر" => 70.0,
+        "اسی" => 80.0,
+        "نوے" => 90.0,
         _ => return None,
     })
 }
@@ -73,15 +91,19 @@ pub(crate) fn fa_ps_unit(w: &str) -> Option<f64> {
 /// Multipliers written after a number: "1.2 million", "2bn", "۲ میلیون".
 pub(crate) fn scale(w: &str) -> Option<f64> {
     Some(match w {
-        "thousand" | "k" | "هزار" | "زره" | "زر" | "زرو" => 1e3,
-        "lakh" | "lakhs" => 1e5,
-        "crore" | "crores" => 1e7,
-        "million" | "millions" | "mn" | "mln" | "m" | "میلیون" | "ملیون" | "میلیونه" | "ملیونه"
-        | "میلیونی" | "ملیونی" | "میلیونو" | "ملیونو" => 1e6,
-        "billion" | "billions" | "bn" | "b" | "میلیارد" | "ملیارد" | "بیلیون" | "میلیارده"
-        | "میلیاردی" | "ملیاردی" | "بیلیونی" | "بیلیونه" | "بیلیونو" => {
-            1e9
+        "سو" => 1e2,
+        "thousand" | "k" | "هزار" | "ہزار" | "زره" | "زر" | "زرو" | "الف" | "آلاف" => {
+            1e3
         }
+        "lakh" | "lakhs" | "لاکھ" | "لاکھوں" => 1e5,
+        "crore" | "crores" | "کروڑ" | "کروڑوں" => 1e7,
+        "million" | "millions" | "mn" | "mln" | "m" | "میلیون" | "ملیون" | "میلیونه" | "ملیونه"
+        | "میلیونی" | "ملیونی" | "میلیونو" | "ملیونو" | "ملایین" | "میلیونها" | "ملیونها" => {
+            1e6
+        }
+        "billion" | "billions" | "bn" | "b" | "میلیارد" | "ملیارد" | "بیلیون" | "میلیارده"
+        | "میلیاردی" | "ملیاردی" | "بیلیونی" | "بیلیونه" | "بیلیونو" | "ملیار" | "ملیارات"
+        | "ارب" | "اربوں" => 1e9,
         "trillion" | "tn" => 1e12,
         _ => return None,
     })
@@ -96,13 +118,14 @@ pub(crate) fn scale_needs_money(w: &str) -> bool {
 /// Currency written after the number: the ISO code (or the name when none).
 pub(crate) fn currency_after(w: &str) -> Option<&'static str> {
     Some(match w {
-        "dollar" | "dollars" | "usd" | "دالر" | "دلار" | "ډالر" | "ډالره" | "دالره" | "ډالرو" => {
-            "USD"
-        }
-        "afghani" | "afghanis" | "afn" | "afs" | "افغانی" | "افغانیو" | "افغانۍ" => {
+        "dollar" | "dollars" | "usd" | "دالر" | "دلار" | "ډالر" | "ډالره" | "دالره" | "ډالرو"
+        | "ڈالر" | "دولار" | "دولارا" => "USD",
+        "afghani" | "afghanis" | "afn" | "afs" | "افغانی" | "افغانیو" | "افغانیوں" | "افغانيو" => {
             "AFN"
         }
-        "rupee" | "rupees" | "روپیه" | "روپی" | "روپۍ" | "کلدار" => "rupee",
+        "rupee" | "rupees" | "روپیه" | "روپی" | "روپے" | "روپوں" | "کلدار" => {
+            "rupee"
+        }
         "pkr" => "PKR",
         "inr" => "INR",
         "toman" | "tomans" | "تومان" => "toman",
@@ -157,7 +180,19 @@ pub(crate) fn is_clock_word(w: &str) -> bool {
 }
 
 pub(crate) fn is_percent_word(w: &str) -> bool {
-    matches!(w, "percent" | "pc" | "درصد" | "سلنه" | "فیصد" | "فیصده")
+    matches!(
+        w,
+        "percent"
+            | "pc"
+            | "درصد"
+            | "سلنه"
+            | "سلنې"
+            | "سلنی"
+            | "فیصد"
+            | "فیصده"
+            | "بالمئة"
+            | "بالمائة"
+    )
 }
 
 /// Words after a number that make it a time span, a time or an age: not a
@@ -212,7 +247,6 @@ pub(crate) fn is_time_word(w: &str) -> bool {
             | "میاشتې"
             | "میاشتی"
             | "میاشتو"
-            | "اونۍ"
             | "اونی"
             | "ورځ"
             | "ورځې"
@@ -222,7 +256,6 @@ pub(crate) fn is_time_word(w: &str) -> bool {
             | "لسیزه"
             | "لسیزې"
             | "کلنې"
-            | "کلنۍ"
             | "کلونو"
             | "کلونه"
             | "دقیقې"
@@ -285,7 +318,7 @@ pub(crate) fn is_month(w: &str) -> bool {
             | "وږی"
             | "تله"
             | "لړم"
-            | "لیندۍ"
+            | "لیندی"
             | "مرغومی"
             | "سلواغه"
             | "کب"
@@ -451,6 +484,7 @@ pub(crate) const APPROX_BEFORE: &[(&[&str], Approx)] = &[
     (&["قریب", "به"], Approx::About),
     (&["کمتر", "از"], Approx::Under),
     (&["دست", "کم"], Approx::AtLeast),
+    (&["دستکم"], Approx::AtLeast),
     (&["حداقل"], Approx::AtLeast),
     (&["حداکثر"], Approx::AtMost),
     (&["حدود"], Approx::About),
@@ -464,7 +498,53 @@ pub(crate) const APPROX_BEFORE: &[(&[&str], Approx)] = &[
     (&["نږدې", "ته"], Approx::About),
     (&["شاوخوا"], Approx::About),
     (&["تقریبا"], Approx::About),
+    (&["تر", "نیمایی", "زیات"], Approx::Over),
+    // Urdu
+    (&["لگ", "بھگ"], Approx::About),
+    // Arabic
+    (&["ما", "لا", "یقل", "عن"], Approx::AtLeast),
+    (&["ما", "یقرب", "من"], Approx::About),
+    (&["اکثر", "من"], Approx::Over),
+    (&["اقل", "من"], Approx::Under),
+    (&["حوالی"], Approx::About),
+    (&["نحو"], Approx::About),
+    (&["لنحو"], Approx::About),
+    (&["بنحو"], Approx::About),
+    (&["قرابة"], Approx::About),
 ];
+
+/// Urdu "more than" and "less than" written after the number: "۲۰۰ سے
+/// زیادہ", "۵۰ سے کم".
+pub(crate) fn ur_after(w: &str, next: &str) -> Option<Approx> {
+    match (w, next) {
+        ("سے", "زیادہ" | "زائد" | "زیاده") => Some(Approx::Over),
+        ("سے", "کم") => Some(Approx::Under),
+        _ => None,
+    }
+}
+
+/// Nouns that count families or households: the figure's unit is then
+/// "families", not "people".
+pub(crate) fn is_family_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "families"
+            | "family"
+            | "households"
+            | "household"
+            | "خانواده"
+            | "خانوادهها"
+            | "خانوار"
+            | "خانوارها"
+            | "کورنی"
+            | "کورنیو"
+            | "خاندان"
+            | "خاندانوں"
+            | "عائلة"
+            | "اسرة"
+            | "اسر"
+    )
+}
 
 /// Pashto "more than" written around the number: "له ۱۰۰ زیات", "تر ۱۰۰ ډېر".
 pub(crate) fn is_ps_more(w: &str) -> bool {
@@ -602,12 +682,44 @@ pub(crate) fn is_person_noun(w: &str) -> bool {
             | "زدهکوونکی"
             | "ناروغان"
             | "ناروغانو"
-            | "کورنۍ"
             | "کورنیو"
             | "افغانان"
             | "افغانانو"
             | "کسان"
             | "کسانو"
+            | "foreigners"
+            | "افغان"
+            | "افغانی"
+            | "شہری"
+            | "شہریوں"
+            | "مواطن"
+            | "smugglers"
+            | "طفل"
+            | "قاچاقبران"
+            | "قاچاقبر"
+            | "engineers"
+            | "officers"
+            | "policemen"
+            | "labourers"
+            | "laborers"
+            | "traders"
+            | "drivers"
+            | "guards"
+            | "midwives"
+            | "volunteers"
+            | "members"
+            | "شخص"
+            | "اشخاص"
+            | "لاجی"
+            | "لاجیین"
+            | "لاجئین"
+            | "نساء"
+            | "لوگ"
+            | "لوگوں"
+            | "افراد"
+            | "بچے"
+            | "بچوں"
+            | "خواتین"
             | "ملکی"
             | "وګړی"
             | "وگړی"
@@ -819,6 +931,52 @@ pub(crate) fn is_fraction(w: &str) -> bool {
             | "half"
             | "halves"
             | "tenths"
+    )
+}
+
+/// Arabic-script pronouns that can be the subject of a verb of saying.
+pub(crate) fn is_ar_pronoun(w: &str) -> bool {
+    matches!(
+        w,
+        "او" | "وی"
+            | "هغه"
+            | "نوموړی"
+            | "انہوں"
+            | "انھوں"
+            | "انہیں"
+            | "وہ"
+            | "هو"
+            | "هی"
+    )
+}
+
+/// Arabic verbs of reporting written before their subject ("ذكرت المنظمة
+/// أن …", normalised).
+pub(crate) fn is_ar_report_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "ذکرت"
+            | "ذکر"
+            | "اعلنت"
+            | "اعلن"
+            | "قال"
+            | "قالت"
+            | "وقال"
+            | "وقالت"
+            | "افادت"
+            | "افاد"
+            | "اکد"
+            | "اکدت"
+            | "وذکرت"
+            | "واعلنت"
+            | "واضاف"
+            | "واضافت"
+            | "اضاف"
+            | "اضافت"
+            | "اشار"
+            | "اشارت"
+            | "واشار"
+            | "واشارت"
     )
 }
 

@@ -226,3 +226,174 @@ fn participles_dates_and_home_states_stay_out_of_names() {
         "{names:?}"
     );
 }
+
+#[test]
+fn arabic_script_names_starting_with_a_given_name() {
+    let ur = find(
+        &paras(&["تاجر رہنما فیصل قریشی نے کراچی میں کہا کہ کاروبار متاثر ہوا ہے۔"]),
+        Some("ur"),
+    );
+    assert!(
+        ur.iter()
+            .any(|e| e.name == "فیصل قریشی" && e.kind == EntityKind::Person)
+    );
+    let ar = find(
+        &paras(&["أعلن المتحدث ماجد العتيبي يوم الاثنين عن خطة جديدة."]),
+        Some("ar"),
+    );
+    assert!(ar.iter().any(|e| e.name == "ماجد العتيبي"), "{ar:#?}");
+    let ps = find(
+        &paras(&["ولسوال عبدالواحد ستانکزی وویل چې سړک جوړ شو."]),
+        Some("ps"),
+    );
+    assert!(ps.iter().any(|e| e.name == "عبدالواحد ستانکزی"), "{ps:#?}");
+    // A common word after a number is no name.
+    let fa = find(&paras(&["سال نو در کابل جشن گرفته شد."]), Some("fa"));
+    assert!(fa.iter().all(|e| e.kind != EntityKind::Person), "{fa:#?}");
+}
+
+#[test]
+fn arabic_ministries_and_urdu_organisations_spelt_after_english() {
+    let ar = find(
+        &paras(&["أصدرت وزارة الصحة العامة بيانا يوم الخميس."]),
+        Some("ar"),
+    );
+    assert!(
+        ar.iter()
+            .any(|e| e.name == "وزارة الصحة العامة" && e.kind == EntityKind::Organization)
+    );
+    let ur = find(
+        &paras(&["کوئٹہ چیمبر آف کامرس کے صدر نے بیان جاری کیا۔"]),
+        Some("ur"),
+    );
+    assert!(
+        ur.iter()
+            .any(|e| e.name == "کوئٹہ چیمبر آف کامرس" && e.kind == EntityKind::Organization),
+        "{ur:#?}"
+    );
+}
+
+#[test]
+fn a_pashto_inflected_name_of_unhcr_is_not_the_un() {
+    let found = find(
+        &paras(&["د کډوالو لپاره د ملګرو ملتونو عالي کمېشنرۍ وویل چې مرستې زیاتې شوې."]),
+        Some("ps"),
+    );
+    by_key(&found, "organization:unhcr");
+    assert!(found.iter().all(|e| e.key != "organization:united-nations"));
+}
+
+#[test]
+fn a_name_after_a_long_title_and_a_province_as_surname() {
+    let found = find(
+        &paras(&[
+            "Minister of Mines and Petroleum Hedayatullah Badakhshi toured the site.",
+            "Badakhshi said the contract was signed. Rain fell in Badakhshan.",
+            "Deputy Governor of Kandahar Gul Agha Logar spoke next, and Logar said little.",
+        ]),
+        Some("en"),
+    );
+    let logar = found.iter().find(|e| e.name == "Gul Agha Logar").unwrap();
+    assert_eq!(logar.kind, EntityKind::Person);
+    assert_eq!(logar.mentions.len(), 2);
+    assert!(found.iter().all(|e| e.key != "place:logar"), "{found:#?}");
+    let hb = found
+        .iter()
+        .find(|e| e.name == "Hedayatullah Badakhshi")
+        .unwrap();
+    assert_eq!(hb.mentions.len(), 2);
+    by_key(&found, "place:badakhshan");
+}
+
+#[test]
+fn a_hyphenated_nationality_before_a_noun_is_no_name() {
+    let found = find(
+        &paras(&["Officials discussed the Pak-Afghan trade corridor in Islamabad."]),
+        Some("en"),
+    );
+    assert!(
+        found.iter().all(|e| !e.name.contains("Afghan")),
+        "{found:#?}"
+    );
+}
+
+#[test]
+fn the_outlet_in_its_own_byline_or_dateline_is_dropped() {
+    use khabar_understand::entities::without_outlet;
+    let p = paras(&[
+        "By River Post staff",
+        "KABUL (River Post) — The Ministry of Education reopened 40 schools in Kabul on Monday.",
+    ]);
+    let mut found = find(&p, Some("en"));
+    without_outlet(&p, &mut found, Some("River Post"));
+    assert!(found.iter().all(|e| e.name != "River Post"), "{found:#?}");
+    by_key(&found, "organization:ministry-of-education");
+    // Named in the story, the outlet stays.
+    let p = paras(&["Mariam Sadat told the River Post that the school had reopened."]);
+    let mut found = find(&p, Some("en"));
+    without_outlet(&p, &mut found, Some("River Post"));
+    assert!(found.iter().any(|e| e.name == "River Post"), "{found:#?}");
+}
+
+#[test]
+fn a_ministry_named_past_the_gazetteer_spelling() {
+    let found = find(
+        &paras(&[
+            "The Ministry of Commerce and Labour and the Ministry of Agriculture, Irrigation and Livestock met in Herat.",
+        ]),
+        Some("en"),
+    );
+    assert!(
+        found.iter().all(|e| e.kind != EntityKind::Person),
+        "{found:#?}"
+    );
+    by_key(&found, "organization:ministry-of-agriculture");
+    by_key(&found, "organization:ministry-of-commerce");
+}
+
+#[test]
+fn a_village_of_and_a_market_are_places() {
+    let found = find(
+        &paras(&["Residents of the village of Sarkando said prices rose in Shorbazar market."]),
+        Some("en"),
+    );
+    for name in ["Sarkando", "Shorbazar"] {
+        let e = found.iter().find(|e| e.name == name).unwrap();
+        assert_eq!(e.kind, EntityKind::Place, "{name}");
+    }
+}
+
+#[test]
+fn arabic_names_after_a_verb_between_commas_and_with_bin() {
+    let ar = find(
+        &paras(&[
+            "وقالت سلمى حداد، المتحدثة باسم البرنامج، إن العمل مستمر.",
+            "وقال مدير المكتب في هرات، كينجي تاناكا، إن الوضع صعب.",
+            "وحضر الشيخ حمد بن جاسم آل ثاني الاجتماع.",
+        ]),
+        Some("ar"),
+    );
+    for name in ["سلمى حداد", "كينجي تاناكا", "حمد بن جاسم آل ثاني"]
+    {
+        assert!(
+            ar.iter()
+                .any(|e| e.name == name && e.kind == EntityKind::Person),
+            "{name}: {ar:#?}"
+        );
+    }
+}
+
+#[test]
+fn an_urdu_name_right_after_a_role() {
+    let ur = find(
+        &paras(&["وزارت کے ترجمان ساجد رضا ملک نے بتایا کہ اجلاس ملتوی ہو گیا۔"]),
+        Some("ur"),
+    );
+    assert!(ur.iter().any(|e| e.name == "ساجد رضا ملک"), "{ur:#?}");
+    // "One man said", "sources said": nobody named.
+    let ur = find(
+        &paras(&["ایک شخص نے کہا کہ سڑک بند ہے۔ قریبی ذرائع نے بتایا کہ اجلاس ہوگا۔"]),
+        Some("ur"),
+    );
+    assert!(ur.iter().all(|e| e.kind != EntityKind::Person), "{ur:#?}");
+}

@@ -212,3 +212,173 @@ fn dates_in_pashto_and_abbreviated_months() {
         Vec::<f64>::new()
     );
 }
+
+#[test]
+fn scale_words_multiply_in_urdu_arabic_and_dari() {
+    let f = figures("تاجروں کو روزانہ ۵ کروڑ روپے کا نقصان ہوا۔");
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!(f[0].value, 50_000_000.0);
+    assert_eq!(f[0].unit.as_deref(), Some("rupee"));
+    assert_eq!(values("حکومت نے ۸ لاکھ خاندانوں کی مدد کی۔"), [800_000.0]);
+    let f = figures("خصصت الحكومة ١٫٥ مليار دولار للمشروع.");
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!(f[0].value, 1_500_000_000.0);
+    assert_eq!(f[0].unit.as_deref(), Some("USD"));
+    assert_eq!(values("این پروژه ۳ میلیارد افغانی هزینه دارد."), [3e9]);
+}
+
+#[test]
+fn urdu_number_words_and_more_than_after_the_number() {
+    let f = figures("سرحد پر تین سو سے زیادہ گاڑیاں کھڑی ہیں۔");
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!(f[0].value, 300.0);
+    assert_eq!(f[0].approx, Some(Approx::Over));
+    assert_eq!(values("اس میں پانچ ہزار افراد شریک ہوئے۔"), [5000.0]);
+    // A number word alone is not read.
+    assert!(figures("نو بجے اجلاس شروع ہوا۔").is_empty());
+}
+
+#[test]
+fn pashto_percent_in_the_oblique_form_and_around_the_number() {
+    let f = figures("له ۶۰ سلنې ډېر زده کوونکي نجونې دي.");
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!(f[0].value, 60.0);
+    assert_eq!(f[0].unit.as_deref(), Some("%"));
+    assert_eq!(f[0].approx, Some(Approx::Over));
+    let f = figures("شاوخوا ۱۲ زره کډوال راستانه شول.");
+    assert_eq!(f[0].value, 12_000.0);
+    assert_eq!(f[0].approx, Some(Approx::About));
+}
+
+#[test]
+fn arabic_approximation_words() {
+    for (text, approx) in [
+        ("يعيش حوالي ٥٠٠ شخص في المخيم.", Approx::About),
+        ("وصل نحو ٣٠٠ لاجئ إلى الحدود.", Approx::About),
+        ("قتل أكثر من ٤٠ شخصا في الهجوم.", Approx::Over),
+    ] {
+        let f = figures(text);
+        assert_eq!(f.len(), 1, "{text}: {f:#?}");
+        assert_eq!(f[0].approx, Some(approx), "{text}");
+    }
+    assert_eq!(
+        figures("يعيش حوالي ٥٠٠ شخص في المخيم.")[0].unit.as_deref(),
+        Some("people")
+    );
+}
+
+#[test]
+fn families_and_households_are_counted_as_families() {
+    let f = figures("۴۵۰ خانواده در ولایت هرات کمک دریافت کردند.");
+    assert_eq!(f[0].unit.as_deref(), Some("families"), "{f:#?}");
+    let f = figures("Aid reached 2,000 households in Ghor.");
+    assert_eq!(f[0].unit.as_deref(), Some("families"), "{f:#?}");
+    let f = figures("Aid reached 2,000 people in Ghor.");
+    assert_eq!(f[0].unit.as_deref(), Some("people"));
+}
+
+#[test]
+fn a_scale_followed_by_a_smaller_one() {
+    let f = figures("صادرات به یک میلیارد و ۲۰۰ میلیون دالر رسید.");
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!(f[0].value, 1_200_000_000.0);
+    assert_eq!(f[0].unit.as_deref(), Some("USD"));
+    assert_eq!(values("اب تک ۳ لاکھ ۲۵ ہزار افراد واپس گئے۔"), [325_000.0]);
+    assert_eq!(values("۲ میلیون و ۵۰۰ هزار نفر"), [2_500_000.0]);
+}
+
+#[test]
+fn an_arabic_afghan_is_no_afghani_and_an_age_is_no_count() {
+    let f = figures("عاد أكثر من ٥٠٠ ألف أفغاني إلى بلادهم.");
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!(f[0].value, 500_000.0);
+    assert_eq!(f[0].unit.as_deref(), Some("people"));
+    assert_eq!(f[0].approx, Some(Approx::Over));
+    let f = figures("قیمت آن ۵۰۰ افغانی است.");
+    assert_eq!(f[0].unit.as_deref(), Some("AFN"));
+    assert_eq!(
+        values("Some 40,000 children under five were vaccinated."),
+        [40_000.0]
+    );
+    let f = figures("دست‌کم ۳۰ کودک زخمی شدند.");
+    assert_eq!(f[0].approx, Some(Approx::AtLeast), "{f:#?}");
+}
+
+/// Figures with the article's entities, as the pipeline finds them.
+fn figures_with_entities(paragraphs: &[&str], lang: &str) -> Vec<FoundFigure> {
+    let p: Vec<String> = paragraphs.iter().map(|s| s.to_string()).collect();
+    let found = khabar_understand::entities::find(&p, Some(lang));
+    find(&p, &found)
+}
+
+#[test]
+fn a_source_in_apposition_a_pronoun_and_the_sentence_subject() {
+    let f = figures_with_entities(
+        &[
+            "WFP’s country director in Afghanistan, Maria Lindqvist, said the agency had fed 40,000 families.",
+        ],
+        "en",
+    );
+    assert_eq!(
+        f[0].cited_source.as_deref(),
+        Some("Maria Lindqvist"),
+        "{f:#?}"
+    );
+    let f = figures_with_entities(
+        &[
+            "نورالله صدیقی، رئیس صحت عامه بلخ، روز دوشنبه گفت که ۳۰ کلینیک بسته شده است.",
+            "به گفته او، ۱۲ کلینیک دیگر نیز بودجه ندارند.",
+        ],
+        "fa",
+    );
+    assert_eq!(f.len(), 2, "{f:#?}");
+    assert!(
+        f.iter()
+            .all(|f| f.cited_source.as_deref() == Some("نورالله صدیقی")),
+        "{f:#?}"
+    );
+}
+
+#[test]
+fn arabic_and_urdu_sources() {
+    let f = figures_with_entities(
+        &[
+            "ذكرت المنظمة الدولية للهجرة أن ٢٠ ألف شخص عادوا. وأشار البيان إلى أن ٥٠٠ عائلة بلا مأوى.",
+        ],
+        "ar",
+    );
+    assert_eq!(f.len(), 2, "{f:#?}");
+    assert!(
+        f.iter()
+            .all(|f| f.cited_source.as_deref() == Some("International Organization for Migration")),
+        "{f:#?}"
+    );
+    let f = figures_with_entities(&["پولیس کے مطابق ۱۵ افراد زخمی ہوئے۔"], "ur");
+    assert_eq!(f[0].cited_source.as_deref(), Some("پولیس"), "{f:#?}");
+}
+
+#[test]
+fn a_title_before_the_name_and_according_to_the_agency() {
+    let f = figures_with_entities(
+        &["Bread now costs 30 afghanis, said baker Hamidullah Sarwari."],
+        "en",
+    );
+    assert_eq!(
+        f[0].cited_source.as_deref(),
+        Some("Hamidullah Sarwari"),
+        "{f:#?}"
+    );
+    let f = figures_with_entities(
+        &[
+            "The World Food Programme said it had run out of wheat.",
+            "According to the agency, 2 million people will go without rations.",
+        ],
+        "en",
+    );
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!(
+        f[0].cited_source.as_deref(),
+        Some("World Food Programme"),
+        "{f:#?}"
+    );
+}

@@ -246,3 +246,104 @@ fn an_unnamed_speaker_gets_no_quote() {
     );
     assert!(q.is_empty(), "{q:#?}");
 }
+
+#[test]
+fn urdu_pronoun_before_and_name_after_the_quotation() {
+    let q = run(
+        &[
+            "صوبائی وزیر صحت نادیہ کاظمی نے پیر کو پشاور میں کہا کہ نئے اسپتال اگلے سال کھلیں گے۔",
+            "انہوں نے کہا: “ہم ہر ضلع میں ایک نیا مرکز بنائیں گے۔”",
+            "“ہمارے پاس ڈاکٹروں کی شدید کمی ہے،” طارق محمود نے کہا۔",
+        ],
+        "ur",
+    );
+    assert_eq!(
+        pairs(&q),
+        [
+            ("نادیہ کاظمی", "ہم ہر ضلع میں ایک نیا مرکز بنائیں گے۔"),
+            ("طارق محمود", "ہمارے پاس ڈاکٹروں کی شدید کمی ہے"),
+        ]
+    );
+}
+
+#[test]
+fn arabic_verb_first_with_an_addressee_and_a_bare_continuation() {
+    let q = run(
+        &[
+            "قال وزير الزراعة خالد السعدي يوم الأحد إن المحصول سيتضاعف.",
+            "وقال السعدي للصحفيين: «سنوزع البذور على المزارعين قبل الربيع.»",
+            "وأضاف: «نحتاج إلى مزيد من قنوات الري في الشمال.»",
+        ],
+        "ar",
+    );
+    assert_eq!(q.len(), 2, "{q:#?}");
+    assert!(q.iter().all(|q| q.speaker == "خالد السعدي"), "{q:#?}");
+}
+
+#[test]
+fn pashto_speaker_unknown_to_the_gazetteer_after_a_role() {
+    let q = run(
+        &["د روغتیا وزارت ویاند عبدالحکیم نوري وویل: «موږ په دې اونۍ کې نوي کلینیکونه پرانیزو.»"],
+        "ps",
+    );
+    assert_eq!(pairs(&q).len(), 1, "{q:#?}");
+    assert_eq!(q[0].speaker, "عبدالحکیم نوري");
+}
+
+#[test]
+fn dari_quotation_before_its_speaker_and_a_role() {
+    let q = run(
+        &["«ما تا هنوز هیچ کمکی دریافت نکرده‌ایم»، فرید احمدی، یک دهقان در بلخ، به خبرنگاران گفت."],
+        "fa",
+    );
+    assert_eq!(
+        pairs(&q),
+        [("فرید احمدی", "ما تا هنوز هیچ کمکی دریافت نکرده‌ایم")]
+    );
+}
+
+#[test]
+fn a_name_after_a_long_title_takes_the_role_and_the_pronoun() {
+    let q = run(
+        &[
+            "Deputy Minister of Higher Education Khalilullah Sadiqi visited Herat University on Sunday.",
+            "The Deputy Minister of Higher Education said: “We will reopen three faculties this year.”",
+            "Sadiqi, 52, said funding was still short. “We need more lecturers,” he added.",
+        ],
+        "en",
+    );
+    assert_eq!(q.len(), 2, "{q:#?}");
+    assert!(
+        q.iter().all(|q| q.speaker == "Khalilullah Sadiqi"),
+        "{q:#?}"
+    );
+}
+
+#[test]
+fn the_group_qualified_by_a_word_of_its_name() {
+    let q = run(
+        &[
+            "The United Nations High Commissioner for Refugees met Taliban officials in Kabul.",
+            "In a statement, the refugee agency said: “Returnees need shelter before the snow.”",
+        ],
+        "en",
+    );
+    assert_eq!(q.len(), 1, "{q:#?}");
+    assert_eq!(
+        q[0].speaker,
+        "United Nations High Commissioner for Refugees"
+    );
+}
+
+#[test]
+fn an_arabic_speaker_with_a_long_role_before_the_marks() {
+    let q = run(
+        &[
+            "وقالت سلمى حداد، المتحدثة باسم برنامج الأغذية العالمي في أفغانستان، أمام الصحفيين في كابول: «لم نعد قادرين على إطعام كل المحتاجين.»",
+            "وأضافت: «نحتاج إلى تمويل عاجل قبل الشتاء.»",
+        ],
+        "ar",
+    );
+    assert_eq!(q.len(), 2, "{q:#?}");
+    assert!(q.iter().all(|q| q.speaker == "سلمى حداد"), "{q:#?}");
+}
