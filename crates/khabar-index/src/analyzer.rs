@@ -12,17 +12,21 @@
 //! stemmer fits Dari, Pashto and Urdu alike, and a wrong one joins words that
 //! differ).
 //!
-//! `khabar_understand::normalize` does the same mapping for whole strings,
-//! but a stage crate may not depend on another stage (ARCHITECTURE.md), and
-//! a tokenizer needs it per character with byte offsets into the original
-//! text (for highlighted snippets), so the character table lives here too.
-//! Moving both to `khabar-model` would leave one table.
+//! The letter table is `khabar_model::script`, the one
+//! `khabar_understand::normalize` uses for whole strings; here it is applied
+//! per character, keeping byte offsets into the original text (for
+//! highlighted snippets).
 
 use frostem::{Algorithm, Stemmer};
+use khabar_model::script::{fold_letter, is_silent};
 use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
 
-/// Name under which the analyzer is registered in the tantivy index.
-pub const ANALYZER: &str = "khabar";
+/// Name under which the analyzer is registered in the tantivy index. It
+/// names this version of the analyzer: the schema records it, so an index
+/// whose words were cut or folded by another version no longer matches the
+/// schema and is replaced and rebuilt from the store
+/// (`Index::open_or_replace`) instead of missing words silently.
+pub const ANALYZER: &str = "khabar-2";
 
 /// Words longer than this (in bytes, normalised) are not indexed: they are
 /// base64, URLs or junk, and would bloat the term dictionary.
@@ -94,44 +98,15 @@ fn class(c: char) -> Class {
     }
 }
 
-/// Joiners, tatweel, Arabic and Latin combining marks, direction marks.
-fn is_silent(c: char) -> bool {
-    matches!(c,
-        '\u{0300}'..='\u{036F}'         // Latin combining accents
-        | '\u{0610}'..='\u{061A}'       // Arabic honorifics and small marks
-        | '\u{064B}'..='\u{065F}'       // harakat
-        | '\u{0640}'                    // tatweel
-        | '\u{0670}'                    // superscript alef
-        | '\u{06D6}'..='\u{06DC}'       // Quranic annotation marks
-        | '\u{06DF}'..='\u{06E4}'
-        | '\u{06E7}'..='\u{06E8}'
-        | '\u{06EA}'..='\u{06ED}'
-        | '\u{08D3}'..='\u{08FF}'       // extended Arabic marks
-        | '\u{200B}'..='\u{200F}'       // ZWSP, ZWNJ, ZWJ, LRM, RLM
-        | '\u{202A}'..='\u{202E}'       // bidi embeddings and overrides
-        | '\u{2066}'..='\u{2069}'       // bidi isolates
-        | '\u{FEFF}'                    // byte-order mark
-    )
-}
-
 /// Appends the matching form of a word character to `out`.
 fn push_normal(c: char, out: &mut String) {
-    match c {
-        'ي' | 'ى' => out.push('ی'),
-        'ك' => out.push('ک'),
+    match fold_letter(c) {
         // Teh marbuta and heh with yeh above are written as plain heh in
         // much Persian and Pashto typing (and by Arabic search engines).
         'ة' | 'ۀ' => out.push('ه'),
-        'أ' | 'إ' | 'ٱ' => out.push('ا'),
-        '\u{0660}'..='\u{0669}' => out.push(shift_digit(c, 0x0660)),
-        '\u{06F0}'..='\u{06F9}' => out.push(shift_digit(c, 0x06F0)),
         c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
         c => out.extend(c.to_lowercase()),
     }
-}
-
-fn shift_digit(c: char, zero: u32) -> char {
-    char::from_digit(c as u32 - zero, 10).unwrap_or(c)
 }
 
 /// Latin letters (Basic Latin, Latin-1, Latin Extended A/B).
@@ -275,6 +250,14 @@ mod tests {
             toks[1].2, 2,
             "phrase positions stay true after a skipped word"
         );
+    }
+
+    #[test]
+    fn search_folds_what_matching_folds() {
+        // The Pashto feminine yeh, like the Arabic one, finds the Persian.
+        assert_eq!(analyze("کمېشنرۍ"), analyze("کمېشنري"));
+        assert_eq!(analyze("کمېشنرۍ"), analyze("کمېشنری"));
+        assert_eq!(analyze("أفغانستان ٢٠٢٤"), ["افغانستان", "2024"]);
     }
 
     #[test]

@@ -15,6 +15,7 @@
 mod article;
 mod error;
 mod lang;
+pub mod script;
 mod source;
 mod story;
 

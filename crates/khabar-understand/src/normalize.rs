@@ -8,10 +8,13 @@
 //! form so that they match. It returns a new string: stored originals are
 //! never changed, and nothing here should be shown to a reader.
 
+use khabar_model::script::{fold_letter, is_silent};
+
 /// The matching form of `text`:
 ///
-/// - Arabic yeh and alef maksura (ي ى) → Persian yeh (ی); Arabic kaf (ك) →
-///   keheh (ک);
+/// - Arabic yeh, alef maksura and Pashto feminine yeh (ي ى ۍ) → Persian
+///   yeh (ی), so an inflected Pashto ending (کمېشنرۍ / کمېشنري) matches;
+///   Arabic kaf (ك) → keheh (ک);
 /// - alef with hamza above or below and alef wasla (أ إ ٱ) → alef (ا); alef
 ///   with madda (آ) is a letter of its own in Persian and is kept;
 /// - tatweel (ـ), harakat and other Arabic marks (ً ٌ ٍ َ ُ ِ ّ ْ ٰ …) removed;
@@ -33,43 +36,16 @@ pub fn normalize(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
-            'ي' | 'ى' => out.push('ی'),
-            'ك' => out.push('ک'),
-            'أ' | 'إ' | 'ٱ' => out.push('ا'),
             '٫' => out.push('.'),
             '٬' => out.push(','),
             '٪' => out.push('%'),
-            '\u{0660}'..='\u{0669}' => out.push(shift_digit(c, 0x0660)),
-            '\u{06F0}'..='\u{06F9}' => out.push(shift_digit(c, 0x06F0)),
-            _ if is_dropped(c) => {}
-            _ => out.push(c),
+            // Latin accents are kept: "José" stays as written.
+            '\u{0300}'..='\u{036F}' => out.push(c),
+            _ if is_silent(c) => {}
+            _ => out.push(fold_letter(c)),
         }
     }
     out
-}
-
-/// The ASCII digit for a digit of a block starting at `zero`.
-fn shift_digit(c: char, zero: u32) -> char {
-    char::from_digit(c as u32 - zero, 10).unwrap_or(c)
-}
-
-/// Tatweel, Arabic marks, zero-width joiners and direction marks.
-fn is_dropped(c: char) -> bool {
-    matches!(c,
-        '\u{0640}'                      // tatweel
-        | '\u{0610}'..='\u{061A}'       // honorifics and small marks
-        | '\u{064B}'..='\u{065F}'       // harakat: fathatan … wavy hamza below
-        | '\u{0670}'                    // superscript alef
-        | '\u{06D6}'..='\u{06DC}'       // Quranic annotation marks
-        | '\u{06DF}'..='\u{06E4}'
-        | '\u{06E7}'..='\u{06E8}'
-        | '\u{06EA}'..='\u{06ED}'
-        | '\u{08D3}'..='\u{08FF}'       // extended Arabic marks
-        | '\u{200B}'..='\u{200F}'       // ZWSP, ZWNJ, ZWJ, LRM, RLM
-        | '\u{202A}'..='\u{202E}'       // bidi embeddings and overrides
-        | '\u{2066}'..='\u{2069}'       // bidi isolates
-        | '\u{FEFF}'                    // byte-order mark
-    )
 }
 
 #[cfg(test)]
