@@ -1,40 +1,72 @@
-//! Development helper: extract every `*.html` of a folder into NAME.txt and
-//! NAME.json on one thread, and print pages/s. The user-facing command is
-//! `khabar extract --batch`; this one builds without the rest of khabar.
+//! Development helper: extract every `*.html` / `*.htm` of a folder into
+//! NAME.txt and NAME.json on one thread, write `_timing.json` (the in-process
+//! loop time, as `khabar extract --batch` does) and print pages/s. The
+//! user-facing command is `khabar extract --batch`; this one builds without
+//! the rest of khabar, so `eval/extract.sh` can score the extractor alone.
 //!
-//! `cargo run --release -p khabar-extract --example extract_dir -- IN_DIR OUT_DIR`
+//! `cargo run --release -p khabar-extract --example extract_dir -- [--batch] [--threads 1] IN_DIR OUT_DIR`
+//!
+//! `--batch` and `--threads N` are accepted for command-line compatibility
+//! with `khabar extract --batch`; the loop always runs on one thread.
 
 use std::time::Instant;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let [input, output] = args.as_slice() else {
-        return Err("usage: extract_dir IN_DIR OUT_DIR".into());
+    let mut dirs = Vec::new();
+    let mut args = std::env::args().skip(1);
+    while let Some(a) = args.next() {
+        match a.as_str() {
+            "--batch" => {}
+            "--threads" => {
+                args.next();
+            }
+            _ => dirs.push(a),
+        }
+    }
+    let [input, output] = dirs.as_slice() else {
+        return Err("usage: extract_dir [--batch] [--threads N] IN_DIR OUT_DIR".into());
     };
     std::fs::create_dir_all(output)?;
     let mut files: Vec<_> = std::fs::read_dir(input)?
         .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|e| e == "html"))
+        .filter(|p| p.extension().is_some_and(|e| e == "html" || e == "htm"))
         .collect();
     files.sort();
+    let opts = khabar_extract::ExtractOptions::default();
+    let (mut failed, mut empty) = (0usize, 0usize);
     let started = Instant::now();
     for path in &files {
         let bytes = std::fs::read(path)?;
         let name = path.file_stem().and_then(|s| s.to_str()).unwrap_or("page");
-        let opts = khabar_extract::ExtractOptions::default();
         match khabar_extract::extract(&bytes, &opts) {
             Ok(a) => {
-                std::fs::write(format!("{output}/{name}.txt"), a.text())?;
-                std::fs::write(format!("{output}/{name}.json"), serde_json::to_vec(&a)?)?;
+                let text = a.text();
+                empty += usize::from(text.trim().is_empty());
+                let mut json = serde_json::to_value(&a)?;
+                if let Some(o) = json.as_object_mut() {
+                    o.insert("text".into(), text.as_str().into());
+                }
+                std::fs::write(format!("{output}/{name}.txt"), &text)?;
+                std::fs::write(format!("{output}/{name}.json"), serde_json::to_vec(&json)?)?;
             }
-            Err(e) => eprintln!("{}: {e}", path.display()),
+            Err(e) => {
+                failed += 1;
+                eprintln!("{}: {e}", path.display());
+            }
         }
     }
     let secs = started.elapsed().as_secs_f64();
+    let timing = serde_json::json!({
+        "loop_seconds": secs,
+        "pages": files.len(),
+        "threads": 1,
+        "version": concat!("khabar-extract ", env!("CARGO_PKG_VERSION"), " (extract_dir)"),
+    });
+    std::fs::write(format!("{output}/_timing.json"), timing.to_string())?;
     eprintln!(
-        "{} pages in {secs:.2} s: {:.0} pages/s",
+        "{} pages in {secs:.2} s: {:.0} pages/s, {empty} with empty text, {failed} failed",
         files.len(),
-        files.len() as f64 / secs
+        files.len() as f64 / secs.max(1e-9)
     );
     Ok(())
 }

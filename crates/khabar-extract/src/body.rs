@@ -128,11 +128,11 @@ const FURNITURE_WORDS: &[&str] = &[
 
 fn is_furniture(node: &NodeRef, name: &str, big: usize) -> bool {
     if FURNITURE_TAGS.contains(&name) {
-        return node.text().len() < big;
+        return crate::textlen::shorter_than(node, big);
     }
     let small = big / 3;
     if node.has_attr("hidden") || node.attr("aria-hidden").is_some_and(|v| &*v == "true") {
-        return node.text().len() < small;
+        return crate::textlen::shorter_than(node, small);
     }
     if let Some(role) = node.attr("role")
         && matches!(
@@ -140,7 +140,7 @@ fn is_furniture(node: &NodeRef, name: &str, big: usize) -> bool {
             "navigation" | "banner" | "contentinfo" | "search" | "dialog" | "complementary"
         )
     {
-        return node.text().len() < big;
+        return crate::textlen::shorter_than(node, big);
     }
     if matches!(name, "main" | "article" | "body") {
         return false;
@@ -151,7 +151,7 @@ fn is_furniture(node: &NodeRef, name: &str, big: usize) -> bool {
         .split(|c: char| c.is_whitespace() || c == '-' || c == '_')
         .chain(id.split(['-', '_']))
         .any(|w| FURNITURE_WORDS.iter().any(|f| f.eq_ignore_ascii_case(w)));
-    hit && node.text().len() < small
+    hit && crate::textlen::shorter_than(node, small)
 }
 
 impl Walker {
@@ -266,6 +266,7 @@ pub(crate) fn blocks_of_page(body: &NodeRef, body_len: usize) -> Vec<Block> {
 }
 
 /// Blocks of an HTML string.
+#[cfg(test)]
 pub(crate) fn blocks_of_html(html: &str) -> Vec<Block> {
     let doc = Document::fragment(html);
     blocks_of(&doc.root())
@@ -383,13 +384,10 @@ const FURNITURE_PARTS: &[&str] = &[
     "breadcrumb",
 ];
 
+const FURNITURE_SET: crate::anyof::AnyOf = crate::anyof::AnyOf::new(FURNITURE_PARTS);
+
 fn has_part(value: &str) -> bool {
-    if value.bytes().any(|c| c.is_ascii_uppercase()) {
-        let lower = value.to_ascii_lowercase();
-        FURNITURE_PARTS.iter().any(|p| lower.contains(p))
-    } else {
-        FURNITURE_PARTS.iter().any(|p| value.contains(p))
-    }
+    FURNITURE_SET.found_in(value)
 }
 
 pub(crate) fn pre_clean(doc: &Document) {
@@ -410,7 +408,7 @@ pub(crate) fn pre_clean(doc: &Document) {
             || n.attr("id").is_some_and(|c| has_part(&c));
         // Substring matches also hit wrappers ("has-social-bar" on a page
         // container): only small elements are furniture.
-        if hit && n.text().len() <= 1500 {
+        if hit && crate::textlen::shorter_than(&n, 1501) {
             doomed.push(n);
         }
     }

@@ -38,6 +38,7 @@
 //! assert_eq!(draft.lang.unwrap().as_str(), "fa-AF");
 //! ```
 
+mod anyof;
 mod body;
 mod charset;
 pub mod dates;
@@ -45,6 +46,7 @@ mod error;
 mod meta;
 mod pagetype;
 mod prepass;
+mod textlen;
 
 use chrono::{DateTime, FixedOffset};
 use dom_query::Document;
@@ -325,8 +327,8 @@ fn main_text(
     let Ok(mut r) = dom_smoothie::Readability::with_document(doc, url, Some(cfg)) else {
         return Vec::new();
     };
-    if let Ok(article) = r.parse() {
-        let mut blocks = body::blocks_of_html(&article.content);
+    if r.parse().is_ok() {
+        let mut blocks = article_blocks(&r.doc);
         body::cut_tail(&mut blocks);
         if !blocks.is_empty() {
             return blocks;
@@ -335,5 +337,16 @@ fn main_text(
     r.doc
         .body()
         .map(|b| body::blocks_of_page(&b, text_bytes))
+        .unwrap_or_default()
+}
+
+/// The blocks of the article the readability core marked in the tree (its
+/// `content` string is that tree serialised: parsing it again would only
+/// cost time).
+fn article_blocks(doc: &Document) -> Vec<Block> {
+    doc.select("#readability-page-1")
+        .nodes()
+        .first()
+        .map(body::blocks_of)
         .unwrap_or_default()
 }

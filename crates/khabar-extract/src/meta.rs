@@ -119,10 +119,73 @@ fn types_of(v: &Value) -> Vec<String> {
     }
 }
 
+/// The elements the metadata layer reads, gathered in one walk over the
+/// tree (each CSS selector query is a walk of its own), in document order.
+#[derive(Default)]
+struct Scan<'a> {
+    /// `script[type]`
+    scripts: Vec<NodeRef<'a>>,
+    /// `meta`
+    metas: Vec<NodeRef<'a>>,
+    /// `[itemtype]` (the first 20)
+    itemtypes: Vec<NodeRef<'a>>,
+    /// `h1` (the first 6)
+    h1s: Vec<NodeRef<'a>>,
+    title: Option<NodeRef<'a>>,
+    /// `[itemprop=datePublished]`
+    date_published: Vec<NodeRef<'a>>,
+    /// The first `time[datetime]`.
+    time: Option<NodeRef<'a>>,
+    html: Option<NodeRef<'a>>,
+    body: Option<NodeRef<'a>>,
+    /// `link[rel]`
+    links: Vec<NodeRef<'a>>,
+    /// `[rel=author], [itemprop=author], .byline, .author, .author-name,
+    /// .byline__name` (the first 10)
+    bylines: Vec<NodeRef<'a>>,
+}
+
+fn scan(doc: &Document) -> Scan<'_> {
+    let mut s = Scan::default();
+    for n in doc.root().descendants_it() {
+        let Some(name) = n.node_name() else {
+            continue;
+        };
+        match &*name {
+            "script" if n.has_attr("type") => s.scripts.push(n),
+            "meta" => s.metas.push(n),
+            "h1" if s.h1s.len() < 6 => s.h1s.push(n),
+            "title" if s.title.is_none() => s.title = Some(n),
+            "time" if s.time.is_none() && n.has_attr("datetime") => s.time = Some(n),
+            "html" if s.html.is_none() => s.html = Some(n),
+            "body" if s.body.is_none() => s.body = Some(n),
+            "link" if n.has_attr("rel") => s.links.push(n),
+            _ => {}
+        }
+        if s.itemtypes.len() < 20 && n.has_attr("itemtype") {
+            s.itemtypes.push(n);
+        }
+        let itemprop = n.attr("itemprop");
+        if itemprop.as_deref() == Some("datePublished") {
+            s.date_published.push(n);
+        }
+        if s.bylines.len() < 10
+            && (itemprop.as_deref() == Some("author")
+                || n.attr("rel").as_deref() == Some("author")
+                || ["byline", "author", "author-name", "byline__name"]
+                    .iter()
+                    .any(|c| n.has_class(c)))
+        {
+            s.bylines.push(n);
+        }
+    }
+    s
+}
+
 /// Every JSON-LD object of the page, `@graph` members flattened.
-fn json_ld_objects(doc: &Document) -> Vec<Value> {
+fn json_ld_objects(scripts: &[NodeRef]) -> Vec<Value> {
     let mut out = Vec::new();
-    for script in doc.select("script[type]").iter() {
+    for script in scripts {
         let ty = script.attr("type").unwrap_or_default();
         if !ty.trim().eq_ignore_ascii_case("application/ld+json") {
             continue;
@@ -237,8 +300,9 @@ fn first_dated(
 pub(crate) fn extract_meta(doc: &Document, url: Option<&str>) -> Meta {
     let mut m = Meta::default();
     // <meta> tags: first value per key wins.
+    let found = scan(doc);
     let mut tags: HashMap<String, String> = HashMap::new();
-    for node in doc.select("meta").nodes() {
+    for node in &found.metas {
         let key = node
             .attr("property")
             .or_else(|| node.attr("name"))
@@ -255,7 +319,7 @@ pub(crate) fn extract_meta(doc: &Document, url: Option<&str>) -> Meta {
             .or_insert_with(|| content.to_string());
     }
     let tag = |k: &str| tags.get(k).and_then(|v| nonempty(v));
-    let objects = json_ld_objects(doc);
+    let objects = json_ld_objects(&found.scripts);
     for o in &objects {
         m.ld_types.extend(types_of(o));
     }
@@ -278,29 +342,21 @@ pub(crate) fn extract_meta(doc: &Document, url: Option<&str>) -> Meta {
     let article = article.map(|(_, o)| o);
     let ld = |k: &str| article.and_then(|a| a.get(k));
     m.og_type = tag("og:type");
-    m.microdata_types = doc
-        .select("[itemtype]")
-        .nodes()
+    m.microdata_types = found
+        .itemtypes
         .iter()
-        .take(20)
         .filter_map(|n| n.attr("itemtype"))
         .map(|t| t.rsplit('/').next().unwrap_or_default().to_string())
         .collect();
 
     // Title
-    let h1s: Vec<String> = doc
-        .select("h1")
-        .nodes()
+    let h1s: Vec<String> = found
+        .h1s
         .iter()
-        .take(6)
         .map(heading_text)
         .filter(|t| !t.is_empty())
         .collect();
-    let title_el = doc
-        .select("title")
-        .nodes()
-        .first()
-        .map(|n| clean(&n.text()));
+    let title_el = found.title.map(|n| clean(&n.text()));
     let og_title = tag("og:title");
     let tw_title = tag("twitter:title");
     let ld_title = ld("headline").or_else(|| ld("name")).and_then(ld_str);
@@ -328,7 +384,7 @@ pub(crate) fn extract_meta(doc: &Document, url: Option<&str>) -> Meta {
         .or_else(|| by_tag("dcterms.creator").map(|v| (v, Source::DublinCore)))
         .or_else(|| by_tag("parsely-author").map(|v| (v, Source::MetaTag)))
         .or_else(|| by_tag("sailthru.author").map(|v| (v, Source::MetaTag)))
-        .or_else(|| visible_byline(doc).map(|v| (v, Source::VisibleText)));
+        .or_else(|| visible_byline(&found.bylines).map(|v| (v, Source::VisibleText)));
 
     // Dates
     let mut pub_c = Vec::new();
@@ -386,11 +442,11 @@ pub(crate) fn extract_meta(doc: &Document, url: Option<&str>) -> Meta {
     ] {
         push(&mut pub_c, tag(k), Source::MetaTag);
     }
-    for n in doc.select("[itemprop=datePublished]").nodes() {
+    for n in &found.date_published {
         let v = n.attr("datetime").or_else(|| n.attr("content"));
         push(&mut pub_c, v.map(|v| v.to_string()), Source::Microdata);
     }
-    if let Some(n) = doc.select("time[datetime]").nodes().first() {
+    if let Some(n) = &found.time {
         push(
             &mut pub_c,
             n.attr("datetime").map(|v| v.to_string()),
@@ -420,8 +476,7 @@ pub(crate) fn extract_meta(doc: &Document, url: Option<&str>) -> Meta {
     m.modified = first_dated(&mut mod_c);
 
     // Language and direction
-    let html = doc.select("html").nodes().first().cloned();
-    let body = doc.select("body").nodes().first().cloned();
+    let (html, body) = (found.html, found.body);
     let attr = |n: &Option<NodeRef>, a: &str| {
         n.as_ref()
             .and_then(|n| n.attr(a))
@@ -454,9 +509,8 @@ pub(crate) fn extract_meta(doc: &Document, url: Option<&str>) -> Meta {
             None => url::Url::parse(href).ok().map(String::from),
         }
     };
-    let canonical_link = doc
-        .select("link[rel]")
-        .nodes()
+    let canonical_link = found
+        .links
         .iter()
         .find(|n| {
             n.attr("rel").is_some_and(|r| {
@@ -578,10 +632,10 @@ fn visible_date(doc: &Document, region: Region) -> Option<DateTime<FixedOffset>>
         if !class_id_has(n, &words) {
             continue;
         }
-        let text = n.text();
-        if text.len() > 300 {
+        if !crate::textlen::shorter_than(n, 301) {
             continue;
         }
+        let text = n.text();
         if let Some(t) = dates::find_visible(&text, region) {
             return Some(t);
         }
@@ -589,13 +643,8 @@ fn visible_date(doc: &Document, region: Region) -> Option<DateTime<FixedOffset>>
     None
 }
 
-fn visible_byline(doc: &Document) -> Option<Vec<String>> {
-    for n in doc
-        .select("[rel=author], [itemprop=author], .byline, .author, .author-name, .byline__name")
-        .nodes()
-        .iter()
-        .take(10)
-    {
+fn visible_byline(candidates: &[NodeRef]) -> Option<Vec<String>> {
+    for n in candidates {
         let text = clean(&n.text());
         if text.is_empty() || text.chars().count() > 80 {
             continue;
@@ -609,7 +658,9 @@ fn visible_byline(doc: &Document) -> Option<Vec<String>> {
 }
 
 /// Separators between a headline and the site name in `<title>`.
-const TITLE_SEPARATORS: &[&str] = &[" | ", " - ", " – ", " — ", " :: ", " « ", " » ", " · "];
+const TITLE_SEPARATORS: &[&str] = &[
+    " | ", " - ", " – ", " — ", " :: ", " « ", " » ", " · ", " • ",
+];
 
 /// Strips a site name suffix (or prefix) from a title: "Headline | Site" → "Headline".
 pub(crate) fn strip_site(title: &str) -> String {
@@ -667,6 +718,14 @@ fn heading_text(n: &NodeRef) -> String {
                 out.push_str(&c.text());
             } else if c.is_element() {
                 let name = c.node_name().unwrap_or_default();
+                // Controls and hidden parts are not shown as the heading:
+                // "Copy item path" buttons, bookmark tooltips.
+                let hidden = c.has_attr("hidden")
+                    || c.attr("aria-hidden").is_some_and(|v| &*v == "true")
+                    || matches!(&*name, "button" | "template" | "select");
+                if hidden {
+                    continue;
+                }
                 let spaced = matches!(
                     &*name,
                     "br" | "div" | "p" | "small" | "sup" | "sub" | "li" | "ul" | "span"
@@ -684,6 +743,90 @@ fn heading_text(n: &NodeRef) -> String {
     let mut out = String::new();
     walk(n, &mut out);
     clean(&out.replace('¶', ""))
+}
+
+/// A title as shown: invisible characters (soft hyphens, zero-width
+/// spaces, byte-order marks; the zero-width non-joiner of Persian words is
+/// kept) removed and entities left escaped by the page ("SQL &#x26; AI")
+/// decoded.
+fn tidy_title(s: &str) -> String {
+    let s: String = s
+        .chars()
+        .filter(|c| !matches!(c, '\u{00AD}' | '\u{200B}' | '\u{FEFF}'))
+        .collect();
+    if !s.contains('&') {
+        return s;
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s.as_str();
+    while let Some(i) = rest.find('&') {
+        out.push_str(&rest[..i]);
+        rest = &rest[i..];
+        let decoded = rest.find(';').filter(|&e| e <= 10).and_then(|e| {
+            let name = &rest[1..e];
+            let c = match name {
+                "amp" => Some('&'),
+                "lt" => Some('<'),
+                "gt" => Some('>'),
+                "quot" => Some('"'),
+                "apos" => Some('\''),
+                "nbsp" => Some(' '),
+                _ => {
+                    let n = name.strip_prefix('#')?;
+                    let code = match n.strip_prefix(['x', 'X']) {
+                        Some(h) => u32::from_str_radix(h, 16).ok()?,
+                        None => n.parse().ok()?,
+                    };
+                    char::from_u32(code)
+                }
+            };
+            c.map(|c| (c, e))
+        });
+        match decoded {
+            Some((c, e)) => {
+                out.push(c);
+                rest = &rest[e + 1..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    clean(&out)
+}
+
+/// A heading without the suffixes the page's titles also carry ("Headline
+/// | Opinion" when a title reads "Headline | Opinion | Site") and without
+/// the site's name.
+fn strip_heading(h: &str, site: Option<&str>, segments: &[String]) -> String {
+    if let Some(site) = site.filter(|s| !s.is_empty()) {
+        let site = norm_cmp(site);
+        for sep in TITLE_SEPARATORS {
+            if let Some((head, tail)) = h.rsplit_once(sep)
+                && norm_cmp(tail) == site
+                && !head.trim().is_empty()
+            {
+                return head.trim().to_string();
+            }
+        }
+    }
+    let mut h = h.trim();
+    while let Some((head, tail)) = h.rsplit_once(" | ") {
+        if head.trim().is_empty() || !segments.contains(&norm_cmp(tail)) {
+            break;
+        }
+        h = head.trim();
+    }
+    h.to_string()
+}
+
+/// Whether a heading is set in capitals only ("TIPS FOR ONLINE SUCCESS"),
+/// a style rather than the title's wording.
+fn all_caps(s: &str) -> bool {
+    let upper = s.chars().filter(|c| c.is_uppercase()).count();
+    upper >= 2 && !s.chars().any(char::is_lowercase)
 }
 
 /// Headings that label a page region, never an article's title.
@@ -732,25 +875,44 @@ fn word_overlap(a: &str, b: &str) -> f64 {
 
 /// The title: the page's visible headline (`<h1>`) when the page's own
 /// titles (`og:title`, JSON-LD headline, the parts of `<title>`) confirm
-/// it — equal, one inside the other, or sharing a third of their words —
-/// else the first of those titles without its site name. An `<h1>` that is
-/// the site's name or a region label ("Blog", "Menu") is never the title.
+/// it — equal, one inside the other (a heading inside a longer title only
+/// when it is at least half of it: "Houston" does not confirm "Mountain
+/// Bike Trails near Houston"), or sharing a third of their words — else
+/// the first of those titles without its site name. An `<h1>` that is the
+/// site's name or a region label ("Blog", "Menu") is never the title. A
+/// confirmed heading that carries a suffix the titles strip ("Headline |
+/// Opinion" where no title keeps "| Opinion") loses it, and one set in
+/// capitals only takes the wording of the title it equals.
 fn pick_title(
     h1s: &[String],
     site: Option<&str>,
     title_el: Option<&str>,
     metas: &[(Option<String>, Source)],
 ) -> Option<(String, Source)> {
+    let h1s: Vec<String> = h1s.iter().map(|h| tidy_title(h)).collect();
     let mut heads: Vec<(String, Source)> = metas
         .iter()
-        .filter_map(|(v, s)| v.as_deref().map(|v| (strip_named(v, site), *s)))
+        .filter_map(|(v, s)| {
+            v.as_deref()
+                .map(|v| (strip_named(&tidy_title(v), site), *s))
+        })
         .collect();
     let mut agree: Vec<String> = heads.iter().map(|(h, _)| norm_cmp(h)).collect();
     if let Some(t) = title_el.filter(|t| !t.is_empty()) {
-        heads.push((strip_named(t, site), Source::TitleElement));
-        agree.push(norm_cmp(&strip_named(t, site)));
-        agree.extend(title_segments(t).iter().map(|s| norm_cmp(s)));
+        let t = tidy_title(t);
+        heads.push((strip_named(&t, site), Source::TitleElement));
+        agree.push(norm_cmp(&strip_named(&t, site)));
+        agree.extend(title_segments(&t).iter().map(|s| norm_cmp(s)));
     }
+    // Every " | " part of the page's titles, to recognise the same suffix
+    // on the heading.
+    let segments: Vec<String> = metas
+        .iter()
+        .filter_map(|(v, _)| v.as_deref())
+        .chain(title_el)
+        .flat_map(|t| t.split(" | ").map(norm_cmp).collect::<Vec<_>>())
+        .filter(|x| !x.is_empty())
+        .collect();
     agree.retain(|a| !a.is_empty());
     let site_n = site.map(norm_cmp).unwrap_or_default();
     let valid: Vec<(&String, String)> = h1s
@@ -764,16 +926,29 @@ fn pick_title(
         .iter()
         .find(|(_, hn)| agree.iter().any(|a| a == hn))
         .or_else(|| {
-            valid
-                .iter()
-                .find(|(_, hn)| agree.iter().any(|a| a.contains(hn) || hn.contains(a)))
+            valid.iter().find(|(_, hn)| {
+                agree
+                    .iter()
+                    .any(|a| (a.contains(hn.as_str()) && hn.len() * 2 >= a.len()) || hn.contains(a))
+            })
         })
         .or_else(|| {
             valid
                 .iter()
                 .find(|(h, _)| heads.iter().any(|(m, _)| word_overlap(h, m) >= 0.3))
         });
-    if let Some((h, _)) = found {
+    if let Some((h, hn)) = found {
+        if !heads.iter().any(|(m, _)| norm_cmp(m) == *hn) {
+            let stripped = strip_heading(h, site, &segments);
+            if stripped.len() < h.len() {
+                return Some((stripped, Source::Heading));
+            }
+        }
+        if all_caps(h)
+            && let Some((m, _)) = heads.iter().find(|(m, _)| norm_cmp(m) == *hn)
+        {
+            return Some((m.clone(), Source::Heading));
+        }
         return Some(((*h).clone(), Source::Heading));
     }
     if let Some(first) = heads.into_iter().find(|(t, _)| !t.is_empty()) {
@@ -799,6 +974,10 @@ mod tests {
         assert_eq!(
             strip_site("EN | Floods hit the western province of Herat"),
             "Floods hit the western province of Herat"
+        );
+        assert_eq!(
+            strip_site("A short guide to wells • Ana Lopez"),
+            "A short guide to wells"
         );
         assert_eq!(strip_site("Plain title"), "Plain title");
     }
@@ -836,6 +1015,25 @@ mod tests {
                 Source::Heading
             ))
         );
+    }
+
+    #[test]
+    fn titles_are_tidied() {
+        assert_eq!(tidy_title("Sand &#x26; Gra\u{00AD}vel"), "Sand & Gravel");
+        assert_eq!(
+            tidy_title("A &amp; B &#8217;s &nbsp;x"),
+            "A & B \u{2019}s x"
+        );
+        // Text that merely holds an ampersand stays as it is.
+        assert_eq!(
+            tidy_title("R&D at 5&6 &unknown; &"),
+            "R&D at 5&6 &unknown; &"
+        );
+        // The zero-width non-joiner of Persian words is kept.
+        assert_eq!(tidy_title("سیلاب\u{200C}ها\u{200B}"), "سیلاب\u{200C}ها");
+        assert!(all_caps("TIPS FOR ONLINE SUCCESS"));
+        assert!(!all_caps("Tips for Online Success"));
+        assert!(!all_caps("سیلاب در هرات"));
     }
 
     #[test]

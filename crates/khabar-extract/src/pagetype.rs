@@ -73,6 +73,8 @@ pub(crate) struct Features {
     /// tables of contents, MkDocs / Docusaurus / GitBook layout classes.
     pub doc_marks: usize,
     pub articles: usize,
+    /// `<button>` elements: menus, filters, carts, players, votes.
+    pub buttons: usize,
     pub generator: String,
 }
 
@@ -95,11 +97,9 @@ fn is_cart(text: &str) -> bool {
 pub(crate) fn features(doc: &Document) -> Features {
     let mut f = Features::default();
     if let Some(body) = doc.body() {
-        let text = body.text();
-        f.text_bytes = text.len();
-        f.text_chars = text.chars().filter(|c| !c.is_whitespace()).count();
+        (f.text_bytes, f.text_chars) = crate::textlen::sizes(&body);
     }
-    let non_ws = |n: &dom_query::NodeRef| n.text().chars().filter(|c| !c.is_whitespace()).count();
+    let non_ws = |n: &dom_query::NodeRef| crate::textlen::sizes(n).1;
     for n in doc.root().descendants_it().filter(|n| n.is_element()) {
         let Some(name) = n.node_name() else {
             continue;
@@ -111,7 +111,7 @@ pub(crate) fn features(doc: &Document) -> Features {
                     f.cart_buttons += 1;
                 }
             }
-            "p" if n.text().chars().count() >= 150 => {
+            "p" if crate::textlen::has_chars(&n, 150) => {
                 f.long_paragraphs += 1;
             }
             "h2" | "h3" | "h4" => {
@@ -120,8 +120,11 @@ pub(crate) fn features(doc: &Document) -> Features {
                     .filter(|d| d.node_name().is_some_and(|x| &*x == "a"))
                     .count();
             }
-            "button" if is_cart(&n.text()) => {
-                f.cart_buttons += 1;
+            "button" => {
+                f.buttons += 1;
+                if is_cart(&n.text()) {
+                    f.cart_buttons += 1;
+                }
             }
             "input"
                 if n.attr("type")
@@ -148,18 +151,7 @@ pub(crate) fn features(doc: &Document) -> Features {
         }
         let class = n.attr("class");
         let class = class.as_deref().unwrap_or("");
-        // Cheap filter first: every mark holds one of these.
-        let maybe_doc = [
-            "doc",
-            "Doc",
-            "toc",
-            "headerlink",
-            "md-",
-            "devsite-",
-            "mw-parser",
-        ]
-        .iter()
-        .any(|c| class.contains(c));
+        let maybe_doc = DOC_PREFILTER.found_in(class);
         if maybe_doc && DOC_CLASSES.iter().any(|c| class.contains(c)) {
             f.doc_marks += 1;
         }
@@ -184,6 +176,11 @@ pub(crate) fn features(doc: &Document) -> Features {
     }
     f
 }
+
+/// Cheap filter before [`DOC_CLASSES`]: every mark holds one of these (in
+/// some case).
+const DOC_PREFILTER: crate::anyof::AnyOf =
+    crate::anyof::AnyOf::new(&["doc", "toc", "headerlink", "md-", "devsite-", "mw-parser"]);
 
 /// Class fragments of documentation generators' layouts.
 const DOC_CLASSES: &[&str] = &[
@@ -213,9 +210,14 @@ pub(crate) fn classify(meta: &Meta, f: &Features, url: Option<&str>) -> (PageTyp
     let mut types = meta.ld_types.clone();
     types.extend(meta.microdata_types.iter().cloned());
     let og = meta.og_type.as_deref().unwrap_or("").to_lowercase();
-    let path = url
-        .and_then(|u| url::Url::parse(u).ok())
+    let parsed = url.and_then(|u| url::Url::parse(u).ok());
+    let path = parsed
+        .as_ref()
         .map(|u| u.path().to_lowercase())
+        .unwrap_or_default();
+    let host = parsed
+        .as_ref()
+        .and_then(|u| u.host_str().map(str::to_lowercase))
         .unwrap_or_default();
     let seg = |p: &str| path.contains(p);
     let link_density = if f.text_chars > 0 {
@@ -247,11 +249,13 @@ pub(crate) fn classify(meta: &Meta, f: &Features, url: Option<&str>) -> (PageTyp
     if og == "article" {
         add(PageType::Article, if ld_article { 1.0 } else { 0.5 });
     }
+    // A date shown only in the text or in a `<time>` element is as often a
+    // comment's, a post's or a listed item's as the page's own.
     if let Some((_, src)) = &meta.published {
         let generic = *src == Source::JsonLd && !ld_article;
         add(
             PageType::Article,
-            if *src == Source::VisibleText || generic {
+            if matches!(*src, Source::VisibleText | Source::TimeElement) || generic {
                 0.5
             } else {
                 1.0
@@ -282,6 +286,20 @@ pub(crate) fn classify(meta: &Meta, f: &Features, url: Option<&str>) -> (PageTyp
     if f.long_paragraphs >= 8 && link_density < 0.25 {
         add(PageType::Article, 1.0);
     }
+    // A page whose text is mostly links is a hub, not one story.
+    if link_density > 0.4 {
+        add(PageType::Article, -1.5);
+    }
+    // Code samples mark a technical page (documentation, a reference),
+    // rarely a news article.
+    if f.code_blocks >= 3 {
+        add(PageType::Article, -1.0);
+    }
+    // Dozens of buttons make an application, a shop or a thread with its
+    // vote and reply controls; a story has a few share buttons.
+    if f.buttons >= 40 {
+        add(PageType::Article, -1.0);
+    }
 
     // Listing
     if has(
@@ -311,7 +329,6 @@ pub(crate) fn classify(meta: &Meta, f: &Features, url: Option<&str>) -> (PageTyp
     ]
     .iter()
     .any(|p| seg(p))
-        || (url.is_some() && (path.is_empty() || path == "/"))
         || path.ends_with("/news/")
         || path.ends_with("/news")
         || path.ends_with("/blog/")
@@ -321,6 +338,11 @@ pub(crate) fn classify(meta: &Meta, f: &Features, url: Option<&str>) -> (PageTyp
     }
     if f.articles >= 5 {
         add(PageType::Listing, 1.0);
+    }
+    // A site's front page lists its stories (or presents the organisation);
+    // it is never one article, whatever its JSON-LD says.
+    if url.is_some() && (path.is_empty() || path == "/") {
+        add(PageType::Listing, 3.0);
     }
 
     // Forum
@@ -427,6 +449,20 @@ pub(crate) fn classify(meta: &Meta, f: &Features, url: Option<&str>) -> (PageTyp
     ]
     .iter()
     .any(|p| seg(p))
+    {
+        add(PageType::Documentation, 2.0);
+    }
+    // Documentation sites: docs.example.org, developer.example.com.
+    if [
+        "docs.",
+        "doc.",
+        "developer.",
+        "developers.",
+        "learn.",
+        "wiki.",
+    ]
+    .iter()
+    .any(|h| host.starts_with(h))
     {
         add(PageType::Documentation, 2.0);
     }

@@ -7,23 +7,33 @@
 
 use std::borrow::Cow;
 
-fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    if needle.is_empty() || hay.len() < needle.len() {
-        return None;
-    }
-    let first = needle[0].to_ascii_lowercase();
+/// First position of `needle` in `hay`, ASCII case ignored. Every needle
+/// starts with a byte that has no case (`<`, `-`), found with the standard
+/// library's word-at-a-time `memchr`; the rest is compared in place.
+fn find(hay: &str, needle: &[u8]) -> Option<usize> {
+    let (&first, rest) = needle.split_first()?;
+    debug_assert!(first.is_ascii() && !first.is_ascii_alphabetic());
+    let b = hay.as_bytes();
     let mut i = 0;
-    while i + needle.len() <= hay.len() {
-        let off = hay[i..=hay.len() - needle.len()]
-            .iter()
-            .position(|&c| c.to_ascii_lowercase() == first)?;
+    while let Some(off) = hay[i..].find(char::from(first)) {
         let p = i + off;
-        if hay[p..p + needle.len()].eq_ignore_ascii_case(needle) {
+        let end = p + needle.len();
+        if end > b.len() {
+            return None;
+        }
+        if b[p + 1..end].eq_ignore_ascii_case(rest) {
             return Some(p);
         }
+        // `first` is ASCII: the next byte starts a character.
         i = p + 1;
     }
     None
+}
+
+/// Whether `hay` holds `needle`, ASCII case ignored (short haystacks).
+fn contains_ci(hay: &[u8], needle: &[u8]) -> bool {
+    hay.windows(needle.len())
+        .any(|w| w.eq_ignore_ascii_case(needle))
 }
 
 /// Whether `rest` (the bytes after `<`) opens the element `name`.
@@ -38,14 +48,14 @@ fn opens(rest: &[u8], name: &[u8]) -> bool {
 
 /// End (exclusive) of the element that starts at `start`, whose closing tag
 /// is `close` (e.g. `</script`); the end of the input when it is unclosed.
-fn element_end(b: &[u8], start: usize, close: &[u8]) -> usize {
-    let Some(c) = find(&b[start..], close) else {
-        return b.len();
+fn element_end(s: &str, start: usize, close: &[u8]) -> usize {
+    let Some(c) = find(&s[start..], close) else {
+        return s.len();
     };
     let c = start + c;
-    match b[c..].iter().position(|&x| x == b'>') {
+    match s[c..].find('>') {
         Some(gt) => c + gt + 1,
-        None => b.len(),
+        None => s.len(),
     }
 }
 
@@ -168,21 +178,25 @@ fn slim_tag(s: &str, p: usize, out: &mut Option<String>, last: usize) -> Option<
         } else {
             (i, i)
         };
-        let lower = aname.to_ascii_lowercase();
-        let image_source = lower.ends_with(b"src") || lower.ends_with(b"srcset");
+        let ends_ci = |suffix: &[u8]| {
+            aname.len() >= suffix.len()
+                && aname[aname.len() - suffix.len()..].eq_ignore_ascii_case(suffix)
+        };
+        let image_source = ends_ci(b"src") || ends_ci(b"srcset");
+        let is = |n: &[u8]| aname.eq_ignore_ascii_case(n);
         if !image_source && !KEPT_ATTRS.iter().any(|k| aname.eq_ignore_ascii_case(k)) {
             dropped = true;
             continue;
         }
         let value = &b[v0..v1];
         let name_end = a0 + aname.len();
-        if image_source || (lower == b"href" && !keeps_href && !value.starts_with(b"#")) {
+        if image_source || (is(b"href") && !keeps_href && !value.starts_with(b"#")) {
             // Images (`src`, lazy `data-src`) count in the readability
             // core's cleaning rules, links in its link density; their
             // addresses do not.
             dropped |= value.len() > 1;
             kept.push((a0, name_end, Some("=\"/\"")));
-        } else if lower == b"style" {
+        } else if is(b"style") {
             let hides = value.windows(4).any(|w| w.eq_ignore_ascii_case(b"none"))
                 || value.windows(6).any(|w| w.eq_ignore_ascii_case(b"hidden"));
             if hides {
@@ -218,37 +232,39 @@ pub(crate) fn strip_heavy(s: &str) -> Cow<'_, str> {
     let mut out: Option<String> = None;
     let mut last = 0;
     let mut i = 0;
-    while let Some(off) = b[i..].iter().position(|&c| c == b'<') {
+    // Every cut point is at an ASCII byte (`<`, `>`), so at a character
+    // boundary of `s`.
+    while let Some(off) = s[i..].find('<') {
         let p = i + off;
         let rest = &b[p + 1..];
         let end = if rest.starts_with(b"!--") {
-            match find(&b[p + 4..], b"-->") {
+            match find(&s[p + 4..], b"-->") {
                 Some(e) => p + 4 + e + 3,
                 None => b.len(),
             }
         } else if opens(rest, b"script") {
-            let Some(gt) = b[p..].iter().position(|&c| c == b'>') else {
+            let Some(gt) = s[p..].find('>') else {
                 break;
             };
-            if find(&b[p..p + gt], b"ld+json").is_some() {
-                i = element_end(b, p + gt + 1, b"</script");
+            if contains_ci(&b[p..p + gt], b"ld+json") {
+                i = element_end(s, p + gt + 1, b"</script");
                 continue;
             }
-            element_end(b, p + gt + 1, b"</script")
+            element_end(s, p + gt + 1, b"</script")
         } else if opens(rest, b"style") {
-            element_end(b, p + 1, b"</style")
+            element_end(s, p + 1, b"</style")
         } else if opens(rest, b"svg") {
-            element_end(b, p + 1, b"</svg")
+            element_end(s, p + 1, b"</svg")
         } else if opens(rest, b"noscript") {
             // With scripting on, the parser reads <noscript> as raw text.
             // Large ones hold the page itself (Discourse forums render
             // their posts there): drop only the opening tag so the content
             // parses as HTML (the stray end tag is ignored). Small ones are
             // pixels and "enable JavaScript" notes: drop them whole.
-            let Some(gt) = b[p..].iter().position(|&c| c == b'>') else {
+            let Some(gt) = s[p..].find('>') else {
                 break;
             };
-            let end = element_end(b, p + gt + 1, b"</noscript");
+            let end = element_end(s, p + gt + 1, b"</noscript");
             if end - (p + gt + 1) > 2000 {
                 p + gt + 1
             } else {
