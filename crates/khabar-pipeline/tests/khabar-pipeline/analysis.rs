@@ -68,14 +68,7 @@ async fn a_story_takes_its_most_representative_headline() {
     let mut first = quake(0, "Kabul Daily");
     first.title = "Live updates | Kabul Daily".into();
     let drafts = vec![first, quake(1, "Wire Agency")];
-    let ids: Vec<_> = store
-        .import_articles(&drafts)
-        .await
-        .unwrap()
-        .outcomes
-        .iter()
-        .map(|o| o.id())
-        .collect();
+    let ids = import(&*store, &drafts).await;
     Analyzer::new(store.clone(), Taxonomy::afghanistan())
         .catch_up()
         .await
@@ -95,14 +88,7 @@ async fn stored_articles_are_analysed_and_grouped_once() {
         school(1, "Herat Times"),
         quake(2, "Wire Agency"),
     ];
-    let ids: Vec<_> = store
-        .import_articles(&drafts)
-        .await
-        .unwrap()
-        .outcomes
-        .iter()
-        .map(|o| o.id())
-        .collect();
+    let ids = import(&*store, &drafts).await;
     let analyzer = Analyzer::new(store.clone(), Taxonomy::afghanistan());
     let summary = analyzer.catch_up().await.unwrap();
     assert_eq!(summary.analysed, 3);
@@ -179,6 +165,18 @@ async fn a_changed_article_is_analysed_again_and_keeps_its_story() {
     let s = analyzer.catch_up().await.unwrap();
     assert_eq!((s.analysed, s.clustered), (1, 0));
     assert_eq!(store.get_article(id).await.unwrap().unwrap().story, story);
+}
+
+/// Imports the drafts; their ids, in order.
+async fn import(store: &dyn Store, drafts: &[ArticleDraft]) -> Vec<khabar_model::ArticleId> {
+    store
+        .import_articles(drafts)
+        .await
+        .unwrap()
+        .outcomes
+        .iter()
+        .map(|o| o.id())
+        .collect()
 }
 
 async fn futures_ids(
