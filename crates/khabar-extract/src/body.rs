@@ -72,6 +72,8 @@ struct Walker {
     prune: bool,
     /// Text length above which an element is a container, never furniture.
     big: usize,
+    /// Also skip reader comment sections (for the article fallback walk).
+    drop_comments: bool,
 }
 
 /// Elements that are never main text in a whole-page walk.
@@ -182,7 +184,10 @@ impl Walker {
             }
             let name = child.node_name().unwrap_or_default();
             let name = &*name;
-            if SKIP.contains(&name) || (self.prune && is_furniture(&child, name, self.big)) {
+            if SKIP.contains(&name)
+                || (self.prune && is_furniture(&child, name, self.big))
+                || (self.drop_comments && is_comments(&child, name))
+            {
                 continue;
             }
             let inner = match name {
@@ -244,6 +249,7 @@ pub(crate) fn blocks_of(node: &NodeRef) -> Vec<Block> {
         buf: String::new(),
         prune: false,
         big: usize::MAX,
+        drop_comments: false,
     };
     w.walk(node, BlockKind::Paragraph);
     w.flush(BlockKind::Paragraph);
@@ -254,15 +260,43 @@ pub(crate) fn blocks_of(node: &NodeRef) -> Vec<Block> {
 /// are not articles (listings, forums, products, documentation), whose
 /// content is spread over many blocks rather than one.
 pub(crate) fn blocks_of_page(body: &NodeRef, body_len: usize) -> Vec<Block> {
+    walk_page(body, body_len, false)
+}
+
+/// Blocks of a whole article page, furniture and reader comments left out:
+/// the fallback when the readability core keeps too little.
+pub(crate) fn blocks_of_article_page(body: &NodeRef, body_len: usize) -> Vec<Block> {
+    walk_page(body, body_len, true)
+}
+
+fn walk_page(body: &NodeRef, body_len: usize, drop_comments: bool) -> Vec<Block> {
     let mut w = Walker {
         out: Vec::new(),
         buf: String::new(),
         prune: true,
         big: (body_len / 2).max(3000),
+        drop_comments,
     };
     w.walk(body, BlockKind::Paragraph);
     w.flush(BlockKind::Paragraph);
     w.out
+}
+
+/// Whether an element is a reader comment section or one comment: a class
+/// or id token that starts with "comment" (`comments`, `comment-list`,
+/// `commentBody`…) other than the page states `comments-open` and
+/// `comments-closed`, or a Disqus box.
+fn is_comments(node: &NodeRef, name: &str) -> bool {
+    if matches!(name, "body" | "main") {
+        return false;
+    }
+    let class = node.attr("class").unwrap_or_default();
+    let id = node.attr("id").unwrap_or_default();
+    class.split_whitespace().chain([&*id]).any(|t| {
+        let t = t.to_ascii_lowercase();
+        (t.starts_with("comment") && !t.ends_with("-open") && !t.ends_with("-closed"))
+            || t.starts_with("disqus")
+    })
 }
 
 /// Blocks of an HTML string.
@@ -270,6 +304,45 @@ pub(crate) fn blocks_of_page(body: &NodeRef, body_len: usize) -> Vec<Block> {
 pub(crate) fn blocks_of_html(html: &str) -> Vec<Block> {
     let doc = Document::fragment(html);
     blocks_of(&doc.root())
+}
+
+/// A paragraph at least this long (in characters) is running text, not a
+/// teaser, caption or link line.
+const LONG_BLOCK: usize = 200;
+
+fn text_chars(blocks: &[Block], min: usize) -> usize {
+    blocks
+        .iter()
+        .map(|b| b.text.chars().count())
+        .filter(|&n| n >= min)
+        .sum()
+}
+
+/// Whether the block the readability core chose is only a small part of
+/// the page's running text (a disclosure box, the first of several
+/// sections, one part of an article split by product cards): it holds
+/// less than 40 % of the text of the whole-page walk and less than 35 % of
+/// its long paragraphs.
+pub(crate) fn misses_main_text(chosen: &[Block], page: &[Block]) -> bool {
+    let (all_c, all_p) = (text_chars(chosen, 0), text_chars(page, 0));
+    let (long_c, long_p) = (text_chars(chosen, LONG_BLOCK), text_chars(page, LONG_BLOCK));
+    all_c * 10 < all_p * 4 && long_c * 20 < long_p * 7
+}
+
+/// Whether a page walk holds enough running text (long paragraphs) to be
+/// one text typed wrongly as a listing, forum, product or service page.
+pub(crate) fn has_running_text(page: &[Block]) -> bool {
+    text_chars(page, LONG_BLOCK) >= 500
+}
+
+/// Whether the readability core's block of a page that is not typed as an
+/// article holds nearly all the page's running text (80 % of its long
+/// paragraphs, at least 500 characters of them, and 30 % of all its text):
+/// the rest of the page is menus and link lists, and the block is the text.
+pub(crate) fn holds_running_text(chosen: &[Block], page: &[Block]) -> bool {
+    let (all_c, all_p) = (text_chars(chosen, 0), text_chars(page, 0));
+    let (long_c, long_p) = (text_chars(chosen, LONG_BLOCK), text_chars(page, LONG_BLOCK));
+    long_c >= 500 && long_c * 10 >= long_p * 8 && all_c * 10 >= all_p * 3
 }
 
 /// Lines that are page furniture wherever they appear (compared
@@ -361,6 +434,93 @@ pub(crate) fn is_boilerplate(b: &Block) -> bool {
     let newsletter = (lower.contains("newsletter") || lower.contains("subscribe"))
         && (lower.contains("sign up") || lower.contains("inbox") || lower.contains("email"));
     cookie || newsletter
+}
+
+/// Lines of a forum thread's controls and poster boxes (compared
+/// lower-cased, a trailing colon removed).
+const FORUM_CHROME: &[&str] = &[
+    "click to expand...",
+    "click to expand",
+    "joined",
+    "member",
+    "top",
+    "messages",
+    "permalink",
+    "embed",
+    "replies",
+    "reaction score",
+    "points",
+    "views",
+    "posts",
+    "offline",
+    "online",
+    "parent",
+    "reply with quote",
+    "quote",
+    "reply",
+    "add a comment\n|",
+    "add a comment",
+    "code: select all",
+    "select all",
+    "likes received",
+    "trophy points",
+    "best answers",
+    "report",
+    "report post",
+    "share",
+    "save",
+    "like",
+    "location",
+    "age",
+    "author",
+    "website",
+    "originally posted by",
+    "expand",
+    "collapse",
+    "sort by",
+    "upvote",
+    "downvote",
+    "vote",
+    "follow",
+    "unread",
+    "quick reply",
+    "share this post",
+    "link to post",
+    "link to comment",
+    "posted",
+    "flag",
+    "edit",
+    "back to top",
+    "go to top",
+];
+
+/// Whether a block of a forum thread is a control or a poster-box label
+/// ("Reply with quote", "Joined", "#12", "3 replies") rather than a post.
+pub(crate) fn is_forum_chrome(b: &Block) -> bool {
+    let t = b.text.trim();
+    if t.len() > 40 {
+        return false;
+    }
+    let lower = t.to_lowercase();
+    let lower = lower.trim_end_matches(':');
+    if FORUM_CHROME.contains(&lower) {
+        return true;
+    }
+    // "#12", "3 likes", "1 reply", "14 points", "2 votes".
+    let mut words = lower.split_whitespace();
+    match (words.next(), words.next(), words.next()) {
+        (Some(n), None, None) => {
+            n.len() > 1 && n.starts_with('#') && n[1..].bytes().all(|c| c.is_ascii_digit())
+        }
+        (Some(n), Some(w), None) => {
+            n.bytes().all(|c| c.is_ascii_digit())
+                && matches!(
+                    w,
+                    "like" | "likes" | "reply" | "replies" | "point" | "points" | "vote" | "votes"
+                )
+        }
+        _ => false,
+    }
 }
 
 /// Furniture removed before the readability core runs: captions and
@@ -492,6 +652,67 @@ mod tests {
                 (BlockKind::Paragraph, "a b"),
             ]
         );
+    }
+
+    #[test]
+    fn comment_sections_are_left_out_of_the_article_walk() {
+        let doc = Document::from(
+            "<html><body class=\"post comments-open\"><div class=\"entry\">\
+             <p>The story itself.</p></div><ol class=\"commentlist\"><li>First reply.</li></ol>\
+             <div id=\"disqus_thread\"><p>Another reply.</p></div>\
+             <section class=\"comments-area\"><p>Third reply.</p></section></body></html>",
+        );
+        let body = doc.body().unwrap();
+        let texts: Vec<_> = blocks_of_article_page(&body, 100)
+            .into_iter()
+            .map(|b| b.text)
+            .collect();
+        assert_eq!(texts, vec!["The story itself."]);
+        // The walk of non-article pages (forums) keeps them.
+        assert_eq!(blocks_of_page(&body, 100).len(), 4);
+    }
+
+    #[test]
+    fn a_small_share_of_the_running_text_misses_the_article() {
+        let p = |n: usize| Block {
+            kind: BlockKind::Paragraph,
+            text: "word ".repeat(n).trim_end().to_string(),
+        };
+        let page: Vec<_> = (0..10).map(|_| p(50)).collect();
+        // One long paragraph of ten: missed.
+        assert!(misses_main_text(&[p(50)], &page));
+        // Half of them: kept.
+        assert!(!misses_main_text(&page[..5], &page));
+        // Few characters but all the page's long paragraphs: kept.
+        let mut short_page = vec![p(50)];
+        short_page.extend((0..30).map(|_| p(5)));
+        assert!(!misses_main_text(&[p(50)], &short_page));
+    }
+
+    #[test]
+    fn forum_controls_are_recognised() {
+        let p = |t: &str| Block {
+            kind: BlockKind::Paragraph,
+            text: t.into(),
+        };
+        for chrome in [
+            "Reply with quote",
+            "Joined:",
+            "#12",
+            "3 likes",
+            "1 reply",
+            "Click to expand...",
+        ] {
+            assert!(is_forum_chrome(&p(chrome)), "{chrome}");
+        }
+        for post in [
+            "Reply to the council by Friday.",
+            "#general",
+            "3 apples",
+            "Joined the club in May",
+        ] {
+            assert!(!is_forum_chrome(&p(post)), "{post}");
+        }
     }
 
     #[test]

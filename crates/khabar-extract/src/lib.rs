@@ -11,10 +11,14 @@
 //! parse; the metadata layer and the page-type classifier read the tree;
 //! then articles and documentation go through the readability algorithm of
 //! `dom_smoothie` (after our furniture pre-cleaning, followed by our block
-//! conversion, tail cut and boilerplate filter), while listings, forums,
-//! products, collections and service pages, whose content is spread over
-//! many blocks, are walked whole with navigation, headers, footers, cookie
-//! and share boxes left out. Charset decision, visible-date parsing
+//! conversion, tail cut and boilerplate filter; the whole page, reader
+//! comments left out, when the core keeps only a small part of the running
+//! text), while listings, forums, products, collections and service pages,
+//! whose content is spread over many blocks, are walked whole with
+//! navigation, headers, footers, cookie and share boxes (and, on forums,
+//! post controls) left out; a listing, forum or service page whose running
+//! text the readability core finds in one block is read as that block.
+//! Charset decision, visible-date parsing
 //! (Persian, Dari, Pashto, Arabic; Solar Hijri) and provenance are ours.
 //!
 //! ```
@@ -213,6 +217,9 @@ pub fn extract(html: &[u8], opts: &ExtractOptions) -> Result<ExtractedArticle> {
     let (page_type, page_type_confidence) = pagetype::classify(&m, &feats, type_url);
     let mut blocks = main_text(doc, url, page_type, feats.text_bytes);
     blocks.retain(|b| !body::is_boilerplate(b));
+    if page_type == PageType::Forum {
+        blocks.retain(|b| !body::is_forum_chrome(b));
+    }
     if let (Some(first), Some((title, _))) = (blocks.first(), &m.title)
         && first.text == *title
     {
@@ -302,22 +309,43 @@ fn check_not_binary(bytes: &[u8]) -> Result<()> {
 }
 
 /// The main text. Articles and documentation hold one main block: the
-/// readability core finds it (the whole page, pruned, when it finds
-/// nothing). Listings, forums, products, collections and service pages
-/// spread their content over many blocks: the whole page is walked with
-/// the furniture (navigation, headers, footers, cookie and share boxes)
-/// left out. Chosen by measurement on WCXB dev (see `eval/extract.sh`).
+/// readability core finds it; when it finds nothing, or only a small part
+/// of the page's running text, the whole page is walked instead (reader
+/// comments left out). Listings, forums, products, collections and
+/// service pages spread their content over many blocks: the whole page is
+/// walked with the furniture (navigation, headers, footers, cookie and
+/// share boxes) left out, unless the walk finds nothing or (listings,
+/// forums and service pages) one long text holds nearly all its running
+/// text, a page typed wrongly: then the readability core's block is the
+/// text. Chosen by measurement on WCXB dev
+/// (see `eval/extract.sh`).
 fn main_text(
     doc: Document,
     url: Option<&str>,
     page_type: PageType,
     text_bytes: usize,
 ) -> Vec<Block> {
-    if !matches!(page_type, PageType::Article | PageType::Documentation) {
-        return doc
-            .body()
-            .map(|b| body::blocks_of_page(&b, text_bytes))
-            .unwrap_or_default();
+    let one_block = matches!(page_type, PageType::Article | PageType::Documentation);
+    // The whole page, walked before the readability core rewrites the tree.
+    let page = doc
+        .body()
+        .map(|b| {
+            if one_block {
+                body::blocks_of_article_page(&b, text_bytes)
+            } else {
+                body::blocks_of_page(&b, text_bytes)
+            }
+        })
+        .unwrap_or_default();
+    // Products and collections are short items by nature: their long
+    // paragraphs are shop blurbs, not the page's text.
+    let may_be_text = matches!(
+        page_type,
+        PageType::Listing | PageType::Forum | PageType::Service
+    );
+    let try_core = one_block || page.is_empty() || (may_be_text && body::has_running_text(&page));
+    if !try_core {
+        return page;
     }
     body::pre_clean(&doc);
     let cfg = dom_smoothie::Config {
@@ -325,19 +353,21 @@ fn main_text(
         ..Default::default()
     };
     let Ok(mut r) = dom_smoothie::Readability::with_document(doc, url, Some(cfg)) else {
-        return Vec::new();
+        return page;
     };
     if r.parse().is_ok() {
         let mut blocks = article_blocks(&r.doc);
         body::cut_tail(&mut blocks);
-        if !blocks.is_empty() {
+        let keep = if one_block {
+            !body::misses_main_text(&blocks, &page)
+        } else {
+            page.is_empty() || body::holds_running_text(&blocks, &page)
+        };
+        if !blocks.is_empty() && keep {
             return blocks;
         }
     }
-    r.doc
-        .body()
-        .map(|b| body::blocks_of_page(&b, text_bytes))
-        .unwrap_or_default()
+    page
 }
 
 /// The blocks of the article the readability core marked in the tree (its

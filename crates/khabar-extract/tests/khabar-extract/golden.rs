@@ -139,3 +139,68 @@ fn draft_for_the_store() {
     assert_eq!(d.paragraphs.len(), a.blocks.len());
     assert_eq!(d.lang.unwrap().as_str(), "en");
 }
+
+#[test]
+fn article_split_over_many_boxes_is_kept_whole_without_comments() {
+    // The readability core settles on the comma-rich disclosure box; the
+    // article's paragraphs sit in separate rows around it. The whole-page
+    // walk, reader comments left out, is used instead.
+    let bytes = std::fs::read(fixtures().join("article-small-block.html")).unwrap();
+    let a = extract(&bytes, &ExtractOptions::default()).unwrap();
+    let text = a.text();
+    assert!(text.contains("Unglazed clay drinks water"), "{text}");
+    assert!(
+        text.contains("In spring the pots should be scrubbed"),
+        "{text}"
+    );
+    for left_out in [
+        "We lost three big pots",
+        "Bubble wrap works well",
+        "Shop item",
+    ] {
+        assert!(!text.contains(left_out), "{left_out:?} kept in:\n{text}");
+    }
+}
+
+#[test]
+fn one_long_text_typed_as_listing_is_extracted_as_text() {
+    // A dozen heading links make the page a listing, yet one long text
+    // holds all its running text: the link list is not main text.
+    let bytes = std::fs::read(fixtures().join("one-text-listing.html")).unwrap();
+    let a = extract(&bytes, &ExtractOptions::default()).unwrap();
+    assert_eq!(a.page_type, khabar_extract::PageType::Listing);
+    let text = a.text();
+    assert!(text.contains("The river path starts"), "{text}");
+    assert!(text.contains("The whole loop takes"), "{text}");
+    assert!(!text.contains("Walk number"), "{text}");
+}
+
+#[test]
+fn a_listing_of_long_teasers_keeps_every_item() {
+    // Each teaser is long running text, but no one block holds most of it.
+    let teaser = "The council met on Tuesday evening to hear from residents about the plan, \
+                  and after a long debate about parking, trees, noise and the cost to the town, \
+                  it voted to ask the planners for a second version before the end of the year.";
+    let items: String = (0..8)
+        .map(|i| {
+            format!(
+                "<div class=\"card\"><h3><a href=\"/news/{i}\">Item {i} headline</a></h3>\
+                 <p>{teaser}</p></div>"
+            )
+        })
+        .collect();
+    let html = format!(
+        "<html><head><title>Local news</title></head><body>\
+         <h1>Local news</h1><div class=\"list\">{items}</div></body></html>"
+    );
+    let opts = ExtractOptions {
+        url: Some("https://news.example.org/category/local/".into()),
+        charset: None,
+    };
+    let a = extract(html.as_bytes(), &opts).unwrap();
+    assert_eq!(a.page_type, khabar_extract::PageType::Listing);
+    let text = a.text();
+    for i in 0..8 {
+        assert!(text.contains(&format!("Item {i} headline")), "{text}");
+    }
+}
