@@ -6,8 +6,8 @@
 //!     --sample ../shared/samples/afghanistan-digest.txt                     # + the sample digest
 //! ```
 //!
-//! Figures are found with the article's entities, as the pipeline finds
-//! them; a cited source is right when it, or any name of the entity it was
+//! Figures are found with the article's entities and quotations, as the
+//! pipeline finds them; a cited source is right when it, or any name of the entity it was
 //! resolved to, matches the gold's.
 //!
 //! Prints, per set: figure recall and precision with the right value, the
@@ -23,7 +23,7 @@ use std::time::Instant;
 
 use khabar_understand::figures::{self, FoundFigure};
 use khabar_understand::normalize::normalize;
-use khabar_understand::{Taxonomy, entities, teaser};
+use khabar_understand::{Taxonomy, entities, quotes, teaser};
 use serde::Deserialize;
 use sha2::{Digest, Sha256};
 
@@ -31,6 +31,7 @@ const SYNTHETIC: &str = include_str!("../eval/figures-topics-synthetic.toml");
 const HELDOUT: &str = include_str!("../eval/figures-topics-heldout.toml");
 const HELDOUT_3: &str = include_str!("../eval/figures-topics-heldout-3.toml");
 const HELDOUT_4: &str = include_str!("../eval/figures-topics-heldout-4.toml");
+const HELDOUT_5: &str = include_str!("../eval/figures-topics-heldout-5.toml");
 const SAMPLE: &str = include_str!("../eval/figures-topics-sample.toml");
 
 /// Floors: (figure recall, figure precision, topic micro-F1).
@@ -46,6 +47,13 @@ const HELDOUT_3_FLOOR: (f64, f64, f64) = (0.98, 0.98, 0.83);
 /// fixed since for the error classes seen: recall 1.000, precision 1.000,
 /// topics 0.909. Floors just under those.
 const HELDOUT_4_FLOOR: (f64, f64, f64) = (0.98, 0.98, 0.89);
+/// First scored, before any rule was changed for it: figure recall 0.891,
+/// precision 0.953, topics 0.895 (the honest held-out figures). Rules
+/// fixed since for the error classes seen (a range's first number taking
+/// the second's scale, digits after the Arabic و, "في المئة", a capitalised
+/// "Between" read as a model name): recall 1.000, precision 1.000, topics
+/// 0.895. Floors just under those.
+const HELDOUT_5_FLOOR: (f64, f64, f64) = (0.98, 0.98, 0.88);
 const SAMPLE_FLOOR: (f64, f64, f64) = (0.95, 0.95, 0.85);
 
 #[derive(Debug, Deserialize)]
@@ -128,7 +136,9 @@ fn score(set: &str, cases: &[Case<'_>], taxonomy: &Taxonomy, verbose: bool) -> T
         // With the article's entities, as the pipeline runs it (sources
         // resolve pronouns and spellings through them).
         let found = entities::find(&c.paragraphs, c.gold.lang.as_deref());
-        let pred = figures::find(&c.paragraphs, &found);
+        let mut pred = figures::find(&c.paragraphs, &found);
+        // A figure inside a quotation is its speaker's.
+        figures::cite_quoted(&mut pred, &quotes::find(&c.paragraphs, &found, None));
         let mut used = vec![false; pred.len()];
         t.gold += c.gold.figure.len();
         t.pred += pred.len();
@@ -366,12 +376,20 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
+    let heldout_5: Gold = match toml::from_str(HELDOUT_5) {
+        Ok(g) => g,
+        Err(e) => {
+            eprintln!("eval/figures-topics-heldout-5.toml: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
     let mut all: Vec<(String, Vec<String>)> = Vec::new();
     for (set, gold, floor) in [
         ("synthetic", &synthetic, SYNTHETIC_FLOOR),
         ("held-out synthetic", &heldout, HELDOUT_FLOOR),
         ("held-out-3 synthetic", &heldout_3, HELDOUT_3_FLOOR),
         ("held-out-4 synthetic", &heldout_4, HELDOUT_4_FLOOR),
+        ("held-out-5 synthetic", &heldout_5, HELDOUT_5_FLOOR),
     ] {
         let cases: Vec<Case<'_>> = gold
             .article

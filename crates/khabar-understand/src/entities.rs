@@ -262,6 +262,13 @@ fn gazetteer_pass(text: &str, toks: &[Token], p: u32, taken: &mut [bool], raws: 
             {
                 i += hit.len;
             }
+            // "کوئٹہ چیمبر آف کامرس": the same in Urdu spelt after English.
+            Some(hit)
+                if g.entries[hit.entry as usize].kind == EntityKind::Place
+                    && of_org(toks, i + hit.len, taken) =>
+            {
+                i += hit.len;
+            }
             // "Naqibullah Wardak": a one-word place after a given name is
             // a surname, left to the name rules.
             Some(hit)
@@ -421,6 +428,14 @@ const TITLE_FUNCTION_WORDS: &[&str] = &[
     "were", "we", "you", "they", "it", "my", "our", "your", "their", "not", "no", "to", "with",
     "from", "by", "into", "about", "be", "will", "can",
 ];
+
+/// An acronym in the plural ("MPs", "NGOs", "IDPs"): a common noun, no
+/// name.
+fn plural_acronym(word: &str) -> bool {
+    word.strip_suffix('s').is_some_and(|stem| {
+        stem.chars().count() >= 2 && stem.chars().all(|c| c.is_ascii_uppercase())
+    })
+}
 
 fn is_name_word(t: &Token) -> bool {
     !t.arabic && (t.upper || t.caps) && !t.key.chars().all(|c| c.is_ascii_digit())
@@ -612,7 +627,8 @@ fn latin_run(
             || w.roles.contains(k0)
             || w.honorifics.contains(k0)
             || w.place_nouns.contains(k0)
-            || k0.chars().count() < 2)
+            || k0.chars().count() < 2
+            || plural_acronym(&text[toks[a].start..toks[a].end]))
     {
         return None;
     }
@@ -928,17 +944,45 @@ fn arabic_pass(
                 continue;
             }
         }
+        // Pashto and Dari "ویاند X Y Z وویل": the words between a
+        // spokesperson's title and a speech verb are a name.
+        if let Some(len) = spokesperson_subject_at(toks, i) {
+            let ok = (i..i + len).all(|k| {
+                name_word(k, taken)
+                    && !w.ar_roles.contains(&toks[k].key)
+                    && !UR_NOT_NAME.contains(&toks[k].key.as_str())
+            }) && (i + 1..i + len).all(|k| glued(text, &toks[k - 1], &toks[k], false));
+            if ok {
+                taken[i..i + len].iter_mut().for_each(|t| *t = true);
+                raws.push(arabic_raw(toks, p, i, i + len));
+                i += len;
+                continue;
+            }
+        }
         // A given name and one to three more name words: "فیصل ناصر نے
         // کہا", "ماجد الأنصاري يوم …", "ویاند عبدالمطلب حقاني وویل".
+        // With بن / آل the name runs longer: "محمد بن عبدالرحمن آل ثاني".
         if name_word(i, taken) && words::is_ar_given(&toks[i].key) {
             let mut j = i + 1;
+            let mut limit = i + 4;
             while j < n
-                && j < i + 4
+                && j < limit
                 && name_word(j, taken)
                 && !w.ar_roles.contains(&toks[j].key)
                 && glued(text, &toks[j - 1], &toks[j], false)
             {
+                if AR_NAME_LINKS.contains(&toks[j].key.as_str()) {
+                    limit = (limit + 2).min(i + 7);
+                }
                 j += 1;
+                // "آل ثاني": the family's name ends the name.
+                if toks[j - 2].key == "آل" {
+                    break;
+                }
+            }
+            // A name does not end on a link word ("محمد بن").
+            while j > i + 1 && AR_NAME_LINKS.contains(&toks[j - 1].key.as_str()) {
+                j -= 1;
             }
             if j >= i + 2 {
                 taken[i..j].iter_mut().for_each(|t| *t = true);
@@ -1131,6 +1175,23 @@ fn urdu_subject_at(toks: &[Token], i: usize) -> Option<usize> {
     } else {
         None
     }
+}
+
+/// The length of a name right after a spokesperson's title and right
+/// before a Pashto or Dari speech verb ("ویاند شرافت زمان امرخیل وویل",
+/// "سخنگوی احمد کریمی گفت"): two or three words.
+fn spokesperson_subject_at(toks: &[Token], i: usize) -> Option<usize> {
+    static VERBS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    let verbs = VERBS.get_or_init(|| {
+        ["وویل", "ویلي", "وايي", "گفت", "افزود", "گفته"]
+            .iter()
+            .map(|v| crate::normalize::normalize(v))
+            .collect()
+    });
+    if i == 0 || !matches!(toks[i - 1].key.as_str(), "سخنگوی" | "ویاند") {
+        return None;
+    }
+    (2..=3).find(|&len| toks.get(i + len).is_some_and(|t| verbs.contains(&t.key)))
 }
 
 /// Urdu organisation words spelt after English, before "آف" (of).
@@ -1428,6 +1489,24 @@ fn merge(
                 // when it only opens a sentence.
                 orphans[s] = !r.cue && (r.opens_sentence || r.kind == EntityKind::Organization);
             }
+        }
+    }
+    // An Arabic family name alone ("آل ثاني", "بن سلمان"): the full name
+    // ending with it.
+    for s in 0..n {
+        let r = &raws[s];
+        if r.keys.len() != 2
+            || r.gaz.is_some()
+            || excluded[s]
+            || !AR_NAME_LINKS.contains(&r.keys[0].as_str())
+        {
+            continue;
+        }
+        let owner = |&&p: &&usize| raws[p].keys.len() > 2 && raws[p].keys.ends_with(&r.keys);
+        let before = people.iter().rev().filter(|&&p| p < s).find(owner);
+        let after = people.iter().filter(|&&p| p > s).find(owner);
+        if let Some(&p) = before.or(after) {
+            sets.union(p, s);
         }
     }
     // Build the entities.

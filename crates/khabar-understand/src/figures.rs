@@ -40,6 +40,8 @@
 //! scores and brackets written with a hyphen ("122-147", "18-49"; a range
 //! with its unit, "15-20 per cent", is read as two figures), fractions
 //! ("two thirds", "half a million") and times of day (`ساعت ۷`, `7 بجو`).
+//! A range in words gives the second number's scale to the first when the
+//! first is the smaller ("between 2 and 3 million", "۲۰۰ تا ۳۰۰ هزار").
 //!
 //! The cited source is read from the sentence ("according to X", "X said",
 //! "X reported", "the X report states", "figures from X", "به گزارش X",
@@ -98,6 +100,31 @@ pub struct FoundFigure {
 pub fn find(paragraphs: &[String], entities: &[FoundEntity]) -> Vec<FoundFigure> {
     let split: Vec<Vec<&str>> = paragraphs.iter().map(|p| sentences::split(p)).collect();
     find_split(paragraphs, &split, entities)
+}
+
+/// Gives a figure with no cited source the speaker of the quotation it
+/// sits in ("“We have nine midwives,” Samadi said", an interview's answer):
+/// the speaker says it. `quotes` come from [`crate::quotes::find`] on the
+/// same paragraphs.
+pub fn cite_quoted(figures: &mut [FoundFigure], quotes: &[crate::FoundQuote]) {
+    for f in figures.iter_mut().filter(|f| f.cited_source.is_none()) {
+        // The figure with the words right after it, as the quotation
+        // must hold them.
+        let Some(at) = f.sentence.find(&f.surface) else {
+            continue;
+        };
+        let tail: String = f.sentence[at..]
+            .split_whitespace()
+            .take(3)
+            .collect::<Vec<_>>()
+            .join(" ");
+        let tail = tail.trim_end_matches(|c: char| !c.is_alphanumeric());
+        if let Some(q) = quotes.iter().find(|q| {
+            q.paragraph <= f.paragraph && f.paragraph <= q.paragraph + 3 && q.quote.contains(tail)
+        }) {
+            f.cited_source = Some(q.speaker.clone());
+        }
+    }
 }
 
 /// [`find`] given the paragraphs' sentences ([`sentences::split`] of each).
@@ -283,6 +310,23 @@ fn read_quantity(t: &[Tok<'_>], i: usize) -> Read {
         }
     }
 
+    // The first number of a range in words takes the scale of the second
+    // when it is the smaller: "between 2 and 3 million", "۲۰۰ تا ۳۰۰ هزار",
+    // "۲۰ سے ۲۵ ارب".
+    if t[i].kind == Kind::Num
+        && j == i + 1
+        && t.get(j)
+            .is_some_and(|c| c.is_word() && lx::is_range_word(&c.norm))
+        && t.get(j + 1)
+            .is_some_and(|y| y.kind == Kind::Num && y.value > value)
+        && let Some(w) = t.get(j + 2).filter(|w| w.is_word())
+        && let Some(s) = lx::scale(&w.norm)
+        && (!lx::scale_needs_money(&w.norm)
+            || t.get(j + 3).is_some_and(|n| currency_at(n).is_some()))
+    {
+        value *= s;
+    }
+
     // The first number of a range takes the unit written after the second.
     if t[i].kind == Kind::Num
         && t.get(j).is_some_and(|x| x.sym('-') && !x.space_before)
@@ -310,8 +354,10 @@ fn read_quantity(t: &[Tok<'_>], i: usize) -> Read {
         j += 1;
     } else if (next.is_some_and(|n| n.is("per")) && t.get(j + 1).is_some_and(|n| n.is("cent")))
         || (next.is_some_and(|n| n.is("در")) && t.get(j + 1).is_some_and(|n| n.is("صد")))
+        || (next.is_some_and(|n| n.is("فی"))
+            && t.get(j + 1).is_some_and(|n| lx::is_arabic_hundred(&n.norm)))
     {
-        // "per cent", "در صد"
+        // "per cent", "در صد", "في المئة"
         q.percent = true;
         q.unit = Some("%".into());
         j += 2;
@@ -401,10 +447,12 @@ fn read_quantity(t: &[Tok<'_>], i: usize) -> Read {
                 && j == i + 1)
             // A model or version: "iPhone 6", "Surface Pro 3", "iOS 8" (a
             // small number after a name, with no counted noun after it).
+            // Not a capitalised function word: "Q: Between 40 and 50".
             || (p.is_word()
                 && !p.arabic()
                 && i >= 2
                 && p.text.chars().any(char::is_uppercase)
+                && !lx::is_en_stop(&p.norm)
                 && t[i].kind == Kind::Num
                 && t[i].value < 100.0
                 && !t[i].separated
@@ -476,10 +524,11 @@ fn read_digits(t: &[Tok<'_>], i: usize) -> Result<(f64, usize), usize> {
         }
         return Err(k);
     }
-    // Glued to letters before ("COP29", "G20") or a `#`/`+` (ids, phone numbers).
+    // Glued to letters before ("COP29", "G20") or a `#`/`+` (ids, phone
+    // numbers); not the Arabic conjunction و ("بين ٢ و٣").
     if let Some(p) = prev
         && !n.space_before
-        && (p.is_word() || p.sym('#') || p.sym('+') || p.sym('№'))
+        && ((p.is_word() && !p.is("و")) || p.sym('#') || p.sym('+') || p.sym('№'))
     {
         return Err(i + 1);
     }
@@ -1107,6 +1156,19 @@ impl Context<'_, '_> {
     /// انہوں) stands for the person named last; words naming no entity
     /// ("روز سه‌شنبه در کابل", "به خبرنگاران") give way to the first
     /// person or organisation the sentence named before `b`.
+    /// Whether a person's mention overlaps tokens `a..=b`.
+    fn names_person(&self, a: usize, b: usize) -> bool {
+        let (s, e) = (
+            self.offset + self.toks[a].start,
+            self.offset + self.toks[b].end,
+        );
+        self.entities
+            .iter()
+            .filter(|ent| ent.kind == EntityKind::Person)
+            .flat_map(|ent| ent.mentions.iter())
+            .any(|m| m.paragraph == self.paragraph && m.start < e && m.start + m.surface.len() > s)
+    }
+
     fn fa_ps_name(&self, a: usize, b: usize) -> String {
         let t = self.toks;
         if a == b
@@ -1264,10 +1326,52 @@ impl Context<'_, '_> {
         if lx::is_fa_ps_report_verb(&t[k].norm) {
             let that = (k + 1..(k + 4).min(t.len())).find(|&i| t[i].is("که") || t[i].is("چې"))?;
             let _ = that;
-            let mut a = k;
-            while a > 0 && k - a < 8 && !stop(&t[a - 1]) {
+            // A date between the subject and the verb: "X روز ۱۲ حوت
+            // ۱۴۰۴ اعلام کرد".
+            let mut e = k;
+            while e > 0
+                && k - e < 5
+                && (t[e - 1].kind == Kind::Num
+                    || lx::is_month(&t[e - 1].norm)
+                    || t[e - 1].is("روز")
+                    || t[e - 1].is("تاریخ"))
+            {
+                e -= 1;
+            }
+            if e < k && !(t.get(e).is_some_and(|x| x.is("روز") || x.is("تاریخ"))) {
+                e = k;
+            }
+            // "X، سخنگوی این وزارت، گفت که": the name before the apposition.
+            if e > 0 && (t[e - 1].sym('،') || t[e - 1].sym(',')) {
+                let inner = e - 1;
+                if let Some(c) = (inner.saturating_sub(8)..inner)
+                    .rev()
+                    .find(|&i| t[i].sym('،') || t[i].sym(','))
+                    && c > 0
+                {
+                    // "یو بزګر، شیرآغا، وویل": the person is between the
+                    // commas (a short name when no person is known there).
+                    let before_person = {
+                        let mut b = c;
+                        while b > 0 && c - b < 8 && !stop(&t[b - 1]) {
+                            b -= 1;
+                        }
+                        b < c && self.names_person(b, c - 1)
+                    };
+                    if c + 1 < inner
+                        && !before_person
+                        && (self.names_person(c + 1, inner - 1) || inner - c - 1 <= 2)
+                    {
+                        return Some((self.fa_ps_name(c + 1, inner - 1), false));
+                    }
+                    e = c;
+                }
+            }
+            let mut a = e;
+            while a > 0 && e - a < 8 && !stop(&t[a - 1]) {
                 a -= 1;
             }
+            let k = e;
             // "همچنین", "اما" and the like open a clause but name no one.
             while a < k
                 && matches!(

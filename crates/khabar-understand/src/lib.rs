@@ -84,7 +84,8 @@ pub fn analyze(input: &Input<'_>, taxonomy: &Taxonomy) -> Understanding {
     let mut entities = entities::find_split(input.paragraphs, &split, lang.as_deref());
     entities::without_outlet(input.paragraphs, &mut entities, input.outlet);
     let quotes = quotes::find_split(input.paragraphs, &split, &entities, input.outlet);
-    let figures = figures::find_split(input.paragraphs, &split, &entities);
+    let mut figures = figures::find_split(input.paragraphs, &split, &entities);
+    figures::cite_quoted(&mut figures, &quotes);
     let teaser = match input.teaser {
         Some(t) if !t.trim().is_empty() => Some(t.to_string()),
         _ => teaser::pick_split(input.title, input.paragraphs, &split),

@@ -14,7 +14,12 @@
 //!   "The report reads: “…”", "X گفت: «…»", "X وویل: «…»", "X نے کہا: “…”",
 //!   "وقال X: «…»";
 //! - a quotation with no cue continues the one before it in the paragraph,
-//!   or the previous paragraph's when it makes up a paragraph of its own.
+//!   or the previous paragraph's when it makes up a paragraph of its own;
+//! - a quotation split by its attribution is one: "“We will,” he said,
+//!   “rebuild.”", "«…»، مجاهد گفت، «…»";
+//! - the answers of an interview transcript ("Q: …" / "A: …", "پرسش:" /
+//!   "پاسخ:", "سوال:" / "جواب:") are quotations of the first person the
+//!   article names before the first question.
 //!
 //! The words naming the speaker are resolved to an entity of the article:
 //! a person named there (a surname or a misspelling already point to the
@@ -526,7 +531,7 @@ pub fn find(
     entities: &[FoundEntity],
     outlet: Option<&str>,
 ) -> Vec<FoundQuote> {
-    if !has_marks(paragraphs) {
+    if !has_marks(paragraphs) && !has_interview(paragraphs) {
         return Vec::new();
     }
     let split: Vec<Vec<&str>> = paragraphs.iter().map(|p| sentences::split(p)).collect();
@@ -547,7 +552,8 @@ pub(crate) fn find_split(
     entities: &[FoundEntity],
     outlet: Option<&str>,
 ) -> Vec<FoundQuote> {
-    if !has_marks(paragraphs) {
+    let interview = has_interview(paragraphs);
+    if !has_marks(paragraphs) && !interview {
         return Vec::new();
     }
     let mut placed: Vec<Placed> = entities
@@ -610,7 +616,15 @@ pub(crate) fn find_split(
         if !is_quotation(&quote, &paragraphs[p0], first.open) {
             continue;
         }
+        // A quotation split by its attribution: the words after a part.
+        let split_speaker = || {
+            q.parts[..q.parts.len() - 1]
+                .iter()
+                .filter(|&&(p, _)| p == pn)
+                .find_map(|&(p, s)| attribute_after(&ctx, p, &s))
+        };
         let speaker = attribute_after(&ctx, pn, &lastpart)
+            .or_else(split_speaker)
             .or_else(|| attribute_before(&ctx, p0, &first))
             .or_else(|| continuation(&ctx, p0, &first, last.as_ref()))
             .flatten();
@@ -631,7 +645,12 @@ pub(crate) fn find_split(
                 let (_, b) = ctx.sentence_at(p, s.close_end.saturating_sub(1).max(s.open));
                 paragraphs[p][a..b].trim()
             })
-            .collect::<Vec<_>>()
+            .fold(Vec::<&str>::new(), |mut v, s| {
+                if v.last() != Some(&s) {
+                    v.push(s);
+                }
+                v
+            })
             .join(" ");
         out.push(FoundQuote {
             speaker: name,
@@ -641,7 +660,85 @@ pub(crate) fn find_split(
             paragraph: p0 as u32,
         });
     }
+    if interview {
+        out.extend(interview_answers(&ctx));
+        out.sort_by_key(|q| q.paragraph);
+    }
     out
+}
+
+/// Markers opening the paragraphs of an interview transcript: questions,
+/// then answers (normalised, without the colon).
+const QUESTION_MARKERS: &[&str] = &["q", "question", "پرسش", "سوال", "سؤال", "پوښتنه", "س"];
+const ANSWER_MARKERS: &[&str] = &["a", "answer", "پاسخ", "جواب", "ځواب", "ج"];
+
+/// The marker opening a paragraph ("Q:", "پاسخ:"), lower-cased and
+/// normalised, and the text after it.
+fn transcript_marker(text: &str) -> Option<(String, &str)> {
+    let text = text.trim_start();
+    let (head, rest) = text.split_once(':')?;
+    if head.is_empty() || head.chars().count() > 10 || head.contains(char::is_whitespace) {
+        return None;
+    }
+    Some((normalize(&head.to_lowercase()), rest.trim()))
+}
+
+/// Whether `marker` (normalised) is one of `list`.
+fn is_marker(list: &[&str], marker: &str) -> bool {
+    list.iter().any(|l| normalize(l) == marker)
+}
+
+/// Whether the article holds an interview transcript: a paragraph opened
+/// by a question marker and one opened by an answer marker.
+fn has_interview(paragraphs: &[String]) -> bool {
+    let marked = |list: &[&str]| {
+        paragraphs.iter().any(|p| {
+            transcript_marker(p).is_some_and(|(m, rest)| !rest.is_empty() && is_marker(list, &m))
+        })
+    };
+    marked(QUESTION_MARKERS) && marked(ANSWER_MARKERS)
+}
+
+/// The answers of an interview transcript ("Q: …" / "A: …"), each a
+/// quotation of the interviewee: the first person the article names before
+/// the first question.
+fn interview_answers(ctx: &Ctx<'_>) -> Vec<FoundQuote> {
+    let paragraphs = ctx.paragraphs;
+    let Some(first_q) = paragraphs
+        .iter()
+        .position(|p| transcript_marker(p).is_some_and(|(m, _)| is_marker(QUESTION_MARKERS, &m)))
+    else {
+        return Vec::new();
+    };
+    let Some(person) = ctx
+        .placed
+        .iter()
+        .find(|m| {
+            (m.paragraph as usize) < first_q && ctx.is_person(m.entity) && !ctx.inside_quote(m)
+        })
+        .map(|m| m.entity)
+    else {
+        return Vec::new();
+    };
+    let e = &ctx.entities[person];
+    paragraphs
+        .iter()
+        .enumerate()
+        .skip(first_q)
+        .filter_map(|(p, text)| {
+            let (m, answer) = transcript_marker(text)?;
+            if !is_marker(ANSWER_MARKERS, &m) || word_count(answer) < 4 {
+                return None;
+            }
+            Some(FoundQuote {
+                speaker: e.name.clone(),
+                speaker_key: Some(e.key.clone()),
+                quote: answer.to_string(),
+                sentence: text.trim().to_string(),
+                paragraph: p as u32,
+            })
+        })
+        .collect()
 }
 
 /// The quotations of the article, a quotation left open at a paragraph's
@@ -673,6 +770,19 @@ fn logical_quotes(paragraphs: &[String], spans: &[Vec<marks::Span>]) -> Vec<Logi
             }
         }
         for &s in rest {
+            // "“We will,” he said, “rebuild.”": one quotation around its
+            // attribution.
+            if let Some(prev) = out.last_mut()
+                && let Some(&(pp, ps)) = prev.parts.last()
+                && pp == p
+                && split_by_attribution(text, &ps, &s)
+            {
+                prev.parts.push((p, s));
+                if !s.closed {
+                    open = out.pop();
+                }
+                continue;
+            }
             let l = Logical {
                 parts: vec![(p, s)],
             };
@@ -687,6 +797,33 @@ fn logical_quotes(paragraphs: &[String], spans: &[Vec<marks::Span>]) -> Vec<Logi
         out.push(l);
     }
     out
+}
+
+/// Whether quotation `next` goes on with `prev` (both in `text`) past a
+/// short attribution between them: "“We will,” he said, “rebuild.”",
+/// "«…»، مجاهد گفت، «…»". The first part ends without a full stop, the
+/// words between hold a speech verb and end with a comma, and the second
+/// part does not open with a capital.
+fn split_by_attribution(text: &str, prev: &marks::Span, next: &marks::Span) -> bool {
+    if !prev.closed || next.open < prev.close_end {
+        return false;
+    }
+    let first = text[prev.inner_start..prev.inner_end].trim_end();
+    if first.ends_with(['.', '!', '?', '؟', '۔', '…']) {
+        return false;
+    }
+    let between = text[prev.close_end..next.open].trim();
+    if !between.ends_with([',', '،']) {
+        return false;
+    }
+    let toks = tokenize(between);
+    if toks.is_empty() || toks.len() > 8 || !toks.iter().any(is_verb) {
+        return false;
+    }
+    !text[next.inner_start..]
+        .chars()
+        .next()
+        .is_some_and(char::is_uppercase)
 }
 
 /// Words, for counting.

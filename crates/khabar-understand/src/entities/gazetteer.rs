@@ -167,8 +167,18 @@ impl Gazetteer {
     /// capitals, Latin names with a capital).
     pub fn longest(&self, text: &str, toks: &[Token], i: usize) -> Option<Hit> {
         let first = &toks[i];
-        // Most words start no spelling: look the first one up as it is.
-        let first_slot = self.index.get(first.key.as_str())?;
+        // Most words start no spelling: look the first one up as it is, or
+        // without the Arabic conjunction و glued to it ("والهند" → "الهند").
+        let (first_key, first_slot) = match self.index.get(first.key.as_str()) {
+            Some(slot) => (first.key.as_str(), slot),
+            None => {
+                let bare = first
+                    .key
+                    .strip_prefix('و')
+                    .filter(|k| first.arabic && k.chars().count() >= 3)?;
+                (bare, self.index.get(bare)?)
+            }
+        };
         let mut key = String::new();
         let mut prev = None;
         let mut best = None;
@@ -177,7 +187,11 @@ impl Gazetteer {
             if n > 0 && !super::tokens::glued(text, &toks[i + n - 1], t, false) {
                 break;
             }
-            push_key(&mut key, prev, t);
+            if n == 0 {
+                key.push_str(first_key);
+            } else {
+                push_key(&mut key, prev, t);
+            }
             prev = Some(t.arabic);
             let slot = if n == 0 {
                 first_slot
@@ -251,5 +265,6 @@ mod tests {
             Some("organization:un-security-council")
         );
         assert_eq!(find("kabul"), None, "a Latin name needs its capital");
+        assert_eq!(find("والهند"), Some("place:india"), "و glued to a name");
     }
 }

@@ -89,6 +89,15 @@ pub(crate) fn fa_ps_unit(w: &str) -> Option<f64> {
 }
 
 /// Multipliers written after a number: "1.2 million", "2bn", "۲ میلیون".
+/// Words joining the two numbers of a range ("2 to 3", "۲۰۰ تا ۳۰۰",
+/// "۲۰ سے ۲۵", "٢ و٣"), normalised.
+pub(crate) fn is_range_word(w: &str) -> bool {
+    matches!(
+        w,
+        "to" | "and" | "تا" | "سے" | "تر" | "و" | "الی" | "الى" | "إلى" | "اِلی"
+    )
+}
+
 pub(crate) fn scale(w: &str) -> Option<f64> {
     Some(match w {
         "سو" => 1e2,
@@ -193,6 +202,11 @@ pub(crate) fn is_percent_word(w: &str) -> bool {
             | "بالمئة"
             | "بالمائة"
     )
+}
+
+/// "المئة" / "المائة" (normalised) in "في المئة", per cent.
+pub(crate) fn is_arabic_hundred(w: &str) -> bool {
+    matches!(w, "المئة" | "المائة" | "المئه" | "المائه")
 }
 
 /// Words after a number that make it a time span, a time or an age: not a

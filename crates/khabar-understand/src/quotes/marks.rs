@@ -46,17 +46,34 @@ fn opens(chars: &[(usize, char)], i: usize, singles: bool) -> bool {
 }
 
 /// The quotations of `text`. Single quotes (‘…’) count only when the
-/// paragraph has no double ones (a British-style text); the closing one
-/// must not be an apostrophe inside a word ("women’s").
+/// paragraph has no double ones outside them (a British-style text, where
+/// double marks nest inside single ones: ‘They told us, “Go home.”’); the
+/// closing one must not be an apostrophe inside a word ("women’s").
 pub(crate) fn spans(text: &str) -> Vec<Span> {
     let chars = crate::char_indices(text);
-    let singles = !chars
+    let doubles = chars
         .iter()
         .any(|&(_, c)| matches!(c, '“' | '”' | '"' | '«' | '»' | '„'));
+    if !doubles {
+        return spans_with(text, &chars, true);
+    }
+    if chars.iter().any(|&(_, c)| c == '‘') {
+        // Double marks only nested inside single ones: British style.
+        let british = spans_with(text, &chars, true);
+        let single_open = |s: &Span| text[s.open..].starts_with('‘');
+        if british.iter().any(single_open) && british.iter().all(single_open) {
+            return british;
+        }
+    }
+    spans_with(text, &chars, false)
+}
+
+/// [`spans`], single quotes counted or not.
+fn spans_with(text: &str, chars: &[(usize, char)], singles: bool) -> Vec<Span> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < chars.len() {
-        if !opens(&chars, i, singles) {
+        if !opens(chars, i, singles) {
             i += 1;
             continue;
         }
@@ -142,6 +159,19 @@ mod tests {
         assert_eq!(
             inner("The ‘deal’ and “the real quote here”"),
             ["the real quote here"]
+        );
+    }
+
+    #[test]
+    fn double_marks_nested_in_single_ones_in_british_style() {
+        assert_eq!(
+            inner("The nurse said: ‘A guard shouted, “Close the door,” and we ran.’"),
+            ["A guard shouted, “Close the door,” and we ran."]
+        );
+        // Double marks outside single ones: the single ones are no quotation.
+        assert_eq!(
+            inner("The ‘plan’ was named, and “this is the real quote”."),
+            ["this is the real quote"]
         );
     }
 

@@ -397,3 +397,50 @@ fn an_urdu_name_right_after_a_role() {
     );
     assert!(ur.iter().all(|e| e.kind != EntityKind::Person), "{ur:#?}");
 }
+
+#[test]
+fn a_long_arabic_name_with_bin_and_al_and_its_family_name_alone() {
+    let found = find(
+        &paras(&[
+            "استقبل الرئيس خالد بن حمد آل نهيان الوفد في المطار.",
+            "«نرحب بالضيوف»، قال آل نهيان، «ونأمل في تعاون طويل.»",
+        ]),
+        Some("ar"),
+    );
+    let people: Vec<&FoundEntity> = found
+        .iter()
+        .filter(|e| e.kind == EntityKind::Person)
+        .collect();
+    assert_eq!(people.len(), 1, "{people:#?}");
+    assert_eq!(people[0].name, "خالد بن حمد آل نهيان");
+    assert_eq!(people[0].mentions.len(), 2);
+}
+
+#[test]
+fn a_name_between_a_spokesperson_title_and_a_pashto_verb() {
+    let found = find(
+        &paras(&["د ښاروالۍ ویاند نوراغا سپین‌غر وویل چې بازار به سبا پرانیستل شي."]),
+        Some("ps"),
+    );
+    let people: Vec<&str> = found
+        .iter()
+        .filter(|e| e.kind == EntityKind::Person)
+        .map(|e| e.name.as_str())
+        .collect();
+    assert_eq!(people, ["نوراغا سپین‌غر"]);
+}
+
+#[test]
+fn plural_acronyms_are_no_names_and_arabic_and_joins_a_country() {
+    let found = find(
+        &paras(&["The minister told MPs and NGOs that aid would continue."]),
+        Some("en"),
+    );
+    assert!(found.is_empty(), "{found:#?}");
+    let found = find(
+        &paras(&["وصلت الشحنات من الصين والهند إلى كابول."]),
+        Some("ar"),
+    );
+    by_key(&found, "place:india");
+    by_key(&found, "place:china");
+}

@@ -382,3 +382,94 @@ fn a_title_before_the_name_and_according_to_the_agency() {
         "{f:#?}"
     );
 }
+
+#[test]
+fn a_range_in_words_gives_its_scale_to_the_first_number() {
+    assert_eq!(
+        values("Officials said between 3 and 4 million people need shelter."),
+        [3_000_000.0, 4_000_000.0]
+    );
+    assert_eq!(
+        values("به گفته مقامات، بین ۱۵۰ تا ۲۵۰ هزار نفر بی‌جا شده‌اند."),
+        [150_000.0, 250_000.0]
+    );
+    assert_eq!(
+        values("حکام کے مطابق نقصان ۳ سے ۴ ارب روپے تک پہنچ گیا۔"),
+        [3_000_000_000.0, 4_000_000_000.0]
+    );
+    // The first number larger than the second keeps its own value.
+    assert_eq!(
+        values("Exports rose from 800 to 1.2 million tonnes."),
+        [800.0, 1_200_000.0]
+    );
+}
+
+#[test]
+fn a_number_after_the_arabic_conjunction_is_read() {
+    let f = figures("وارتفعت الأسعار بنسبة تتراوح بين ٤ و٦ في المئة هذا الشهر.");
+    assert_eq!(f.iter().map(|f| f.value).collect::<Vec<_>>(), [4.0, 6.0]);
+    assert_eq!(f[1].unit.as_deref(), Some("%"));
+    // A number glued to another word is still no figure: "COP29".
+    assert!(values("Delegates met at COP29 in the capital.").is_empty());
+}
+
+#[test]
+fn a_capitalised_function_word_before_a_number_is_no_model_name() {
+    assert_eq!(
+        values("A: Between 60 and 80 families arrive every day."),
+        [60.0, 80.0]
+    );
+    // A model name still is one.
+    assert!(values("He filmed it on an iPhone 6.").is_empty());
+}
+
+#[test]
+fn a_figure_inside_a_quotation_is_its_speakers() {
+    let p: Vec<String> = [
+        "Homa Sultani runs a bakery in Mazar-i-Sharif. We asked her about her work.",
+        "Q: How much do you bake?",
+        "A: We bake 400 loaves a day for the widows of the district.",
+        "Flour prices rose 12 percent last month.",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    let found = khabar_understand::entities::find(&p, Some("en"));
+    let q = khabar_understand::quotes::find(&p, &found, None);
+    let mut f = find(&p, &found);
+    let source = |f: &[FoundFigure], v: f64| {
+        f.iter()
+            .find(|f| f.value == v)
+            .and_then(|f| f.cited_source.clone())
+    };
+    assert_eq!(source(&f, 400.0), None, "no source in the answer's words");
+    khabar_understand::figures::cite_quoted(&mut f, &q);
+    assert_eq!(source(&f, 400.0).as_deref(), Some("Homa Sultani"));
+    // Outside the quotation: nobody's.
+    assert_eq!(source(&f, 12.0), None);
+}
+
+#[test]
+fn a_dari_source_before_a_date_or_an_apposition() {
+    let p: Vec<String> = [
+        "وزارت صحت عامه روز ۳ جوزا ۱۴۰۴ اعلام کرد که ۴۵ کلینیک تازه باز شده است.",
+        "نجیب‌الله صدیقی، رئیس شفاخانه ولایتی، گفت که ۱۲۰ بستر تازه اضافه شده است.",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    let found = khabar_understand::entities::find(&p, Some("fa"));
+    let f = find(&p, &found);
+    let source = |v: f64| {
+        f.iter()
+            .find(|f| f.value == v)
+            .and_then(|f| f.cited_source.clone())
+    };
+    assert!(
+        source(45.0).is_some_and(|s| s.contains("Public Health") || s.contains("صحت")),
+        "{f:#?}"
+    );
+    assert!(source(120.0).is_some_and(|s| s.contains("صدیقی")), "{f:#?}");
+    // The date is no figure.
+    assert!(f.iter().all(|f| f.value != 1404.0 && f.value != 3.0));
+}

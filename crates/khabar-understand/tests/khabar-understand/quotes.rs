@@ -347,3 +347,93 @@ fn an_arabic_speaker_with_a_long_role_before_the_marks() {
     assert_eq!(q.len(), 2, "{q:#?}");
     assert!(q.iter().all(|q| q.speaker == "سلمى حداد"), "{q:#?}");
 }
+
+#[test]
+fn a_quotation_split_by_its_attribution_is_one() {
+    let q = run(
+        &[
+            "Farid Noorzai, the mayor of Charikar, opened the new market on Sunday.",
+            "“The stalls are ready,” Noorzai said, “and the traders can move in next week.”",
+        ],
+        "en",
+    );
+    assert_eq!(
+        pairs(&q),
+        [(
+            "Farid Noorzai",
+            "The stalls are ready, and the traders can move in next week."
+        )]
+    );
+    // A full stop ends the first quotation: two quotations.
+    let q = run(
+        &["“The stalls are ready,” Farid Noorzai said. “The traders can move in next week.”"],
+        "en",
+    );
+    assert_eq!(q.len(), 2);
+    // Dari: «…»، X گفت، «…»
+    let q = run(
+        &[
+            "احمد کریمی، سخنگوی شاروالی، امروز صحبت کرد.",
+            "«بازار تازه آماده است»، کریمی گفت، «و دکانداران هفته آینده می‌آیند.»",
+        ],
+        "fa",
+    );
+    assert_eq!(q.len(), 1);
+    assert_eq!(
+        q[0].quote,
+        "بازار تازه آماده است و دکانداران هفته آینده می‌آیند."
+    );
+}
+
+#[test]
+fn the_answers_of_an_interview_transcript_are_the_interviewees() {
+    let q = run(
+        &[
+            "Parwin Haidari teaches mathematics in an online school. We asked her about her students.",
+            "Q: How many students do you have?",
+            "A: About thirty girls join every evening from four provinces.",
+            "Q: Is it safe?",
+            "A: Nobody is safe, but the lessons go on anyway.",
+        ],
+        "en",
+    );
+    assert_eq!(
+        pairs(&q),
+        [
+            (
+                "Parwin Haidari",
+                "About thirty girls join every evening from four provinces."
+            ),
+            (
+                "Parwin Haidari",
+                "Nobody is safe, but the lessons go on anyway."
+            ),
+        ]
+    );
+    // An answer marker without questions is no transcript.
+    let q = run(
+        &[
+            "Parwin Haidari teaches online.",
+            "A: the first letter of the alphabet is taught early.",
+        ],
+        "en",
+    );
+    assert!(q.is_empty());
+}
+
+#[test]
+fn double_marks_nested_in_british_single_ones() {
+    let q = run(
+        &[
+            "The nurse, Laila Rahmani, said: ‘A guard shouted, “Close the gate,” and the patients waited outside.’",
+        ],
+        "en",
+    );
+    assert_eq!(
+        pairs(&q),
+        [(
+            "Laila Rahmani",
+            "A guard shouted, “Close the gate,” and the patients waited outside."
+        )]
+    );
+}
