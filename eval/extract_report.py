@@ -2,8 +2,11 @@
 """Side-by-side report of eval/extract.sh: reads the JSON summaries written by
 extract_eval.py (and khabar's NAME.json outputs for titles, page types and
 dates), prints one table, and exits 1 when khabar is below the thresholds."""
+
 import argparse
+import datetime
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -26,6 +29,21 @@ QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '
 
 def norm_title(s):
     return norm(s).translate(QUOTES)
+
+
+URL_DATE = re.compile(r"/(20\d\d)[/-](\d\d)[/-](\d\d)(?:[/-]|$)")
+
+
+def same_day(published, m):
+    """Whether an RFC 3339 time falls within a day of the URL's date."""
+    if not published:
+        return False
+    try:
+        got = datetime.date.fromisoformat(published[:10])
+        want = datetime.date(int(m[1]), int(m[2]), int(m[3]))
+    except ValueError:
+        return False
+    return abs((got - want).days) <= 1
 
 
 def main():
@@ -74,6 +92,10 @@ def main():
     outs = d / a.main
     title_art_ok = title_art_n = 0
     title_strict = title_ok = title_n = type_ok = type_n = art_n = dated = 0
+    # The dataset has no gold dates. A weak check: an article whose URL
+    # carries a date (/2025/12/16/, /2025-12-17-) should be given that day
+    # (±1 day for time zones). The UTC offset cannot be checked this way.
+    url_dated = url_agree = 0
     confusion = {}
     for pid, g in gt.items():
         p = outs / f"{pid}.json"
@@ -96,6 +118,10 @@ def main():
         if is_art:
             art_n += 1
             dated += j.get("published_at") is not None
+            m = URL_DATE.search(g.get("url") or "")
+            if m:
+                url_dated += 1
+                url_agree += same_day(j.get("published_at"), m)
     title_acc = title_ok / title_n if title_n else 0.0
     type_acc = type_ok / type_n if type_n else 0.0
     rows.append(("title exact match (quotes folded)", [title_acc] + [None] * len(a.peers)))
@@ -103,6 +129,8 @@ def main():
     rows.append(("  strict (whitespace only)", [title_strict / title_n if title_n else 0.0] + [None] * len(a.peers)))
     rows.append(("article-vs-not accuracy", [type_acc] + [None] * len(a.peers)))
     rows.append(("articles with a published time", [dated / art_n if art_n else 0.0] + [None] * len(a.peers)))
+    rows.append((f"  its day = the URL's date ({url_dated} articles)",
+                 [url_agree / url_dated if url_dated else 0.0] + [None] * len(a.peers)))
 
     w = max(len(r[0]) for r in rows) + 2
     print()
