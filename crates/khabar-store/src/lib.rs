@@ -247,6 +247,9 @@ pub struct StoryAssignment {
 pub struct StoryQuery {
     /// Stories with an article published (or fetched) at or after this time.
     pub since: Option<DateTime<Utc>>,
+    /// Largest first (most articles; the newest first among equals)
+    /// instead of newest first.
+    pub largest: bool,
     pub limit: Option<u32>,
     pub offset: u32,
 }

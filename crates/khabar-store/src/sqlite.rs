@@ -1502,10 +1502,15 @@ impl Store for SqliteStore {
     }
 
     async fn list_stories(&self, q: &StoryQuery) -> Result<Vec<Story>> {
-        let rows: Vec<(i64, String, i64, i64)> = sqlx::query_as(
-            "SELECT id, title, first_seen, last_seen FROM stories WHERE last_seen >= ?
-             ORDER BY last_seen DESC, id DESC LIMIT ? OFFSET ?",
-        )
+        let order = if q.largest {
+            "(SELECT count(*) FROM story_members m WHERE m.story_id = s.id) DESC, "
+        } else {
+            ""
+        };
+        let rows: Vec<(i64, String, i64, i64)> = sqlx::query_as(&format!(
+            "SELECT s.id, s.title, s.first_seen, s.last_seen FROM stories s WHERE s.last_seen >= ?
+             ORDER BY {order}s.last_seen DESC, s.id DESC LIMIT ? OFFSET ?"
+        ))
         .bind(q.since.map_or(i64::MIN, |t| t.timestamp()))
         .bind(q.limit.map_or(-1, i64::from))
         .bind(i64::from(q.offset))

@@ -205,6 +205,7 @@ async fn stories(State(st): St, Q(p): Q<StoriesParams>) -> ApiResult {
         .store
         .list_stories(&StoryQuery {
             since: parse_time("since", p.since.as_deref())?,
+            largest: false,
             limit: Some(page.limit()?),
             offset: page.offset()?,
         })

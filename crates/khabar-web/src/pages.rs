@@ -249,8 +249,10 @@ struct FrontPage {
     cards: Vec<Card>,
 }
 
-/// Stories looked at for the front page, and shown.
+/// Stories looked at for the front page (the newest, and as many of the
+/// largest of the last `FRONT_HOURS`), and shown.
 const FRONT_CANDIDATES: u32 = 60;
+const FRONT_HOURS: i64 = 48;
 const FRONT_SHOWN: usize = 30;
 /// Members of a story read for its card (teaser, topics, read-more links).
 const CARD_MEMBERS: usize = 4;
@@ -270,6 +272,25 @@ pub(crate) async fn front(State(st): St) -> PageResult {
             ..Default::default()
         })
         .await?;
+    // In a busy stream the newest stories may all be a few minutes old: the
+    // large stories of the last two days are candidates too. The two days
+    // end at the newest story, so an archive imported today still has them.
+    if let Some(newest) = stories.first().map(|s| s.last_seen) {
+        let largest = st
+            .store
+            .list_stories(&StoryQuery {
+                since: Some(newest - chrono::TimeDelta::hours(FRONT_HOURS)),
+                largest: true,
+                limit: Some(FRONT_CANDIDATES),
+                ..Default::default()
+            })
+            .await?;
+        for s in largest {
+            if !stories.iter().any(|x| x.id == s.id) {
+                stories.push(s);
+            }
+        }
+    }
     let mut cards = Vec::new();
     if stories.is_empty() {
         // Before the stories stage has run, each article is its own story.

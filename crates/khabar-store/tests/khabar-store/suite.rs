@@ -667,6 +667,19 @@ where
         Some(s1)
     );
 
+    // Largest first: two articles before one, whatever their dates.
+    let largest = store
+        .list_stories(&StoryQuery {
+            largest: true,
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    let sizes: Vec<(StoryId, usize)> = largest.iter().map(|s| (s.id, s.members.len())).collect();
+    assert_eq!(sizes, [(s1, 2), (s2, 1)]);
+    let newest = store.list_stories(&StoryQuery::default()).await.unwrap();
+    assert_eq!(newest.len(), 2);
+
     // Moving the only member of a story removes the emptied story.
     let s3 = store
         .assign_story(ids[3], &new("Third", "new story"))

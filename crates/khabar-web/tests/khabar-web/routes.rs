@@ -46,6 +46,43 @@ async fn front_page_ranks_stories_by_coverage_and_links_originals() {
 }
 
 #[tokio::test]
+async fn front_page_keeps_a_large_story_behind_many_newer_ones() {
+    let a = app(None).await;
+    // Sixty-one one-article stories, all newer than the flood story.
+    let now = chrono::Utc::now();
+    let drafts: Vec<khabar_model::ArticleDraft> = (0..61)
+        .map(|i| {
+            let mut d = khabar_model::ArticleDraft::new(
+                format!("Brief note number {i}"),
+                vec![format!("A short item, number {i}, from the wire.")],
+            )
+            .with_url(format!("https://wire.example/brief/{i}"));
+            d.source = Some("Wire Briefs".into());
+            d.published_at = Some((now - chrono::Duration::minutes(90 - i)).fixed_offset());
+            d
+        })
+        .collect();
+    let report = a.store.import_articles(&drafts).await.unwrap();
+    for (o, d) in report.outcomes.iter().zip(&drafts) {
+        let assignment = khabar_store::StoryAssignment {
+            story: None,
+            title: d.title.clone(),
+            why: "new story".into(),
+            duplicate_of: None,
+        };
+        a.store.assign_story(o.id(), &assignment).await.unwrap();
+    }
+    let r = get(&a.router, "/").await;
+    html(&r);
+    assert!(
+        r.body
+            .contains(&format!("/story/{}", a.seeded.flood_story.0)),
+        "the three-outlet story of six hours ago is still on the front page"
+    );
+    assert!(r.body.contains("Brief note number 60"), "the newest too");
+}
+
+#[tokio::test]
 async fn front_page_without_stories_lists_articles() {
     let dir = khabar_testkit::TempData::new();
     let store: std::sync::Arc<dyn khabar_store::Store> = std::sync::Arc::new(
