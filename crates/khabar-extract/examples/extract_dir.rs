@@ -8,11 +8,14 @@
 //!
 //! `--batch` and `--threads N` are accepted for command-line compatibility
 //! with `khabar extract --batch`; the loop always runs on one thread.
+//! `--evidence DIR` also writes the page-type evidence of every page to
+//! DIR/NAME.json (the features the article-vs-not model weighs).
 
 use std::time::Instant;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut dirs = Vec::new();
+    let mut evidence_dir = None;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         match a.as_str() {
@@ -20,6 +23,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             "--threads" => {
                 args.next();
             }
+            "--evidence" => evidence_dir = args.next(),
             _ => dirs.push(a),
         }
     }
@@ -38,6 +42,15 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     for path in &files {
         let bytes = std::fs::read(path)?;
         let name = path.file_stem().and_then(|s| s.to_str()).unwrap_or("page");
+        if let Some(dir) = &evidence_dir {
+            std::fs::create_dir_all(dir)?;
+            let ev: serde_json::Map<String, serde_json::Value> =
+                khabar_extract::page_type_evidence(&bytes, &opts)
+                    .into_iter()
+                    .map(|(k, v)| (k, f64::from(v).into()))
+                    .collect();
+            std::fs::write(format!("{dir}/{name}.json"), serde_json::to_vec(&ev)?)?;
+        }
         match khabar_extract::extract(&bytes, &opts) {
             Ok(a) => {
                 let text = a.text();

@@ -192,6 +192,23 @@ const RTL_LANGS: &[&str] = &[
     "ar", "fa", "prs", "ps", "pus", "ur", "he", "iw", "yi", "ckb", "sd", "ug", "dv", "ku", "ks",
 ];
 
+/// The article-vs-not evidence of one page, by name (for evaluation: the
+/// weights of the page-type model are fitted on these).
+#[doc(hidden)]
+pub fn page_type_evidence(html: &[u8], opts: &ExtractOptions) -> Vec<(String, f32)> {
+    let (text, _, _) = charset::decode(html, opts.charset.as_deref());
+    let url = opts
+        .url
+        .as_deref()
+        .filter(|u| url::Url::parse(u).is_ok_and(|p| matches!(p.scheme(), "http" | "https")));
+    let text = prepass::unhide_streamed(text);
+    let doc = Document::from(&*prepass::strip_heavy(&text));
+    let m = meta::extract_meta(&doc, url);
+    let feats = pagetype::features(&doc);
+    let type_url = url.or(m.canonical.as_ref().map(|(c, _)| c.as_str()));
+    pagetype::evidence(&m, &feats, type_url)
+}
+
 /// Extracts the main text and metadata of one page.
 ///
 /// # Errors
