@@ -10,8 +10,9 @@
 //! `eval/quotes-entities-synthetic-2.txt` (articles written for khabar, in
 //! English, Dari, Pashto, Urdu and Arabic, with their annotations), and the
 //! held-out `eval/quotes-entities-heldout-3.txt`,
-//! `eval/quotes-entities-heldout-4.txt` and
-//! `eval/quotes-entities-heldout-5.txt` (each scored before any rule was
+//! `eval/quotes-entities-heldout-4.txt`,
+//! `eval/quotes-entities-heldout-5.txt` and
+//! `eval/quotes-entities-heldout-6.txt` (each scored before any rule was
 //! changed for it). Sample gold:
 //! `eval/quotes-entities-sample.txt` annotates the sample digest without
 //! holding its text: each article by its number and the sha256 prefix of its
@@ -37,6 +38,7 @@ const SYNTHETIC_2: &str = include_str!("../eval/quotes-entities-synthetic-2.txt"
 const HELDOUT_3: &str = include_str!("../eval/quotes-entities-heldout-3.txt");
 const HELDOUT_4: &str = include_str!("../eval/quotes-entities-heldout-4.txt");
 const HELDOUT_5: &str = include_str!("../eval/quotes-entities-heldout-5.txt");
+const HELDOUT_6: &str = include_str!("../eval/quotes-entities-heldout-6.txt");
 const SAMPLE_GOLD: &str = include_str!("../eval/quotes-entities-sample.txt");
 
 /// Floors, set just under the measured figures.
@@ -99,6 +101,25 @@ const HELDOUT_5_FLOORS: Floors = Floors {
     quote_r: 0.98,
     entity_r: 0.96,
     entity_f1: 0.95,
+};
+
+/// Written and annotated before it was first scored, which gave quotes P
+/// 0.826, R 0.760, F1 0.792 and entities P 0.927, R 0.844, F1 0.884 (the
+/// honest held-out figures). Three spellings the gold had left out (Sergey
+/// Lavrov, the full names of OCHA and of the UNHCR in Urdu) were added
+/// afterwards, which alone makes quotes P 0.913, R 0.840 and entities R
+/// 0.878. General rules fixed since (a speaker named after a preposition,
+/// "در دیدار با Y", is not the one speaking; Urdu "ان کا کہنا تھا"; Pashto
+/// "په راپور کې راغلي"; a court's statement; "در ملأ عام" is no honorific;
+/// a name in apposition to "the programme," is an organisation;
+/// districts, Khyber Pakhtunkhwa, the Supreme Court and the Arabic WFP in
+/// the gazetteer) bring it to quotes P 1.000, R 1.000; entities R 0.956,
+/// F1 0.972: the floors are just under those.
+const HELDOUT_6_FLOORS: Floors = Floors {
+    quote_p: 0.98,
+    quote_r: 0.98,
+    entity_r: 0.95,
+    entity_f1: 0.96,
 };
 
 const SAMPLE_FLOORS: Floors = Floors {
@@ -399,6 +420,11 @@ fn main() -> ExitCode {
         score(&g, verbose, &mut t);
     }
     ok &= report("held-out-5", &t, &HELDOUT_5_FLOORS);
+    let mut t = Tally::default();
+    for g in parse_gold(HELDOUT_6) {
+        score(&g, verbose, &mut t);
+    }
+    ok &= report("held-out-6", &t, &HELDOUT_6_FLOORS);
     if let Some(path) = sample {
         let text = match std::fs::read_to_string(&path) {
             Ok(t) => t,

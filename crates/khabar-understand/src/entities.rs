@@ -700,6 +700,23 @@ fn latin_run(
         (EntityKind::Place, false, b)
     } else if has_not_name {
         (EntityKind::Organization, false, b)
+    } else if i >= 2
+        && text[toks[i - 1].end..toks[i].start].trim() == ","
+        && !toks[i - 1].upper
+        && w.org.contains(prev_key)
+        && matches!(
+            toks[i - 2].key.as_str(),
+            "the" | "its" | "their" | "a" | "an"
+        )
+        && (i < 3
+            || !matches!(
+                toks[i - 3].key.as_str(),
+                "for" | "of" | "at" | "from" | "to" | "with" | "by" | "in"
+            ))
+    {
+        // "The programme, Roshan Learning, teaches …": a name in apposition
+        // to an organisation noun (not "a spokesman for the bank, X Y").
+        (EntityKind::Organization, true, b)
     } else {
         // A word opening a sentence needs the plainest apposition
         // ("Kamila, an Afghan refugee"); "Journalists, former soldiers …"
@@ -835,7 +852,11 @@ fn arabic_pass(
         }
         // An honorific and up to three name words: "مولوی عبدالکبیر"
         // (more with بن / آل: "الشيخة علياء أحمد بن سيف آل ثاني").
-        if w.ar_titles.contains(&toks[i].key) {
+        // "در ملأ عام" ("in public") is not the honorific ملا.
+        let in_public = toks[i].key == "ملا"
+            && (text[toks[i].start..toks[i].end].contains(['أ', 'ء'])
+                || toks.get(i + 1).is_some_and(|t| t.key == "عام"));
+        if w.ar_titles.contains(&toks[i].key) && !in_public {
             let mut j = i + 1;
             let mut limit = i + 4;
             while j < n

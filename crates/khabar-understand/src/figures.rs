@@ -398,6 +398,26 @@ fn read_quantity(t: &[Tok<'_>], i: usize) -> Read {
         if t.get(k).is_some_and(|n| lx::is_time_word(&n.norm)) && !compound {
             return Read::Skip(k + 1);
         }
+        // A time of day: "six in the morning", "at 9 in the evening".
+        if t.get(j).is_some_and(|n| n.is("in"))
+            && t.get(j + 1).is_some_and(|n| n.is("the"))
+            && t.get(j + 2).is_some_and(|n| {
+                matches!(
+                    n.norm.as_ref(),
+                    "morning" | "afternoon" | "evening" | "night"
+                )
+            })
+        {
+            return Read::Skip(j + 3);
+        }
+        // The upper end of an age range: "aged 12 to 18", "ages 5 and 9".
+        if i >= 3
+            && (t[i - 1].is("to") || t[i - 1].is("and") || t[i - 1].sym('-'))
+            && t[i - 2].kind == Kind::Num
+            && matches!(t[i - 3].norm.as_ref(), "aged" | "ages" | "age")
+        {
+            return Read::Skip(j);
+        }
         // "11 a.m.", "9 p.m."
         if t.get(j).is_some_and(|n| n.is("a") || n.is("p"))
             && t.get(j + 1).is_some_and(|n| n.sym('.') && !n.space_before)
@@ -793,7 +813,10 @@ fn read_fa_ps_words(t: &[Tok<'_>], i: usize) -> Option<(f64, usize)> {
         j += 1;
     }
     let value = total + current;
-    let classifier = t.get(j).is_some_and(|x| lx::is_person_classifier(&x.norm));
+    // "سه نفر", "سه زن": a small number word counting people.
+    let classifier = t
+        .get(j)
+        .is_some_and(|x| lx::is_person_classifier(&x.norm) || lx::is_person_noun(&x.norm));
     if scaled || (classifier && value >= 2.0) || (j > i + 2 && value >= 100.0) {
         Some((value, j))
     } else {
@@ -1568,6 +1591,22 @@ mod tests {
         assert_eq!(f[1].unit.as_deref(), Some("USD"));
         assert_eq!(f[1].surface, "$2bn");
         assert_eq!(f[2].unit.as_deref(), Some("projects"));
+    }
+
+    #[test]
+    fn times_of_day_and_age_ranges_are_not_figures() {
+        let f = one(
+            "The shop opened at six in the morning for 300 customers, girls aged 12 to 18 among them.",
+        );
+        let v: Vec<f64> = f.iter().map(|f| f.value).collect();
+        assert_eq!(v, [300.0]);
+    }
+
+    #[test]
+    fn a_dari_number_word_counting_people() {
+        let f = one("دادگاه ۱۲ نفر، از جمله سه زن، را محکوم کرد.");
+        let v: Vec<f64> = f.iter().map(|f| f.value).collect();
+        assert_eq!(v, [12.0, 3.0]);
     }
 
     #[test]

@@ -9,10 +9,12 @@
 //! The speaker comes from the words around the marks:
 //!
 //! - after the quotation: "“…,” said X", "“…,” X said", "“…,” X told AP",
-//!   "«…»، X گفت", "«…»، قال X";
+//!   "«…»، X گفت", "«…»، قال X", "“…,” according to X", "«…»، به گفته X",
+//!   "«…»، د X په وینا";
 //! - before it: "X said: “…”", "X told TOLOnews, “…”", "X said that “…”",
 //!   "The report reads: “…”", "X گفت: «…»", "X وویل: «…»", "X نے کہا: “…”",
-//!   "وقال X: «…»";
+//!   "وقال X: «…»", "به گفته X، «…»"; or a paragraph ending "X said:"
+//!   before a paragraph that is the quotation;
 //! - a quotation with no cue continues the one before it in the paragraph,
 //!   or the previous paragraph's when it makes up a paragraph of its own;
 //! - a quotation split by its attribution is one: "“We will,” he said,
@@ -167,6 +169,14 @@ const EN_VERBS: &[&str] = &[
     "shared",
     "called",
     "calling",
+    "accused",
+    "alleged",
+    "demanded",
+    "appealed",
+    "assured",
+    "predicted",
+    "joked",
+    "reflected",
 ];
 
 /// Speech verbs in Dari, Pashto, Urdu and Arabic (normalised when compared).
@@ -189,9 +199,15 @@ const AR_VERBS: &[&str] = &[
     "نوشته",
     "نوشتند",
     "خاطرنشان",
+    "یادآور",
+    "یادآوری",
+    "هشدار",
     "اعلام",
     "ابراز",
     "وویل",
+    "ووېل",
+    "ویې",
+    "وویلې",
     "ویلي",
     "وايي",
     "وایي",
@@ -203,11 +219,14 @@ const AR_VERBS: &[&str] = &[
     "ولیکل",
     "څرګنده",
     "کہا",
+    "کہنے",
     "کہتے",
     "کہتی",
     "کہنا",
     "بتایا",
     "لکھا",
+    "راغلي",
+    "راغلی",
     "قال",
     "قالت",
     "وقال",
@@ -228,6 +247,18 @@ const AR_VERBS: &[&str] = &[
     "وصرح",
     "صرحت",
     "وصرحت",
+    "تابع",
+    "وتابع",
+    "تابعت",
+    "وتابعت",
+    "أشار",
+    "وأشار",
+    "أشارت",
+    "وأشارت",
+    "مضيفا",
+    "مضيفة",
+    "قائلا",
+    "قائلة",
 ];
 
 /// Arabic verbs that come before their subject ("وقال الوزير: «…»").
@@ -252,6 +283,18 @@ const AR_VERB_FIRST: &[&str] = &[
     "وصرح",
     "صرحت",
     "وصرحت",
+    "تابع",
+    "وتابع",
+    "تابعت",
+    "وتابعت",
+    "أشار",
+    "وأشار",
+    "أشارت",
+    "وأشارت",
+    "مضيفا",
+    "مضيفة",
+    "قائلا",
+    "قائلة",
 ];
 
 const EN_PRONOUNS: &[&str] = &["he", "she"];
@@ -264,6 +307,7 @@ const AR_PRONOUNS: &[&str] = &[
     "ده",
     "نامبرده",
     "وہ",
+    "ان",
     "انہوں",
     "انھوں",
     "اس",
@@ -386,6 +430,7 @@ const ORG_NOUNS: &[&str] = &[
     "bank",
     "body",
     "watchdog",
+    "court",
 ];
 
 /// The same in Dari and Pashto: "این سازمان", "وزارت".
@@ -398,6 +443,9 @@ const AR_ORG_NOUNS: &[&str] = &[
     "اداره",
     "سازمان‌",
     "وزارت‌",
+    "دادگاه",
+    "محکمه",
+    "ستره",
 ];
 
 fn in_list(list: &[&str], key: &str) -> bool {
@@ -890,6 +938,17 @@ fn attribute_after(ctx: &Ctx<'_>, p: usize, s: &marks::Span) -> Option<Option<Sp
     }
     let window = &text[s.close_end..end];
     let toks = tokenize(window);
+    // "“…,” according to X." / "«…»، به گفته X." / "«…»، د X په وینا."
+    if let Some((a, b, closest_last)) = according_after(&toks) {
+        return Some(resolve(
+            ctx,
+            p,
+            s.close_end + a,
+            b.map_or(end, |b| s.close_end + b),
+            s.open,
+            closest_last,
+        ));
+    }
     let first_verb = toks.iter().take(12).position(is_verb)?;
     let verb = &toks[first_verb];
     let verb_first = first_verb == 0 || (toks[0].arabic && sets().verb_first.contains(&verb.key));
@@ -903,13 +962,97 @@ fn attribute_after(ctx: &Ctx<'_>, p: usize, s: &marks::Span) -> Option<Option<Sp
     Some(resolve(ctx, p, a, b, s.open, !verb_first))
 }
 
+/// Words right after a quotation that attribute it without a speech verb:
+/// "according to X", "به گفته X" (Dari), "بحسب X" (Arabic), "د X په وینا"
+/// (Pashto). The byte range of the words naming the speaker within the
+/// window (an open end: up to the window's end), and whether the name
+/// nearest the end is the one meant.
+fn according_after(toks: &[Token]) -> Option<(usize, Option<usize>, bool)> {
+    let key = |k: usize| toks.get(k).map_or("", |t| t.key.as_str());
+    if key(0) == "according" && key(1) == "to" {
+        return Some((toks[1].end, None, false));
+    }
+    let k0 = key(0);
+    if k0 == normalize("به") && key(1) == normalize("گفته") {
+        return Some((toks[1].end, None, false));
+    }
+    if ["بحسب", "حسب", "وفقا", "وبحسب"]
+        .iter()
+        .any(|w| normalize(w) == k0)
+    {
+        return Some((toks[0].end, None, false));
+    }
+    if k0 == normalize("د") {
+        let pa = normalize("په");
+        let vina = normalize("وینا");
+        if let Some(k) = toks
+            .iter()
+            .take(10)
+            .position(|t| t.key == vina)
+            .filter(|&k| k >= 2 && toks[k - 1].key == pa)
+        {
+            return Some((toks[0].end, Some(toks[k - 1].start), true));
+        }
+    }
+    None
+}
+
 /// "X said: “…”" / "X گفت: «…»": the speaker before the marks, in the
-/// same sentence.
+/// same sentence, or ending the paragraph before when the quotation opens
+/// its own paragraph ("The minister said:" / "“…”").
 fn attribute_before(ctx: &Ctx<'_>, p: usize, s: &marks::Span) -> Option<Option<Speaker>> {
     let text = &ctx.paragraphs[p];
     let (sent_start, _) = ctx.sentence_at(p, s.open);
-    let window = &text[sent_start..s.open];
+    if p > 0 && text[..s.open].trim().is_empty() {
+        let prev = ctx.paragraphs[p - 1].trim_end();
+        if prev.ends_with(':') {
+            let (start, _) = ctx.sentence_at(p - 1, prev.len().saturating_sub(1));
+            if let Some(Some(speaker)) =
+                attribute_before_at(ctx, p - 1, start.min(prev.len()), prev.len())
+            {
+                return Some(Some(speaker));
+            }
+        }
+    }
+    attribute_before_at(ctx, p, sent_start, s.open)
+}
+
+/// The speaker named in bytes `[sent_start, open)` of paragraph `p`, the
+/// words of a sentence before its quotation.
+fn attribute_before_at(
+    ctx: &Ctx<'_>,
+    p: usize,
+    sent_start: usize,
+    open: usize,
+) -> Option<Option<Speaker>> {
+    let text = &ctx.paragraphs[p];
+    let window = &text[sent_start..open];
     let toks = tokenize(window);
+    // "به گفته X، «…»" (Dari): according to X.
+    if let Some(k) = toks
+        .iter()
+        .rposition(|t| t.key == normalize("گفته"))
+        .filter(|&k| k > 0 && toks[k - 1].key == normalize("به"))
+        && toks.len() - k <= 6
+    {
+        return Some(resolve(ctx, p, sent_start + toks[k].end, open, open, false));
+    }
+    // "د X په وینا، «…»" (Pashto): according to X.
+    if let Some(k) = toks
+        .iter()
+        .rposition(|t| t.key == normalize("وینا"))
+        .filter(|&k| k > 0 && toks[k - 1].key == normalize("په"))
+        && toks.len() - k <= 2
+    {
+        return Some(resolve(
+            ctx,
+            p,
+            sent_start,
+            sent_start + toks[k - 1].start,
+            open,
+            true,
+        ));
+    }
     // "According to X, “…”"
     if let Some(acc) = toks.iter().rposition(|t| t.key == "according")
         && toks.get(acc + 1).is_some_and(|t| t.key == "to")
@@ -919,8 +1062,8 @@ fn attribute_before(ctx: &Ctx<'_>, p: usize, s: &marks::Span) -> Option<Option<S
             ctx,
             p,
             sent_start + toks[acc + 1].end,
-            s.open,
-            s.open,
+            open,
+            open,
             false,
         ));
     }
@@ -929,7 +1072,7 @@ fn attribute_before(ctx: &Ctx<'_>, p: usize, s: &marks::Span) -> Option<Option<S
         // right before the marks after a person's name.
         if window.trim_end().ends_with(':') {
             let person = ctx
-                .mentions_in(p, sent_start, s.open)
+                .mentions_in(p, sent_start, open)
                 .filter(|m| ctx.is_person(m.entity) && !ctx.inside_quote(m))
                 .last()
                 .map(|m| Speaker::Entity(m.entity));
@@ -949,14 +1092,14 @@ fn attribute_before(ctx: &Ctx<'_>, p: usize, s: &marks::Span) -> Option<Option<S
     if verb.arabic && sets().verb_first.contains(&verb.key) {
         // "وقال X: «…»": the subject follows the verb.
         let a = sent_start + verb.end;
-        return Some(resolve(ctx, p, a, s.open, s.open, false).or_else(|| pronoun(ctx, p, s.open)));
+        return Some(resolve(ctx, p, a, open, open, false).or_else(|| pronoun(ctx, p, open)));
     }
     Some(resolve(
         ctx,
         p,
         sent_start,
         sent_start + verb.start,
-        s.open,
+        open,
         true,
     ))
 }
@@ -979,6 +1122,30 @@ fn continuation(
     None
 }
 
+/// Prepositions that make the name after them an object: "met with Y",
+/// "در دیدار با Y", "مع Y".
+const PREPOSITIONS: &[&str] = &[
+    "with", "to", "from", "for", "by", "about", "against", "با", "از", "به", "برای", "مع", "إلى",
+    "الى", "عن", "سره", "سے", "کو", "ساتھ",
+];
+
+/// Whether the word right before byte `at` of `text`, at or after byte
+/// `from`, is a preposition.
+fn after_preposition(text: &str, from: usize, at: usize) -> bool {
+    if at <= from {
+        return false;
+    }
+    let head = text[from..at].trim_end();
+    let word = head
+        .rsplit(|c: char| c.is_whitespace() || c == ',' || c == '،')
+        .next()
+        .unwrap_or("");
+    !word.is_empty() && {
+        let w = normalize(&word.to_lowercase());
+        PREPOSITIONS.iter().any(|p| normalize(p) == w)
+    }
+}
+
 /// The speaker named by the words in `[a, b)` of paragraph `p`.
 /// `closest_last`: when several people are named, the one nearest `b`
 /// (the subject before a verb) rather than the first (after a verb).
@@ -992,9 +1159,11 @@ fn resolve(
 ) -> Option<Speaker> {
     let text = &ctx.paragraphs[p];
     let span = &text[a.min(b)..b.max(a)];
+    // A person after a preposition ("in a meeting with Y", "در دیدار با
+    // Y") is not the one speaking.
     let people: Vec<usize> = ctx
         .mentions_in(p, a, b)
-        .filter(|m| ctx.is_person(m.entity))
+        .filter(|m| ctx.is_person(m.entity) && !after_preposition(text, a, m.start))
         .map(|m| m.entity)
         .collect();
     let pick = if closest_last {

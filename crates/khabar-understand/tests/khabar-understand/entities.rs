@@ -444,3 +444,56 @@ fn plural_acronyms_are_no_names_and_arabic_and_joins_a_country() {
     by_key(&found, "place:india");
     by_key(&found, "place:china");
 }
+
+#[test]
+fn in_public_is_not_the_honorific_mullah() {
+    let found = find(
+        &paras(&[
+            "پنج نفر در ملأ عام شلاق زده شدند.",
+            "ملا عبدالغنی برادر روز دوشنبه به هرات رفت.",
+        ]),
+        Some("fa"),
+    );
+    let people: Vec<&str> = found
+        .iter()
+        .filter(|e| e.kind == EntityKind::Person)
+        .map(|e| e.name.as_str())
+        .collect();
+    assert!(
+        people
+            .iter()
+            .all(|n| !n.contains("عام") && !n.contains("شلاق")),
+        "{people:?}"
+    );
+    assert!(!people.is_empty(), "{people:?}");
+}
+
+#[test]
+fn a_name_in_apposition_to_an_organisation_noun_is_an_organisation() {
+    let found = find(
+        &paras(&[
+            "The charity, Sahar Bakhshi Trust, runs two clinics in Bamiyan. The group, Naween Darya, started last year.",
+        ]),
+        Some("en"),
+    );
+    for name in ["Sahar Bakhshi Trust", "Naween Darya"] {
+        let e = found
+            .iter()
+            .find(|e| e.name == name)
+            .unwrap_or_else(|| panic!("no {name} in {found:#?}"));
+        assert_eq!(e.kind, EntityKind::Organization, "{name}");
+    }
+}
+
+#[test]
+fn a_name_after_a_role_for_an_organisation_stays_a_person() {
+    let found = find(
+        &paras(&["A spokesman for the agency, Jawed Ahmad Sultani, said the road was open."]),
+        Some("en"),
+    );
+    let e = found
+        .iter()
+        .find(|e| e.name == "Jawed Ahmad Sultani")
+        .unwrap_or_else(|| panic!("{found:#?}"));
+    assert_eq!(e.kind, EntityKind::Person);
+}

@@ -437,3 +437,76 @@ fn double_marks_nested_in_british_single_ones() {
         )]
     );
 }
+
+#[test]
+fn a_quotation_attributed_by_according_to_after_it() {
+    let q = run(
+        &[
+            "Hamida Noori, a nurse in Faryab, has worked at the clinic for six years.",
+            "“We have run out of vaccines for the children,” according to Noori.",
+        ],
+        "en",
+    );
+    assert_eq!(
+        pairs(&q),
+        [(
+            "Hamida Noori",
+            "We have run out of vaccines for the children"
+        )]
+    );
+}
+
+#[test]
+fn a_paragraph_ending_with_a_colon_introduces_the_quotation_below() {
+    let q = run(
+        &[
+            "Rahmatullah Farhang, the head of the traders’ union, met the governor of Balkh on Sunday.",
+            "Ahmad Zia Barakzai, a farmer in Balkh, said:",
+            "“The price of wheat seed has doubled since the autumn and nobody can pay it.”",
+        ],
+        "en",
+    );
+    assert_eq!(
+        pairs(&q),
+        [(
+            "Ahmad Zia Barakzai",
+            "The price of wheat seed has doubled since the autumn and nobody can pay it."
+        )]
+    );
+}
+
+#[test]
+fn according_to_in_dari_and_pashto() {
+    let q = run(
+        &[
+            "نجیب‌الله صافی، رئیس شفاخانه ولایتی غور، از کمبود دارو خبر داد.",
+            "به گفته صافی، «ما برای زمستان هیچ ذخیره دارو نداریم.»",
+        ],
+        "fa",
+    );
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].speaker, "نجیب‌الله صافی");
+    let q = run(
+        &[
+            "ګل احمد ستانکزی د لوګر د کروندګرو د اتحادیې مشر دی.",
+            "«سږ کال باران لږ و او د غنمو حاصل نیمایي شو»، د ګل احمد ستانکزی په وینا.",
+        ],
+        "ps",
+    );
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].speaker, "ګل احمد ستانکزی");
+}
+
+#[test]
+fn arabic_verbs_that_continue_and_point() {
+    let q = run(
+        &[
+            "قال وزير النقل ياسر الخطيب يوم الاثنين إن الطريق إلى الحدود سيفتح قريبا.",
+            "وتابع الخطيب: «سنفتح المعابر أمام الشاحنات خلال أيام.»",
+            "وأشار الخطيب إلى أن «الشتاء هذا العام كان أقسى من المعتاد.»",
+        ],
+        "ar",
+    );
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert!(q.iter().all(|q| q.speaker == "ياسر الخطيب"), "{q:?}");
+}
