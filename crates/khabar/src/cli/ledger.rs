@@ -20,6 +20,9 @@ pub struct StoriesArgs {
     /// At most this many stories (most recently active first).
     #[arg(long)]
     limit: Option<u32>,
+    /// Largest stories first (most articles) instead of the most recently active.
+    #[arg(long)]
+    largest: bool,
     /// One JSON object per line (JSONL).
     #[arg(long)]
     json: bool,
@@ -89,6 +92,7 @@ pub async fn stories(ctx: &Context, args: StoriesArgs) -> anyhow::Result<ExitCod
     let stories = store
         .list_stories(&StoryQuery {
             since,
+            largest: args.largest,
             limit: args.limit,
             offset: 0,
         })

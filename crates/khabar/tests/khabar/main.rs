@@ -934,6 +934,11 @@ fn imported_articles_are_analysed_grouped_and_listed() {
         1,
         "the two reports are one story: {stories:?}"
     );
+    let largest = jsonl(&ok(
+        &dir,
+        &["stories", "--json", "--since", "all", "--largest"],
+    ));
+    assert_eq!(largest, stories, "one story either way");
     for f in [
         "id",
         "title",
