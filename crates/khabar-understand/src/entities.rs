@@ -952,33 +952,23 @@ fn arabic_pass(
         }
         // Urdu "X Y نے کہا": the two words before the ergative نے and a
         // speech verb are a name (three when the first is a given name).
-        if let Some(len) = urdu_subject_at(toks, i) {
-            let ok = (i..i + len).all(|k| {
-                name_word(k, taken)
-                    && !w.ar_roles.contains(&toks[k].key)
-                    && !UR_NOT_NAME.contains(&toks[k].key.as_str())
-            }) && (i + 1..i + len).all(|k| glued(text, &toks[k - 1], &toks[k], false));
-            if ok {
-                taken[i..i + len].iter_mut().for_each(|t| *t = true);
-                raws.push(arabic_raw(toks, p, i, i + len));
-                i += len;
-                continue;
-            }
-        }
         // Pashto and Dari "ویاند X Y Z وویل": the words between a
         // spokesperson's title and a speech verb are a name.
-        if let Some(len) = spokesperson_subject_at(toks, i) {
-            let ok = (i..i + len).all(|k| {
-                name_word(k, taken)
-                    && !w.ar_roles.contains(&toks[k].key)
-                    && !UR_NOT_NAME.contains(&toks[k].key.as_str())
-            }) && (i + 1..i + len).all(|k| glued(text, &toks[k - 1], &toks[k], false));
-            if ok {
-                taken[i..i + len].iter_mut().for_each(|t| *t = true);
-                raws.push(arabic_raw(toks, p, i, i + len));
-                i += len;
-                continue;
-            }
+        let subject = [urdu_subject_at(toks, i), spokesperson_subject_at(toks, i)]
+            .into_iter()
+            .flatten()
+            .find(|&len| {
+                (i..i + len).all(|k| {
+                    name_word(k, taken)
+                        && !w.ar_roles.contains(&toks[k].key)
+                        && !UR_NOT_NAME.contains(&toks[k].key.as_str())
+                }) && (i + 1..i + len).all(|k| glued(text, &toks[k - 1], &toks[k], false))
+            });
+        if let Some(len) = subject {
+            taken[i..i + len].iter_mut().for_each(|t| *t = true);
+            raws.push(arabic_raw(toks, p, i, i + len));
+            i += len;
+            continue;
         }
         // A given name and one to three more name words: "فیصل ناصر نے
         // کہا", "ماجد الأنصاري يوم …", "ویاند عبدالمطلب حقاني وویل".
