@@ -196,17 +196,48 @@ const RTL_LANGS: &[&str] = &[
 /// weights of the page-type model are fitted on these).
 #[doc(hidden)]
 pub fn page_type_evidence(html: &[u8], opts: &ExtractOptions) -> Vec<(String, f32)> {
-    let (text, _, _) = charset::decode(html, opts.charset.as_deref());
+    let p = parse(html, opts);
+    pagetype::evidence(&p.meta, &p.feats, p.type_url())
+}
+
+/// A decoded, pre-passed and parsed page with its metadata and page-type
+/// measurements: what extraction and the page-type evidence both start from.
+struct Parsed<'a> {
+    doc: Document,
+    /// The given URL when it is http(s).
+    url: Option<&'a str>,
+    meta: meta::Meta,
+    feats: pagetype::Features,
+    enc: &'static encoding_rs::Encoding,
+    charset_source: CharsetSource,
+}
+
+impl Parsed<'_> {
+    /// Page typing uses the URL path: the given URL, else the page's own.
+    fn type_url(&self) -> Option<&str> {
+        self.url
+            .or(self.meta.canonical.as_ref().map(|(c, _)| c.as_str()))
+    }
+}
+
+fn parse<'a>(html: &[u8], opts: &'a ExtractOptions) -> Parsed<'a> {
+    let (text, enc, charset_source) = charset::decode(html, opts.charset.as_deref());
     let url = opts
         .url
         .as_deref()
         .filter(|u| url::Url::parse(u).is_ok_and(|p| matches!(p.scheme(), "http" | "https")));
     let text = prepass::unhide_streamed(text);
     let doc = Document::from(&*prepass::strip_heavy(&text));
-    let m = meta::extract_meta(&doc, url);
+    let meta = meta::extract_meta(&doc, url);
     let feats = pagetype::features(&doc);
-    let type_url = url.or(m.canonical.as_ref().map(|(c, _)| c.as_str()));
-    pagetype::evidence(&m, &feats, type_url)
+    Parsed {
+        doc,
+        url,
+        meta,
+        feats,
+        enc,
+        charset_source,
+    }
 }
 
 /// Extracts the main text and metadata of one page.
@@ -220,18 +251,17 @@ pub fn extract(html: &[u8], opts: &ExtractOptions) -> Result<ExtractedArticle> {
         return Err(Error::Empty);
     }
     check_not_binary(html)?;
-    let (text, enc, charset_source) = charset::decode(html, opts.charset.as_deref());
-    let url = opts
-        .url
-        .as_deref()
-        .filter(|u| url::Url::parse(u).is_ok_and(|p| matches!(p.scheme(), "http" | "https")));
-    let text = prepass::unhide_streamed(text);
-    let doc = Document::from(&*prepass::strip_heavy(&text));
-    let m = meta::extract_meta(&doc, url);
-    let feats = pagetype::features(&doc);
-    // Page typing uses the URL path: the given URL, else the page's own.
-    let type_url = url.or(m.canonical.as_ref().map(|(c, _)| c.as_str()));
-    let (page_type, page_type_confidence) = pagetype::classify(&m, &feats, type_url);
+    let parsed = parse(html, opts);
+    let (page_type, page_type_confidence) =
+        pagetype::classify(&parsed.meta, &parsed.feats, parsed.type_url());
+    let Parsed {
+        doc,
+        url,
+        meta: m,
+        feats,
+        enc,
+        charset_source,
+    } = parsed;
     let mut blocks = main_text(doc, url, page_type, feats.text_bytes);
     blocks.retain(|b| !body::is_boilerplate(b));
     if page_type == PageType::Forum {
