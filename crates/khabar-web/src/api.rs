@@ -180,8 +180,20 @@ async fn article(State(st): St, Path(raw): Path<String>) -> ApiResult {
 #[derive(Debug, Deserialize)]
 struct StoriesParams {
     since: Option<String>,
+    sort: Option<StoryOrder>,
     limit: Option<u32>,
     offset: Option<u32>,
+}
+
+/// The order of `/api/stories`.
+#[derive(Debug, Clone, Copy, Default, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+enum StoryOrder {
+    /// Most recently active first.
+    #[default]
+    Recent,
+    /// Most articles first (ties: most recently active first).
+    Largest,
 }
 
 fn story_json(s: &khabar_model::Story) -> Value {
@@ -205,7 +217,7 @@ async fn stories(State(st): St, Q(p): Q<StoriesParams>) -> ApiResult {
         .store
         .list_stories(&StoryQuery {
             since: parse_time("since", p.since.as_deref())?,
-            largest: false,
+            largest: p.sort.unwrap_or_default() == StoryOrder::Largest,
             limit: Some(page.limit()?),
             offset: page.offset()?,
         })

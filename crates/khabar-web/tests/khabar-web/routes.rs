@@ -337,6 +337,25 @@ async fn api_lists_and_gets() {
     assert_eq!(v["figures"][0]["value"], 1200.0);
     let v = json(&get(&a.router, "/api/v1/stories").await);
     assert_eq!(v["stories"].as_array().unwrap().len(), 2);
+    let recent: Vec<u64> = v["stories"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["id"].as_u64().unwrap())
+        .collect();
+    let v = json(&get(&a.router, "/api/v1/stories?sort=largest").await);
+    let sizes: Vec<usize> = v["stories"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["articles"].as_array().unwrap().len())
+        .collect();
+    assert_eq!(v["stories"][0]["id"], a.seeded.flood_story.0, "{recent:?}");
+    assert!(sizes.windows(2).all(|w| w[0] >= w[1]), "{sizes:?}");
+    assert_eq!(
+        get(&a.router, "/api/v1/stories?sort=biggest").await.status,
+        400
+    );
     let v = json(
         &get(
             &a.router,
