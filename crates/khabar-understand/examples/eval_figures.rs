@@ -33,6 +33,7 @@ const HELDOUT_3: &str = include_str!("../eval/figures-topics-heldout-3.toml");
 const HELDOUT_4: &str = include_str!("../eval/figures-topics-heldout-4.toml");
 const HELDOUT_5: &str = include_str!("../eval/figures-topics-heldout-5.toml");
 const HELDOUT_6: &str = include_str!("../eval/figures-topics-heldout-6.toml");
+const HELDOUT_7: &str = include_str!("../eval/figures-topics-heldout-7.toml");
 const SAMPLE: &str = include_str!("../eval/figures-topics-sample.toml");
 
 /// Floors: (figure recall, figure precision, topic micro-F1).
@@ -62,9 +63,25 @@ const HELDOUT_5_FLOOR: (f64, f64, f64) = (0.98, 0.98, 0.88);
 /// upper end of an age range, "aged 12 to 18", are no figures; a Dari
 /// number word before a noun for people, "سه زن", is one) bring it to
 /// recall 0.967, precision 1.000; trade, farming and harvest words in the
-/// taxonomy's economy topic bring topics to F1 0.919. Floors just under
+/// taxonomy's economy topic bring topics to F1 0.919; the Arabic dual of a
+/// scale ("مليوني شخص", two million), read since, brings recall to 1.000.
+/// Floors just under those.
+const HELDOUT_6_FLOOR: (f64, f64, f64) = (0.98, 0.98, 0.91);
+/// First scored, before any rule was changed for it: figure recall 0.951,
+/// precision 0.907 (39 right of 43 found, 41 gold; unit 0.789, approx
+/// 0.974, source 0.658), topics micro F1 0.788 (P 0.867, R 0.722): the
+/// honest held-out figures. Rules fixed since for the error classes seen
+/// ("eleven nights" is a duration; ratios, "one in five"; "aged between 5
+/// and 17"; Pashto "دوه نور ټپیان"; Urdu ڈیڑھ and ڈھائی; sources: an
+/// organisation known by a name in lower case before the verb, "it" after
+/// a source named in the sentence, "according to a statement on its
+/// website", "the report" standing for its publisher, a subject in lower
+/// case between a comma and the verb, Urdu words between "نے" and the
+/// verb) bring it to recall 1.000, precision 1.000 (source 0.923); topic
+/// keywords (child labour, hunger, rescue, vocational training, Arabic
+/// words for women and girls) bring topics to F1 0.919. Floors just under
 /// those.
-const HELDOUT_6_FLOOR: (f64, f64, f64) = (0.96, 0.98, 0.91);
+const HELDOUT_7_FLOOR: (f64, f64, f64) = (0.98, 0.98, 0.90);
 const SAMPLE_FLOOR: (f64, f64, f64) = (0.95, 0.95, 0.85);
 
 #[derive(Debug, Deserialize)]
@@ -401,6 +418,13 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
+    let heldout_7: Gold = match toml::from_str(HELDOUT_7) {
+        Ok(g) => g,
+        Err(e) => {
+            eprintln!("eval/figures-topics-heldout-7.toml: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
     let mut all: Vec<(String, Vec<String>)> = Vec::new();
     for (set, gold, floor) in [
         ("synthetic", &synthetic, SYNTHETIC_FLOOR),
@@ -409,6 +433,7 @@ fn main() -> ExitCode {
         ("held-out-4 synthetic", &heldout_4, HELDOUT_4_FLOOR),
         ("held-out-5 synthetic", &heldout_5, HELDOUT_5_FLOOR),
         ("held-out-6 synthetic", &heldout_6, HELDOUT_6_FLOOR),
+        ("held-out-7 synthetic", &heldout_7, HELDOUT_7_FLOOR),
     ] {
         let cases: Vec<Case<'_>> = gold
             .article

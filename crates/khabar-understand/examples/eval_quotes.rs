@@ -11,8 +11,9 @@
 //! English, Dari, Pashto, Urdu and Arabic, with their annotations), and the
 //! held-out `eval/quotes-entities-heldout-3.txt`,
 //! `eval/quotes-entities-heldout-4.txt`,
-//! `eval/quotes-entities-heldout-5.txt` and
-//! `eval/quotes-entities-heldout-6.txt` (each scored before any rule was
+//! `eval/quotes-entities-heldout-5.txt`,
+//! `eval/quotes-entities-heldout-6.txt` and
+//! `eval/quotes-entities-heldout-7.txt` (each scored before any rule was
 //! changed for it). Sample gold:
 //! `eval/quotes-entities-sample.txt` annotates the sample digest without
 //! holding its text: each article by its number and the sha256 prefix of its
@@ -39,6 +40,7 @@ const HELDOUT_3: &str = include_str!("../eval/quotes-entities-heldout-3.txt");
 const HELDOUT_4: &str = include_str!("../eval/quotes-entities-heldout-4.txt");
 const HELDOUT_5: &str = include_str!("../eval/quotes-entities-heldout-5.txt");
 const HELDOUT_6: &str = include_str!("../eval/quotes-entities-heldout-6.txt");
+const HELDOUT_7: &str = include_str!("../eval/quotes-entities-heldout-7.txt");
 const SAMPLE_GOLD: &str = include_str!("../eval/quotes-entities-sample.txt");
 
 /// Floors, set just under the measured figures.
@@ -77,11 +79,14 @@ const HELDOUT_3_FLOORS: Floors = Floors {
 /// Written and annotated before it was first scored, which gave quotes P
 /// 0.833, R 0.741 and entities R 0.814, F1 0.845 (the honest held-out
 /// figures). General rules fixed for the error classes seen there bring it
-/// to quotes P 0.926, R 0.926; entities R 0.938, F1 0.953: the floors are
-/// just under those.
+/// to quotes P 0.926, R 0.926; entities R 0.938, F1 0.953. The rules fixed
+/// for held-out-7 (a phrase quoted inside reported speech; a given name
+/// alone before a comma and a Pashto verb of saying) bring it to quotes P
+/// 1.000, R 1.000; entities R 0.959, F1 0.969: the floors are just under
+/// those.
 const HELDOUT_4_FLOORS: Floors = Floors {
-    quote_p: 0.91,
-    quote_r: 0.91,
+    quote_p: 0.98,
+    quote_r: 0.98,
     entity_r: 0.92,
     entity_f1: 0.94,
 };
@@ -120,6 +125,31 @@ const HELDOUT_6_FLOORS: Floors = Floors {
     quote_r: 0.98,
     entity_r: 0.95,
     entity_f1: 0.96,
+};
+
+/// Written and annotated before it was first scored, which gave quotes P
+/// 0.778, R 0.778, F1 0.778 (21 right of 27 found, 27 gold) and entities
+/// P 0.838, R 0.798, F1 0.818 (83 right of 99 found, 104 gold): the honest
+/// held-out figures. One spelling the gold had left out (Fayzabad, the
+/// gazetteer's name for Faizabad) was added afterwards, which alone makes
+/// entities P 0.848, R 0.808. General rules fixed since for the error
+/// classes seen there (Urdu names of three words after a role and its
+/// portfolio, ending before an auxiliary, after a noun that follows
+/// "ایک", or of one compound given name; acronyms spelt letter by letter
+/// in Urdu; a one-word place ending a name before a verb of saying;
+/// Pashto, Urdu and Dari departments and commands by their head noun;
+/// Dari "به نام X"; an Arabic name between a role and "إن"; a given name
+/// after a number word; the Arabic preposition "على" no longer stopping
+/// the name علی; Arabic "وجاء في التقرير"; phrases quoted inside reported
+/// speech; districts, neighbours' provinces and cities, UNAMA in Arabic
+/// and Pashto, descriptive names of UN agencies, ACCI, HRCP and USGS in
+/// the gazetteer) bring it to quotes P 1.000, R 1.000 and entities P
+/// 1.000, R 1.000, F1 1.000: the floors are just under those.
+const HELDOUT_7_FLOORS: Floors = Floors {
+    quote_p: 0.98,
+    quote_r: 0.98,
+    entity_r: 0.98,
+    entity_f1: 0.98,
 };
 
 const SAMPLE_FLOORS: Floors = Floors {
@@ -425,6 +455,11 @@ fn main() -> ExitCode {
         score(&g, verbose, &mut t);
     }
     ok &= report("held-out-6", &t, &HELDOUT_6_FLOORS);
+    let mut t = Tally::default();
+    for g in parse_gold(HELDOUT_7) {
+        score(&g, verbose, &mut t);
+    }
+    ok &= report("held-out-7", &t, &HELDOUT_7_FLOORS);
     if let Some(path) = sample {
         let text = match std::fs::read_to_string(&path) {
             Ok(t) => t,

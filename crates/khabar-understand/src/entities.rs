@@ -281,6 +281,16 @@ fn gazetteer_pass(text: &str, toks: &[Token], p: u32, taken: &mut [bool], raws: 
             {
                 i += 1;
             }
+            // "مولوي محمد قاسم ریاض وویل": the same in Arabic script, when
+            // a verb of saying or a comma follows the name.
+            Some(hit)
+                if hit.len == 1
+                    && g.entries[hit.entry as usize].kind == EntityKind::Place
+                    && toks[i].arabic
+                    && ar_surname_slot(text, toks, i, taken) =>
+            {
+                i += 1;
+            }
             Some(hit) => {
                 let e = &g.entries[hit.entry as usize];
                 let mut end = i + hit.len;
@@ -843,11 +853,54 @@ fn arabic_pass(
             && !taken[k]
             && !w.ar_stop.contains(&toks[k].key)
             && !w.ar_titles.contains(&toks[k].key)
+            && !is_arabic_ala(text, &toks[k])
     };
     let mut i = 0;
     while i < n {
         if !toks[i].arabic {
             i += 1;
+            continue;
+        }
+        // "(ایچ آر سی پی)": an acronym spelt letter by letter is no name.
+        if let Some(j) = spelt_acronym(text, toks, i) {
+            taken[i..j].iter_mut().for_each(|t| *t = true);
+            i = j;
+            continue;
+        }
+        // "د پوهنې ریاست", "محکمہ داخلہ بلوچستان", "فرماندهی پولیس".
+        if let Some((a, j)) = department_at(text, toks, i, taken) {
+            taken[i..j].iter_mut().for_each(|t| *t = true);
+            let mut raw = arabic_raw(toks, p, a, j);
+            raw.kind = EntityKind::Organization;
+            raws.push(raw);
+            i = j;
+            continue;
+        }
+        // "به نام گل‌احمد" (Dari, "by the name of"): one to three name words.
+        if i >= 2
+            && toks[i - 1].key == "نام"
+            && toks[i - 2].key == "به"
+            && name_word(i, taken)
+            && !w.ar_roles.contains(&toks[i].key)
+        {
+            let mut j = i + 1;
+            while j < n
+                && j < i + 3
+                && name_word(j, taken)
+                && !w.ar_roles.contains(&toks[j].key)
+                && glued(text, &toks[j - 1], &toks[j], false)
+            {
+                j += 1;
+            }
+            taken[i..j].iter_mut().for_each(|t| *t = true);
+            raws.push(arabic_raw(toks, p, i, j));
+            i = j;
+            continue;
+        }
+        if let Some(j) = ar_name_before_anna(text, toks, i, taken) {
+            taken[i..j].iter_mut().for_each(|t| *t = true);
+            raws.push(arabic_raw(toks, p, i, j));
+            i = j;
             continue;
         }
         // An honorific and up to three name words: "مولوی عبدالکبیر"
@@ -973,7 +1026,10 @@ fn arabic_pass(
         // A given name and one to three more name words: "فیصل ناصر نے
         // کہا", "ماجد الأنصاري يوم …", "ویاند عبدالمطلب حقاني وویل".
         // With بن / آل the name runs longer: "محمد بن عبدالرحمن آل ثاني".
-        if name_word(i, taken) && words::is_ar_given(&toks[i].key) {
+        if name_word(i, taken)
+            && words::is_ar_given(&toks[i].key)
+            && !(i > 0 && is_number_word(&toks[i - 1]))
+        {
             let mut j = i + 1;
             let mut limit = i + 4;
             while j < n
@@ -1002,6 +1058,19 @@ fn arabic_pass(
                 continue;
             }
         }
+        // A given name alone, then a comma and a verb of saying: "۱۷ کلنې
+        // مریم، وویل".
+        if name_word(i, taken)
+            && words::is_ar_given(&toks[i].key)
+            && toks.get(i + 1).is_some_and(|t| {
+                is_say_after(&t.key) && text[toks[i].end..t.start].contains(['،', ','])
+            })
+        {
+            taken[i] = true;
+            raws.push(arabic_raw(toks, p, i, i + 1));
+            i += 1;
+            continue;
+        }
         // A name opening a sentence, then a comma and a role: "احمد کریمی، سخنگوی".
         if opens[i] && name_word(i, taken) {
             let mut j = i + 1;
@@ -1025,6 +1094,331 @@ fn arabic_pass(
         }
         i += 1;
     }
+}
+
+/// The same words normalised, built once.
+fn normal_set(
+    cell: &'static std::sync::OnceLock<rustc_hash::FxHashSet<String>>,
+    words: &[&str],
+) -> &'static rustc_hash::FxHashSet<String> {
+    cell.get_or_init(|| {
+        words
+            .iter()
+            .map(|w| crate::normalize::normalize(w))
+            .collect()
+    })
+}
+
+/// Verbs of saying and the Urdu ergative that follow a speaker's name.
+fn is_say_after(key: &str) -> bool {
+    static SET: std::sync::OnceLock<rustc_hash::FxHashSet<String>> = std::sync::OnceLock::new();
+    normal_set(
+        &SET,
+        &[
+            "وویل",
+            "وویلې",
+            "ویلي",
+            "وايي",
+            "زیاته",
+            "گفت",
+            "گفته",
+            "افزود",
+            "نے",
+            "کہا",
+            "قال",
+        ],
+    )
+    .contains(key)
+}
+
+/// Whether the one-word place at `toks[i]` ends a person's name: a given
+/// name among the (glued, untaken) two words before it, and a verb of
+/// saying or a comma right after it.
+fn ar_surname_slot(text: &str, toks: &[Token], i: usize, taken: &[bool]) -> bool {
+    let w = words::get();
+    let given_before = (1..=2).any(|d| {
+        i >= d
+            && (i - d..i).all(|k| toks[k].arabic && !taken[k] && !w.ar_stop.contains(&toks[k].key))
+            && (i - d + 1..=i).all(|k| glued(text, &toks[k - 1], &toks[k], false))
+            && words::is_ar_given(&toks[i - d].key)
+    });
+    let next_says = match toks.get(i + 1) {
+        Some(t) => {
+            text[toks[i].end..t.start].contains(['،', ','])
+                || (glued(text, &toks[i], t, false) && is_say_after(&t.key))
+        }
+        None => false,
+    };
+    given_before && next_says
+}
+
+/// The Arabic preposition "على" (on), which normalises to the name علی
+/// (Ali): told apart by its written form.
+fn is_arabic_ala(text: &str, t: &Token) -> bool {
+    &text[t.start..t.end] == "على"
+}
+
+/// Urdu letters spelling an acronym: "(ایچ آر سی پی)".
+const UR_LETTERS: &[&str] = &[
+    "اے",
+    "بی",
+    "سی",
+    "ڈی",
+    "ای",
+    "ایف",
+    "جی",
+    "ایچ",
+    "آئی",
+    "جے",
+    "کے",
+    "ایل",
+    "ایم",
+    "این",
+    "او",
+    "پی",
+    "کیو",
+    "آر",
+    "ایس",
+    "ٹی",
+    "یو",
+    "وی",
+    "ڈبلیو",
+    "ایکس",
+    "وائی",
+    "زیڈ",
+];
+
+/// An acronym spelt letter by letter in parentheses from `toks[i]`, two
+/// letters or more: the index after it.
+fn spelt_acronym(text: &str, toks: &[Token], i: usize) -> Option<usize> {
+    static SET: std::sync::OnceLock<rustc_hash::FxHashSet<String>> = std::sync::OnceLock::new();
+    let letters = normal_set(&SET, UR_LETTERS);
+    if i == 0 || !text[toks[i - 1].end..toks[i].start].contains('(') {
+        return None;
+    }
+    let mut j = i;
+    while j < toks.len() && j < i + 8 && letters.contains(&toks[j].key) {
+        if j > i && !glued(text, &toks[j - 1], &toks[j], false) {
+            break;
+        }
+        j += 1;
+    }
+    let closed = text[toks[j - 1].end..].trim_start().starts_with(')');
+    (j >= i + 2 && closed).then_some(j)
+}
+
+/// Heads of a Pashto department's name after "د" and its field: "د
+/// پوهنې ریاست", "د امنیه قوماندانۍ".
+const PS_DEPARTMENT_HEADS: &[&str] = &[
+    "ریاست",
+    "قوماندانۍ",
+    "قومانداني",
+    "ادارې",
+    "اداره",
+    "ریاستونو",
+];
+
+/// Words that make "د X ریاست" no name: "د دې ریاست" (this department).
+const PS_NOT_FIELD: &[&str] = &[
+    "دې",
+    "دغه",
+    "دغې",
+    "همدې",
+    "همدغه",
+    "هغه",
+    "هغې",
+    "دا",
+    "نوموړې",
+    "نوموړي",
+    "کوم",
+    "هر",
+];
+
+/// Urdu departments: "محکمہ داخلہ", then the province when one follows.
+const UR_DEPARTMENT_FIELDS: &[&str] = &[
+    "داخلہ",
+    "صحت",
+    "تعلیم",
+    "خزانہ",
+    "زراعت",
+    "پولیس",
+    "موسمیات",
+    "ایکسائز",
+    "اوقاف",
+    "جنگلات",
+    "آبپاشی",
+    "خوراک",
+    "ریونیو",
+    "بلدیات",
+    "اطلاعات",
+    "انسداد",
+];
+
+/// Dari commands: "فرماندهی پولیس", "قوماندانی امنیه".
+const FA_COMMANDS: &[&str] = &["فرماندهی", "قوماندانی"];
+const FA_COMMAND_FIELDS: &[&str] = &["پولیس", "امنیه", "امنیت"];
+
+/// A department or command named by its head noun at or around
+/// `toks[i]`: its token range, `i` being its first word. Pashto "د
+/// (PLACE د) FIELD ریاست", Urdu "محکمہ FIELD (PROVINCE)", Dari
+/// "فرماندهی پولیس".
+fn department_at(text: &str, toks: &[Token], i: usize, taken: &[bool]) -> Option<(usize, usize)> {
+    static HEADS: std::sync::OnceLock<rustc_hash::FxHashSet<String>> = std::sync::OnceLock::new();
+    static NOT_FIELD: std::sync::OnceLock<rustc_hash::FxHashSet<String>> =
+        std::sync::OnceLock::new();
+    static UR_FIELDS: std::sync::OnceLock<rustc_hash::FxHashSet<String>> =
+        std::sync::OnceLock::new();
+    static FA_HEADS: std::sync::OnceLock<rustc_hash::FxHashSet<String>> =
+        std::sync::OnceLock::new();
+    static FA_FIELDS: std::sync::OnceLock<rustc_hash::FxHashSet<String>> =
+        std::sync::OnceLock::new();
+    let w = words::get();
+    let n = toks.len();
+    let g = gazetteer::get();
+    let free = |k: usize| toks[k].arabic && !taken[k];
+    let d = crate::normalize::normalize("د");
+    // Pashto: "د" at i, one or two field words, the head.
+    if toks[i].key == d && free(i) {
+        let heads = normal_set(&HEADS, PS_DEPARTMENT_HEADS);
+        let not_field = normal_set(&NOT_FIELD, PS_NOT_FIELD);
+        for len in 1..=2 {
+            let h = i + 1 + len;
+            if h >= n || !heads.contains(&toks[h].key) || !free(h) {
+                continue;
+            }
+            let field_ok = (i + 1..h).all(|k| {
+                free(k) && !w.ar_stop.contains(&toks[k].key) && !not_field.contains(&toks[k].key)
+            }) && (i + 1..=h).all(|k| glued(text, &toks[k - 1], &toks[k], false));
+            if !field_ok {
+                continue;
+            }
+            // "د خوست د پوهنې ریاست": the place before, when the gazetteer knows it.
+            let mut a = i;
+            if i >= 2
+                && toks[i - 2].key == d
+                && g.longest(text, toks, i - 1).is_some_and(|hit| {
+                    hit.len == 1 && g.entries[hit.entry as usize].kind == EntityKind::Place
+                })
+            {
+                a = i - 2;
+            }
+            return Some((a, h + 1));
+        }
+        return None;
+    }
+    // Urdu: "محکمہ داخلہ بلوچستان".
+    if toks[i].key == crate::normalize::normalize("محکمہ") && free(i) && i + 1 < n {
+        let fields = normal_set(&UR_FIELDS, UR_DEPARTMENT_FIELDS);
+        if fields.contains(&toks[i + 1].key) && glued(text, &toks[i], &toks[i + 1], false) {
+            let mut j = i + 2;
+            if j < n
+                && glued(text, &toks[j - 1], &toks[j], false)
+                && g.longest(text, toks, j).is_some_and(|hit| {
+                    hit.len == 1 && g.entries[hit.entry as usize].kind == EntityKind::Place
+                })
+            {
+                j += 1;
+            }
+            return Some((i, j));
+        }
+    }
+    // Dari: "فرماندهی پولیس".
+    if free(i) && i + 1 < n && normal_set(&FA_HEADS, FA_COMMANDS).contains(&toks[i].key) {
+        let fields = normal_set(&FA_FIELDS, FA_COMMAND_FIELDS);
+        if fields.contains(&toks[i + 1].key)
+            && free(i + 1)
+            && glued(text, &toks[i], &toks[i + 1], false)
+        {
+            return Some((i, i + 2));
+        }
+    }
+    None
+}
+
+/// Number words before a noun: "دوه نور" is "two more", no name.
+fn is_number_word(t: &Token) -> bool {
+    static SET: std::sync::OnceLock<rustc_hash::FxHashSet<String>> = std::sync::OnceLock::new();
+    t.key
+        .chars()
+        .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+        || normal_set(
+            &SET,
+            &[
+                "یو", "یوه", "دوه", "درې", "دری", "څلور", "پنځه", "شپږ", "اووه", "اته", "نهه",
+                "لس", "یک", "دو", "سه", "چهار", "پنج", "شش", "هفت", "هشت", "ایک", "تین", "چار",
+                "پانچ", "چند", "څو",
+            ],
+        )
+        .contains(&t.key)
+}
+
+/// Arabic role words before the body the role is in: "رئيسة البعثة".
+fn is_ar_role_word(key: &str) -> bool {
+    static SET: std::sync::OnceLock<rustc_hash::FxHashSet<String>> = std::sync::OnceLock::new();
+    let bare = key.strip_prefix("ال").unwrap_or(key);
+    normal_set(
+        &SET,
+        &[
+            "رئيس",
+            "رئيسة",
+            "مدير",
+            "مديرة",
+            "متحدث",
+            "متحدثة",
+            "ممثل",
+            "ممثلة",
+            "وزير",
+            "وزيرة",
+            "سفير",
+            "سفيرة",
+            "منسق",
+            "منسقة",
+            "مبعوث",
+            "مبعوثة",
+            "نائب",
+            "مسؤول",
+            "مسؤولة",
+            "المتحدث",
+            "رئیس",
+        ],
+    )
+    .contains(bare)
+}
+
+/// "وقالت رئيسة البعثة روزا أوتونباييفا إن …": a name of two or three
+/// words from `toks[i]` (the first without the article ال), after a verb
+/// of saying, a role and the body it is in, right before "إن"/"أن": the
+/// index after it.
+fn ar_name_before_anna(text: &str, toks: &[Token], i: usize, taken: &[bool]) -> Option<usize> {
+    let w = words::get();
+    if i < 2 {
+        return None;
+    }
+    // The role one or two words back, a verb of saying right before it.
+    let role_at = (1..=2)
+        .map(|d| i - d)
+        .find(|&k| is_ar_role_word(&toks[k].key))?;
+    if role_at == 0 || !AR_SAY_FIRST.contains(&toks[role_at - 1].key.as_str()) {
+        return None;
+    }
+    if role_at + 1 < i && !toks[role_at + 1].key.starts_with("ال") {
+        return None;
+    }
+    let mut j = i;
+    while j < toks.len()
+        && j < i + 3
+        && toks[j].arabic
+        && !taken[j]
+        // The family name may take the article: "سلمى الخطيب".
+        && (j > i || !toks[j].key.starts_with("ال"))
+        && !w.ar_stop.contains(&toks[j].key)
+        && !is_ar_role_word(&toks[j].key)
+        && glued(text, &toks[j.max(1) - 1], &toks[j], false)
+    {
+        j += 1;
+    }
+    let anna = toks.get(j).is_some_and(|t| t.key == "ان" || t.key == "أن");
+    (j >= i + 2 && anna).then_some(j)
 }
 
 /// Words inside an Arabic name: "بن سيف", "آل ثاني".
@@ -1089,6 +1483,7 @@ fn appositive_after_role(text: &str, toks: &[Token], i: usize, taken: &[bool]) -
         && toks[j].arabic
         && !taken[j]
         && !w.ar_stop.contains(&toks[j].key)
+        && !is_arabic_ala(text, &toks[j])
         && !w.ar_titles.contains(&toks[j].key)
         && !w.ar_roles.contains(&toks[j].key)
         && !toks[j].key.starts_with("ال")
@@ -1161,6 +1556,19 @@ const UR_NOT_NAME: &[&str] = &[
     "کسی",
     "کئی",
     "ذرائع",
+    "تجارت",
+    "خزانہ",
+    "اطلاعات",
+    "دفاع",
+    "تعلیم",
+    "صحت",
+    "قانون",
+    "اعظم",
+    "مملکت",
+    "دکاندار",
+    "مزدور",
+    "شہری",
+    "تاجر",
 ];
 
 /// The length of an Urdu subject starting at `toks[i]` and ending right
@@ -1177,16 +1585,84 @@ fn urdu_subject_at(toks: &[Token], i: usize) -> Option<usize> {
                 )
             })
     };
-    // Right after a spokesperson: "ترجمان قادر یار ٹوانہ نے".
-    let after_role = i > 0 && matches!(toks[i - 1].key.as_str(), "ترجمان" | "سخنگوی" | "ویاند");
-    if (after_role || words::is_ar_given(&toks[i].key)) && ergative_at(i + 3) {
+    // Right after a spokesperson or another role: "ترجمان قادر یار ٹوانہ
+    // نے", "کے صدر فضل مقیم خان نے", "وزیر تجارت جام کمال خان نے".
+    let is_role = |k: usize| {
+        matches!(toks[k].key.as_str(), "ترجمان" | "سخنگوی" | "ویاند") || ur_role_word(&toks[k].key)
+    };
+    let after_role = (i > 0 && is_role(i - 1))
+        || (i > 1 && is_role(i - 2) && ur_portfolio_word(&toks[i - 1].key));
+    let given = |k: usize| words::is_ar_given(&toks[k].key);
+    if (after_role || given(i)) && ergative_at(i + 3) {
         Some(3)
-    } else if ergative_at(i + 2) {
+    } else if ergative_at(i + 2)
+        // "ایک افغان دکاندار عبدالرزاق نے": a noun after "ایک" (a), or a
+        // word before a compound given name, is no part of the name.
+        && !(i > 0 && toks[i - 1].key == "ایک")
+        && (given(i) || !compound_given(&toks[i + 1].key))
+    {
         Some(2)
+    } else if ergative_at(i + 1) && compound_given(&toks[i].key) {
+        Some(1)
     } else {
         None
     }
 }
+
+/// A given name of the compound kind (عبدالرزاق، حمیدالله), a name by
+/// itself.
+fn compound_given(key: &str) -> bool {
+    words::is_ar_given(key) && !words::get().ar_given.contains(key)
+}
+
+/// Urdu role words before a name: "صدر", "وزیر", "کمشنر".
+fn ur_role_word(key: &str) -> bool {
+    static SET: std::sync::OnceLock<rustc_hash::FxHashSet<String>> = std::sync::OnceLock::new();
+    normal_set(
+        &SET,
+        &[
+            "صدر",
+            "وزیر",
+            "چیئرمین",
+            "کمشنر",
+            "سیکرٹری",
+            "ڈائریکٹر",
+            "گورنر",
+            "مشیر",
+            "سربراہ",
+            "نائب",
+            "سفیر",
+            "ایڈیشنل",
+        ],
+    )
+    .contains(key)
+}
+
+/// Portfolios after an Urdu role: "وزیر تجارت", "وزیر خارجہ".
+fn ur_portfolio_word(key: &str) -> bool {
+    static SET: std::sync::OnceLock<rustc_hash::FxHashSet<String>> = std::sync::OnceLock::new();
+    normal_set(&SET, UR_PORTFOLIOS).contains(key)
+}
+
+const UR_PORTFOLIOS: &[&str] = &[
+    "تجارت",
+    "خارجہ",
+    "داخلہ",
+    "خزانہ",
+    "اطلاعات",
+    "دفاع",
+    "تعلیم",
+    "صحت",
+    "قانون",
+    "اعظم",
+    "مملکت",
+    "مذہبی",
+    "توانائی",
+    "منصوبہ",
+    "ریلوے",
+    "مواصلات",
+    "مہاجرین",
+];
 
 /// The length of a name right after a spokesperson's title and right
 /// before a Pashto or Dari speech verb ("ویاند شرافت زمان امرخیل وویل",

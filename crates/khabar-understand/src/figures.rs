@@ -136,6 +136,9 @@ pub(crate) fn find_split(
     let mut out = Vec::new();
     // The last source named so far, for "the agency said" further down.
     let mut prior: Option<String> = None;
+    // The source of the first sentence about a report, for "the report"
+    // further down.
+    let mut publisher: Option<String> = None;
     for ((pi, para), sentences) in paragraphs.iter().enumerate().zip(split) {
         let mut inherited: Option<String> = None;
         // Whether a quotation opened in an earlier sentence is still open.
@@ -150,6 +153,7 @@ pub(crate) fn find_split(
                 paragraph: pi as u32,
                 offset,
                 prior: prior.as_deref(),
+                publisher: publisher.as_deref(),
             };
             let sources = ctx.sources();
             if !(open_quote || continues(&toks)) {
@@ -192,6 +196,15 @@ pub(crate) fn find_split(
                 inherited = Some(s.1.clone());
             }
             open_quote = quote_open_after(sentence, open_quote);
+            if publisher.is_none()
+                && toks.iter().any(|x| x.is_word() && is_report_word(&x.norm))
+                && let Some(s) = sources
+                    .first()
+                    .map(|s| s.1.clone())
+                    .or_else(|| ctx.organisation_before(toks.len()))
+            {
+                publisher = Some(s);
+            }
             if let Some(s) = sources.last() {
                 prior = Some(s.1.clone());
             }
@@ -410,11 +423,37 @@ fn read_quantity(t: &[Tok<'_>], i: usize) -> Read {
         {
             return Read::Skip(j + 3);
         }
-        // The upper end of an age range: "aged 12 to 18", "ages 5 and 9".
+        // The upper end of an age range: "aged 12 to 18", "ages 5 and 9",
+        // "aged between 5 and 17"; its lower end: "aged between 5 …".
+        let age_word = |k: usize| matches!(t[k].norm.as_ref(), "aged" | "ages" | "age");
         if i >= 3
             && (t[i - 1].is("to") || t[i - 1].is("and") || t[i - 1].sym('-'))
             && t[i - 2].kind == Kind::Num
-            && matches!(t[i - 3].norm.as_ref(), "aged" | "ages" | "age")
+            && (age_word(i - 3)
+                || (i >= 4 && (t[i - 3].is("between") || t[i - 3].is("from")) && age_word(i - 4)))
+        {
+            return Read::Skip(j);
+        }
+        if i >= 2 && (t[i - 1].is("between") || t[i - 1].is("from")) && age_word(i - 2) {
+            return Read::Skip(j);
+        }
+        // A ratio: "one in five children", "1 in 4".
+        if t.get(j).is_some_and(|n| n.is("in"))
+            && let Some(k) = t.get(j + 1).and_then(|n| match n.kind {
+                Kind::Num => Some((n.value, j + 2)),
+                Kind::Word => read_words(t, j + 1),
+                Kind::Sym => None,
+            })
+            && k.0 > value
+            && k.0 <= 1000.0
+        {
+            return Read::Skip(k.1);
+        }
+        if i >= 2
+            && t[i - 1].is("in")
+            && value <= 1000.0
+            && (matches!(t[i - 2].norm.as_ref(), "one" | "two" | "three")
+                || (t[i - 2].kind == Kind::Num && t[i - 2].value < value))
         {
             return Read::Skip(j);
         }
@@ -672,7 +711,14 @@ fn range_unit(t: &[Tok<'_>], k: usize) -> Option<&'static str> {
 fn read_words(t: &[Tok<'_>], i: usize) -> Option<(f64, usize)> {
     let w = &t[i];
     if w.arabic() {
-        return read_fa_ps_words(t, i);
+        // The Arabic dual of a scale: "مليوني شخص" (two million people).
+        let dual = match w.text.trim_start_matches('و') {
+            "ألفي" | "ألفا" => 2e3,
+            "مليوني" | "مليونا" => 2e6,
+            "ملياري" | "مليارا" => 2e9,
+            _ => return read_fa_ps_words(t, i),
+        };
+        return Some((dual, i + 1));
     }
     let is_big =
         |s: &str| matches!(s, "hundred" | "dozen") || lx::scale(s).is_some_and(|_| s.len() > 2);
@@ -813,10 +859,11 @@ fn read_fa_ps_words(t: &[Tok<'_>], i: usize) -> Option<(f64, usize)> {
         j += 1;
     }
     let value = total + current;
-    // "سه نفر", "سه زن": a small number word counting people.
-    let classifier = t
-        .get(j)
-        .is_some_and(|x| lx::is_person_classifier(&x.norm) || lx::is_person_noun(&x.norm));
+    // "سه نفر", "سه زن": a small number word counting people; also with
+    // Pashto "نور" (more) between: "دوه نور ټپیان".
+    let people = |x: &Tok<'_>| lx::is_person_classifier(&x.norm) || lx::is_person_noun(&x.norm);
+    let classifier = t.get(j).is_some_and(people)
+        || (t.get(j).is_some_and(|x| x.is("نور")) && t.get(j + 1).is_some_and(people));
     if scaled || (classifier && value >= 2.0) || (j > i + 2 && value >= 100.0) {
         Some((value, j))
     } else {
@@ -867,6 +914,15 @@ struct Context<'a, 't> {
     offset: usize,
     /// The last source named before this sentence.
     prior: Option<&'t str>,
+    /// The source of the first sentence about a report.
+    publisher: Option<&'t str>,
+}
+
+/// A word naming a report, whose publisher "the report" later stands for.
+fn is_report_word(w: &str) -> bool {
+    matches!(w, "report" | "reports" | "گزارش" | "راپور" | "رپورٹ")
+        // Arabic with its article or case ending: "التقرير", "تقريرا".
+        || w.contains("تقریر")
 }
 
 impl Context<'_, '_> {
@@ -891,6 +947,37 @@ impl Context<'_, '_> {
                     let overlap = me.min(e).saturating_sub(ms.max(s));
                     m.paragraph == self.paragraph && overlap * 3 >= (e - s) * 2
                 })
+            })
+            .map(|ent| ent.name.clone())
+    }
+
+    /// The organisation with a mention in this sentence before token `k`
+    /// (anywhere in it when `k` is past its end), the first one.
+    fn organisation_before(&self, k: usize) -> Option<String> {
+        let s = self.offset;
+        let e = self
+            .toks
+            .get(k)
+            .map_or(self.offset + self.sentence.len(), |t| self.offset + t.start);
+        self.entities
+            .iter()
+            .filter(|ent| ent.kind == EntityKind::Organization)
+            .flat_map(|ent| ent.mentions.iter().map(move |m| (m, ent)))
+            .filter(|(m, _)| m.paragraph == self.paragraph && m.start >= s && m.start < e)
+            .min_by_key(|(m, _)| m.start)
+            .map(|(_, ent)| ent.name.clone())
+    }
+
+    /// The organisation whose mention ends with token `b`.
+    fn organisation_ending(&self, b: usize) -> Option<String> {
+        let end = self.offset + self.toks[b].end;
+        self.entities
+            .iter()
+            .filter(|ent| ent.kind == EntityKind::Organization)
+            .find(|ent| {
+                ent.mentions
+                    .iter()
+                    .any(|m| m.paragraph == self.paragraph && m.start + m.surface.len() == end)
             })
             .map(|ent| ent.name.clone())
     }
@@ -959,6 +1046,17 @@ impl Context<'_, '_> {
                 {
                     // "According to the agency, …": the source named before.
                     out.push((k, p.to_string(), true));
+                } else if t
+                    .get(k + 2)
+                    .is_some_and(|x| matches!(x.norm.as_ref(), "a" | "an" | "its" | "the"))
+                    && t.get(k + 3).is_some_and(|x| lx::is_document_noun(&x.norm))
+                    && let Some(p) = self
+                        .organisation_before(k)
+                        .or(self.prior.map(str::to_string))
+                {
+                    // "X sold …, according to a statement on its website":
+                    // the organisation the sentence is about.
+                    out.push((k, p, true));
                 }
                 continue;
             }
@@ -991,6 +1089,15 @@ impl Context<'_, '_> {
                         || (t[k - 1].capital
                             && (k < 2 || !matches!(t[k - 2].norm.as_ref(), "the" | "a" | "an"))))
             };
+            // "The ministry said it had registered …": "it" is the source
+            // already named, not a person.
+            let mut e = k;
+            while e > 0 && lx::is_aux(&t[e - 1].norm) && t[e - 1].is_word() {
+                e -= 1;
+            }
+            if e > 0 && t[e - 1].is("it") && !out.is_empty() {
+                continue;
+            }
             if lx::is_report_verb(&w.norm)
                 && !(w.capital && k == 0)
                 && (!lx::is_ambiguous_report_verb(&w.norm)
@@ -1030,6 +1137,14 @@ impl Context<'_, '_> {
         if last.is_word() && lx::is_pronoun(&last.norm) {
             return self.person_before(e - 1);
         }
+        // "The UN children’s agency said": an organisation the entities
+        // know by a name in lower case.
+        if last.is_word()
+            && !last.capital
+            && let Some(org) = self.organisation_ending(e - 1)
+        {
+            return Some(org);
+        }
         // "the agency said": the source named before.
         if last.is_word()
             && !last.capital
@@ -1046,6 +1161,15 @@ impl Context<'_, '_> {
                 e - 1
             };
             return Some(self.span(a, e - 1).to_string());
+        }
+        // "The report, based on …, found": its publisher.
+        if last.sym(',') {
+            let lead = usize::from(t.first().is_some_and(|x| x.is("the")));
+            if t.get(lead).is_some_and(|x| is_report_word(&x.norm))
+                && t.get(lead + 1).is_some_and(|x| x.sym(','))
+            {
+                return self.publisher.or(self.prior).map(str::to_string);
+            }
         }
         // "Ehsan Ahmadi, a refugee rights advocate, told": skip the apposition.
         if last.sym(',') {
@@ -1066,6 +1190,32 @@ impl Context<'_, '_> {
             return None;
         }
         self.capital_run_ending(e)
+            .or_else(|| self.clause_subject(e))
+    }
+
+    /// "…, the city’s police command said", "…, bakers in the old city
+    /// said": up to six words in lower case between a comma and the verb
+    /// at `e`, without their article, the first of them no function word.
+    fn clause_subject(&self, e: usize) -> Option<String> {
+        let t = self.toks;
+        let mut a = e;
+        while a > 0 && e - a < 7 && !t[a - 1].sym(',') {
+            let x = &t[a - 1];
+            let word = x.is_word() && !x.arabic() && !x.capital;
+            let joint = x.sym('’') || x.sym('\'') || x.is("s") || x.is("the");
+            if !(word || joint) {
+                return None;
+            }
+            a -= 1;
+        }
+        if a == 0 || a == e || !t[a - 1].sym(',') {
+            return None;
+        }
+        while a < e && matches!(t[a].norm.as_ref(), "the" | "a" | "an") {
+            a += 1;
+        }
+        (a < e && t[e - 1].is_word() && t[a].is_word() && !lx::is_en_stop(&t[a].norm))
+            .then(|| self.span(a, e - 1).to_string())
     }
 
     /// The run of capitalised words (with connectors and a parenthesised
@@ -1275,7 +1425,13 @@ impl Context<'_, '_> {
             if t.get(k + 1)
                 .is_some_and(|x| matches!(x.norm.as_ref(), "البیان" | "التقریر" | "بیان" | "تقریر"))
             {
-                return self.prior.map(|p| (p.to_string(), false));
+                let report = t.get(k + 1).is_some_and(|x| x.norm.contains("تقریر"));
+                let by = if report {
+                    self.publisher.or(self.prior)
+                } else {
+                    self.prior
+                };
+                return by.map(|p| (p.to_string(), false));
             }
             let mut b = k + 1;
             while b < t.len()
@@ -1299,9 +1455,16 @@ impl Context<'_, '_> {
             }
             return (a < e).then(|| (self.fa_ps_name(a, e - 1), true));
         }
-        // Urdu "X نے کہا کہ …" / "X نے بتایا کہ …".
-        if matches!(t[k].norm.as_ref(), "کہا" | "بتایا") && k >= 2 && is(k - 1, "نے") {
-            let e = k - 1;
+        // Urdu "X نے کہا کہ …" / "X نے بتایا کہ …", also with words
+        // between: "X نے صحافیوں سے گفتگو میں کہا کہ".
+        let ne = (1..=6)
+            .take_while(|&d| k > d && !stop(&t[k - d]))
+            .map(|d| k - d)
+            .find(|&j| is(j, "نے"));
+        if matches!(t[k].norm.as_ref(), "کہا" | "بتایا")
+            && let Some(ne) = ne
+        {
+            let e = ne;
             let mut a = e;
             while a > 0 && e - a < 8 && !stop(&t[a - 1]) {
                 a -= 1;

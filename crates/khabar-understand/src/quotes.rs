@@ -261,6 +261,8 @@ const AR_VERB_FIRST: &[&str] = &[
     "وأشار",
     "أشارت",
     "وأشارت",
+    "جاء",
+    "وجاء",
     "مضيفا",
     "مضيفة",
     "قائلا",
@@ -306,6 +308,9 @@ const DOCUMENTS: &[&str] = &[
     "راپور",
     "اعلامیې",
     "بیان",
+    "تقرير",
+    "التقرير",
+    "البيان",
 ];
 
 /// Words before a quoted title: "a report titled “…”".
@@ -967,12 +972,56 @@ fn according_after(toks: &[Token]) -> Option<(usize, Option<usize>, bool)> {
     None
 }
 
+/// Whether marks opening after `before` (the sentence's words up to
+/// them) and followed by `rest` (the sentence's words after them) quote a
+/// phrase inside reported speech, not a quotation: "said the bank would
+/// “continue to use all its tools” to protect …" (English: the quoted
+/// words start in lower case, two words or more follow the verb with no
+/// colon or comma, "as" is not right before the marks, and the sentence
+/// goes on after them or its full stop stands outside them: “… in the
+/// country”.), "وقالت … إن القيود المفروضة على النساء «…»" (Arabic: words
+/// between "إن"/"أن" and the marks).
+fn closes_reported_speech(before: &str, quoted: &str, rest: &str) -> bool {
+    let head = before.trim_end();
+    if head.is_empty() || head.ends_with([':', ',', '،', '—', '–', '-']) {
+        return false;
+    }
+    let toks = tokenize(head);
+    let Some(v) = toks.iter().rposition(is_verb) else {
+        return false;
+    };
+    let after = toks.len() - v - 1;
+    let first = quoted.chars().find(|c| c.is_alphabetic());
+    if first.is_some_and(|c| c.is_lowercase()) {
+        // "described the exclusion as “too high a price to pay”": the
+        // words in marks are what was said.
+        if toks.last().is_some_and(|t| t.key == "as") {
+            return false;
+        }
+        let goes_on = rest.chars().any(char::is_alphanumeric)
+            || !quoted.trim_end().ends_with(['.', '!', '?', '…']);
+        return after >= 2 && !toks[v].arabic && goes_on;
+    }
+    let anna = toks[v + 1..]
+        .iter()
+        .rposition(|t| t.arabic && (t.key == "ان" || t.key == normalize("أن")));
+    anna.is_some_and(|k| after > k + 1)
+}
+
 /// "X said: “…”" / "X گفت: «…»": the speaker before the marks, in the
 /// same sentence, or ending the paragraph before when the quotation opens
 /// its own paragraph ("The minister said:" / "“…”").
 fn attribute_before(ctx: &Ctx<'_>, p: usize, s: &marks::Span) -> Option<Option<Speaker>> {
     let text = &ctx.paragraphs[p];
     let (sent_start, _) = ctx.sentence_at(p, s.open);
+    let (_, sent_end) = ctx.sentence_at(p, s.close_end.saturating_sub(1).max(s.open));
+    let rest = text
+        .get(s.close_end..sent_end.max(s.close_end))
+        .unwrap_or("");
+    let inner = &text[s.inner_start..s.inner_end.max(s.inner_start)];
+    if closes_reported_speech(&text[sent_start..s.open], inner, rest) {
+        return Some(None);
+    }
     if p > 0 && text[..s.open].trim().is_empty() {
         let prev = ctx.paragraphs[p - 1].trim_end();
         if prev.ends_with(':') {

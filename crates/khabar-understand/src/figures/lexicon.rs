@@ -84,6 +84,9 @@ pub(crate) fn fa_ps_unit(w: &str) -> Option<f64> {
         "ستر" => 70.0,
         "اسی" => 80.0,
         "نوے" => 90.0,
+        // Urdu "one and a half", "two and a half": "ڈیڑھ ارب".
+        "ڈیڑھ" => 1.5,
+        "ڈھائی" | "اڑھائی" => 2.5,
         _ => return None,
     })
 }
@@ -224,6 +227,8 @@ pub(crate) fn is_time_word(w: &str) -> bool {
             | "weeks"
             | "day"
             | "days"
+            | "night"
+            | "nights"
             | "hour"
             | "hours"
             | "minute"

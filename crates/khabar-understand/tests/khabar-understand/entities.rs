@@ -497,3 +497,126 @@ fn a_name_after_a_role_for_an_organisation_stays_a_person() {
         .unwrap_or_else(|| panic!("{found:#?}"));
     assert_eq!(e.kind, EntityKind::Person);
 }
+
+fn names(found: &[FoundEntity], kind: EntityKind) -> Vec<&str> {
+    found
+        .iter()
+        .filter(|e| e.kind == kind)
+        .map(|e| e.name.as_str())
+        .collect()
+}
+
+#[test]
+fn an_urdu_name_of_three_words_after_a_role_and_its_portfolio() {
+    let found = find(
+        &paras(&[
+            "صوبائی وزیر صحت ملک اکرم بھٹی نے کہا کہ نئے ہسپتال اگلے سال کھلیں گے۔",
+            "تاجروں کی تنظیم کے چیئرمین راجہ نعیم اختر نے بتایا کہ کاروبار متاثر ہوا ہے۔",
+        ]),
+        Some("ur"),
+    );
+    let people = names(&found, EntityKind::Person);
+    assert!(people.contains(&"ملک اکرم بھٹی"), "{people:?}");
+    assert!(people.contains(&"راجہ نعیم اختر"), "{people:?}");
+    assert!(
+        !people
+            .iter()
+            .any(|p| *p == "اکرم بھٹی" || *p == "نعیم اختر")
+    );
+}
+
+#[test]
+fn an_urdu_name_ends_before_a_verb_and_after_a_common_noun() {
+    let found = find(
+        &paras(&[
+            "وفد کی قیادت سیکرٹری خارجہ محمد علی شاہ کر رہے تھے۔",
+            "بازار کے ایک مقامی تاجر عبدالوہاب نے بتایا کہ دکانیں بند ہیں۔",
+        ]),
+        Some("ur"),
+    );
+    let people = names(&found, EntityKind::Person);
+    assert!(people.contains(&"محمد علی شاہ"), "{people:?}");
+    assert!(people.contains(&"عبدالوہاب"), "{people:?}");
+    assert!(
+        !people
+            .iter()
+            .any(|p| p.contains("کر") || p.contains("تاجر"))
+    );
+}
+
+#[test]
+fn an_acronym_spelt_letter_by_letter_is_no_person() {
+    let found = find(
+        &paras(&["پاکستان میڈیکل ایسوسی ایشن (پی ایم اے) نے کہا کہ ڈاکٹروں کی کمی ہے۔"]),
+        Some("ur"),
+    );
+    assert!(names(&found, EntityKind::Person).is_empty(), "{found:#?}");
+}
+
+#[test]
+fn departments_and_commands_by_their_head_noun() {
+    let ps = find(
+        &paras(&[
+            "د کندهار د روغتیا ریاست وايي چې نوې کلینیکونه جوړ شوي.",
+            "د دې ریاست مشر وویل چې کار روان دی.",
+        ]),
+        Some("ps"),
+    );
+    let orgs = names(&ps, EntityKind::Organization);
+    assert!(orgs.contains(&"د کندهار د روغتیا ریاست"), "{orgs:?}");
+    assert!(!orgs.iter().any(|o| o.contains("دې")), "{orgs:?}");
+    let ur = find(
+        &paras(&["محکمہ صحت پنجاب نے بتایا کہ مہم جاری ہے۔"]),
+        Some("ur"),
+    );
+    assert!(names(&ur, EntityKind::Organization).contains(&"محکمہ صحت پنجاب"));
+    let fa = find(
+        &paras(&["فرماندهی امنیه بلخ اعلام کرد که دو نفر بازداشت شدند."]),
+        Some("fa"),
+    );
+    assert!(names(&fa, EntityKind::Organization).contains(&"فرماندهی امنیه"));
+}
+
+#[test]
+fn a_place_ending_a_name_before_a_verb_of_saying_is_a_surname() {
+    let found = find(
+        &paras(&["ښاغلي عبدالله ریاض، د سوداګرۍ خونې غړي، وویل چې بیې لوړې شوې."]),
+        Some("ps"),
+    );
+    assert!(names(&found, EntityKind::Person).contains(&"عبدالله ریاض"));
+    assert!(names(&found, EntityKind::Place).is_empty(), "{found:#?}");
+    // Going to the city, it stays a place.
+    let found = find(&paras(&["عبدالله ریاض ته لاړ."]), Some("ps"));
+    assert!(names(&found, EntityKind::Place).contains(&"Riyadh"));
+}
+
+#[test]
+fn names_after_dari_by_the_name_of_and_before_arabic_anna() {
+    let fa = find(
+        &paras(&["یک دکاندار در بازار شهر به نام نجیب‌الله گفت که فروش کم شده است."]),
+        Some("fa"),
+    );
+    assert!(names(&fa, EntityKind::Person).contains(&"نجیب‌الله"));
+    let ar = find(
+        &paras(&["وقالت مديرة المنظمة سلمى الخطيب إن الوضع صعب."]),
+        Some("ar"),
+    );
+    assert!(
+        names(&ar, EntityKind::Person).contains(&"سلمى الخطيب"),
+        "{ar:#?}"
+    );
+}
+
+#[test]
+fn a_given_name_after_a_number_word_is_no_name_but_one_alone_before_a_verb_is() {
+    let found = find(
+        &paras(&["په پېښه کې درې ماشومان ووژل شول او دوه نور ټپیان شول."]),
+        Some("ps"),
+    );
+    assert!(names(&found, EntityKind::Person).is_empty(), "{found:#?}");
+    let found = find(
+        &paras(&["د هرات یوې زده کوونکې، ۱۹ کلنې فاطمه، وویل: «موږ بېرته ښوونځي ته ځو.»"]),
+        Some("ps"),
+    );
+    assert!(names(&found, EntityKind::Person).contains(&"فاطمه"));
+}

@@ -473,3 +473,118 @@ fn a_dari_source_before_a_date_or_an_apposition() {
     // The date is no figure.
     assert!(f.iter().all(|f| f.value != 1404.0 && f.value != 3.0));
 }
+
+#[test]
+fn nights_ratios_and_age_ranges_are_no_figures() {
+    let p: Vec<String> = [
+        "The family slept outside for five nights after the storm.",
+        "One in three households has no regular income, and 2 in 5 children work.",
+        "The classes are for boys aged between 6 and 14.",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    let found = khabar_understand::entities::find(&p, Some("en"));
+    let f = find(&p, &found);
+    assert!(f.is_empty(), "{f:#?}");
+}
+
+#[test]
+fn urdu_halves_pashto_more_and_arabic_duals() {
+    let values = |text: &str, lang: &str| {
+        let p = vec![text.to_string()];
+        let found = khabar_understand::entities::find(&p, Some(lang));
+        find(&p, &found)
+            .iter()
+            .map(|f| (f.value, f.unit.clone()))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        values("منصوبے پر ڈیڑھ لاکھ افراد کام کریں گے۔", "ur"),
+        [(150_000.0, Some("people".to_string()))]
+    );
+    assert_eq!(
+        values("حکومت نے ڈھائی ارب روپے جاری کیے۔", "ur")[0].0,
+        2.5e9
+    );
+    assert_eq!(
+        values("په ټکر کې یو تن مړ او دوه نور ټپیان شول.", "ps")
+            .iter()
+            .map(|v| v.0)
+            .collect::<Vec<_>>(),
+        [2.0]
+    );
+    assert_eq!(values("تضرر نحو ألفي شخص من الفيضانات.", "ar")[0].0, 2000.0);
+}
+
+/// Each figure's value and cited source, found with the article's entities.
+fn sourced(paragraphs: &[&str], lang: &str) -> Vec<(f64, Option<String>)> {
+    let p: Vec<String> = paragraphs.iter().map(|s| s.to_string()).collect();
+    let found = khabar_understand::entities::find(&p, Some(lang));
+    find(&p, &found)
+        .into_iter()
+        .map(|f| (f.value, f.cited_source))
+        .collect()
+}
+
+#[test]
+fn sources_an_organisation_gives_in_english() {
+    let f = sourced(
+        &[
+            "“We need more vaccine,” said Dr. Nazifa Omari, a nurse in Ghazni.",
+            "The Ministry of Public Health said it had vaccinated 40,000 children this month.",
+            "The UN food agency said food prices had risen 30 percent since spring.",
+            "Da Afghanistan Bank sold $12 million on Sunday, according to a statement on its website.",
+            "Flour now costs 2,500 afghanis a bag, bakers in the old city said.",
+        ],
+        "en",
+    );
+    let source = |v: f64| f.iter().find(|x| x.0 == v).and_then(|x| x.1.clone());
+    assert_eq!(
+        source(40_000.0).as_deref(),
+        Some("Ministry of Public Health")
+    );
+    assert_eq!(source(30.0).as_deref(), Some("World Food Programme"));
+    assert_eq!(source(12e6).as_deref(), Some("Da Afghanistan Bank"));
+    assert!(
+        source(2_500.0).is_some_and(|s| s.starts_with("bakers")),
+        "{f:?}"
+    );
+}
+
+#[test]
+fn the_report_stands_for_its_publisher() {
+    let f = sourced(
+        &[
+            "Oxfam published a report on rural debt on Tuesday.",
+            "The report, based on a survey of 900 families in Balkh and Herat, found that most had borrowed to buy food.",
+        ],
+        "en",
+    );
+    assert_eq!(f, [(900.0, Some("Oxfam".to_string()))]);
+    let f = sourced(
+        &[
+            "أصدر برنامج الأغذية العالمي تقريرا عن الجوع يوم الأحد.",
+            "وقال مسؤول في الحكومة إن الوضع تحت السيطرة.",
+            "وأشار التقرير إلى أن نحو ٣ ملايين طفل يعانون من سوء التغذية.",
+        ],
+        "ar",
+    );
+    let last = f.last().and_then(|x| x.1.clone());
+    assert_eq!(last.as_deref(), Some("World Food Programme"), "{f:?}");
+}
+
+#[test]
+fn an_urdu_source_with_words_before_the_verb() {
+    let f = sourced(
+        &[
+            "وزیر خزانہ محمد اورنگزیب نے صحافیوں سے بات کرتے ہوئے کہا کہ بجٹ میں ۵۰۰ ارب روپے رکھے گئے ہیں۔",
+        ],
+        "ur",
+    );
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert!(
+        f[0].1.as_deref().is_some_and(|s| s.contains("اورنگزیب")),
+        "{f:?}"
+    );
+}

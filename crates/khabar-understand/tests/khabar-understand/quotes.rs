@@ -510,3 +510,54 @@ fn arabic_verbs_that_continue_and_point() {
     assert_eq!(q.len(), 2, "{q:?}");
     assert!(q.iter().all(|q| q.speaker == "ياسر الخطيب"), "{q:?}");
 }
+
+#[test]
+fn a_phrase_quoted_inside_reported_speech_is_no_quotation() {
+    let q = run(
+        &[
+            "Governor Asadullah Rahimi said the province would “not accept any delay” in the payments.",
+            "Rahimi said the talks with the traders were “a waste of everyone’s time”.",
+            "Rahimi described the new market as “a gift to the farmers of the valley”.",
+            "He said the harvest was “better than anyone expected this spring.”",
+        ],
+        "en",
+    );
+    let got: Vec<&str> = q.iter().map(|q| q.quote.as_str()).collect();
+    assert_eq!(
+        got,
+        [
+            "a gift to the farmers of the valley",
+            "better than anyone expected this spring."
+        ]
+    );
+    let q = run(
+        &["وقال المتحدث باسم الوزارة أحمد سليم إن الحكومة «لن تقبل أي تأخير في الدفع»."],
+        "ar",
+    );
+    assert!(q.is_empty(), "{q:#?}");
+}
+
+#[test]
+fn an_arabic_report_speaks_for_its_publisher() {
+    let q = run(
+        &[
+            "أصدر برنامج الأغذية العالمي تقريرا جديدا يوم الأحد عن الأمن الغذائي.",
+            "وجاء في التقرير: «الأسر في المناطق الريفية لا تجد ما يكفي من الطعام.»",
+        ],
+        "ar",
+    );
+    assert_eq!(q.len(), 1, "{q:#?}");
+    assert_eq!(q[0].speaker, "World Food Programme");
+}
+
+#[test]
+fn an_urdu_speaker_of_three_words_after_a_role() {
+    let q = run(
+        &[
+            "صوبائی وزیر صحت ملک اکرم بھٹی نے کہا: “ہسپتالوں میں ادویات کی کمی جلد پوری کی جائے گی۔”",
+        ],
+        "ur",
+    );
+    assert_eq!(q.len(), 1, "{q:#?}");
+    assert_eq!(q[0].speaker, "ملک اکرم بھٹی");
+}
