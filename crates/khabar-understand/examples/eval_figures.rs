@@ -34,6 +34,7 @@ const HELDOUT_4: &str = include_str!("../eval/figures-topics-heldout-4.toml");
 const HELDOUT_5: &str = include_str!("../eval/figures-topics-heldout-5.toml");
 const HELDOUT_6: &str = include_str!("../eval/figures-topics-heldout-6.toml");
 const HELDOUT_7: &str = include_str!("../eval/figures-topics-heldout-7.toml");
+const HELDOUT_8: &str = include_str!("../eval/figures-topics-heldout-8.toml");
 const SAMPLE: &str = include_str!("../eval/figures-topics-sample.toml");
 
 /// Floors: (figure recall, figure precision, topic micro-F1).
@@ -82,6 +83,22 @@ const HELDOUT_6_FLOOR: (f64, f64, f64) = (0.98, 0.98, 0.91);
 /// words for women and girls) bring topics to F1 0.919. Floors just under
 /// those.
 const HELDOUT_7_FLOOR: (f64, f64, f64) = (0.98, 0.98, 0.90);
+/// First scored, before any rule was changed for it: figure recall 0.964,
+/// precision 0.988 (80 right of 81 found, 83 gold; unit 0.750, approx
+/// 1.000, source 0.643), topics micro F1 0.915 (P 0.931, R 0.900): the
+/// honest held-out figures. One gold figure ("a 50-kilogram bag") was
+/// taken out afterwards for agreement with held-out-4, where such a size is
+/// no figure. Rules fixed since for the error classes seen (a clock hour
+/// in words, "after ten"; Dari number words before counted things and
+/// possessed nouns, "سه خانه", "شش فرزندش"; units given in English,
+/// "کیلوگرام" → kilograms, Dari "تن" weighing goods as tonnes, "others"
+/// as people; Pashto "نوي" and Urdu postpositions no unit; sources after
+/// Pashto "په راپور کې ویل شوي", Urdu "X کا کہنا ہے کہ" and "ادارے کے
+/// مطابق", Dari "اظهار داشت که", a name with its acronym in brackets, and
+/// "…, the report said") bring it to recall 1.000, precision 1.000 (unit
+/// 0.859, source 0.829; held-out-7's source goes to 0.974). Floors just
+/// under those.
+const HELDOUT_8_FLOOR: (f64, f64, f64) = (0.98, 0.98, 0.90);
 const SAMPLE_FLOOR: (f64, f64, f64) = (0.95, 0.95, 0.85);
 
 #[derive(Debug, Deserialize)]
@@ -425,6 +442,13 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
+    let heldout_8: Gold = match toml::from_str(HELDOUT_8) {
+        Ok(g) => g,
+        Err(e) => {
+            eprintln!("eval/figures-topics-heldout-8.toml: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
     let mut all: Vec<(String, Vec<String>)> = Vec::new();
     for (set, gold, floor) in [
         ("synthetic", &synthetic, SYNTHETIC_FLOOR),
@@ -434,6 +458,7 @@ fn main() -> ExitCode {
         ("held-out-5 synthetic", &heldout_5, HELDOUT_5_FLOOR),
         ("held-out-6 synthetic", &heldout_6, HELDOUT_6_FLOOR),
         ("held-out-7 synthetic", &heldout_7, HELDOUT_7_FLOOR),
+        ("held-out-8 synthetic", &heldout_8, HELDOUT_8_FLOOR),
     ] {
         let cases: Vec<Case<'_>> = gold
             .article

@@ -12,8 +12,9 @@
 //! held-out `eval/quotes-entities-heldout-3.txt`,
 //! `eval/quotes-entities-heldout-4.txt`,
 //! `eval/quotes-entities-heldout-5.txt`,
-//! `eval/quotes-entities-heldout-6.txt` and
-//! `eval/quotes-entities-heldout-7.txt` (each scored before any rule was
+//! `eval/quotes-entities-heldout-6.txt`,
+//! `eval/quotes-entities-heldout-7.txt` and
+//! `eval/quotes-entities-heldout-8.txt` (each scored before any rule was
 //! changed for it). Sample gold:
 //! `eval/quotes-entities-sample.txt` annotates the sample digest without
 //! holding its text: each article by its number and the sha256 prefix of its
@@ -41,6 +42,7 @@ const HELDOUT_4: &str = include_str!("../eval/quotes-entities-heldout-4.txt");
 const HELDOUT_5: &str = include_str!("../eval/quotes-entities-heldout-5.txt");
 const HELDOUT_6: &str = include_str!("../eval/quotes-entities-heldout-6.txt");
 const HELDOUT_7: &str = include_str!("../eval/quotes-entities-heldout-7.txt");
+const HELDOUT_8: &str = include_str!("../eval/quotes-entities-heldout-8.txt");
 const SAMPLE_GOLD: &str = include_str!("../eval/quotes-entities-sample.txt");
 
 /// Floors, set just under the measured figures.
@@ -51,6 +53,10 @@ struct Floors {
     entity_f1: f64,
 }
 
+/// Quoted words the reporter's sentence runs on into ("told AP that “…”")
+/// are no quotation in any set: five such annotations were taken out of
+/// the synthetic sets when that convention was settled (their headers say
+/// which).
 const SYNTHETIC_FLOORS: Floors = Floors {
     quote_p: 0.97,
     quote_r: 0.97,
@@ -146,6 +152,30 @@ const HELDOUT_6_FLOORS: Floors = Floors {
 /// the gazetteer) bring it to quotes P 1.000, R 1.000 and entities P
 /// 1.000, R 1.000, F1 1.000: the floors are just under those.
 const HELDOUT_7_FLOORS: Floors = Floors {
+    quote_p: 0.98,
+    quote_r: 0.98,
+    entity_r: 0.98,
+    entity_f1: 0.98,
+};
+
+/// Written and annotated before it was first scored, which gave quotes P
+/// 0.857, R 0.714, F1 0.779 (30 right of 35 found, 42 gold; 3 with the
+/// right words but another speaker) and entities P 0.943, R 0.904, F1
+/// 0.923 (132 right of 140 found, 146 gold): the honest held-out figures.
+/// One name the gold had left out (Pakistan Ministry of Interior, the
+/// gazetteer's name for the Urdu وزارت داخلہ) was added afterwards. General
+/// rules fixed since for the error classes seen (a statement quoted over
+/// paragraphs that do not reopen the marks; the publisher of a statement
+/// not being the organisation that owns it, "وزارت امور خارجه طالبان";
+/// transcripts whose turns open with the speaker's name; one-word names in
+/// apposition, "X، …، وايي", or between a closing mark and the verb, and
+/// said again; the Pashto pronoun هغې; an Urdu subject ending at "نے", a
+/// pronoun before it, a bench speaking for its court; Urdu high courts,
+/// Dari provincial departments, lawyers as a role, bylines, "University of
+/// X", time zones; an organisation merged with its name plus a qualifier;
+/// spellings in the gazetteer) bring it to quotes P 1.000, R 1.000 and
+/// entities P 0.986, R 1.000, F1 0.993: the floors are just under those.
+const HELDOUT_8_FLOORS: Floors = Floors {
     quote_p: 0.98,
     quote_r: 0.98,
     entity_r: 0.98,
@@ -460,6 +490,11 @@ fn main() -> ExitCode {
         score(&g, verbose, &mut t);
     }
     ok &= report("held-out-7", &t, &HELDOUT_7_FLOORS);
+    let mut t = Tally::default();
+    for g in parse_gold(HELDOUT_8) {
+        score(&g, verbose, &mut t);
+    }
+    ok &= report("held-out-8", &t, &HELDOUT_8_FLOORS);
     if let Some(path) = sample {
         let text = match std::fs::read_to_string(&path) {
             Ok(t) => t,

@@ -178,7 +178,14 @@ pub(crate) fn find_split(
         let opens = sentence_openers(text, &split[pi], toks);
         let mut taken = vec![false; toks.len()];
         gazetteer_pass(text, toks, pi as u32, &mut taken, &mut raws);
-        if !looks_like_heading(text, toks) {
+        if let Some((a, b)) = byline_name(text, toks)
+            && !taken[a..b].iter().any(|&t| t)
+        {
+            // A byline names its writer.
+            let mut raw = arabic_raw(toks, pi as u32, a, b);
+            raw.cue = true;
+            raws.push(raw);
+        } else if !looks_like_heading(text, toks) {
             if latin_rules {
                 latin_pass(
                     text,
@@ -432,6 +439,74 @@ const DATE_WORDS: &[&str] = &[
     "tomorrow",
 ];
 
+/// Time zones after a clock time ("09:15 GMT"): no organisation.
+const TIME_ZONES: &[&str] = &["gmt", "utc", "est", "edt", "pst", "cet", "ist", "pkt"];
+
+/// Nouns opening the name of a school before "of" and a place: "the
+/// University of Oslo".
+const SCHOOL_WORDS: &[&str] = &["university", "institute", "academy", "college", "school"];
+
+/// "University of Oslo": a school's name running over a place the
+/// gazetteer took, from `toks[i]`; the place's raw becomes the school's.
+/// The index after the name.
+fn school_of_place(
+    toks: &[Token],
+    i: usize,
+    p: u32,
+    taken: &mut [bool],
+    raws: &mut [Raw],
+) -> Option<usize> {
+    if !(toks[i].upper && SCHOOL_WORDS.contains(&toks[i].key.as_str()))
+        || taken[i]
+        || toks
+            .get(i + 1)
+            .is_none_or(|t| t.key != "of" || taken[i + 1])
+    {
+        return None;
+    }
+    let place_at = toks.get(i + 2)?.start;
+    let raw = raws
+        .iter_mut()
+        .find(|r| r.paragraph == p && r.start == place_at && r.kind == EntityKind::Place)?;
+    let j = toks.iter().position(|t| t.end == raw.end)? + 1;
+    raw.start = toks[i].start;
+    raw.kind = EntityKind::Organization;
+    raw.gaz = None;
+    raw.cue = true;
+    raw.keys = toks[i..j].iter().map(|t| t.key.clone()).collect();
+    taken[i..j].iter_mut().for_each(|t| *t = true);
+    Some(j)
+}
+
+/// A byline's name: "By Omid Karimzada", "تحریر: ڈاکٹر سلیم اختر" (a
+/// short paragraph of its own, a title left out). Its token range.
+fn byline_name(text: &str, toks: &[Token]) -> Option<(usize, usize)> {
+    let w = words::get();
+    let first = toks.first()?;
+    let english = !first.arabic && first.key == "by" && first.upper;
+    let arabic = first.arabic
+        && ["تحریر", "نوشته", "لیکوال", "بقلم"].contains(&first.key.as_str())
+        && text[first.end..].trim_start().starts_with(':');
+    if !(english || arabic) {
+        return None;
+    }
+    let mut a = 1;
+    while a < toks.len()
+        && (w.honorifics.contains(&toks[a].key) || w.ar_titles.contains(&toks[a].key))
+    {
+        a += 1;
+    }
+    let len = toks.len() - a;
+    let names = toks[a..].iter().all(|t| {
+        if t.arabic {
+            !w.ar_stop.contains(&t.key)
+        } else {
+            t.upper
+        }
+    });
+    ((2..=3).contains(&len) && names).then_some((a, toks.len()))
+}
+
 /// Function words that only a title capitalises.
 const TITLE_FUNCTION_WORDS: &[&str] = &[
     "an", "in", "on", "at", "who", "what", "when", "where", "why", "how", "is", "are", "was",
@@ -465,6 +540,10 @@ fn latin_pass(
     let n = toks.len();
     let mut i = 0;
     while i < n {
+        if let Some(j) = school_of_place(toks, i, p, taken, raws) {
+            i = j;
+            continue;
+        }
         if taken[i] || !is_name_word(&toks[i]) {
             i += 1;
             continue;
@@ -638,6 +717,7 @@ fn latin_run(
             || w.honorifics.contains(k0)
             || w.place_nouns.contains(k0)
             || k0.chars().count() < 2
+            || TIME_ZONES.contains(&k0.as_str())
             || plural_acronym(&text[toks[a].start..toks[a].end]))
     {
         return None;
@@ -867,6 +947,36 @@ fn arabic_pass(
             i = j;
             continue;
         }
+        // Urdu "پشاور ہائی کورٹ": the place before "high court" (one the
+        // gazetteer knows, or one word) and the words are the court.
+        if i > 0
+            && i + 1 < n
+            && toks[i].key == crate::normalize::normalize("ہائی")
+            && toks[i + 1].key == crate::normalize::normalize("کورٹ")
+            && glued(text, &toks[i - 1], &toks[i], false)
+            && glued(text, &toks[i], &toks[i + 1], false)
+        {
+            let known = raws.iter().rposition(|r| {
+                r.paragraph == p && r.end == toks[i - 1].end && r.kind == EntityKind::Place
+            });
+            let a = match known {
+                Some(k) => {
+                    let start = raws[k].start;
+                    raws.remove(k);
+                    toks.iter().position(|t| t.start == start).unwrap_or(i - 1)
+                }
+                None if name_word(i - 1, taken) => i - 1,
+                None => i,
+            };
+            if a < i {
+                taken[a..i + 2].iter_mut().for_each(|t| *t = true);
+                let mut raw = arabic_raw(toks, p, a, i + 2);
+                raw.kind = EntityKind::Organization;
+                raws.push(raw);
+                i += 2;
+                continue;
+            }
+        }
         // "د پوهنې ریاست", "محکمہ داخلہ بلوچستان", "فرماندهی پولیس".
         if let Some((a, j)) = department_at(text, toks, i, taken) {
             taken[i..j].iter_mut().for_each(|t| *t = true);
@@ -1071,6 +1181,29 @@ fn arabic_pass(
             i += 1;
             continue;
         }
+        // A given name alone in apposition, between commas or opening a
+        // sentence before one: "فریبا، زنی …", "یو ځوان، عبدالرحمن، چې".
+        if name_word(i, taken)
+            && words::is_ar_given(&toks[i].key)
+            && !w.ar_roles.contains(&toks[i].key)
+            && (opens[i] || (i > 0 && text[toks[i - 1].end..toks[i].start].contains(['،', ','])))
+            && toks
+                .get(i + 1)
+                .is_some_and(|t| text[toks[i].end..t.start].trim() == "،")
+        {
+            taken[i] = true;
+            raws.push(arabic_raw(toks, p, i, i + 1));
+            i += 1;
+            continue;
+        }
+        // One to three name words between a closing quotation mark and a
+        // verb of saying: "«…»، احمدشاه گفت".
+        if let Some(j) = name_after_quote(text, toks, i, taken) {
+            taken[i..j].iter_mut().for_each(|t| *t = true);
+            raws.push(arabic_raw(toks, p, i, j));
+            i = j;
+            continue;
+        }
         // A name opening a sentence, then a comma and a role: "احمد کریمی، سخنگوی".
         if opens[i] && name_word(i, taken) {
             let mut j = i + 1;
@@ -1094,6 +1227,43 @@ fn arabic_pass(
         }
         i += 1;
     }
+}
+
+/// "«…»، احمدشاه گفت": the end of one to three Arabic-script name words
+/// starting at `toks[i]`, right after a closing quotation mark (and a
+/// comma), and glued to a verb of saying after them.
+fn name_after_quote(text: &str, toks: &[Token], i: usize, taken: &[bool]) -> Option<usize> {
+    let w = words::get();
+    let gap = &text[if i == 0 { 0 } else { toks[i - 1].end }..toks[i].start];
+    let after_close = gap.contains(['»', '”'])
+        && gap
+            .trim_start_matches(|c: char| c != '»' && c != '”')
+            .chars()
+            .all(|c| matches!(c, '»' | '”' | '،' | ',' | ' ' | '.' | '!' | '?' | '؟'));
+    if !after_close {
+        return None;
+    }
+    let name = |k: usize| {
+        toks[k].arabic
+            && !taken[k]
+            && !w.ar_stop.contains(&toks[k].key)
+            && !w.ar_titles.contains(&toks[k].key)
+            && !w.ar_roles.contains(&toks[k].key)
+            && !is_say_after(&toks[k].key)
+    };
+    let mut j = i;
+    while j < toks.len()
+        && j < i + 3
+        && name(j)
+        && (j == i || glued(text, &toks[j - 1], &toks[j], false))
+    {
+        j += 1;
+    }
+    (j > i
+        && toks
+            .get(j)
+            .is_some_and(|t| is_say_after(&t.key) && glued(text, &toks[j - 1], t, false)))
+    .then_some(j)
 }
 
 /// The same words normalised, built once.
@@ -1254,6 +1424,20 @@ const UR_DEPARTMENT_FIELDS: &[&str] = &[
     "انسداد",
 ];
 
+/// Fields of a Dari provincial department: "اداره مهاجرین", "ریاست صحت".
+const FA_DEPARTMENT_FIELDS: &[&str] = &[
+    "مهاجرین",
+    "صحت",
+    "معارف",
+    "زراعت",
+    "اطلاعات",
+    "اقتصاد",
+    "حج",
+    "کار",
+    "فواید",
+    "احیا",
+];
+
 /// Dari commands: "فرماندهی پولیس", "قوماندانی امنیه".
 const FA_COMMANDS: &[&str] = &["فرماندهی", "قوماندانی"];
 const FA_COMMAND_FIELDS: &[&str] = &["پولیس", "امنیه", "امنیت"];
@@ -1261,7 +1445,7 @@ const FA_COMMAND_FIELDS: &[&str] = &["پولیس", "امنیه", "امنیت"];
 /// A department or command named by its head noun at or around
 /// `toks[i]`: its token range, `i` being its first word. Pashto "د
 /// (PLACE د) FIELD ریاست", Urdu "محکمہ FIELD (PROVINCE)", Dari
-/// "فرماندهی پولیس".
+/// "فرماندهی پولیس" and "اداره FIELD (PROVINCE)".
 fn department_at(text: &str, toks: &[Token], i: usize, taken: &[bool]) -> Option<(usize, usize)> {
     static HEADS: std::sync::OnceLock<rustc_hash::FxHashSet<String>> = std::sync::OnceLock::new();
     static NOT_FIELD: std::sync::OnceLock<rustc_hash::FxHashSet<String>> =
@@ -1272,6 +1456,7 @@ fn department_at(text: &str, toks: &[Token], i: usize, taken: &[bool]) -> Option
         std::sync::OnceLock::new();
     static FA_FIELDS: std::sync::OnceLock<rustc_hash::FxHashSet<String>> =
         std::sync::OnceLock::new();
+    static FA_DEPT: std::sync::OnceLock<rustc_hash::FxHashSet<String>> = std::sync::OnceLock::new();
     let w = words::get();
     let n = toks.len();
     let g = gazetteer::get();
@@ -1313,11 +1498,30 @@ fn department_at(text: &str, toks: &[Token], i: usize, taken: &[bool]) -> Option
             let mut j = i + 2;
             if j < n
                 && glued(text, &toks[j - 1], &toks[j], false)
-                && g.longest(text, toks, j).is_some_and(|hit| {
-                    hit.len == 1 && g.entries[hit.entry as usize].kind == EntityKind::Place
+                && let Some(hit) = g.longest(text, toks, j).filter(|hit| {
+                    hit.len <= 3 && g.entries[hit.entry as usize].kind == EntityKind::Place
                 })
             {
-                j += 1;
+                j += hit.len;
+            }
+            return Some((i, j));
+        }
+    }
+    // Dari: "اداره مهاجرین هرات", "ریاست صحت".
+    if free(i) && i + 1 < n && matches!(toks[i].key.as_str(), "اداره" | "ریاست") {
+        let fields = normal_set(&FA_DEPT, FA_DEPARTMENT_FIELDS);
+        if fields.contains(&toks[i + 1].key)
+            && free(i + 1)
+            && glued(text, &toks[i], &toks[i + 1], false)
+        {
+            let mut j = i + 2;
+            if j < n
+                && glued(text, &toks[j - 1], &toks[j], false)
+                && let Some(hit) = g.longest(text, toks, j).filter(|hit| {
+                    hit.len <= 2 && g.entries[hit.entry as usize].kind == EntityKind::Place
+                })
+            {
+                j += hit.len;
             }
             return Some((i, j));
         }
@@ -1569,6 +1773,11 @@ const UR_NOT_NAME: &[&str] = &[
     "مزدور",
     "شہری",
     "تاجر",
+    "بینچ",
+    "رکنی",
+    "ہائی",
+    "کورٹ",
+    "بینک",
 ];
 
 /// The length of an Urdu subject starting at `toks[i]` and ending right
@@ -1633,6 +1842,10 @@ fn ur_role_word(key: &str) -> bool {
             "نائب",
             "سفیر",
             "ایڈیشنل",
+            "وکیل",
+            "ایڈووکیٹ",
+            "جج",
+            "کارکن",
         ],
     )
     .contains(key)
@@ -1708,13 +1921,14 @@ fn of_org(toks: &[Token], i: usize, taken: &[bool]) -> bool {
 }
 
 /// The last word of an Arabic-script name, alone elsewhere in
-/// the article ("حقمل گفت" after "احمد ولی حقمل، سخنگوی …"): one more
+/// the article ("حقمل گفت" after "احمد ولی حقمل، سخنگوی …"), or a
+/// one-word name found by a cue ("به نام احمدشاه") said again: one more
 /// mention, tied to the full name when merging.
 fn arabic_surnames(tokens: &[Vec<Token>], raws: &mut Vec<Raw>) {
     let w = words::get();
     let surnames: Vec<String> = raws
         .iter()
-        .filter(|r| r.keys.len() >= 2 && r.kind == EntityKind::Person)
+        .filter(|r| (r.keys.len() >= 2 || r.cue) && r.kind == EntityKind::Person)
         .filter_map(|r| r.keys.last())
         .filter(|k| k.chars().next().is_some_and(tokens::is_arabic) && !w.ar_stop.contains(*k))
         .cloned()
@@ -1945,6 +2159,22 @@ fn merge(
             .collect();
         for b in acronyms {
             sets.union(a, b);
+        }
+    }
+    // An organisation's name and the same with a qualifier after it
+    // ("وزارة الخارجية" / "وزارة الخارجية القطرية"): one organisation.
+    let orgs: Vec<usize> = (0..n)
+        .filter(|&i| {
+            raws[i].gaz.is_none()
+                && raws[i].keys.len() >= 2
+                && raws[i].kind == EntityKind::Organization
+        })
+        .collect();
+    for &a in &orgs {
+        for &b in &orgs {
+            if raws[b].keys.len() > raws[a].keys.len() && raws[b].keys.starts_with(&raws[a].keys) {
+                sets.union(a, b);
+            }
         }
     }
     // A surname (or a single name word) alone: the full name it belongs

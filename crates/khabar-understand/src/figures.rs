@@ -24,8 +24,11 @@
 //!   ("له ۱۰۰ زیات").
 //!
 //! For counts, the unit is `people` when the counted noun is one for people
-//! (refugees, children, نفر, کډوال…), else the counted noun's head as
-//! written, lower case (`countries`, `meetings`); `about` holds the counted
+//! (refugees, children, نفر, کډوال…, "others" after a toll), else the
+//! counted noun's head as written, lower case (`countries`, `meetings`),
+//! given in English when it is a known unit or thing in another language
+//! (کیلوگرام → `kilograms`, خیمه → `tents`; Dari تن is `tonnes` when it
+//! weighs goods, people otherwise); `about` holds the counted
 //! phrase, with the verb and place when the sentence gives them ("Afghan
 //! refugees returned from Pakistan").
 //!
@@ -45,7 +48,9 @@
 //!
 //! The cited source is read from the sentence ("according to X", "X said",
 //! "X reported", "the X report states", "figures from X", "به گزارش X",
-//! "به نقل از X", "X اعلام کرد که", "د X په وینا", "X وویل چې"). A
+//! "به نقل از X", "X اعلام کرد که", "X اظهار داشت که", "د X په وینا", "X
+//! وویل چې", "X په راپور کې ویل شوي چې", "X کا کہنا ہے کہ", "ادارے کے
+//! مطابق" for the agency named before). A
 //! sentence without one inherits the source of the sentence before it in
 //! the same paragraph only when it continues it: inside a quotation opened
 //! there ("The report states: “… . An average of …”"), or opening with
@@ -173,7 +178,9 @@ pub(crate) fn find_split(
                                 } else if lx::is_person_noun(&h) {
                                     "people".to_string()
                                 } else {
-                                    h
+                                    // In English whatever the language:
+                                    // "کیلوگرام" → kilograms.
+                                    lx::english_unit(&h).map_or(h, str::to_string)
                                 }
                             })
                         });
@@ -384,6 +391,10 @@ fn read_quantity(t: &[Tok<'_>], i: usize) -> Read {
         j += 1;
     } else if let Some(code) = money_before {
         q.unit = Some(code.into());
+    } else if next.is_some_and(|n| n.is("تن")) && weighs_goods(t, i, j) {
+        // Dari "تن" weighs goods ("۴۲ تن زعفران") as it counts people.
+        q.unit = Some("tonnes".into());
+        j += 1;
     } else if next.is_some_and(|n| lx::is_person_classifier(&n.norm)) {
         q.classifier = true;
         q.unit = Some("people".into());
@@ -467,6 +478,18 @@ fn read_quantity(t: &[Tok<'_>], i: usize) -> Read {
         // A descriptor, not a count: "a 12-step program", "a 10-point plan".
         if k > j && t[i].kind == Kind::Num {
             return Read::Skip(k);
+        }
+        // A time of day in words: "cheaper after ten", "until nine.".
+        if t[i].kind == Kind::Word
+            && value <= 12.0
+            && i > 0
+            && matches!(
+                t[i - 1].norm.as_ref(),
+                "after" | "before" | "until" | "till" | "past"
+            )
+            && t.get(j).is_none_or(|n| !n.is_word() || n.is("o'clock"))
+        {
+            return Read::Skip(j);
         }
         // An age in apposition: "Cynthia Roe, 22, a student".
         if i >= 2
@@ -861,7 +884,18 @@ fn read_fa_ps_words(t: &[Tok<'_>], i: usize) -> Option<(f64, usize)> {
     let value = total + current;
     // "سه نفر", "سه زن": a small number word counting people; also with
     // Pashto "نور" (more) between: "دوه نور ټپیان".
-    let people = |x: &Tok<'_>| lx::is_person_classifier(&x.norm) || lx::is_person_noun(&x.norm);
+    // Also a noun for people with a possessive ending ("شش فرزندش"), or
+    // a thing counted in an English unit ("سه خانه").
+    // Not after digits, where a word is an adjective: Pashto "۱۲ نوي
+    // ښوونځي" (twelve new schools; نوي is also ninety).
+    let after_digits = i > 0 && t[i - 1].kind == Kind::Num;
+    let people = |x: &Tok<'_>| {
+        let n = x.norm.as_ref();
+        lx::is_person_classifier(n)
+            || lx::is_person_noun(n)
+            || lx::is_person_noun(possessed(n))
+            || (!after_digits && lx::english_unit(n).is_some())
+    };
     let classifier = t.get(j).is_some_and(people)
         || (t.get(j).is_some_and(|x| x.is("نور")) && t.get(j + 1).is_some_and(people));
     if scaled || (classifier && value >= 2.0) || (j > i + 2 && value >= 100.0) {
@@ -869,6 +903,28 @@ fn read_fa_ps_words(t: &[Tok<'_>], i: usize) -> Option<(f64, usize)> {
     } else {
         None
     }
+}
+
+/// A Dari noun without its possessive ending: "فرزندش" → "فرزند".
+fn possessed(n: &str) -> &str {
+    n.strip_suffix("شان")
+        .or_else(|| n.strip_suffix("ش"))
+        .filter(|b| b.chars().count() >= 3)
+        .unwrap_or(n)
+}
+
+/// Whether Dari "تن" after the number `t[i..j]` weighs goods: a word for
+/// goods right after it ("تن گندم", "تن از مواد"), or before the number
+/// in the sentence with no noun for people after "تن".
+fn weighs_goods(t: &[Tok<'_>], i: usize, j: usize) -> bool {
+    let after = |k: usize| t.get(k).is_some_and(|x| lx::is_goods(&x.norm));
+    if after(j + 1) || (t.get(j + 1).is_some_and(|x| x.is("از")) && after(j + 2)) {
+        return true;
+    }
+    let people_after = t.get(j + 1).is_some_and(|x| lx::is_person_noun(&x.norm))
+        || t.get(j + 1).is_some_and(|x| x.is("از"))
+            && t.get(j + 2).is_some_and(|x| lx::is_person_noun(&x.norm));
+    !people_after && t[..i].iter().any(|x| lx::is_goods(&x.norm))
 }
 
 /// The approximation marker ending just before token `first`.
@@ -1126,9 +1182,29 @@ impl Context<'_, '_> {
         while e > 0 && lx::is_aux(&t[e - 1].norm) && t[e - 1].is_word() && !t[e - 1].capital {
             e -= 1;
         }
+        // "The UN Office … (OCHA) says": the acronym, else the name
+        // before the brackets.
+        if e > 1
+            && t[e - 1].sym(')')
+            && let Some(o) = (e.saturating_sub(5)..e - 1).rev().find(|&i| t[i].sym('('))
+        {
+            if o + 2 == e - 1 && t[o + 1].is_word() && t[o + 1].capital {
+                return Some(self.span(o + 1, o + 1).to_string());
+            }
+            e = o;
+        }
         // "the UNHCR report states", "WHO figures show"
         if e > 0 && lx::is_document_noun(&t[e - 1].norm) && !t[e - 1].capital {
             e -= 1;
+            // "…, the report said": the report's publisher, named before.
+            if e > 0
+                && matches!(
+                    t[e - 1].norm.as_ref(),
+                    "the" | "its" | "this" | "that" | "their"
+                )
+            {
+                return self.publisher.or(self.prior).map(str::to_string);
+            }
         }
         if e == 0 {
             return None;
@@ -1453,7 +1529,58 @@ impl Context<'_, '_> {
             while a > 0 && e - a < 8 && !stop(&t[a - 1]) {
                 a -= 1;
             }
+            // "ادارے کے مطابق" (according to the agency): the source
+            // named before.
+            if a + 1 == e && matches!(t[a].norm.as_ref(), "ادارے" | "ادارہ" | "تنظیم" | "وزارت")
+            {
+                return self.prior.map(|p| (p.to_string(), true));
+            }
             return (a < e).then(|| (self.fa_ps_name(a, e - 1), true));
+        }
+        // Urdu "X کا کہنا ہے کہ …" (X's word is that …), "ان کا کہنا
+        // ہے" standing for the person named before.
+        if is(k, "کہنا") && k >= 2 && matches!(t[k - 1].norm.as_ref(), "کا" | "کی") {
+            let e = k - 1;
+            if matches!(t[e - 1].norm.as_ref(), "ان" | "اس" | "انکا") {
+                return self.person_before(e - 1).map(|p| (p, false));
+            }
+            let mut a = e;
+            while a > 0 && e - a < 8 && !stop(&t[a - 1]) {
+                a -= 1;
+            }
+            return (a < e).then(|| (self.fa_ps_name(a, e - 1), false));
+        }
+        // Pashto passive "X په راپور کې ویل شوي چې" (it is said in X's
+        // report that): X before "په".
+        if is(k, "ویل") && (is(k + 1, "شوی") || is(k + 1, "شوې")) {
+            let pa = (k.saturating_sub(5)..k).rev().find(|&i| t[i].is("په"))?;
+            let document = t[pa + 1..k].iter().any(|x| {
+                matches!(
+                    x.norm.as_ref(),
+                    "راپور"
+                        | "اعلامیه"
+                        | "اعلامیې"
+                        | "بیان"
+                        | "بیانیه"
+                        | "خبرپاڼه"
+                        | "خبرپاڼې"
+                )
+            });
+            if !document {
+                return None;
+            }
+            let mut a = pa;
+            while a > 0 && pa - a < 12 && !stop(&t[a - 1]) {
+                a -= 1;
+            }
+            if a == pa {
+                // "په راپور کې ویل شوي" alone: the publisher named before.
+                return self
+                    .publisher
+                    .or(self.prior)
+                    .map(|p| (p.to_string(), false));
+            }
+            return Some((self.fa_ps_name(a, pa - 1), false));
         }
         // Urdu "X نے کہا کہ …" / "X نے بتایا کہ …", also with words
         // between: "X نے صحافیوں سے گفتگو میں کہا کہ".
@@ -1599,14 +1726,18 @@ impl Context<'_, '_> {
             }
             if j > a {
                 let family = t[a..j].iter().any(|x| lx::is_family_noun(&x.norm));
-                let person = t[a..j].iter().any(|x| lx::is_person_noun(&x.norm));
-                head = Some(if family {
-                    "families".to_string()
+                let person = t[a..j]
+                    .iter()
+                    .any(|x| lx::is_person_noun(&x.norm) || lx::is_person_noun(possessed(&x.norm)));
+                // The first word that is no qualifier: "۱۲ نوي ښوونځي".
+                let noun = (a..j).find(|&k| !lx::is_unit_filler(&t[k].norm));
+                head = if family {
+                    Some("families".to_string())
                 } else if person {
-                    "people".to_string()
+                    Some("people".to_string())
                 } else {
-                    t[a].norm.to_string()
-                });
+                    noun.map(|k| t[k].norm.to_string())
+                };
                 spans.push((a, j - 1));
                 // One place after it: "از پاکستان".
                 if t.get(j).is_some_and(|x| x.is("از") || x.is("له"))

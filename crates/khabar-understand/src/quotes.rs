@@ -4,7 +4,12 @@
 //! ‘ ’ in a text that uses no double marks) of four words or more: one to
 //! three words in marks are scare quotes or terms, and a quoted title
 //! ("a report titled “…”") is no quotation either. A quotation left open at
-//! the end of a paragraph continues when the next paragraph opens a new one.
+//! the end of a paragraph continues when the next paragraph opens a new one,
+//! or, in a statement quoted at length without reopening marks, up to the
+//! paragraph whose closing mark no opening one precedes. Words quoted
+//! inside reported speech, which the reporter's sentence runs on into
+//! ("said the bank would “continue …”", "told AP that “the scale …”"), are
+//! a partial quotation, not a direct one, and are left out.
 //!
 //! The speaker comes from the words around the marks:
 //!
@@ -21,13 +26,15 @@
 //!   “rebuild.”", "«…»، مجاهد گفت، «…»";
 //! - the answers of an interview transcript ("Q: …" / "A: …", "پرسش:" /
 //!   "پاسخ:", "سوال:" / "جواب:") are quotations of the first person the
-//!   article names before the first question.
+//!   article names before the first question; in a transcript whose turns
+//!   open with names ("Kabul Monitor: …" / "Ahmadzai: …"), the turns opened
+//!   by a person's name are that person's.
 //!
 //! The words naming the speaker are resolved to an entity of the article:
 //! a person named there (a surname or a misspelling already point to the
 //! full name through [`crate::entities`]); a role ("The Deputy Minister of
 //! Foreign Affairs said") to the person the article gave that role; a
-//! pronoun ("she said", او گفت, هغه وویل) to the last person named as a
+//! pronoun ("she said", او گفت, هغه وویل, هغې وویل) to the last person named as a
 //! subject or speaker; a report or statement to the organisation that
 //! published it; "the agency" to the outlet.
 //!
@@ -274,6 +281,7 @@ const AR_PRONOUNS: &[&str] = &[
     "او",
     "وی",
     "هغه",
+    "هغې",
     "نوموړي",
     "نوموړی",
     "ده",
@@ -406,6 +414,20 @@ const ORG_NOUNS: &[&str] = &[
     "body",
     "watchdog",
     "court",
+    "bench",
+];
+
+/// Words for a court or its bench, which speaks for the court the
+/// article named (lower case, normalised).
+const COURT_WORDS: &[&str] = &[
+    "court",
+    "bench",
+    "کورٹ",
+    "بینچ",
+    "عدالت",
+    "دادگاه",
+    "محکمه",
+    "دیوان",
 ];
 
 /// The same in Dari and Pashto: "این سازمان", "وزارت".
@@ -421,6 +443,8 @@ const AR_ORG_NOUNS: &[&str] = &[
     "دادگاه",
     "محکمه",
     "ستره",
+    "بینچ",
+    "عدالت",
 ];
 
 fn in_list(list: &[&str], key: &str) -> bool {
@@ -554,7 +578,7 @@ pub fn find(
     entities: &[FoundEntity],
     outlet: Option<&str>,
 ) -> Vec<FoundQuote> {
-    if !has_marks(paragraphs) && !has_interview(paragraphs) {
+    if !has_marks(paragraphs) && !has_interview(paragraphs) && !has_named_turns(paragraphs) {
         return Vec::new();
     }
     let split: Vec<Vec<&str>> = paragraphs.iter().map(|p| sentences::split(p)).collect();
@@ -576,7 +600,8 @@ pub(crate) fn find_split(
     outlet: Option<&str>,
 ) -> Vec<FoundQuote> {
     let interview = has_interview(paragraphs);
-    if !has_marks(paragraphs) && !interview {
+    let turns = has_named_turns(paragraphs);
+    if !has_marks(paragraphs) && !interview && !turns {
         return Vec::new();
     }
     let mut placed: Vec<Placed> = entities
@@ -685,6 +710,11 @@ pub(crate) fn find_split(
     }
     if interview {
         out.extend(interview_answers(&ctx));
+    }
+    if turns {
+        out.extend(named_turns(&ctx));
+    }
+    if interview || turns {
         out.sort_by_key(|q| q.paragraph);
     }
     out
@@ -709,6 +739,71 @@ fn transcript_marker(text: &str) -> Option<(String, &str)> {
 /// Whether `marker` (normalised) is one of `list`.
 fn is_marker(list: &[&str], marker: &str) -> bool {
     list.iter().any(|l| normalize(l) == marker)
+}
+
+/// The head of a paragraph opened by a name and a colon ("Ahmadzai: …",
+/// "Kabul Monitor: …"): at most four words before the colon, and words
+/// after it. Its byte length.
+fn named_head(text: &str) -> Option<usize> {
+    let lead = text.len() - text.trim_start().len();
+    let (head, rest) = text[lead..].split_once(':')?;
+    let words = head.split_whitespace().count();
+    let first = head.chars().next()?;
+    let ok = (1..=4).contains(&words)
+        && head.len() <= 48
+        && (first.is_uppercase() || crate::entities::tokens::is_arabic(first))
+        && head
+            .chars()
+            .all(|c| c.is_alphabetic() || c == ' ' || c == '.' || c == '-' || c == '\u{200c}')
+        && !rest.trim().is_empty();
+    ok.then_some(lead + head.len())
+}
+
+/// Whether the article reads as a transcript whose turns open with the
+/// speakers' names ("Kabul Monitor: …" / "Ahmadzai: …"): two paragraphs
+/// or more opened so.
+fn has_named_turns(paragraphs: &[String]) -> bool {
+    paragraphs
+        .iter()
+        .filter(|p| named_head(p).is_some())
+        .count()
+        >= 2
+}
+
+/// The turns of a transcript opened by a person's name ("Ahmadzai: …"):
+/// quotations of that person. Turns opened by anything else (the outlet,
+/// "Interviewer") are the questions.
+fn named_turns(ctx: &Ctx<'_>) -> Vec<FoundQuote> {
+    let mut out = Vec::new();
+    for (p, text) in ctx.paragraphs.iter().enumerate() {
+        let Some(head_end) = named_head(text) else {
+            continue;
+        };
+        let lead = text.len() - text.trim_start().len();
+        let Some(m) = ctx
+            .placed
+            .iter()
+            .find(|m| m.paragraph as usize == p && m.start == lead && m.end == head_end)
+        else {
+            continue;
+        };
+        if !ctx.is_person(m.entity) {
+            continue;
+        }
+        let answer = text[head_end + 1..].trim();
+        if word_count(answer) < 4 {
+            continue;
+        }
+        let e = &ctx.entities[m.entity];
+        out.push(FoundQuote {
+            speaker: e.name.clone(),
+            speaker_key: Some(e.key.clone()),
+            quote: answer.to_string(),
+            sentence: text.trim().to_string(),
+            paragraph: p as u32,
+        });
+    }
+    out
 }
 
 /// Whether the article holds an interview transcript: a paragraph opened
@@ -765,7 +860,8 @@ fn interview_answers(ctx: &Ctx<'_>) -> Vec<FoundQuote> {
 }
 
 /// The quotations of the article, a quotation left open at a paragraph's
-/// end joined with the next paragraph's when that one opens with a mark.
+/// end joined with the next paragraph's when that one opens with a mark,
+/// or with the paragraphs up to one that closes it without reopening.
 /// `spans` are the paragraphs' quotation marks ([`marks::spans`]).
 fn logical_quotes(paragraphs: &[String], spans: &[Vec<marks::Span>]) -> Vec<Logical> {
     let mut out: Vec<Logical> = Vec::new();
@@ -777,7 +873,42 @@ fn logical_quotes(paragraphs: &[String], spans: &[Vec<marks::Span>]) -> Vec<Logi
                 .is_some_and(|s| text[..s.open].trim().is_empty());
         let mut rest = &spans[..];
         if let Some(mut cont) = open.take() {
-            if starts_quoted {
+            let (p0, first) = cont.parts[0];
+            let opener = paragraphs[p0][first.open..].chars().next().unwrap_or('"');
+            if !starts_quoted && let Some(close) = unopened_close(text, opener) {
+                // A statement quoted at length whose later paragraphs do
+                // not reopen the marks: this one closes it.
+                let after = close + text[close..].chars().next().map_or(0, char::len_utf8);
+                cont.parts.push((
+                    p,
+                    marks::Span {
+                        open: 0,
+                        inner_start: 0,
+                        inner_end: close,
+                        close_end: after,
+                        closed: true,
+                    },
+                ));
+                out.push(cont);
+                rest = &spans[spans.partition_point(|s| s.open < after)..];
+            } else if !starts_quoted
+                && spans.is_empty()
+                && runs_on_to_close(&paragraphs[p..], opener)
+            {
+                // A paragraph in the middle of such a statement.
+                cont.parts.push((
+                    p,
+                    marks::Span {
+                        open: 0,
+                        inner_start: 0,
+                        inner_end: text.len(),
+                        close_end: text.len(),
+                        closed: false,
+                    },
+                ));
+                open = Some(cont);
+                continue;
+            } else if starts_quoted {
                 let s = rest[0];
                 cont.parts.push((p, s));
                 rest = &rest[1..];
@@ -820,6 +951,36 @@ fn logical_quotes(paragraphs: &[String], spans: &[Vec<marks::Span>]) -> Vec<Logi
         out.push(l);
     }
     out
+}
+
+/// The byte offset of a closing mark for `opener` (» for «, ” for “) that
+/// no opening mark in `text` comes before: the end of a quotation opened
+/// in an earlier paragraph. Straight marks, which open and close alike,
+/// never count.
+fn unopened_close(text: &str, opener: char) -> Option<usize> {
+    let close = match opener {
+        '«' => '»',
+        '“' | '„' => '”',
+        _ => return None,
+    };
+    let at = text.find(close)?;
+    (!text[..at].contains(['«', '“', '„', '"'])).then_some(at)
+}
+
+/// Whether the first of `paragraphs`, which has no quotation marks, sits
+/// inside a quotation opened before it: one of the next two paragraphs
+/// closes it with no mark before ([`unopened_close`]), the ones between
+/// holding no marks.
+fn runs_on_to_close(paragraphs: &[String], opener: char) -> bool {
+    for text in paragraphs.iter().skip(1).take(2) {
+        if unopened_close(text, opener).is_some() {
+            return true;
+        }
+        if text.contains(['“', '”', '"', '«', '»', '„']) {
+            return false;
+        }
+    }
+    false
 }
 
 /// Whether quotation `next` goes on with `prev` (both in `text`) past a
@@ -973,14 +1134,13 @@ fn according_after(toks: &[Token]) -> Option<(usize, Option<usize>, bool)> {
 }
 
 /// Whether marks opening after `before` (the sentence's words up to
-/// them) and followed by `rest` (the sentence's words after them) quote a
-/// phrase inside reported speech, not a quotation: "said the bank would
-/// “continue to use all its tools” to protect …" (English: the quoted
-/// words start in lower case, two words or more follow the verb with no
-/// colon or comma, "as" is not right before the marks, and the sentence
-/// goes on after them or its full stop stands outside them: “… in the
-/// country”.), "وقالت … إن القيود المفروضة على النساء «…»" (Arabic: words
-/// between "إن"/"أن" and the marks).
+/// them) quote a phrase inside reported speech, not a quotation: "said the
+/// bank would “continue to use all its tools” to protect …", "told AP that
+/// “the scale … has no parallel.”" (English: the quoted words start in
+/// lower case, two words or more follow the verb with no colon or comma,
+/// and "as" is not right before the marks), "وقالت … إن القيود المفروضة
+/// على النساء «…»" (Arabic: words between "إن"/"أن" and the marks). `rest`,
+/// the sentence's words after the marks, does not decide it.
 fn closes_reported_speech(before: &str, quoted: &str, rest: &str) -> bool {
     let head = before.trim_end();
     if head.is_empty() || head.ends_with([':', ',', '،', '—', '–', '-']) {
@@ -998,9 +1158,8 @@ fn closes_reported_speech(before: &str, quoted: &str, rest: &str) -> bool {
         if toks.last().is_some_and(|t| t.key == "as") {
             return false;
         }
-        let goes_on = rest.chars().any(char::is_alphanumeric)
-            || !quoted.trim_end().ends_with(['.', '!', '?', '…']);
-        return after >= 2 && !toks[v].arabic && goes_on;
+        let _ = rest;
+        return after >= 2 && !toks[v].arabic;
     }
     let anna = toks[v + 1..]
         .iter()
@@ -1193,7 +1352,15 @@ fn resolve(
     if let Some(&e) = pick {
         return Some(Speaker::Entity(e));
     }
-    let toks = tokenize(span);
+    let mut toks = tokenize(span);
+    // Urdu: the subject ends at the ergative "نے" ("عدالت کے باہر …
+    // انہوں نے کہا"), a pronoun right before it standing for the person.
+    if let Some(k) = toks.iter().position(|t| t.arabic && t.key == "نے") {
+        if k > 0 && sets().pronouns.contains(&toks[k - 1].key) {
+            return pronoun(ctx, p, quote_at);
+        }
+        toks.truncate(k);
+    }
     let keys: Vec<&str> = toks.iter().map(|t| t.key.as_str()).collect();
     // A role named earlier with its person.
     let has_role = toks.iter().any(|t| {
@@ -1279,7 +1446,16 @@ fn resolve(
                 })
                 .copied()
         };
-        let named = named_with(noun.key.as_str()).or_else(|| modifier.and_then(named_with));
+        // A bench or a court: the court named before ("پشاور ہائی کورٹ").
+        let court = || {
+            COURT_WORDS
+                .contains(&noun.key.as_str())
+                .then(|| COURT_WORDS.iter().find_map(|w| named_with(&normalize(w))))
+                .flatten()
+        };
+        let named = named_with(noun.key.as_str())
+            .or_else(court)
+            .or_else(|| modifier.and_then(named_with));
         return Some(match named {
             Some(m) => Speaker::Entity(m.entity),
             None => Speaker::Outlet,
@@ -1375,8 +1551,8 @@ fn role_holder(ctx: &Ctx<'_>, p: usize, toks: &[Token], span: &str) -> Option<us
 }
 
 /// The publisher of "the report": the organisation named most often in
-/// the sentences about a report before the quotation, the latest among
-/// equals.
+/// the sentences about a report before the quotation (not as the owner
+/// of another), the latest among equals.
 fn publisher(ctx: &Ctx<'_>, p: usize, at: usize) -> Option<usize> {
     let mut counts: Vec<(usize, usize, (usize, usize))> = Vec::new(); // (entity, count, last pos)
     for (q, text) in ctx.paragraphs.iter().enumerate().take(p + 1) {
@@ -1390,7 +1566,11 @@ fn publisher(ctx: &Ctx<'_>, p: usize, at: usize) -> Option<usize> {
             }
             let about_report = tokenize(&text[ss..se]).iter().any(|t| {
                 if t.arabic {
-                    sets().documents.contains(&t.key)
+                    // With a suffix too: "اعلامیه‌ای", "گزارشی".
+                    sets()
+                        .documents
+                        .iter()
+                        .any(|d| t.key.starts_with(d.as_str()))
                 } else {
                     matches!(
                         t.key.as_str(),
@@ -1401,8 +1581,30 @@ fn publisher(ctx: &Ctx<'_>, p: usize, at: usize) -> Option<usize> {
             if !about_report {
                 continue;
             }
-            for m in ctx.mentions_in(q, ss, se) {
-                if ctx.entities[m.entity].kind != EntityKind::Organization || ctx.inside_quote(m) {
+            // An organisation named as the owner of another ("the
+            // Taliban's foreign ministry", "وزارت امور خارجه طالبان")
+            // does not publish, unless the sentence names no other.
+            let orgs: Vec<&Placed> = ctx
+                .mentions_in(q, ss, se)
+                .filter(|m| {
+                    ctx.entities[m.entity].kind == EntityKind::Organization && !ctx.inside_quote(m)
+                })
+                .collect();
+            let owner = |k: usize| {
+                let m = orgs[k];
+                let possessive = orgs.get(k + 1).is_some_and(|n| {
+                    let between = &text[m.end..n.start.max(m.end)];
+                    between.starts_with("’s") || between.starts_with("'s")
+                });
+                let genitive = k > 0
+                    && text[orgs[k - 1].end..m.start.max(orgs[k - 1].end)]
+                        .trim()
+                        .is_empty();
+                possessive || genitive
+            };
+            let all_owners = (0..orgs.len()).all(owner);
+            for (k, m) in orgs.iter().enumerate() {
+                if owner(k) && !all_owners {
                     continue;
                 }
                 match counts.iter_mut().find(|c| c.0 == m.entity) {

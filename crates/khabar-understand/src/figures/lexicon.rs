@@ -742,6 +742,16 @@ pub(crate) fn is_person_noun(w: &str) -> bool {
             | "ملکی"
             | "وګړی"
             | "وگړی"
+            | "others"
+            | "nationals"
+            | "امراة"
+            | "فتاة"
+            | "فتیات"
+            | "طفلا"
+            | "موکل"
+            | "موکلین"
+            | "فرزند"
+            | "فرزندان"
     )
 }
 
@@ -1249,6 +1259,16 @@ pub(crate) fn is_fa_ps_stop(w: &str) -> bool {
             | "هر"
             | "گفت"
             | "وویل"
+            // Urdu postpositions: "ان میں سے ۵ کو" counts no "کو".
+            | "کو"
+            | "کے"
+            | "کا"
+            | "سے"
+            | "میں"
+            | "نے"
+            | "پر"
+            | "تک"
+            | "بھی"
     )
 }
 
@@ -1257,7 +1277,10 @@ pub(crate) fn is_fa_ps_stop(w: &str) -> bool {
 pub(crate) fn is_fa_ps_report_verb(w: &str) -> bool {
     matches!(
         w,
-        "گفت"
+        "اظهار"
+            | "خاطرنشان"
+            | "تاکید"
+            | "گفت"
             | "گفته"
             | "میگوید"
             | "میگویند"
@@ -1279,5 +1302,101 @@ pub(crate) fn is_fa_ps_report_verb(w: &str) -> bool {
             | "زیاته"
             | "ولیکل"
             | "لیکلی"
+    )
+}
+
+/// The English unit for a counted noun written in Dari, Pashto, Urdu or
+/// Arabic (normalised), or an English spelling of the same unit: units are
+/// given in English whatever the language.
+pub(crate) fn english_unit(w: &str) -> Option<&'static str> {
+    Some(match w {
+        "کیلوگرام" | "کیلو" | "کیلوګرام" | "کیلوگرامه" | "کلوگرام" | "کیلوغرام" | "kilogram"
+        | "kilograms" | "kilogramme" | "kg" => "kilograms",
+        "ټن" | "ټنه" | "طن" | "اطنان" | "tonne" | "ton" | "tonnes" | "tons" => "tonnes",
+        "هکتار" | "هکتاره" | "ہیکٹر" | "hectare" | "hectares" => "hectares",
+        "کیلومتر" | "کیلومتره" | "کلومیٹر" | "kilometre" | "kilometer" | "km" | "kilometres"
+        | "kilometers" => "kilometres",
+        "متر" | "متره" | "میٹر" | "metre" | "meter" | "metres" | "meters" => "metres",
+        "لیتر" | "لیټره" | "لیٹر" | "لتر" | "litre" | "liter" | "litres" | "liters" => {
+            "litres"
+        }
+        "mile" | "miles" => "miles",
+        "خانه" | "خانهها" | "منزل" | "کور" | "کورونه" | "کورونو" | "مکان" | "مکانات" | "گھر"
+        | "گھروں" | "منزلا" | "منازل" => "houses",
+        "خیمه" | "خیمې" | "خیمو" | "خیمہ" | "خیمے" | "خیمة" | "خیام" => {
+            "tents"
+        }
+        "بستر" | "بسترې" | "بستره" | "بسترو" | "بستروں" | "سریر" | "سریرا" => {
+            "beds"
+        }
+        "مکتب" | "مکاتب" | "ښوونځی" | "ښوونځیو" | "سکول" | "سکولوں" | "مدرسة" | "مدارس" => {
+            "schools"
+        }
+        "ضربه" | "ضربې" | "کوڑے" | "جلدة" => "lashes",
+        "کلینیک" | "کلینیکونه" | "کلینک" | "عیادة" => "clinics",
+        "درخواست" | "درخواستوں" | "درخواستیں" | "عریضه" => {
+            "petitions"
+        }
+        "قریه" | "روستا" | "کلی" | "کلیو" | "گاؤں" | "قریة" | "قرى" => {
+            "villages"
+        }
+        "ولسوالی" | "ولسوالۍ" | "ولسوالیو" | "ولسوالیها" => {
+            "districts"
+        }
+        "ولایت" | "ولایتونو" | "ولایتونه" | "ولایات" => "provinces",
+        "موټر" | "موټرونه" | "کامیون" | "لاری" | "ټرک" | "ٹرک" | "ٹرکوں" | "شاحنة" => {
+            "trucks"
+        }
+        _ => return None,
+    })
+}
+
+/// Words that qualify a counted noun before it and are no unit: Pashto
+/// and Dari "new", "more", Urdu postpositions ("۱۲ نوی ښوونځی", "۵ کو").
+pub(crate) fn is_unit_filler(w: &str) -> bool {
+    matches!(w, "نوی" | "نوې" | "جدید" | "تازه" | "زیات" | "نور")
+}
+
+/// Goods weighed in tonnes: with them Dari "تن" is a tonne, not a person.
+pub(crate) fn is_goods(w: &str) -> bool {
+    matches!(
+        w,
+        "زعفران"
+            | "گندم"
+            | "آرد"
+            | "ارد"
+            | "برنج"
+            | "تریاک"
+            | "هیروئین"
+            | "هرویین"
+            | "مواد"
+            | "کالا"
+            | "میوه"
+            | "انگور"
+            | "انار"
+            | "سیب"
+            | "پنبه"
+            | "کشمش"
+            | "زغال"
+            | "ذغال"
+            | "سنگ"
+            | "نفت"
+            | "تیل"
+            | "گاز"
+            | "سمنت"
+            | "شکر"
+            | "بوره"
+            | "روغن"
+            | "غله"
+            | "حبوبات"
+            | "سبزیجات"
+            | "کود"
+            | "صادرات"
+            | "واردات"
+            | "محموله"
+            | "کمک"
+            | "کمکهای"
+            | "غذایی"
+            | "خوراک"
     )
 }

@@ -620,3 +620,118 @@ fn a_given_name_after_a_number_word_is_no_name_but_one_alone_before_a_verb_is() 
     );
     assert!(names(&found, EntityKind::Person).contains(&"فاطمه"));
 }
+
+fn all_names(found: &[FoundEntity]) -> Vec<(&str, EntityKind)> {
+    found.iter().map(|e| (e.name.as_str(), e.kind)).collect()
+}
+
+#[test]
+fn an_organisation_and_its_name_with_a_qualifier_are_one() {
+    let found = find(
+        &paras(&[
+            "أعلنت وزارة الصحة الأردنية أنها أرسلت أدوية إلى كابول.",
+            "وقالت وزارة الصحة في بيان إن الشحنة الثانية ستصل الأسبوع المقبل.",
+        ]),
+        Some("ar"),
+    );
+    let ministries: Vec<&FoundEntity> = found
+        .iter()
+        .filter(|e| e.kind == EntityKind::Organization)
+        .collect();
+    assert_eq!(ministries.len(), 1, "{:#?}", all_names(&found));
+    assert_eq!(ministries[0].mentions.len(), 2);
+}
+
+#[test]
+fn provincial_departments_and_high_courts_by_their_head_nouns() {
+    let fa = find(
+        &paras(&["مسئول اداره صحت بلخ گفت که سه کلینیک جدید باز شده است."]),
+        Some("fa"),
+    );
+    assert!(
+        fa.iter()
+            .any(|e| e.name == "اداره صحت بلخ" && e.kind == EntityKind::Organization),
+        "{:#?}",
+        all_names(&fa)
+    );
+    let ur = find(
+        &paras(&["کوئٹہ: بلوچستان ہائی کورٹ نے سماعت ملتوی کر دی۔"]),
+        Some("ur"),
+    );
+    assert!(
+        ur.iter()
+            .any(|e| e.name == "بلوچستان ہائی کورٹ" && e.kind == EntityKind::Organization),
+        "{:#?}",
+        all_names(&ur)
+    );
+    // The province is not also found inside the court's name.
+    assert!(
+        !ur.iter().any(|e| e.name == "Balochistan"),
+        "{:#?}",
+        all_names(&ur)
+    );
+}
+
+#[test]
+fn bylines_and_schools_named_after_a_place() {
+    let found = find(
+        &paras(&[
+            "By Omid Karimzada",
+            "Wheat prices rose again this week, says a lecturer at the University of Kabul.",
+        ]),
+        Some("en"),
+    );
+    assert!(
+        found
+            .iter()
+            .any(|e| e.name == "Omid Karimzada" && e.kind == EntityKind::Person),
+        "{:#?}",
+        all_names(&found)
+    );
+    assert!(
+        found
+            .iter()
+            .any(|e| e.name == "University of Kabul" && e.kind == EntityKind::Organization),
+        "{:#?}",
+        all_names(&found)
+    );
+    assert!(
+        !found.iter().any(|e| e.name == "Kabul"),
+        "{:#?}",
+        all_names(&found)
+    );
+    let ur = find(
+        &paras(&["تحریر: ڈاکٹر سلیم اختر", "مہنگائی نے سب کو متاثر کیا ہے۔"]),
+        Some("ur"),
+    );
+    assert!(
+        ur.iter()
+            .any(|e| e.name == "سلیم اختر" && e.kind == EntityKind::Person),
+        "{:#?}",
+        all_names(&ur)
+    );
+}
+
+#[test]
+fn a_time_zone_is_no_organisation() {
+    let found = find(
+        &paras(&["14:30 GMT — Rescue teams reached the village, officials in Herat say."]),
+        Some("en"),
+    );
+    assert_eq!(all_names(&found), [("Herat", EntityKind::Place)]);
+}
+
+#[test]
+fn a_one_word_name_found_by_a_cue_is_found_again() {
+    let found = find(
+        &paras(&[
+            "یک دستفروش به نام رحمت‌الله که در کابل کار می‌کند، گفت که بازار کساد است. «امروز هیچ چیزی نفروختم»، رحمت‌الله گفت.",
+        ]),
+        Some("fa"),
+    );
+    let person = found
+        .iter()
+        .find(|e| e.kind == EntityKind::Person)
+        .expect("a person");
+    assert_eq!(person.mentions.len(), 2, "{person:#?}");
+}

@@ -588,3 +588,134 @@ fn an_urdu_source_with_words_before_the_verb() {
         "{f:?}"
     );
 }
+
+fn units(text: &str) -> Vec<(f64, Option<String>)> {
+    figures(text)
+        .into_iter()
+        .map(|f| (f.value, f.unit))
+        .collect()
+}
+
+#[test]
+fn units_are_given_in_english_whatever_the_language() {
+    assert_eq!(
+        units("پولیس ۳۰ کیلوگرام تریاک و ۱۲۰ خیمه را در انبار یافت."),
+        [
+            (30.0, Some("kilograms".to_string())),
+            (120.0, Some("tents".to_string()))
+        ]
+    );
+    assert_eq!(
+        units("په ولایت کې ۸۰۰ ټنه غنم ووېشل شول."),
+        [(800.0, Some("tonnes".to_string()))]
+    );
+    // Pashto "نوي" (new) after digits is no unit and no ninety.
+    assert_eq!(
+        units("په کندهار کې ۹ نوي کلینیکونه جوړ شول."),
+        [(9.0, Some("clinics".to_string()))]
+    );
+    // "47 others" after a death toll are people.
+    assert_eq!(
+        units("The blast killed 5 people and injured 31 others."),
+        [
+            (5.0, Some("people".to_string())),
+            (31.0, Some("people".to_string()))
+        ]
+    );
+}
+
+#[test]
+fn dari_tan_weighs_goods_and_counts_people() {
+    assert_eq!(
+        units("صادرات کشمش در سه ماه گذشته به ۱۵۰ تن رسید."),
+        [(150.0, Some("tonnes".to_string()))]
+    );
+    assert_eq!(
+        units("شرکت حدود ۷۰ تن گندم را به بدخشان فرستاد."),
+        [(70.0, Some("tonnes".to_string()))]
+    );
+    assert_eq!(
+        units("در این حادثه ۱۲ تن زخمی شدند."),
+        [(12.0, Some("people".to_string()))]
+    );
+}
+
+#[test]
+fn dari_number_words_before_counted_things_and_possessed_nouns() {
+    assert_eq!(
+        units("سیلاب پنج خانه را در این قریه ویران کرد."),
+        [(5.0, Some("houses".to_string()))]
+    );
+    assert_eq!(
+        units("او با چهار فرزندش به کابل آمد."),
+        [(4.0, Some("people".to_string()))]
+    );
+}
+
+#[test]
+fn a_clock_hour_in_words_is_no_figure() {
+    assert!(values("The shops open again after nine.").is_empty());
+    assert_eq!(values("Nine shops reopened after ten days."), [9.0]);
+}
+
+#[test]
+fn an_urdu_postposition_after_a_number_is_no_unit() {
+    let f = figures("ان میں سے ۸ کو رہا کر دیا گیا۔");
+    assert_eq!(f.len(), 1);
+    assert_eq!(f[0].unit, None);
+}
+
+fn sources(text: &str) -> Vec<(f64, Option<String>)> {
+    figures(text)
+        .into_iter()
+        .map(|f| (f.value, f.cited_source))
+        .collect()
+}
+
+#[test]
+fn sources_in_pashto_passive_urdu_kehna_and_dari_izhar() {
+    let f =
+        sources("د روغتیا نړیوال سازمان په خپل نوي راپور کې ویل شوي چې ۴۰۰ کلینیکونه تړل شوي دي.");
+    assert_eq!(f.len(), 1);
+    assert!(
+        f[0].1
+            .as_deref()
+            .is_some_and(|s| s.contains("روغتیا نړیوال سازمان")),
+        "{f:?}"
+    );
+    let f = sources("ایک دکاندار حاجی رحیم گل کا کہنا ہے کہ آٹے کی قیمت ۹۰ روپے ہو گئی ہے۔");
+    assert_eq!(f.len(), 1);
+    assert!(
+        f[0].1.as_deref().is_some_and(|s| s.contains("رحیم گل")),
+        "{f:?}"
+    );
+    let f = sources("محمد نعیم، رئیس این اداره، اظهار داشت که ۲۰۰ خانواده کمک دریافت کرده‌اند.");
+    assert_eq!(f.len(), 1);
+    assert!(
+        f[0].1.as_deref().is_some_and(|s| s.contains("محمد نعیم")),
+        "{f:?}"
+    );
+}
+
+#[test]
+fn an_urdu_back_reference_to_the_agency_keeps_its_source() {
+    let f = find(
+        &["عالمی ادارہ صحت کے مطابق ۳۰۰ مریض ہسپتال میں ہیں۔ ادارے کے مطابق ۴۰ فیصد مریض بچے ہیں۔".to_string()],
+        &[],
+    );
+    assert_eq!(f.len(), 2, "{f:#?}");
+    assert!(f[0].cited_source.is_some(), "{f:#?}");
+    assert_eq!(f[1].cited_source, f[0].cited_source);
+}
+
+#[test]
+fn a_source_before_its_acronym_and_the_report_said_after_the_figures() {
+    let f = sources("The Norwegian Refugee Council (NRC) says 4,000 families need shelter.");
+    assert_eq!(f, [(4000.0, Some("NRC".to_string()))]);
+    let f = find(
+        &["Amnesty International said 70 activists were detained. Their sentences ranged from 2 to 9 years in prison and fines of up to 50,000 afghanis, the report said.".to_string()],
+        &[],
+    );
+    let fine = f.iter().find(|f| f.value == 50_000.0).expect("the fine");
+    assert_eq!(fine.cited_source.as_deref(), Some("Amnesty International"));
+}

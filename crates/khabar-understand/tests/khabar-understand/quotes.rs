@@ -518,18 +518,14 @@ fn a_phrase_quoted_inside_reported_speech_is_no_quotation() {
             "Governor Asadullah Rahimi said the province would “not accept any delay” in the payments.",
             "Rahimi said the talks with the traders were “a waste of everyone’s time”.",
             "Rahimi described the new market as “a gift to the farmers of the valley”.",
+            // Full stop inside the marks or not, the reporter's sentence
+            // runs on into them.
             "He said the harvest was “better than anyone expected this spring.”",
         ],
         "en",
     );
     let got: Vec<&str> = q.iter().map(|q| q.quote.as_str()).collect();
-    assert_eq!(
-        got,
-        [
-            "a gift to the farmers of the valley",
-            "better than anyone expected this spring."
-        ]
-    );
+    assert_eq!(got, ["a gift to the farmers of the valley"]);
     let q = run(
         &["وقال المتحدث باسم الوزارة أحمد سليم إن الحكومة «لن تقبل أي تأخير في الدفع»."],
         "ar",
@@ -560,4 +556,171 @@ fn an_urdu_speaker_of_three_words_after_a_role() {
     );
     assert_eq!(q.len(), 1, "{q:#?}");
     assert_eq!(q[0].speaker, "ملک اکرم بھٹی");
+}
+
+#[test]
+fn a_statement_quoted_at_length_without_reopening_marks_is_one_quote() {
+    let q = run(
+        &[
+            "وزارت صحت عامه روز دوشنبه با نشر اعلامیه‌ای شیوع وبا را تأیید کرد. در این اعلامیه آمده است:",
+            "«تیم‌های ما در سه ولسوالی مستقر شده‌اند و آب آشامیدنی پاک توزیع می‌کنند.",
+            "از مردم می‌خواهیم که آب را پیش از نوشیدن بجوشانند.»",
+            "یک داکتر محلی گفت که شفاخانه پر است.",
+        ],
+        "fa",
+    );
+    assert_eq!(q.len(), 1, "{q:#?}");
+    assert_eq!(q[0].speaker, "Ministry of Public Health");
+    assert!(q[0].quote.starts_with("تیم‌های ما"), "{}", q[0].quote);
+    assert!(q[0].quote.ends_with("بجوشانند."), "{}", q[0].quote);
+    // An English one, and a quotation after it stays apart.
+    let q = run(
+        &[
+            "In a statement, Layla Farzan, who chairs the relief committee, said:",
+            "“The trucks left Kabul at dawn with flour and blankets.",
+            "Two more convoys will follow this week.” Later, “We expect delays at the pass,” Farzan said.",
+        ],
+        "en",
+    );
+    assert_eq!(
+        pairs(&q),
+        [
+            (
+                "Layla Farzan",
+                "The trucks left Kabul at dawn with flour and blankets. Two more convoys will follow this week."
+            ),
+            ("Layla Farzan", "We expect delays at the pass"),
+        ]
+    );
+}
+
+#[test]
+fn a_report_is_its_publishers_not_the_owner_named_after_it() {
+    // "وزارت اقتصاد طالبان": the ministry publishes; the Taliban own it.
+    let q = run(
+        &[
+            "وزارت اقتصاد طالبان با نشر گزارشی از افزایش بیکاری خبر داد. در این گزارش آمده است: «بیش از نیمی از کارگران روزمزد بیکار شده‌اند.»",
+        ],
+        "fa",
+    );
+    assert_eq!(q.len(), 1, "{q:#?}");
+    assert_eq!(q[0].speaker, "Ministry of Economy");
+    let q = run(
+        &[
+            "The Taliban's Ministry of Economy said in a report on Sunday that jobs were scarce.",
+            "“Day labourers have lost most of their income,” the report reads.",
+        ],
+        "en",
+    );
+    assert_eq!(
+        pairs(&q),
+        [(
+            "Ministry of Economy",
+            "Day labourers have lost most of their income"
+        )]
+    );
+}
+
+#[test]
+fn turns_opened_by_a_persons_name_are_that_persons_quotations() {
+    let q = run(
+        &[
+            "Habiba Sarwari ran a tailoring school in Kunduz until last spring. Kabul Monitor asked her what comes next.",
+            "Kabul Monitor: Where do your students work now?",
+            "Sarwari: Most of them sew at home and sell to neighbours. Some earn nothing at all.",
+            "Kabul Monitor: Will you reopen?",
+            "Sarwari: Only if the order changes. I keep the machines oiled.",
+        ],
+        "en",
+    );
+    assert_eq!(
+        pairs(&q),
+        [
+            (
+                "Habiba Sarwari",
+                "Most of them sew at home and sell to neighbours. Some earn nothing at all."
+            ),
+            (
+                "Habiba Sarwari",
+                "Only if the order changes. I keep the machines oiled."
+            ),
+        ]
+    );
+    // One paragraph opened by a name and a colon is no transcript.
+    let q = run(
+        &["Kunduz: Habiba Sarwari closed her school after the order came."],
+        "en",
+    );
+    assert!(q.is_empty(), "{q:#?}");
+}
+
+#[test]
+fn one_word_names_in_apposition_or_after_a_quotation_speak() {
+    // A given name alone between commas, then "هغه وویل" (Pashto).
+    let q = run(
+        &[
+            "یو بزګر، نورالله، چې په کندز کې اوسېږي، وايي چې سیلاب یې کروندې وړې دي. هغه وویل: «زموږ ټول غنم له منځه لاړل او اوس د ژمي لپاره هیڅ نه لرو.»",
+        ],
+        "ps",
+    );
+    assert_eq!(q.len(), 1, "{q:#?}");
+    assert_eq!(q[0].speaker, "نورالله");
+    // A name between the closing mark and the verb (Dari).
+    let q = run(&["«ما سه روز است که نان نخورده‌ایم»، نجیب‌الله گفت."], "fa");
+    assert_eq!(q.len(), 1, "{q:#?}");
+    assert_eq!(q[0].speaker, "نجیب‌الله");
+    // A feminine pronoun after the quotation (Pashto).
+    let q = run(
+        &[
+            "د کلي یوه ښوونکې، مریم، وايي چې نجونې کور کې درس وايي. «موږ کتابونه نه لرو، خو زده کړه نه پرېږدو»، هغې وویل.",
+        ],
+        "ps",
+    );
+    assert_eq!(q.len(), 1, "{q:#?}");
+    assert_eq!(q[0].speaker, "مریم");
+}
+
+#[test]
+fn a_bench_speaks_for_its_court_and_an_urdu_pronoun_before_ne() {
+    let q = run(
+        &[
+            "لاہور: لاہور ہائی کورٹ نے کسانوں کی درخواست پر حکومت سے جواب طلب کر لیا۔",
+            "تین رکنی بینچ نے اپنے حکم میں کہا: “زمین کے مالکان کو سنے بغیر کوئی کارروائی نہیں ہو سکتی۔”",
+            "کسانوں کے وکیل نعیم اللہ بھٹی نے عدالت کو بتایا کہ فصلیں تباہ ہو چکی ہیں۔ عدالت کے باہر میڈیا سے گفتگو میں انہوں نے کہا: “ہمیں انصاف کی پوری امید ہے۔”",
+        ],
+        "ur",
+    );
+    assert_eq!(
+        pairs(&q),
+        [
+            (
+                "لاہور ہائی کورٹ",
+                "زمین کے مالکان کو سنے بغیر کوئی کارروائی نہیں ہو سکتی۔"
+            ),
+            ("نعیم اللہ بھٹی", "ہمیں انصاف کی پوری امید ہے۔"),
+        ]
+    );
+}
+
+#[test]
+fn words_quoted_at_the_end_of_reported_speech_are_no_quotation() {
+    // The reporter's sentence runs on into the marks, even when their
+    // full stop ends it.
+    let q = run(
+        &[
+            "Jawed Sultani, a trader in Herat, told Reuters that “the market has never been this quiet in twenty years.”",
+            "Sultani said the traders were “waiting for the border to open again.”",
+        ],
+        "en",
+    );
+    assert!(q.is_empty(), "{q:#?}");
+    // After a colon the same words are his.
+    let q = run(
+        &[
+            "Jawed Sultani, a trader in Herat, said: “the market has never been this quiet in twenty years.”",
+        ],
+        "en",
+    );
+    assert_eq!(q.len(), 1, "{q:#?}");
+    assert_eq!(q[0].speaker, "Jawed Sultani");
 }
