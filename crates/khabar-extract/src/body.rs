@@ -74,6 +74,23 @@ struct Walker {
     big: usize,
     /// Also skip reader comment sections (for the article fallback walk).
     drop_comments: bool,
+    /// Text length below which `<nav>` and `<footer>` are furniture.
+    nav_limit: usize,
+    /// Class and id words of the furniture of this page type (customer
+    /// reviews on product pages, signatures on forums).
+    type_words: &'static [&'static str],
+    /// Text length below which an element hidden, or named by a furniture
+    /// word, is furniture.
+    word_limit: usize,
+    /// A shop page (listing, collection, product, service): elements
+    /// marked `hidden` or `aria-hidden` are kept (the closed tabs and
+    /// accordions of descriptions and specifications, the slides of item
+    /// carousels), and so is the `<header>` of an `<article>` or a
+    /// `<section>` (an item's or a section's title and summary: HTML's
+    /// header of that part, not of the page).
+    shop: bool,
+    /// How many `<article>` and `<section>` elements enclose the walk.
+    in_section: usize,
 }
 
 /// Elements that are never main text in a whole-page walk.
@@ -128,12 +145,23 @@ const FURNITURE_WORDS: &[&str] = &[
     "drawer",
 ];
 
-fn is_furniture(node: &NodeRef, name: &str, big: usize) -> bool {
-    if FURNITURE_TAGS.contains(&name) {
-        return crate::textlen::shorter_than(node, big);
+fn is_furniture(node: &NodeRef, name: &str, w: &Walker) -> bool {
+    let (big, nav_limit) = (w.big, w.nav_limit);
+    if w.shop && w.in_section > 0 && name == "header" {
+        return false;
     }
-    let small = big / 3;
-    if node.has_attr("hidden") || node.attr("aria-hidden").is_some_and(|v| &*v == "true") {
+    if FURNITURE_TAGS.contains(&name) {
+        let limit = if matches!(name, "nav" | "footer") {
+            nav_limit
+        } else {
+            big
+        };
+        return crate::textlen::shorter_than(node, limit);
+    }
+    let small = w.word_limit;
+    if !w.shop
+        && (node.has_attr("hidden") || node.attr("aria-hidden").is_some_and(|v| &*v == "true"))
+    {
         return crate::textlen::shorter_than(node, small);
     }
     if let Some(role) = node.attr("role")
@@ -149,11 +177,33 @@ fn is_furniture(node: &NodeRef, name: &str, big: usize) -> bool {
     }
     let class = node.attr("class").unwrap_or_default();
     let id = node.attr("id").unwrap_or_default();
-    let hit = class
-        .split(|c: char| c.is_whitespace() || c == '-' || c == '_')
-        .chain(id.split(['-', '_']))
-        .any(|w| FURNITURE_WORDS.iter().any(|f| f.eq_ignore_ascii_case(w)));
+    let words = || {
+        class
+            .split(|c: char| c.is_whitespace() || c == '-' || c == '_')
+            .chain(id.split(['-', '_']))
+    };
+    // Cookie and consent boxes and modal windows are never text however
+    // long they are (a privacy centre describes every kind of cookie the
+    // site sets): up to three quarters of the page.
+    if words().any(is_overlay_word) {
+        return crate::textlen::shorter_than(node, big / 2 * 3);
+    }
+    let hit = words().any(|w| FURNITURE_WORDS.iter().any(|f| f.eq_ignore_ascii_case(w)));
     hit && crate::textlen::shorter_than(node, small)
+}
+
+/// Class and id words of cookie and consent boxes and of modal windows:
+/// "consent", "gdpr", "modal", "popup", "dialog", and words that start with
+/// "cookie" or "onetrust" (`cookiebanner`, `CookieConsent`,
+/// `onetrust-pc-sdk`).
+fn is_overlay_word(w: &str) -> bool {
+    let starts =
+        |p: &str| w.len() >= p.len() && w.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes());
+    ["consent", "gdpr", "modal", "popup", "dialog"]
+        .iter()
+        .any(|x| w.eq_ignore_ascii_case(x))
+        || starts("cookie")
+        || starts("onetrust")
 }
 
 impl Walker {
@@ -185,7 +235,8 @@ impl Walker {
             let name = child.node_name().unwrap_or_default();
             let name = &*name;
             if SKIP.contains(&name)
-                || (self.prune && is_furniture(&child, name, self.big))
+                || (self.prune && is_furniture(&child, name, self))
+                || has_word(&child, self.type_words)
                 || (self.drop_comments && is_comments(&child, name))
             {
                 continue;
@@ -212,7 +263,10 @@ impl Walker {
                 }
             };
             self.flush(kind);
+            let section = usize::from(matches!(name, "article" | "section"));
+            self.in_section += section;
             self.walk(&child, inner);
+            self.in_section -= section;
             self.flush(inner);
         }
     }
@@ -223,20 +277,17 @@ impl Walker {
 fn normalize(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for line in s.split('\n') {
-        let mut first = true;
-        let mut line_out = String::new();
-        for w in line.split_whitespace() {
-            if !first {
-                line_out.push(' ');
-            }
-            first = false;
-            line_out.push_str(w);
+        let mut words = line.split_whitespace();
+        let Some(first) = words.next() else {
+            continue;
+        };
+        if !out.is_empty() {
+            out.push('\n');
         }
-        if !line_out.is_empty() {
-            if !out.is_empty() {
-                out.push('\n');
-            }
-            out.push_str(&line_out);
+        out.push_str(first);
+        for w in words {
+            out.push(' ');
+            out.push_str(w);
         }
     }
     out
@@ -250,36 +301,135 @@ pub(crate) fn blocks_of(node: &NodeRef) -> Vec<Block> {
         prune: false,
         big: usize::MAX,
         drop_comments: false,
+        nav_limit: usize::MAX,
+        type_words: &[],
+        word_limit: usize::MAX,
+        shop: false,
+        in_section: 0,
     };
     w.walk(node, BlockKind::Paragraph);
     w.flush(BlockKind::Paragraph);
     w.out
 }
 
+/// What a page walk is for: which furniture it leaves out besides the
+/// common kind.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum PageKind {
+    /// The article fallback.
+    Other,
+    /// Forums: as `Other`, and posters' signatures left out.
+    Forum,
+    /// Listings, collections and service pages: their navigation and
+    /// footers are link lists however long they are (only a `<nav>` or
+    /// `<footer>` that holds three quarters of the page is kept); their
+    /// hidden elements are closed tabs, accordions and carousel slides of
+    /// the content, and the `<header>` of an `<article>` or `<section>` is
+    /// an item's or a section's title and summary: both kept.
+    Shop,
+    /// Product pages: as `Shop`, and customer review sections and
+    /// carousels (other products, more photos) left out.
+    Product,
+}
+
+impl PageKind {
+    /// Class and id words (split on white space, `-` and `_`) of the
+    /// furniture of the kind. "reviews" is plural on purpose: the singular
+    /// also names editorial reviews and review widgets.
+    fn words(self) -> &'static [&'static str] {
+        match self {
+            Self::Product => &["reviews", "carousel"],
+            Self::Forum => &["signature"],
+            Self::Other | Self::Shop => &[],
+        }
+    }
+}
+
 /// Blocks of a whole page, furniture left out: the main text of pages that
-/// are not articles (listings, forums, products, documentation), whose
-/// content is spread over many blocks rather than one.
-pub(crate) fn blocks_of_page(body: &NodeRef, body_len: usize) -> Vec<Block> {
-    walk_page(body, body_len, false)
+/// are not articles (listings, forums, products, collections, service
+/// pages), whose content is spread over many blocks rather than one. What
+/// is furniture depends on the page type: navigation and footers of any
+/// length (short of three quarters of the page) on listings, collections,
+/// products and service pages, where hidden elements (closed tabs and
+/// accordions) are kept; customer reviews and carousels on product
+/// pages too (a product's text is its description and specifications);
+/// posters' signatures on forums.
+pub(crate) fn blocks_of_typed_page(
+    body: &NodeRef,
+    body_len: usize,
+    page_type: crate::PageType,
+) -> Vec<Block> {
+    use crate::PageType as T;
+    let kind = match page_type {
+        T::Product => PageKind::Product,
+        T::Listing | T::Collection | T::Service => PageKind::Shop,
+        T::Forum => PageKind::Forum,
+        _ => PageKind::Other,
+    };
+    walk_page(body, body_len, false, kind)
 }
 
 /// Blocks of a whole article page, furniture and reader comments left out:
 /// the fallback when the readability core keeps too little.
 pub(crate) fn blocks_of_article_page(body: &NodeRef, body_len: usize) -> Vec<Block> {
-    walk_page(body, body_len, true)
+    walk_page(body, body_len, true, PageKind::Other)
 }
 
-fn walk_page(body: &NodeRef, body_len: usize, drop_comments: bool) -> Vec<Block> {
+fn walk_page(body: &NodeRef, body_len: usize, drop_comments: bool, kind: PageKind) -> Vec<Block> {
+    let big = (body_len / 2).max(3000);
+    let shop = matches!(kind, PageKind::Shop | PageKind::Product);
     let mut w = Walker {
         out: Vec::new(),
         buf: String::new(),
         prune: true,
-        big: (body_len / 2).max(3000),
+        big,
         drop_comments,
+        nav_limit: if shop {
+            (body_len / 4 * 3).max(big)
+        } else {
+            big
+        },
+        type_words: kind.words(),
+        // Shop pages put their text in many small parts: a part named
+        // "header", "banner" or "promo" that holds a tenth of the page is
+        // content (a category introduction, a feature section).
+        word_limit: if shop { big / 5 } else { big / 3 },
+        shop,
+        in_section: 0,
     };
     w.walk(body, BlockKind::Paragraph);
     w.flush(BlockKind::Paragraph);
     w.out
+}
+
+/// Whether one of the words (split on white space, `-` and `_`) of an
+/// element's class or id is one of `words` (`product-reviews`,
+/// `customer_reviews`, `post-signature`).
+fn has_word(node: &NodeRef, words: &[&str]) -> bool {
+    if words.is_empty() {
+        return false;
+    }
+    let class = node.attr("class").unwrap_or_default();
+    let id = node.attr("id").unwrap_or_default();
+    class
+        .split(|c: char| c.is_whitespace() || c == '-' || c == '_')
+        .chain(id.split(['-', '_']))
+        .any(|w| words.iter().any(|x| x.eq_ignore_ascii_case(w)))
+}
+
+/// Drops every block of at least `min_words` words whose text repeats an
+/// earlier block's (product option labels, prices and buttons shown once
+/// per variant, a forum's quoted posts and signatures): the first one
+/// stays. Shorter blocks (a forum poster's name) are kept.
+pub(crate) fn drop_repeats(blocks: &mut Vec<Block>, min_words: usize) {
+    let mut seen = std::collections::HashSet::new();
+    blocks.retain(|b| {
+        b.text
+            .split_whitespace()
+            .nth(min_words.saturating_sub(1))
+            .is_none()
+            || seen.insert(b.text.clone())
+    });
 }
 
 /// Whether an element is a reader comment section or one comment: a class
@@ -669,7 +819,185 @@ mod tests {
             .collect();
         assert_eq!(texts, vec!["The story itself."]);
         // The walk of non-article pages (forums) keeps them.
-        assert_eq!(blocks_of_page(&body, 100).len(), 4);
+        assert_eq!(
+            blocks_of_typed_page(&body, 100, crate::PageType::Forum).len(),
+            4
+        );
+    }
+
+    #[test]
+    fn shop_pages_leave_out_long_navigation_and_reviews_and_keep_hidden_tabs() {
+        use crate::PageType as T;
+        let links: String = (0..120)
+            .map(|i| format!("<li><a href=\"/s/{i}\">Store number {i} opening hours</a></li>"))
+            .collect();
+        let html = format!(
+            "<html><body><div class=\"product\"><p>{}</p>\
+             <div id=\"customer_reviews\"><p>Five stars, it works.</p></div>\
+             <div class=\"review-widget\"><p>Our tester liked it.</p></div>\
+             <ul class=\"product-carousel\"><li>More lanterns from the shop</li></ul>\
+             <div class=\"tab-panel\" aria-hidden=\"true\"><p>Care: wipe it clean.</p></div>\
+             <div hidden><p>Warranty: two years.</p></div></div>\
+             <footer><ul>{links}</ul></footer></body></html>",
+            "A lantern that folds flat. ".repeat(60)
+        );
+        let doc = Document::from(html.as_str());
+        let body = doc.body().unwrap();
+        let len = crate::textlen::sizes(&body).0;
+        let texts = |t| -> Vec<String> {
+            blocks_of_typed_page(&body, len, t)
+                .into_iter()
+                .map(|b| b.text)
+                .collect()
+        };
+        // The footer is more than half of the page: a forum walk keeps it.
+        let forum = texts(T::Forum);
+        assert!(forum.iter().any(|t| t.contains("Store number 7")));
+        assert!(forum.iter().any(|t| t == "Five stars, it works."));
+        // A listing walk drops the footer, keeps the reviews.
+        let listing = texts(T::Listing);
+        assert!(!listing.iter().any(|t| t.contains("Store number")));
+        assert!(listing.iter().any(|t| t == "Five stars, it works."));
+        // A product walk drops both; a singular "review" class stays.
+        let product = texts(T::Product);
+        assert!(!product.iter().any(|t| t.contains("Store number")));
+        assert!(!product.iter().any(|t| t == "Five stars, it works."));
+        assert!(product.iter().any(|t| t == "Our tester liked it."));
+        assert!(!product.iter().any(|t| t.contains("More lanterns")));
+        assert!(listing.iter().any(|t| t.contains("More lanterns")));
+        // Hidden tabs are content on shop pages, furniture on others.
+        for t in ["Care: wipe it clean.", "Warranty: two years."] {
+            assert!(product.iter().any(|b| b == t), "{t}");
+            assert!(listing.iter().any(|b| b == t), "{t}");
+            assert!(!forum.iter().any(|b| b == t), "{t}");
+        }
+        assert!(product[0].starts_with("A lantern that folds flat."));
+    }
+
+    #[test]
+    fn white_space_is_collapsed_and_empty_lines_dropped() {
+        assert_eq!(normalize("  a \u{a0} b \n\n \t\n c\td  "), "a b\nc d");
+        assert_eq!(normalize(" \n "), "");
+        assert_eq!(normalize("خبر‌ها  امروز"), "خبر‌ها امروز");
+    }
+
+    #[test]
+    fn shop_pages_keep_a_large_part_named_like_furniture() {
+        // 800 characters in a "promo" box on a page of 6,000: furniture on
+        // a forum (under a third of half the page), content on a listing
+        // (over a tenth of the page).
+        let intro = "Boots for wet trails and long days. ".repeat(22);
+        let items = "<li>Trail boot, waxed leather, resoled by hand.</li>".repeat(110);
+        let html = format!(
+            "<html><body><div class=\"promo-intro\"><p>{intro}</p></div>\
+             <ul class=\"grid\">{items}</ul></body></html>"
+        );
+        let doc = Document::from(html.as_str());
+        let body = doc.body().unwrap();
+        let len = crate::textlen::sizes(&body).0;
+        assert!((5000..7000).contains(&len), "{len}");
+        let has_intro = |t| {
+            blocks_of_typed_page(&body, len, t)
+                .iter()
+                .any(|b| b.text.starts_with("Boots for wet trails"))
+        };
+        assert!(!has_intro(crate::PageType::Forum));
+        assert!(has_intro(crate::PageType::Listing));
+        assert!(has_intro(crate::PageType::Product));
+    }
+
+    #[test]
+    fn a_long_consent_box_or_modal_is_furniture_on_every_page() {
+        let centre =
+            "<p>Performance cookies count visits so that we can measure the site.</p>".repeat(40);
+        let html = format!(
+            "<html><body><div class=\"entry\"><p>{}</p></div>\
+             <div id=\"onetrust-pc-sdk\">{centre}</div></body></html>",
+            "The council opened the new bridge on Monday. ".repeat(45)
+        );
+        let doc = Document::from(html.as_str());
+        let body = doc.body().unwrap();
+        let len = crate::textlen::sizes(&body).0;
+        // The box is more than half of the page, less than three quarters.
+        assert!((4500..6500).contains(&len), "{len}");
+        for t in [crate::PageType::Forum, crate::PageType::Listing] {
+            let texts: Vec<_> = blocks_of_typed_page(&body, len, t)
+                .into_iter()
+                .map(|b| b.text)
+                .collect();
+            assert_eq!(texts.len(), 1, "{t:?}: {texts:?}");
+            assert!(texts[0].starts_with("The council"));
+        }
+        for w in [
+            "consent",
+            "GDPR",
+            "cookiebanner",
+            "CookieConsent",
+            "onetrust",
+            "Modal",
+            "popup",
+        ] {
+            assert!(is_overlay_word(w), "{w}");
+        }
+        for w in ["cook", "recipes", "consents2", "modality"] {
+            assert!(!is_overlay_word(w), "{w}");
+        }
+    }
+
+    #[test]
+    fn the_header_of_an_article_or_section_is_content_on_shop_pages() {
+        let doc = Document::from(
+            "<html><body><header><a href=\"/\">Home</a></header>\
+             <article><header><h2>Ferry times change</h2><p>Two boats a day.</p></header>\
+             <footer>Town</footer></article><section><header><h2>Opening hours</h2>\
+             </header></section><p>Page text.</p></body></html>",
+        );
+        let body = doc.body().unwrap();
+        let texts = |t| -> Vec<String> {
+            blocks_of_typed_page(&body, 100, t)
+                .into_iter()
+                .map(|b| b.text)
+                .collect()
+        };
+        assert_eq!(
+            texts(crate::PageType::Listing),
+            [
+                "Ferry times change",
+                "Two boats a day.",
+                "Opening hours",
+                "Page text."
+            ]
+        );
+        // On a forum a post's header (poster, date) is furniture.
+        assert_eq!(texts(crate::PageType::Forum), ["Page text."]);
+    }
+
+    #[test]
+    fn repeated_blocks_are_dropped_after_the_first() {
+        let p = |t: &str| Block {
+            kind: BlockKind::Paragraph,
+            text: t.into(),
+        };
+        let blocks = vec![
+            p("Size"),
+            p("$20"),
+            p("Pick a size"),
+            p("Size"),
+            p("Cotton."),
+            p("Pick a size"),
+            p("$20"),
+        ];
+        let kept = |min_words| {
+            let mut b = blocks.clone();
+            drop_repeats(&mut b, min_words);
+            b.into_iter().map(|b| b.text).collect::<Vec<_>>()
+        };
+        assert_eq!(kept(1), ["Size", "$20", "Pick a size", "Cotton."]);
+        // One-word blocks (a poster's name) may repeat.
+        assert_eq!(
+            kept(2),
+            ["Size", "$20", "Pick a size", "Size", "Cotton.", "$20"]
+        );
     }
 
     #[test]

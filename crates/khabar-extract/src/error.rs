@@ -9,6 +9,13 @@ pub enum Error {
     /// The input is not HTML (it looks like a binary file).
     #[error("the page does not look like HTML ({0}): is it an image, a PDF or a compressed file?")]
     NotHtml(&'static str),
+    /// A site rule (built in or from the configuration) that cannot be used.
+    #[error("site rule for {domain:?}: {reason}{}", if selector.is_empty() { String::new() } else { format!(" (selector {selector:?})") })]
+    SiteRule {
+        domain: String,
+        selector: String,
+        reason: String,
+    },
 }
 
 /// Result with this crate's [`Error`].

@@ -15,9 +15,14 @@
 //! comments left out, when the core keeps only a small part of the running
 //! text), while listings, forums, products, collections and service pages,
 //! whose content is spread over many blocks, are walked whole with
-//! navigation, headers, footers, cookie and share boxes (and, on forums,
-//! post controls) left out; a listing, forum or service page whose running
-//! text the readability core finds in one block is read as that block.
+//! navigation, headers, footers, cookie and share boxes left out, and
+//! what else is furniture chosen by the page type (forums: post controls,
+//! signatures and repeated quotes; products: customer reviews, carousels
+//! and repeated variant labels; shop pages keep their closed tabs and
+//! accordions and the headers of their items and sections; long consent
+//! boxes and modal windows go on every page); a listing, forum or service
+//! page whose running text the readability core finds in one block is
+//! read as that block.
 //! Charset decision, visible-date parsing
 //! (Persian, Dari, Pashto, Arabic; Solar Hijri) and provenance are ours.
 //!
@@ -50,6 +55,7 @@ mod error;
 mod meta;
 mod pagetype;
 mod prepass;
+mod sites;
 mod textlen;
 
 use chrono::{DateTime, FixedOffset};
@@ -62,6 +68,7 @@ pub use charset::CharsetSource;
 pub use error::{Error, Result};
 pub use meta::Source;
 pub use pagetype::PageType;
+pub use sites::{MIN_RULE_TEXT, SiteRule, SiteRules};
 
 /// What the caller knows about the page besides its bytes.
 #[derive(Debug, Clone, Default)]
@@ -71,6 +78,9 @@ pub struct ExtractOptions {
     pub url: Option<String>,
     /// The charset the fetcher decided (from the HTTP `Content-Type`).
     pub charset: Option<String>,
+    /// Site rules to use instead of the built-in table (the built-in one
+    /// plus the configuration's, see [`SiteRules::builtin_with`]).
+    pub site_rules: Option<std::sync::Arc<SiteRules>>,
 }
 
 /// Writing direction of the page.
@@ -125,6 +135,9 @@ pub struct ExtractedArticle {
     pub charset_source: CharsetSource,
     /// The main text.
     pub blocks: Vec<Block>,
+    /// The domain of the site rule that gave the main text; `None` when the
+    /// general extractor did.
+    pub site_rule: Option<String>,
     pub provenance: Provenance,
 }
 
@@ -210,6 +223,7 @@ struct Parsed<'a> {
     feats: pagetype::Features,
     enc: &'static encoding_rs::Encoding,
     charset_source: CharsetSource,
+    rules: std::sync::Arc<SiteRules>,
 }
 
 impl Parsed<'_> {
@@ -227,7 +241,8 @@ fn parse<'a>(html: &[u8], opts: &'a ExtractOptions) -> Parsed<'a> {
         .as_deref()
         .filter(|u| url::Url::parse(u).is_ok_and(|p| matches!(p.scheme(), "http" | "https")));
     let text = prepass::unhide_streamed(text);
-    let doc = Document::from(&*prepass::strip_heavy(&text));
+    let rules = opts.site_rules.clone().unwrap_or_else(SiteRules::builtin);
+    let doc = Document::from(&*prepass::strip_heavy_keeping(&text, rules.attrs()));
     let meta = meta::extract_meta(&doc, url);
     let feats = pagetype::features(&doc);
     Parsed {
@@ -237,6 +252,7 @@ fn parse<'a>(html: &[u8], opts: &'a ExtractOptions) -> Parsed<'a> {
         feats,
         enc,
         charset_source,
+        rules,
     }
 }
 
@@ -261,11 +277,35 @@ pub fn extract(html: &[u8], opts: &ExtractOptions) -> Result<ExtractedArticle> {
         feats,
         enc,
         charset_source,
+        rules,
     } = parsed;
-    let mut blocks = main_text(doc, url, page_type, feats.text_bytes);
+    // A page of a site with a rule: the rule's body when it matches, else
+    // the general extractor. Lists of links or goods are never read by a
+    // rule (a theme's body class can wrap every teaser of a list); a page
+    // typed otherwise whose rule matches is read by the rule, since its
+    // selectors are those of the site's article template.
+    let listish = matches!(
+        page_type,
+        PageType::Listing | PageType::Collection | PageType::Product | PageType::Forum
+    );
+    let ruled = (!listish)
+        .then(|| url.or(m.canonical.as_ref().map(|(c, _)| c.as_str())))
+        .flatten()
+        .and_then(|u| rules.body(&doc, u));
+    let (mut blocks, site_rule) = match ruled {
+        Some((blocks, domain)) => (blocks, Some(domain)),
+        None => (main_text(doc, url, page_type, feats.text_bytes), None),
+    };
     blocks.retain(|b| !body::is_boilerplate(b));
     if page_type == PageType::Forum {
         blocks.retain(|b| !body::is_forum_chrome(b));
+    }
+    // Repeated blocks: a product's variant labels and prices, a forum's
+    // quoted posts (a poster's name, one word, may repeat).
+    match page_type {
+        PageType::Product => body::drop_repeats(&mut blocks, 1),
+        PageType::Forum => body::drop_repeats(&mut blocks, 2),
+        _ => {}
     }
     if let (Some(first), Some((title, _))) = (blocks.first(), &m.title)
         && first.text == *title
@@ -337,6 +377,7 @@ pub fn extract(html: &[u8], opts: &ExtractOptions) -> Result<ExtractedArticle> {
         charset: enc.name().to_string(),
         charset_source,
         blocks,
+        site_rule,
         provenance,
     })
 }
@@ -380,7 +421,7 @@ fn main_text(
             if one_block {
                 body::blocks_of_article_page(&b, text_bytes)
             } else {
-                body::blocks_of_page(&b, text_bytes)
+                body::blocks_of_typed_page(&b, text_bytes, page_type)
             }
         })
         .unwrap_or_default();

@@ -710,8 +710,15 @@ fn strip_named(title: &str, site: Option<&str>) -> String {
 
 /// The visible text of a heading: `<br>` and block children separate
 /// words ("Data Analytics<br>Agency" is two lines on screen, not one
-/// glued word); Sphinx's `¶` anchors are dropped.
+/// glued word); Sphinx's `¶` anchors are dropped, and so are controls,
+/// hidden parts and `<time>` elements (a date line set inside the heading
+/// is not the title). A `<span>` is inline: "Planning <span>C</span>ycle"
+/// is one word, but where a span ends a word and the next text starts a
+/// capitalised one ("Alternatives<span>Top Tools</span>", "Title:<span>
+/// AlignMerge</span>") the page sets them apart, as a line or a label.
 fn heading_text(n: &NodeRef) -> String {
+    /// A span boundary, resolved once the text on both sides is known.
+    const SPAN: char = '\u{E000}';
     fn walk(n: &NodeRef, out: &mut String) {
         for c in n.children_it(false) {
             if c.is_text() {
@@ -722,27 +729,39 @@ fn heading_text(n: &NodeRef) -> String {
                 // "Copy item path" buttons, bookmark tooltips.
                 let hidden = c.has_attr("hidden")
                     || c.attr("aria-hidden").is_some_and(|v| &*v == "true")
-                    || matches!(&*name, "button" | "template" | "select");
+                    || matches!(&*name, "button" | "template" | "select" | "time");
                 if hidden {
                     continue;
                 }
-                let spaced = matches!(
-                    &*name,
-                    "br" | "div" | "p" | "small" | "sup" | "sub" | "li" | "ul" | "span"
-                );
-                if spaced {
-                    out.push(' ');
-                }
+                let sep = match &*name {
+                    "br" | "div" | "p" | "small" | "sup" | "sub" | "li" | "ul" => Some(' '),
+                    "span" => Some(SPAN),
+                    _ => None,
+                };
+                out.extend(sep);
                 walk(&c, out);
-                if spaced {
-                    out.push(' ');
-                }
+                out.extend(sep);
             }
         }
     }
-    let mut out = String::new();
-    walk(n, &mut out);
-    clean(&out.replace('¶', ""))
+    let mut raw = String::new();
+    walk(n, &mut raw);
+    let mut out = String::with_capacity(raw.len());
+    let chars: Vec<char> = raw.chars().filter(|&c| c != '¶').collect();
+    for (i, &c) in chars.iter().enumerate() {
+        if c != SPAN {
+            out.push(c);
+            continue;
+        }
+        let before = out.chars().next_back();
+        let after = chars[i + 1..].iter().copied().find(|&c| c != SPAN);
+        let apart = before.is_some_and(|b| b.is_lowercase() || matches!(b, ':' | '.' | ')'))
+            && after.is_some_and(char::is_uppercase);
+        if apart {
+            out.push(' ');
+        }
+    }
+    clean(&out)
 }
 
 /// A title as shown: invisible characters (soft hyphens, zero-width
@@ -1014,6 +1033,39 @@ mod tests {
                 "Three new wells reach the lower village".into(),
                 Source::Heading
             ))
+        );
+    }
+
+    #[test]
+    fn heading_text_is_the_heading_as_shown() {
+        let h = |html: &str| {
+            let d = Document::from(html);
+            heading_text(&d.select("h1").nodes()[0])
+        };
+        // A date line inside the heading is not the title.
+        assert_eq!(
+            h(
+                "<h1><a href=x><time datetime=2025-12-18>Dec <span>18</span> 2025</time> Wells reach the lower village</a></h1>"
+            ),
+            "Wells reach the lower village"
+        );
+        // A span inside a word keeps it whole; one that sets a label or a
+        // second line apart does not glue it to the next word.
+        assert_eq!(
+            h("<h1>Planning <span class=c>C</span>ycle</h1>"),
+            "Planning Cycle"
+        );
+        assert_eq!(
+            h("<h1><span>Tools Compared</span><span>Top Picks for Teams</span></h1>"),
+            "Tools Compared Top Picks for Teams"
+        );
+        assert_eq!(
+            h("<h1>Title:<span>AlignMerge</span></h1>"),
+            "Title: AlignMerge"
+        );
+        assert_eq!(
+            h("<h1>Data Analytics<br>Agency</h1>"),
+            "Data Analytics Agency"
         );
     }
 

@@ -117,7 +117,13 @@ fn is_space(c: u8) -> bool {
 /// weighs `#` links less), `style` only when it hides the element. Returns
 /// the end of the tag, or None (nothing written) when the tag needs no
 /// change or does not end.
-fn slim_tag(s: &str, p: usize, out: &mut Option<String>, last: usize) -> Option<usize> {
+fn slim_tag(
+    s: &str,
+    p: usize,
+    out: &mut Option<String>,
+    last: usize,
+    extra: &[String],
+) -> Option<usize> {
     let b = s.as_bytes();
     let mut i = p + 1;
     while i < b.len() && !is_space(b[i]) && b[i] != b'>' && b[i] != b'/' {
@@ -184,7 +190,11 @@ fn slim_tag(s: &str, p: usize, out: &mut Option<String>, last: usize) -> Option<
         };
         let image_source = ends_ci(b"src") || ends_ci(b"srcset");
         let is = |n: &[u8]| aname.eq_ignore_ascii_case(n);
-        if !image_source && !KEPT_ATTRS.iter().any(|k| aname.eq_ignore_ascii_case(k)) {
+        let kept_attr = KEPT_ATTRS.iter().any(|k| aname.eq_ignore_ascii_case(k))
+            || extra
+                .iter()
+                .any(|k| aname.eq_ignore_ascii_case(k.as_bytes()));
+        if !image_source && !kept_attr {
             dropped = true;
             continue;
         }
@@ -227,7 +237,14 @@ fn slim_tag(s: &str, p: usize, out: &mut Option<String>, last: usize) -> Option<
     Some(end)
 }
 
+#[cfg(test)]
 pub(crate) fn strip_heavy(s: &str) -> Cow<'_, str> {
+    strip_heavy_keeping(s, &[])
+}
+
+/// [`strip_heavy`], also keeping the attributes named in `extra` (those a
+/// site rule's selectors read).
+pub(crate) fn strip_heavy_keeping<'a>(s: &'a str, extra: &[String]) -> Cow<'a, str> {
     let b = s.as_bytes();
     let mut out: Option<String> = None;
     let mut last = 0;
@@ -273,7 +290,7 @@ pub(crate) fn strip_heavy(s: &str) -> Cow<'_, str> {
         } else if rest.first().is_some_and(u8::is_ascii_alphabetic) {
             // An ordinary start tag: rewritten with only the attributes the
             // extractor reads, when it has others.
-            match slim_tag(s, p, &mut out, last) {
+            match slim_tag(s, p, &mut out, last, extra) {
                 Some(end) => {
                     last = end;
                     i = end;

@@ -50,8 +50,14 @@ fn every_fixture_matches_its_golden_files() {
             .and_then(Value::as_str)
             .map(str::to_string);
         let bytes = std::fs::read(page).unwrap();
-        let a = extract(&bytes, &ExtractOptions { url, charset: None })
-            .unwrap_or_else(|e| panic!("{name}: {e}"));
+        let a = extract(
+            &bytes,
+            &ExtractOptions {
+                url,
+                ..Default::default()
+            },
+        )
+        .unwrap_or_else(|e| panic!("{name}: {e}"));
         if let Ok(want) = std::fs::read_to_string(page.with_extension("txt")) {
             checked += 1;
             if a.text() != want.trim_end() {
@@ -118,7 +124,7 @@ fn draft_for_the_store() {
     let bytes = std::fs::read(fixtures().join("news-jsonld-graph.html")).unwrap();
     let opts = ExtractOptions {
         url: Some("https://ledger.example.org/x?utm_source=feed".into()),
-        charset: None,
+        ..Default::default()
     };
     let a = extract(&bytes, &opts).unwrap();
     let d = a.to_draft(None);
@@ -195,7 +201,7 @@ fn a_listing_of_long_teasers_keeps_every_item() {
     );
     let opts = ExtractOptions {
         url: Some("https://news.example.org/category/local/".into()),
-        charset: None,
+        ..Default::default()
     };
     let a = extract(html.as_bytes(), &opts).unwrap();
     assert_eq!(a.page_type, khabar_extract::PageType::Listing);
@@ -203,4 +209,76 @@ fn a_listing_of_long_teasers_keeps_every_item() {
     for i in 0..8 {
         assert!(text.contains(&format!("Item {i} headline")), "{text}");
     }
+}
+
+/// A site rule whose selectors no longer match (the outlet changed its
+/// template) costs nothing: the general extractor reads the page, and the
+/// article says no rule gave its text. A rule given by the user applies to
+/// its domain and its subdomains only.
+#[test]
+fn site_rules_fall_back_and_user_rules_apply() {
+    use khabar_extract::{SiteRule, SiteRules};
+    use std::sync::Arc;
+    let bytes = std::fs::read(fixtures().join("site-wordpress.html")).unwrap();
+    let with = |rules: Vec<SiteRule>, url: &str| {
+        let opts = ExtractOptions {
+            url: Some(url.into()),
+            site_rules: Some(Arc::new(SiteRules::from_rules(&rules).unwrap())),
+            ..Default::default()
+        };
+        extract(&bytes, &opts).unwrap()
+    };
+    let rule = |body: &str, drop: &[&str]| SiteRule {
+        domain: "press.example.org".into(),
+        body: vec![body.into()],
+        drop: drop.iter().map(|s| s.to_string()).collect(),
+    };
+    let url = "https://www.press.example.org/a/";
+    // Stale: the general extractor's text, still the article.
+    let stale = with(vec![rule(".story-body", &[])], url);
+    assert_eq!(stale.site_rule, None);
+    assert!(stale.text().contains("600 trucks"), "{}", stale.text());
+    // The user's rule, dropping a paragraph the general extractor keeps.
+    let mine = with(
+        vec![rule("#main .entry-content", &["p:nth-of-type(2)"])],
+        url,
+    );
+    assert_eq!(mine.site_rule.as_deref(), Some("press.example.org"));
+    assert!(mine.text().starts_with("Truck drivers"), "{}", mine.text());
+    assert!(!mine.text().contains("600 trucks"), "{}", mine.text());
+    assert!(!mine.text().contains("Share this"), "{}", mine.text());
+    // Another host: no rule.
+    let other = with(
+        vec![rule("#main .entry-content", &["p"])],
+        "https://example.org/a/",
+    );
+    assert_eq!(other.site_rule, None);
+    assert!(other.text().contains("600 trucks"));
+}
+
+/// A list of teasers is never read by a site rule, even when the theme
+/// wraps every teaser in the rule's body class.
+#[test]
+fn site_rules_do_not_read_listings() {
+    let items: String = (1..=12)
+        .map(|i| {
+            format!(
+                "<article class=\"post\"><h2><a href=\"/2025/0{}/story-{i}/\">Story number {i} about the district council</a></h2>\
+                 <div class=\"entry-content\"><p>The council met again on day {i} to discuss roads, water and the new market hall in the district.</p></div></article>",
+                i % 9 + 1
+            )
+        })
+        .collect();
+    let html = format!(
+        "<html><head><title>Afghanistan Archives - Example Press</title></head><body>\
+         <h1>Category: Afghanistan</h1><main>{items}</main></body></html>"
+    );
+    let opts = ExtractOptions {
+        url: Some("https://www.khaama.com/category/afghanistan/".into()),
+        ..Default::default()
+    };
+    let a = extract(html.as_bytes(), &opts).unwrap();
+    assert_ne!(a.page_type, khabar_extract::PageType::Article);
+    assert_eq!(a.site_rule, None);
+    assert!(a.text().contains("Story number 12"), "{}", a.text());
 }

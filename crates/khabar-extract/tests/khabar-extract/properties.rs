@@ -22,6 +22,7 @@ fn broken_html_still_extracts() {
     let o = ExtractOptions {
         url: Some("not a url".into()),
         charset: Some("no-such-charset".into()),
+        ..Default::default()
     };
     for html in [
         "<p>unclosed <b>bold <i>italic",
