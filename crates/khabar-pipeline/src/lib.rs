@@ -56,6 +56,8 @@ pub struct PipelineOptions {
     pub max_items_per_fetch: usize,
     /// Child sitemaps followed from a sitemap index.
     pub max_child_sitemaps: usize,
+    /// Site rules for extraction; `None` = the built-in table.
+    pub site_rules: Option<Arc<khabar_extract::SiteRules>>,
 }
 
 impl Default for PipelineOptions {
@@ -68,6 +70,7 @@ impl Default for PipelineOptions {
             max_attempts: 5,
             max_items_per_fetch: 200,
             max_child_sitemaps: 3,
+            site_rules: None,
         }
     }
 }
@@ -477,6 +480,7 @@ impl Pipeline {
         let opts = ExtractOptions {
             url: Some(resp.url.clone()),
             charset: resp.http_charset().map(str::to_string),
+            site_rules: self.opts.site_rules.clone(),
         };
         let extracted =
             tokio::task::spawn_blocking(move || khabar_extract::extract(&body, &opts)).await?;

@@ -21,9 +21,24 @@ pub struct Config {
     /// The topic taxonomy; empty = the built-in Afghanistan taxonomy.
     #[serde(rename = "topic")]
     pub topics: Vec<khabar_understand::topics::Topic>,
+    /// Site rules for extraction, added to the built-in table (a rule for
+    /// a domain the table has replaces it).
+    #[serde(rename = "site")]
+    pub sites: Vec<khabar_extract::SiteRule>,
 }
 
 impl Config {
+    /// The site rules extraction uses: the built-in table with the
+    /// `[[site]]` entries.
+    pub fn site_rules(&self) -> anyhow::Result<std::sync::Arc<khabar_extract::SiteRules>> {
+        if self.sites.is_empty() {
+            return Ok(khabar_extract::SiteRules::builtin());
+        }
+        Ok(std::sync::Arc::new(
+            khabar_extract::SiteRules::builtin_with(&self.sites).context("[[site]]")?,
+        ))
+    }
+
     /// The taxonomy topics are labelled with.
     pub fn taxonomy(&self) -> khabar_understand::Taxonomy {
         if self.topics.is_empty() {
@@ -193,6 +208,7 @@ fn apply_env_overrides(
 impl Config {
     fn validate(&self) -> anyhow::Result<()> {
         self.fetch.validate()?;
+        self.site_rules()?;
         self.source_drafts().map(|_| ())
     }
 
@@ -375,6 +391,33 @@ mod tests {
         let c: Config = t.try_into().unwrap();
         let err = format!("{:#}", c.validate().unwrap_err());
         assert!(err.contains("same name"), "{err}");
+    }
+
+    #[test]
+    fn site_rules_extend_the_builtin_table_and_bad_selectors_are_named() {
+        let t: toml::Table = toml::from_str(
+            "[[site]]\ndomain = \"news.example.org\"\nbody = [\".story-text\"]\n\
+             drop = [\".promo\"]\n",
+        )
+        .unwrap();
+        let c: Config = t.try_into().unwrap();
+        c.validate().unwrap();
+        let rules = c.site_rules().unwrap();
+        let domains: Vec<&str> = rules.domains().collect();
+        assert!(domains.contains(&"news.example.org"), "{domains:?}");
+        assert!(domains.contains(&"apnews.com"), "{domains:?}");
+
+        let t: toml::Table =
+            toml::from_str("[[site]]\ndomain = \"news.example.org\"\nbody = [\"div[\"]\n").unwrap();
+        let c: Config = t.try_into().unwrap();
+        let err = format!("{:#}", c.validate().unwrap_err());
+        assert!(
+            err.contains("news.example.org") && err.contains("div["),
+            "{err}"
+        );
+        let t: toml::Table =
+            toml::from_str("[[site]]\ndomain = \"a.example\"\nbodies = [\"p\"]\n").unwrap();
+        assert!(t.try_into::<Config>().is_err(), "unknown keys are rejected");
     }
 
     #[test]

@@ -368,6 +368,15 @@ async fn a_section_page_source_follows_only_its_pattern() {
 /// Serves a feed with one item linking to `page` at `/news/{n}`, crawls it
 /// once, checks that one article was stored and returns it.
 async fn crawl_one_page(n: u32, page: String) -> (FixtureServer, khabar_model::Article) {
+    crawl_one_page_with(n, page, PipelineOptions::default()).await
+}
+
+/// [`crawl_one_page`] with these options.
+async fn crawl_one_page_with(
+    n: u32,
+    page: String,
+    opts: PipelineOptions,
+) -> (FixtureServer, khabar_model::Article) {
     let server = FixtureServer::start(
         Routes::new()
             .on("/feed.xml", move |seen| {
@@ -381,7 +390,7 @@ async fn crawl_one_page(n: u32, page: String) -> (FixtureServer, khabar_model::A
     )
     .await;
     let dir = TempData::new();
-    let r = rig(&dir.data(), PipelineOptions::default()).await;
+    let r = rig(&dir.data(), opts).await;
     r.store
         .add_source(&source("One Page Times", server.url("/feed.xml")))
         .await
@@ -395,4 +404,42 @@ async fn crawl_one_page(n: u32, page: String) -> (FixtureServer, khabar_model::A
         .unwrap()
         .remove(0);
     (server, a)
+}
+
+/// The site rules given to the pipeline decide where a crawled page's text
+/// sits: the rule's body, without the parts it drops.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn crawled_pages_are_read_by_the_configured_site_rules() {
+    let para =
+        |s: &str| format!("<p>{s} The district council met in the morning to hear the report.</p>");
+    let page = format!(
+        "<!doctype html><html lang=en><head><title>Council hears water report</title>\
+         <meta property=\"og:type\" content=\"article\"></head><body><main>\
+         <h1>Council hears water report</h1><div class=story-text>{}{}\
+         <div class=editor-note><p>Editor's note: this report was updated on Tuesday with the figures the council published later in the day.</p></div>{}</div>\
+         </main></body></html>",
+        para("Wells in the lower village dried up in June."),
+        para("Engineers proposed a new pipeline from the spring."),
+        para("The work is to start before the winter.")
+    );
+    let rules = khabar_extract::SiteRules::from_rules(&[khabar_extract::SiteRule {
+        domain: "127.0.0.1".into(),
+        body: vec![".story-text".into()],
+        drop: vec![".editor-note".into()],
+    }])
+    .unwrap();
+    let opts = PipelineOptions {
+        site_rules: Some(Arc::new(rules)),
+        ..PipelineOptions::default()
+    };
+    let (_server, a) = crawl_one_page_with(9, page.clone(), opts).await;
+    assert!(
+        a.text().contains("new pipeline from the spring"),
+        "{}",
+        a.text()
+    );
+    assert!(!a.text().contains("Editor's note"), "{}", a.text());
+    // Without the rule, the note is part of the text.
+    let (_server, b) = crawl_one_page(9, page).await;
+    assert!(b.text().contains("Editor's note"), "{}", b.text());
 }

@@ -73,7 +73,10 @@ async fn pipeline(
         store.clone(),
         fetcher,
         Arc::new(archive),
-        PipelineOptions::default(),
+        PipelineOptions {
+            site_rules: Some(loaded.config.site_rules()?),
+            ..PipelineOptions::default()
+        },
     )
     .with_analyzer(ctx.analyzer(store.clone())?)
     .observe(move |e| match e {

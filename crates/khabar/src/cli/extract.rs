@@ -7,12 +7,12 @@
 use std::io::{Read as _, Write as _};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
 use std::time::Instant;
 
 use anyhow::{Context as _, bail};
-use khabar_extract::{ExtractOptions, ExtractedArticle, extract};
+use khabar_extract::{ExtractOptions, ExtractedArticle, SiteRules, extract};
 
 use super::Context;
 use crate::output;
@@ -41,12 +41,20 @@ pub struct ExtractArgs {
     threads: Option<usize>,
 }
 
-pub async fn run(_ctx: &Context, args: ExtractArgs) -> anyhow::Result<ExitCode> {
+pub async fn run(ctx: &Context, args: ExtractArgs) -> anyhow::Result<ExitCode> {
+    // The built-in site rules with the config's `[[site]]` entries.
+    let rules = ctx.load_config()?.config.site_rules()?;
     if args.batch {
         let Some(out_dir) = args.out_dir.as_deref() else {
             bail!("--batch needs two folders: khabar extract --batch IN_DIR OUT_DIR");
         };
-        return batch(&args.input, out_dir, args.threads, args.charset.as_deref());
+        return batch(
+            &args.input,
+            out_dir,
+            args.threads,
+            args.charset.as_deref(),
+            &rules,
+        );
     }
     if args.out_dir.is_some() {
         bail!("a second path is only taken with --batch: khabar extract --batch IN_DIR OUT_DIR");
@@ -55,6 +63,7 @@ pub async fn run(_ctx: &Context, args: ExtractArgs) -> anyhow::Result<ExitCode> 
     let opts = ExtractOptions {
         url: args.url.clone(),
         charset: args.charset.clone(),
+        site_rules: Some(rules),
     };
     let article = extract(&bytes, &opts)
         .with_context(|| format!("cannot extract {}", args.input.display()))?;
@@ -115,6 +124,7 @@ fn batch(
     out_dir: &Path,
     threads: Option<usize>,
     charset: Option<&str>,
+    rules: &Arc<SiteRules>,
 ) -> anyhow::Result<ExitCode> {
     let mut pages: Vec<(String, PathBuf)> = std::fs::read_dir(in_dir)
         .with_context(|| format!("cannot list the folder {}", in_dir.display()))?
@@ -145,7 +155,7 @@ fn batch(
                     let Some((name, path)) = pages.get(i) else {
                         break;
                     };
-                    match one_page(path, name, out_dir, charset) {
+                    match one_page(path, name, out_dir, charset, rules) {
                         Ok(true) => {}
                         Ok(false) => {
                             empty.fetch_add(1, Ordering::Relaxed);
@@ -189,11 +199,13 @@ fn one_page(
     name: &str,
     out_dir: &Path,
     charset: Option<&str>,
+    rules: &Arc<SiteRules>,
 ) -> anyhow::Result<bool> {
     let bytes = read_page(path)?;
     let opts = ExtractOptions {
         url: None,
         charset: charset.map(str::to_string),
+        site_rules: Some(Arc::clone(rules)),
     };
     let got = std::panic::catch_unwind(|| extract(&bytes, &opts));
     let article = match got {
@@ -239,7 +251,7 @@ mod tests {
         std::fs::write(input.join("broken.html"), b"%PDF-1.4 not a page").unwrap();
         std::fs::write(input.join("empty.htm"), b"").unwrap();
         std::fs::write(input.join("notes.txt"), b"skipped").unwrap();
-        batch(&input, &output, Some(2), None).unwrap();
+        batch(&input, &output, Some(2), None, &SiteRules::builtin()).unwrap();
         for name in ["good", "zipped"] {
             let text = std::fs::read_to_string(output.join(format!("{name}.txt"))).unwrap();
             assert!(text.starts_with("Three new wells"), "{name}: {text}");

@@ -7,9 +7,11 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::Arc;
 
 use anyhow::{Context as _, anyhow, bail};
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, Utc};
+use khabar_extract::SiteRules;
 use khabar_model::{ArticleDraft, Lang, canonicalize_url};
 use serde::Deserialize;
 use serde_json::json;
@@ -60,9 +62,12 @@ pub async fn run(ctx: &Context, args: ImportArgs) -> anyhow::Result<ExitCode> {
         );
     }
     let now = Utc::now();
+    // HTML pages are read with the crawler's site rules (the built-in table
+    // and the config's `[[site]]` entries).
+    let rules = ctx.load_config()?.config.site_rules()?;
     let mut drafts = Vec::new();
     for file in &files {
-        let mut got = read_file(file, args.format, now)?;
+        let mut got = read_file(file, args.format, now, &rules)?;
         for d in &mut got {
             if d.source.is_none() {
                 d.source.clone_from(&args.source);
@@ -177,6 +182,7 @@ fn read_file(
     path: &Path,
     format: Option<Format>,
     now: DateTime<Utc>,
+    rules: &Arc<SiteRules>,
 ) -> anyhow::Result<Vec<ArticleDraft>> {
     let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
     let is_html = match format {
@@ -184,7 +190,7 @@ fn read_file(
         None => matches!(extension(path).as_deref(), Some("html" | "htm")),
     };
     if is_html {
-        return parse_html(path, &bytes, now).map(|d| vec![d]);
+        return parse_html(path, &bytes, now, rules).map(|d| vec![d]);
     }
     let text = decode(path, &bytes)?;
     if text.trim().is_empty() {
@@ -210,15 +216,24 @@ fn read_file(
             Ok(drafts)
         }
         Format::Jsonl => parse_jsonl(path, text, now),
-        Format::Html => parse_html(path, text.as_bytes(), now).map(|d| vec![d]),
+        Format::Html => parse_html(path, text.as_bytes(), now, rules).map(|d| vec![d]),
     }
 }
 
 /// One HTML page as a draft, with the extractor the crawler uses. A page
 /// whose main text is empty is an error (nothing would be stored).
-fn parse_html(path: &Path, bytes: &[u8], now: DateTime<Utc>) -> anyhow::Result<ArticleDraft> {
-    let article = khabar_extract::extract(bytes, &khabar_extract::ExtractOptions::default())
-        .map_err(|e| anyhow!("{}: {e}", path.display()))?;
+fn parse_html(
+    path: &Path,
+    bytes: &[u8],
+    now: DateTime<Utc>,
+    rules: &Arc<SiteRules>,
+) -> anyhow::Result<ArticleDraft> {
+    let opts = khabar_extract::ExtractOptions {
+        site_rules: Some(Arc::clone(rules)),
+        ..Default::default()
+    };
+    let article =
+        khabar_extract::extract(bytes, &opts).map_err(|e| anyhow!("{}: {e}", path.display()))?;
     if article.blocks.is_empty() {
         bail!(
             "{}: no article text found in this HTML page: is it a full page saved from the browser?",
@@ -433,7 +448,13 @@ mod tests {
             <body><h1>خبر نمونه</h1><p>این یک متن آزمایشی است که برای آزمون واردکردن صفحه\u{200c}های HTML نوشته شده و \
             چند جمله دارد تا بدنه\u{200c}ی خبر خالی نباشد.</p></body></html>";
         let now = Utc::now();
-        let d = parse_html(Path::new("a.html"), page.as_bytes(), now).unwrap();
+        let d = parse_html(
+            Path::new("a.html"),
+            page.as_bytes(),
+            now,
+            &SiteRules::builtin(),
+        )
+        .unwrap();
         assert_eq!(d.title, "خبر نمونه");
         assert_eq!(d.canonical_url.as_deref(), Some("https://example.org/a"));
         assert_eq!(
@@ -443,9 +464,14 @@ mod tests {
         assert_eq!(d.lang.unwrap().as_str(), "fa");
         assert!(d.paragraphs[0].contains("صفحه\u{200c}های"));
         assert_eq!(d.fetched_at, now);
-        let err = parse_html(Path::new("e.html"), b"<html><body></body></html>", now)
-            .unwrap_err()
-            .to_string();
+        let err = parse_html(
+            Path::new("e.html"),
+            b"<html><body></body></html>",
+            now,
+            &SiteRules::builtin(),
+        )
+        .unwrap_err()
+        .to_string();
         assert!(err.contains("e.html: no article text"), "{err}");
         assert_eq!(guess_format(Path::new("a.htm"), "x"), Some(Format::Html));
         assert_eq!(
