@@ -485,6 +485,18 @@ pub(crate) fn has_running_text(page: &[Block]) -> bool {
     text_chars(page, LONG_BLOCK) >= 500
 }
 
+/// Whether the walk of a page not typed as an article kept less than a
+/// third of the text the page holds in long paragraphs (`long_par_chars`,
+/// at least 1000 non-white-space characters): the walk cut out the page's
+/// running text, as on a guide typed as a service page.
+pub(crate) fn misses_running_text(page: &[Block], long_par_chars: usize) -> bool {
+    let kept: usize = page
+        .iter()
+        .map(|b| b.text.chars().filter(|c| !c.is_whitespace()).count())
+        .sum();
+    long_par_chars >= 1000 && kept * 3 < long_par_chars
+}
+
 /// Whether the readability core's block of a page that is not typed as an
 /// article holds nearly all the page's running text (80 % of its long
 /// paragraphs, at least 500 characters of them, and 30 % of all its text):
@@ -783,6 +795,21 @@ pub(crate) fn cut_tail(blocks: &mut Vec<Block>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_walk_that_kept_little_of_the_long_paragraphs_misses_the_text() {
+        let para = |n: usize| Block {
+            kind: BlockKind::Paragraph,
+            text: "word ".repeat(n),
+        };
+        // 4 non-white-space characters a word.
+        let kept = vec![para(50), para(50)];
+        assert!(misses_running_text(&kept, 1300));
+        assert!(!misses_running_text(&kept, 1100));
+        // Pages with little text in long paragraphs are never judged.
+        assert!(!misses_running_text(&[], 900));
+        assert!(misses_running_text(&[], 1000));
+    }
 
     #[test]
     fn blocks_are_marked_and_words_never_glued() {

@@ -294,7 +294,7 @@ pub fn extract(html: &[u8], opts: &ExtractOptions) -> Result<ExtractedArticle> {
         .and_then(|u| rules.body(&doc, u));
     let (mut blocks, site_rule) = match ruled {
         Some((blocks, domain)) => (blocks, Some(domain)),
-        None => (main_text(doc, url, page_type, feats.text_bytes), None),
+        None => (main_text(doc, url, page_type, &feats), None),
     };
     blocks.retain(|b| !body::is_boilerplate(b));
     if page_type == PageType::Forum {
@@ -404,15 +404,16 @@ fn check_not_binary(bytes: &[u8]) -> Result<()> {
 /// walked with the furniture (navigation, headers, footers, cookie and
 /// share boxes) left out, unless the walk finds nothing or (listings,
 /// forums and service pages) one long text holds nearly all its running
-/// text, a page typed wrongly: then the readability core's block is the
-/// text. Chosen by measurement on WCXB dev
-/// (see `eval/extract.sh`).
+/// text, or the walk kept little of the page's long paragraphs, a page
+/// typed wrongly: then the readability core's block is the text. Chosen by
+/// measurement on WCXB dev (see `eval/extract.sh`).
 fn main_text(
     doc: Document,
     url: Option<&str>,
     page_type: PageType,
-    text_bytes: usize,
+    feats: &pagetype::Features,
 ) -> Vec<Block> {
+    let text_bytes = feats.text_bytes;
     let one_block = matches!(page_type, PageType::Article | PageType::Documentation);
     // The whole page, walked before the readability core rewrites the tree.
     let page = doc
@@ -431,7 +432,9 @@ fn main_text(
         page_type,
         PageType::Listing | PageType::Forum | PageType::Service
     );
-    let try_core = one_block || page.is_empty() || (may_be_text && body::has_running_text(&page));
+    let missed = may_be_text && body::misses_running_text(&page, feats.long_par_chars);
+    let try_core =
+        one_block || page.is_empty() || missed || (may_be_text && body::has_running_text(&page));
     if !try_core {
         return page;
     }
@@ -449,7 +452,9 @@ fn main_text(
         let keep = if one_block {
             !body::misses_main_text(&blocks, &page)
         } else {
-            page.is_empty() || body::holds_running_text(&blocks, &page)
+            page.is_empty()
+                || body::holds_running_text(&blocks, &page)
+                || (missed && !body::misses_running_text(&blocks, feats.long_par_chars))
         };
         if !blocks.is_empty() && keep {
             return blocks;
