@@ -23,6 +23,9 @@
 //! boxes and modal windows go on every page); a listing, forum or service
 //! page whose running text the readability core finds in one block is
 //! read as that block.
+//! Before all this, a page of an outlet with a site rule (a sorted
+//! domain → selectors table, see [`SiteRules`]) is read by the rule's
+//! selectors when they match; the general path runs otherwise.
 //! Charset decision, visible-date parsing
 //! (Persian, Dari, Pashto, Arabic; Solar Hijri) and provenance are ours.
 //!
