@@ -13,9 +13,11 @@
 //! `eval/quotes-entities-heldout-4.txt`,
 //! `eval/quotes-entities-heldout-5.txt`,
 //! `eval/quotes-entities-heldout-6.txt`,
-//! `eval/quotes-entities-heldout-7.txt` and
-//! `eval/quotes-entities-heldout-8.txt` (each scored before any rule was
-//! changed for it). Sample gold:
+//! `eval/quotes-entities-heldout-7.txt`,
+//! `eval/quotes-entities-heldout-8.txt` and
+//! `eval/quotes-entities-heldout-9.txt` (each scored before any rule was
+//! changed for it). `--set NAME` (repeatable: `synthetic`, `held-out-3`, …,
+//! `sample`) scores only the sets named. Sample gold:
 //! `eval/quotes-entities-sample.txt` annotates the sample digest without
 //! holding its text: each article by its number and the sha256 prefix of its
 //! title, speakers and entity names in full, each quotation as
@@ -43,6 +45,7 @@ const HELDOUT_5: &str = include_str!("../eval/quotes-entities-heldout-5.txt");
 const HELDOUT_6: &str = include_str!("../eval/quotes-entities-heldout-6.txt");
 const HELDOUT_7: &str = include_str!("../eval/quotes-entities-heldout-7.txt");
 const HELDOUT_8: &str = include_str!("../eval/quotes-entities-heldout-8.txt");
+const HELDOUT_9: &str = include_str!("../eval/quotes-entities-heldout-9.txt");
 const SAMPLE_GOLD: &str = include_str!("../eval/quotes-entities-sample.txt");
 
 /// Floors, set just under the measured figures.
@@ -180,6 +183,35 @@ const HELDOUT_8_FLOORS: Floors = Floors {
     quote_r: 0.98,
     entity_r: 0.98,
     entity_f1: 0.98,
+};
+
+/// Written and annotated before it was first scored, and first scored
+/// once quotations were attributed by general evidence (a speech verb
+/// anywhere in the sentence, the sentence before or after, the previous
+/// speaker) rather than by patterns alone, no rule changed for it: quotes
+/// P 0.891, R 0.837, F1 0.863 (41 right of 46 found, 49 gold; 3 with the
+/// right words but another speaker) and entities P 0.849, R 0.832, F1
+/// 0.840 (79 right of 93 found, 95 gold): the honest held-out figures.
+/// General rules fixed since for the error classes seen (a pronoun opening
+/// a longer subject, "او با اشاره به …"; a subject dropped before a verb,
+/// "ویې ویل"; a pronoun within a few words before the marks, "به باور
+/// او،"; an Arabic sentence opened by its verb before a noun that can be
+/// one, "وجاء في بيان"; an Arabic organisation noun with its article,
+/// "الوزارة"; Dari, Pashto and Urdu complementizers before words quoted
+/// inside reported speech; a pronoun taken for a name; a headline cue
+/// anywhere before the marks; occupations before a name at a sentence's
+/// start, "Coach X"; names the gazetteer does not know written only inside
+/// short quotation marks, titles and nicknames, no entities; a given name
+/// and one more name word in apposition between commas; Pashto ې in given
+/// names, and the given name شیر; spellings of Kunar, Geneva, Spin Boldak,
+/// WHO and the Red Crescent, and three districts, in the gazetteer) bring
+/// it to quotes P 1.000, R 1.000 and entities P 0.947, R 0.947, F1 0.947:
+/// the floors are just under those.
+const HELDOUT_9_FLOORS: Floors = Floors {
+    quote_p: 0.98,
+    quote_r: 0.98,
+    entity_r: 0.93,
+    entity_f1: 0.93,
 };
 
 const SAMPLE_FLOORS: Floors = Floors {
@@ -441,60 +473,45 @@ fn report(set: &str, t: &Tally, floors: &Floors) -> bool {
 fn main() -> ExitCode {
     let mut sample: Option<String> = None;
     let mut verbose = false;
+    let mut sets: Vec<String> = Vec::new();
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         match a.as_str() {
             "--sample" => sample = args.next(),
             "--verbose" | "-v" => verbose = true,
+            "--set" => sets.extend(args.next()),
             other => {
                 eprintln!(
-                    "unknown argument `{other}`; usage: eval_quotes [--sample DIGEST] [--verbose]"
+                    "unknown argument `{other}`; usage: eval_quotes [--sample DIGEST] [--set NAME]... [--verbose]"
                 );
                 return ExitCode::from(2);
             }
         }
     }
     let mut ok = true;
-    let mut t = Tally::default();
-    for g in parse_gold(SYNTHETIC) {
-        score(&g, verbose, &mut t);
+    for (set, gold, floors) in [
+        ("synthetic", SYNTHETIC, &SYNTHETIC_FLOORS),
+        ("synthetic-2", SYNTHETIC_2, &SYNTHETIC_2_FLOORS),
+        ("held-out-3", HELDOUT_3, &HELDOUT_3_FLOORS),
+        ("held-out-4", HELDOUT_4, &HELDOUT_4_FLOORS),
+        ("held-out-5", HELDOUT_5, &HELDOUT_5_FLOORS),
+        ("held-out-6", HELDOUT_6, &HELDOUT_6_FLOORS),
+        ("held-out-7", HELDOUT_7, &HELDOUT_7_FLOORS),
+        ("held-out-8", HELDOUT_8, &HELDOUT_8_FLOORS),
+        ("held-out-9", HELDOUT_9, &HELDOUT_9_FLOORS),
+    ] {
+        if !sets.is_empty() && !sets.iter().any(|s| s == set) {
+            continue;
+        }
+        let mut t = Tally::default();
+        for g in parse_gold(gold) {
+            score(&g, verbose, &mut t);
+        }
+        ok &= report(set, &t, floors);
     }
-    ok &= report("synthetic", &t, &SYNTHETIC_FLOORS);
-    let mut t = Tally::default();
-    for g in parse_gold(SYNTHETIC_2) {
-        score(&g, verbose, &mut t);
+    if !sets.is_empty() && !sets.iter().any(|s| s == "sample") {
+        sample = None;
     }
-    ok &= report("synthetic-2", &t, &SYNTHETIC_2_FLOORS);
-    let mut t = Tally::default();
-    for g in parse_gold(HELDOUT_3) {
-        score(&g, verbose, &mut t);
-    }
-    ok &= report("held-out-3", &t, &HELDOUT_3_FLOORS);
-    let mut t = Tally::default();
-    for g in parse_gold(HELDOUT_4) {
-        score(&g, verbose, &mut t);
-    }
-    ok &= report("held-out-4", &t, &HELDOUT_4_FLOORS);
-    let mut t = Tally::default();
-    for g in parse_gold(HELDOUT_5) {
-        score(&g, verbose, &mut t);
-    }
-    ok &= report("held-out-5", &t, &HELDOUT_5_FLOORS);
-    let mut t = Tally::default();
-    for g in parse_gold(HELDOUT_6) {
-        score(&g, verbose, &mut t);
-    }
-    ok &= report("held-out-6", &t, &HELDOUT_6_FLOORS);
-    let mut t = Tally::default();
-    for g in parse_gold(HELDOUT_7) {
-        score(&g, verbose, &mut t);
-    }
-    ok &= report("held-out-7", &t, &HELDOUT_7_FLOORS);
-    let mut t = Tally::default();
-    for g in parse_gold(HELDOUT_8) {
-        score(&g, verbose, &mut t);
-    }
-    ok &= report("held-out-8", &t, &HELDOUT_8_FLOORS);
     if let Some(path) = sample {
         let text = match std::fs::read_to_string(&path) {
             Ok(t) => t,

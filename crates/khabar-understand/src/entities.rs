@@ -207,7 +207,47 @@ pub(crate) fn find_split(
         .iter()
         .map(|r| r.gaz.is_none() && r.keys.len() == 1 && dropped_acronyms.contains(&r.keys[0]))
         .collect();
-    merge(paragraphs, raws, &links, &excluded)
+    let mut found = merge(paragraphs, raws, &links, &excluded);
+    drop_quoted_titles(paragraphs, &mut found);
+    found
+}
+
+/// Drops names the gazetteer does not know that are only ever written
+/// inside short quotation marks (four words or fewer): titles, headlines
+/// and nicknames ("a bulletin titled “Dry Fields”", "known as “the
+/// Tiger”"), not people or bodies the article reports on.
+fn drop_quoted_titles(paragraphs: &[String], found: &mut Vec<FoundEntity>) {
+    if found.iter().all(|e| e.known) {
+        return;
+    }
+    let mut spans: Vec<Option<Vec<(usize, usize)>>> = vec![None; paragraphs.len()];
+    let mut inside_short = |p: usize, a: usize, b: usize| -> bool {
+        let Some(text) = paragraphs.get(p) else {
+            return false;
+        };
+        let list = spans[p].get_or_insert_with(|| {
+            crate::quotes::marks::spans(text)
+                .into_iter()
+                .filter(|s| s.closed)
+                .map(|s| (s.inner_start, s.inner_end))
+                .filter(|&(i, j)| {
+                    text[i..j.max(i)]
+                        .split(|c: char| !c.is_alphanumeric())
+                        .filter(|w| !w.is_empty())
+                        .count()
+                        <= 4
+                })
+                .collect()
+        });
+        list.iter().any(|&(i, j)| a >= i && b <= j)
+    };
+    found.retain(|e| {
+        e.known
+            || !e
+                .mentions
+                .iter()
+                .all(|m| inside_short(m.paragraph as usize, m.start, m.start + m.surface.len()))
+    });
 }
 
 /// Whether each token opens a sentence (or a quotation, or follows a
@@ -1181,6 +1221,26 @@ fn arabic_pass(
             i += 1;
             continue;
         }
+        // A given name and one more name word between commas: "یو
+        // اوسېدونکی، ګل آغا، چې …".
+        if i + 1 < n
+            && name_word(i, taken)
+            && name_word(i + 1, taken)
+            && words::is_ar_given(&toks[i].key)
+            && !w.ar_roles.contains(&toks[i].key)
+            && !w.ar_roles.contains(&toks[i + 1].key)
+            && i > 0
+            && text[toks[i - 1].end..toks[i].start].contains(['،', ','])
+            && text[toks[i].end..toks[i + 1].start].trim().is_empty()
+            && toks
+                .get(i + 2)
+                .is_some_and(|t| text[toks[i + 1].end..t.start].trim() == "،")
+        {
+            taken[i..i + 2].iter_mut().for_each(|t| *t = true);
+            raws.push(arabic_raw(toks, p, i, i + 2));
+            i += 2;
+            continue;
+        }
         // A given name alone in apposition, between commas or opening a
         // sentence before one: "فریبا، زنی …", "یو ځوان، عبدالرحمن، چې".
         if name_word(i, taken)
@@ -1229,6 +1289,21 @@ fn arabic_pass(
     }
 }
 
+/// Pronouns that stand where a name would ("«…»، اس نے کہا").
+const NAME_PRONOUNS: &[&str] = &[
+    "او",
+    "وی",
+    "هغه",
+    "هغې",
+    "اس",
+    "ان",
+    "وہ",
+    "انہوں",
+    "انھوں",
+    "هو",
+    "هي",
+];
+
 /// "«…»، احمدشاه گفت": the end of one to three Arabic-script name words
 /// starting at `toks[i]`, right after a closing quotation mark (and a
 /// comma), and glued to a verb of saying after them.
@@ -1243,9 +1318,13 @@ fn name_after_quote(text: &str, toks: &[Token], i: usize, taken: &[bool]) -> Opt
     if !after_close {
         return None;
     }
+    static PRONOUNS: std::sync::OnceLock<rustc_hash::FxHashSet<String>> =
+        std::sync::OnceLock::new();
+    let pronouns = normal_set(&PRONOUNS, NAME_PRONOUNS);
     let name = |k: usize| {
         toks[k].arabic
             && !taken[k]
+            && !pronouns.contains(&toks[k].key)
             && !w.ar_stop.contains(&toks[k].key)
             && !w.ar_titles.contains(&toks[k].key)
             && !w.ar_roles.contains(&toks[k].key)

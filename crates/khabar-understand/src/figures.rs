@@ -851,7 +851,15 @@ fn scaled_remainder(t: &[Tok<'_>], j: usize, s: f64) -> (f64, usize) {
 
 /// Dari and Pashto number words: only in a larger number or before a classifier.
 fn read_fa_ps_words(t: &[Tok<'_>], i: usize) -> Option<(f64, usize)> {
-    lx::fa_ps_unit(&t[i].norm)?;
+    if lx::fa_ps_unit(&t[i].norm).is_none() {
+        // A scale alone after an approximation, before people: "بیش از
+        // هزار دختر" (over a thousand girls).
+        let s = lx::scale(&t[i].norm)?;
+        let people_next = t
+            .get(i + 1)
+            .is_some_and(|x| lx::is_person_noun(&x.norm) || lx::is_person_classifier(&x.norm));
+        return (people_next && approx_before(t, i).is_some()).then_some((s, i + 1));
+    }
     let (mut total, mut current) = (0.0f64, 0.0f64);
     let mut j = i;
     let mut scaled = false;

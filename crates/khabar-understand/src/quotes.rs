@@ -24,6 +24,13 @@
 //!   or the previous paragraph's when it makes up a paragraph of its own;
 //! - a quotation split by its attribution is one: "“We will,” he said,
 //!   “rebuild.”", "«…»، مجاهد گفت، «…»";
+//! - a quotation none of these claims is attributed by the evidence
+//!   around it: a speech verb anywhere in its sentence, a pronoun a few
+//!   words before it ("In his view, “…”"), or, when it makes up its
+//!   sentence, the sentence before it (its speech verb's subject, or the
+//!   name opening it: "X was blunt. “…”") or after it ("Those were X's
+//!   words"); headlines, chants and nicknames ("the front page read",
+//!   "chanted", "known as") are no quotations;
 //! - the answers of an interview transcript ("Q: …" / "A: …", "پرسش:" /
 //!   "پاسخ:", "سوال:" / "جواب:") are quotations of the first person the
 //!   article names before the first question; in a transcript whose turns
@@ -54,7 +61,7 @@
 //! assert_eq!(q[1].speaker_key.as_deref(), Some("person:matiul-haq-khalis"));
 //! ```
 
-mod marks;
+pub(crate) mod marks;
 
 use rustc_hash::FxHashSet;
 use std::sync::OnceLock;
@@ -445,6 +452,11 @@ const AR_ORG_NOUNS: &[&str] = &[
     "ستره",
     "بینچ",
     "عدالت",
+    "الوزارة",
+    "المنظمة",
+    "الهيئة",
+    "الوكالة",
+    "المحكمة",
 ];
 
 fn in_list(list: &[&str], key: &str) -> bool {
@@ -461,6 +473,8 @@ struct Sets {
     documents: FxHashSet<String>,
     roles: FxHashSet<String>,
     org_nouns: FxHashSet<String>,
+    not_speech: FxHashSet<String>,
+    speech_nouns: FxHashSet<String>,
 }
 
 fn sets() -> &'static Sets {
@@ -478,6 +492,8 @@ fn sets() -> &'static Sets {
             documents: set(DOCUMENTS),
             roles: set(ROLE_WORDS),
             org_nouns: set(AR_ORG_NOUNS),
+            not_speech: set(NOT_SPEECH),
+            speech_nouns: set(SPEECH_NOUNS),
         }
     })
 }
@@ -661,7 +677,7 @@ pub(crate) fn find_split(
             .trim_end_matches([',', '،', ';', ' '])
             .trim()
             .to_string();
-        if !is_quotation(&quote, &paragraphs[p0], first.open) {
+        if !is_quotation(&quote, &paragraphs[p0], first.open) || not_speech(&ctx, p0, first.open) {
             continue;
         }
         // A quotation split by its attribution: the words after a part.
@@ -675,6 +691,7 @@ pub(crate) fn find_split(
             .or_else(split_speaker)
             .or_else(|| attribute_before(&ctx, p0, &first))
             .or_else(|| continuation(&ctx, p0, &first, last.as_ref()))
+            .or_else(|| nearby_speaker(&ctx, p0, &first, pn, &lastpart))
             .flatten();
         let Some(speaker) = speaker else { continue };
         let (name, key) = match &speaker {
@@ -1143,13 +1160,19 @@ fn according_after(toks: &[Token]) -> Option<(usize, Option<usize>, bool)> {
 /// the sentence's words after the marks, does not decide it.
 fn closes_reported_speech(before: &str, quoted: &str, rest: &str) -> bool {
     let head = before.trim_end();
-    if head.is_empty() || head.ends_with([':', ',', '،', '—', '–', '-']) {
+    if head.is_empty() || head.ends_with(':') {
         return false;
     }
+    // After a comma only a clause of its own in Arabic script ("گفت که
+    // اگر …، «…»") runs on into the marks.
+    let comma = head.ends_with([',', '،', '—', '–', '-']);
     let toks = tokenize(head);
     let Some(v) = toks.iter().rposition(is_verb) else {
         return false;
     };
+    if comma && !toks[v].arabic {
+        return false;
+    }
     let after = toks.len() - v - 1;
     let first = quoted.chars().find(|c| c.is_alphabetic());
     if first.is_some_and(|c| c.is_lowercase()) {
@@ -1161,10 +1184,17 @@ fn closes_reported_speech(before: &str, quoted: &str, rest: &str) -> bool {
         let _ = rest;
         return after >= 2 && !toks[v].arabic;
     }
-    let anna = toks[v + 1..]
-        .iter()
-        .rposition(|t| t.arabic && (t.key == "ان" || t.key == normalize("أن")));
-    anna.is_some_and(|k| after > k + 1)
+    // "إن"/"أن" (Arabic), "که" (Dari), "چې" (Pashto), "کہ" (Urdu) then
+    // words before the marks.
+    let anna = toks[v + 1..].iter().rposition(|t| {
+        t.arabic
+            && (t.key == "ان"
+                || t.key == normalize("أن")
+                || t.key == normalize("که")
+                || t.key == normalize("چې")
+                || t.key == normalize("کہ"))
+    });
+    anna.is_some_and(|k| after > k + if comma { 2 } else { 1 })
 }
 
 /// "X said: “…”" / "X گفت: «…»": the speaker before the marks, in the
@@ -1258,6 +1288,13 @@ fn attribute_before_at(
         }
         return None;
     };
+    // An Arabic sentence opened by its verb ("وجاء في بيان الوزارة: «…»"):
+    // that verb, not a later word that can be one ("بيان").
+    let v = toks
+        .iter()
+        .take(2)
+        .position(|t| t.arabic && sets().verb_first.contains(&t.key))
+        .unwrap_or(v);
     // Few words between the verb and the marks: "told TOLOnews,", "said in
     // a statement:", "described the move as"; more after an Arabic verb
     // that opens the sentence, since its subject and the subject's role
@@ -1300,6 +1337,221 @@ fn continuation(
     None
 }
 
+/// Words before quotation marks that show the words are not speech: a
+/// headline, a banner, a chant, a nickname ("the front page read “…”",
+/// "protesters chanted “…”", "nicknamed “…”"). Normalised.
+const NOT_SPEECH: &[&str] = &[
+    "headline",
+    "headlines",
+    "banner",
+    "banners",
+    "placard",
+    "placards",
+    "chanted",
+    "chanting",
+    "chant",
+    "chants",
+    "nicknamed",
+    "nickname",
+    "caption",
+    "motto",
+    "tagline",
+    "graffiti",
+    "تیتر",
+    "شعار",
+    "شعارهای",
+];
+
+/// Whether the words before the marks at `open`, in their sentence, show
+/// the quoted words are no speech ([`NOT_SPEECH`], "the front page read",
+/// "known as").
+fn not_speech(ctx: &Ctx<'_>, p: usize, open: usize) -> bool {
+    let (sent_start, _) = ctx.sentence_at(p, open);
+    let tail = tokenize(&ctx.paragraphs[p][sent_start..open]);
+    let key = |k: usize| tail.get(k).map_or("", |t| t.key.as_str());
+    (0..tail.len()).any(|k| {
+        let w = key(k);
+        if tail[k].arabic {
+            sets().not_speech.contains(w)
+        } else {
+            in_list(NOT_SPEECH, w)
+                || (w == "front" && key(k + 1) == "page")
+                || (w == "known" && (key(k + 1) == "as" || key(k + 2) == "as"))
+        }
+    })
+}
+
+/// Nouns for what someone said, naming the speaker in the sentence after
+/// a quotation: "Those were X's words." Normalised.
+const SPEECH_NOUNS: &[&str] = &[
+    "words",
+    "remarks",
+    "comments",
+    "message",
+    "reply",
+    "answer",
+    "سخنان",
+    "خبرې",
+    "الفاظ",
+];
+
+/// Whether the text from byte `a` to `b` of `text` holds no words (only
+/// marks, punctuation and spaces).
+fn wordless(text: &str, a: usize, b: usize) -> bool {
+    text.get(a..b.max(a))
+        .is_none_or(|t| !t.chars().any(char::is_alphanumeric))
+}
+
+/// The sentence of paragraph `p` holding byte `at`, its range and words.
+fn sentence_tokens(ctx: &Ctx<'_>, p: usize, at: usize) -> (usize, usize, Vec<Token>) {
+    let (a, b) = ctx.sentence_at(p, at);
+    (a, b, tokenize(&ctx.paragraphs[p][a..b]))
+}
+
+/// The subject of the speech verb `toks[v]` in the sentence starting at
+/// byte `start` of paragraph `p`: before it, or after an Arabic verb that
+/// opens its clause.
+fn verb_subject(
+    ctx: &Ctx<'_>,
+    p: usize,
+    start: usize,
+    end: usize,
+    toks: &[Token],
+    v: usize,
+    quote_at: usize,
+) -> Option<Speaker> {
+    let verb = &toks[v];
+    if verb.arabic && sets().verb_first.contains(&verb.key) {
+        resolve(ctx, p, start + verb.end, end, quote_at, false)
+    } else {
+        resolve(ctx, p, start, start + verb.start, quote_at, true)
+    }
+}
+
+/// A quotation that no pattern claimed, attributed by evidence around it:
+///
+/// - a speech verb anywhere in its sentence, before the marks (the words
+///   right before them closing a clause: ":", ",", "—") or after them,
+///   its subject speaking;
+/// - when the quotation makes up its sentence: the sentence before it in
+///   the paragraph, whose speech verb's subject, or whose opening name
+///   ("X was blunt. “…”"), speaks; the last sentence of the paragraph
+///   before, when the quotation opens its paragraph and that sentence has
+///   a speech verb; or the sentence after it in the paragraph naming a
+///   person with a speech verb or noun ("Those were X's words").
+///
+/// `None` when nothing around it names a speaker.
+fn nearby_speaker(
+    ctx: &Ctx<'_>,
+    p0: usize,
+    first: &marks::Span,
+    pn: usize,
+    lastpart: &marks::Span,
+) -> Option<Option<Speaker>> {
+    let text0 = &ctx.paragraphs[p0];
+    let (s0, _) = ctx.sentence_at(p0, first.open);
+    // A speech verb before the marks, in the same sentence.
+    let before = tokenize(&text0[s0..first.open]);
+    let clause_end = text0[s0..first.open]
+        .trim_end()
+        .ends_with([':', ',', '،', '—', '–']);
+    if clause_end && let Some(v) = before.iter().rposition(is_verb) {
+        let found = verb_subject(ctx, p0, s0, first.open, &before, v, first.open);
+        if found.is_some() {
+            return Some(found);
+        }
+    }
+    // A speech verb after the marks, in the same sentence.
+    let textn = &ctx.paragraphs[pn];
+    let (_, en) = ctx.sentence_at(pn, lastpart.close_end.saturating_sub(1));
+    let en = en.max(lastpart.close_end);
+    if lastpart.closed {
+        let mut end = en;
+        if let Some(next) = textn[lastpart.close_end..end].find(['“', '«', '„', '"']) {
+            end = lastpart.close_end + next;
+        }
+        let after = tokenize(&textn[lastpart.close_end..end]);
+        if let Some(v) = after.iter().position(is_verb) {
+            let found = verb_subject(ctx, pn, lastpart.close_end, end, &after, v, first.open);
+            if found.is_some() {
+                return Some(found);
+            }
+        }
+    }
+    // A few words with a pronoun before the marks: "In his view, “…”",
+    // "به باور او، «…»".
+    if before.len() <= 4
+        && text0[s0..first.open].trim_end().ends_with([',', '،', ':'])
+        && before.iter().any(|t| {
+            if t.arabic {
+                sets().pronouns.contains(&t.key)
+            } else {
+                matches!(t.key.as_str(), "he" | "she" | "his" | "her")
+            }
+        })
+        && let Some(found) = pronoun(ctx, p0, first.open)
+    {
+        return Some(Some(found));
+    }
+    // The quotation is a sentence of its own.
+    if !wordless(text0, s0, first.open) || !wordless(textn, lastpart.close_end, en) {
+        return None;
+    }
+    if s0 > 0 {
+        let (ps, pe, toks) = sentence_tokens(ctx, p0, s0 - 1);
+        if !ctx.quoted[p0].iter().any(|&(a, _)| a >= ps && a < pe) {
+            if let Some(v) = toks.iter().position(is_verb)
+                && let Some(found) = verb_subject(ctx, p0, ps, pe, &toks, v, first.open)
+            {
+                return Some(Some(found));
+            }
+            // "X, the agency's representative, was blunt. “…”"
+            // The name opens the sentence, after a title at most ("Dr.",
+            // "Mawlawi"): not a verb's object ("The governor met X").
+            let opening = ctx.mentions_in(p0, ps, pe).next().filter(|m| {
+                let head = tokenize(&text0[ps..m.start]);
+                ctx.is_person(m.entity)
+                    && head.len() <= 2
+                    && head
+                        .iter()
+                        .all(|t| t.upper || (t.arabic && head.len() == 1))
+            });
+            if let Some(m) = opening {
+                return Some(Some(Speaker::Entity(m.entity)));
+            }
+        }
+    } else if p0 > 0 && !ctx.paragraphs[p0 - 1].trim().is_empty() {
+        let prev = &ctx.paragraphs[p0 - 1];
+        let (ps, pe, toks) = sentence_tokens(ctx, p0 - 1, prev.trim_end().len() - 1);
+        if !ctx.quoted[p0 - 1].iter().any(|&(a, _)| a >= ps && a < pe)
+            && let Some(v) = toks.iter().position(is_verb)
+            && let Some(found) = verb_subject(ctx, p0 - 1, ps, pe, &toks, v, first.open)
+        {
+            return Some(Some(found));
+        }
+    }
+    if en < textn.len() {
+        let (ns, ne, toks) = sentence_tokens(ctx, pn, en);
+        let speechy = toks.iter().any(|t| {
+            is_verb(t)
+                || if t.arabic {
+                    sets().speech_nouns.contains(&t.key)
+                } else {
+                    in_list(SPEECH_NOUNS, &t.key)
+                }
+        });
+        if speechy && !ctx.quoted[pn].iter().any(|&(a, _)| a >= ns && a < ne) {
+            let person = ctx
+                .mentions_in(pn, ns, ne)
+                .find(|m| ctx.is_person(m.entity) && !after_preposition(textn, ns, m.start));
+            if let Some(m) = person {
+                return Some(Some(Speaker::Entity(m.entity)));
+            }
+        }
+    }
+    None
+}
+
 /// Prepositions that make the name after them an object: "met with Y",
 /// "در دیدار با Y", "مع Y".
 const PREPOSITIONS: &[&str] = &[
@@ -1339,9 +1591,14 @@ fn resolve(
     let span = &text[a.min(b)..b.max(a)];
     // A person after a preposition ("in a meeting with Y", "در دیدار با
     // Y") is not the one speaking.
+    // A pronoun taken for a name ("اس نے کہا") is the pronoun.
     let people: Vec<usize> = ctx
         .mentions_in(p, a, b)
-        .filter(|m| ctx.is_person(m.entity) && !after_preposition(text, a, m.start))
+        .filter(|m| {
+            ctx.is_person(m.entity)
+                && !after_preposition(text, a, m.start)
+                && !sets().pronouns.contains(&normalize(&text[m.start..m.end]))
+        })
         .map(|m| m.entity)
         .collect();
     let pick = if closest_last {
@@ -1453,7 +1710,9 @@ fn resolve(
                 .then(|| COURT_WORDS.iter().find_map(|w| named_with(&normalize(w))))
                 .flatten()
         };
+        // An Arabic noun with its article ("الوزارة") names "وزارة …".
         let named = named_with(noun.key.as_str())
+            .or_else(|| noun.key.strip_prefix("ال").and_then(named_with))
             .or_else(court)
             .or_else(|| modifier.and_then(named_with));
         return Some(match named {
@@ -1473,6 +1732,23 @@ fn resolve(
         }
     });
     if pronoun_here && toks.len() <= 3 {
+        return pronoun(ctx, p, quote_at);
+    }
+    // A pronoun opening the subject, words about the manner after it ("او
+    // با اشاره به مشتریانش گفت", "She, speaking by phone, said").
+    let opens_with_pronoun = toks.first().is_some_and(|t| {
+        if t.arabic {
+            sets().pronouns.contains(&t.key)
+        } else {
+            in_list(EN_PRONOUNS, &t.key)
+        }
+    });
+    if opens_with_pronoun && !plural {
+        return pronoun(ctx, p, quote_at);
+    }
+    // No subject but verbs, in a language that drops it ("ویې ویل: «…»",
+    // "افزود: «…»"): the person spoken of.
+    if !toks.is_empty() && toks.iter().all(|t| t.arabic && is_verb(t)) {
         return pronoun(ctx, p, quote_at);
     }
     if has_role && !plural && toks.len() <= 10 {

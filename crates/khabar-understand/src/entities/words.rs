@@ -482,6 +482,34 @@ const ROLES: &[&str] = &[
     "economic",
     "political",
     "justice",
+    // Occupations, capitalised before a name at a sentence's start
+    // ("Coach X said").
+    "coach",
+    "captain",
+    "spinner",
+    "bowler",
+    "batsman",
+    "player",
+    "striker",
+    "goalkeeper",
+    "farmer",
+    "teacher",
+    "nurse",
+    "driver",
+    "student",
+    "lawyer",
+    "engineer",
+    "journalist",
+    "reporter",
+    "photographer",
+    "economist",
+    "researcher",
+    "professor",
+    "midwife",
+    "vaccinator",
+    "shopkeeper",
+    "trader",
+    "widow",
 ];
 
 /// Words that make a name an organisation's.
@@ -1100,6 +1128,7 @@ const AR_GIVEN: &[&str] = &[
     "فرشته",
     "فریبا",
     "شیرین",
+    "شیر",
     "صدیق",
     "صديق",
     "لطیف",
@@ -1296,7 +1325,9 @@ pub(crate) struct Words {
 /// [`AR_GIVEN`] or a compound (عبدالرحیم، نقیب‌الله، نورالدین، متیع‌الحق).
 pub(crate) fn is_ar_given(key: &str) -> bool {
     let chars = key.chars().count();
+    // Pashto writes ې where Dari writes ی: "شېر", "شیر".
     get().ar_given.contains(key)
+        || (key.contains('ې') && get().ar_given.contains(&key.replace('ې', "ی")))
         || (chars > 4 && key.starts_with("عبد"))
         || (chars > 5
             && ["الله", "الدین", "الرحمن", "الحق", "الرحیم"]

@@ -735,3 +735,21 @@ fn a_one_word_name_found_by_a_cue_is_found_again() {
         .expect("a person");
     assert_eq!(person.mentions.len(), 2, "{person:#?}");
 }
+
+#[test]
+fn names_only_inside_short_quotation_marks_are_titles_not_entities() {
+    let p = paras(&[
+        "The charity's study, titled “Bread And Silence,” was presented by Nadia Karimi in Kabul.",
+        "The commander, known to villagers as “Black Falcon,” surrendered.",
+    ]);
+    let found = find(&p, Some("en"));
+    let names: Vec<&str> = found.iter().map(|e| e.name.as_str()).collect();
+    assert!(names.contains(&"Nadia Karimi"), "{names:?}");
+    assert!(names.contains(&"Kabul"), "{names:?}");
+    assert!(
+        !names
+            .iter()
+            .any(|n| n.contains("Silence") || n.contains("Bread") || n.contains("Falcon")),
+        "{names:?}"
+    );
+}

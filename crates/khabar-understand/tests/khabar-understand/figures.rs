@@ -719,3 +719,14 @@ fn a_source_before_its_acronym_and_the_report_said_after_the_figures() {
     let fine = f.iter().find(|f| f.value == 50_000.0).expect("the fine");
     assert_eq!(fine.cited_source.as_deref(), Some("Amnesty International"));
 }
+
+#[test]
+fn a_dari_scale_alone_after_an_approximation_before_people() {
+    let f = figures("امسال بیش از هزار زن برای این دوره ثبت نام کردند.");
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!(f[0].value, 1000.0);
+    assert_eq!(f[0].approx, Some(Approx::Over));
+    assert_eq!(f[0].unit.as_deref(), Some("people"));
+    // Without the approximation, a bare "هزار" is no figure ("هزار بار").
+    assert!(values("هزار بار گفتیم که راه بسته است.").is_empty());
+}

@@ -724,3 +724,203 @@ fn words_quoted_at_the_end_of_reported_speech_are_no_quotation() {
     assert_eq!(q.len(), 1, "{q:#?}");
     assert_eq!(q[0].speaker, "Jawed Sultani");
 }
+
+#[test]
+fn a_speech_verb_far_before_the_marks_names_the_speaker() {
+    let q = run(
+        &[
+            "Nilofar Rahmani said on Monday, at a gathering of teachers and parents in the provincial capital: “We will open three more classes in the spring.”",
+        ],
+        "en",
+    );
+    assert_eq!(
+        pairs(&q),
+        [(
+            "Nilofar Rahmani",
+            "We will open three more classes in the spring."
+        )]
+    );
+}
+
+#[test]
+fn a_speech_verb_far_after_the_marks_names_the_speaker() {
+    let q = run(
+        &[
+            "“We have no school left in the valley,” the head of the village council in the northern district of Darqad, Sayed Anwar Hashimi, told reporters.",
+        ],
+        "en",
+    );
+    assert_eq!(
+        pairs(&q),
+        [(
+            "Sayed Anwar Hashimi",
+            "We have no school left in the valley"
+        )]
+    );
+}
+
+#[test]
+fn a_quotation_of_its_own_takes_the_speaker_of_the_sentence_before() {
+    let q = run(
+        &[
+            "Rahmatullah Noori added that the clinic would reopen in May. “The doctors are ready and the medicine has arrived.”",
+            "Shabnam Karimi, a midwife in Herat, was blunt. “Without a clinic, women here give birth on the floor.”",
+            "Hamid Sultani told the council that the roads would be repaired before winter.",
+            "“Every village will have a road it can use in the snow.”",
+        ],
+        "en",
+    );
+    assert_eq!(
+        pairs(&q),
+        [
+            (
+                "Rahmatullah Noori",
+                "The doctors are ready and the medicine has arrived."
+            ),
+            (
+                "Shabnam Karimi",
+                "Without a clinic, women here give birth on the floor."
+            ),
+            (
+                "Hamid Sultani",
+                "Every village will have a road it can use in the snow."
+            ),
+        ]
+    );
+}
+
+#[test]
+fn a_quotation_of_its_own_takes_the_speaker_named_after_it() {
+    let q = run(
+        &[
+            "“I only think about the next match and nothing else.” Those were the words of Rashid Amiri to reporters on Sunday.",
+        ],
+        "en",
+    );
+    assert_eq!(
+        pairs(&q),
+        [(
+            "Rashid Amiri",
+            "I only think about the next match and nothing else."
+        )]
+    );
+}
+
+#[test]
+fn nearby_evidence_names_no_one_unnamed_or_an_object() {
+    let q = run(
+        &[
+            "A teacher who asked not to be named was blunt. “We have not been paid since March.”",
+            "The governor met Abdul Qadir Haqmal on Monday in his office. “The water dispute is older than all of us.”",
+        ],
+        "en",
+    );
+    assert!(q.is_empty(), "{q:#?}");
+}
+
+#[test]
+fn headlines_chants_and_nicknames_are_not_quotes() {
+    let q = run(
+        &[
+            "The front page of the weekly read “Our Teachers Deserve Their Pay Now.”",
+            "Protesters chanted “give us our jobs back now” outside the ministry.",
+            "Karim Baheer, nicknamed “the man who never sleeps at all,” said nothing.",
+            "Laila Haidari, known to her students as “the teacher of the night school,” told reporters she would go on.",
+        ],
+        "en",
+    );
+    assert!(q.is_empty(), "{q:#?}");
+}
+
+#[test]
+fn dari_and_pashto_quotations_of_their_own_after_a_sentence_with_a_speech_verb() {
+    let q = run(
+        &[
+            "نسرین احمدی، مسئول این مکتب، گفت که کلاس‌ها از ماه آینده دوباره باز می‌شوند. «معلمان آماده‌اند و کتاب‌ها هم رسیده است.»",
+        ],
+        "fa",
+    );
+    assert_eq!(
+        pairs(&q),
+        [("نسرین احمدی", "معلمان آماده‌اند و کتاب‌ها هم رسیده است.")]
+    );
+    let q = run(
+        &["ګل احمد وزیري وویل چې سړک به تر ژمي مخکې جوړ شي. «هر کلي ته به د ژمي لپاره لار وي.»"],
+        "ps",
+    );
+    assert_eq!(
+        pairs(&q),
+        [("ګل احمد وزیري", "هر کلي ته به د ژمي لپاره لار وي.")]
+    );
+}
+
+#[test]
+fn an_arabic_statement_of_the_ministry_named_before() {
+    let q = run(
+        &[
+            "قالت وزارة الزراعة في حكومة طالبان إنها ستوزع البذور على المزارعين. وجاء في بيان الوزارة: «سيحصل كل مزارع على البذور قبل موسم الزراعة.»",
+        ],
+        "ar",
+    );
+    assert_eq!(q.len(), 1, "{q:#?}");
+    assert_eq!(q[0].quote, "سيحصل كل مزارع على البذور قبل موسم الزراعة.");
+    assert!(
+        q[0].speaker.contains("الزراعة") || q[0].speaker.contains("Agriculture"),
+        "{q:#?}"
+    );
+}
+
+#[test]
+fn a_pronoun_in_a_few_words_before_the_marks_names_the_speaker() {
+    let q = run(
+        &[
+            "Nasir Mahmood Rahimi teaches economics at a private university in Kabul. In his view, “the market will not recover before the spring.”",
+        ],
+        "en",
+    );
+    assert_eq!(
+        pairs(&q),
+        [(
+            "Nasir Mahmood Rahimi",
+            "the market will not recover before the spring."
+        )]
+    );
+    let q = run(
+        &[
+            "نجیب‌الله صافی، استاد دانشگاه، از کاهش کمک‌ها انتقاد کرد. به نظر وی، «بازار پیش از بهار بهبود نمی‌یابد.»",
+        ],
+        "fa",
+    );
+    assert_eq!(q.len(), 1, "{q:#?}");
+    assert_eq!(q[0].quote, "بازار پیش از بهار بهبود نمی‌یابد.");
+    assert!(q[0].speaker.starts_with("نجیب"), "{q:#?}");
+}
+
+#[test]
+fn an_urdu_pronoun_after_the_quotation_is_no_name() {
+    let q = run(
+        &[
+            "رکشہ ڈرائیور نور ولی نے بتایا کہ وہ صبح سے قطار میں کھڑا تھا۔ “ہمیں کسی نے کچھ نہیں بتایا کہ سرحد کب کھلے گی،” اس نے کہا۔",
+        ],
+        "ur",
+    );
+    assert_eq!(
+        pairs(&q),
+        [("نور ولی", "ہمیں کسی نے کچھ نہیں بتایا کہ سرحد کب کھلے گی")]
+    );
+    let p = vec!["“ہمیں کسی نے کچھ نہیں بتایا کہ سرحد کب کھلے گی،” اس نے کہا۔".to_string()];
+    let found = entities::find(&p, Some("ur"));
+    assert!(found.iter().all(|e| e.name != "اس"), "{found:#?}");
+}
+
+#[test]
+fn a_pashto_name_of_two_words_in_apposition_speaks() {
+    let q = run(
+        &["د کلي یو بزګر، ګل آغا، چې باغ یې وچ شوی، وايي: «سږ کال مو هېڅ مېوه نه ده ټوله کړې.»"],
+        "ps",
+    );
+    assert_eq!(
+        pairs(&q),
+        [("ګل آغا", "سږ کال مو هېڅ مېوه نه ده ټوله کړې.")]
+    );
+}
