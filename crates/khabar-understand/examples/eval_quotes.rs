@@ -14,8 +14,9 @@
 //! `eval/quotes-entities-heldout-5.txt`,
 //! `eval/quotes-entities-heldout-6.txt`,
 //! `eval/quotes-entities-heldout-7.txt`,
-//! `eval/quotes-entities-heldout-8.txt` and
-//! `eval/quotes-entities-heldout-9.txt` (each scored before any rule was
+//! `eval/quotes-entities-heldout-8.txt`,
+//! `eval/quotes-entities-heldout-9.txt` and
+//! `eval/quotes-entities-heldout-10.txt` (each scored before any rule was
 //! changed for it). `--set NAME` (repeatable: `synthetic`, `held-out-3`, …,
 //! `sample`) scores only the sets named. Sample gold:
 //! `eval/quotes-entities-sample.txt` annotates the sample digest without
@@ -46,6 +47,7 @@ const HELDOUT_6: &str = include_str!("../eval/quotes-entities-heldout-6.txt");
 const HELDOUT_7: &str = include_str!("../eval/quotes-entities-heldout-7.txt");
 const HELDOUT_8: &str = include_str!("../eval/quotes-entities-heldout-8.txt");
 const HELDOUT_9: &str = include_str!("../eval/quotes-entities-heldout-9.txt");
+const HELDOUT_10: &str = include_str!("../eval/quotes-entities-heldout-10.txt");
 const SAMPLE_GOLD: &str = include_str!("../eval/quotes-entities-sample.txt");
 
 /// Floors, set just under the measured figures.
@@ -212,6 +214,32 @@ const HELDOUT_9_FLOORS: Floors = Floors {
     quote_r: 0.98,
     entity_r: 0.93,
     entity_f1: 0.93,
+};
+
+/// Written and annotated before it was first scored, and first scored
+/// before any rule was changed for it: quotes P 0.930, R 0.870, F1 0.899
+/// (40 right of 43 found, 46 gold; 3 with the right words but another
+/// speaker) and entities P 0.934, R 0.846, F1 0.888 (99 right of 106
+/// found, 117 gold; kind right for 1.000): the honest held-out figures.
+/// Six of the entity errors were the gold's (see the file's header: other
+/// spellings without the gazetteer's canonical one; two organisations
+/// annotated as one). General rules fixed since for the error classes
+/// seen (Afghan given names standing alone in apposition, "نسرین، مادری
+/// از …"; Arabic "عبد" written apart; words of time and place ending a
+/// name, Pashto "نن", Arabic "أمام"; an Arabic preposition glued to a
+/// known name, "للأمم المتحدة"; a provincial department after its head's
+/// title, "رئیس صحت عامه غور"; a province's chamber of commerce; Pashto
+/// "د PLACE FIELD قوماندانۍ" and another country's ministry, "د ازبکستان
+/// د بهرنیو چارو وزارت"; acronyms of things, "SIM"; a news desk as an
+/// organisation; Urdu and Arabic spellings and three Ghor districts in
+/// the gazetteer) bring it to quotes P 1.000, R 1.000 and entities P
+/// 0.992, R 1.000, F1 0.996 (the one error left: the outlet named in the
+/// running text): the floors are just under those.
+const HELDOUT_10_FLOORS: Floors = Floors {
+    quote_p: 0.98,
+    quote_r: 0.98,
+    entity_r: 0.98,
+    entity_f1: 0.98,
 };
 
 const SAMPLE_FLOORS: Floors = Floors {
@@ -499,6 +527,7 @@ fn main() -> ExitCode {
         ("held-out-7", HELDOUT_7, &HELDOUT_7_FLOORS),
         ("held-out-8", HELDOUT_8, &HELDOUT_8_FLOORS),
         ("held-out-9", HELDOUT_9, &HELDOUT_9_FLOORS),
+        ("held-out-10", HELDOUT_10, &HELDOUT_10_FLOORS),
     ] {
         if !sets.is_empty() && !sets.iter().any(|s| s == set) {
             continue;

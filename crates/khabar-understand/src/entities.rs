@@ -441,12 +441,18 @@ fn foreign_ministry(
     if !g.entries[hit.entry as usize]
         .id
         .starts_with("organization:ministry-")
-        || toks[i].arabic
     {
         return false;
     }
     let w = words::get();
     let before = |k: usize| i.checked_sub(k).map(|k| toks[k].key.as_str());
+    if toks[i].arabic {
+        // Pashto "د ازبکستان د بهرنیو چارو وزارت": a country before the
+        // ministry's own "د"; the department rule takes the whole name.
+        return before(1).is_some_and(|k| g.is_foreign_country(k))
+            && before(2) == Some("د")
+            && toks[i].key == "د";
+    }
     let country = |k: Option<&str>| {
         k.is_some_and(|k| (w.demonyms.contains(k) && k != "afghan") || g.is_foreign_country(k))
     };
@@ -1459,6 +1465,7 @@ fn spelt_acronym(text: &str, toks: &[Token], i: usize) -> Option<usize> {
 /// Heads of a Pashto department's name after "د" and its field: "د
 /// پوهنې ریاست", "د امنیه قوماندانۍ".
 const PS_DEPARTMENT_HEADS: &[&str] = &[
+    "وزارت",
     "ریاست",
     "قوماندانۍ",
     "قومانداني",
@@ -1545,12 +1552,22 @@ fn department_at(text: &str, toks: &[Token], i: usize, taken: &[bool]) -> Option
     if toks[i].key == d && free(i) {
         let heads = normal_set(&HEADS, PS_DEPARTMENT_HEADS);
         let not_field = normal_set(&NOT_FIELD, PS_NOT_FIELD);
+        // "د نیمروز امنیه قوماندانۍ": a one-word place the gazetteer knows
+        // before the field.
+        let from = if i + 1 < n
+            && g.longest(text, toks, i + 1).is_some_and(|hit| {
+                hit.len == 1 && g.entries[hit.entry as usize].kind == EntityKind::Place
+            }) {
+            i + 2
+        } else {
+            i + 1
+        };
         for len in 1..=2 {
-            let h = i + 1 + len;
+            let h = from + len;
             if h >= n || !heads.contains(&toks[h].key) || !free(h) {
                 continue;
             }
-            let field_ok = (i + 1..h).all(|k| {
+            let field_ok = (from..h).all(|k| {
                 free(k) && !w.ar_stop.contains(&toks[k].key) && !not_field.contains(&toks[k].key)
             }) && (i + 1..=h).all(|k| glued(text, &toks[k - 1], &toks[k], false));
             if !field_ok {
@@ -1586,23 +1603,51 @@ fn department_at(text: &str, toks: &[Token], i: usize, taken: &[bool]) -> Option
             return Some((i, j));
         }
     }
-    // Dari: "اداره مهاجرین هرات", "ریاست صحت".
-    if free(i) && i + 1 < n && matches!(toks[i].key.as_str(), "اداره" | "ریاست") {
+    let place_at = |j: usize| {
+        if j < n && glued(text, &toks[j - 1], &toks[j], false) {
+            g.longest(text, toks, j)
+                .filter(|hit| {
+                    hit.len <= 2 && g.entries[hit.entry as usize].kind == EntityKind::Place
+                })
+                .map(|hit| hit.len)
+        } else {
+            None
+        }
+    };
+    // Dari: "اداره مهاجرین هرات", "ریاست صحت", "ریاست صحت عامه غور"; after
+    // its head's title only with the province: "رئیس صحت عامه غور" names
+    // "صحت عامه غور".
+    let dept_head = matches!(toks[i].key.as_str(), "اداره" | "ریاست");
+    let chief = matches!(toks[i].key.as_str(), "رئیس" | "رییس");
+    if free(i) && i + 1 < n && (dept_head || chief) {
         let fields = normal_set(&FA_DEPT, FA_DEPARTMENT_FIELDS);
         if fields.contains(&toks[i + 1].key)
             && free(i + 1)
             && glued(text, &toks[i], &toks[i + 1], false)
         {
             let mut j = i + 2;
-            if j < n
-                && glued(text, &toks[j - 1], &toks[j], false)
-                && let Some(hit) = g.longest(text, toks, j).filter(|hit| {
-                    hit.len <= 2 && g.entries[hit.entry as usize].kind == EntityKind::Place
-                })
-            {
-                j += hit.len;
+            if j < n && toks[j].key == "عامه" && glued(text, &toks[j - 1], &toks[j], false) {
+                j += 1;
             }
-            return Some((i, j));
+            match place_at(j) {
+                Some(len) => return Some((if chief { i + 1 } else { i }, j + len)),
+                None if dept_head => return Some((i, j)),
+                None => {}
+            }
+        }
+    }
+    // Dari: "اتاق تجارت و سرمایه‌گذاری هرات", a province's chamber of
+    // commerce.
+    if free(i) && i + 4 < n && toks[i].key == "اتاق" && toks[i + 1].key == "تجارت" {
+        let j = if toks[i + 2].key == "و" {
+            i + 4
+        } else {
+            i + 2
+        };
+        if (i + 1..j).all(|k| free(k) && glued(text, &toks[k - 1], &toks[k], false))
+            && let Some(len) = place_at(j)
+        {
+            return Some((i, j + len));
         }
     }
     // Dari: "فرماندهی پولیس".

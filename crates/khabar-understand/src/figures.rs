@@ -404,6 +404,16 @@ fn read_quantity(t: &[Tok<'_>], i: usize) -> Read {
 
     // Time spans, ages and times: "three years", "45-year-old", "۴۵ ساله".
     if !has_unit {
+        // A unit made an adjective by Dari ی sizes an item, as "a
+        // 50-kilogram bag" does: "بوری ۴۹ کیلوگرامی", "خانواده شش نفری".
+        if t.get(j).is_some_and(|n| {
+            n.arabic()
+                && n.norm.strip_suffix('ی').is_some_and(|stem| {
+                    lx::english_unit(stem).is_some() || matches!(stem, "نفر" | "تنه" | "رکن")
+                })
+        }) {
+            return Read::Skip(j + 1);
+        }
         // "children under five": an age.
         if i >= 2
             && matches!(t[i - 1].norm.as_ref(), "under" | "over" | "aged")
@@ -1032,6 +1042,21 @@ impl Context<'_, '_> {
             .map(|(_, ent)| ent.name.clone())
     }
 
+    /// The organisation named last before this sentence, in the article:
+    /// what "the agency said" stands for when no source was cited yet.
+    fn organisation_named_last(&self) -> Option<String> {
+        self.entities
+            .iter()
+            .filter(|ent| ent.kind == EntityKind::Organization)
+            .flat_map(|ent| ent.mentions.iter().map(move |m| (m, ent)))
+            .filter(|(m, _)| {
+                m.paragraph < self.paragraph
+                    || (m.paragraph == self.paragraph && m.start < self.offset)
+            })
+            .max_by_key(|(m, _)| (m.paragraph, m.start))
+            .map(|(_, ent)| ent.name.clone())
+    }
+
     /// The organisation whose mention ends with token `b`.
     fn organisation_ending(&self, b: usize) -> Option<String> {
         let end = self.offset + self.toks[b].end;
@@ -1236,7 +1261,10 @@ impl Context<'_, '_> {
             && e >= 2
             && t[e - 2].is("the")
         {
-            return self.prior.map(str::to_string);
+            return self
+                .prior
+                .map(str::to_string)
+                .or_else(|| self.organisation_named_last());
         }
         if last.is_word() && !last.capital && lx::is_generic_source(&last.norm) {
             let a = if e >= 2 && t[e - 2].capital && t[e - 2].is_word() {
@@ -1374,6 +1402,21 @@ impl Context<'_, '_> {
                 {
                     a += 1;
                 }
+            }
+        }
+        // "said Dr. Farida Rahmani": an abbreviated title, its point after
+        // it, before a person's name.
+        if t.get(a).is_some_and(|x| {
+            x.is_word()
+                && x.capital
+                && matches!(
+                    x.norm.as_ref(),
+                    "dr" | "mr" | "mrs" | "ms" | "prof" | "gen" | "col" | "capt" | "eng"
+                )
+        }) {
+            let p = a + usize::from(t.get(a + 1).is_some_and(|x| x.sym('.')));
+            if t.get(p + 1).is_some_and(|x| x.is_word() && x.capital) {
+                a = p + 1;
             }
         }
         // "said shopkeeper Naqib Ahmadzai": a lower-case title before a

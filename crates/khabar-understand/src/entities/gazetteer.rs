@@ -168,16 +168,15 @@ impl Gazetteer {
     pub fn longest(&self, text: &str, toks: &[Token], i: usize) -> Option<Hit> {
         let first = &toks[i];
         // Most words start no spelling: look the first one up as it is, or
-        // without the Arabic conjunction و glued to it ("والهند" → "الهند").
+        // without the Arabic clitic glued to it.
+        let bare_key;
         let (first_key, first_slot) = match self.index.get(first.key.as_str()) {
             Some(slot) => (first.key.as_str(), slot),
-            None => {
-                let bare = first
-                    .key
-                    .strip_prefix('و')
-                    .filter(|k| first.arabic && k.chars().count() >= 3)?;
-                (bare, self.index.get(bare)?)
+            None if first.arabic => {
+                bare_key = arabic_without_clitic(&first.key, |k| self.index.contains_key(k))?;
+                (bare_key.as_str(), self.index.get(bare_key.as_str())?)
             }
+            None => return None,
         };
         let mut key = String::new();
         let mut prev = None;
@@ -223,9 +222,66 @@ impl Gazetteer {
     }
 }
 
+/// A normalised Arabic-script word without the clitic glued before it,
+/// when what is left is a spelling `known` knows: the conjunction و
+/// ("والهند" → "الهند"), the preposition ل or ب before the article
+/// ("للأمم" → "الأمم", "بالأمم" → "الأمم") or before a name opening with
+/// alef ("لأفغانستان" → "أفغانستان").
+fn arabic_without_clitic(key: &str, known: impl Fn(&str) -> bool) -> Option<String> {
+    let ok = |k: &str| k.chars().count() >= 3 && known(k);
+    if let Some(rest) = key.strip_prefix('و')
+        && ok(rest)
+    {
+        return Some(rest.to_string());
+    }
+    let key = key
+        .strip_prefix('و')
+        .filter(|r| r.starts_with(['ل', 'ب']))
+        .unwrap_or(key);
+    for clitic in ["لل", "بال"] {
+        if let Some(rest) = key.strip_prefix(clitic) {
+            let with_article = format!("ال{rest}");
+            if ok(&with_article) {
+                return Some(with_article);
+            }
+        }
+    }
+    key.strip_prefix(['ل', 'ب'])
+        .filter(|rest| rest.starts_with('ا') && rest.chars().count() >= 4 && ok(rest))
+        .map(str::to_string)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn arabic_clitics_come_off_a_known_spelling() {
+        let known = |k: &str| matches!(k, "الهند" | "الامم" | "افغانستان");
+        assert_eq!(
+            arabic_without_clitic("والهند", known).as_deref(),
+            Some("الهند")
+        );
+        assert_eq!(
+            arabic_without_clitic("للامم", known).as_deref(),
+            Some("الامم")
+        );
+        assert_eq!(
+            arabic_without_clitic("بالامم", known).as_deref(),
+            Some("الامم")
+        );
+        assert_eq!(
+            arabic_without_clitic("وللامم", known).as_deref(),
+            Some("الامم")
+        );
+        assert_eq!(
+            arabic_without_clitic("لافغانستان", known).as_deref(),
+            Some("افغانستان")
+        );
+        // Nothing known is left, or the word is no clitic and a name.
+        assert_eq!(arabic_without_clitic("لبنان", known), None);
+        assert_eq!(arabic_without_clitic("بلخ", known), None);
+    }
 
     #[test]
     fn every_line_parses_and_ids_are_unique() {

@@ -230,6 +230,13 @@ const COMMON: &[&str] = &[
     "burqa",
     "ok",
     "tv",
+    // Acronyms of things, not bodies: "a SIM card", "GPS".
+    "sim",
+    "gps",
+    "atm",
+    "sms",
+    "pdf",
+    "usb",
     "pm",
     "am",
     "bc",
@@ -615,6 +622,7 @@ const ORG_WORDS: &[&str] = &[
     "firm",
     "council",
     "monitor",
+    "desk",
     "tolonews",
     "daily",
     "gazette",
@@ -1150,6 +1158,40 @@ const AR_GIVEN: &[&str] = &[
     "شازیه",
     "نازیه",
     "روبینه",
+    // Afghan women's given names: "نسرین، مادری از …".
+    "نسرین",
+    "ثریا",
+    "گل‌افروز",
+    "زرغونه",
+    "شکریه",
+    "رحیمه",
+    "حلیمه",
+    "فوزیه",
+    "حمیرا",
+    "فرزانه",
+    "فریده",
+    "معصومه",
+    "منیژه",
+    "طاهره",
+    "نجیبه",
+    "عزیزه",
+    "صدیقه",
+    "رقیه",
+    "سهیلا",
+    "ملیحه",
+    "نفیسه",
+    "شهلا",
+    "ناهید",
+    "نیلوفر",
+    // Men's given names; Arabic writes "عبد" apart: "عبد الرؤوف".
+    "عبد",
+    "حبیب",
+    "جلیل",
+    "ادریس",
+    "الیاس",
+    "یونس",
+    "رسول",
+    "قدیر",
 ];
 
 /// Arabic-script function words and verbs that never belong to a name.
@@ -1287,6 +1329,15 @@ const AR_STOP: &[&str] = &[
     "انه",
     "انها",
     "ان",
+    // Words of time and place after a name: Pashto "نن" (today), "پرون"
+    // (yesterday); Arabic "أمام" (before), "خلال", "أمس", "اليوم", "لدى".
+    "نن",
+    "پرون",
+    "أمام",
+    "خلال",
+    "أمس",
+    "اليوم",
+    "لدى",
 ];
 
 fn set(words: &[&str], arabic: bool) -> FxHashSet<String> {

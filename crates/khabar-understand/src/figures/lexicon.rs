@@ -629,6 +629,12 @@ pub(crate) fn is_person_noun(w: &str) -> bool {
             | "fighters"
             | "militants"
             | "troops"
+            | "suspects"
+            | "suspect"
+            | "attackers"
+            | "gunmen"
+            | "traffickers"
+            | "shopkeepers"
             | "victims"
             | "casualties"
             | "dead"
@@ -1347,6 +1353,14 @@ pub(crate) fn english_unit(w: &str) -> Option<&'static str> {
         "موټر" | "موټرونه" | "کامیون" | "لاری" | "ټرک" | "ٹرک" | "ٹرکوں" | "شاحنة" => {
             "trucks"
         }
+        "گاڑی" | "گاڑیاں" | "گاڑیوں" | "عراده" | "مرکبة" | "مرکبات" | "vehicle" | "vehicles" => {
+            "vehicles"
+        }
+        "مورد" | "موارد" | "حالة" | "حالات" | "کیس" | "کیسز" | "case" | "cases" => {
+            "cases"
+        }
+        "منظمة" | "منظمات" | "موسسه" | "موسسات" | "organization" | "organizations"
+        | "organisation" | "organisations" => "organizations",
         _ => return None,
     })
 }

@@ -730,3 +730,53 @@ fn a_dari_scale_alone_after_an_approximation_before_people() {
     // Without the approximation, a bare "هزار" is no figure ("هزار بار").
     assert!(values("هزار بار گفتیم که راه بسته است.").is_empty());
 }
+
+#[test]
+fn a_dari_unit_made_an_adjective_sizes_an_item_and_is_no_figure() {
+    assert_eq!(
+        values("یک کارتن ۱۲ کیلوگرامی روغن اکنون ۱۸۰۰ افغانی قیمت دارد."),
+        vec![1800.0]
+    );
+    // The unit itself, not made an adjective, is still a figure.
+    assert_eq!(values("۱۲ کیلوگرام روغن توزیع شد."), vec![12.0]);
+}
+
+#[test]
+fn an_abbreviated_title_before_a_speaker_is_no_source() {
+    let f = figures("\"We admitted 35 patients overnight,\" said Dr. Laila Ahmadi.");
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!(f[0].cited_source.as_deref(), Some("Laila Ahmadi"));
+}
+
+#[test]
+fn counted_vehicles_cases_and_organisations_in_other_languages() {
+    let ur = figures("سرحد پر ۳۰۰ گاڑیاں کھڑی ہیں۔");
+    assert_eq!(ur[0].unit.as_deref(), Some("vehicles"), "{ur:?}");
+    let fa = figures("تا کنون ۲۵۰ مورد ثبت شده است.");
+    assert_eq!(fa[0].unit.as_deref(), Some("cases"), "{fa:?}");
+    let ar = figures("علّقت ٤٠ منظمة أنشطتها.");
+    assert_eq!(ar[0].unit.as_deref(), Some("organizations"), "{ar:?}");
+}
+
+#[test]
+fn the_agency_said_stands_for_the_organisation_named_last() {
+    let paragraphs = vec![
+        "The Norwegian Refugee Council opened a new shelter in Herat this week.".to_string(),
+        "The shelter has 120 beds for women and children, the agency said.".to_string(),
+    ];
+    let entities = khabar_understand::entities::find(&paragraphs, Some("en"));
+    let f = find(&paragraphs, &entities);
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!(
+        f[0].cited_source.as_deref(),
+        Some("Norwegian Refugee Council"),
+        "{f:?}"
+    );
+}
+
+#[test]
+fn suspects_and_shopkeepers_are_counted_as_people() {
+    let f = figures("Police arrested two suspects and questioned 14 shopkeepers.");
+    let units: Vec<Option<&str>> = f.iter().map(|x| x.unit.as_deref()).collect();
+    assert_eq!(units, vec![Some("people"), Some("people")], "{f:?}");
+}

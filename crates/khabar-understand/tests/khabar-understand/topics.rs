@@ -120,3 +120,25 @@ fn a_changed_taxonomy_is_not_served_from_the_cache() {
         .insert("en".into(), vec!["copper".into()]);
     assert_eq!(t.classify("Copper mines reopen", &body)[0].topic, "mining");
 }
+
+#[test]
+fn urdu_trade_losses_and_the_foreign_office_have_their_topics() {
+    let economy = labels(
+        "طورخم پر تاجر پریشان",
+        &[
+            "سرحد کی بندش سے تاجر روزانہ لاکھوں روپے کا نقصان اٹھا رہے ہیں اور کاروبار ٹھپ ہو گیا ہے۔",
+        ],
+    );
+    assert!(
+        economy.iter().any(|t| t == "humanitarian-economy"),
+        "{economy:?}"
+    );
+    let diplomacy = labels(
+        "ترجمان کی بریفنگ",
+        &["وزارت خارجہ کی ترجمان نے ہفتہ وار بریفنگ میں کہا کہ افغان وفد سے ملاقات اچھی رہی۔"],
+    );
+    assert!(
+        diplomacy.iter().any(|t| t == "diplomacy-recognition"),
+        "{diplomacy:?}"
+    );
+}
