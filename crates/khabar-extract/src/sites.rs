@@ -147,17 +147,21 @@ fn selector_attrs(sel: &str) -> impl Iterator<Item = String> + '_ {
     })
 }
 
-static BUILTIN_RULES: LazyLock<Arc<SiteRules>> = LazyLock::new(|| {
-    let rules: Vec<SiteRule> = BUILTIN
+/// The built-in table as rules.
+fn builtin_rules() -> Vec<SiteRule> {
+    BUILTIN
         .iter()
         .map(|(d, b, x)| SiteRule {
             domain: (*d).to_string(),
             body: b.iter().map(|s| (*s).to_string()).collect(),
             drop: x.iter().map(|s| (*s).to_string()).collect(),
         })
-        .collect();
+        .collect()
+}
+
+static BUILTIN_RULES: LazyLock<Arc<SiteRules>> = LazyLock::new(|| {
     // The built-in selectors are checked by a unit test.
-    Arc::new(SiteRules::from_rules(&rules).expect("built-in site rules parse"))
+    Arc::new(SiteRules::from_rules(&builtin_rules()).expect("built-in site rules parse"))
 });
 
 fn compile(rule: &SiteRule) -> Result<Compiled> {
@@ -222,14 +226,7 @@ impl SiteRules {
     /// # Errors
     /// As [`SiteRules::from_rules`], for the rules of `extra`.
     pub fn builtin_with(extra: &[SiteRule]) -> Result<SiteRules> {
-        let mut all: Vec<SiteRule> = BUILTIN
-            .iter()
-            .map(|(d, b, x)| SiteRule {
-                domain: (*d).to_string(),
-                body: b.iter().map(|s| (*s).to_string()).collect(),
-                drop: x.iter().map(|s| (*s).to_string()).collect(),
-            })
-            .collect();
+        let mut all = builtin_rules();
         all.extend(extra.iter().cloned());
         SiteRules::from_rules(&all)
     }
