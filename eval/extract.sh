@@ -42,10 +42,25 @@ out=${KEEP:-$(mktemp -d)}
 mkdir -p "$out"
 [ -n "${KEEP:-}" ] || trap 'rm -rf "$out"' EXIT
 
+# The dataset ships as html/<id>.html.gz. Decompress it once into the output
+# directory and hand the scorer that copy: given the .gz files, the scorer
+# makes its own copy in $TMPDIR per run and never removes it (400 MB each).
+ds=$out/dataset
+rm -rf "$ds"
+mkdir -p "$ds/html"
+cp "$dataset/ground-truth.json" "$ds/"
+for f in "$dataset"/html/*; do
+  name=$(basename "$f")
+  case $name in
+    *.gz) gzip -dc "$f" >"$ds/html/${name%.gz}" ;;
+    *) cp "$f" "$ds/html/" ;;
+  esac
+done
+
 score() { # NAME BATCH_CMD
   local name=$1 cmd=$2
   local t0=$SECONDS
-  python3 "$scorer" --dataset "$dataset" --name "$name" --bootstrap 200 \
+  python3 "$scorer" --dataset "$ds" --name "$name" --bootstrap 200 \
     --batch-cmd "$cmd" --save-outputs "$out/$name" --json-out "$out/$name.json" \
     | grep '^RESULT' || true
   echo "($name: $((SECONDS - t0)) s)"
@@ -61,6 +76,6 @@ else
   echo "(trafilatura is not installed: pip install trafilatura to compare)"
 fi
 
-python3 eval/extract_report.py --dataset "$dataset" --dir "$out" --main khabar --peers "${peers[@]}" \
+python3 eval/extract_report.py --dataset "$ds" --dir "$out" --main khabar --peers "${peers[@]}" \
   --min-f1-all "$MIN_F1_ALL" --min-f1-article "$MIN_F1_ARTICLE" \
   --min-title "$MIN_TITLE" --min-type "$MIN_TYPE"
