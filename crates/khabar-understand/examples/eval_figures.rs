@@ -37,6 +37,7 @@ const HELDOUT_7: &str = include_str!("../eval/figures-topics-heldout-7.toml");
 const HELDOUT_8: &str = include_str!("../eval/figures-topics-heldout-8.toml");
 const HELDOUT_9: &str = include_str!("../eval/figures-topics-heldout-9.toml");
 const HELDOUT_10: &str = include_str!("../eval/figures-topics-heldout-10.toml");
+const HELDOUT_11: &str = include_str!("../eval/figures-topics-heldout-11.toml");
 const SAMPLE: &str = include_str!("../eval/figures-topics-sample.toml");
 
 /// Floors: (figure recall, figure precision, topic micro-F1).
@@ -124,6 +125,16 @@ const HELDOUT_9_FLOOR: (f64, f64, f64) = (0.98, 0.98, 0.95);
 /// source 0.769: the gold gives English names for three sources the text
 /// names in Pashto), topics F1 0.811. Floors just under those.
 const HELDOUT_10_FLOOR: (f64, f64, f64) = (0.98, 0.98, 0.80);
+/// First scored, before any rule was changed for it: figure recall 0.952,
+/// precision 1.000 (40 right of 40 found, 42 gold; unit 0.750, approx
+/// 0.975, source 0.571), topics micro F1 0.848 (P 0.824, R 0.875): the
+/// honest held-out figures. Fixed since for the two misses: staff and
+/// reporters counted as people ("هشت کارمند"), and a four-digit count
+/// before Urdu "more than" ("۱۴۰۰ سے زائد") no year. Recall 1.000,
+/// precision 1.000 (unit 0.786, source 0.700: the gold names several
+/// sources in English where the text names them in Dari or Pashto),
+/// topics F1 0.848. Floors just under those.
+const HELDOUT_11_FLOOR: (f64, f64, f64) = (0.98, 0.98, 0.84);
 const SAMPLE_FLOOR: (f64, f64, f64) = (0.95, 0.95, 0.85);
 
 #[derive(Debug, Deserialize)]
@@ -488,6 +499,13 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
+    let heldout_11: Gold = match toml::from_str(HELDOUT_11) {
+        Ok(g) => g,
+        Err(e) => {
+            eprintln!("eval/figures-topics-heldout-11.toml: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
     let mut all: Vec<(String, Vec<String>)> = Vec::new();
     for (set, gold, floor) in [
         ("synthetic", &synthetic, SYNTHETIC_FLOOR),
@@ -500,6 +518,7 @@ fn main() -> ExitCode {
         ("held-out-8 synthetic", &heldout_8, HELDOUT_8_FLOOR),
         ("held-out-9 synthetic", &heldout_9, HELDOUT_9_FLOOR),
         ("held-out-10 synthetic", &heldout_10, HELDOUT_10_FLOOR),
+        ("held-out-11 synthetic", &heldout_11, HELDOUT_11_FLOOR),
     ] {
         let cases: Vec<Case<'_>> = gold
             .article

@@ -15,10 +15,12 @@
 //! `eval/quotes-entities-heldout-6.txt`,
 //! `eval/quotes-entities-heldout-7.txt`,
 //! `eval/quotes-entities-heldout-8.txt`,
-//! `eval/quotes-entities-heldout-9.txt` and
-//! `eval/quotes-entities-heldout-10.txt` (each scored before any rule was
+//! `eval/quotes-entities-heldout-9.txt`,
+//! `eval/quotes-entities-heldout-10.txt` and
+//! `eval/quotes-entities-heldout-11.txt` (each scored before any rule was
 //! changed for it). `--set NAME` (repeatable: `synthetic`, `held-out-3`, …,
-//! `sample`) scores only the sets named. Sample gold:
+//! `sample`) scores only the sets named; `--list` prints every entity and
+//! quotation found, with the errors. Sample gold:
 //! `eval/quotes-entities-sample.txt` annotates the sample digest without
 //! holding its text: each article by its number and the sha256 prefix of its
 //! title, speakers and entity names in full, each quotation as
@@ -34,6 +36,7 @@
 
 use std::collections::HashSet;
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use khabar_understand::{entities, normalize::normalize, quotes};
 use sha2::{Digest, Sha256};
@@ -48,7 +51,11 @@ const HELDOUT_7: &str = include_str!("../eval/quotes-entities-heldout-7.txt");
 const HELDOUT_8: &str = include_str!("../eval/quotes-entities-heldout-8.txt");
 const HELDOUT_9: &str = include_str!("../eval/quotes-entities-heldout-9.txt");
 const HELDOUT_10: &str = include_str!("../eval/quotes-entities-heldout-10.txt");
+const HELDOUT_11: &str = include_str!("../eval/quotes-entities-heldout-11.txt");
 const SAMPLE_GOLD: &str = include_str!("../eval/quotes-entities-sample.txt");
+
+/// `--list`: print every entity and quotation found, not only the errors.
+static LIST: AtomicBool = AtomicBool::new(false);
 
 /// Floors, set just under the measured figures.
 struct Floors {
@@ -208,7 +215,8 @@ const HELDOUT_8_FLOORS: Floors = Floors {
 /// names, and the given name شیر; spellings of Kunar, Geneva, Spin Boldak,
 /// WHO and the Red Crescent, and three districts, in the gazetteer) bring
 /// it to quotes P 1.000, R 1.000 and entities P 0.947, R 0.947, F1 0.947:
-/// the floors are just under those.
+/// the floors are just under those. The rules written for held-out-11
+/// since bring its entities to P 0.979, R 0.989, F1 0.984.
 const HELDOUT_9_FLOORS: Floors = Floors {
     quote_p: 0.98,
     quote_r: 0.98,
@@ -236,6 +244,39 @@ const HELDOUT_9_FLOORS: Floors = Floors {
 /// 0.992, R 1.000, F1 0.996 (the one error left: the outlet named in the
 /// running text): the floors are just under those.
 const HELDOUT_10_FLOORS: Floors = Floors {
+    quote_p: 0.98,
+    quote_r: 0.98,
+    entity_r: 0.98,
+    entity_f1: 0.98,
+};
+
+/// Written and annotated before it was first scored, and first scored
+/// before any rule was changed for it: quotes P 0.902, R 0.860, F1 0.881
+/// (37 right of 41 found, 43 gold; 4 with the right words but another
+/// speaker) and entities P 0.925, R 0.826, F1 0.872 (123 right of 133
+/// found, 149 gold; kind right for 0.984): the honest held-out figures.
+/// One entity error was the gold's (Jawzjan without the gazetteer's
+/// spelling, Jowzjan; see the file's header). Fixed since, in general
+/// form, for the error classes seen: places the gazetteer did not know
+/// (the districts of every province, rivers, canals and sites, countries
+/// and cities further afield, Kabul's neighbourhoods; Pashto ګ, Urdu ہ
+/// and Arabic ج ب ة spellings of a Dari one); regional and international
+/// bodies (media
+/// freedom groups, the cricket boards, the disaster authority, Gulf aid
+/// funds, Arabic and Urdu names of UN agencies); organisations by their
+/// noun in Arabic script (a Dari department listing its fields, a
+/// Pashto "د … د … د ادارې" chain, radio stations, national museums and
+/// archives, embassies and consulates, municipalities, an Arabic body
+/// and its ال- words); districts and villages after their noun
+/// ("ولسوالی X", "قرية X", "مديرية X", "په X ولسوالۍ"); more Afghan
+/// given names (in Urdu spelling too), Urdu "and", "not" and
+/// auxiliaries, Arabic question words and the Pashto audience
+/// ("خبریالانو") ending a name; a surname of two words joining the full name; a possessor not
+/// taken for the subject a pronoun stands for; capitalised adjectives
+/// ("Entire", "Buddhist") and a Persian ezafe name as a place. Quotes P
+/// 1.000, R 1.000 and entities P 1.000, R 1.000, F1 1.000: the floors are
+/// just under those.
+const HELDOUT_11_FLOORS: Floors = Floors {
     quote_p: 0.98,
     quote_r: 0.98,
     entity_r: 0.98,
@@ -393,6 +434,21 @@ fn score(g: &Gold, verbose: bool, t: &mut Tally) {
     let mut found = entities::find(&g.paragraphs, g.lang.as_deref());
     entities::without_outlet(&g.paragraphs, &mut found, g.outlet.as_deref());
     let quotes = quotes::find(&g.paragraphs, &found, g.outlet.as_deref());
+    if LIST.load(Ordering::Relaxed) {
+        for e in &found {
+            let surfaces: Vec<&str> = e.mentions.iter().map(|m| m.surface.as_str()).collect();
+            println!(
+                "  [{}] found {} {} = {}",
+                g.id,
+                e.kind.as_str(),
+                e.name,
+                surfaces.join(" | ")
+            );
+        }
+        for q in &quotes {
+            println!("  [{}] said {} <- {:.60}", g.id, q.speaker, q.quote);
+        }
+    }
     // Entities.
     let mut used = vec![false; g.entities.len()];
     t.ent_pred += found.len();
@@ -507,10 +563,14 @@ fn main() -> ExitCode {
         match a.as_str() {
             "--sample" => sample = args.next(),
             "--verbose" | "-v" => verbose = true,
+            "--list" => {
+                verbose = true;
+                LIST.store(true, Ordering::Relaxed);
+            }
             "--set" => sets.extend(args.next()),
             other => {
                 eprintln!(
-                    "unknown argument `{other}`; usage: eval_quotes [--sample DIGEST] [--set NAME]... [--verbose]"
+                    "unknown argument `{other}`; usage: eval_quotes [--sample DIGEST] [--set NAME]... [--verbose] [--list]"
                 );
                 return ExitCode::from(2);
             }
@@ -528,6 +588,7 @@ fn main() -> ExitCode {
         ("held-out-8", HELDOUT_8, &HELDOUT_8_FLOORS),
         ("held-out-9", HELDOUT_9, &HELDOUT_9_FLOORS),
         ("held-out-10", HELDOUT_10, &HELDOUT_10_FLOORS),
+        ("held-out-11", HELDOUT_11, &HELDOUT_11_FLOORS),
     ] {
         if !sets.is_empty() && !sets.iter().any(|s| s == set) {
             continue;

@@ -297,7 +297,20 @@ fn gazetteer_pass(text: &str, toks: &[Token], p: u32, taken: &mut [bool], raws: 
     let mut i = 0;
     while i < toks.len() {
         match g.longest(text, toks, i) {
-            Some(hit) if foreign_ministry(g, toks, i, hit) => i += hit.len,
+            Some(hit) if foreign_ministry(g, toks, i, hit) => {
+                // "the Turkish interior ministry": written in lower case,
+                // the capitals rules will not see it; the nation and the
+                // words are the ministry.
+                let end = i + hit.len;
+                if !toks[i].upper && !toks[i].arabic && i > 0 && toks[i - 1].upper && !taken[i - 1]
+                {
+                    taken[i - 1..end].iter_mut().for_each(|t| *t = true);
+                    let mut raw = arabic_raw(toks, p, i - 1, end);
+                    raw.kind = EntityKind::Organization;
+                    raws.push(raw);
+                }
+                i = end;
+            }
             // "Kabul Monitor", "Herat Times": a place starting an organisation's name.
             Some(hit)
                 if g.entries[hit.entry as usize].kind == EntityKind::Place
@@ -797,10 +810,23 @@ fn latin_run(
     // "the Amaq news agency": an organisation noun right after the name.
     let org_noun_after = (gap_after.trim().is_empty()
         && next.is_some_and(|t| !t.upper && w.org.contains(&t.key)))
-        || (next_key == "news" && toks.get(j + 1).is_some_and(|t| w.org.contains(&t.key)));
+        || (next_key == "news" && toks.get(j + 1).is_some_and(|t| w.org.contains(&t.key)))
+        // "the daily Hasht-e Naw", "the broadcaster Ariana": a medium's
+        // noun right before the name.
+        || (i > 0
+            && matches!(
+                prev_key,
+                "daily" | "weekly" | "newspaper" | "broadcaster" | "channel" | "outlet" | "magazine"
+            )
+            && text[toks[i - 1].end..toks[i].start].trim().is_empty());
     // "in the Hindu Kush", "near North Waziristan".
     let prep_before = w.place_preps.contains(prev_key)
         || (prev_key == "the" && i > 1 && w.place_preps.contains(&toks[i - 2].key));
+    let ezafe = (a + 1..b.saturating_sub(1)).any(|k| {
+        matches!(toks[k].key.as_str(), "e" | "i")
+            && !toks[k].upper
+            && text[toks[k - 1].end..toks[k].start].contains(['-', '‐'])
+    });
     let (kind, cue, end_tok) = if has_org_word || org_noun_after {
         (EntityKind::Organization, true, b)
     } else if place_noun_inside {
@@ -815,6 +841,11 @@ fn latin_run(
     {
         // "the village of Aqtepa", "the district of Chardara".
         (EntityKind::Place, true, b)
+    } else if ezafe && !honorific {
+        // "Dasht-e-Barchi", "Qala-i-Naw": a Persian ezafe joining
+        // capitalised words names a place, not a person (parties and
+        // groups have their organisation word: "Hizb-e Islami").
+        (EntityKind::Place, prep_before, b)
     } else if honorific && !has_not_name {
         (EntityKind::Person, true, b)
     } else if single && toks[a].caps {
@@ -1032,6 +1063,16 @@ fn arabic_pass(
             i = j;
             continue;
         }
+        // "ولسوالی خانقاه", "رادیو آوای کوکچه", "سفارت ایران",
+        // "الهيئة الوطنية لإدارة الكوارث".
+        if let Some((a, j, kind)) = institution_at(text, toks, i, taken) {
+            taken[a..j].iter_mut().for_each(|t| *t = true);
+            let mut raw = arabic_raw(toks, p, a, j);
+            raw.kind = kind;
+            raws.push(raw);
+            i = j;
+            continue;
+        }
         // "به نام گل‌احمد" (Dari, "by the name of"): one to three name words.
         if i >= 2
             && toks[i - 1].key == "نام"
@@ -1207,7 +1248,19 @@ fn arabic_pass(
             while j > i + 1 && AR_NAME_LINKS.contains(&toks[j - 1].key.as_str()) {
                 j -= 1;
             }
-            if j >= i + 2 {
+            // Words an Urdu auxiliary follows are a verb, not a name: "گل
+            // سڑ رہی ہیں" (are rotting).
+            let aux = |t: &Token| {
+                t.arabic
+                    && UR_AUXILIARIES
+                        .iter()
+                        .any(|a| crate::normalize::normalize(a) == t.key)
+            };
+            let verb_after = toks[i + 1..j].iter().any(aux)
+                || toks
+                    .get(j)
+                    .is_some_and(|t| aux(t) && glued(text, &toks[j - 1], t, false));
+            if j >= i + 2 && !verb_after {
                 taken[i..j].iter_mut().for_each(|t| *t = true);
                 raws.push(arabic_raw(toks, p, i, j));
                 i = j;
@@ -1294,6 +1347,11 @@ fn arabic_pass(
         i += 1;
     }
 }
+
+/// Urdu auxiliaries of a continuous or perfect verb ("رہی ہیں", "گیا").
+const UR_AUXILIARIES: &[&str] = &[
+    "رہی", "رہے", "رہا", "گیا", "گئی", "گئے", "گئیں", "جاتا", "جاتی", "جاتے",
+];
 
 /// Pronouns that stand where a name would ("«…»، اس نے کہا").
 const NAME_PRONOUNS: &[&str] = &[
@@ -1563,12 +1621,18 @@ fn department_at(text: &str, toks: &[Token], i: usize, taken: &[bool]) -> Option
             i + 1
         };
         for len in 1..=2 {
-            let h = from + len;
+            let mut h = from + len;
+            // "د ټکنیو پېښو د ادارې": the head after a د of its own.
+            if h + 1 < n && toks[h].key == d && free(h) && heads.contains(&toks[h + 1].key) {
+                h += 1;
+            }
             if h >= n || !heads.contains(&toks[h].key) || !free(h) {
                 continue;
             }
             let field_ok = (from..h).all(|k| {
-                free(k) && !w.ar_stop.contains(&toks[k].key) && !not_field.contains(&toks[k].key)
+                free(k)
+                    && (!w.ar_stop.contains(&toks[k].key) || (k + 1 == h && toks[k].key == d))
+                    && !not_field.contains(&toks[k].key)
             }) && (i + 1..=h).all(|k| glued(text, &toks[k - 1], &toks[k], false));
             if !field_ok {
                 continue;
@@ -1603,13 +1667,17 @@ fn department_at(text: &str, toks: &[Token], i: usize, taken: &[bool]) -> Option
             return Some((i, j));
         }
     }
+    // The province after a department's field, "ولایت" before it or
+    // not: "ریاست معارف (ولایت) بامیان".
     let place_at = |j: usize| {
-        if j < n && glued(text, &toks[j - 1], &toks[j], false) {
-            g.longest(text, toks, j)
+        let province = j < n && toks[j].key == "ولایت" && !taken[j];
+        let k = if province { j + 1 } else { j };
+        if k < n && glued(text, &toks[k - 1], &toks[k], false) {
+            g.longest(text, toks, k)
                 .filter(|hit| {
                     hit.len <= 2 && g.entries[hit.entry as usize].kind == EntityKind::Place
                 })
-                .map(|hit| hit.len)
+                .map(|hit| hit.len + k - j)
         } else {
             None
         }
@@ -1629,10 +1697,30 @@ fn department_at(text: &str, toks: &[Token], i: usize, taken: &[bool]) -> Option
             if j < n && toks[j].key == "عامه" && glued(text, &toks[j - 1], &toks[j], false) {
                 j += 1;
             }
-            match place_at(j) {
-                Some(len) => return Some((if chief { i + 1 } else { i }, j + len)),
-                None if dept_head => return Some((i, j)),
-                None => {}
+            // "ریاست زراعت، آبیاری و مالداری جوزجان": more fields, listed
+            // with commas and و, before the province.
+            let mut k = j;
+            let mut listed = None;
+            while listed.is_none()
+                && k < n
+                && k < j + 4
+                && free(k)
+                && text[toks[k - 1].end..toks[k].start]
+                    .chars()
+                    .all(|c| c.is_whitespace() || c == '،')
+                && (toks[k].key == "و" || !w.ar_stop.contains(&toks[k].key))
+                && !matches!(toks[k].key.as_str(), "ولسوالی" | "ولایت" | "شهر")
+            {
+                k += 1;
+                if k > j + 1 && toks[k - 1].key != "و" {
+                    listed = place_at(k).map(|len| k + len);
+                }
+            }
+            match (listed, place_at(j)) {
+                (_, Some(len)) => return Some((if chief { i + 1 } else { i }, j + len)),
+                (Some(end), None) => return Some((if chief { i + 1 } else { i }, end)),
+                (None, None) if dept_head => return Some((i, j)),
+                (None, None) => {}
             }
         }
     }
@@ -1658,6 +1746,375 @@ fn department_at(text: &str, toks: &[Token], i: usize, taken: &[bool]) -> Option
             && glued(text, &toks[i], &toks[i + 1], false)
         {
             return Some((i, i + 2));
+        }
+    }
+    None
+}
+
+/// Nouns of a district or village before its name: Dari "ولسوالی
+/// خانقاه", "قریه …", Arabic "مديرية إنجيل", "قرية …", Urdu "ضلع …".
+const AR_PLACE_HEADS: &[&str] = &["ولسوالی", "قریه", "روستای", "مديرية", "قرية", "بلدة", "ضلع"];
+
+/// Words after a district's noun that are no name: verbs ("مسئولان
+/// ولسوالی گفتند"), "the centre", directions and other adjectives.
+const AR_NOT_PLACE_NAME: &[&str] = &[
+    "گفتند",
+    "گفته",
+    "گفت",
+    "است",
+    "اند",
+    "بود",
+    "بودند",
+    "شد",
+    "شده",
+    "شدند",
+    "کرد",
+    "کردند",
+    "دارد",
+    "دارند",
+    "هستند",
+    "مرکز",
+    "مرکزی",
+    "مربوط",
+    "مذکور",
+    "مرزی",
+    "دوردست",
+    "شمالی",
+    "جنوبی",
+    "شرقی",
+    "غربی",
+    "دیگر",
+    "خود",
+];
+
+/// Words after a medium's noun that make it no name: adjectives ("رادیو
+/// محلی", local radio) and prepositions.
+const MEDIA_NOT_NAME: &[&str] = &[
+    "محلی",
+    "دولتی",
+    "خصوصی",
+    "ملی",
+    "زیر",
+    "روی",
+    "بالای",
+    "درباره",
+    "مورد",
+    "پیرامون",
+    "هستند",
+    "هست",
+    "نیست",
+    "ځایی",
+    "سیمه‌ییز",
+    "سیمهییز",
+];
+
+/// Pashto nouns of a district or village after its name: "د خانقاه
+/// ولسوالۍ", "د … کلي".
+const PS_PLACE_TAILS: &[&str] = &["ولسوالۍ", "ولسوالی", "کلي", "کلی"];
+
+/// Arabic-script media and cultural bodies named after their noun:
+/// "رادیو آوای کوکچه", "تلویزیون …".
+const AR_MEDIA_HEADS: &[&str] = &[
+    "رادیو",
+    "راډیو",
+    "ریڈیو",
+    "تلویزیون",
+    "ټلویزیون",
+    "إذاعة",
+    "ورځپاڼه",
+];
+
+/// Institutions named "national": Dari "موزیم ملی", Pashto "ملي موزیم".
+const AR_NATIONAL_HEADS: &[&str] = &[
+    "موزیم",
+    "موزه",
+    "آرشیف",
+    "ارشیف",
+    "کتابخانه",
+    "کتابتون",
+    "گالری",
+];
+
+/// A country's embassy or consulate: Dari "سفارت", "قونسلگری", Pashto
+/// "سفارت", "قونسلګري", Urdu "قونصل خانہ", "سفارت خانہ", Arabic "سفارة",
+/// "قنصلية".
+const AR_MISSION_HEADS: &[&str] = &[
+    "سفارت",
+    "سفارتخانه",
+    "سفارتخانهٔ",
+    "قونسلگری",
+    "قونسلګري",
+    "کنسولگری",
+    "قنسولگری",
+    "قونصل",
+    "قونصلیٹ",
+    "سفارة",
+    "السفارة",
+    "قنصلية",
+    "القنصلية",
+];
+
+/// Perso-Arabic words for a nation, before an Urdu mission ("افغان
+/// قونصل خانے") or after an Arabic one ("السفارة الأفغانية").
+const AR_NATION_WORDS: &[&str] = &[
+    "افغان",
+    "افغانی",
+    "ایرانی",
+    "پاکستانی",
+    "چینی",
+    "هندی",
+    "بھارتی",
+    "قطری",
+    "روسی",
+    "ترک",
+    "ازبک",
+    "تاجک",
+    "الأفغانية",
+    "الإيرانية",
+    "الباكستانية",
+    "الصينية",
+    "القطرية",
+    "الروسية",
+    "التركية",
+    "الهندية",
+];
+
+/// Heads of an Arabic body named by its ال- words: "الهيئة الوطنية
+/// لإدارة الكوارث", "منظمة أطباء …".
+const AR_BODY_HEADS: &[&str] = &[
+    "هيئة",
+    "الهيئة",
+    "منظمة",
+    "مجلس",
+    "لجنة",
+    "اللجنة",
+    "مؤسسة",
+    "المؤسسة",
+    "جمعية",
+    "الجمعية",
+    "اتحاد",
+    "وكالة",
+    "صندوق",
+    "برنامج",
+];
+
+/// A district, village, medium, national institution, diplomatic mission
+/// or Arabic body named at `toks[i]` by its noun: its token range and
+/// kind. The name words after a head are Arabic-script words no rule
+/// has taken that are no function word.
+fn institution_at(
+    text: &str,
+    toks: &[Token],
+    i: usize,
+    taken: &[bool],
+) -> Option<(usize, usize, EntityKind)> {
+    static PLACE_HEADS: std::sync::OnceLock<rustc_hash::FxHashSet<String>> =
+        std::sync::OnceLock::new();
+    static PLACE_TAILS: std::sync::OnceLock<rustc_hash::FxHashSet<String>> =
+        std::sync::OnceLock::new();
+    static MEDIA: std::sync::OnceLock<rustc_hash::FxHashSet<String>> = std::sync::OnceLock::new();
+    static NATIONAL: std::sync::OnceLock<rustc_hash::FxHashSet<String>> =
+        std::sync::OnceLock::new();
+    static MISSIONS: std::sync::OnceLock<rustc_hash::FxHashSet<String>> =
+        std::sync::OnceLock::new();
+    static NATIONS: std::sync::OnceLock<rustc_hash::FxHashSet<String>> = std::sync::OnceLock::new();
+    static BODIES: std::sync::OnceLock<rustc_hash::FxHashSet<String>> = std::sync::OnceLock::new();
+    static NOT_PLACE: std::sync::OnceLock<rustc_hash::FxHashSet<String>> =
+        std::sync::OnceLock::new();
+    let w = words::get();
+    let g = gazetteer::get();
+    let n = toks.len();
+    let key = toks[i].key.as_str();
+    let word = |k: usize| {
+        k < n
+            && toks[k].arabic
+            && !taken[k]
+            && !w.ar_stop.contains(&toks[k].key)
+            && !w.ar_roles.contains(&toks[k].key)
+            && !w.ar_titles.contains(&toks[k].key)
+            && glued(text, &toks[k - 1], &toks[k], false)
+    };
+    let known_place = |k: usize| {
+        k < n
+            && g.longest(text, toks, k)
+                .is_some_and(|h| g.entries[h.entry as usize].kind == EntityKind::Place)
+    };
+    // Ends a name: punctuation, a function word, or the text's end.
+    let boundary = |k: usize| {
+        k >= n
+            || !glued(text, &toks[k - 1], &toks[k], false)
+            || w.ar_stop.contains(&toks[k].key)
+            || taken[k]
+    };
+    // An Arabic clitic (ب، ل، و) glued to the head: "بمديرية".
+    let bare = key
+        .strip_prefix(['ب', 'ل', 'و', 'ف'])
+        .filter(|r| r.chars().count() >= 4)
+        .unwrap_or(key);
+    if taken[i] {
+        return None;
+    }
+    // A district or village: one name word after its noun, before a
+    // boundary or the noun of the district it lies in ("قرية سياوشان
+    // بمديرية إنجيل").
+    let place_heads = normal_set(&PLACE_HEADS, AR_PLACE_HEADS);
+    let not_place = normal_set(&NOT_PLACE, AR_NOT_PLACE_NAME);
+    let head_at = |k: usize| {
+        k < n && {
+            let key = toks[k].key.as_str();
+            place_heads.contains(key)
+                || key
+                    .strip_prefix(['ب', 'ل', 'و', 'ف'])
+                    .is_some_and(|r| place_heads.contains(r))
+        }
+    };
+    // An Arabic feminine ending after "قرية" is an adjective ("قرية نائية").
+    if (place_heads.contains(key) || place_heads.contains(bare))
+        && word(i + 1)
+        && !(toks[i + 1].key.ends_with('ة') && bare.ends_with('ة'))
+        && !not_place.contains(&toks[i + 1].key)
+        // A Dari verb ("می‌گویند") or an Arabic directorate's field
+        // ("مديرية الصحة") is no name.
+        && !toks[i + 1].key.starts_with("می")
+        && !toks[i + 1].key.starts_with("نمی")
+        && !toks[i + 1].key.starts_with("ال")
+    {
+        // Two words when punctuation closes them: "ولسوالی پشتون زرغون،".
+        let two = word(i + 2)
+            && !head_at(i + 2)
+            && (i + 3 >= n || !glued(text, &toks[i + 2], &toks[i + 3], false));
+        let j = if two { i + 3 } else { i + 2 };
+        return Some((i + 1, j, EntityKind::Place));
+    }
+    // Pashto "د خانقاه ولسوالۍ", "په … ولسوالۍ کې".
+    if matches!(key, "د" | "په" | "له")
+        && word(i + 1)
+        && !not_place.contains(&toks[i + 1].key)
+        && i + 2 < n
+        && normal_set(&PLACE_TAILS, PS_PLACE_TAILS).contains(&toks[i + 2].key)
+        && glued(text, &toks[i + 1], &toks[i + 2], false)
+    {
+        return Some((i + 1, i + 2, EntityKind::Place));
+    }
+    // A medium: one to three name words after its noun; not an adjective
+    // ("رادیو محلی"), a verb or a preposition ("زیر فشار هستند").
+    let media_word = |k: usize| {
+        word(k)
+            && !not_place.contains(&toks[k].key)
+            && !MEDIA_NOT_NAME.contains(&toks[k].key.as_str())
+            && !toks[k].key.starts_with("می")
+    };
+    if normal_set(&MEDIA, AR_MEDIA_HEADS).contains(key) && media_word(i + 1) {
+        let mut j = i + 2;
+        while j < i + 4 && media_word(j) {
+            j += 1;
+        }
+        if boundary(j) {
+            return Some((i, j, EntityKind::Organization));
+        }
+    }
+    // A national institution: Dari "موزیم ملی (افغانستان)", Pashto "(د
+    // افغانستان) ملي موزیم".
+    let national = normal_set(&NATIONAL, AR_NATIONAL_HEADS);
+    let milli = |k: usize| k < n && toks[k].key == "ملی";
+    if national.contains(key)
+        && milli(i + 1)
+        && !taken[i + 1]
+        && glued(text, &toks[i], &toks[i + 1], false)
+    {
+        let j = match g.longest(text, toks, i + 2) {
+            Some(h) if i + 2 < n && glued(text, &toks[i + 1], &toks[i + 2], false) => i + 2 + h.len,
+            _ => i + 2,
+        };
+        return Some((i, j, EntityKind::Organization));
+    }
+    if milli(i)
+        && i + 1 < n
+        && national.contains(&toks[i + 1].key)
+        && !taken[i + 1]
+        && glued(text, &toks[i], &toks[i + 1], false)
+    {
+        // "د افغانستان ملي موزیم": the place and its د before.
+        let a = if i >= 2 && toks[i - 2].key == "د" && known_place(i - 1) {
+            i - 2
+        } else {
+            i
+        };
+        return Some((a, i + 2, EntityKind::Organization));
+    }
+    // A diplomatic mission: "سفارت ایران", "د ایران سفارت", "افغان قونصل
+    // خانے", "السفارة الأفغانية".
+    let missions = normal_set(&MISSIONS, AR_MISSION_HEADS);
+    let nations = normal_set(&NATIONS, AR_NATION_WORDS);
+    if missions.contains(key) {
+        // Urdu "قونصل خانے", "سفارت خانہ": the second word belongs to it.
+        let mut j = i + 1;
+        if j < n && toks[j].key.starts_with("خان") && glued(text, &toks[i], &toks[j], false) {
+            j += 1;
+        }
+        // The nation before (Urdu, Pashto) or after (Dari, Arabic).
+        let before = if i >= 1
+            && nations.contains(&toks[i - 1].key)
+            && glued(text, &toks[i - 1], &toks[i], false)
+        {
+            Some(i - 1)
+        } else if i >= 2 && toks[i - 2].key == "د" && known_place(i - 1) {
+            Some(i - 2)
+        } else {
+            None
+        };
+        if let Some(a) = before {
+            return Some((a, j, EntityKind::Organization));
+        }
+        if j < n && glued(text, &toks[j - 1], &toks[j], false) {
+            if nations.contains(&toks[j].key) {
+                return Some((i, j + 1, EntityKind::Organization));
+            }
+            if let Some(h) = g.longest(text, toks, j)
+                && g.entries[h.entry as usize].kind == EntityKind::Place
+            {
+                return Some((i, j + h.len, EntityKind::Organization));
+            }
+        }
+        return None;
+    }
+    // A city's municipality: Dari "شاروالی کابل", Pashto "د کابل
+    // ښاروالۍ", Urdu "… میونسپل کارپوریشن" aside.
+    if matches!(key, "شاروالی" | "ښاروالی" | "ښاروالۍ")
+        && known_place(i + 1)
+        && let Some(h) = g.longest(text, toks, i + 1)
+        && glued(text, &toks[i], &toks[i + 1], false)
+    {
+        return Some((i, i + 1 + h.len, EntityKind::Organization));
+    }
+    if key == "د"
+        && known_place(i + 1)
+        && let Some(h) = g.longest(text, toks, i + 1)
+        && toks
+            .get(i + 1 + h.len)
+            .is_some_and(|t| matches!(t.key.as_str(), "ښاروالی" | "ښاروالۍ" | "شاروالی"))
+    {
+        return Some((i, i + 2 + h.len, EntityKind::Organization));
+    }
+    // An Arabic body: its head, then words with the article or a
+    // preposition glued to one ("الوطنية لإدارة الكوارث").
+    if normal_set(&BODIES, AR_BODY_HEADS).contains(key) {
+        let articled = |k: usize| {
+            k < n
+                && toks[k].arabic
+                && !taken[k]
+                && glued(text, &toks[k - 1], &toks[k], false)
+                && toks[k].key.chars().count() > 3
+                && ["ال", "لل", "لا", "وال", "بال"]
+                    .iter()
+                    .any(|p| toks[k].key.starts_with(p))
+        };
+        let mut j = i + 1;
+        while j < i + 6 && articled(j) {
+            j += 1;
+        }
+        if j >= i + 2 {
+            return Some((i, j, EntityKind::Organization));
         }
     }
     None
@@ -2332,14 +2789,15 @@ fn merge(
             }
         }
     }
-    // An Arabic family name alone ("آل ثاني", "بن سلمان"): the full name
+    // An Arabic family name alone ("آل ثاني", "بن سلمان"), or a surname of
+    // two words ("Rezaei Kia" after "Mahmoud Rezaei Kia"): the full name
     // ending with it.
     for s in 0..n {
         let r = &raws[s];
         if r.keys.len() != 2
             || r.gaz.is_some()
             || excluded[s]
-            || !AR_NAME_LINKS.contains(&r.keys[0].as_str())
+            || !(AR_NAME_LINKS.contains(&r.keys[0].as_str()) || r.kind == EntityKind::Person)
         {
             continue;
         }

@@ -701,10 +701,14 @@ fn read_digits(t: &[Tok<'_>], i: usize) -> Result<(f64, usize), usize> {
                 || currency_at(x).is_some()
                 || lx::scale(&x.norm).is_some()
         }) || prev.is_some_and(|p| lx::currency_before(&p.norm).is_some());
-        // "حدود ۱۵۰۰ خانه", "1500 families": a count, not a year.
+        // "حدود ۱۵۰۰ خانه", "1500 families", "۱۴۰۰ سے زائد": a count, not
+        // a year.
         let counted = approx_before(t, i).is_some()
             || next
-                .is_some_and(|x| lx::is_person_classifier(&x.norm) || lx::is_person_noun(&x.norm));
+                .is_some_and(|x| lx::is_person_classifier(&x.norm) || lx::is_person_noun(&x.norm))
+            || next
+                .zip(t.get(i + 2))
+                .is_some_and(|(a, b)| lx::ur_after(&a.norm, &b.norm).is_some());
         if !unit_follows && !counted {
             return Err(i + 1);
         }

@@ -565,9 +565,12 @@ impl Ctx<'_> {
     }
 
     /// The last person named as the subject of a sentence (its first
-    /// person) before position (`p`, `at`).
+    /// person) before position (`p`, `at`). A possessor is no subject
+    /// when another person follows it: in "Sharifi's wife, Shakila, said"
+    /// the subject is Shakila.
     fn last_subject(&self, p: usize, at: usize) -> Option<usize> {
-        let mut best: Option<(usize, usize, usize)> = None; // (p, sentence start, entity)
+        // (p, sentence start, entity, a possessor)
+        let mut best: Option<(usize, usize, usize, bool)> = None;
         for m in &self.placed {
             let mp = m.paragraph as usize;
             if (mp, m.start) >= (p, at) {
@@ -577,12 +580,15 @@ impl Ctx<'_> {
                 continue;
             }
             let (s, _) = self.sentence_at(mp, m.start);
+            let after = &self.paragraphs[mp][m.end..];
+            let possessor = after.starts_with("'s") || after.starts_with("’s");
             match best {
-                Some((bp, bs, _)) if bp == mp && bs == s => {}
-                _ => best = Some((mp, s, m.entity)),
+                Some((bp, bs, _, first_possessor))
+                    if bp == mp && bs == s && (possessor || !first_possessor) => {}
+                _ => best = Some((mp, s, m.entity, possessor)),
             }
         }
-        best.map(|(_, _, e)| e)
+        best.map(|(_, _, e, _)| e)
     }
 }
 

@@ -68,6 +68,10 @@ impl Gazetteer {
         let mut entries = Vec::new();
         let mut index: FxHashMap<String, Slot> = FxHashMap::default();
         let mut max_tokens = 1;
+        // Spellings in the other script's letters (Pashto ګ for Dari گ,
+        // Urdu ہ for ه), indexed once every listed spelling is, so that a
+        // listed one always wins a key.
+        let mut variants: Vec<(String, u32)> = Vec::new();
         for line in data.lines() {
             let line = line.trim_end();
             if line.is_empty() || line.starts_with('#') {
@@ -98,6 +102,9 @@ impl Gazetteer {
                 if toks.is_empty() {
                     continue;
                 }
+                if toks[0].arabic {
+                    variants.extend(letter_variants(spelling).into_iter().map(|v| (v, n)));
+                }
                 if kind == EntityKind::Person && toks.len() >= 2 && !toks[0].arabic {
                     person_forms.push(toks.iter().map(|t| t.key.clone()).collect());
                 }
@@ -124,6 +131,24 @@ impl Gazetteer {
                 aliases,
                 person_forms,
             });
+        }
+        for (spelling, n) in &variants {
+            let toks = tokenize(spelling);
+            max_tokens = max_tokens.max(toks.len());
+            let mut key = String::new();
+            let mut prev = None;
+            for (i, t) in toks.iter().enumerate() {
+                push_key(&mut key, prev, t);
+                prev = Some(t.arabic);
+                let slot = index.entry(key.clone()).or_default();
+                if i + 1 == toks.len() {
+                    if slot.entry.is_none() {
+                        slot.entry = Some((*n, false));
+                    }
+                } else {
+                    slot.prefix = true;
+                }
+            }
         }
         let mut person_forms = PersonForms::default();
         for (e, entry) in entries.iter().enumerate() {
@@ -208,7 +233,12 @@ impl Gazetteer {
                         .iter()
                         .all(|t| t.caps || t.key.chars().all(|c| c.is_ascii_digit()))
                 } else {
+                    // "the interior ministry": a ministry written in lower
+                    // case is still one.
                     first.upper
+                        || (n > 0
+                            && t.key == "ministry"
+                            && self.entries[entry as usize].kind == EntityKind::Organization)
                 };
                 if case_ok {
                     best = Some(Hit { entry, len: n + 1 });
@@ -220,6 +250,51 @@ impl Gazetteer {
         }
         best
     }
+}
+
+/// The other spellings of an Arabic-script name that differ only in the
+/// letters one language writes for another's: Pashto ګ for Dari and Urdu
+/// گ (and back), Urdu ہ for Persian ه, Pashto ې for ی, Arabic ج ب ة for
+/// گ پ and a final ه.
+fn letter_variants(spelling: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    if spelling.contains('گ') {
+        out.push(spelling.replace('گ', "ګ"));
+    }
+    if spelling.contains('ګ') {
+        out.push(spelling.replace('ګ', "گ"));
+    }
+    if spelling.contains('ه') {
+        out.push(spelling.replace('ه', "ہ"));
+    }
+    if spelling.contains('ې') {
+        out.push(spelling.replace('ې', "ی"));
+    }
+    // Arabic writes گ as ج and پ as ب ("ننجرهار", "باكتيا"), and a final ه
+    // as ة ("قلعة"); only for names long enough not to become a common
+    // Arabic word.
+    if spelling.chars().filter(|c| c.is_alphabetic()).count() >= 5 {
+        let arabic: String = spelling
+            .chars()
+            .map(|c| match c {
+                'گ' | 'ګ' => 'ج',
+                'پ' => 'ب',
+                _ => c,
+            })
+            .collect();
+        let arabic = arabic
+            .split(' ')
+            .map(|w| match w.strip_suffix('ه') {
+                Some(stem) if stem.chars().count() >= 3 => format!("{stem}ة"),
+                _ => w.to_string(),
+            })
+            .collect::<Vec<_>>()
+            .join(" ");
+        if arabic != spelling {
+            out.push(arabic);
+        }
+    }
+    out
 }
 
 /// A normalised Arabic-script word without the clitic glued before it,
@@ -281,6 +356,24 @@ mod tests {
         // Nothing known is left, or the word is no clitic and a name.
         assert_eq!(arabic_without_clitic("لبنان", known), None);
         assert_eq!(arabic_without_clitic("بلخ", known), None);
+    }
+
+    #[test]
+    fn pashto_and_urdu_letters_find_a_dari_spelling() {
+        let g = get();
+        let hit = |text: &str| {
+            let toks = tokenize(text);
+            g.longest(text, &toks, 0)
+                .map(|h| g.entries[h.entry as usize].id)
+        };
+        // Listed with Dari گ, written with Pashto ګ.
+        assert_eq!(hit("وانګ يي"), Some("person:wang-yi"));
+        // Listed with ه, written with Urdu ہ.
+        assert_eq!(hit("ننگرہار"), Some("place:nangarhar"));
+        assert_eq!(hit("وانک یی"), None);
+        // Arabic ج for گ, ب for پ, ة for a final ه.
+        assert_eq!(hit("بغمان"), Some("place:paghman"));
+        assert_eq!(hit("إسلام قلعة"), Some("place:islam-qala"));
     }
 
     #[test]

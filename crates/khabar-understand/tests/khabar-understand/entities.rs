@@ -906,3 +906,326 @@ fn acronyms_of_things_and_news_desks() {
         all_names(&en)
     );
 }
+
+/// Asserts that `found` has an entity of `kind` named `name`.
+fn has(found: &[FoundEntity], kind: EntityKind, name: &str) {
+    assert!(
+        names_of(found, kind).contains(&name),
+        "no {kind:?} {name} in {:#?}",
+        all_names(found)
+    );
+}
+
+#[test]
+fn common_afghan_given_names_start_a_name() {
+    let fa = find(
+        &paras(&["مرسل، یک معلم سابق در بلخ، گفت که صنف‌ها هنوز بسته است."]),
+        Some("fa"),
+    );
+    has(&fa, EntityKind::Person, "مرسل");
+    let ar = find(
+        &paras(&["وقال الراعي غلام حيدر إن الذئاب هاجمت القطيع ليلاً."]),
+        Some("ar"),
+    );
+    has(&ar, EntityKind::Person, "غلام حيدر");
+    let ur = find(
+        &paras(&["ایک بیوہ، گل بی بی، جو کابل سے آئی تھی، نے کہا کہ کرایہ بہت زیادہ ہے۔"]),
+        Some("ur"),
+    );
+    has(&ur, EntityKind::Person, "گل بی بی");
+    // Urdu "and" ends a name.
+    let ur = find(
+        &paras(&["پولیس نے گل خان اور ان کے بھائی کو گرفتار کر لیا۔"]),
+        Some("ur"),
+    );
+    has(&ur, EntityKind::Person, "گل خان");
+    // Urdu ہ for the ه of a Dari given name; Arabic question words end a name.
+    let ur = find(
+        &paras(&["ان کی بہن نازیہ بی بی نے بتایا کہ گھر گر گیا۔"]),
+        Some("ur"),
+    );
+    has(&ur, EntityKind::Person, "نازیہ بی بی");
+    let ar = find(
+        &paras(&["وروت الطالبة زينب رحيمي كيف وصلت إلى المدرسة."]),
+        Some("ar"),
+    );
+    has(&ar, EntityKind::Person, "زينب رحيمي");
+    // Words an Urdu auxiliary follows are a verb: "گل سڑ رہے ہیں" (rotting).
+    let ur = find(
+        &paras(&["منڈی میں آم گل سڑ رہے ہیں اور خریدار نہیں آ رہے۔ بارش سے فصلیں گل سڑ گئیں۔"]),
+        Some("ur"),
+    );
+    assert!(
+        names_of(&ur, EntityKind::Person).is_empty(),
+        "{:#?}",
+        all_names(&ur)
+    );
+}
+
+#[test]
+fn the_audience_of_a_pashto_statement_ends_the_name() {
+    let ps = find(
+        &paras(&["ویاند نصیر احمد زاهد خبریالانو ته وویل چې لاره خلاصه ده."]),
+        Some("ps"),
+    );
+    has(&ps, EntityKind::Person, "نصیر احمد زاهد");
+    assert!(
+        !all_names(&ps).iter().any(|(n, _)| n.contains("خبریالانو")),
+        "{:#?}",
+        all_names(&ps)
+    );
+}
+
+#[test]
+fn a_dari_department_may_list_its_fields_before_the_province() {
+    let fa = find(
+        &paras(&["ریاست معارف، فرهنگ و ورزش بلخ اعلام کرد که مسابقات لغو شد."]),
+        Some("fa"),
+    );
+    has(
+        &fa,
+        EntityKind::Organization,
+        "ریاست معارف، فرهنگ و ورزش بلخ",
+    );
+}
+
+#[test]
+fn districts_and_villages_named_after_their_noun() {
+    let fa = find(
+        &paras(&["سیلاب در ولسوالی سرچشمه ده‌ها خانه را ویران کرد."]),
+        Some("fa"),
+    );
+    has(&fa, EntityKind::Place, "سرچشمه");
+    let ar = find(
+        &paras(&["وقال سكان قرية شيرآباد بمديرية كوهبند إن المياه غمرت منازلهم."]),
+        Some("ar"),
+    );
+    has(&ar, EntityKind::Place, "شيرآباد");
+    has(&ar, EntityKind::Place, "كوهبند");
+    let ps = find(
+        &paras(&["د زرغون ولسوالۍ اوسېدونکي وايي چې سړک بند دی."]),
+        Some("ps"),
+    );
+    has(&ps, EntityKind::Place, "زرغون");
+    let ps = find(
+        &paras(&["په سرغلي ولسوالۍ کې واوره ورېدلې ده."]),
+        Some("ps"),
+    );
+    has(&ps, EntityKind::Place, "سرغلي");
+    // Verbs, directions and a directorate's field after the noun are no name.
+    let fa = find(
+        &paras(&["مسئولان محلی ولسوالی می‌گویند که راه‌های ولسوالی شمالی بسته است."]),
+        Some("fa"),
+    );
+    assert!(
+        names_of(&fa, EntityKind::Place).is_empty(),
+        "{:#?}",
+        all_names(&fa)
+    );
+    let ar = find(
+        &paras(&["وقال مسؤول في مديرية الصحة إن المستشفى يعمل."]),
+        Some("ar"),
+    );
+    assert!(
+        names_of(&ar, EntityKind::Place).is_empty(),
+        "{:#?}",
+        all_names(&ar)
+    );
+    // An adjective after "قرية" is no name.
+    let ar = find(
+        &paras(&["وصل الفريق إلى قرية نائية بعد ساعات من السير."]),
+        Some("ar"),
+    );
+    assert!(
+        names_of(&ar, EntityKind::Place).is_empty(),
+        "{:#?}",
+        all_names(&ar)
+    );
+}
+
+#[test]
+fn media_national_institutions_and_missions_by_their_noun() {
+    let fa = find(
+        &paras(&[
+            "رادیو صدای کوهستان در ولایت کاپیسا بسته شد.",
+            "سفارت ایران در کابل اعلام کرد که ویزا صادر می‌کند.",
+            "موزیم ملی افغانستان نمایشگاه تازه‌ای گشود.",
+        ]),
+        Some("fa"),
+    );
+    has(&fa, EntityKind::Organization, "رادیو صدای کوهستان");
+    // An adjective or a verb after the noun is no name.
+    let local = find(
+        &paras(&["رادیو محلی خاموش شد و رادیو و تلویزیون زیر فشار هستند."]),
+        Some("fa"),
+    );
+    assert!(
+        names_of(&local, EntityKind::Organization).is_empty(),
+        "{:#?}",
+        all_names(&local)
+    );
+    has(&fa, EntityKind::Organization, "سفارت ایران");
+    has(&fa, EntityKind::Organization, "موزیم ملی افغانستان");
+    let ps = find(
+        &paras(&["د چین سفارت وویل چې د افغانستان ملي ارشیف ته کتابونه ورکوي."]),
+        Some("ps"),
+    );
+    has(&ps, EntityKind::Organization, "د چین سفارت");
+    has(&ps, EntityKind::Organization, "د افغانستان ملي ارشیف");
+    let ur = find(
+        &paras(&["ایرانی سفارت خانے نے ویزا کی فیس بڑھا دی ہے۔"]),
+        Some("ur"),
+    );
+    has(&ur, EntityKind::Organization, "ایرانی سفارت خانے");
+    let ar = find(
+        &paras(&["وقالت السفارة القطرية في كابول إن الرحلات ستستأنف."]),
+        Some("ar"),
+    );
+    has(&ar, EntityKind::Organization, "السفارة القطرية");
+}
+
+#[test]
+fn an_arabic_body_is_its_head_and_its_article_words() {
+    let ar = find(
+        &paras(&["وأعلنت الهيئة الوطنية للإحصاء أن عدد السكان ارتفع."]),
+        Some("ar"),
+    );
+    has(&ar, EntityKind::Organization, "الهيئة الوطنية للإحصاء");
+    let ar = find(
+        &paras(&["وقال ممثل المنظمة في كابول إن العمل مستمر."]),
+        Some("ar"),
+    );
+    assert!(
+        names_of(&ar, EntityKind::Organization).is_empty(),
+        "{:#?}",
+        all_names(&ar)
+    );
+}
+
+#[test]
+fn sentence_openers_and_adjectives_of_belief_are_no_names() {
+    let en = find(
+        &paras(&[
+            "Entire districts were cut off by the snow. Whole villages went without bread.",
+            "Archaeologists found a Buddhist stupa, and an Englishman who had studied it for years came to see.",
+        ]),
+        Some("en"),
+    );
+    assert!(
+        !en.iter().any(|e| matches!(
+            e.name.as_str(),
+            "Entire" | "Whole" | "Buddhist" | "Englishman"
+        )),
+        "{:#?}",
+        all_names(&en)
+    );
+}
+
+#[test]
+fn the_gazetteer_knows_districts_rivers_and_regional_bodies() {
+    let en = find(
+        &paras(&[
+            "Farmers in Chimtal and Dehdadi say the Amu Darya is lower than ever, and work on the Qosh Tepa Canal goes on.",
+            "The Afghanistan Cricket Board said the team would meet Bangladesh in Sharjah, and Reporters Without Borders spoke of Pul-e-Charkhi prison.",
+        ]),
+        Some("en"),
+    );
+    for key in [
+        "place:chimtal",
+        "place:dehdadi",
+        "place:amu-darya",
+        "place:qosh-tepa-canal",
+        "organization:afghanistan-cricket-board",
+        "place:bangladesh",
+        "place:sharjah",
+        "organization:reporters-without-borders",
+        "place:pul-e-charkhi",
+    ] {
+        by_key(&en, key);
+    }
+    let ps = find(
+        &paras(&["د آمو سیند اوبه کمې شوې او د افغانستان کرکټ بورډ مرسته اعلان کړه."]),
+        Some("ps"),
+    );
+    by_key(&ps, "place:amu-darya");
+    by_key(&ps, "organization:afghanistan-cricket-board");
+    let ar = find(
+        &paras(&["وأرسل مركز الملك سلمان للإغاثة والأعمال الإنسانية خياماً، كما تبرع الاتحاد الأوروبي."]),
+        Some("ar"),
+    );
+    by_key(&ar, "organization:ksrelief");
+    by_key(&ar, "organization:european-union");
+}
+
+#[test]
+fn a_surname_of_two_words_joins_the_full_name() {
+    let en = find(
+        &paras(&[
+            "Deputy minister Hossein Karimi Tabar visited the border on Sunday.",
+            "Karimi Tabar said the crossing would stay open.",
+        ]),
+        Some("en"),
+    );
+    let people = names_of(&en, EntityKind::Person);
+    assert_eq!(people, ["Hossein Karimi Tabar"], "{:#?}", all_names(&en));
+    assert_eq!(by_key(&en, "person:hossein-karimi-tabar").mentions.len(), 2);
+}
+
+#[test]
+fn a_pashto_department_with_a_genitive_chain_and_a_medium_after_its_noun() {
+    let ps = find(
+        &paras(&["د لوګر د ټکنیو پېښو د ادارې مشر وویل چې سړکونه بند دي."]),
+        Some("ps"),
+    );
+    has(&ps, EntityKind::Organization, "د لوګر د ټکنیو پېښو د ادارې");
+    let en = find(
+        &paras(&["The front page of the daily Subh-e Watan carried a photograph of the flood."]),
+        Some("en"),
+    );
+    has(&en, EntityKind::Organization, "Subh-e Watan");
+}
+
+#[test]
+fn a_ministry_written_in_lower_case() {
+    let en = find(
+        &paras(&[
+            "A spokesman for the interior ministry said the road was safe. The Uzbek foreign ministry did not comment.",
+        ]),
+        Some("en"),
+    );
+    by_key(&en, "organization:ministry-of-interior");
+    has(&en, EntityKind::Organization, "Uzbek foreign ministry");
+}
+
+#[test]
+fn an_ezafe_name_is_a_place_and_a_city_has_a_municipality() {
+    let en = find(
+        &paras(&[
+            "Shops reopened in Gozar-e-Sang on Friday, and the Herat Municipality cleared the streets of Bagh-i-Mirza.",
+        ]),
+        Some("en"),
+    );
+    has(&en, EntityKind::Place, "Gozar-e-Sang");
+    has(&en, EntityKind::Place, "Bagh-i-Mirza");
+    has(&en, EntityKind::Organization, "Herat Municipality");
+    assert!(
+        names_of(&en, EntityKind::Person).is_empty(),
+        "{:#?}",
+        all_names(&en)
+    );
+}
+
+#[test]
+fn a_municipality_and_a_department_with_the_word_province() {
+    let fa = find(
+        &paras(&["شاروالی هرات و ریاست صحت عامه ولایت غزنی کمک فرستادند."]),
+        Some("fa"),
+    );
+    has(&fa, EntityKind::Organization, "شاروالی هرات");
+    has(&fa, EntityKind::Organization, "ریاست صحت عامه ولایت غزنی");
+    let ps = find(
+        &paras(&["د کندهار ښاروالۍ وویل چې سړکونه پاکېږي."]),
+        Some("ps"),
+    );
+    has(&ps, EntityKind::Organization, "د کندهار ښاروالۍ");
+}

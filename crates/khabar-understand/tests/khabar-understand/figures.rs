@@ -780,3 +780,17 @@ fn suspects_and_shopkeepers_are_counted_as_people() {
     let units: Vec<Option<&str>> = f.iter().map(|x| x.unit.as_deref()).collect();
     assert_eq!(units, vec![Some("people"), Some("people")], "{f:?}");
 }
+
+#[test]
+fn staff_and_reporters_are_people_and_a_count_before_urdu_more_than_is_no_year() {
+    let f = figures("در این دفتر شش کارمند زن کار می‌کردند.");
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!(f[0].value, 6.0);
+    assert_eq!(f[0].unit.as_deref(), Some("people"));
+    let f = figures("پولیس نے ۱۳۵۰ سے زائد مزدوروں کو رہا کر دیا۔");
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!(f[0].value, 1350.0);
+    assert_eq!(f[0].approx, Some(Approx::Over));
+    // A year is still a year.
+    assert!(values("این قانون در سال ۱۴۰۱ تصویب شد.").is_empty());
+}

@@ -924,3 +924,18 @@ fn a_pashto_name_of_two_words_in_apposition_speaks() {
         [("ګل آغا", "سږ کال مو هېڅ مېوه نه ده ټوله کړې.")]
     );
 }
+
+#[test]
+fn a_possessor_is_not_the_subject_a_pronoun_stands_for() {
+    let q = run(
+        &[
+            "Officials detained Farid Karimzada, a shopkeeper, in March.",
+            "Karimzada's sister, Nadia, said she had not seen him since. “They told us nothing about where he is,” she said.",
+        ],
+        "en",
+    );
+    assert_eq!(
+        pairs(&q),
+        [("Nadia", "They told us nothing about where he is")]
+    );
+}
