@@ -13,6 +13,14 @@
 
 use std::time::Instant;
 
+/// The JSON written per page: the article and its text.
+#[derive(serde::Serialize)]
+struct WithText<'a> {
+    #[serde(flatten)]
+    article: &'a khabar_extract::ExtractedArticle,
+    text: &'a str,
+}
+
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut dirs = Vec::new();
     let mut evidence_dir = None;
@@ -55,12 +63,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             Ok(a) => {
                 let text = a.text();
                 empty += usize::from(text.trim().is_empty());
-                let mut json = serde_json::to_value(&a)?;
-                if let Some(o) = json.as_object_mut() {
-                    o.insert("text".into(), text.as_str().into());
-                }
+                let json = serde_json::to_vec(&WithText {
+                    article: &a,
+                    text: &text,
+                })?;
                 std::fs::write(format!("{output}/{name}.txt"), &text)?;
-                std::fs::write(format!("{output}/{name}.json"), serde_json::to_vec(&json)?)?;
+                std::fs::write(format!("{output}/{name}.json"), json)?;
             }
             Err(e) => {
                 failed += 1;

@@ -1,7 +1,8 @@
 //! The main text: pre-cleaning rules, the readability core (dom_smoothie),
 //! and the conversion of the kept HTML into marked blocks.
 
-use dom_query::{Document, NodeRef};
+use crate::el;
+use dom_query::{Document, Element, NodeData, NodeRef, local_name};
 use serde::Serialize;
 
 /// What a block of the main text is.
@@ -26,44 +27,67 @@ pub struct Block {
     pub text: String,
 }
 
-const SKIP: &[&str] = &[
-    "script", "style", "noscript", "template", "svg", "button", "select", "option", "textarea",
-    "input", "iframe", "object", "embed", "canvas", "head", "title", "meta", "link",
-];
+/// Elements whose content is never text.
+fn is_skipped(name: &str) -> bool {
+    matches!(
+        name,
+        "script"
+            | "style"
+            | "noscript"
+            | "template"
+            | "svg"
+            | "button"
+            | "select"
+            | "option"
+            | "textarea"
+            | "input"
+            | "iframe"
+            | "object"
+            | "embed"
+            | "canvas"
+            | "head"
+            | "title"
+            | "meta"
+            | "link"
+    )
+}
 
-const BLOCKS: &[&str] = &[
-    "p",
-    "div",
-    "section",
-    "article",
-    "ul",
-    "ol",
-    "dl",
-    "dt",
-    "dd",
-    "table",
-    "thead",
-    "tbody",
-    "tfoot",
-    "tr",
-    "figure",
-    "header",
-    "footer",
-    "main",
-    "aside",
-    "nav",
-    "details",
-    "summary",
-    "hr",
-    "address",
-    "center",
-    "form",
-    "fieldset",
-    "caption",
-    "figcaption",
-    "body",
-    "html",
-];
+/// Elements that end the block before them and start one of their own.
+fn is_block(name: &str) -> bool {
+    matches!(
+        name,
+        "p" | "div"
+            | "section"
+            | "article"
+            | "ul"
+            | "ol"
+            | "dl"
+            | "dt"
+            | "dd"
+            | "table"
+            | "thead"
+            | "tbody"
+            | "tfoot"
+            | "tr"
+            | "figure"
+            | "header"
+            | "footer"
+            | "main"
+            | "aside"
+            | "nav"
+            | "details"
+            | "summary"
+            | "hr"
+            | "address"
+            | "center"
+            | "form"
+            | "fieldset"
+            | "caption"
+            | "figcaption"
+            | "body"
+            | "html"
+    )
+}
 
 struct Walker {
     out: Vec<Block>,
@@ -94,63 +118,79 @@ struct Walker {
 }
 
 /// Elements that are never main text in a whole-page walk.
-const FURNITURE_TAGS: &[&str] = &["nav", "header", "footer", "aside", "dialog", "menu"];
+fn is_furniture_tag(name: &str) -> bool {
+    matches!(
+        name,
+        "nav" | "header" | "footer" | "aside" | "dialog" | "menu"
+    )
+}
 
 /// Class and id words of furniture (matched as whole words of the class,
-/// split on white space, `-` and `_`).
-const FURNITURE_WORDS: &[&str] = &[
-    "nav",
-    "navbar",
-    "navigation",
-    "menu",
-    "menubar",
-    "footer",
-    "header",
-    "masthead",
-    "sidebar",
-    "breadcrumb",
-    "breadcrumbs",
-    "cookie",
-    "cookies",
-    "consent",
-    "gdpr",
-    "newsletter",
-    "subscribe",
-    "subscription",
-    "share",
-    "sharing",
-    "social",
-    "popup",
-    "modal",
-    "overlay",
-    "banner",
-    "skip",
-    "related",
-    "recommended",
-    "promo",
-    "advert",
-    "advertisement",
-    "ad",
-    "ads",
-    "sponsor",
-    "sponsored",
-    "toolbar",
-    "pagination",
-    "pager",
-    "login",
-    "signup",
-    "search",
-    "topbar",
-    "offcanvas",
-    "drawer",
-];
+/// split on white space, `-` and `_`, ASCII case ignored).
+fn is_furniture_word(w: &str) -> bool {
+    const LONGEST: usize = 13;
+    if w.len() < 2 || w.len() > LONGEST {
+        return false;
+    }
+    let mut buf = [0u8; LONGEST];
+    let lower = &mut buf[..w.len()];
+    lower.copy_from_slice(w.as_bytes());
+    lower.make_ascii_lowercase();
+    matches!(
+        &*lower,
+        b"nav"
+            | b"navbar"
+            | b"navigation"
+            | b"menu"
+            | b"menubar"
+            | b"footer"
+            | b"header"
+            | b"masthead"
+            | b"sidebar"
+            | b"breadcrumb"
+            | b"breadcrumbs"
+            | b"cookie"
+            | b"cookies"
+            | b"consent"
+            | b"gdpr"
+            | b"newsletter"
+            | b"subscribe"
+            | b"subscription"
+            | b"share"
+            | b"sharing"
+            | b"social"
+            | b"popup"
+            | b"modal"
+            | b"overlay"
+            | b"banner"
+            | b"skip"
+            | b"related"
+            | b"recommended"
+            | b"promo"
+            | b"advert"
+            | b"advertisement"
+            | b"ad"
+            | b"ads"
+            | b"sponsor"
+            | b"sponsored"
+            | b"toolbar"
+            | b"pagination"
+            | b"pager"
+            | b"login"
+            | b"signup"
+            | b"search"
+            | b"topbar"
+            | b"offcanvas"
+            | b"drawer"
+    )
+}
 
-fn is_furniture(node: &NodeRef, name: &str, w: &Walker) -> bool {
+fn is_furniture(node: &NodeRef, e: &Element, name: &str, w: &Walker) -> bool {
     let (big, nav_limit) = (w.big, w.nav_limit);
     if w.shop && w.in_section > 0 && name == "header" {
         return false;
     }
-    if FURNITURE_TAGS.contains(&name) {
+    if is_furniture_tag(name) {
         let limit = if matches!(name, "nav" | "footer") {
             nav_limit
         } else {
@@ -160,13 +200,14 @@ fn is_furniture(node: &NodeRef, name: &str, w: &Walker) -> bool {
     }
     let small = w.word_limit;
     if !w.shop
-        && (node.has_attr("hidden") || node.attr("aria-hidden").is_some_and(|v| &*v == "true"))
+        && (el::has_attr(e, &local_name!("hidden"))
+            || el::attr(e, &local_name!("aria-hidden")) == Some("true"))
     {
         return crate::textlen::shorter_than(node, small);
     }
-    if let Some(role) = node.attr("role")
+    if let Some(role) = el::attr(e, &local_name!("role"))
         && matches!(
-            &*role,
+            role,
             "navigation" | "banner" | "contentinfo" | "search" | "dialog" | "complementary"
         )
     {
@@ -175,22 +216,67 @@ fn is_furniture(node: &NodeRef, name: &str, w: &Walker) -> bool {
     if matches!(name, "main" | "article" | "body") {
         return false;
     }
-    let class = node.attr("class").unwrap_or_default();
-    let id = node.attr("id").unwrap_or_default();
-    let words = || {
-        class
-            .split(|c: char| c.is_whitespace() || c == '-' || c == '_')
-            .chain(id.split(['-', '_']))
-    };
+    let class = el::attr(e, &local_name!("class")).unwrap_or_default();
+    let id = el::attr(e, &local_name!("id")).unwrap_or_default();
+    if !FURNITURE_PREFILTER.found_in(class) && !FURNITURE_PREFILTER.found_in(id) {
+        return false;
+    }
+    let words = class
+        .split(|c: char| c.is_whitespace() || c == '-' || c == '_')
+        .chain(id.split(['-', '_']));
     // Cookie and consent boxes and modal windows are never text however
     // long they are (a privacy centre describes every kind of cookie the
     // site sets): up to three quarters of the page.
-    if words().any(is_overlay_word) {
+    let (mut overlay, mut furniture) = (false, false);
+    for w in words {
+        overlay |= is_overlay_word(w);
+        furniture |= is_furniture_word(w);
+    }
+    if overlay {
         return crate::textlen::shorter_than(node, big / 2 * 3);
     }
-    let hit = words().any(|w| FURNITURE_WORDS.iter().any(|f| f.eq_ignore_ascii_case(w)));
-    hit && crate::textlen::shorter_than(node, small)
+    furniture && crate::textlen::shorter_than(node, small)
 }
+
+/// Every word of [`is_overlay_word`] and [`is_furniture_word`] holds one
+/// of these (in some case): most classes are ruled out in one pass.
+const FURNITURE_PREFILTER: crate::anyof::AnyOf = crate::anyof::AnyOf::new(&[
+    "consent",
+    "gdpr",
+    "modal",
+    "popup",
+    "dialog",
+    "cookie",
+    "onetrust",
+    "nav",
+    "menu",
+    "footer",
+    "header",
+    "masthead",
+    "sidebar",
+    "breadcrumb",
+    "newsletter",
+    "subscri",
+    "share",
+    "sharing",
+    "social",
+    "overlay",
+    "banner",
+    "skip",
+    "related",
+    "recommended",
+    "promo",
+    "ad",
+    "sponsor",
+    "toolbar",
+    "pag",
+    "login",
+    "signup",
+    "search",
+    "topbar",
+    "offcanvas",
+    "drawer",
+]);
 
 /// Class and id words of cookie and consent boxes and of modal windows:
 /// "consent", "gdpr", "modal", "popup", "dialog", and words that start with
@@ -223,59 +309,125 @@ impl Walker {
         }
     }
 
-    fn walk(&mut self, node: &NodeRef, kind: BlockKind) {
-        for child in node.children_it(false) {
-            if child.is_text() {
-                self.buf.push_str(&child.text());
-                continue;
-            }
-            if !child.is_element() {
-                continue;
-            }
-            let name = child.node_name().unwrap_or_default();
-            let name = &*name;
-            if SKIP.contains(&name)
-                || (self.prune && is_furniture(&child, name, self))
-                || has_word(&child, self.type_words)
-                || (self.drop_comments && is_comments(&child, name))
-            {
-                continue;
-            }
-            let inner = match name {
-                "br" => {
-                    self.buf.push('\n');
-                    continue;
-                }
-                "td" | "th" => {
-                    self.buf.push(' ');
-                    self.walk(&child, kind);
-                    self.buf.push(' ');
-                    continue;
-                }
-                "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => BlockKind::Heading,
-                "blockquote" => BlockKind::Quote,
-                "li" if kind == BlockKind::Paragraph => BlockKind::ListItem,
-                "pre" => BlockKind::Preformatted,
-                _ if BLOCKS.contains(&name) => kind,
-                _ => {
-                    self.walk(&child, kind);
-                    continue;
-                }
-            };
-            self.flush(kind);
-            let section = usize::from(matches!(name, "article" | "section"));
-            self.in_section += section;
-            self.walk(&child, inner);
-            self.in_section -= section;
-            self.flush(inner);
+    /// What the walk does with the element `child` (`e`) met in a block
+    /// of `kind`.
+    fn step(&self, child: &NodeRef, e: &Element, kind: BlockKind) -> Step {
+        let name = el::name(e);
+        if is_skipped(name)
+            || has_word(e, self.type_words)
+            || (self.drop_comments && is_comments(e, name))
+            || (self.prune && is_furniture(child, e, name, self))
+        {
+            return Step::Skip;
+        }
+        let inner = match name {
+            "br" => return Step::Break,
+            "td" | "th" => return Step::Cell,
+            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => BlockKind::Heading,
+            "blockquote" => BlockKind::Quote,
+            "li" if kind == BlockKind::Paragraph => BlockKind::ListItem,
+            "pre" => BlockKind::Preformatted,
+            _ if is_block(name) => kind,
+            _ => return Step::Inline,
+        };
+        Step::Block {
+            inner,
+            section: matches!(name, "article" | "section"),
         }
     }
+
+    fn walk(&mut self, node: &NodeRef, kind: BlockKind) {
+        for child in node.children_it(false) {
+            // Text is copied straight from the tree; elements are judged in
+            // the same look-up.
+            let mut buf = std::mem::take(&mut self.buf);
+            let step = child.query_or(Step::Skip, |t| match &t.data {
+                NodeData::Text { contents } => {
+                    buf.push_str(contents);
+                    Step::Skip
+                }
+                NodeData::Element(e) => self.step(&child, e, kind),
+                _ => Step::Skip,
+            });
+            self.buf = buf;
+            match step {
+                Step::Skip => {}
+                Step::Break => self.buf.push('\n'),
+                Step::Cell => {
+                    self.buf.push(' ');
+                    self.walk(&child, kind);
+                    self.buf.push(' ');
+                }
+                Step::Inline => self.walk(&child, kind),
+                Step::Block { inner, section } => {
+                    self.flush(kind);
+                    let section = usize::from(section);
+                    self.in_section += section;
+                    self.walk(&child, inner);
+                    self.in_section -= section;
+                    self.flush(inner);
+                }
+            }
+        }
+    }
+}
+
+/// What a walk does with an element.
+enum Step {
+    /// Leaves it out (and the text nodes, already copied).
+    Skip,
+    /// `<br>`: a line break.
+    Break,
+    /// A table cell: its text between spaces.
+    Cell,
+    /// Its content goes into the current block.
+    Inline,
+    /// Its content is a block of its own.
+    Block { inner: BlockKind, section: bool },
 }
 
 /// Collapses white space inside lines, keeps the line breaks of `<br>`,
 /// drops empty lines.
 fn normalize(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
+    if s.is_ascii() {
+        // Most text: one pass over the bytes. The ASCII white space of
+        // `char::is_whitespace` is tab, line feed, vertical tab, form feed,
+        // carriage return and space.
+        let b = s.as_bytes();
+        let mut i = 0;
+        // Whether a line break, or a space, is due before the next word.
+        let (mut line, mut space) = (false, false);
+        while i < b.len() {
+            match b[i] {
+                b'\n' => {
+                    line = !out.is_empty();
+                    space = false;
+                    i += 1;
+                }
+                b'\t' | 0x0b | 0x0c | b'\r' | b' ' => {
+                    space = !out.is_empty() && !line;
+                    i += 1;
+                }
+                _ => {
+                    let start = i;
+                    while i < b.len() && !matches!(b[i], b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ')
+                    {
+                        i += 1;
+                    }
+                    if line {
+                        out.push('\n');
+                    } else if space {
+                        out.push(' ');
+                    }
+                    (line, space) = (false, false);
+                    // ASCII: every index is a character boundary.
+                    out.push_str(&s[start..i]);
+                }
+            }
+        }
+        return out;
+    }
     for line in s.split('\n') {
         let mut words = line.split_whitespace();
         let Some(first) = words.next() else {
@@ -405,12 +557,12 @@ fn walk_page(body: &NodeRef, body_len: usize, drop_comments: bool, kind: PageKin
 /// Whether one of the words (split on white space, `-` and `_`) of an
 /// element's class or id is one of `words` (`product-reviews`,
 /// `customer_reviews`, `post-signature`).
-fn has_word(node: &NodeRef, words: &[&str]) -> bool {
+fn has_word(e: &Element, words: &[&str]) -> bool {
     if words.is_empty() {
         return false;
     }
-    let class = node.attr("class").unwrap_or_default();
-    let id = node.attr("id").unwrap_or_default();
+    let class = el::attr(e, &local_name!("class")).unwrap_or_default();
+    let id = el::attr(e, &local_name!("id")).unwrap_or_default();
     class
         .split(|c: char| c.is_whitespace() || c == '-' || c == '_')
         .chain(id.split(['-', '_']))
@@ -436,16 +588,23 @@ pub(crate) fn drop_repeats(blocks: &mut Vec<Block>, min_words: usize) {
 /// or id token that starts with "comment" (`comments`, `comment-list`,
 /// `commentBody`…) other than the page states `comments-open` and
 /// `comments-closed`, or a Disqus box.
-fn is_comments(node: &NodeRef, name: &str) -> bool {
+/// The words a comment section's class or id starts with.
+const COMMENT_PREFILTER: crate::anyof::AnyOf = crate::anyof::AnyOf::new(&["comment", "disqus"]);
+
+fn is_comments(e: &Element, name: &str) -> bool {
     if matches!(name, "body" | "main") {
         return false;
     }
-    let class = node.attr("class").unwrap_or_default();
-    let id = node.attr("id").unwrap_or_default();
-    class.split_whitespace().chain([&*id]).any(|t| {
-        let t = t.to_ascii_lowercase();
-        (t.starts_with("comment") && !t.ends_with("-open") && !t.ends_with("-closed"))
-            || t.starts_with("disqus")
+    let class = el::attr(e, &local_name!("class")).unwrap_or_default();
+    let id = el::attr(e, &local_name!("id")).unwrap_or_default();
+    if !COMMENT_PREFILTER.found_in(class) && !COMMENT_PREFILTER.found_in(id) {
+        return false;
+    }
+    class.split_whitespace().chain([id]).any(|t| {
+        let t = t.as_bytes();
+        let starts = |p: &[u8]| t.len() >= p.len() && t[..p.len()].eq_ignore_ascii_case(p);
+        let ends = |p: &[u8]| t.len() >= p.len() && t[t.len() - p.len()..].eq_ignore_ascii_case(p);
+        (starts(b"comment") && !ends(b"-open") && !ends(b"-closed")) || starts(b"disqus")
     })
 }
 
@@ -586,7 +745,10 @@ pub(crate) fn is_boilerplate(b: &Block) -> bool {
         return true;
     }
     // A dateline alone ("May 2, 2025", "۲۱ عقرب ۱۴۰۳ - ۰۹:۳۰").
+    // Every date holds digits (ASCII, Persian or Arabic-Indic).
     if t.split_whitespace().count() <= 7
+        && t.chars()
+            .any(|c| c.is_ascii_digit() || matches!(c, '۰'..='۹' | '٠'..='٩'))
         && crate::dates::find_visible(t, crate::dates::Region::Other).is_some()
     {
         return true;
@@ -717,20 +879,22 @@ pub(crate) fn pre_clean(doc: &Document) {
         return;
     };
     let mut doomed = Vec::new();
-    for n in body.descendants_it().filter(|n| n.is_element()) {
-        let name = n.node_name().unwrap_or_default();
-        if matches!(&*name, "main" | "article") {
-            continue;
-        }
-        let hit = &*name == "figcaption"
-            || n.attr("role").is_some_and(|r| &*r == "navigation")
-            || n.attr("aria-label")
-                .is_some_and(|r| r.eq_ignore_ascii_case("breadcrumb"))
-            || n.attr("class").is_some_and(|c| has_part(&c))
-            || n.attr("id").is_some_and(|c| has_part(&c));
+    for n in body.descendants_it() {
+        let hit = el::with(&n, |e| {
+            let name = el::name(e);
+            if matches!(name, "main" | "article") {
+                return false;
+            }
+            name == "figcaption"
+                || el::attr(e, &local_name!("role")) == Some("navigation")
+                || el::attr(e, &local_name!("aria-label"))
+                    .is_some_and(|r| r.eq_ignore_ascii_case("breadcrumb"))
+                || el::attr(e, &local_name!("class")).is_some_and(has_part)
+                || el::attr(e, &local_name!("id")).is_some_and(has_part)
+        });
         // Substring matches also hit wrappers ("has-social-bar" on a page
         // container): only small elements are furniture.
-        if hit && crate::textlen::shorter_than(&n, 1501) {
+        if hit == Some(true) && crate::textlen::shorter_than(&n, 1501) {
             doomed.push(n);
         }
     }
@@ -904,6 +1068,23 @@ mod tests {
     #[test]
     fn white_space_is_collapsed_and_empty_lines_dropped() {
         assert_eq!(normalize("  a \u{a0} b \n\n \t\n c\td  "), "a b\nc d");
+        for s in [
+            "  a  b \n\n \t\n c\td  ",
+            "\n\nx",
+            "x\x0by\x0c z\r\n",
+            " \n ",
+            "a \n b",
+            "",
+        ] {
+            // The ASCII pass agrees with the general one.
+            let general = s
+                .split('\n')
+                .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+                .filter(|l| !l.is_empty())
+                .collect::<Vec<_>>()
+                .join("\n");
+            assert_eq!(normalize(s), general, "{s:?}");
+        }
         assert_eq!(normalize(" \n "), "");
         assert_eq!(normalize("خبر‌ها  امروز"), "خبر‌ها امروز");
     }
@@ -997,6 +1178,64 @@ mod tests {
         );
         // On a forum a post's header (poster, date) is furniture.
         assert_eq!(texts(crate::PageType::Forum), ["Page text."]);
+    }
+
+    #[test]
+    fn the_furniture_prefilter_passes_every_furniture_word() {
+        let words = [
+            "nav",
+            "NavBar",
+            "navigation",
+            "menu",
+            "menubar",
+            "footer",
+            "header",
+            "masthead",
+            "sidebar",
+            "breadcrumb",
+            "breadcrumbs",
+            "cookie",
+            "cookies",
+            "consent",
+            "gdpr",
+            "newsletter",
+            "subscribe",
+            "subscription",
+            "share",
+            "sharing",
+            "social",
+            "popup",
+            "modal",
+            "overlay",
+            "banner",
+            "skip",
+            "related",
+            "recommended",
+            "promo",
+            "advert",
+            "advertisement",
+            "AD",
+            "ads",
+            "sponsor",
+            "sponsored",
+            "toolbar",
+            "pagination",
+            "pager",
+            "login",
+            "signup",
+            "search",
+            "topbar",
+            "offcanvas",
+            "drawer",
+            "dialog",
+            "CookieBanner",
+            "onetrust",
+        ];
+        for w in words {
+            assert!(is_furniture_word(w) || is_overlay_word(w), "{w}");
+            assert!(FURNITURE_PREFILTER.found_in(w), "{w}");
+        }
+        assert!(!is_furniture_word("entry") && !FURNITURE_PREFILTER.found_in("entry-content"));
     }
 
     #[test]

@@ -6,9 +6,9 @@
 //! a confidence, and where each value came from.
 //!
 //! How, chosen by measurement on the WCXB development pages (see
-//! `eval/extract.sh`): a byte-level pre-pass drops scripts, styles, SVG and
-//! comments (and unwraps large `<noscript>` blocks) before one html5ever
-//! parse; the metadata layer and the page-type classifier read the tree;
+//! `eval/extract.sh`): a byte-level pre-pass drops scripts, styles, SVG,
+//! comments, unread attributes and the white space between blocks (and
+//! unwraps large `<noscript>` blocks) before one html5ever parse; the metadata layer and the page-type classifier read the tree;
 //! then articles and documentation go through the readability algorithm of
 //! `dom_smoothie` (after our furniture pre-cleaning, followed by our block
 //! conversion, tail cut and boilerplate filter; the whole page, reader
@@ -54,6 +54,7 @@ mod anyof;
 mod body;
 mod charset;
 pub mod dates;
+mod el;
 mod error;
 mod meta;
 mod pagetype;
@@ -243,7 +244,6 @@ fn parse<'a>(html: &[u8], opts: &'a ExtractOptions) -> Parsed<'a> {
         .url
         .as_deref()
         .filter(|u| url::Url::parse(u).is_ok_and(|p| matches!(p.scheme(), "http" | "https")));
-    let text = prepass::unhide_streamed(text);
     let rules = opts.site_rules.clone().unwrap_or_else(SiteRules::builtin);
     let doc = Document::from(&*prepass::strip_heavy_keeping(&text, rules.attrs()));
     let meta = meta::extract_meta(&doc, url);
@@ -442,8 +442,11 @@ fn main_text(
         return page;
     }
     body::pre_clean(&doc);
+    // The block walk reads no classes: the core's pass that strips them
+    // from its output would only cost time.
     let cfg = dom_smoothie::Config {
         disable_json_ld: true,
+        keep_classes: true,
         ..Default::default()
     };
     let Ok(mut r) = dom_smoothie::Readability::with_document(doc, url, Some(cfg)) else {
@@ -470,9 +473,13 @@ fn main_text(
 /// `content` string is that tree serialised: parsing it again would only
 /// cost time).
 fn article_blocks(doc: &Document) -> Vec<Block> {
-    doc.select("#readability-page-1")
-        .nodes()
-        .first()
-        .map(body::blocks_of)
+    doc.root()
+        .descendants_it()
+        .find(|n| {
+            el::with(n, |e| {
+                el::attr(e, &dom_query::local_name!("id")) == Some("readability-page-1")
+            }) == Some(true)
+        })
+        .map(|n| body::blocks_of(&n))
         .unwrap_or_default()
 }

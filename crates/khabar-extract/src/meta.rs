@@ -5,11 +5,12 @@
 use std::collections::HashMap;
 
 use chrono::{DateTime, FixedOffset};
-use dom_query::{Document, NodeRef};
+use dom_query::{Document, LocalName, NodeRef, local_name};
 use serde::Serialize;
 use serde_json::Value;
 
 use crate::dates::{self, Region};
+use crate::el;
 
 /// Where a metadata value was found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -146,36 +147,69 @@ struct Scan<'a> {
 }
 
 fn scan(doc: &Document) -> Scan<'_> {
+    /// Where an element goes, read in one look-up of the tree.
+    #[derive(Clone, Copy, PartialEq, Eq)]
+    enum Slot {
+        Script,
+        Meta,
+        H1,
+        Title,
+        Time,
+        Html,
+        Body,
+        Link,
+        None,
+    }
     let mut s = Scan::default();
     for n in doc.root().descendants_it() {
-        let Some(name) = n.node_name() else {
+        let Some((slot, itemtype, date_published, byline)) = el::with(&n, |e| {
+            let has = |name: &LocalName| el::has_attr(e, name);
+            let slot = match el::name(e) {
+                "script" if has(&local_name!("type")) => Slot::Script,
+                "meta" => Slot::Meta,
+                "h1" => Slot::H1,
+                "title" => Slot::Title,
+                "time" if has(&local_name!("datetime")) => Slot::Time,
+                "html" => Slot::Html,
+                "body" => Slot::Body,
+                "link" if has(&local_name!("rel")) => Slot::Link,
+                _ => Slot::None,
+            };
+            let itemprop = el::attr(e, &local_name!("itemprop"));
+            let byline = itemprop == Some("author")
+                || el::attr(e, &local_name!("rel")) == Some("author")
+                || el::attr(e, &local_name!("class")).is_some_and(|class| {
+                    class
+                        .split_ascii_whitespace()
+                        .any(|c| matches!(c, "byline" | "author" | "author-name" | "byline__name"))
+                });
+            (
+                slot,
+                has(&local_name!("itemtype")),
+                itemprop == Some("datePublished"),
+                byline,
+            )
+        }) else {
             continue;
         };
-        match &*name {
-            "script" if n.has_attr("type") => s.scripts.push(n),
-            "meta" => s.metas.push(n),
-            "h1" if s.h1s.len() < 6 => s.h1s.push(n),
-            "title" if s.title.is_none() => s.title = Some(n),
-            "time" if s.time.is_none() && n.has_attr("datetime") => s.time = Some(n),
-            "html" if s.html.is_none() => s.html = Some(n),
-            "body" if s.body.is_none() => s.body = Some(n),
-            "link" if n.has_attr("rel") => s.links.push(n),
+        match slot {
+            Slot::Script => s.scripts.push(n),
+            Slot::Meta => s.metas.push(n),
+            Slot::H1 if s.h1s.len() < 6 => s.h1s.push(n),
+            Slot::Title if s.title.is_none() => s.title = Some(n),
+            Slot::Time if s.time.is_none() => s.time = Some(n),
+            Slot::Html if s.html.is_none() => s.html = Some(n),
+            Slot::Body if s.body.is_none() => s.body = Some(n),
+            Slot::Link => s.links.push(n),
             _ => {}
         }
-        if s.itemtypes.len() < 20 && n.has_attr("itemtype") {
+        if s.itemtypes.len() < 20 && itemtype {
             s.itemtypes.push(n);
         }
-        let itemprop = n.attr("itemprop");
-        if itemprop.as_deref() == Some("datePublished") {
+        if date_published {
             s.date_published.push(n);
         }
-        if s.bylines.len() < 10
-            && (itemprop.as_deref() == Some("author")
-                || n.attr("rel").as_deref() == Some("author")
-                || ["byline", "author", "author-name", "byline__name"]
-                    .iter()
-                    .any(|c| n.has_class(c)))
-        {
+        if s.bylines.len() < 10 && byline {
             s.bylines.push(n);
         }
     }
@@ -600,25 +634,23 @@ fn region_of(tags: &HashMap<String, String>) -> Region {
     }
 }
 
-fn class_id_has(n: &NodeRef, words: &[&str]) -> bool {
-    let class = n.attr("class");
-    let id = n.attr("id");
-    let (class, id) = (class.as_deref().unwrap_or(""), id.as_deref().unwrap_or(""));
-    if class.is_empty() && id.is_empty() {
-        return false;
-    }
-    // Lower-cased once: a byte-wise case-blind search per word costs more
-    // than the rest of the metadata pass on large pages.
-    let both = format!("{class} {id}").to_ascii_lowercase();
-    words.iter().any(|w| both.contains(w))
+/// Class and id words of the elements that may show a date.
+const DATE_WORDS: crate::anyof::AnyOf = crate::anyof::AnyOf::new(&[
+    "date", "time", "publish", "posted", "dateline", "byline", "meta",
+]);
+
+/// Whether the class or the id of `n` holds one of [`DATE_WORDS`] (ASCII
+/// case ignored).
+fn class_id_has_date_word(n: &NodeRef) -> bool {
+    el::with(n, |e| {
+        el::attr(e, &local_name!("class")).is_some_and(|c| DATE_WORDS.found_in(c))
+            || el::attr(e, &local_name!("id")).is_some_and(|c| DATE_WORDS.found_in(c))
+    }) == Some(true)
 }
 
 /// A date shown near the headline: elements whose class or id speaks of a
 /// date, scanned in document order.
 fn visible_date(doc: &Document, region: Region) -> Option<DateTime<FixedOffset>> {
-    let words = [
-        "date", "time", "publish", "posted", "dateline", "byline", "meta",
-    ];
     let body = doc.body()?;
     for n in body.descendants_it().filter(|n| n.is_element()).take(5000) {
         let n = &n;
@@ -629,13 +661,13 @@ fn visible_date(doc: &Document, region: Region) -> Option<DateTime<FixedOffset>>
         ) {
             continue;
         }
-        if !class_id_has(n, &words) {
+        if !class_id_has_date_word(n) {
             continue;
         }
         if !crate::textlen::shorter_than(n, 301) {
             continue;
         }
-        let text = n.text();
+        let text = el::spaced_text(n);
         if let Some(t) = dates::find_visible(&text, region) {
             return Some(t);
         }
@@ -645,7 +677,7 @@ fn visible_date(doc: &Document, region: Region) -> Option<DateTime<FixedOffset>>
 
 fn visible_byline(candidates: &[NodeRef]) -> Option<Vec<String>> {
     for n in candidates {
-        let text = clean(&n.text());
+        let text = clean(&el::spaced_text(n));
         if text.is_empty() || text.chars().count() > 80 {
             continue;
         }

@@ -17,9 +17,10 @@
 
 use std::collections::HashMap;
 
-use dom_query::{Document, NodeId};
+use dom_query::{Document, LocalName, NodeData, NodeId, local_name};
 use serde::Serialize;
 
+use crate::el;
 use crate::meta::{Meta, Source};
 
 /// What kind of page this is.
@@ -118,109 +119,195 @@ fn is_cart(text: &str) -> bool {
 /// One pass over the tree (selector queries, one per feature, cost several
 /// times more on large pages).
 pub(crate) fn features(doc: &Document) -> Features {
+    use crate::textlen::non_ws;
     let mut f = Features::default();
-    if let Some(body) = doc.body() {
-        (f.text_bytes, f.text_chars) = crate::textlen::sizes(&body);
-    }
-    let non_ws = |n: &dom_query::NodeRef| crate::textlen::sizes(n).1;
+    let named =
+        |d: &dom_query::NodeRef, name: &str| el::with(d, |e| el::name(e) == name) == Some(true);
     // `<p>` text by parent, and by parent once single wrappers are skipped.
     let mut runs: HashMap<NodeId, usize> = HashMap::new();
     let mut runs2: HashMap<NodeId, usize> = HashMap::new();
-    for n in doc.root().descendants_it().filter(|n| n.is_element()) {
-        let Some(name) = n.node_name() else {
+    // The body's text is measured in the same walk: in document order,
+    // every text node after the start of `<body>` is inside it (the parser
+    // puts text after `</body>` and `</html>` there too).
+    let body = doc.body().map(|b| b.id);
+    let mut in_body = false;
+    for n in doc.root().descendants_it() {
+        let want_generator = f.generator.is_empty();
+        let seen = n.query_or(None, |t| match &t.data {
+            NodeData::Element(e) => Some(Seen::of(e, want_generator)),
+            NodeData::Text { contents } if in_body => {
+                f.text_bytes += contents.len();
+                f.text_chars += crate::textlen::non_ws_chars(contents);
+                None
+            }
+            _ => None,
+        });
+        in_body |= body == Some(n.id);
+        let Some(seen) = seen else {
             continue;
         };
-        if &*name == "p"
-            && let Some(parent) = n.parent()
-        {
-            let c = non_ws(&n);
-            *runs.entry(parent.id).or_default() += c;
-            *runs2.entry(unwrapped(&n).id).or_default() += c;
+        let mut p_chars = 0;
+        if seen.tag == Tag::P {
+            p_chars = non_ws(&n);
+            if let Some(parent) = n.parent() {
+                *runs.entry(parent.id).or_default() += p_chars;
+                *runs2.entry(unwrapped(&n).id).or_default() += p_chars;
+            }
         }
-        match &*name {
-            "a" => {
+        match seen.tag {
+            Tag::A => {
                 f.link_chars += non_ws(&n);
-                let class = n.attr("class").unwrap_or_default().to_ascii_lowercase();
-                if class.contains("btn") || class.contains("button") || class.contains("cta") {
+                if seen.cta {
                     f.cta_links += 1;
                 }
-                if (n.has_class("button") || n.has_class("btn")) && is_cart(&n.text()) {
+                if seen.button_class && is_cart(&n.text()) {
                     f.cart_buttons += 1;
                 }
             }
-            "p" if crate::textlen::has_chars(&n, 150) => {
+            Tag::P if crate::textlen::has_chars(&n, 150) => {
                 f.long_paragraphs += 1;
-                f.long_par_chars += non_ws(&n);
+                f.long_par_chars += p_chars;
             }
-            "li" if !n
-                .descendants_it()
-                .any(|d| d.node_name().is_some_and(|x| &*x == "li")) =>
-            {
+            Tag::Li if !n.descendants_it().any(|d| named(&d, "li")) => {
                 f.list_chars += non_ws(&n);
             }
-            "h2" | "h3" | "h4" => {
-                f.heading_links += n
-                    .descendants_it()
-                    .filter(|d| d.node_name().is_some_and(|x| &*x == "a"))
-                    .count();
+            Tag::Heading => {
+                f.heading_links += n.descendants_it().filter(|d| named(d, "a")).count();
             }
-            "button" => {
+            Tag::Button => {
                 f.buttons += 1;
                 if is_cart(&n.text()) {
                     f.cart_buttons += 1;
                 }
             }
-            "input"
-                if n.attr("type")
-                    .is_some_and(|t| t.eq_ignore_ascii_case("submit"))
-                    && n.attr("value").is_some_and(|v| is_cart(&v)) =>
-            {
-                f.cart_buttons += 1;
-            }
-            "pre" | "code" => f.code_blocks += 1,
-            "article" => f.articles += 1,
-            "meta" => {
-                if f.generator.is_empty()
-                    && n.attr("name")
-                        .is_some_and(|v| v.eq_ignore_ascii_case("generator"))
-                {
-                    f.generator = n
-                        .attr("content")
-                        .map(|c| c.to_lowercase())
-                        .unwrap_or_default();
+            Tag::CartInput => f.cart_buttons += 1,
+            Tag::Code => f.code_blocks += 1,
+            Tag::Article => f.articles += 1,
+            Tag::Meta => {
+                if let Some(g) = seen.generator {
+                    f.generator = g;
                 }
                 continue;
             }
             _ => {}
         }
-        let class = n.attr("class");
-        let class = class.as_deref().unwrap_or("");
-        let maybe_doc = DOC_PREFILTER.found_in(class);
-        if maybe_doc && DOC_CLASSES.iter().any(|c| class.contains(c)) {
-            f.doc_marks += 1;
-        }
-        if n.attr("itemprop").is_some_and(|v| &*v == "price") || class.contains("price") {
-            f.prices += 1;
-        }
-        let itemtype = n.attr("itemtype");
-        let itemtype = itemtype.as_deref().unwrap_or("");
-        let id = n.attr("id");
-        let id = id.as_deref().unwrap_or("");
-        let post = itemtype.contains("Comment")
-            || itemtype.contains("DiscussionForumPosting")
-            || class
-                .split_whitespace()
-                .any(|c| matches!(c, "post" | "topic-post" | "reply" | "message" | "answer"))
-            || class.contains("post-body")
-            || id.starts_with("post-")
-            || id.starts_with("post_");
-        if post {
-            f.posts += 1;
-        }
+        f.doc_marks += usize::from(seen.doc_mark);
+        f.prices += usize::from(seen.price);
+        f.posts += usize::from(seen.post);
     }
     f.run_chars = runs.into_values().max().unwrap_or(0);
     f.run2_chars = runs2.into_values().max().unwrap_or(0).max(f.run_chars);
     f
+}
+
+/// The kinds of element the features count.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Tag {
+    A,
+    P,
+    Li,
+    /// `<h2>` to `<h4>`.
+    Heading,
+    Button,
+    /// A submit `<input>` whose value puts a product in a cart.
+    CartInput,
+    /// `<pre>` and `<code>`.
+    Code,
+    Article,
+    Meta,
+    Other,
+}
+
+/// What the attributes of one element tell the features.
+struct Seen {
+    tag: Tag,
+    /// A link styled as a button (class with "btn", "button" or "cta").
+    cta: bool,
+    /// Class `button` or `btn`.
+    button_class: bool,
+    doc_mark: bool,
+    price: bool,
+    post: bool,
+    /// The page generator, from a `<meta name=generator>` (when asked for).
+    generator: Option<String>,
+}
+
+/// Words every class test of [`Seen::of`] needs: those of
+/// [`DOC_PREFILTER`], "price", "post", "reply", "message" and "answer".
+const CLASS_PREFILTER: crate::anyof::AnyOf = crate::anyof::AnyOf::new(&[
+    "doc",
+    "toc",
+    "headerlink",
+    "md-",
+    "devsite-",
+    "mw-parser",
+    "price",
+    "post",
+    "reply",
+    "message",
+    "answer",
+]);
+
+/// Class fragments of links styled as buttons.
+const CTA: crate::anyof::AnyOf = crate::anyof::AnyOf::new(&["btn", "button", "cta"]);
+
+impl Seen {
+    fn of(e: &dom_query::Element, want_generator: bool) -> Self {
+        let attr = |name: &LocalName| el::attr(e, name);
+        let class = attr(&local_name!("class")).unwrap_or("");
+        let tag = match el::name(e) {
+            "a" => Tag::A,
+            "p" => Tag::P,
+            "li" => Tag::Li,
+            "h2" | "h3" | "h4" => Tag::Heading,
+            "button" => Tag::Button,
+            "input"
+                if attr(&local_name!("type")).is_some_and(|t| t.eq_ignore_ascii_case("submit"))
+                    && attr(&local_name!("value")).is_some_and(is_cart) =>
+            {
+                Tag::CartInput
+            }
+            "pre" | "code" => Tag::Code,
+            "article" => Tag::Article,
+            "meta" => Tag::Meta,
+            _ => Tag::Other,
+        };
+        let generator = (tag == Tag::Meta
+            && want_generator
+            && attr(&local_name!("name")).is_some_and(|v| v.eq_ignore_ascii_case("generator")))
+        .then(|| {
+            attr(&local_name!("content"))
+                .map(str::to_lowercase)
+                .unwrap_or_default()
+        });
+        let itemtype = attr(&local_name!("itemtype")).unwrap_or("");
+        let id = attr(&local_name!("id")).unwrap_or("");
+        // Every class test below needs one of these words (in some case):
+        // most classes are ruled out in one pass.
+        let marked = CLASS_PREFILTER.found_in(class);
+        let post = itemtype.contains("Comment")
+            || itemtype.contains("DiscussionForumPosting")
+            || (marked
+                && (class
+                    .split_whitespace()
+                    .any(|c| matches!(c, "post" | "topic-post" | "reply" | "message" | "answer"))
+                    || class.contains("post-body")))
+            || id.starts_with("post-")
+            || id.starts_with("post_");
+        Seen {
+            tag,
+            cta: tag == Tag::A && CTA.found_in(class),
+            button_class: tag == Tag::A
+                && (el::has_class(class, "button") || el::has_class(class, "btn")),
+            doc_mark: marked
+                && DOC_PREFILTER.found_in(class)
+                && DOC_CLASSES.iter().any(|c| class.contains(c)),
+            price: attr(&local_name!("itemprop")) == Some("price")
+                || (marked && class.contains("price")),
+            post,
+            generator,
+        }
+    }
 }
 
 /// The element that holds a paragraph once the wrappers around it are

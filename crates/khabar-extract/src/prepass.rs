@@ -1,9 +1,12 @@
 //! A byte-level pre-pass before the HTML parser: removes comments and the
 //! contents of `<script>` (except JSON-LD), `<style>` and `<svg>`, which
-//! are about half the bytes of a typical page and never main text. The
-//! parser then builds a much smaller tree. Tag boundaries follow the HTML
-//! tokenizer: script and style data end at the first `</script` /
-//! `</style` (any case).
+//! are about half the bytes of a typical page and never main text, the
+//! attributes nobody reads, the `<link>`s of the head but the canonical
+//! and author ones, and the white space between tags that separates no
+//! words (about a third of the nodes of a parsed page). The parser then
+//! builds a much smaller tree. Tag boundaries follow the HTML tokenizer:
+//! script and style data end at the first `</script` / `</style` (any
+//! case).
 
 use std::borrow::Cow;
 
@@ -61,69 +64,72 @@ fn element_end(s: &str, start: usize, close: &[u8]) -> usize {
 
 /// React streaming (Next.js) sends the server-rendered page in
 /// `<div hidden id="S:0">` blocks that a script moves into place: without
-/// scripts they are the page, so they are unhidden.
-pub(crate) fn unhide_streamed(text: String) -> String {
-    const HIDDEN: &str = "<div hidden id=\"S:";
-    if text.contains(HIDDEN) {
-        text.replace(HIDDEN, "<div id=\"S:")
-    } else {
-        text
-    }
-}
+/// scripts they are the page, so the pre-pass unhides them.
+const STREAMED: &[u8] = b"<div hidden id=\"S:";
 
 /// Attributes read by the metadata layer, the page typer, the furniture
 /// rules or the readability core. All others (`data-*`, `srcset`, event
 /// handlers, …), often a third of what is left of a page, go before the
-/// parser sees them.
-const KEPT_ATTRS: &[&[u8]] = &[
-    b"class",
-    b"id",
-    b"role",
-    b"hidden",
-    b"aria-hidden",
-    b"aria-label",
-    b"aria-modal",
-    b"loading",
-    b"summary",
-    b"itemprop",
-    b"itemtype",
-    b"itemscope",
-    b"property",
-    b"name",
-    b"content",
-    b"http-equiv",
-    b"charset",
-    b"rel",
-    b"href",
-    b"datetime",
-    b"type",
-    b"value",
-    b"lang",
-    b"xml:lang",
-    b"dir",
-    b"style",
-    b"colspan",
-    b"rowspan",
-    b"open",
-];
+/// parser sees them. ASCII case ignored.
+fn is_kept_attr(name: &[u8]) -> bool {
+    const LONGEST: usize = 11;
+    if name.is_empty() || name.len() > LONGEST {
+        return false;
+    }
+    let mut buf = [0u8; LONGEST];
+    let lower = &mut buf[..name.len()];
+    lower.copy_from_slice(name);
+    lower.make_ascii_lowercase();
+    matches!(
+        &*lower,
+        b"class"
+            | b"id"
+            | b"role"
+            | b"hidden"
+            | b"aria-hidden"
+            | b"aria-label"
+            | b"aria-modal"
+            | b"loading"
+            | b"summary"
+            | b"itemprop"
+            | b"itemtype"
+            | b"itemscope"
+            | b"property"
+            | b"name"
+            | b"content"
+            | b"http-equiv"
+            | b"charset"
+            | b"rel"
+            | b"href"
+            | b"datetime"
+            | b"type"
+            | b"value"
+            | b"lang"
+            | b"xml:lang"
+            | b"dir"
+            | b"style"
+            | b"colspan"
+            | b"rowspan"
+            | b"open"
+    )
+}
 
 fn is_space(c: u8) -> bool {
     matches!(c, b' ' | b'\t' | b'\n' | b'\r' | b'\x0c')
 }
 
-/// Rewrites the start tag at `p` (`<` + letter) into `out` (after copying
-/// `s[last..p]`), keeping only [`KEPT_ATTRS`]; `href` keeps its value only
-/// on `<link>` and `<base>` and for in-page anchors (the readability core
-/// weighs `#` links less), `style` only when it hides the element. Returns
-/// the end of the tag, or None (nothing written) when the tag needs no
-/// change or does not end.
+/// Reads the start tag at `p` (`<` + letter): the attributes to keep go
+/// into `kept` (those of [`is_kept_attr`] and `extra`; `href` keeps its
+/// value only on `<link>` and `<base>` and for in-page anchors (the
+/// readability core weighs `#` links less), `style` only when it hides the
+/// element). Returns the end of the tag, the length of its name and
+/// whether anything is dropped; None when the tag does not end.
 fn slim_tag(
     s: &str,
     p: usize,
-    out: &mut Option<String>,
-    last: usize,
     extra: &[String],
-) -> Option<usize> {
+    kept: &mut Vec<(usize, usize, Option<&'static str>)>,
+) -> Option<(usize, usize, bool)> {
     let b = s.as_bytes();
     let mut i = p + 1;
     while i < b.len() && !is_space(b[i]) && b[i] != b'>' && b[i] != b'/' {
@@ -131,8 +137,9 @@ fn slim_tag(
     }
     let name = &b[p + 1..i];
     let keeps_href = name.eq_ignore_ascii_case(b"link") || name.eq_ignore_ascii_case(b"base");
-    // (start, end) of each attribute to keep, and whether anything is dropped.
-    let mut kept: Vec<(usize, usize, Option<&'static str>)> = Vec::new();
+    // (start, end, new value) of each attribute to keep, and whether
+    // anything is dropped.
+    kept.clear();
     let mut dropped = false;
     let end;
     loop {
@@ -190,7 +197,7 @@ fn slim_tag(
         };
         let image_source = ends_ci(b"src") || ends_ci(b"srcset");
         let is = |n: &[u8]| aname.eq_ignore_ascii_case(n);
-        let kept_attr = KEPT_ATTRS.iter().any(|k| aname.eq_ignore_ascii_case(k))
+        let kept_attr = is_kept_attr(aname)
             || extra
                 .iter()
                 .any(|k| aname.eq_ignore_ascii_case(k.as_bytes()));
@@ -218,15 +225,21 @@ fn slim_tag(
             kept.push((a0, i, None));
         }
     }
-    if !dropped {
-        return None;
-    }
-    // All cut points are at ASCII bytes, so they are char boundaries.
-    let o = out.get_or_insert_with(|| String::with_capacity(s.len() / 2));
-    o.push_str(&s[last..p]);
+    Some((end, name.len(), dropped))
+}
+
+/// Writes the start tag at `p` (name `name_len` bytes long) with only the
+/// attributes `kept` (see [`slim_tag`]).
+fn write_slim(
+    s: &str,
+    p: usize,
+    name_len: usize,
+    kept: &[(usize, usize, Option<&'static str>)],
+    o: &mut String,
+) {
     o.push('<');
-    o.push_str(&s[p + 1..p + 1 + name.len()]);
-    for (a0, a1, value) in kept {
+    o.push_str(&s[p + 1..p + 1 + name_len]);
+    for &(a0, a1, value) in kept {
         o.push(' ');
         o.push_str(&s[a0..a1]);
         if let Some(v) = value {
@@ -234,7 +247,6 @@ fn slim_tag(
         }
     }
     o.push('>');
-    Some(end)
 }
 
 #[cfg(test)]
@@ -243,35 +255,56 @@ pub(crate) fn strip_heavy(s: &str) -> Cow<'_, str> {
 }
 
 /// [`strip_heavy`], also keeping the attributes named in `extra` (those a
-/// site rule's selectors read).
+/// site rule's selectors read). In the same pass, white space between
+/// tags goes where it separates no words (see [`Blank`]): about a third
+/// of the nodes of a parsed page are such white space.
 pub(crate) fn strip_heavy_keeping<'a>(s: &'a str, extra: &[String]) -> Cow<'a, str> {
     let b = s.as_bytes();
     let mut out: Option<String> = None;
     let mut last = 0;
     let mut i = 0;
+    let mut kept = Vec::new();
+    // Whether `<body>` has started.
+    let mut in_body = false;
+    let mut ws = Blank::default();
     // Every cut point is at an ASCII byte (`<`, `>`), so at a character
     // boundary of `s`.
     while let Some(off) = s[i..].find('<') {
         let p = i + off;
+        if ws.seg_blank && !b[i..p].iter().all(|&c| is_space(c)) {
+            ws.seg_blank = false;
+        }
         let rest = &b[p + 1..];
-        let end = if rest.starts_with(b"!--") {
-            match find(&s[p + 4..], b"-->") {
+        // The elements below start with `!`, `s`, `n` or `l`: one test
+        // rules them out for most tags.
+        let special = rest
+            .first()
+            .is_some_and(|&c| matches!(c | 0x20, b'!' | b's' | b'n' | b'l'));
+        // Elements that go whole (or, for a large `<noscript>`, their
+        // start tag): the white space on both sides of them is one run.
+        let removed = if !special {
+            None
+        } else if rest.starts_with(b"!--") {
+            Some(match find(&s[p + 4..], b"-->") {
                 Some(e) => p + 4 + e + 3,
                 None => b.len(),
-            }
+            })
         } else if opens(rest, b"script") {
             let Some(gt) = s[p..].find('>') else {
                 break;
             };
+            let end = element_end(s, p + gt + 1, b"</script");
             if contains_ci(&b[p..p + gt], b"ld+json") {
-                i = element_end(s, p + gt + 1, b"</script");
+                // JSON-LD stays, as one opaque tag.
+                ws.keep_tag(Kind::Other, p, end, &mut out, &mut last, s);
+                i = end;
                 continue;
             }
-            element_end(s, p + gt + 1, b"</script")
+            Some(end)
         } else if opens(rest, b"style") {
-            element_end(s, p + 1, b"</style")
+            Some(element_end(s, p + 1, b"</style"))
         } else if opens(rest, b"svg") {
-            element_end(s, p + 1, b"</svg")
+            Some(element_end(s, p + 1, b"</svg"))
         } else if opens(rest, b"noscript") {
             // With scripting on, the parser reads <noscript> as raw text.
             // Large ones hold the page itself (Discourse forums render
@@ -282,30 +315,90 @@ pub(crate) fn strip_heavy_keeping<'a>(s: &'a str, extra: &[String]) -> Cow<'a, s
                 break;
             };
             let end = element_end(s, p + gt + 1, b"</noscript");
-            if end - (p + gt + 1) > 2000 {
+            Some(if end - (p + gt + 1) > 2000 {
                 p + gt + 1
             } else {
                 end
+            })
+        } else if !in_body && opens(rest, b"link") {
+            // A `<link>` of the head is read only when it names the
+            // canonical URL or the author: style sheets, icons, preloads
+            // and feeds go.
+            let Some(end) = tag_end(s, p) else {
+                break;
+            };
+            let tag = &b[p..end];
+            if contains_ci(tag, b"canonical") || contains_ci(tag, b"author") {
+                ws.keep_tag(Kind::Head, p, end, &mut out, &mut last, s);
+                i = end;
+                continue;
             }
-        } else if rest.first().is_some_and(u8::is_ascii_alphabetic) {
-            // An ordinary start tag: rewritten with only the attributes the
-            // extractor reads, when it has others.
-            match slim_tag(s, p, &mut out, last, extra) {
-                Some(end) => {
-                    last = end;
-                    i = end;
-                }
-                None => i = p + 1,
+            Some(end)
+        } else {
+            None
+        };
+        if let Some(end) = removed {
+            // All cut points are at ASCII bytes, so they are char boundaries.
+            let o = out.get_or_insert_with(|| String::with_capacity(s.len() / 2));
+            if ws.seg_blank && ws.mark.is_none() {
+                ws.mark = Some(o.len() + ws.seg_start.saturating_sub(last));
+            }
+            o.push_str(&s[last..p]);
+            last = end;
+            i = end;
+            if i >= b.len() {
+                break;
             }
             continue;
+        }
+        // A start or end tag that stays, or a `<` of the text.
+        let closing = rest.first() == Some(&b'/');
+        let n0 = p + 1 + usize::from(closing);
+        let n1 = n0
+            + b[n0..]
+                .iter()
+                .take_while(|c| c.is_ascii_alphanumeric())
+                .count();
+        let name = &b[n0..n1];
+        if !name.first().is_some_and(u8::is_ascii_alphabetic) {
+            ws.seg_blank = false;
+            i = p + 1;
+            continue;
+        }
+        let slim = if closing {
+            tag_end(s, p).map(|end| (end, 0, false))
         } else {
+            slim_tag(s, p, extra, &mut kept)
+        };
+        let Some((end, name_len, mut dropped)) = slim else {
+            ws.seg_blank = false;
             i = p + 1;
             continue;
         };
-        // All cut points are at ASCII bytes, so they are char boundaries.
-        let o = out.get_or_insert_with(|| String::with_capacity(s.len() / 2));
-        o.push_str(&s[last..p]);
-        last = end;
+        if !closing && name_len == 3 && b.get(p + 5) == Some(&b'h') && b[p..].starts_with(STREAMED)
+        {
+            // The `hidden` attribute is the first one kept.
+            kept.remove(0);
+            dropped = true;
+        }
+        ws.keep_tag(
+            kind_of(name, closing, in_body),
+            p,
+            end,
+            &mut out,
+            &mut last,
+            s,
+        );
+        if dropped {
+            // An ordinary start tag with attributes nobody reads: rewritten
+            // with only those the extractor reads.
+            let o = out.get_or_insert_with(|| String::with_capacity(s.len() / 2));
+            o.push_str(&s[last..p]);
+            write_slim(s, p, name_len, &kept, o);
+            last = end;
+        }
+        ws.enter(name, closing, p, end, s);
+        in_body |= !closing && name.eq_ignore_ascii_case(b"body");
         i = end;
         if i >= b.len() {
             break;
@@ -318,6 +411,228 @@ pub(crate) fn strip_heavy_keeping<'a>(s: &'a str, extra: &[String]) -> Cow<'a, s
             Cow::Owned(o)
         }
     }
+}
+
+/// What a tag is to the white space next to it (see [`Blank`]).
+#[derive(Clone, Copy, PartialEq, Eq, Default)]
+enum Kind {
+    /// A tag of none of the kinds below.
+    #[default]
+    Other,
+    /// The start tag of a block (see [`is_block_tag`]).
+    Open,
+    /// The end tag of a block.
+    Close,
+    /// The start tag of a list item.
+    ItemOpen,
+    /// The end tag of a list item.
+    ItemClose,
+    /// A tag of the head: `<meta>`, `<link>`, `<base>`, `</title>`.
+    Head,
+}
+
+fn kind_of(name: &[u8], closing: bool, in_body: bool) -> Kind {
+    let is = |n: &[u8]| name.eq_ignore_ascii_case(n);
+    if is(b"li") {
+        if closing {
+            Kind::ItemClose
+        } else {
+            Kind::ItemOpen
+        }
+    } else if is_block_tag(name) {
+        if closing { Kind::Close } else { Kind::Open }
+    } else if !in_body
+        && (closing && is(b"title") || !closing && (is(b"meta") || is(b"link") || is(b"base")))
+    {
+        Kind::Head
+    } else {
+        Kind::Other
+    }
+}
+
+/// White space between tags that separates no words, dropped by the
+/// pre-pass: just after the start tag of a block (see [`is_block_tag`]),
+/// just before the end tag of one, and between the end of one block and
+/// the start of the next; the same around the items of a list that is in
+/// no other list, quote or heading (the page walks read its items as
+/// blocks, but the items of a nested list as lines of one block); and
+/// between the `<meta>`, `<link>`, `<base>` and `<title>` tags of the
+/// head. Text inside `<pre>` and `<textarea>` stays as it is. Elements the
+/// pre-pass removes are transparent: the white space on both sides of
+/// them is one run.
+struct Blank {
+    /// The last tag kept.
+    last: Kind,
+    /// Where the text after it starts, and whether that text (removed
+    /// elements aside) is all white space so far.
+    seg_start: usize,
+    seg_blank: bool,
+    /// Where that white space starts in the output, once part of it has
+    /// been written there.
+    mark: Option<usize>,
+    /// Open lists, and open quotes and headings.
+    lists: usize,
+    quotes: usize,
+    /// The end of the `<pre>` or `<textarea>` element being read.
+    verbatim_end: usize,
+}
+
+impl Default for Blank {
+    fn default() -> Self {
+        Self {
+            last: Kind::Other,
+            seg_start: 0,
+            seg_blank: false,
+            mark: None,
+            lists: 0,
+            quotes: 0,
+            verbatim_end: 0,
+        }
+    }
+}
+
+impl Blank {
+    /// A tag of kind `this` that stays, at `p..end`: drops the white space
+    /// before it when it separates no words, and starts the text after it.
+    fn keep_tag(
+        &mut self,
+        this: Kind,
+        p: usize,
+        end: usize,
+        out: &mut Option<String>,
+        last: &mut usize,
+        s: &str,
+    ) {
+        let top_list = self.lists == 1 && self.quotes == 0;
+        let prev = self.last;
+        let droppable = prev == Kind::Open
+            || this == Kind::Close
+            || (prev == Kind::Close && this == Kind::Open)
+            || (top_list
+                && (prev == Kind::ItemOpen
+                    || this == Kind::ItemClose
+                    || (prev == Kind::ItemClose && this == Kind::ItemOpen)))
+            || (prev == Kind::Head && this == Kind::Head);
+        if self.seg_blank && droppable && p >= self.verbatim_end && p > self.seg_start {
+            let o = out.get_or_insert_with(|| String::with_capacity(s.len() / 2));
+            match self.mark {
+                Some(m) => o.truncate(m),
+                None => o.push_str(&s[*last..self.seg_start]),
+            }
+            *last = p;
+        }
+        self.last = this;
+        self.seg_start = end;
+        self.seg_blank = true;
+        self.mark = None;
+    }
+
+    /// Follows the lists, quotes, headings and verbatim elements the tag
+    /// `name` at `p..end` opens or closes.
+    fn enter(&mut self, name: &[u8], closing: bool, p: usize, end: usize, s: &str) {
+        if p < self.verbatim_end {
+            return;
+        }
+        let is = |n: &[u8]| name.eq_ignore_ascii_case(n);
+        let list = matches!(name.len(), 2 | 4) && (is(b"ul") || is(b"ol") || is(b"menu"));
+        let quote = (name.len() == 2
+            && name[0].eq_ignore_ascii_case(&b'h')
+            && (b'1'..=b'6').contains(&name[1]))
+            || is(b"blockquote");
+        if list {
+            self.lists = if closing {
+                self.lists.saturating_sub(1)
+            } else {
+                self.lists + 1
+            };
+        }
+        if quote {
+            self.quotes = if closing {
+                self.quotes.saturating_sub(1)
+            } else {
+                self.quotes + 1
+            };
+        }
+        if !closing && matches!(name.len(), 3 | 8) && (is(b"pre") || is(b"textarea")) {
+            let close: &[u8] = if name.len() == 3 {
+                b"</pre"
+            } else {
+                b"</textarea"
+            };
+            self.verbatim_end = element_end(s, end, close);
+        }
+    }
+}
+
+/// Elements that every reading of the tree takes as a block of their own
+/// (the page walks flush the text before them and after them, the
+/// readability core scores them as containers): white space just inside
+/// them, or between two of them, separates no words.
+pub(crate) fn is_block_tag(name: &[u8]) -> bool {
+    const LONGEST: usize = 10;
+    if name.is_empty() || name.len() > LONGEST {
+        return false;
+    }
+    let mut buf = [0u8; LONGEST];
+    let lower = &mut buf[..name.len()];
+    lower.copy_from_slice(name);
+    lower.make_ascii_lowercase();
+    matches!(
+        &*lower,
+        b"html"
+            | b"body"
+            | b"div"
+            | b"p"
+            | b"section"
+            | b"article"
+            | b"main"
+            | b"header"
+            | b"footer"
+            | b"nav"
+            | b"aside"
+            | b"ul"
+            | b"ol"
+            | b"dl"
+            | b"table"
+            | b"thead"
+            | b"tbody"
+            | b"tfoot"
+            | b"tr"
+            | b"figure"
+            | b"form"
+            | b"fieldset"
+            | b"h1"
+            | b"h2"
+            | b"h3"
+            | b"h4"
+            | b"h5"
+            | b"h6"
+            | b"blockquote"
+    )
+}
+
+/// End (exclusive) of the tag that starts at `p` (`<`), quoted attribute
+/// values skipped; None when it never ends.
+fn tag_end(s: &str, p: usize) -> Option<usize> {
+    let b = s.as_bytes();
+    let mut i = p + 1;
+    // Whether an `=` came last (white space aside): a quote then opens a
+    // value, which may hold `>`.
+    let mut eq = false;
+    while i < b.len() {
+        match b[i] {
+            b'>' => return Some(i + 1),
+            b'=' => eq = true,
+            q @ (b'"' | b'\'') if eq => {
+                i += 1 + s[i + 1..].find(char::from(q))?;
+                eq = false;
+            }
+            c if is_space(c) => {}
+            _ => eq = false,
+        }
+        i += 1;
+    }
+    None
 }
 
 #[cfg(test)]
@@ -363,11 +678,58 @@ mod tests {
     }
 
     #[test]
-    fn streamed_react_blocks_are_unhidden() {
-        let page = "<div hidden id=\"S:0\"><p>text</p></div><div hidden>x</div>".to_string();
+    fn white_space_goes_only_where_it_separates_no_words() {
+        let html = "<head>\n<meta a>\n<link rel=canonical href=x>\n<title>T</title>\n</head>\n\
+                    <body>\n<div>\n  <p>One <b>two</b> <i>three</i></p>\n  <p>Four</p>\n</div>\n\
+                    <span>a</span> <span>b</span>\n<pre>\n  <b>x</b>  <i>y</i>\n</pre>\n\
+                    <ul>\n <li> <a>Home</a> </li>\n <li>News<ul>\n <li>Sport</li>\n <li>Art</li>\n </ul> </li>\n</ul>\n\
+                    <blockquote><ul>\n<li>q</li>\n<li>r</li></ul></blockquote></body>";
         assert_eq!(
-            unhide_streamed(page),
-            "<div id=\"S:0\"><p>text</p></div><div hidden>x</div>"
+            strip_heavy(html),
+            "<head>\n<meta><link rel=canonical href=x>\n<title>T</title>\n</head>\n\
+             <body><div><p>One <b>two</b> <i>three</i></p><p>Four</p></div>\n\
+             <span>a</span> <span>b</span>\n<pre>\n  <b>x</b>  <i>y</i>\n</pre>\n\
+             <ul><li><a>Home</a></li><li>News<ul><li>Sport</li>\n <li>Art</li></ul></li></ul>\
+             <blockquote><ul><li>q</li>\n<li>r</li></ul></blockquote></body>"
+        );
+        // Words never glue: the text of the page walk is unchanged.
+        let text = |h: &str| {
+            let doc = dom_query::Document::from(h);
+            crate::body::blocks_of(&doc.body().unwrap())
+        };
+        assert_eq!(text(html), text(&strip_heavy(html)));
+        // A `>` inside a quoted value does not end the tag; elements that
+        // go are transparent: the white space around them is one run.
+        assert_eq!(
+            strip_heavy("<div class=\"a > b\">\n<!-- c -->\n<p>x</p>\n<script>s</script>\n</div>"),
+            "<div class=\"a > b\"><p>x</p></div>"
+        );
+        assert_eq!(
+            strip_heavy("<b>a</b>\n<!-- c -->\n<b>b</b>"),
+            "<b>a</b>\n\n<b>b</b>"
+        );
+    }
+
+    #[test]
+    fn head_links_go_but_the_canonical_and_author_ones() {
+        let html = "<html><head><link rel=stylesheet href=/a.css><link rel=\"canonical\" href=\"https://e.org/a\">\
+                    <link rel=author href=/me><link rel=preload as=font href=/f></head>\
+                    <body><link rel=stylesheet href=/b.css><p>x</p></body></html>";
+        assert_eq!(
+            strip_heavy(html),
+            "<html><head><link rel=\"canonical\" href=\"https://e.org/a\"><link rel=author href=/me>\
+             </head><body><link rel=stylesheet href=/b.css><p>x</p></body></html>"
+        );
+    }
+
+    #[test]
+    fn streamed_react_blocks_are_unhidden() {
+        let page = "<div hidden id=\"S:0\" data-x=1><p>text</p></div><div hidden id=\"S:1\">y</div>\
+                    <div hidden>x</div><div id=\"S:2\" hidden>z</div>";
+        assert_eq!(
+            strip_heavy(page),
+            "<div id=\"S:0\"><p>text</p></div><div id=\"S:1\">y</div><div hidden>x</div>\
+             <div id=\"S:2\" hidden>z</div>"
         );
     }
 

@@ -27,11 +27,52 @@ pub(crate) fn shorter_than(node: &NodeRef, limit: usize) -> bool {
     total < limit
 }
 
+/// Characters of `t`: its bytes that start a UTF-8 sequence.
+fn char_count(t: &str) -> usize {
+    t.bytes().filter(|&b| (b as i8) >= -0x40).count()
+}
+
+/// Characters of `t` that are not white space (`char::is_whitespace`), in
+/// one pass over the bytes: the characters are the bytes that start a
+/// UTF-8 sequence, less the white space ones. Those are ASCII (tab, line
+/// feed, vertical tab, form feed, carriage return, space) or start with
+/// 0xC2 (U+0085, U+00A0), 0xE1 (U+1680), 0xE2 (U+2000–U+200A, U+2028,
+/// U+2029, U+202F, U+205F) or 0xE3 (U+3000).
+pub(crate) fn non_ws_chars(t: &str) -> usize {
+    let b = t.as_bytes();
+    if b.is_ascii() {
+        return b
+            .iter()
+            .filter(|&&c| !matches!(c, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' '))
+            .count();
+    }
+    let mut n = 0;
+    for (i, &c) in b.iter().enumerate() {
+        n += usize::from(match c {
+            b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ' => false,
+            0x80..=0xBF => false,
+            0xC2 | 0xE1..=0xE3 => !is_wide_space(&b[i..]),
+            _ => true,
+        });
+    }
+    n
+}
+
+/// Whether `b` starts with a white space character outside ASCII.
+fn is_wide_space(b: &[u8]) -> bool {
+    match b {
+        [0xC2, 0x85 | 0xA0, ..] | [0xE1, 0x9A, 0x80, ..] | [0xE3, 0x80, 0x80, ..] => true,
+        [0xE2, 0x80, x, ..] => matches!(x, 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF),
+        [0xE2, 0x81, 0x9F, ..] => true,
+        _ => false,
+    }
+}
+
 /// Whether the text under `node` holds at least `n` characters.
 pub(crate) fn has_chars(node: &NodeRef, n: usize) -> bool {
     let mut total = 0;
     each_text(node, |t| {
-        total += t.chars().count();
+        total += char_count(t);
         total < n
     });
     total >= n
@@ -42,10 +83,15 @@ pub(crate) fn sizes(node: &NodeRef) -> (usize, usize) {
     let (mut bytes, mut chars) = (0, 0);
     each_text(node, |t| {
         bytes += t.len();
-        chars += t.chars().filter(|c| !c.is_whitespace()).count();
+        chars += non_ws_chars(t);
         true
     });
     (bytes, chars)
+}
+
+/// Non-white-space characters of the text under `node`.
+pub(crate) fn non_ws(node: &NodeRef) -> usize {
+    sizes(node).1
 }
 
 #[cfg(test)]
@@ -67,5 +113,33 @@ mod tests {
         let chars = text.chars().count();
         assert!(has_chars(&d, chars));
         assert!(!has_chars(&d, chars + 1));
+    }
+
+    #[test]
+    fn wide_white_space_is_that_of_the_standard_library() {
+        let mut buf = [0u8; 4];
+        for c in (0..=0x10FFFF)
+            .filter_map(char::from_u32)
+            .filter(|c| !c.is_ascii())
+        {
+            let b = c.encode_utf8(&mut buf).as_bytes();
+            assert_eq!(is_wide_space(b), c.is_whitespace(), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn counts_agree_with_the_standard_library() {
+        for t in [
+            "",
+            " a\tb\nc\r\x0b\x0cd ",
+            "سیلاب‌ها \u{a0}x\u{2003}y\u{3000}",
+            "\u{85}\u{1680}z",
+            "\u{2000}\u{200a}\u{200b}\u{2028}\u{2029}\u{202f}\u{205f}\u{2060}\u{3000}\u{3001}",
+            "\u{c2}\u{e1}\u{e2}\u{e3}\u{2010}\u{1681}",
+        ] {
+            assert_eq!(char_count(t), t.chars().count(), "{t:?}");
+            let std = t.chars().filter(|c| !c.is_whitespace()).count();
+            assert_eq!(non_ws_chars(t), std, "{t:?}");
+        }
     }
 }
