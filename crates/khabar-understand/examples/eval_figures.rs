@@ -38,6 +38,7 @@ const HELDOUT_8: &str = include_str!("../eval/figures-topics-heldout-8.toml");
 const HELDOUT_9: &str = include_str!("../eval/figures-topics-heldout-9.toml");
 const HELDOUT_10: &str = include_str!("../eval/figures-topics-heldout-10.toml");
 const HELDOUT_11: &str = include_str!("../eval/figures-topics-heldout-11.toml");
+const HELDOUT_12: &str = include_str!("../eval/figures-topics-heldout-12.toml");
 const SAMPLE: &str = include_str!("../eval/figures-topics-sample.toml");
 
 /// Floors: (figure recall, figure precision, topic micro-F1).
@@ -135,6 +136,17 @@ const HELDOUT_10_FLOOR: (f64, f64, f64) = (0.98, 0.98, 0.80);
 /// sources in English where the text names them in Dari or Pashto),
 /// topics F1 0.848. Floors just under those.
 const HELDOUT_11_FLOOR: (f64, f64, f64) = (0.98, 0.98, 0.84);
+/// First scored, before any rule was changed for it: figure recall 0.962,
+/// precision 0.962 (50 right of 52 found, 52 gold; unit 0.880, approx
+/// 1.000, source 0.842), topics micro F1 0.732 (P 0.750, R 0.714): the
+/// honest held-out figures. Fixed since for the two misses' classes:
+/// Pashto number words in their oblique form ("د څلورو کسانو"), and an
+/// Arabic million alone or in the dual joined to thousands ("مليون و٤٠٠
+/// ألف", "مليونين و…"). Recall 0.981, precision 0.981 (unit 0.882, source
+/// 0.923, the entity rules fixed for held-out-12 finding more sources;
+/// the miss left: "په اتو ژبو", eight languages, a noun no classifier),
+/// topics F1 0.732. Floors just under those.
+const HELDOUT_12_FLOOR: (f64, f64, f64) = (0.97, 0.97, 0.70);
 const SAMPLE_FLOOR: (f64, f64, f64) = (0.95, 0.95, 0.85);
 
 #[derive(Debug, Deserialize)]
@@ -506,6 +518,13 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
+    let heldout_12: Gold = match toml::from_str(HELDOUT_12) {
+        Ok(g) => g,
+        Err(e) => {
+            eprintln!("eval/figures-topics-heldout-12.toml: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
     let mut all: Vec<(String, Vec<String>)> = Vec::new();
     for (set, gold, floor) in [
         ("synthetic", &synthetic, SYNTHETIC_FLOOR),
@@ -519,6 +538,7 @@ fn main() -> ExitCode {
         ("held-out-9 synthetic", &heldout_9, HELDOUT_9_FLOOR),
         ("held-out-10 synthetic", &heldout_10, HELDOUT_10_FLOOR),
         ("held-out-11 synthetic", &heldout_11, HELDOUT_11_FLOOR),
+        ("held-out-12 synthetic", &heldout_12, HELDOUT_12_FLOOR),
     ] {
         let cases: Vec<Case<'_>> = gold
             .article

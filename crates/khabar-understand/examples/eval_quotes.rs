@@ -16,8 +16,9 @@
 //! `eval/quotes-entities-heldout-7.txt`,
 //! `eval/quotes-entities-heldout-8.txt`,
 //! `eval/quotes-entities-heldout-9.txt`,
-//! `eval/quotes-entities-heldout-10.txt` and
-//! `eval/quotes-entities-heldout-11.txt` (each scored before any rule was
+//! `eval/quotes-entities-heldout-10.txt`,
+//! `eval/quotes-entities-heldout-11.txt` and
+//! `eval/quotes-entities-heldout-12.txt` (each scored before any rule was
 //! changed for it). `--set NAME` (repeatable: `synthetic`, `held-out-3`, …,
 //! `sample`) scores only the sets named; `--list` prints every entity and
 //! quotation found, with the errors. Sample gold:
@@ -52,6 +53,7 @@ const HELDOUT_8: &str = include_str!("../eval/quotes-entities-heldout-8.txt");
 const HELDOUT_9: &str = include_str!("../eval/quotes-entities-heldout-9.txt");
 const HELDOUT_10: &str = include_str!("../eval/quotes-entities-heldout-10.txt");
 const HELDOUT_11: &str = include_str!("../eval/quotes-entities-heldout-11.txt");
+const HELDOUT_12: &str = include_str!("../eval/quotes-entities-heldout-12.txt");
 const SAMPLE_GOLD: &str = include_str!("../eval/quotes-entities-sample.txt");
 
 /// `--list`: print every entity and quotation found, not only the errors.
@@ -277,6 +279,40 @@ const HELDOUT_10_FLOORS: Floors = Floors {
 /// 1.000, R 1.000 and entities P 1.000, R 1.000, F1 1.000: the floors are
 /// just under those.
 const HELDOUT_11_FLOORS: Floors = Floors {
+    quote_p: 0.98,
+    quote_r: 0.98,
+    entity_r: 0.98,
+    entity_f1: 0.98,
+};
+
+/// Written and annotated before it was first scored, and first scored
+/// before any rule was changed for it: quotes P 0.822, R 0.787, F1 0.804
+/// (37 right of 45 found, 47 gold; 8 with the right words but another
+/// speaker) and entities P 0.882, R 0.845, F1 0.863 (120 right of 136
+/// found, 142 gold; kind right for 0.983); entity recall by language en
+/// 0.930 (53 of 57), fa 0.800 (20 of 25), ps 0.679 (19 of 28), ur 0.800
+/// (12 of 15), ar 0.941 (16 of 17): the honest held-out figures. The gold
+/// was not changed after it. Fixed since, in general form, for the error
+/// classes seen: regional bodies the gazetteer did not know or spelt only
+/// in one script (European Parliament, Pakistan's National Assembly and
+/// Senate, the Pak-Afghan joint chamber, the Aga Khan Foundation apart
+/// from the network, the rural development ministry, the power utility,
+/// the central bank as "بانک مرکزی", Qatar Charity, the academies of
+/// sciences and of Pashto, the Red Cross and Red Crescent in full Pashto;
+/// Mandawi and two Kabul neighbourhoods); Pashto villages after "په" or
+/// "د" ("د X په کلي کې"); a Dari trade union of a city ("اتحادیه …
+/// کابل"); Perso-Arabic names (a compound given name joined, "احمدشاه",
+/// or written apart, Urdu "اسد اللہ"; "وزیر" as a family name); foreign
+/// names after a Pashto spokeswoman ("ویاندې") or before a colon after an
+/// Arabic role; English datelines of one word, sentence-opening adverbs
+/// and pronouns ("Separately,", "Nobody"), nationalities ("Polish"), an
+/// ezafe place listed with "and", and "X had 40 families" no cue for a
+/// person; for quotes, "the aid group said" as the organisation named
+/// before and Dari "پاسخ داد". Quotes P 1.000, R 1.000 and entities P
+/// 0.979, R 1.000, F1 0.990 (the errors left: the outlet named in the
+/// running text, "Swedish Green" and a Pashto verb phrase taken for a
+/// name): the floors are just under those.
+const HELDOUT_12_FLOORS: Floors = Floors {
     quote_p: 0.98,
     quote_r: 0.98,
     entity_r: 0.98,
@@ -589,6 +625,7 @@ fn main() -> ExitCode {
         ("held-out-9", HELDOUT_9, &HELDOUT_9_FLOORS),
         ("held-out-10", HELDOUT_10, &HELDOUT_10_FLOORS),
         ("held-out-11", HELDOUT_11, &HELDOUT_11_FLOORS),
+        ("held-out-12", HELDOUT_12, &HELDOUT_12_FLOORS),
     ] {
         if !sets.is_empty() && !sets.iter().any(|s| s == set) {
             continue;

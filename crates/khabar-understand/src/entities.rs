@@ -658,10 +658,12 @@ fn latin_pass(
         }
         // "Aleksandar Furtula and Joshua Bickel": two people, unless the
         // run names an organisation ("Ministry of Agriculture and Livestock").
+        // (An ezafe "e" or "i" inside a place's name joins no organisation:
+        // "Zardak and Barg-e-Sang".)
         let has_org = toks[i..j].iter().any(|t| {
             w.org.contains(&t.key)
                 || w.roles.contains(&t.key)
-                || (w.connectors.contains(&t.key) && t.key != "and")
+                || (w.connectors.contains(&t.key) && !matches!(t.key.as_str(), "and" | "e" | "i"))
         });
         let mut a = i;
         for k in i..=j {
@@ -755,6 +757,15 @@ fn latin_run(
     }
     let single = b - a == 1;
     let k0 = &keys[0];
+    // "Separately, the ministry said": an adverb opening the sentence.
+    if single
+        && opens[a]
+        && k0.len() > 4
+        && k0.ends_with("ly")
+        && text[toks[a].end..].starts_with(',')
+    {
+        return None;
+    }
     if single && w.demonyms.contains(k0) && !opens[i] {
         // "Baloch told a briefing": a surname only if a full name has it.
         return Some(Raw {
@@ -848,6 +859,9 @@ fn latin_run(
         (EntityKind::Place, prep_before, b)
     } else if honorific && !has_not_name {
         (EntityKind::Person, true, b)
+    } else if dateline(text, toks, i, j) {
+        // A dateline: "BAKU, Azerbaijan (AP) —", "HERAT —".
+        (EntityKind::Place, true, b)
     } else if single && toks[a].caps {
         (
             EntityKind::Organization,
@@ -861,7 +875,7 @@ fn latin_run(
         && toks[a..b].iter().all(|t| t.caps && t.end - t.start >= 3)
         && gap_after.starts_with(',')
     {
-        // A dateline: "BAKU, Azerbaijan (AP) —".
+        // A dateline of several words: "MAZAR-I-SHARIF, Afghanistan".
         (EntityKind::Place, true, b)
     } else if has_not_name && prep_before && !opens[i] {
         (EntityKind::Place, false, b)
@@ -913,8 +927,16 @@ fn latin_run(
                 | "called"
                 | "met"
         );
-        let speaker =
-            gap_after.trim().is_empty() && w.speech_after.contains(next_key) && !(opener && weak);
+        // "when Zardak had 40 families": a count after "has" or "had" is
+        // what a place holds, no cue for a person.
+        let holds_count = matches!(next_key, "has" | "had")
+            && toks
+                .get(j + 1)
+                .is_some_and(|t| t.key.chars().next().is_some_and(|c| c.is_ascii_digit()));
+        let speaker = gap_after.trim().is_empty()
+            && w.speech_after.contains(next_key)
+            && !(opener && weak)
+            && !holds_count;
         let said_before = i > 0
             && text[toks[i - 1].end..toks[i].start].trim().is_empty()
             && matches!(prev_key, "said" | "says" | "told" | "by" | "with");
@@ -947,6 +969,36 @@ fn latin_run(
         cue,
         opens_sentence: single && opens[a],
     })
+}
+
+/// Whether the capitals `toks[i..j]` open the paragraph as a dateline: a
+/// place, then a dash ("HERAT —") or a comma, one or two capitalised words
+/// and an agency in brackets or a dash ("STRASBOURG, France (Reuters) —").
+fn dateline(text: &str, toks: &[Token], i: usize, j: usize) -> bool {
+    if i != 0
+        || !toks[i..j]
+            .iter()
+            .all(|t| t.caps && !t.arabic && t.end - t.start >= 3)
+    {
+        return false;
+    }
+    let rest = &text[toks[j - 1].end..];
+    let dash = |r: &str| r.trim_start().starts_with(['—', '–']);
+    if dash(rest) {
+        return true;
+    }
+    let Some(after) = rest.strip_prefix(',') else {
+        return false;
+    };
+    let mut k = j;
+    while k < toks.len() && k < j + 2 && toks[k].upper && !toks[k].arabic {
+        let r = &text[toks[k].end..];
+        if r.trim_start().starts_with('(') || dash(r) {
+            return after.trim_start().starts_with(|c: char| c.is_uppercase());
+        }
+        k += 1;
+    }
+    false
 }
 
 /// The start of a full name (two words or more) closing `toks[a..b]`, the
@@ -1111,7 +1163,7 @@ fn arabic_pass(
             let mut limit = i + 4;
             while j < n
                 && j < limit
-                && name_word(j, taken)
+                && (name_word(j, taken) || (j > i + 1 && !taken[j] && surname_role(text, toks, j)))
                 && glued(text, &toks[j - 1], &toks[j], false)
             {
                 if AR_NAME_LINKS.contains(&toks[j].key.as_str()) {
@@ -1223,16 +1275,19 @@ fn arabic_pass(
         // A given name and one to three more name words: "فیصل ناصر نے
         // کہا", "ماجد الأنصاري يوم …", "ویاند عبدالمطلب حقاني وویل".
         // With بن / آل the name runs longer: "محمد بن عبدالرحمن آل ثاني".
+        let allah_after = toks.get(i + 1).is_some_and(|t| {
+            is_allah(&t.key) && name_word(i + 1, taken) && glued(text, &toks[i], t, false)
+        });
         if name_word(i, taken)
-            && words::is_ar_given(&toks[i].key)
+            && (words::is_ar_given(&toks[i].key) || allah_after)
             && !(i > 0 && is_number_word(&toks[i - 1]))
         {
             let mut j = i + 1;
-            let mut limit = i + 4;
+            let mut limit = if allah_after { i + 5 } else { i + 4 };
             while j < n
                 && j < limit
-                && name_word(j, taken)
-                && !w.ar_roles.contains(&toks[j].key)
+                && ((name_word(j, taken) && !w.ar_roles.contains(&toks[j].key))
+                    || (!taken[j] && surname_role(text, toks, j)))
                 && glued(text, &toks[j - 1], &toks[j], false)
             {
                 if AR_NAME_LINKS.contains(&toks[j].key.as_str()) {
@@ -1442,6 +1497,36 @@ fn is_say_after(key: &str) -> bool {
         ],
     )
     .contains(key)
+}
+
+/// Whether the role word at `toks[i]`, right after a given name, is the
+/// family's name: "وزیر" (Wazir) before a speech verb, a preposition or
+/// punctuation ("ډاکټر نصرالله وزیر په یوه پیغام کې ولیکل"), not before
+/// the portfolio it would head.
+fn surname_role(text: &str, toks: &[Token], i: usize) -> bool {
+    static NEXT: std::sync::OnceLock<rustc_hash::FxHashSet<String>> = std::sync::OnceLock::new();
+    let next_ok = normal_set(
+        &NEXT,
+        &[
+            "په",
+            "چې",
+            "هم",
+            "نے",
+            "نیز",
+            "ولیکل",
+            "گفت",
+            "وویل",
+            "وايي",
+            "کہا",
+            "قال",
+        ],
+    );
+    i > 0
+        && matches!(toks[i].key.as_str(), "وزیر" | "وزير")
+        && words::is_ar_given(&toks[i - 1].key)
+        && toks.get(i + 1).is_none_or(|t| {
+            !glued(text, &toks[i], t, false) || next_ok.contains(&t.key) || is_say_after(&t.key)
+        })
 }
 
 /// Whether the one-word place at `toks[i]` ends a person's name: a given
@@ -1996,6 +2081,29 @@ fn institution_at(
     {
         return Some((i + 1, i + 2, EntityKind::Place));
     }
+    // Pashto "د بړکوټ په کلي کې", "د زړه کلا د کلي": one or two name
+    // words, then په or د before the village's or district's noun.
+    if key == "د" {
+        let tails = normal_set(&PLACE_TAILS, PS_PLACE_TAILS);
+        let name = |k: usize| {
+            word(k)
+                && !not_place.contains(&toks[k].key)
+                && !tails.contains(&toks[k].key)
+                && !head_at(k)
+        };
+        let mut e = i + 1;
+        while e < i + 3 && name(e) {
+            e += 1;
+            if e + 1 < n
+                && matches!(toks[e].key.as_str(), "په" | "د")
+                && glued(text, &toks[e - 1], &toks[e], false)
+                && tails.contains(&toks[e + 1].key)
+                && glued(text, &toks[e], &toks[e + 1], false)
+            {
+                return Some((i + 1, e, EntityKind::Place));
+            }
+        }
+    }
     // A medium: one to three name words after its noun; not an adjective
     // ("رادیو محلی"), a verb or a preposition ("زیر فشار هستند").
     let media_word = |k: usize| {
@@ -2077,6 +2185,21 @@ fn institution_at(
             }
         }
         return None;
+    }
+    // A city's or a province's union of a trade: Dari "اتحادیه صرافان
+    // کابل", "انجمن نانوایان هرات" — the head, one or two words, the place.
+    if matches!(key, "اتحادیه" | "اتحادیهٔ" | "انجمن") {
+        let mut j = i + 1;
+        while j < i + 3 && word(j) && !known_place(j) {
+            j += 1;
+        }
+        if j > i + 1
+            && known_place(j)
+            && glued(text, &toks[j - 1], &toks[j], false)
+            && let Some(h) = g.longest(text, toks, j)
+        {
+            return Some((i, j + h.len, EntityKind::Organization));
+        }
     }
     // A city's municipality: Dari "شاروالی کابل", Pashto "د کابل
     // ښاروالۍ", Urdu "… میونسپل کارپوریشن" aside.
@@ -2276,9 +2399,12 @@ fn appositive_after_role(text: &str, toks: &[Token], i: usize, taken: &[bool]) -
     {
         j += 1;
     }
+    // Closed by a comma, or by the colon before the words quoted: "ممثلة
+    // المنظمة في كابول، ماريا فرنانديز: «…»".
     let closed = toks
         .get(j)
-        .is_some_and(|t| text[toks[j - 1].end..t.start].contains('،'));
+        .is_some_and(|t| text[toks[j - 1].end..t.start].contains('،'))
+        || text[toks[j - 1].end..].trim_start().starts_with(':');
     if j < i + 2 || !closed {
         return None;
     }
@@ -2382,7 +2508,13 @@ fn urdu_subject_at(toks: &[Token], i: usize) -> Option<usize> {
     };
     let after_role = (i > 0 && is_role(i - 1))
         || (i > 1 && is_role(i - 2) && ur_portfolio_word(&toks[i - 1].key));
-    let given = |k: usize| words::is_ar_given(&toks[k].key);
+    // "اسد اللہ": a compound given name written as two words.
+    let given = |k: usize| {
+        words::is_ar_given(&toks[k].key) || toks.get(k + 1).is_some_and(|t| is_allah(&t.key))
+    };
+    if is_allah(&toks[i].key) && i > 0 && toks[i - 1].arabic {
+        return None;
+    }
     if (after_role || given(i)) && ergative_at(i + 3) {
         Some(3)
     } else if ergative_at(i + 2)
@@ -2397,6 +2529,12 @@ fn urdu_subject_at(toks: &[Token], i: usize) -> Option<usize> {
     } else {
         None
     }
+}
+
+/// "الله" (Urdu "اللہ") written apart, the second half of a compound
+/// given name ("اسد اللہ", "نصر الله").
+fn is_allah(key: &str) -> bool {
+    matches!(key, "الله" | "اللہ")
 }
 
 /// A given name of the compound kind (عبدالرزاق، حمیدالله), a name by
@@ -2469,7 +2607,13 @@ fn spokesperson_subject_at(toks: &[Token], i: usize) -> Option<usize> {
             .map(|v| crate::normalize::normalize(v))
             .collect()
     });
-    if i == 0 || !matches!(toks[i - 1].key.as_str(), "سخنگوی" | "ویاند") {
+    static TITLES: std::sync::OnceLock<rustc_hash::FxHashSet<String>> = std::sync::OnceLock::new();
+    // Pashto's spokeswoman and the oblique forms: "ویاندې ایلینا لوپز وویل".
+    let titles = normal_set(
+        &TITLES,
+        &["سخنگوی", "ویاند", "ویاندې", "ویانده", "ویاندی", "وياند"],
+    );
+    if i == 0 || !titles.contains(&toks[i - 1].key) {
         return None;
     }
     (2..=3).find(|&len| toks.get(i + len).is_some_and(|t| verbs.contains(&t.key)))

@@ -750,12 +750,14 @@ fn read_words(t: &[Tok<'_>], i: usize) -> Option<(f64, usize)> {
     if w.arabic() {
         // The Arabic dual of a scale: "مليوني شخص" (two million people).
         let dual = match w.text.trim_start_matches('و') {
-            "ألفي" | "ألفا" => 2e3,
-            "مليوني" | "مليونا" => 2e6,
-            "ملياري" | "مليارا" => 2e9,
+            "ألفي" | "ألفا" | "ألفين" => 2e3,
+            "مليوني" | "مليونا" | "مليونين" => 2e6,
+            "ملياري" | "مليارا" | "مليارين" => 2e9,
             _ => return read_fa_ps_words(t, i),
         };
-        return Some((dual, i + 1));
+        // "مليونين و٣٠٠ ألف": a smaller scale joined after.
+        let (more, used) = scaled_remainder(t, i + 1, dual);
+        return Some((dual + more, i + 1 + used));
     }
     let is_big =
         |s: &str| matches!(s, "hundred" | "dozen") || lx::scale(s).is_some_and(|_| s.len() > 2);
@@ -869,6 +871,14 @@ fn read_fa_ps_words(t: &[Tok<'_>], i: usize) -> Option<(f64, usize)> {
         // A scale alone after an approximation, before people: "بیش از
         // هزار دختر" (over a thousand girls).
         let s = lx::scale(&t[i].norm)?;
+        // Arabic "مليون و٤٠٠ ألف": the scale alone stands for one of it,
+        // a smaller scale joined after.
+        if t.get(i + 1).is_some_and(|w| w.is("و")) {
+            let (more, used) = scaled_remainder(t, i + 1, s);
+            if used == 3 && more > 0.0 {
+                return Some((s + more, i + 1 + used));
+            }
+        }
         let people_next = t
             .get(i + 1)
             .is_some_and(|x| lx::is_person_noun(&x.norm) || lx::is_person_classifier(&x.norm));
@@ -916,6 +926,9 @@ fn read_fa_ps_words(t: &[Tok<'_>], i: usize) -> Option<(f64, usize)> {
         lx::is_person_classifier(n)
             || lx::is_person_noun(n)
             || lx::is_person_noun(possessed(n))
+            // Pashto oblique plural: "د څلورو کسانو".
+            || n.strip_suffix('و')
+                .is_some_and(|b| b.chars().count() >= 2 && lx::is_person_classifier(b))
             || (!after_digits && lx::english_unit(n).is_some())
     };
     let classifier = t.get(j).is_some_and(people)

@@ -214,6 +214,9 @@ const AR_VERBS: &[&str] = &[
     "نوشته",
     "نوشتند",
     "خاطرنشان",
+    // "پاسخ داد", "جواب داد" (answered), like "خاطرنشان ساخت".
+    "پاسخ",
+    "جواب",
     "یادآور",
     "یادآوری",
     "هشدار",
@@ -1717,10 +1720,30 @@ fn resolve(
                 .flatten()
         };
         // An Arabic noun with its article ("الوزارة") names "وزارة …".
+        // "the aid group", "the relief agency": a civil body's noun, named
+        // by no word of its own — the last organisation named before.
+        let civil = at.checked_sub(1).is_some_and(|k| {
+            matches!(
+                toks[k].key.as_str(),
+                "aid" | "relief" | "charity" | "humanitarian" | "advocacy"
+            )
+        }) && matches!(
+            noun.key.as_str(),
+            "group" | "agency" | "organization" | "organisation"
+        );
+        let last_org = || {
+            ctx.placed
+                .iter()
+                .rev()
+                .filter(|m| (m.paragraph as usize, m.start) < (p, quote_at))
+                .find(|m| ctx.entities[m.entity].kind == EntityKind::Organization)
+                .copied()
+        };
         let named = named_with(noun.key.as_str())
             .or_else(|| noun.key.strip_prefix("ال").and_then(named_with))
             .or_else(court)
-            .or_else(|| modifier.and_then(named_with));
+            .or_else(|| modifier.and_then(named_with))
+            .or_else(|| civil.then(last_org).flatten());
         return Some(match named {
             Some(m) => Speaker::Entity(m.entity),
             None => Speaker::Outlet,

@@ -270,6 +270,19 @@ fn letter_variants(spelling: &str) -> Vec<String> {
     if spelling.contains('ې') {
         out.push(spelling.replace('ې', "ی"));
     }
+    // A Pashto name of several words ending in a feminine noun takes ې in
+    // the oblique case: "… ټولنه" → "… ټولنې", "… کمېټه" → "… کمېټې".
+    let pashto = spelling.contains(['ټ', 'ړ', 'ډ', 'ښ', 'ږ', 'ځ', 'څ', 'ګ', 'ې', 'ۍ', 'ڼ']);
+    if pashto
+        && spelling.contains(' ')
+        && let Some(stem) = spelling.strip_suffix('ه')
+        && stem
+            .rsplit(' ')
+            .next()
+            .is_some_and(|w| w.chars().count() >= 3)
+    {
+        out.push(format!("{stem}ې"));
+    }
     // Arabic writes گ as ج and پ as ب ("ننجرهار", "باكتيا"), and a final ه
     // as ة ("قلعة"); only for names long enough not to become a common
     // Arabic word.
@@ -329,6 +342,17 @@ fn arabic_without_clitic(key: &str, known: impl Fn(&str) -> bool) -> Option<Stri
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_pashto_name_ending_in_a_feminine_noun_has_its_oblique_form() {
+        let v = letter_variants("د ښځو د حقونو ټولنه");
+        assert!(v.iter().any(|s| s == "د ښځو د حقونو ټولنې"), "{v:?}");
+        // A Dari name, or one word, keeps its ending.
+        let v = letter_variants("وزارت صحت عامه");
+        assert!(v.iter().all(|s| !s.ends_with('ې')), "{v:?}");
+        let v = letter_variants("ګرمه");
+        assert!(v.iter().all(|s| !s.ends_with('ې')), "{v:?}");
+    }
 
     #[test]
     fn arabic_clitics_come_off_a_known_spelling() {

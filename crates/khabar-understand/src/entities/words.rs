@@ -84,6 +84,17 @@ const COMMON: &[&str] = &[
     "five",
     "however",
     "meanwhile",
+    // Pronouns of no one in particular: "Nobody argued with them".
+    "nobody",
+    "everybody",
+    "somebody",
+    "anybody",
+    "everyone",
+    "someone",
+    "anyone",
+    "nothing",
+    "everything",
+    "something",
     "according",
     "although",
     "despite",
@@ -395,6 +406,45 @@ const DEMONYMS: &[&str] = &[
     "punjabi",
     "sindhi",
     "ismaili",
+    "polish",
+    "greek",
+    "czech",
+    "hungarian",
+    "austrian",
+    "belgian",
+    "finnish",
+    "portuguese",
+    "romanian",
+    "bulgarian",
+    "serbian",
+    "croatian",
+    "scottish",
+    "mongolian",
+    "nepali",
+    "nepalese",
+    "thai",
+    "vietnamese",
+    "filipino",
+    "nigerian",
+    "somali",
+    "yemeni",
+    "omani",
+    "bahraini",
+    "jordanian",
+    "lebanese",
+    "moroccan",
+    "algerian",
+    "tunisian",
+    "libyan",
+    "sudanese",
+    "ethiopian",
+    "kenyan",
+    "mexican",
+    "brazilian",
+    "tajikistani",
+    "uzbekistani",
+    "kazakhstani",
+    "kyrgyzstani",
     "international",
     "global",
     "national",
@@ -1532,6 +1582,12 @@ pub(crate) fn is_ar_given(key: &str) -> bool {
             && ["الله", "الدین", "الرحمن", "الحق", "الرحیم"]
                 .iter()
                 .any(|s| key.ends_with(s)))
+        // A given name and شاه, جان or گل written as one word: "احمدشاه",
+        // "محمدجان", "شیرگل".
+        || ["شاه", "جان", "گل"].iter().any(|s| {
+            key.strip_suffix(s)
+                .is_some_and(|r| r.chars().count() >= 3 && get().ar_given.contains(r))
+        })
 }
 
 pub(crate) fn get() -> &'static Words {

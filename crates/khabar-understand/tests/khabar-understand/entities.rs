@@ -1229,3 +1229,203 @@ fn a_municipality_and_a_department_with_the_word_province() {
     );
     has(&ps, EntityKind::Organization, "د کندهار ښاروالۍ");
 }
+
+/// The named entity of `kind` whose name is `name`, if any.
+fn named<'a>(found: &'a [FoundEntity], name: &str, kind: EntityKind) -> Option<&'a FoundEntity> {
+    found.iter().find(|e| e.name == name && e.kind == kind)
+}
+
+#[test]
+fn regional_bodies_in_every_script_are_known() {
+    let en = find(
+        &paras(&[
+            "The European Parliament heard from the Aga Khan Foundation and the Ministry of Rural Rehabilitation and Development on Tuesday.",
+        ]),
+        Some("en"),
+    );
+    by_key(&en, "organization:european-parliament");
+    by_key(&en, "organization:aga-khan-foundation");
+    by_key(
+        &en,
+        "organization:ministry-of-rural-rehabilitation-and-development",
+    );
+    assert!(
+        en.iter()
+            .all(|e| e.key != "organization:aga-khan-development-network"),
+        "{en:#?}"
+    );
+    let ps = find(
+        &paras(&[
+            "د کلیو د بیا رغونې او پراختیا وزارت او د افغانستان د سرې میاشتې ټولنې په غزني کې کار پیل کړ.",
+        ]),
+        Some("ps"),
+    );
+    by_key(
+        &ps,
+        "organization:ministry-of-rural-rehabilitation-and-development",
+    );
+    by_key(&ps, "organization:afghan-red-crescent-society");
+    // Afghanistan inside the society's name is no place of its own.
+    assert!(ps.iter().all(|e| e.key != "place:afghanistan"), "{ps:#?}");
+    let fa = find(
+        &paras(&["بانک مرکزی و شرکت برشنا روز دوشنبه در کابل نشست داشتند."]),
+        Some("fa"),
+    );
+    by_key(&fa, "organization:da-afghanistan-bank");
+    by_key(&fa, "organization:dabs");
+    let ur = find(
+        &paras(&["قومی اسمبلی نے پاک افغان جوائنٹ چیمبر آف کامرس کی تجاویز پر بحث کی۔"]),
+        Some("ur"),
+    );
+    by_key(&ur, "organization:national-assembly-of-pakistan");
+    by_key(&ur, "organization:pajcci");
+}
+
+#[test]
+fn a_pashto_village_before_its_noun_after_a_preposition() {
+    let found = find(
+        &paras(&[
+            "د غوره کلا د کلي مشرانو وویل چې سړک ویجاړ شوی دی.",
+            "هغه د سپینغر په کلي کې اوسېږي او د هغه په کلي کې ښوونځی نشته.",
+        ]),
+        Some("ps"),
+    );
+    assert!(
+        named(&found, "غوره کلا", EntityKind::Place).is_some(),
+        "{found:#?}"
+    );
+    assert!(
+        named(&found, "سپینغر", EntityKind::Place).is_some(),
+        "{found:#?}"
+    );
+    assert!(found.iter().all(|e| e.name != "هغه"), "{found:#?}");
+}
+
+#[test]
+fn a_foreign_name_after_a_spokeswoman_or_before_a_colon() {
+    let ps = find(
+        &paras(&["د سازمان ویاندې ماریا کلارک وویل چې مرستې به دوام ولري."]),
+        Some("ps"),
+    );
+    assert!(
+        named(&ps, "ماریا کلارک", EntityKind::Person).is_some(),
+        "{ps:#?}"
+    );
+    let ar = find(
+        &paras(&["وقالت ممثلة البرنامج في هرات، سارة جونسون: «سنواصل العمل مع المزارعين.»"]),
+        Some("ar"),
+    );
+    assert!(
+        named(&ar, "سارة جونسون", EntityKind::Person).is_some(),
+        "{ar:#?}"
+    );
+}
+
+#[test]
+fn compound_given_names_written_apart_or_joined() {
+    let ur = find(
+        &paras(&["تاجر ثنا اللہ مروت نے کہا کہ سرحد کل کھلے گی۔"]),
+        Some("ur"),
+    );
+    assert!(
+        named(&ur, "ثنا اللہ مروت", EntityKind::Person).is_some(),
+        "{ur:#?}"
+    );
+    assert!(ur.iter().all(|e| !e.name.starts_with("اللہ")), "{ur:#?}");
+    let fa = find(
+        &paras(&["محمدجان کریمی، یک دکاندار در شهر، گفت که قیمت‌ها بالا رفته است."]),
+        Some("fa"),
+    );
+    assert!(
+        named(&fa, "محمدجان کریمی", EntityKind::Person).is_some(),
+        "{fa:#?}"
+    );
+}
+
+#[test]
+fn wazir_after_a_given_name_is_a_family_name() {
+    let found = find(
+        &paras(&["ډاکټر ګل احمد وزیر په یوه غونډه کې وویل چې روغتون ته درمل اړین دي."]),
+        Some("ps"),
+    );
+    assert!(
+        named(&found, "ګل احمد وزیر", EntityKind::Person).is_some(),
+        "{found:#?}"
+    );
+}
+
+#[test]
+fn a_trade_union_of_a_city() {
+    let found = find(
+        &paras(&["اتحادیه نانوایان هرات اعلام کرد که قیمت نان ثابت می‌ماند."]),
+        Some("fa"),
+    );
+    assert!(
+        named(&found, "اتحادیه نانوایان هرات", EntityKind::Organization).is_some(),
+        "{found:#?}"
+    );
+}
+
+#[test]
+fn datelines_adverbs_and_nationalities_are_no_people() {
+    let found = find(
+        &paras(&[
+            "TIRANA, Albania (AP) — Ministers met on Friday.",
+            "Separately, a Greek diplomat, Nikos Andreou, said talks would resume. Nobody objected.",
+        ]),
+        Some("en"),
+    );
+    let tirana = found.iter().find(|e| e.name == "TIRANA").expect("TIRANA");
+    assert_eq!(tirana.kind, EntityKind::Place);
+    for word in ["Separately", "Greek", "Nobody"] {
+        assert!(found.iter().all(|e| e.name != word), "{word}: {found:#?}");
+    }
+    assert!(
+        named(&found, "Nikos Andreou", EntityKind::Person).is_some(),
+        "{found:#?}"
+    );
+}
+
+#[test]
+fn two_villages_named_together_stay_two_places() {
+    let found = find(
+        &paras(&[
+            "The villages of Sangar and Deh-e-Bala share one well.",
+            "\"When Sangar had 30 houses, there was enough water,\" an elder said.",
+        ]),
+        Some("en"),
+    );
+    assert!(
+        named(&found, "Sangar", EntityKind::Place).is_some(),
+        "{found:#?}"
+    );
+    assert!(
+        named(&found, "Deh-e-Bala", EntityKind::Place).is_some(),
+        "{found:#?}"
+    );
+    assert!(
+        found.iter().all(|e| !e.name.contains(" and ")),
+        "{found:#?}"
+    );
+}
+
+#[test]
+fn afghan_ministries_and_neighbours_forces_are_known() {
+    let fa = find(
+        &paras(&[
+            "وزارت امور سرحدات و قبایل و اداره ملی احصائیه و معلومات گزارش تازه‌ای نشر کردند.",
+        ]),
+        Some("fa"),
+    );
+    by_key(&fa, "organization:ministry-of-borders-and-tribal-affairs");
+    by_key(&fa, "organization:nsia");
+    let en = find(
+        &paras(&[
+            "The Inter-Services Public Relations said the Pakistan Army had closed the road, and Kam Air cancelled two flights.",
+        ]),
+        Some("en"),
+    );
+    by_key(&en, "organization:ispr");
+    by_key(&en, "organization:pakistan-army");
+    by_key(&en, "organization:kam-air");
+}

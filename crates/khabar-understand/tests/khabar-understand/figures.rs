@@ -794,3 +794,25 @@ fn staff_and_reporters_are_people_and_a_count_before_urdu_more_than_is_no_year()
     // A year is still a year.
     assert!(values("این قانون در سال ۱۴۰۱ تصویب شد.").is_empty());
 }
+
+#[test]
+fn pashto_oblique_number_words_before_people() {
+    let f = figures("په پېښه کې د دریو کسانو مړي وموندل شول.");
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!(f[0].value, 3.0);
+    assert_eq!(f[0].unit.as_deref(), Some("people"));
+    // Not a count of people: no figure.
+    assert!(values("د دوو هېوادونو ترمنځ خبرې وشوې.").is_empty());
+}
+
+#[test]
+fn an_arabic_million_alone_or_dual_joined_to_thousands() {
+    assert_eq!(
+        values("وقالت المنظمة إن مليون و٢٠٠ ألف طفل بحاجة إلى مساعدة."),
+        [1_200_000.0]
+    );
+    assert_eq!(
+        values("وأعلنت الوزارة عودة مليونين و٧٠٠ ألف شخص."),
+        [2_700_000.0]
+    );
+}

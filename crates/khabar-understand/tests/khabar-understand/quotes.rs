@@ -939,3 +939,36 @@ fn a_possessor_is_not_the_subject_a_pronoun_stands_for() {
         [("Nadia", "They told us nothing about where he is")]
     );
 }
+
+#[test]
+fn the_aid_group_is_the_organisation_named_before() {
+    let q = run(
+        &[
+            "The Danish Refugee Council said on Monday that 900 families had lost their homes.",
+            "In a statement, the aid group said: “These families need shelter before the snow.”",
+        ],
+        "en",
+    );
+    assert_eq!(
+        pairs(&q),
+        [(
+            "Danish Refugee Council",
+            "These families need shelter before the snow."
+        )]
+    );
+}
+
+#[test]
+fn a_dari_answer_is_a_verb_of_saying() {
+    let q = run(
+        &[
+            "محمد نعیم ستانکزی، رئیس معارف غزنی، در یک نشست خبری سخن گفت.",
+            "ستانکزی در پاسخ به یک خبرنگار پاسخ داد: «مکتب‌ها هفته آینده باز می‌شوند.»",
+        ],
+        "fa",
+    );
+    assert_eq!(
+        pairs(&q),
+        [("محمد نعیم ستانکزی", "مکتب‌ها هفته آینده باز می‌شوند.")]
+    );
+}
