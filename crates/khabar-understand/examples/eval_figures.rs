@@ -39,6 +39,7 @@ const HELDOUT_9: &str = include_str!("../eval/figures-topics-heldout-9.toml");
 const HELDOUT_10: &str = include_str!("../eval/figures-topics-heldout-10.toml");
 const HELDOUT_11: &str = include_str!("../eval/figures-topics-heldout-11.toml");
 const HELDOUT_12: &str = include_str!("../eval/figures-topics-heldout-12.toml");
+const HELDOUT_13: &str = include_str!("../eval/figures-topics-heldout-13.toml");
 const SAMPLE: &str = include_str!("../eval/figures-topics-sample.toml");
 
 /// Floors: (figure recall, figure precision, topic micro-F1).
@@ -145,8 +146,26 @@ const HELDOUT_11_FLOOR: (f64, f64, f64) = (0.98, 0.98, 0.84);
 /// ألف", "مليونين و…"). Recall 0.981, precision 0.981 (unit 0.882, source
 /// 0.923, the entity rules fixed for held-out-12 finding more sources;
 /// the miss left: "په اتو ژبو", eight languages, a noun no classifier),
-/// topics F1 0.732. Floors just under those.
-const HELDOUT_12_FLOOR: (f64, f64, f64) = (0.97, 0.97, 0.70);
+/// topics F1 0.732. Floors just under those. The miss left was fixed with
+/// held-out-13 (languages and dams as counted things), and "three
+/// generations" is a span: recall 1.000, precision 1.000.
+const HELDOUT_12_FLOOR: (f64, f64, f64) = (0.98, 0.98, 0.70);
+/// First scored, before any rule was changed for it: figure recall 0.860,
+/// precision 0.942 (49 right of 52 found, 57 gold; unit 0.857, approx
+/// 1.000, about 1.000, source 0.698), topics micro F1 0.846 (P 0.846, R
+/// 0.846): the honest held-out figures. Fixed since for the misses'
+/// classes: Pashto "سوه" (hundred) multiplying the scale after it ("اته
+/// سوه میلیونه", "درې زره او پنځه سوه", "شپږ سوه تنه") with Pashto "او"
+/// joining; "and a half" before a scale ("دوه نیم میلیونه"); Dari and
+/// Pashto "لک" (lakh); a thousand alone joined to digits ("هزار و ۲۰۰",
+/// 1200, no longer 200); Arabic number words before people with a
+/// preposition joined ("أم لخمسة أطفال", "لمليوني شخص"), not in a ratio
+/// or a household's size; languages and dams as counted things, one
+/// adjective allowed after "نور"; and for the spurious: "نه" before a
+/// thing is a negation, not nine; "two or three" ("دوه یا درې") is no
+/// count. Recall 1.000, precision 1.000 (unit 0.895, source 0.755),
+/// topics F1 0.846. Floors just under those.
+const HELDOUT_13_FLOOR: (f64, f64, f64) = (0.98, 0.98, 0.84);
 const SAMPLE_FLOOR: (f64, f64, f64) = (0.95, 0.95, 0.85);
 
 #[derive(Debug, Deserialize)]
@@ -525,6 +544,13 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
+    let heldout_13: Gold = match toml::from_str(HELDOUT_13) {
+        Ok(g) => g,
+        Err(e) => {
+            eprintln!("eval/figures-topics-heldout-13.toml: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
     let mut all: Vec<(String, Vec<String>)> = Vec::new();
     for (set, gold, floor) in [
         ("synthetic", &synthetic, SYNTHETIC_FLOOR),
@@ -539,6 +565,7 @@ fn main() -> ExitCode {
         ("held-out-10 synthetic", &heldout_10, HELDOUT_10_FLOOR),
         ("held-out-11 synthetic", &heldout_11, HELDOUT_11_FLOOR),
         ("held-out-12 synthetic", &heldout_12, HELDOUT_12_FLOOR),
+        ("held-out-13 synthetic", &heldout_13, HELDOUT_13_FLOOR),
     ] {
         let cases: Vec<Case<'_>> = gold
             .article

@@ -17,8 +17,9 @@
 //! `eval/quotes-entities-heldout-8.txt`,
 //! `eval/quotes-entities-heldout-9.txt`,
 //! `eval/quotes-entities-heldout-10.txt`,
-//! `eval/quotes-entities-heldout-11.txt` and
-//! `eval/quotes-entities-heldout-12.txt` (each scored before any rule was
+//! `eval/quotes-entities-heldout-11.txt`,
+//! `eval/quotes-entities-heldout-12.txt` and
+//! `eval/quotes-entities-heldout-13.txt` (each scored before any rule was
 //! changed for it). `--set NAME` (repeatable: `synthetic`, `held-out-3`, …,
 //! `sample`) scores only the sets named; `--list` prints every entity and
 //! quotation found, with the errors. Sample gold:
@@ -54,6 +55,7 @@ const HELDOUT_9: &str = include_str!("../eval/quotes-entities-heldout-9.txt");
 const HELDOUT_10: &str = include_str!("../eval/quotes-entities-heldout-10.txt");
 const HELDOUT_11: &str = include_str!("../eval/quotes-entities-heldout-11.txt");
 const HELDOUT_12: &str = include_str!("../eval/quotes-entities-heldout-12.txt");
+const HELDOUT_13: &str = include_str!("../eval/quotes-entities-heldout-13.txt");
 const SAMPLE_GOLD: &str = include_str!("../eval/quotes-entities-sample.txt");
 
 /// `--list`: print every entity and quotation found, not only the errors.
@@ -311,8 +313,43 @@ const HELDOUT_11_FLOORS: Floors = Floors {
 /// before and Dari "پاسخ داد". Quotes P 1.000, R 1.000 and entities P
 /// 0.979, R 1.000, F1 0.990 (the errors left: the outlet named in the
 /// running text, "Swedish Green" and a Pashto verb phrase taken for a
-/// name): the floors are just under those.
+/// name): the floors are just under those. The last two were fixed with
+/// held-out-13 (a nationality and a party's colour before a noun, Pashto
+/// postpositions ending a name): entities P 0.993.
 const HELDOUT_12_FLOORS: Floors = Floors {
+    quote_p: 0.98,
+    quote_r: 0.98,
+    entity_r: 0.98,
+    entity_f1: 0.98,
+};
+
+/// Written and annotated before it was first scored, and first scored
+/// before any rule was changed for it: quotes P 0.829, R 0.806, F1 0.817
+/// (29 right of 35 found, 36 gold; 5 with the right words but another
+/// speaker) and entities P 0.964, R 0.907, F1 0.934 (107 right of 111
+/// found, 118 gold; kind right for 1.000); entity recall by language en
+/// 0.952 (40 of 42), fa 1.000 (22 of 22), ps 0.774 (24 of 31), ur 0.917
+/// (11 of 12), ar 0.909 (10 of 11): the honest held-out figures. The gold
+/// was not changed after it. Fixed since, in general form, for the error
+/// classes seen: a quotation making up its sentence whose next sentence
+/// points back at it ("«…» این را X گفت", "“…” یہ سوال X نے کیا") names
+/// its speaker before the previous speaker's claim by position; a role
+/// with an adverb after it ("رئیس اتحادیه … همچنین گفت") is the person
+/// named with the role; lower-case words in marks after a comma ending
+/// reported speech are a partial quotation; Pashto "بي بي" opening a
+/// woman's name, "خپل" and the feminine "اوسېدونکې" ending one, a
+/// compound given name alone before a verb of saying ("عبدالغفور وايي"),
+/// an Arabic name of one word after "قالت" and before "، وهي"; a Pashto
+/// department of two fields joined by "او"; Urdu and Pashto retroflex
+/// letters as spellings of one gazetteer name (راولپنڈی / راولپنډۍ); an
+/// Urdu market of a known city ("پشاور کے … بازار"); "State Bank of
+/// Pakistan" (an institution's noun before "of" and a place); another
+/// country's ministry ("Pakistan's Ministry of Commerce") apart from
+/// Afghanistan's of the same name; the Pashto names of UNHCR and of the
+/// energy ministry in the gazetteer. Quotes P 1.000, R 1.000 and entities
+/// P 1.000, R 0.992, F1 0.996 (the miss left: a Pashto village whose name
+/// is also the Arabic "but", "لکن"): the floors are just under those.
+const HELDOUT_13_FLOORS: Floors = Floors {
     quote_p: 0.98,
     quote_r: 0.98,
     entity_r: 0.98,
@@ -626,6 +663,7 @@ fn main() -> ExitCode {
         ("held-out-10", HELDOUT_10, &HELDOUT_10_FLOORS),
         ("held-out-11", HELDOUT_11, &HELDOUT_11_FLOORS),
         ("held-out-12", HELDOUT_12, &HELDOUT_12_FLOORS),
+        ("held-out-13", HELDOUT_13, &HELDOUT_13_FLOORS),
     ] {
         if !sets.is_empty() && !sets.iter().any(|s| s == set) {
             continue;

@@ -301,12 +301,22 @@ fn gazetteer_pass(text: &str, toks: &[Token], p: u32, taken: &mut [bool], raws: 
                 // "the Turkish interior ministry": written in lower case,
                 // the capitals rules will not see it; the nation and the
                 // words are the ministry.
-                let end = i + hit.len;
+                let mut end = i + hit.len;
                 if !toks[i].upper && !toks[i].arabic && i > 0 && toks[i - 1].upper && !taken[i - 1]
                 {
                     taken[i - 1..end].iter_mut().for_each(|t| *t = true);
                     let mut raw = arabic_raw(toks, p, i - 1, end);
                     raw.kind = EntityKind::Organization;
+                    raws.push(raw);
+                } else if toks[i].upper && !toks[i].arabic && i >= 2 && toks[i - 1].key == "s" {
+                    // "Pakistan's Ministry of Commerce": the ministry of
+                    // that country, apart from Afghanistan's of the same
+                    // name (its key carries the country).
+                    end += portfolio_tail(text, toks, end);
+                    taken[i..end].iter_mut().for_each(|t| *t = true);
+                    let mut raw = arabic_raw(toks, p, i, end);
+                    raw.kind = EntityKind::Organization;
+                    raw.keys.insert(0, toks[i - 2].key.clone());
                     raws.push(raw);
                 }
                 i = end;
@@ -501,29 +511,55 @@ const DATE_WORDS: &[&str] = &[
 /// Time zones after a clock time ("09:15 GMT"): no organisation.
 const TIME_ZONES: &[&str] = &["gmt", "utc", "est", "edt", "pst", "cet", "ist", "pkt"];
 
-/// Nouns opening the name of a school before "of" and a place: "the
-/// University of Oslo".
-const SCHOOL_WORDS: &[&str] = &["university", "institute", "academy", "college", "school"];
+/// Nouns ending the first part of an institution's name before "of" and a
+/// place: "the University of Oslo", "the State Bank of Pakistan", "the
+/// Human Rights Commission of Pakistan".
+const SCHOOL_WORDS: &[&str] = &[
+    "university",
+    "institute",
+    "academy",
+    "college",
+    "school",
+    "bank",
+    "commission",
+];
 
-/// "University of Oslo": a school's name running over a place the
-/// gazetteer took, from `toks[i]`; the place's raw becomes the school's.
-/// The index after the name.
+/// "University of Oslo", "State Bank of Pakistan": an institution's name
+/// running over a place the gazetteer took, from `toks[i]` (up to three
+/// capitalised words before the noun); the place's raw becomes the
+/// institution's. The index after the name.
 fn school_of_place(
+    text: &str,
     toks: &[Token],
     i: usize,
     p: u32,
     taken: &mut [bool],
     raws: &mut [Raw],
 ) -> Option<usize> {
-    if !(toks[i].upper && SCHOOL_WORDS.contains(&toks[i].key.as_str()))
-        || taken[i]
-        || toks
-            .get(i + 1)
-            .is_none_or(|t| t.key != "of" || taken[i + 1])
+    // "The State Bank of Pakistan" opening a sentence: the name after "The".
+    let i = if toks[i].upper && toks[i].key == "the" && toks.get(i + 1).is_some_and(|t| t.upper) {
+        i + 1
+    } else {
+        i
+    };
+    if !toks[i].upper || toks[i].arabic || taken[i] {
+        return None;
+    }
+    let mut h = i;
+    while !SCHOOL_WORDS.contains(&toks[h].key.as_str()) {
+        let next = toks.get(h + 1)?;
+        if h >= i + 3 || !next.upper || taken[h + 1] || !glued(text, &toks[h], next, false) {
+            return None;
+        }
+        h += 1;
+    }
+    if toks
+        .get(h + 1)
+        .is_none_or(|t| t.key != "of" || taken[h + 1])
     {
         return None;
     }
-    let place_at = toks.get(i + 2)?.start;
+    let place_at = toks.get(h + 2)?.start;
     let raw = raws
         .iter_mut()
         .find(|r| r.paragraph == p && r.start == place_at && r.kind == EntityKind::Place)?;
@@ -599,7 +635,7 @@ fn latin_pass(
     let n = toks.len();
     let mut i = 0;
     while i < n {
-        if let Some(j) = school_of_place(toks, i, p, taken, raws) {
+        if let Some(j) = school_of_place(text, toks, i, p, taken, raws) {
             i = j;
             continue;
         }
@@ -812,6 +848,18 @@ fn latin_run(
         return None;
     }
     let has_org_word = keys.iter().any(|k| w.org.contains(k));
+    // "a Swedish Green member", "a Dutch Liberal lawmaker": a nationality
+    // and a party's colour qualifying the noun after them, no name.
+    if b - a == 2
+        && w.demonyms.contains(&keys[0])
+        && !has_org_word
+        && next.is_some_and(|t| {
+            !t.upper && !t.arabic && t.key.chars().count() > 2 && !w.org.contains(&t.key)
+        })
+        && gap_after.trim().is_empty()
+    {
+        return None;
+    }
     // A nationality opens an organisation's name ("Afghan Women Skills
     // Center") but can end a person's ("Mumtaz Zahra Baloch").
     let has_not_name = keys.iter().any(|k| w.not_name.contains(k)) || w.demonyms.contains(&keys[0]);
@@ -1106,6 +1154,26 @@ fn arabic_pass(
                 continue;
             }
         }
+        // Urdu "پشاور کے بورڈ بازار میں": a market of a city the gazetteer
+        // knows, one name word before "بازار", is a place.
+        if i >= 1
+            && i + 2 < n
+            && toks[i].key == crate::normalize::normalize("کے")
+            && name_word(i + 1, taken)
+            && toks[i + 2].key == "بازار"
+            && !taken[i + 2]
+            && glued(text, &toks[i + 1], &toks[i + 2], false)
+            && raws.iter().any(|r| {
+                r.paragraph == p && r.end == toks[i - 1].end && r.kind == EntityKind::Place
+            })
+        {
+            taken[i + 1..i + 3].iter_mut().for_each(|t| *t = true);
+            let mut raw = arabic_raw(toks, p, i + 1, i + 3);
+            raw.kind = EntityKind::Place;
+            raws.push(raw);
+            i += 3;
+            continue;
+        }
         // "د پوهنې ریاست", "محکمہ داخلہ بلوچستان", "فرماندهی پولیس".
         if let Some((a, j)) = department_at(text, toks, i, taken) {
             taken[i..j].iter_mut().for_each(|t| *t = true);
@@ -1147,6 +1215,33 @@ fn arabic_pass(
             continue;
         }
         if let Some(j) = ar_name_before_anna(text, toks, i, taken) {
+            taken[i..j].iter_mut().for_each(|t| *t = true);
+            raws.push(arabic_raw(toks, p, i, j));
+            i = j;
+            continue;
+        }
+        // "بي بي حلیمه", "بی‌بی گل": Bibi, doubled, opens a woman's name and
+        // belongs to it; one or two name words after it.
+        if i + 2 < n
+            && toks[i].key == "بی"
+            && toks[i + 1].key == "بی"
+            && !taken[i]
+            && !taken[i + 1]
+            && name_word(i + 2, taken)
+            && !is_number_word(&toks[i + 2])
+            && glued(text, &toks[i], &toks[i + 1], false)
+            && glued(text, &toks[i + 1], &toks[i + 2], false)
+        {
+            let mut j = i + 3;
+            if j < n
+                && name_word(j, taken)
+                && !is_number_word(&toks[j])
+                && !w.ar_roles.contains(&toks[j].key)
+                && !is_say_after(&toks[j].key)
+                && glued(text, &toks[j - 1], &toks[j], false)
+            {
+                j += 1;
+            }
             taken[i..j].iter_mut().for_each(|t| *t = true);
             raws.push(arabic_raw(toks, p, i, j));
             i = j;
@@ -1237,7 +1332,13 @@ fn arabic_pass(
             let closed = toks
                 .get(j)
                 .is_some_and(|t| text[toks[j - 1].end..t.start].contains(['،', ':']));
-            if j >= i + 2 && closed {
+            // One word is a name too when "who is" follows the comma:
+            // "هكذا قالت ملالي، وهي أم لخمسة أطفال".
+            let who = j == i + 1
+                && toks.get(j).is_some_and(|t| {
+                    matches!(text[t.start..t.end].trim(), "وهي" | "وهو" | "هي" | "هو")
+                });
+            if (j >= i + 2 || who) && closed {
                 taken[i..j].iter_mut().for_each(|t| *t = true);
                 raws.push(arabic_raw(toks, p, i, j));
                 i = j;
@@ -1286,7 +1387,9 @@ fn arabic_pass(
             let mut limit = if allah_after { i + 5 } else { i + 4 };
             while j < n
                 && j < limit
-                && ((name_word(j, taken) && !w.ar_roles.contains(&toks[j].key))
+                && ((name_word(j, taken)
+                    && !w.ar_roles.contains(&toks[j].key)
+                    && !is_number_word(&toks[j]))
                     || (!taken[j] && surname_role(text, toks, j)))
                 && glued(text, &toks[j - 1], &toks[j], false)
             {
@@ -1329,6 +1432,20 @@ fn arabic_pass(
             && toks.get(i + 1).is_some_and(|t| {
                 is_say_after(&t.key) && text[toks[i].end..t.start].contains(['،', ','])
             })
+        {
+            taken[i] = true;
+            raws.push(arabic_raw(toks, p, i, i + 1));
+            i += 1;
+            continue;
+        }
+        // A compound given name alone right before a verb of saying: "له
+        // کابل څخه راستون شوی عبدالغفور وايي", "عبدالرزاق گفت".
+        if name_word(i, taken)
+            && compound_given(&toks[i].key)
+            && !(i > 0 && is_number_word(&toks[i - 1]))
+            && toks
+                .get(i + 1)
+                .is_some_and(|t| is_say_after(&t.key) && glued(text, &toks[i], t, false))
         {
             taken[i] = true;
             raws.push(arabic_raw(toks, p, i, i + 1));
@@ -1705,7 +1822,10 @@ fn department_at(text: &str, toks: &[Token], i: usize, taken: &[bool]) -> Option
         } else {
             i + 1
         };
-        for len in 1..=2 {
+        // "د اطلاعاتو او فرهنګ ریاست": two fields joined by "او" (and).
+        let and = crate::normalize::normalize("او");
+        let joined = from + 2 < n && toks[from + 1].key == and;
+        for len in 1..=if joined { 3 } else { 2 } {
             let mut h = from + len;
             // "د ټکنیو پېښو د ادارې": the head after a د of its own.
             if h + 1 < n && toks[h].key == d && free(h) && heads.contains(&toks[h + 1].key) {
@@ -1716,7 +1836,9 @@ fn department_at(text: &str, toks: &[Token], i: usize, taken: &[bool]) -> Option
             }
             let field_ok = (from..h).all(|k| {
                 free(k)
-                    && (!w.ar_stop.contains(&toks[k].key) || (k + 1 == h && toks[k].key == d))
+                    && (!w.ar_stop.contains(&toks[k].key)
+                        || (k + 1 == h && toks[k].key == d)
+                        || (joined && k == from + 1 && len == 3))
                     && !not_field.contains(&toks[k].key)
             }) && (i + 1..=h).all(|k| glued(text, &toks[k - 1], &toks[k], false));
             if !field_ok {

@@ -749,11 +749,39 @@ fn read_words(t: &[Tok<'_>], i: usize) -> Option<(f64, usize)> {
     let w = &t[i];
     if w.arabic() {
         // The Arabic dual of a scale: "مليوني شخص" (two million people).
-        let dual = match w.text.trim_start_matches('و') {
+        // With a preposition joined: "لمليوني شخص" (for two million
+        // people), "بخمسة" (with five).
+        let bare = w.text.trim_start_matches('و');
+        let bare = bare
+            .strip_prefix('ل')
+            .or_else(|| bare.strip_prefix('ب'))
+            .filter(|b| {
+                lx::ar_unit(b).is_some()
+                    || b.starts_with("ألف")
+                    || b.starts_with("مليا")
+                    || b.starts_with("مليو")
+            })
+            .unwrap_or(bare);
+        let dual = match bare {
             "ألفي" | "ألفا" | "ألفين" => 2e3,
             "مليوني" | "مليونا" | "مليونين" => 2e6,
             "ملياري" | "مليارا" | "مليارين" => 2e9,
-            _ => return read_fa_ps_words(t, i),
+            _ => {
+                // "أم لخمسة أطفال": a number word counting people.
+                if let Some(v) = lx::ar_unit(bare) {
+                    let people = t.get(i + 1).is_some_and(|x| {
+                        lx::is_person_noun(&x.norm) || lx::is_person_classifier(&x.norm)
+                    });
+                    // Not a ratio ("سرير لكل ثلاثة أطفال") or the size of
+                    // a household ("أسرة من سبعة أفراد").
+                    let ratio = i >= 1 && matches!(t[i - 1].text, "كل" | "لكل");
+                    let household = i >= 2
+                        && t[i - 1].text == "من"
+                        && ["أسر", "عائل"].iter().any(|h| t[i - 2].text.starts_with(h));
+                    return (people && !ratio && !household).then_some((v, i + 1));
+                }
+                return read_fa_ps_words(t, i);
+            }
         };
         // "مليونين و٣٠٠ ألف": a smaller scale joined after.
         let (more, used) = scaled_remainder(t, i + 1, dual);
@@ -871,11 +899,12 @@ fn read_fa_ps_words(t: &[Tok<'_>], i: usize) -> Option<(f64, usize)> {
         // A scale alone after an approximation, before people: "بیش از
         // هزار دختر" (over a thousand girls).
         let s = lx::scale(&t[i].norm)?;
-        // Arabic "مليون و٤٠٠ ألف": the scale alone stands for one of it,
-        // a smaller scale joined after.
-        if t.get(i + 1).is_some_and(|w| w.is("و")) {
+        // Arabic "مليون و٤٠٠ ألف", Dari "هزار و ۲۰۰": the scale alone
+        // stands for one of it, digits (with a smaller scale or not)
+        // joined after.
+        if s >= 1e3 && t.get(i + 1).is_some_and(|w| w.is("و")) {
             let (more, used) = scaled_remainder(t, i + 1, s);
-            if used == 3 && more > 0.0 {
+            if used >= 2 && more > 0.0 {
                 return Some((s + more, i + 1 + used));
             }
         }
@@ -884,20 +913,39 @@ fn read_fa_ps_words(t: &[Tok<'_>], i: usize) -> Option<(f64, usize)> {
             .is_some_and(|x| lx::is_person_noun(&x.norm) || lx::is_person_classifier(&x.norm));
         return (people_next && approx_before(t, i).is_some()).then_some((s, i + 1));
     }
+    // "دوه یا درې ماشومان", "دو یا سه نفر": a few, no count.
+    if i >= 2 && t[i - 1].is("یا") && lx::fa_ps_unit(&t[i - 2].norm).is_some() {
+        return None;
+    }
     let (mut total, mut current) = (0.0f64, 0.0f64);
     let mut j = i;
     let mut scaled = false;
     while let Some(x) = t.get(j) {
-        if let Some(v) = lx::fa_ps_unit(&x.norm) {
+        let hundred = lx::is_hundred(&x.norm);
+        if hundred && current > 0.0 && current < 10.0 {
+            // "پنج صد", Pashto "اته سوه": the hundreds of what follows
+            // ("اته سوه میلیونه", eight hundred million).
+            current *= 100.0;
+            scaled |= lx::scale(&x.norm).is_some();
+        } else if let Some(v) = lx::fa_ps_unit(&x.norm) {
             current += v;
         } else if let Some(s) = lx::scale(&x.norm) {
             total += current.max(1.0) * s;
             current = 0.0;
             scaled = true;
-        } else if x.is("و")
-            && t.get(j + 1)
-                .is_some_and(|y| lx::fa_ps_unit(&y.norm).is_some())
+        } else if x.is("نیم")
+            && current > 0.0
+            && current.fract() == 0.0
+            && t.get(j + 1).is_some_and(|y| lx::scale(&y.norm).is_some())
         {
+            // "دوه نیم میلیونه", "دو و نیم میلیون": and a half.
+            current += 0.5;
+        } else if (x.is("و") || x.is("او"))
+            && t.get(j + 1).is_some_and(|y| {
+                lx::fa_ps_unit(&y.norm).is_some() || (current > 0.0 && y.is("نیم"))
+            })
+        {
+            // Dari "و", Pashto "او": "درې زره او پنځه سوه".
         } else if scaled && current == 0.0 && (x.is("و") || x.kind == Kind::Num) {
             // "یک میلیارد و ۱۰۰ میلیون": digits and a smaller scale after.
             let last = t[j - 1].norm.as_ref();
@@ -929,10 +977,19 @@ fn read_fa_ps_words(t: &[Tok<'_>], i: usize) -> Option<(f64, usize)> {
             // Pashto oblique plural: "د څلورو کسانو".
             || n.strip_suffix('و')
                 .is_some_and(|b| b.chars().count() >= 2 && lx::is_person_classifier(b))
-            || (!after_digits && lx::english_unit(n).is_some())
+            // Not "نه" before a thing: "نه ځمکه شته او نه کور" (neither
+            // land nor a house); as nine it counts people ("نه نفر").
+            || (!after_digits && !t[i].is("نه") && lx::english_unit(n).is_some())
     };
+    // "پنځه نور وړوکي بندونه": one word (an adjective) may come between
+    // "نور" and a counted thing.
     let classifier = t.get(j).is_some_and(people)
-        || (t.get(j).is_some_and(|x| x.is("نور")) && t.get(j + 1).is_some_and(people));
+        || (t.get(j).is_some_and(|x| x.is("نور"))
+            && (t.get(j + 1).is_some_and(people)
+                || (!t[i].is("نه")
+                    && t.get(j + 1).is_some_and(|x| x.is_word())
+                    && t.get(j + 2)
+                        .is_some_and(|x| lx::english_unit(&x.norm).is_some()))));
     if scaled || (classifier && value >= 2.0) || (j > i + 2 && value >= 100.0) {
         Some((value, j))
     } else {

@@ -699,6 +699,7 @@ pub(crate) fn find_split(
         let speaker = attribute_after(&ctx, pn, &lastpart)
             .or_else(split_speaker)
             .or_else(|| attribute_before(&ctx, p0, &first))
+            .or_else(|| back_reference(&ctx, pn, &lastpart).map(Some))
             .or_else(|| continuation(&ctx, p0, &first, last.as_ref()))
             .or_else(|| nearby_speaker(&ctx, p0, &first, pn, &lastpart))
             .flatten();
@@ -1179,18 +1180,22 @@ fn closes_reported_speech(before: &str, quoted: &str, rest: &str) -> bool {
     let Some(v) = toks.iter().rposition(is_verb) else {
         return false;
     };
-    if comma && !toks[v].arabic {
-        return false;
-    }
     let after = toks.len() - v - 1;
     let first = quoted.chars().find(|c| c.is_alphabetic());
+    if comma && !toks[v].arabic {
+        // "said the floods had carried away 600 head of livestock, “the
+        // only savings they had.”": words in lower case after a comma,
+        // ending the sentence, describe what was reported.
+        return first.is_some_and(|c| c.is_lowercase())
+            && after >= 2
+            && !rest.chars().any(char::is_alphanumeric);
+    }
     if first.is_some_and(|c| c.is_lowercase()) {
         // "described the exclusion as “too high a price to pay”": the
         // words in marks are what was said.
         if toks.last().is_some_and(|t| t.key == "as") {
             return false;
         }
-        let _ = rest;
         return after >= 2 && !toks[v].arabic;
     }
     // "إن"/"أن" (Arabic), "که" (Dari), "چې" (Pashto), "کہ" (Urdu) then
@@ -1399,10 +1404,62 @@ const SPEECH_NOUNS: &[&str] = &[
     "message",
     "reply",
     "answer",
+    "question",
     "سخنان",
     "خبرې",
+    "خبره",
     "الفاظ",
+    "سوال",
+    "سؤال",
+    "بات",
 ];
+
+/// Words opening a sentence that point back at the quotation before it:
+/// "Those were X's words", Dari "این را X گفت", Urdu "یہ سوال X نے کیا",
+/// Pashto "دا خبره X وکړه", Arabic "هكذا قال X". Normalised.
+const BACK_REFERENCES: &[&str] = &[
+    "those", "these", "that", "this", "such", "این", "یہ", "دا", "هذا", "هذه", "هکذا",
+];
+
+/// "«…» این را X گفت.", "“…” یہ سوال X نے کیا۔": a quotation making up its
+/// sentence, and the next sentence of its paragraph opening with a word
+/// that points back at it and naming a person with a speech verb or noun.
+/// That person speaks, before any earlier speaker's claim by position.
+fn back_reference(ctx: &Ctx<'_>, pn: usize, lastpart: &marks::Span) -> Option<Speaker> {
+    if !lastpart.closed {
+        return None;
+    }
+    let textn = &ctx.paragraphs[pn];
+    let (s0, _) = ctx.sentence_at(pn, lastpart.open);
+    let (_, en) = ctx.sentence_at(pn, lastpart.close_end.saturating_sub(1));
+    let en = en.max(lastpart.close_end);
+    if !wordless(textn, s0, lastpart.open) || !wordless(textn, lastpart.close_end, en) {
+        return None;
+    }
+    if en >= textn.len() {
+        return None;
+    }
+    let (ns, ne, toks) = sentence_tokens(ctx, pn, en);
+    let opens = toks.first().is_some_and(|t| {
+        BACK_REFERENCES
+            .iter()
+            .any(|w| normalize(w) == t.key || *w == t.key)
+    });
+    let speechy = toks.iter().any(|t| {
+        is_verb(t)
+            || if t.arabic {
+                sets().speech_nouns.contains(&t.key)
+            } else {
+                in_list(SPEECH_NOUNS, &t.key)
+            }
+    });
+    if !opens || !speechy || ctx.quoted[pn].iter().any(|&(a, _)| a >= ns && a < ne) {
+        return None;
+    }
+    ctx.mentions_in(pn, ns, ne)
+        .find(|m| ctx.is_person(m.entity) && !after_preposition(textn, ns, m.start))
+        .map(|m| Speaker::Entity(m.entity))
+}
 
 /// Whether the text from byte `a` to `b` of `text` holds no words (only
 /// marks, punctuation and spaces).
@@ -1824,6 +1881,21 @@ fn role_holder(ctx: &Ctx<'_>, p: usize, toks: &[Token], span: &str) -> Option<us
         return None;
     }
     let _ = span;
+    // The role as written, else without the words after it ("رئیس
+    // اتحادیه زعفران‌کاران همچنین گفت": an adverb), down to two words.
+    (2..=role.len())
+        .rev()
+        .take(3)
+        .find_map(|len| role_holder_of(ctx, p, &role[..len]))
+        .or_else(|| {
+            (role.len() == 1)
+                .then(|| role_holder_of(ctx, p, &role))
+                .flatten()
+        })
+}
+
+/// The person named next to the words `role` in paragraphs up to `p`.
+fn role_holder_of(ctx: &Ctx<'_>, p: usize, role: &[&str]) -> Option<usize> {
     let mut best: Option<(usize, usize)> = None; // (distance, entity)
     for (q, text) in ctx.paragraphs.iter().enumerate().take(p + 1) {
         let pt = tokenize(text);

@@ -270,6 +270,26 @@ fn letter_variants(spelling: &str) -> Vec<String> {
     if spelling.contains('ې') {
         out.push(spelling.replace('ې', "ی"));
     }
+    // Urdu and Pashto write their retroflex letters apart: Urdu ڈ ٹ ڑ,
+    // Pashto ډ ټ ړ ("راولپنڈی", "راولپنډۍ").
+    let urdu_to_pashto = |c: char| match c {
+        'ڈ' => 'ډ',
+        'ٹ' => 'ټ',
+        'ڑ' => 'ړ',
+        _ => c,
+    };
+    let pashto_to_urdu = |c: char| match c {
+        'ډ' => 'ڈ',
+        'ټ' => 'ٹ',
+        'ړ' => 'ڑ',
+        _ => c,
+    };
+    if spelling.contains(['ڈ', 'ٹ', 'ڑ']) {
+        out.push(spelling.chars().map(urdu_to_pashto).collect());
+    }
+    if spelling.contains(['ډ', 'ټ', 'ړ']) {
+        out.push(spelling.chars().map(pashto_to_urdu).collect());
+    }
     // A Pashto name of several words ending in a feminine noun takes ې in
     // the oblique case: "… ټولنه" → "… ټولنې", "… کمېټه" → "… کمېټې".
     let pashto = spelling.contains(['ټ', 'ړ', 'ډ', 'ښ', 'ږ', 'ځ', 'څ', 'ګ', 'ې', 'ۍ', 'ڼ']);

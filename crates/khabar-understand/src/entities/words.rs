@@ -1469,6 +1469,25 @@ const AR_STOP: &[&str] = &[
     "ہیں",
     "وویلې",
     "اوسېدونکی",
+    // Its feminine and oblique forms ("د ژړۍ ولسوالۍ اوسېدونکې"), and
+    // Pashto "own" ("X خپل زوی"), which end a name.
+    "اوسېدونکې",
+    "اوسیدونکې",
+    "اوسېدونکو",
+    "خپل",
+    "خپله",
+    "خپلې",
+    "خپلو",
+    // Pashto postpositions and light verbs, never part of a name: "له
+    // استاد څخه زده کړل" (learned from the master).
+    "څخه",
+    "باندې",
+    "لپاره",
+    "پورې",
+    "کړل",
+    "کړه",
+    "وکړ",
+    "وکړه",
     "کلن",
     // Urdu verbs and auxiliaries that end a name: "… زاہد کر رہے تھے".
     "کر",

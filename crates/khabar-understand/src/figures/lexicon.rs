@@ -102,6 +102,29 @@ pub(crate) fn fa_ps_unit(w: &str) -> Option<f64> {
     })
 }
 
+/// Arabic number words from three to ten, as written (with their feminine
+/// ending or without it). Read only before a noun for people: alone, some
+/// are common words (ست "lady", سبع "lion").
+pub(crate) fn ar_unit(w: &str) -> Option<f64> {
+    Some(match w {
+        "ثلاثة" | "ثلاث" => 3.0,
+        "أربعة" | "أربع" => 4.0,
+        "خمسة" | "خمس" => 5.0,
+        "ستة" | "ست" => 6.0,
+        "سبعة" | "سبع" => 7.0,
+        "ثمانية" | "ثماني" => 8.0,
+        "تسعة" | "تسع" => 9.0,
+        "عشرة" | "عشر" => 10.0,
+        _ => return None,
+    })
+}
+
+/// Words for a hundred that multiply the number word before them ("پنج
+/// صد", Pashto "اته سوه", Urdu "پانچ سو").
+pub(crate) fn is_hundred(w: &str) -> bool {
+    matches!(w, "صد" | "سوه" | "سو" | "سل")
+}
+
 /// Multipliers written after a number: "1.2 million", "2bn", "۲ میلیون".
 /// Words joining the two numbers of a range ("2 to 3", "۲۰۰ تا ۳۰۰",
 /// "۲۰ سے ۲۵", "٢ و٣"), normalised.
@@ -114,11 +137,12 @@ pub(crate) fn is_range_word(w: &str) -> bool {
 
 pub(crate) fn scale(w: &str) -> Option<f64> {
     Some(match w {
-        "سو" => 1e2,
+        "سو" | "سوه" => 1e2,
         "thousand" | "k" | "هزار" | "ہزار" | "زره" | "زر" | "زرو" | "الف" | "آلاف" => {
             1e3
         }
-        "lakh" | "lakhs" | "لاکھ" | "لاکھوں" => 1e5,
+        // Dari and Pashto "لک" (lakh): "یک لک افغانی".
+        "lakh" | "lakhs" | "لاکھ" | "لاکھوں" | "لک" => 1e5,
         "crore" | "crores" | "کروڑ" | "کروڑوں" => 1e7,
         "million" | "millions" | "mn" | "mln" | "m" | "میلیون" | "ملیون" | "میلیونه" | "ملیونه"
         | "میلیونی" | "ملیونی" | "میلیونو" | "ملیونو" | "ملایین" | "میلیونها" | "ملیونها" => {
@@ -248,6 +272,8 @@ pub(crate) fn is_time_word(w: &str) -> bool {
             | "seconds"
             | "decade"
             | "decades"
+            | "generation"
+            | "generations"
             | "century"
             | "centuries"
             | "am"
@@ -1338,8 +1364,18 @@ pub(crate) fn is_fa_ps_report_verb(w: &str) -> bool {
 /// given in English whatever the language.
 pub(crate) fn english_unit(w: &str) -> Option<&'static str> {
     Some(match w {
-        "کیلوگرام" | "کیلو" | "کیلوګرام" | "کیلوگرامه" | "کلوگرام" | "کیلوغرام" | "kilogram"
-        | "kilograms" | "kilogramme" | "kg" => "kilograms",
+        "کیلوگرام"
+        | "کیلو"
+        | "کیلوګرام"
+        | "کیلوگرامه"
+        | "کلوگرام"
+        | "کیلوغرام"
+        | "کیلوغراما"
+        | "کیلوغرامات"
+        | "kilogram"
+        | "kilograms"
+        | "kilogramme"
+        | "kg" => "kilograms",
         "ټن" | "ټنه" | "طن" | "اطنان" | "tonne" | "ton" | "tonnes" | "tons" => "tonnes",
         "هکتار" | "هکتاره" | "ہیکٹر" | "hectare" | "hectares" => "hectares",
         "کیلومتر" | "کیلومتره" | "کلومیٹر" | "kilometre" | "kilometer" | "km" | "kilometres"
@@ -1349,6 +1385,11 @@ pub(crate) fn english_unit(w: &str) -> Option<&'static str> {
             "litres"
         }
         "mile" | "miles" => "miles",
+        "جریب" | "جریبه" | "jerib" | "jeribs" => "jeribs",
+        // Pashto "ژبې" (oblique "ژبو": "په اتو ژبو"), Dari "زبان".
+        "ژبې" | "ژبو" | "زبان" | "language" | "languages" => "languages",
+        // Dams in Pashto and Dari plurals only: "بند" alone is also "closed".
+        "بندونه" | "بندونو" | "بندها" | "dam" | "dams" => "dams",
         "خانه" | "خانهها" | "منزل" | "کور" | "کورونه" | "کورونو" | "مکان" | "مکانات" | "گھر"
         | "گھروں" | "منزلا" | "منازل" => "houses",
         "خیمه" | "خیمې" | "خیمو" | "خیمہ" | "خیمے" | "خیمة" | "خیام" => {
@@ -1375,9 +1416,9 @@ pub(crate) fn english_unit(w: &str) -> Option<&'static str> {
         "موټر" | "موټرونه" | "کامیون" | "لاری" | "ټرک" | "ٹرک" | "ٹرکوں" | "شاحنة" => {
             "trucks"
         }
-        "گاڑی" | "گاڑیاں" | "گاڑیوں" | "عراده" | "مرکبة" | "مرکبات" | "vehicle" | "vehicles" => {
-            "vehicles"
-        }
+        // Dari "موتر" (a car, a vehicle).
+        "گاڑی" | "گاڑیاں" | "گاڑیوں" | "عراده" | "مرکبة" | "مرکبات" | "موتر" | "موترها"
+        | "vehicle" | "vehicles" => "vehicles",
         "مورد" | "موارد" | "حالة" | "حالات" | "کیس" | "کیسز" | "case" | "cases" => {
             "cases"
         }

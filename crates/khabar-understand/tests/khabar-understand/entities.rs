@@ -1429,3 +1429,132 @@ fn afghan_ministries_and_neighbours_forces_are_known() {
     by_key(&en, "organization:pakistan-army");
     by_key(&en, "organization:kam-air");
 }
+
+#[test]
+fn bibi_doubled_opens_a_womans_name_and_pashto_own_ends_it() {
+    let found = find(
+        &paras(&["د سروبي ولسوالۍ اوسېدونکې بي بي زرغونه خپل درې کلن لور روغتون ته راوړې ده."]),
+        Some("ps"),
+    );
+    assert!(
+        named(&found, "بي بي زرغونه", EntityKind::Person).is_some(),
+        "{found:#?}"
+    );
+    assert!(
+        found
+            .iter()
+            .all(|e| !e.name.contains("خپل") && !e.name.contains("اوسېدونکې")),
+        "{found:#?}"
+    );
+}
+
+#[test]
+fn a_compound_given_name_alone_before_a_pashto_verb_of_saying() {
+    let found = find(
+        &paras(&["له ایران څخه راستون شوی عبدالواحد وايي چې کار نه لري."]),
+        Some("ps"),
+    );
+    assert!(
+        named(&found, "عبدالواحد", EntityKind::Person).is_some(),
+        "{found:#?}"
+    );
+}
+
+#[test]
+fn urdu_and_pashto_retroflex_letters_spell_the_same_place() {
+    let found = find(&paras(&["هغه له راولپنډۍ څخه راغلی دی."]), Some("ps"));
+    by_key(&found, "place:rawalpindi");
+}
+
+#[test]
+fn a_pashto_department_of_two_fields_joined_by_and() {
+    let found = find(
+        &paras(&["د هلمند د کرنې او مالدارۍ ریاست په یوه خبرپاڼه کې ویلي چې کار پیل شوی."]),
+        Some("ps"),
+    );
+    assert!(
+        found.iter().any(|e| e.kind == EntityKind::Organization
+            && e.name.contains("کرنې او مالدارۍ ریاست")),
+        "{found:#?}"
+    );
+}
+
+#[test]
+fn an_arabic_name_of_one_word_after_said_and_who_is() {
+    let found = find(
+        &paras(&["«لم تصلنا أي مساعدة»، هكذا قالت زرغونة، وهي أرملة من ولاية بلخ."]),
+        Some("ar"),
+    );
+    assert!(
+        named(&found, "زرغونة", EntityKind::Person).is_some(),
+        "{found:#?}"
+    );
+}
+
+#[test]
+fn an_urdu_market_of_a_known_city_is_a_place() {
+    let found = find(
+        &paras(&["پشاور کے مینا بازار میں دکانیں بند رہیں۔"]),
+        Some("ur"),
+    );
+    assert!(
+        named(&found, "مینا بازار", EntityKind::Place).is_some(),
+        "{found:#?}"
+    );
+}
+
+#[test]
+fn a_bank_of_a_country_is_one_organisation() {
+    let found = find(
+        &paras(&["The National Bank of Pakistan cut its lending rate on Monday."]),
+        Some("en"),
+    );
+    assert!(
+        named(
+            &found,
+            "National Bank of Pakistan",
+            EntityKind::Organization
+        )
+        .is_some(),
+        "{found:#?}"
+    );
+}
+
+#[test]
+fn another_countrys_ministry_is_apart_from_afghanistans_of_the_same_name() {
+    let found = find(
+        &paras(&[
+            "Pakistan's Ministry of Commerce said exports had fallen.",
+            "In Kabul, the Ministry of Industry and Commerce said the opposite.",
+        ]),
+        Some("en"),
+    );
+    let ministries = found
+        .iter()
+        .filter(|e| e.kind == EntityKind::Organization && e.name.starts_with("Ministry"))
+        .count();
+    assert_eq!(ministries, 2, "{found:#?}");
+    by_key(&found, "organization:ministry-of-commerce");
+}
+
+#[test]
+fn a_nationality_and_a_party_colour_before_a_noun_are_no_name() {
+    let found = find(
+        &paras(&["Anna Berg, a Danish Liberal lawmaker, said the aid must continue."]),
+        Some("en"),
+    );
+    assert!(
+        found.iter().all(|e| e.name != "Danish Liberal"),
+        "{found:#?}"
+    );
+    assert!(named(&found, "Anna Berg", EntityKind::Person).is_some());
+}
+
+#[test]
+fn a_pashto_postposition_after_a_title_is_no_name() {
+    let found = find(&paras(&["ما له استاد څخه ډېر څه زده کړل."]), Some("ps"));
+    assert!(
+        found.iter().all(|e| e.kind != EntityKind::Person),
+        "{found:#?}"
+    );
+}

@@ -816,3 +816,76 @@ fn an_arabic_million_alone_or_dual_joined_to_thousands() {
         [2_700_000.0]
     );
 }
+
+#[test]
+fn pashto_hundreds_multiply_the_scale_after_them() {
+    // "سوه" is the Pashto hundred; joined with "او" (and).
+    assert_eq!(
+        values("د ښوونځي د جوړولو لګښت نهه سوه میلیونه افغانۍ دی."),
+        [900_000_000.0]
+    );
+    assert_eq!(
+        values("ولایت څلور زره او اووه سوه کسانو ته خواړه ورکړل."),
+        [4_700.0]
+    );
+    let f = figures("په فابریکه کې به اووه سوه تنه کار وکړي.");
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!(f[0].value, 700.0);
+    assert_eq!(f[0].unit.as_deref(), Some("people"));
+}
+
+#[test]
+fn and_a_half_before_a_scale_in_pashto_and_dari() {
+    assert_eq!(
+        values("وزارت وايي چې درې نیم میلیونه کسان مرستې ته اړتیا لري."),
+        [3_500_000.0]
+    );
+    assert_eq!(
+        values("برنامه به دو و نیم میلیون کودک کمک می‌کند."),
+        [2_500_000.0]
+    );
+}
+
+#[test]
+fn a_thousand_alone_joined_to_digits_and_a_lakh_in_dari() {
+    assert_eq!(
+        values("در این ولسوالی هزار و ۳۵۰ خانواده آسیب دیده‌اند."),
+        [1_350.0]
+    );
+    let f = figures("هر خروار گندم حالا دو لک افغانی قیمت دارد.");
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!(f[0].value, 200_000.0);
+    assert_eq!(f[0].unit.as_deref(), Some("AFN"));
+}
+
+#[test]
+fn pashto_na_before_a_thing_is_a_negation_not_nine() {
+    assert!(values("دوی نه اوبه لري او نه کور.").is_empty());
+}
+
+#[test]
+fn counted_things_in_pashto_with_an_adjective_after_nor() {
+    assert_eq!(values("کتاب په شپږو ژبو ژباړل شوی دی."), [6.0]);
+    assert_eq!(values("سږکال به درې نور لوی بندونه جوړ شي."), [3.0]);
+}
+
+#[test]
+fn arabic_number_words_before_people_with_a_preposition_joined() {
+    let f = figures("قالت الأرملة، وهي أم لستة أطفال، إنها لا تملك شيئاً.");
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!(f[0].value, 6.0);
+    assert_eq!(f[0].unit.as_deref(), Some("people"));
+    assert_eq!(
+        values("وحذرت الوكالة من خفض الحصص لمليوني لاجئ."),
+        [2_000_000.0]
+    );
+    // A ratio and the size of a household are no counts.
+    assert!(values("لدينا طبيب واحد لكل ثلاثة أطفال.").is_empty());
+    assert!(values("تكفي السلة أسرة من ستة أفراد.").is_empty());
+}
+
+#[test]
+fn two_or_three_and_generations_are_no_counts() {
+    assert!(values("په هره خونه کې دوه یا درې کسان اوسي.").is_empty());
+    assert!(values("For four generations the family has farmed the valley.").is_empty());
+}

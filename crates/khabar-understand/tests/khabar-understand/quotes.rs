@@ -972,3 +972,50 @@ fn a_dari_answer_is_a_verb_of_saying() {
         [("محمد نعیم ستانکزی", "مکتب‌ها هفته آینده باز می‌شوند.")]
     );
 }
+
+#[test]
+fn lower_case_words_after_a_comma_ending_reported_speech_are_no_quotation() {
+    let q = run(
+        &[
+            "Karim Noori, a trader, said the storm had destroyed 40 shops, “the whole livelihood of the bazaar.”",
+        ],
+        "en",
+    );
+    assert!(q.is_empty(), "{q:#?}");
+}
+
+#[test]
+fn a_sentence_pointing_back_at_the_quotation_names_its_speaker() {
+    let q = run(
+        &[
+            "احمد ولی، فروشنده بازار، گفت: «بازار امسال خوب نیست.»",
+            "«قیمت‌ها بالا رفته و مردم پول ندارند.» این را زهرا محمدی، یکی از خریداران، گفت.",
+        ],
+        "fa",
+    );
+    assert_eq!(q.len(), 2, "{q:#?}");
+    assert_eq!(q[1].speaker, "زهرا محمدی");
+    let q = run(
+        &[
+            "ثمینہ بیگ نے کہا: “ہم واپس جانے کے لیے تیار ہیں۔”",
+            "“ہمارا گھر ہمیں کون واپس دے گا؟” یہ سوال کابل سے آنے والے نور خان نے کیا۔",
+        ],
+        "ur",
+    );
+    assert_eq!(q.len(), 2, "{q:#?}");
+    assert_eq!(q[1].speaker, "نور خان");
+}
+
+#[test]
+fn a_role_with_an_adverb_after_it_is_the_person_named_with_it() {
+    let q = run(
+        &[
+            "کریم احمدی، رئیس اتحادیه نانوایان مزار، گفت که قیمت آرد بالا رفته است.",
+            "فاطمه رحیمی، یک نانوا، گفت: «ما هر روز کمتر نان می‌فروشیم.»",
+            "رئیس اتحادیه نانوایان همچنین گفت: «اگر برق نباشد، تنورها خاموش می‌مانند.»",
+        ],
+        "fa",
+    );
+    assert_eq!(q.len(), 2, "{q:#?}");
+    assert_eq!(q[1].speaker, "کریم احمدی");
+}
