@@ -30,10 +30,18 @@
 //!    is about (its most repeated capitalised words) are missing from a
 //!    story whose own main names are missing from the article, they are
 //!    two events, however many words they share.
+//!    A story's entity counts in proportion to the share of its members
+//!    that name it (see [`ENTITY_PRIOR`]): a story that has grown by
+//!    accretion names every entity of its topic once or twice, and an
+//!    article of the same topic but another event would otherwise find all
+//!    its entities there.
 //! 4. The best story at or above `threshold` is joined; otherwise a new
 //!    story starts. When the article also scores at least
-//!    `merge_threshold` against another story, that story is merged into
-//!    the joined one (a bridge), and the merge is reported.
+//!    `merge_threshold` against another story, and at least
+//!    `bridge_ratio` of its score against the joined one, that story is
+//!    merged into the joined one (a bridge), and the merge is reported. An
+//!    article far closer to one story than to the other is that story's,
+//!    not a bridge between the two.
 //! 5. Every [`Assignment`] says why, with the shared words as the article
 //!    wrote them.
 //!
@@ -150,6 +158,10 @@ pub struct Config {
     pub threshold: f32,
     /// Minimum score against a second story to merge it into the joined one.
     pub merge_threshold: f32,
+    /// ... and the minimum ratio of that score to the score of the join: an
+    /// article that matches one story much better than another is not a
+    /// bridge between them.
+    pub bridge_ratio: f32,
     /// Minimum estimated Jaccard similarity of the shingle sets of a
     /// near-duplicate.
     pub near_duplicate: f32,
@@ -180,8 +192,9 @@ impl Default for Config {
         Config {
             window: TimeDelta::days(14),
             max_window_docs: 100_000,
-            threshold: 0.25,
+            threshold: 0.24,
             merge_threshold: 0.60,
+            bridge_ratio: 2.0 / 3.0,
             near_duplicate: 0.8,
             title_weight: 2.0,
             top_terms: 20,
@@ -270,8 +283,8 @@ struct Story {
     centroid: Vec<(u32, f32)>,
     /// Name counts, sorted by term id.
     names: Vec<(u32, f32)>,
-    /// Entity ids, sorted.
-    entities: Vec<u32>,
+    /// Entity ids and how many members name each, sorted by id.
+    entities: Vec<(u32, f32)>,
     /// Figure ids, sorted.
     numbers: Vec<u32>,
     years: Vec<(u16, f32)>,
@@ -312,7 +325,8 @@ struct Score {
     total: f32,
     cosine: f32,
     names: f32,
-    entities: Vec<u32>,
+    /// Shared entities and their weight as evidence.
+    entities: Vec<(u32, f32)>,
     numbers: Vec<u32>,
     name_conflict: f32,
     year_conflict: bool,
@@ -350,6 +364,20 @@ const NAMES_KEPT: usize = 64;
 
 /// Distinct headlines kept per story to choose its title from.
 const HEADLINES_KEPT: usize = 32;
+
+/// How many members' worth of prior a story's entity shares start from: an
+/// entity named by `n` of a story's `size` members weighs
+/// `(n + ENTITY_PRIOR) / (size + ENTITY_PRIOR)` (at most 1) as shared
+/// evidence. A young story's entities all count nearly fully; in a story of
+/// 26 articles, an entity one of them mentioned counts a sixth of one all of
+/// them name.
+pub const ENTITY_PRIOR: f32 = 4.0;
+
+/// The weight, as shared evidence, of an entity `named` by that many of a
+/// story's `size` members.
+fn entity_share(named: f32, size: usize) -> f32 {
+    ((named + ENTITY_PRIOR) / (size as f32 + ENTITY_PRIOR)).min(1.0)
+}
 
 impl Clusterer {
     pub fn new(cfg: Config) -> Clusterer {
@@ -434,9 +462,13 @@ impl Clusterer {
         match best {
             Some((story, sc)) if sc.total >= self.cfg.threshold => {
                 let why = self.explain(&f, &doc, story, &sc);
+                let bridge = self
+                    .cfg
+                    .merge_threshold
+                    .max(self.cfg.bridge_ratio * sc.total);
                 let merge: Vec<u64> = scored[1..]
                     .iter()
-                    .filter(|(_, s)| s.total >= self.cfg.merge_threshold)
+                    .filter(|(_, s)| s.total >= bridge)
                     .map(|(k, _)| *k)
                     .collect();
                 self.attach(doc, f, story, true);
@@ -874,7 +906,8 @@ impl Clusterer {
                 && !f.years.iter().any(|&(y, _)| y == sy);
         }
         // Entities and figures.
-        // Shared entities, weighted by rarity: everyone names the country.
+        // Shared entities, weighted by rarity (everyone names the country)
+        // and by how many of the story's members name them.
         let mut ent = 0.0;
         if !f.entities.is_empty() {
             let (mut shared, mut all) = (0.0, 0.0);
@@ -883,9 +916,10 @@ impl Clusterer {
                 // stream) is no evidence: ln 2 is the IDF of such a term.
                 let idf = (self.vocab.idf(e) - std::f32::consts::LN_2).max(0.0);
                 all += idf;
-                if s.entities.binary_search(&e).is_ok() {
-                    shared += idf;
-                    sc.entities.push(e);
+                if let Ok(k) = s.entities.binary_search_by_key(&e, |&(id, _)| id) {
+                    let w = idf * entity_share(s.entities[k].1, s.size);
+                    shared += w;
+                    sc.entities.push((e, w));
                 }
             }
             ent = if all > 0.0 { shared / all } else { 0.0 };
@@ -972,8 +1006,15 @@ impl Clusterer {
             .unwrap_or_default();
         let mut parts = Vec::new();
         let mut shared: Vec<&str> = Vec::new();
-        for id in sc.entities.iter().chain(&terms).chain(&sc.numbers) {
-            if let Some(s) = f.surfaces.get(id).map(|s| s.get(doc))
+        // The weightiest entities first.
+        let mut entities = sc.entities.clone();
+        entities.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        let entities = entities.iter().map(|&(e, _)| e);
+        for id in entities
+            .chain(terms.iter().copied())
+            .chain(sc.numbers.iter().copied())
+        {
+            if let Some(s) = f.surfaces.get(&id).map(|s| s.get(doc))
                 && !shared.iter().any(|x| x.eq_ignore_ascii_case(s))
             {
                 shared.push(s);
@@ -1009,7 +1050,9 @@ impl Clusterer {
         let s = self.stories.entry(story).or_default();
         add_sorted(&mut s.centroid, f.tf.iter().map(|&(id, w)| (id, w / norm)));
         add_sorted(&mut s.names, f.names.iter().copied());
-        union_sorted(&mut s.entities, &f.entities);
+        let mut entities = f.entities.clone();
+        entities.sort_unstable();
+        add_sorted(&mut s.entities, entities.into_iter().map(|e| (e, 1.0)));
         union_sorted(&mut s.numbers, &f.numbers);
         add_years(&mut s.years, &f.years);
         s.live += 1;
@@ -1101,7 +1144,7 @@ impl Clusterer {
         };
         add_sorted(&mut dst.centroid, src.centroid);
         add_sorted(&mut dst.names, src.names);
-        union_sorted(&mut dst.entities, &src.entities);
+        add_sorted(&mut dst.entities, src.entities);
         union_sorted(&mut dst.numbers, &src.numbers);
         add_years(&mut dst.years, &src.years);
         dst.norm.set((0.0, 0));
@@ -1254,5 +1297,21 @@ mod tests {
         let mut y = vec![(2024, 1.0)];
         add_years(&mut y, &[(2024, 2.0), (2013, 1.0)]);
         assert_eq!(y, [(2024, 3.0), (2013, 1.0)]);
+    }
+
+    #[test]
+    fn entity_shares_grow_with_members_and_shrink_with_size() {
+        assert_eq!(entity_share(1.0, 1), 1.0);
+        for size in 1..50 {
+            assert_eq!(entity_share(size as f32, size), 1.0);
+            for n in 1..size {
+                let w = entity_share(n as f32, size);
+                assert!(w > 0.0 && w <= 1.0);
+                assert!(w < entity_share(n as f32 + 1.0, size));
+                assert!(w > entity_share(n as f32, size + 1));
+            }
+        }
+        // One member of 26: a sixth of an entity all of them name.
+        assert!((entity_share(1.0, 26) - 1.0 / 6.0).abs() < 1e-6);
     }
 }

@@ -389,3 +389,156 @@ fn a_minority_languages_function_words_do_not_join_its_articles() {
         stories.len()
     );
 }
+
+/// Invented award-show articles: two hosts of two different years.
+const MARSH_1: &str = "The Golden Reel Academy named comedian Lena Marsh as host of \
+    next year's Golden Reel awards on Tuesday. Lena Marsh hosted the show once before \
+    and said she was thrilled to return. Academy president Oskar Vell praised Marsh.";
+const MARSH_2: &str = "Lena Marsh will host the Golden Reel awards again, the academy \
+    said. Marsh, a comedian and talk show star, promised a shorter ceremony. Oskar Vell \
+    said Marsh was the first choice of the producers.";
+const BRANDT: &str = "Actor Tomas Brandt will host the Golden Reel awards, the academy \
+    announced. Brandt, a singer and dancer from the stage, said hosting was a dream. \
+    Producers Ida Kern and Paul Sorel chose Brandt for his musical numbers, and Kern \
+    said Brandt would open the show with a song.";
+const MARSH_3: &str = "Comedian Lena Marsh returns to host the Golden Reel awards, the \
+    academy said on Tuesday. Marsh follows Tomas Brandt, who hosted a year earlier. \
+    Oskar Vell said Marsh would bring her talk show humour to the ceremony, and Marsh \
+    thanked the academy.";
+
+fn host_stream(cfg: Config) -> Vec<khabar_stories::Assignment> {
+    let mut c = Clusterer::new(cfg);
+    vec![
+        c.add(doc(
+            "m1",
+            "A",
+            0,
+            "Lena Marsh to host Golden Reel awards",
+            MARSH_1,
+        )),
+        c.add(doc(
+            "m2",
+            "B",
+            1,
+            "Marsh returns as Golden Reel host",
+            MARSH_2,
+        )),
+        c.add(doc(
+            "b1",
+            "C",
+            2,
+            "Tomas Brandt to host Golden Reel awards",
+            BRANDT,
+        )),
+        c.add(doc(
+            "m3",
+            "D",
+            3,
+            "Lena Marsh returns to host the Golden Reel",
+            MARSH_3,
+        )),
+    ]
+}
+
+#[test]
+fn an_article_far_closer_to_one_story_does_not_bridge_another() {
+    // A low merge threshold, so that only the ratio decides.
+    let loose = Config {
+        merge_threshold: 0.3,
+        ..Config::default()
+    };
+    let a = host_stream(Config {
+        bridge_ratio: 0.0,
+        ..loose.clone()
+    });
+    assert_eq!(a[0].story, a[1].story, "{}", a[1].why);
+    assert_ne!(a[2].story, a[0].story, "{}", a[2].why);
+    assert_eq!(a[3].story, a[0].story, "{}", a[3].why);
+    // Without the ratio, the Marsh article bridges the Brandt story in...
+    assert_eq!(a[3].merged, [a[2].story], "{}", a[3].why);
+    assert!(a[3].why.contains("bridges story"), "{}", a[3].why);
+    // ... with it, it matches the Marsh story far better and bridges nothing.
+    let b = host_stream(loose);
+    assert_eq!(b[3].story, b[0].story, "{}", b[3].why);
+    assert!(b[3].merged.is_empty(), "{}", b[3].why);
+    assert_ne!(b[2].story, b[0].story);
+}
+
+/// Invented English articles on a gadget, each naming one rival in passing.
+fn watch_article(i: usize) -> Doc {
+    let rivals = ["Kestrel", "Nimbus", "Quill", "Sorrel", "Tamarin", "Umber"];
+    Doc {
+        entities: vec![
+            "org:pomelo".into(),
+            "product:orbit watch".into(),
+            format!("org:{}", rivals[i].to_lowercase()),
+        ],
+        lang: Some("en".into()),
+        ..doc(
+            &format!("w{i}"),
+            &format!("Outlet {i}"),
+            i as i64,
+            "Pomelo Orbit watch survives the shower",
+            &format!(
+                "The Pomelo Orbit watch is water resistant enough to wear in the shower, \
+                 Pomelo's chief said at a briefing. Analysts compared it with a {} watch.",
+                rivals[i]
+            ),
+        )
+    }
+}
+
+/// A short article in another script (invented), so that it meets the
+/// English story through entity keys only.
+fn foreign(id: &str, entities: &[&str]) -> Doc {
+    Doc {
+        entities: entities.iter().map(|e| e.to_string()).collect(),
+        lang: Some("fa".into()),
+        ..doc(
+            id,
+            "Outlet F",
+            6,
+            "خبر تازه",
+            "شرکت‌ها گزارش تازه‌ای منتشر کردند.",
+        )
+    }
+}
+
+fn watch_story(extra: Doc) -> (StoryKey, khabar_stories::Assignment) {
+    let mut c = Clusterer::new(Config::default());
+    // Other subjects in the window, so that entity keys have a rarity.
+    for i in 0..30 {
+        c.add(Doc {
+            entities: vec![format!("place:town {i}")],
+            lang: Some("en".into()),
+            ..doc(
+                &format!("o{i}"),
+                "Other",
+                0,
+                &format!("{} meets", content(i, 2).join(" ")),
+                &format!(
+                    "The {} met to discuss {}.",
+                    content(i, 3).join(" "),
+                    content(i + 50, 4).join(" ")
+                ),
+            )
+        });
+    }
+    let first = c.add(watch_article(0));
+    for i in 1..6 {
+        let a = c.add(watch_article(i));
+        assert_eq!(a.story, first.story, "{}", a.why);
+    }
+    (first.story, c.add(extra))
+}
+
+#[test]
+fn entities_one_member_of_a_grown_story_named_are_weak_evidence() {
+    // The story's own entities, named by every member: the article joins.
+    let (story, central) = watch_story(foreign("c", &["org:pomelo", "product:orbit watch"]));
+    assert_eq!(central.story, story, "{}", central.why);
+    // Three rivals, each named in passing by one of six members: they are
+    // all in the story, but it is not about them.
+    let (story, rivals) = watch_story(foreign("r", &["org:kestrel", "org:nimbus", "org:quill"]));
+    assert_ne!(rivals.story, story, "{}", rivals.why);
+}
