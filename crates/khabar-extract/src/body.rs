@@ -584,6 +584,40 @@ pub(crate) fn drop_repeats(blocks: &mut Vec<Block>, min_words: usize) {
     });
 }
 
+/// The words of `t`, lower-cased, joined by one space (punctuation and
+/// symbols dropped).
+fn words(t: &str) -> String {
+    t.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Drops a table of contents: the list items that repeat, word for word,
+/// a heading further down the text (its title, "Table of contents", is
+/// boilerplate: see [`is_boilerplate`]).
+pub(crate) fn drop_toc(blocks: &mut Vec<Block>) {
+    let heads: Vec<(usize, String)> = blocks
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| b.kind == BlockKind::Heading)
+        .map(|(i, b)| (i, words(&b.text)))
+        .collect();
+    if heads.is_empty() {
+        return;
+    }
+    let mut i = 0;
+    blocks.retain(|b| {
+        let at = i;
+        i += 1;
+        b.kind != BlockKind::ListItem || {
+            let w = words(&b.text);
+            w.is_empty() || !heads.iter().any(|(j, h)| *j > at && *h == w)
+        }
+    });
+}
+
 /// Whether an element is a reader comment section or one comment: a class
 /// or id token that starts with "comment" (`comments`, `comment-list`,
 /// `commentBody`…) other than the page states `comments-open` and
@@ -707,6 +741,15 @@ const BOILERPLATE: &[&str] = &[
     "follow us",
     "tags",
     "tags:",
+    "table of contents",
+    "contents",
+    "in this article",
+    "in this post",
+    "on this page",
+    "article contents",
+    "jump to",
+    "quick links",
+    "فهرست مطالب",
     "اشتراک گذاری",
     "بیشتر بخوانید",
     "مطالب مرتبط",
@@ -849,7 +892,9 @@ pub(crate) fn is_forum_chrome(b: &Block) -> bool {
 
 /// Furniture removed before the readability core runs: captions and
 /// credits, share bars, newsletter and cookie boxes, "related" and
-/// "read more" blocks (substrings of class or id), breadcrumbs.
+/// "read more" blocks, lists of other posts, author boxes, disclaimers,
+/// calls to action, modal boxes, generated tables of contents (substrings
+/// of class or id), breadcrumbs.
 const FURNITURE_PARTS: &[&str] = &[
     "caption",
     "credit",
@@ -866,6 +911,13 @@ const FURNITURE_PARTS: &[&str] = &[
     "-ad-",
     "promo",
     "breadcrumb",
+    "post-list",
+    "author-bio",
+    "author-box",
+    "disclaimer",
+    "cta-",
+    "modal",
+    "ez-toc",
 ];
 
 const FURNITURE_SET: crate::anyof::AnyOf = crate::anyof::AnyOf::new(FURNITURE_PARTS);
@@ -928,6 +980,19 @@ const TAIL_MARKERS: &[&str] = &[
     "more news",
     "latest news",
     "share this",
+    "also in the news",
+    "related post",
+    "recent posts",
+    "latest posts",
+    "latest articles",
+    "popular articles",
+    "you might be interested in",
+    "more articles",
+    "about the author",
+    "about the contributor",
+    "written by",
+    "sources",
+    "article sources",
     "مطالب مرتبط",
     "اخبار مرتبط",
     "بیشتر بخوانید",
@@ -973,6 +1038,103 @@ mod tests {
         // Pages with little text in long paragraphs are never judged.
         assert!(!misses_running_text(&[], 900));
         assert!(misses_running_text(&[], 1000));
+    }
+
+    fn block(kind: BlockKind, text: &str) -> Block {
+        Block {
+            kind,
+            text: text.to_string(),
+        }
+    }
+
+    #[test]
+    fn a_table_of_contents_is_dropped() {
+        use BlockKind::{Heading as H, ListItem as L, Paragraph as P};
+        let mut blocks = vec![
+            block(P, "Table of Contents"),
+            block(L, "Why the ferry changed"),
+            block(L, "2. What walkers should know!"),
+            block(P, "The harbour board met on Monday."),
+            block(H, "Why the ferry changed"),
+            block(P, "The morning boat leaves earlier."),
+            block(L, "Bring water"),
+            block(H, "2. What walkers should know"),
+            block(L, "Why the ferry changed"),
+        ];
+        blocks.retain(|b| !is_boilerplate(b));
+        drop_toc(&mut blocks);
+        let texts: Vec<_> = blocks.iter().map(|b| b.text.as_str()).collect();
+        // A list item after the heading it repeats is text, as is a list
+        // item that names no heading.
+        assert_eq!(
+            texts,
+            [
+                "The harbour board met on Monday.",
+                "Why the ferry changed",
+                "The morning boat leaves earlier.",
+                "Bring water",
+                "2. What walkers should know",
+                "Why the ferry changed",
+            ]
+        );
+        // Without headings, nothing is a table of contents.
+        let mut items = vec![block(L, "Bring water"), block(L, "Bring a hat")];
+        drop_toc(&mut items);
+        assert_eq!(items.len(), 2);
+    }
+
+    #[test]
+    fn the_tail_is_cut_at_a_marker_in_the_second_half() {
+        use BlockKind::{Heading as H, Paragraph as P};
+        let story = [
+            block(P, "The harbour board met on Monday."),
+            block(P, "The morning boat leaves earlier."),
+            block(P, "The last boat waits for the bus."),
+        ];
+        for marker in [
+            "Also in the news",
+            "Related Post",
+            "Recent posts:",
+            "About the author",
+        ] {
+            let mut blocks = story.to_vec();
+            blocks.push(block(H, marker));
+            blocks.push(block(P, "Island school opens a new hall."));
+            cut_tail(&mut blocks);
+            assert_eq!(blocks, story, "{marker}");
+        }
+        // In the first half a marker is no tail: the text goes on.
+        let mut early = vec![block(H, "Recent posts"), story[0].clone()];
+        early.extend(story.iter().cloned());
+        cut_tail(&mut early);
+        assert_eq!(early.len(), 5);
+    }
+
+    #[test]
+    fn furniture_boxes_are_cleaned_before_the_core() {
+        let doc = Document::from(
+            r##"<html><body><article><p>The harbour board met on Monday.</p>
+            <div class="author-bio">Mina writes about boats.</div>
+            <p class="post-disclaimer">Prices may change.</p>
+            <div class="cta-banner"><a href="/q">Get a quote</a></div>
+            <div id="signup-modal">Join us</div>
+            <div class="ez-toc-container"><a href="#a">Why</a></div>
+            <ul class="post-list"><li><a href="/o">Other story</a></li></ul>
+            <p>The morning boat leaves earlier.</p></article></body></html>"##,
+        );
+        pre_clean(&doc);
+        let text = doc.select("body").text();
+        for gone in [
+            "Mina writes",
+            "Prices may",
+            "Get a quote",
+            "Join us",
+            "Why",
+            "Other story",
+        ] {
+            assert!(!text.contains(gone), "{gone} kept in {text}");
+        }
+        assert!(text.contains("met on Monday") && text.contains("leaves earlier"));
     }
 
     #[test]

@@ -304,12 +304,17 @@ pub fn extract(html: &[u8], opts: &ExtractOptions) -> Result<ExtractedArticle> {
         blocks.retain(|b| !body::is_forum_chrome(b));
     }
     // Repeated blocks: a product's variant labels and prices, a forum's
-    // quoted posts (a poster's name, one word, may repeat).
+    // quoted posts (a poster's name, one word, may repeat); elsewhere a
+    // paragraph of ten words or more met twice is a copy (a box shown in
+    // two layouts, a teaser repeated). Documentation repeats its sentences
+    // on purpose.
     match page_type {
         PageType::Product => body::drop_repeats(&mut blocks, 1),
         PageType::Forum => body::drop_repeats(&mut blocks, 2),
-        _ => {}
+        PageType::Documentation => {}
+        _ => body::drop_repeats(&mut blocks, 10),
     }
+    body::drop_toc(&mut blocks);
     if let (Some(first), Some((title, _))) = (blocks.first(), &m.title)
         && first.text == *title
     {

@@ -282,3 +282,25 @@ fn site_rules_do_not_read_listings() {
     assert_eq!(a.site_rule, None);
     assert!(a.text().contains("Story number 12"), "{}", a.text());
 }
+
+#[test]
+fn a_paragraph_shown_twice_is_kept_once() {
+    // A story whose promo box is written twice (one copy per layout), and
+    // whose short refrain repeats on purpose.
+    let para = "The harbour board said the morning ferry will leave twenty minutes \
+        earlier from next month, so that walkers reach the island path before the heat.";
+    let promo = "Our weekly letter brings the island timetable and the harbour \
+        notices to you every Friday morning.";
+    let html = format!(
+        r#"<html><head><title>Ferry times change</title>
+        <script type="application/ld+json">{{"@context":"https://schema.org","@type":"NewsArticle","headline":"Ferry times change"}}</script>
+        </head><body><article><h1>Ferry times change</h1>
+        <p>{para}</p><p>{promo}</p><p>Row, row.</p><p>{para} The last boat waits for the bus.</p>
+        <p>Row, row.</p><p>{promo}</p><p>{para} Tickets cost the same.</p></article></body></html>"#
+    );
+    let a = extract(html.as_bytes(), &ExtractOptions::default()).unwrap();
+    let text = a.text();
+    assert_eq!(text.matches("Our weekly letter").count(), 1, "{text}");
+    assert_eq!(text.matches("Row, row.").count(), 2, "{text}");
+    assert_eq!(text.matches("The harbour board said").count(), 3, "{text}");
+}
