@@ -40,6 +40,7 @@ const HELDOUT_10: &str = include_str!("../eval/figures-topics-heldout-10.toml");
 const HELDOUT_11: &str = include_str!("../eval/figures-topics-heldout-11.toml");
 const HELDOUT_12: &str = include_str!("../eval/figures-topics-heldout-12.toml");
 const HELDOUT_13: &str = include_str!("../eval/figures-topics-heldout-13.toml");
+const HELDOUT_14: &str = include_str!("../eval/figures-topics-heldout-14.toml");
 const SAMPLE: &str = include_str!("../eval/figures-topics-sample.toml");
 
 /// Floors: (figure recall, figure precision, topic micro-F1).
@@ -166,6 +167,17 @@ const HELDOUT_12_FLOOR: (f64, f64, f64) = (0.98, 0.98, 0.70);
 /// count. Recall 1.000, precision 1.000 (unit 0.895, source 0.755),
 /// topics F1 0.846. Floors just under those.
 const HELDOUT_13_FLOOR: (f64, f64, f64) = (0.98, 0.98, 0.84);
+/// First scored, before any rule was changed for it: figure recall 0.959,
+/// precision 1.000 (47 right of 47 found, 49 gold; unit 0.870, approx
+/// 0.979, source 0.829), topics micro F1 0.857 (P 0.833, R 0.882): the
+/// honest held-out figures. Fixed since: Pashto "څلور یې ماشومان" (the
+/// clitic یې between a number word and the people it counts); the entity
+/// rules fixed for held-out-14's quotes also name more sources. Recall
+/// 0.980, precision 1.000 (unit 0.872, source 0.917), topics F1 0.857; the
+/// miss left, "a 647-kilometre railway", is a hyphenated measure before
+/// its noun, which the rules read as a descriptor ("a 50-kilogram bag")
+/// by the module's convention. Floors just under those.
+const HELDOUT_14_FLOOR: (f64, f64, f64) = (0.97, 0.98, 0.84);
 const SAMPLE_FLOOR: (f64, f64, f64) = (0.95, 0.95, 0.85);
 
 #[derive(Debug, Deserialize)]
@@ -551,6 +563,13 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
+    let heldout_14: Gold = match toml::from_str(HELDOUT_14) {
+        Ok(g) => g,
+        Err(e) => {
+            eprintln!("eval/figures-topics-heldout-14.toml: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
     let mut all: Vec<(String, Vec<String>)> = Vec::new();
     for (set, gold, floor) in [
         ("synthetic", &synthetic, SYNTHETIC_FLOOR),
@@ -566,6 +585,7 @@ fn main() -> ExitCode {
         ("held-out-11 synthetic", &heldout_11, HELDOUT_11_FLOOR),
         ("held-out-12 synthetic", &heldout_12, HELDOUT_12_FLOOR),
         ("held-out-13 synthetic", &heldout_13, HELDOUT_13_FLOOR),
+        ("held-out-14 synthetic", &heldout_14, HELDOUT_14_FLOOR),
     ] {
         let cases: Vec<Case<'_>> = gold
             .article

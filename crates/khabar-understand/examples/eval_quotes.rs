@@ -18,8 +18,9 @@
 //! `eval/quotes-entities-heldout-9.txt`,
 //! `eval/quotes-entities-heldout-10.txt`,
 //! `eval/quotes-entities-heldout-11.txt`,
-//! `eval/quotes-entities-heldout-12.txt` and
-//! `eval/quotes-entities-heldout-13.txt` (each scored before any rule was
+//! `eval/quotes-entities-heldout-12.txt`,
+//! `eval/quotes-entities-heldout-13.txt` and
+//! `eval/quotes-entities-heldout-14.txt` (each scored before any rule was
 //! changed for it). `--set NAME` (repeatable: `synthetic`, `held-out-3`, …,
 //! `sample`) scores only the sets named; `--list` prints every entity and
 //! quotation found, with the errors. Sample gold:
@@ -56,6 +57,7 @@ const HELDOUT_10: &str = include_str!("../eval/quotes-entities-heldout-10.txt");
 const HELDOUT_11: &str = include_str!("../eval/quotes-entities-heldout-11.txt");
 const HELDOUT_12: &str = include_str!("../eval/quotes-entities-heldout-12.txt");
 const HELDOUT_13: &str = include_str!("../eval/quotes-entities-heldout-13.txt");
+const HELDOUT_14: &str = include_str!("../eval/quotes-entities-heldout-14.txt");
 const SAMPLE_GOLD: &str = include_str!("../eval/quotes-entities-sample.txt");
 
 /// `--list`: print every entity and quotation found, not only the errors.
@@ -350,6 +352,46 @@ const HELDOUT_12_FLOORS: Floors = Floors {
 /// P 1.000, R 0.992, F1 0.996 (the miss left: a Pashto village whose name
 /// is also the Arabic "but", "لکن"): the floors are just under those.
 const HELDOUT_13_FLOORS: Floors = Floors {
+    quote_p: 0.98,
+    quote_r: 0.98,
+    entity_r: 0.98,
+    entity_f1: 0.98,
+};
+
+/// Written and annotated before it was first scored, and first scored
+/// before any rule was changed for it: quotes P 0.896, R 0.827, F1 0.860
+/// (43 right of 48 found, 52 gold; 4 with the right words but another
+/// speaker) and entities P 0.924, R 0.894, F1 0.909 (110 right of 119
+/// found, 123 gold; kind right for 1.000); entity recall by language en
+/// 0.965 (55 of 57), fa 0.905 (19 of 21), ps 0.857 (18 of 21), ur 0.769
+/// (10 of 13), ar 0.727 (8 of 11): the honest held-out figures. The gold
+/// was not changed after it. Fixed since, in general form, for the error
+/// classes seen: words in marks too short for a quotation (two or three)
+/// that open their sentence and have a speech verb and speaker right
+/// after ("“We need more,” the spokesman said.") are one, so the next
+/// sentence goes on in the speaker's words; a speaker the text leaves
+/// unnamed on purpose ("said the teacher, who did not want her name
+/// published", "on condition of anonymity") is nobody, not the last
+/// person named; a nationality, portfolio and role before a name ("Uzbek
+/// Transport Minister X Y") are a title, not an organisation; a place
+/// opening an organisation's name up to three words before its noun
+/// ("Central Asia Research Centre"); the article's own outlet named in
+/// its running text ("told the Frontier Ledger", and "Hindu Kush" and
+/// "Herald" inside "Hindu Kush Herald") is no entity (the lead's
+/// convention, see `entities::without_outlet`); a Dari name opening a
+/// sentence before a comma and a word for a relative ("شریفه، مادر …");
+/// Arabic names after a role written with its article ("المتحدث باسم
+/// الوزارة، سالم المهندي،" with the family name's article, "المبعوثة
+/// الخاصة …، X Y،", "الناشطة الأفغانية X Y التي") and "هكذا علقت" as a
+/// verb of saying; hospitals by their noun ("شفاخانه X،", "د X روغتون"),
+/// Urdu names spelt after English before their organisation word ("ہائر
+/// ایجوکیشن کمیشن", "پشاور یونیورسٹی"), an Urdu ministry before a
+/// postposition ("وزارت اعلیٰ تعلیم کے") and a Pashto ministry of fields
+/// listed with a comma ("د کرنې، اوبو لګولو او مالدارۍ وزارت"). Quotes P
+/// 1.000, R 1.000 and entities P 1.000, R 0.992, F1 0.996 (the miss left
+/// is a gold slip against its own convention: Afghanistan named only
+/// inside UNAMA's Pashto name in t08): the floors are just under those.
+const HELDOUT_14_FLOORS: Floors = Floors {
     quote_p: 0.98,
     quote_r: 0.98,
     entity_r: 0.98,
@@ -664,6 +706,7 @@ fn main() -> ExitCode {
         ("held-out-11", HELDOUT_11, &HELDOUT_11_FLOORS),
         ("held-out-12", HELDOUT_12, &HELDOUT_12_FLOORS),
         ("held-out-13", HELDOUT_13, &HELDOUT_13_FLOORS),
+        ("held-out-14", HELDOUT_14, &HELDOUT_14_FLOORS),
     ] {
         if !sets.is_empty() && !sets.iter().any(|s| s == set) {
             continue;

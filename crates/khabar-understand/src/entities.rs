@@ -105,13 +105,15 @@ pub fn find(paragraphs: &[String], lang: Option<&str>) -> Vec<FoundEntity> {
     find_split(paragraphs, &split, lang)
 }
 
-/// Drops the article's own outlet when it is named only in a byline or a
-/// dateline ("By River Post staff", "KABUL (River Post) —"): the
-/// publisher is the article's source, not something it reports on. One
-/// named in the story ("told the Kabul Monitor") stays. Names are compared
+/// Drops the article's own outlet wherever it is named: in a byline or a
+/// dateline ("By River Post staff", "KABUL (River Post) —") and in the
+/// running text ("told the River Post"). The publisher is the article's
+/// source (its metadata), not something it reports on. Names are compared
 /// word for word, case and Arabic-script spelling aside, with a leading
-/// "The" ignored; an outlet that only contains a name ("Kabul Monitor" and
-/// Kabul) keeps it.
+/// "The" ignored. Names found inside the outlet's name ("Hindu Kush" and
+/// "Herald" in "Hindu Kush Herald") lose those mentions, and go when they
+/// have no other; an outlet that only contains a name ("Kabul Monitor" and
+/// Kabul) keeps it where it is named apart.
 pub fn without_outlet(
     paragraphs: &[String],
     entities: &mut Vec<FoundEntity>,
@@ -129,32 +131,33 @@ pub fn without_outlet(
     if target.is_empty() {
         return;
     }
-    entities.retain(|e| {
-        let is_outlet =
-            words(&e.name) == target || e.mentions.iter().any(|m| words(&m.surface) == target);
-        !is_outlet
-            || e.mentions.iter().any(|m| {
-                paragraphs
-                    .get(m.paragraph as usize)
-                    .is_some_and(|t| !in_byline(t, m.start, m.start + m.surface.len()))
-            })
+    // Byte spans of the outlet's name in each paragraph.
+    let spans: Vec<Vec<(usize, usize)>> = paragraphs
+        .iter()
+        .map(|p| {
+            let toks = tokenize(p);
+            toks.windows(target.len())
+                .filter(|w| w.iter().zip(&target).all(|(t, k)| &t.key == k))
+                .map(|w| (w[0].start, w[w.len() - 1].end))
+                .collect()
+        })
+        .collect();
+    let inside = |m: &Occurrence| {
+        let (a, b) = (m.start, m.start + m.surface.len());
+        spans
+            .get(m.paragraph as usize)
+            .is_some_and(|s| s.iter().any(|&(x, y)| x <= a && b <= y))
+    };
+    entities.retain_mut(|e| {
+        if words(&e.name) == target || e.mentions.iter().any(|m| words(&m.surface) == target) {
+            return false;
+        }
+        if e.mentions.iter().any(&inside) {
+            e.mentions.retain(|m| !inside(m));
+            return !e.mentions.is_empty();
+        }
+        true
     });
-}
-
-/// Whether bytes `[a, b)` of a paragraph sit in a byline or a dateline:
-/// a short line ("By River Post staff"), or at the paragraph's head with
-/// no running text before it and a dash, bracket or colon after it.
-fn in_byline(text: &str, a: usize, b: usize) -> bool {
-    if text.trim().chars().count() <= 60 && !text.trim_end().ends_with(['.', '!', '?', '۔']) {
-        return true;
-    }
-    let before = &text[..a];
-    let head = before.chars().count() <= 40
-        && tokenize(before)
-            .iter()
-            .all(|t| t.caps || t.upper || matches!(t.key.as_str(), "by" | "from"));
-    let after = text[b..].trim_start();
-    head && after.starts_with([')', '—', '–', '-', ':', '|', '/'])
 }
 
 /// [`find`] given the paragraphs' sentences ([`sentences::split`] of each).
@@ -321,21 +324,31 @@ fn gazetteer_pass(text: &str, toks: &[Token], p: u32, taken: &mut [bool], raws: 
                 }
                 i = end;
             }
-            // "Kabul Monitor", "Herat Times": a place starting an organisation's name.
+            // "Kabul Monitor", "Herat Times", "Central Asia Research
+            // Centre": a place starting an organisation's name (its
+            // organisation word at most three capitalised words on).
             Some(hit)
                 if g.entries[hit.entry as usize].kind == EntityKind::Place
-                    && toks.get(i + hit.len).is_some_and(|t| {
-                        t.upper
-                            && words::get().org.contains(&t.key)
-                            && glued(text, &toks[i + hit.len - 1], t, false)
-                    }) =>
+                    && (i + hit.len..toks.len().min(i + hit.len + 3))
+                        .take_while(|&k| {
+                            toks[k].upper
+                                && !toks[k].arabic
+                                && glued(text, &toks[k - 1], &toks[k], false)
+                        })
+                        .any(|k| words::get().org.contains(&toks[k].key)) =>
             {
                 i += hit.len;
             }
-            // "کوئٹہ چیمبر آف کامرس": the same in Urdu spelt after English.
+            // "کوئٹہ چیمبر آف کامرس", "پشاور یونیورسٹی": the same in Urdu
+            // spelt after English.
             Some(hit)
                 if g.entries[hit.entry as usize].kind == EntityKind::Place
-                    && of_org(toks, i + hit.len, taken) =>
+                    && (of_org(toks, i + hit.len, taken)
+                        || toks.get(i + hit.len).is_some_and(|t| {
+                            t.arabic
+                                && UR_ORG_WORDS.contains(&t.key.as_str())
+                                && glued(text, &toks[i + hit.len - 1], t, false)
+                        })) =>
             {
                 i += hit.len;
             }
@@ -759,6 +772,20 @@ fn latin_run(
             break;
         }
     }
+    // "Uzbek Transport Minister Ilkhom Makhkamov": a nationality, the
+    // portfolio and the role before a name; the name starts after the role.
+    if !role
+        && !honorific
+        && b - a >= 3
+        && w.demonyms.contains(&toks[a].key)
+        && let Some(r) = (a + 1..b - 1)
+            .rev()
+            .find(|&k| w.roles.contains(&toks[k].key))
+        && (a + 1..r).all(|k| !w.org.contains(&toks[k].key))
+    {
+        a = r + 1;
+        role = true;
+    }
     // "Minister of Foreign Affairs", "Rapporteur on …": the rest describes a
     // role, but a full name may end it ("Deputy Minister of Foreign Affairs
     // Naqibullah Wardak"): looked at again on its own.
@@ -1174,6 +1201,16 @@ fn arabic_pass(
             i += 3;
             continue;
         }
+        // "شفاخانه استقلال", "د ایمرجنسي روغتون", "ہائر ایجوکیشن کمیشن",
+        // "وزارت اعلیٰ تعلیم کے", "د کرنې، اوبو لګولو او مالدارۍ وزارت".
+        if let Some((a, j)) = named_body_at(text, toks, i, taken) {
+            taken[a..j].iter_mut().for_each(|t| *t = true);
+            let mut raw = arabic_raw(toks, p, a, j);
+            raw.kind = EntityKind::Organization;
+            raws.push(raw);
+            i = j;
+            continue;
+        }
         // "د پوهنې ریاست", "محکمہ داخلہ بلوچستان", "فرماندهی پولیس".
         if let Some((a, j)) = department_at(text, toks, i, taken) {
             taken[i..j].iter_mut().for_each(|t| *t = true);
@@ -1313,6 +1350,29 @@ fn arabic_pass(
             let mut raw = arabic_raw(toks, p, a, j);
             raw.kind = EntityKind::Organization;
             raws.push(raw);
+            i = j;
+            continue;
+        }
+        // "شریفه، مادر سه فرزند …": one word opening a sentence, then a
+        // comma and a word for a relative (someone described by family)
+        // is a person's name.
+        if name_word(i, taken)
+            && opens[i]
+            && !w.ar_roles.contains(&toks[i].key)
+            && toks.get(i + 1).is_some_and(|t| {
+                KIN_WORDS.contains(&t.key.as_str()) && text[toks[i].end..t.start].contains('،')
+            })
+        {
+            taken[i] = true;
+            raws.push(arabic_raw(toks, p, i, i + 1));
+            i += 1;
+            continue;
+        }
+        // "علقت الناشطة الأفغانية زهرة نادري التي …": a name after a role
+        // with its article and nationality adjectives.
+        if let Some(j) = name_after_ar_role(text, toks, i, taken) {
+            taken[i..j].iter_mut().for_each(|t| *t = true);
+            raws.push(arabic_raw(toks, p, i, j));
             i = j;
             continue;
         }
@@ -2494,11 +2554,85 @@ const AR_APPOSITION_ROLES: &[&str] = &[
     "مسوول",
     "مسوولة",
     "مبعوث",
+    "مبعوثة",
     "سخنگوی",
     "ویاند",
     "ترجمان",
     "نماینده",
 ];
+
+/// Words for a relative after a name and a comma ("شریفه، مادر …",
+/// "ګلالۍ، د … مور"), normalised.
+const KIN_WORDS: &[&str] = &[
+    "مادر",
+    "پدر",
+    "همسر",
+    "بیوه",
+    "دختر",
+    "پسر",
+    "خواهر",
+    "برادر",
+    "مور",
+    "پلار",
+    "کونډه",
+];
+
+/// Arabic words for a campaigner or a reporter, besides the roles of
+/// [`is_ar_role_word`], without the article.
+const AR_PERSON_NOUNS: &[&str] = &["ناشطة", "ناشط", "صحفیة", "صحفی", "باحثة", "باحث"];
+
+/// "الناشطة الأفغانية زهرة نادري التي …", "المبعوثة الخاصة كارين لوند،":
+/// two or three name words at `toks[i]` right after a role written with
+/// its article and up to two adjectives with theirs, closed by a relative
+/// pronoun, a comma or a full stop: the index after the name.
+fn name_after_ar_role(text: &str, toks: &[Token], i: usize, taken: &[bool]) -> Option<usize> {
+    let w = words::get();
+    if i == 0 || toks[i].key.starts_with("ال") || !glued(text, &toks[i - 1], &toks[i], false) {
+        return None;
+    }
+    let mut k = i - 1;
+    let mut adjectives = 0;
+    let role = loop {
+        let t = &toks[k];
+        let bare = t.key.strip_prefix("ال")?;
+        if is_ar_role_word(&t.key) || AR_PERSON_NOUNS.contains(&bare) {
+            break true;
+        }
+        if adjectives == 2 || k == 0 || !glued(text, &toks[k - 1], t, false) {
+            break false;
+        }
+        adjectives += 1;
+        k -= 1;
+    };
+    if !role {
+        return None;
+    }
+    let mut j = i;
+    while j < toks.len()
+        && j < i + 3
+        && toks[j].arabic
+        && !taken[j]
+        && !toks[j].key.starts_with("ال")
+        && !w.ar_stop.contains(&toks[j].key)
+        && !w.ar_titles.contains(&toks[j].key)
+        && !w.ar_roles.contains(&toks[j].key)
+        && !is_arabic_ala(text, &toks[j])
+        && (j == i || glued(text, &toks[j - 1], &toks[j], false))
+    {
+        j += 1;
+    }
+    if j < i + 2 {
+        return None;
+    }
+    let gap = toks.get(j).map_or(&text[toks[j - 1].end..], |t| {
+        &text[toks[j - 1].end..t.start]
+    });
+    let closed = gap.contains(['،', '.', ':'])
+        || toks
+            .get(j)
+            .is_some_and(|t| matches!(t.key.as_str(), "التی" | "الذی"));
+    closed.then_some(j)
+}
 
 /// A name of two or three words between commas at `toks[i]`, after a
 /// clause naming a role: the index after it.
@@ -2516,7 +2650,11 @@ fn appositive_after_role(text: &str, toks: &[Token], i: usize, taken: &[bool]) -
         && !is_arabic_ala(text, &toks[j])
         && !w.ar_titles.contains(&toks[j].key)
         && !w.ar_roles.contains(&toks[j].key)
-        && !toks[j].key.starts_with("ال")
+        // The family name may take the article: "سالم المهندي".
+        && (!toks[j].key.starts_with("ال")
+            || (j > i
+                && !is_ar_role_word(&toks[j].key)
+                && !toks[j].key.ends_with("یة")))
         && (j == i || glued(text, &toks[j - 1], &toks[j], false))
     {
         j += 1;
@@ -2755,6 +2893,170 @@ const UR_ORG_WORDS: &[&str] = &[
     "بورڈ",
     "اتھارٹی",
 ];
+
+/// Adjectives that make a hospital's noun no name: "شفاخانه ولایتی",
+/// "ملکي روغتون" (normalised).
+const HOSPITAL_NOT_NAME: &[&str] = &[
+    "ولایتی",
+    "حوزوی",
+    "ملکی",
+    "ملی",
+    "نظامی",
+    "خصوصی",
+    "دولتی",
+    "صحرایی",
+    "مرکزی",
+    "عامه",
+    "ښار",
+    "ماشومانو",
+    "ښځو",
+    "دې",
+    "دغه",
+    "هغه",
+    "یوه",
+    "یو",
+    "کوم",
+    "هر",
+    "این",
+    "آن",
+    "یک",
+    "جو",
+    "جس",
+    "جن",
+    "یہ",
+    "وہ",
+    "اس",
+    "ان",
+];
+
+/// Urdu postpositions closing a noun phrase (normalised).
+const UR_POSTPOSITIONS: &[&str] = &["کے", "کی", "کا", "نے", "سے", "میں", "کو", "پر"];
+
+/// An organisation named by its noun at `toks[i]` that the other rules
+/// miss: a hospital with its name (Dari "شفاخانه استقلال،", Pashto "د
+/// ایمرجنسي روغتون"), Urdu names spelt after English before their
+/// organisation word ("ہائر ایجوکیشن کمیشن کے", "پشاور یونیورسٹی
+/// میں"), an Urdu ministry and its field before a postposition ("وزارت
+/// اعلیٰ تعلیم کے"), and a Pashto ministry of fields listed with commas
+/// ("د کرنې، اوبو لګولو او مالدارۍ وزارت"). The token range.
+fn named_body_at(text: &str, toks: &[Token], i: usize, taken: &[bool]) -> Option<(usize, usize)> {
+    let w = words::get();
+    let n = toks.len();
+    let norm = crate::normalize::normalize;
+    let free = |k: usize| k < n && toks[k].arabic && !taken[k];
+    let name = |k: usize| {
+        free(k)
+            && !w.ar_stop.contains(&toks[k].key)
+            && !w.ar_titles.contains(&toks[k].key)
+            && !w.ar_roles.contains(&toks[k].key)
+            && !HOSPITAL_NOT_NAME.contains(&toks[k].key.as_str())
+            && !UR_NOT_NAME.contains(&toks[k].key.as_str())
+    };
+    let joined = |k: usize| k > 0 && k < n && glued(text, &toks[k - 1], &toks[k], false);
+    // Ends the name: punctuation, a function word, or the text's end.
+    let closed = |k: usize| {
+        k >= n
+            || !joined(k)
+            || w.ar_stop.contains(&toks[k].key)
+            || UR_POSTPOSITIONS.contains(&toks[k].key.as_str())
+    };
+    let key = toks[i].key.as_str();
+    if !free(i) {
+        return None;
+    }
+    // Dari "شفاخانه X،": one name word, no adjective or verb ("شفاخانه
+    // رسیدیم"), closed by punctuation.
+    let verb_like = |k: &str| {
+        k.starts_with("می")
+            || k.starts_with("نمی")
+            || ["دیم", "دید", "دند", "تیم", "تید", "تند", "شد", "است"]
+                .iter()
+                .any(|e| k.ends_with(e))
+    };
+    if key == "شفاخانه"
+        && name(i + 1)
+        && joined(i + 1)
+        && !toks[i + 1].key.ends_with('ی')
+        && !verb_like(&toks[i + 1].key)
+        && (i + 2 >= n
+            || text[toks[i + 1].end..toks[i + 2].start].contains(['،', '.', ':', '؛', '»']))
+    {
+        return Some((i, i + 2));
+    }
+    // Pashto "د X روغتون": one or two name words before the noun.
+    if key == "د" {
+        for len in 1..=2 {
+            let h = i + 1 + len;
+            if h < n
+                && toks[h].key == "روغتون"
+                && free(h)
+                && (i + 1..h).all(|k| name(k) && joined(k))
+                && joined(h)
+            {
+                return Some((i + 1, h + 1));
+            }
+        }
+        // "د کرنې، اوبو لګولو او مالدارۍ وزارت": fields listed with a comma
+        // and "او", then the ministry.
+        let and = norm("او");
+        for h in i + 4..(i + 8).min(n) {
+            if toks[h].key != "وزارت" || !free(h) {
+                continue;
+            }
+            let gaps_ok = (i + 1..=h).all(|k| {
+                text[toks[k - 1].end..toks[k].start]
+                    .chars()
+                    .all(|c| c.is_whitespace() || c == '،')
+            });
+            let comma = (i + 2..h).any(|k| text[toks[k - 1].end..toks[k].start].contains('،'));
+            let fields = (i + 1..h)
+                .all(|k| free(k) && (toks[k].key == and || !w.ar_stop.contains(&toks[k].key)));
+            let has_and = (i + 2..h - 1).any(|k| toks[k].key == and);
+            if gaps_ok && comma && fields && has_and {
+                return Some((i, h + 1));
+            }
+            break;
+        }
+        return None;
+    }
+    // Urdu "وزارت اعلیٰ تعلیم کے": the ministry and one or two field words
+    // before a postposition.
+    if key == "وزارت" {
+        for len in 1..=2 {
+            let j = i + 1 + len;
+            if (i + 1..j).all(|k| free(k) && !w.ar_stop.contains(&toks[k].key) && joined(k))
+                && j < n
+                && UR_POSTPOSITIONS.contains(&toks[j].key.as_str())
+            {
+                return Some((i, j));
+            }
+        }
+        return None;
+    }
+    // Urdu "ہائر ایجوکیشن کمیشن": one to three name words, then an
+    // organisation word, closed.
+    if name(i) {
+        let mut j = i + 1;
+        while j < n
+            && j < i + 3
+            && name(j)
+            && joined(j)
+            && !UR_ORG_WORDS.contains(&toks[j].key.as_str())
+        {
+            j += 1;
+        }
+        if j < n
+            && UR_ORG_WORDS.contains(&toks[j].key.as_str())
+            && free(j)
+            && joined(j)
+            && closed(j + 1)
+            && !UR_ORG_WORDS.contains(&key)
+        {
+            return Some((i, j + 1));
+        }
+    }
+    None
+}
 
 /// Whether `toks[i]` is an Urdu organisation word followed by "آف" and a
 /// word, none of them taken.

@@ -983,7 +983,14 @@ fn read_fa_ps_words(t: &[Tok<'_>], i: usize) -> Option<(f64, usize)> {
     };
     // "پنځه نور وړوکي بندونه": one word (an adjective) may come between
     // "نور" and a counted thing.
+    // Pashto "څلور یې ماشومان" (four of them children): the clitic "یې"
+    // between the number and the people.
     let classifier = t.get(j).is_some_and(people)
+        || (t
+            .get(j)
+            .is_some_and(|x| x.is("یی") || x.is("یې") || x.is("ئې"))
+            && t.get(j + 1)
+                .is_some_and(|x| lx::is_person_noun(&x.norm) || lx::is_person_classifier(&x.norm)))
         || (t.get(j).is_some_and(|x| x.is("نور"))
             && (t.get(j + 1).is_some_and(people)
                 || (!t[i].is("نه")

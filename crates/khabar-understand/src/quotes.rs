@@ -284,6 +284,10 @@ const AR_VERB_FIRST: &[&str] = &[
     "مضيفة",
     "قائلا",
     "قائلة",
+    "علق",
+    "وعلق",
+    "علقت",
+    "وعلقت",
 ];
 
 const EN_PRONOUNS: &[&str] = &["he", "she"];
@@ -686,7 +690,10 @@ pub(crate) fn find_split(
             .trim_end_matches([',', '،', ';', ' '])
             .trim()
             .to_string();
-        if !is_quotation(&quote, &paragraphs[p0], first.open) || not_speech(&ctx, p0, first.open) {
+        if !(is_quotation(&quote, &paragraphs[p0], first.open)
+            || short_attributed(&ctx, p0, &first, q.parts.len(), &quote))
+            || not_speech(&ctx, p0, first.open)
+        {
             continue;
         }
         // A quotation split by its attribution: the words after a part.
@@ -1076,6 +1083,23 @@ fn is_quotation(quote: &str, text: &str, open: usize) -> bool {
             .all(|w| w.chars().next().is_some_and(char::is_uppercase))
         && !quote.trim_end().ends_with(['.', '!', '?', '…']);
     !titled
+}
+
+/// Whether words in marks too few for [`is_quotation`] are a quotation
+/// all the same: two or three words opening their sentence, ended by a
+/// comma or a full stop inside the marks, and a speech verb with its
+/// speaker right after ("“We need more,” the spokesman said."). A scare
+/// quote inside a sentence ("had “no information”") is none.
+fn short_attributed(ctx: &Ctx<'_>, p: usize, s: &marks::Span, parts: usize, quote: &str) -> bool {
+    if parts != 1 || !s.closed || word_count(quote) < 2 {
+        return false;
+    }
+    let text = &ctx.paragraphs[p];
+    let (sent_start, _) = ctx.sentence_at(p, s.open);
+    let inner = text[s.inner_start..s.inner_end.max(s.inner_start)].trim_end();
+    wordless(text, sent_start, s.open)
+        && inner.ends_with([',', '،', '.', '!', '?'])
+        && matches!(attribute_after(ctx, p, s), Some(Some(_)))
 }
 
 /// A speech verb among `toks`: its index.
@@ -1676,6 +1700,11 @@ fn resolve(
         return Some(Speaker::Entity(e));
     }
     let mut toks = tokenize(span);
+    // "said the teacher, who did not want her name published": someone
+    // the article does not name on purpose.
+    if anonymous(&toks) {
+        return None;
+    }
     // Urdu: the subject ends at the ergative "نے" ("عدالت کے باہر …
     // انہوں نے کہا"), a pronoun right before it standing for the person.
     if let Some(k) = toks.iter().position(|t| t.arabic && t.key == "نے") {
@@ -1842,6 +1871,32 @@ fn resolve(
         return pronoun(ctx, p, quote_at);
     }
     None
+}
+
+/// Whether the words naming a speaker say the speaker is left unnamed:
+/// "who asked not to be named", "speaking on condition of anonymity",
+/// "who did not want her name published", "که نخواست نامش ذکر شود".
+fn anonymous(toks: &[Token]) -> bool {
+    let keys: Vec<&str> = toks.iter().map(|t| t.key.as_str()).collect();
+    if keys.iter().any(|k| {
+        matches!(
+            *k,
+            "anonymity" | "anonymous" | "anonymously" | "unnamed" | "unidentified"
+        )
+    }) {
+        return true;
+    }
+    // A word for a name after a negation or a refusal, within four words.
+    let name_word = |k: &str| matches!(k, "name" | "named" | "identified" | "نام" | "نامش" | "نوم");
+    let refusal = |k: &str| {
+        matches!(
+            k,
+            "not" | "declined" | "refused" | "without" | "t" | "نخواست" | "نه" | "نمی" | "نغوښتل"
+        )
+    };
+    keys.iter()
+        .enumerate()
+        .any(|(i, k)| name_word(k) && keys[i.saturating_sub(4)..i].iter().any(|r| refusal(r)))
 }
 
 /// Whether `noun` (one of `toks`) follows "the", "this" or "its", right

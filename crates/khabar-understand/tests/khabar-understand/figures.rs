@@ -889,3 +889,14 @@ fn two_or_three_and_generations_are_no_counts() {
     assert!(values("په هره خونه کې دوه یا درې کسان اوسي.").is_empty());
     assert!(values("For four generations the family has farmed the valley.").is_empty());
 }
+
+#[test]
+fn a_pashto_number_word_with_the_clitic_before_people() {
+    // "څلور یې ښځې دي": four of them are women.
+    let f = figures("په ښار کې ۲۰ کسان ټپیان شوي چې څلور یې ښځې دي.");
+    assert!(
+        f.iter()
+            .any(|f| f.value == 4.0 && f.unit.as_deref() == Some("people")),
+        "{f:?}"
+    );
+}

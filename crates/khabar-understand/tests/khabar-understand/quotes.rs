@@ -1019,3 +1019,51 @@ fn a_role_with_an_adverb_after_it_is_the_person_named_with_it() {
     assert_eq!(q.len(), 2, "{q:#?}");
     assert_eq!(q[1].speaker, "کریم احمدی");
 }
+
+#[test]
+fn a_short_quotation_opening_its_sentence_with_a_speaker_after_it() {
+    // Three words, then the spokesman named by his role: a quotation, and
+    // the sentence after it goes on in his words.
+    let q = run(
+        &[
+            "Khalid Noori, the district spokesman, said the roads were open.",
+            "Noori said two schools had reopened. \"Not enough yet,\" the spokesman said. \"Many villages still have no teacher.\"",
+            "Officials had \"no comment\" on the matter.",
+        ],
+        "en",
+    );
+    assert_eq!(
+        pairs(&q),
+        [
+            ("Khalid Noori", "Not enough yet"),
+            ("Khalid Noori", "Many villages still have no teacher."),
+        ]
+    );
+}
+
+#[test]
+fn a_speaker_the_article_leaves_unnamed_is_nobody() {
+    let q = run(
+        &[
+            "Laila Haidari runs a bakery in Herat. \"We bake for widows first,\" she said.",
+            "\"We cannot say more about the closures,\" said the baker, who did not want his name published.",
+            "\"The flour is too expensive this winter,\" said a shopkeeper speaking on condition of anonymity.",
+        ],
+        "en",
+    );
+    assert_eq!(pairs(&q), [("Laila Haidari", "We bake for widows first")]);
+}
+
+#[test]
+fn an_arabic_quotation_commented_by_an_activist() {
+    // "«…»، هكذا علقت الناشطة الأفغانية X التي …": the activist named after
+    // her role and nationality speaks.
+    let q = run(
+        &[
+            "«المدارس يجب أن تفتح أبوابها أمام كل الفتيات»، هكذا علقت الناشطة الأفغانية نرگس رحيمي التي حضرت الاجتماع.",
+        ],
+        "ar",
+    );
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].speaker, "نرگس رحيمي");
+}
