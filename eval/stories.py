@@ -45,7 +45,7 @@ BARS = {
     "basil": 0.96,
     "ecbplus": 0.86,
     "emergent": 0.935,
-    "ntrex": 0.65,
+    "ntrex": 0.73,
 }
 BASELINE_GRID = [0.10, 0.15, 0.20, 0.25, 0.30, 0.35, 0.40]
 

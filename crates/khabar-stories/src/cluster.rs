@@ -36,7 +36,12 @@
 //!    article of the same topic but another event would otherwise find all
 //!    its entities there.
 //! 4. The best story at or above `threshold` is joined; otherwise a new
-//!    story starts. When the article also scores at least
+//!    story starts. A story with no member in the article's language can
+//!    share only language-independent evidence with it (entities, figures,
+//!    names written the same way), never its words, so it is joined at the
+//!    lower `cross_language_threshold`, and the figures both cite weigh
+//!    more (`w_numbers_cross_language`); candidates are ranked by their
+//!    margin over their own threshold. When the article also scores at least
 //!    `merge_threshold` against another story, and at least
 //!    `bridge_ratio` of its score against the joined one, that story is
 //!    merged into the joined one (a bridge), and the merge is reported. An
@@ -156,6 +161,11 @@ pub struct Config {
     pub max_window_docs: usize,
     /// Minimum score to join a story.
     pub threshold: f32,
+    /// Minimum score to join a story none of whose members is in the
+    /// article's language: only language-independent evidence (entities,
+    /// figures, names kept in their script) can be shared with it, so
+    /// less of it is needed than of words.
+    pub cross_language_threshold: f32,
     /// Minimum score against a second story to merge it into the joined one.
     pub merge_threshold: f32,
     /// ... and the minimum ratio of that score to the score of the join: an
@@ -177,8 +187,12 @@ pub struct Config {
     pub w_names: f32,
     /// Weight of shared entity keys (IDF-weighted fraction of the article's).
     pub w_entities: f32,
-    /// Weight of shared figures (IDF-weighted fraction of the article's).
+    /// Weight of shared figures (IDF-weighted fraction of the article's,
+    /// counted as at least one figure found nowhere else).
     pub w_numbers: f32,
+    /// Weight of shared figures against a story with no member in the
+    /// article's language (see `cross_language_threshold`).
+    pub w_numbers_cross_language: f32,
     /// Penalty for conflicting main names.
     pub w_name_conflict: f32,
     /// Penalty for conflicting main years.
@@ -193,6 +207,7 @@ impl Default for Config {
             window: TimeDelta::days(14),
             max_window_docs: 100_000,
             threshold: 0.24,
+            cross_language_threshold: 0.17,
             merge_threshold: 0.60,
             bridge_ratio: 2.0 / 3.0,
             near_duplicate: 0.8,
@@ -203,6 +218,7 @@ impl Default for Config {
             w_names: 0.3,
             w_entities: 0.3,
             w_numbers: 0.2,
+            w_numbers_cross_language: 0.3,
             w_name_conflict: 0.15,
             w_year_conflict: 0.1,
             w_time: 0.05,
@@ -288,6 +304,8 @@ struct Story {
     /// Figure ids, sorted.
     numbers: Vec<u32>,
     years: Vec<(u16, f32)>,
+    /// The languages of its members (vocabulary language ids).
+    langs: Vec<u16>,
     indexed: FxHashSet<u32>,
     /// The centroid's TF-IDF norm and the document count it was computed
     /// at: IDF drifts slowly, so the norm is recomputed when the window
@@ -323,6 +341,8 @@ impl Story {
 #[derive(Debug, Default, Clone)]
 struct Score {
     total: f32,
+    /// The threshold this story is joined at.
+    threshold: f32,
     cosine: f32,
     names: f32,
     /// Shared entities and their weight as evidence.
@@ -457,10 +477,15 @@ impl Clusterer {
         for &(id, _) in &f.tf {
             self.scratch[id as usize] = [0.0; 3];
         }
-        scored.sort_by(|a, b| b.1.total.total_cmp(&a.1.total).then(a.0.cmp(&b.0)));
+        // By margin over each story's threshold.
+        scored.sort_by(|a, b| {
+            (b.1.total - b.1.threshold)
+                .total_cmp(&(a.1.total - a.1.threshold))
+                .then(a.0.cmp(&b.0))
+        });
         let best = scored.first().cloned();
         match best {
-            Some((story, sc)) if sc.total >= self.cfg.threshold => {
+            Some((story, sc)) if sc.total >= sc.threshold => {
                 let why = self.explain(&f, &doc, story, &sc);
                 let bridge = self
                     .cfg
@@ -499,7 +524,7 @@ impl Clusterer {
                 let why = match &best {
                     Some((k, sc)) => format!(
                         "new story (closest: story {k}, score {:.2} < {:.2})",
-                        sc.total, self.cfg.threshold
+                        sc.total, sc.threshold
                     ),
                     None => "new story".to_string(),
                 };
@@ -828,7 +853,18 @@ impl Clusterer {
     fn score(&self, f: &Features, doc: &Doc, key: u64) -> Option<Score> {
         let s = self.stories.get(&key)?;
         let cfg = &self.cfg;
-        let mut sc = Score::default();
+        // A story in other languages than the article's can share no words
+        // with it: figures are its main evidence.
+        let same_language = s.langs.contains(&f.lang);
+        let (threshold, w_numbers) = if same_language {
+            (cfg.threshold, cfg.w_numbers)
+        } else {
+            (cfg.cross_language_threshold, cfg.w_numbers_cross_language)
+        };
+        let mut sc = Score {
+            threshold,
+            ..Score::default()
+        };
         // Time: a story quiet for longer than the window is closed.
         if let (Some(t), Some(first), Some(last)) = (doc.published, s.first_seen, s.last_seen) {
             let gap = if t < first {
@@ -935,23 +971,25 @@ impl Clusterer {
                     sc.numbers.push(n);
                 }
             }
+            // Measured against at least one figure found nowhere else: an
+            // article citing one common figure ("29" of a date) shares all
+            // its figures with every story that cites it too.
+            let all = all.max((1.0 + self.vocab.n_docs() as f32).ln());
             num = if all > 0.0 { shared / all } else { 0.0 };
         }
         let time = sc.gap.map_or(0.0, |g| {
             let days = g.num_minutes() as f32 / 1440.0;
             (1.0 + days).log2()
         });
-        sc.total = sc.cosine
-            + cfg.w_names * sc.names
-            + cfg.w_entities * ent.min(1.0)
-            + cfg.w_numbers * num
-            - cfg.w_name_conflict * sc.name_conflict
-            - if sc.year_conflict {
-                cfg.w_year_conflict
-            } else {
-                0.0
-            }
-            - cfg.w_time * time;
+        sc.total =
+            sc.cosine + cfg.w_names * sc.names + cfg.w_entities * ent.min(1.0) + w_numbers * num
+                - cfg.w_name_conflict * sc.name_conflict
+                - if sc.year_conflict {
+                    cfg.w_year_conflict
+                } else {
+                    0.0
+                }
+                - cfg.w_time * time;
         Some(sc)
     }
 
@@ -1055,6 +1093,9 @@ impl Clusterer {
         add_sorted(&mut s.entities, entities.into_iter().map(|e| (e, 1.0)));
         union_sorted(&mut s.numbers, &f.numbers);
         add_years(&mut s.years, &f.years);
+        if !s.langs.contains(&f.lang) {
+            s.langs.push(f.lang);
+        }
         s.live += 1;
         s.size += 1;
         let headline = doc.title.trim();
@@ -1147,6 +1188,11 @@ impl Clusterer {
         add_sorted(&mut dst.entities, src.entities);
         union_sorted(&mut dst.numbers, &src.numbers);
         add_years(&mut dst.years, &src.years);
+        for l in src.langs {
+            if !dst.langs.contains(&l) {
+                dst.langs.push(l);
+            }
+        }
         dst.norm.set((0.0, 0));
         dst.names_norm.set((0.0, 0));
         dst.live += src.live;

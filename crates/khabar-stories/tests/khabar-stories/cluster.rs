@@ -542,3 +542,74 @@ fn entities_one_member_of_a_grown_story_named_are_weak_evidence() {
     let (story, rivals) = watch_story(foreign("r", &["org:kestrel", "org:nimbus", "org:quill"]));
     assert_ne!(rivals.story, story, "{}", rivals.why);
 }
+
+/// An English story citing two figures, among thirty other English
+/// articles that all cite a third ("25"), then `extra`.
+fn figures_stream(cfg: Config, extra: Doc) -> (StoryKey, khabar_stories::Assignment) {
+    let mut c = Clusterer::new(cfg);
+    for i in 0..30 {
+        c.add(Doc {
+            lang: Some("en".into()),
+            ..doc(
+                &format!("o{i}"),
+                "Other",
+                0,
+                &content(i, 2).join(" "),
+                &format!("The {} counted 25 of them.", content(i, 8).join(" ")),
+            )
+        });
+    }
+    let text = format!(
+        "The Varnel dam board said 4,812 families left the valley after the river \
+         rose 37.5 centimetres overnight. {}",
+        content(200, 40).join(" ")
+    );
+    let a = c.add(Doc {
+        lang: Some("en".into()),
+        ..doc("v1", "Outlet A", 1, "Valley evacuated", &text)
+    });
+    let b = c.add(Doc {
+        lang: Some("en".into()),
+        ..doc("v2", "Outlet B", 2, "Families leave valley", &text)
+    });
+    assert_eq!(a.story, b.story, "{}", b.why);
+    (a.story, c.add(extra))
+}
+
+/// An article in another language and script: invented words, the figures
+/// in Persian digits, and two figures of its own.
+fn translation(figures: &str) -> Doc {
+    Doc {
+        lang: Some("fa".into()),
+        ..doc(
+            "t",
+            "Outlet F",
+            3,
+            &content(300, 3).join(" "),
+            &format!(
+                "{} {figures} ۶۴۰ ۹۱۳ {}",
+                content(301, 30).join(" "),
+                content(302, 30).join(" ")
+            ),
+        )
+    }
+}
+
+#[test]
+fn a_translation_joins_its_story_in_another_language_on_its_figures() {
+    // The same two figures, in another script: no word can be shared with
+    // a story with no member in the article's language.
+    let (story, t) = figures_stream(Config::default(), translation("۴٬۸۱۲ ۳۷٫۵"));
+    assert_eq!(t.story, story, "{}", t.why);
+    // Held to the bar of a same-language article, it would not join.
+    let strict = Config {
+        cross_language_threshold: Config::default().threshold,
+        w_numbers_cross_language: Config::default().w_numbers,
+        ..Config::default()
+    };
+    let (story, t) = figures_stream(strict, translation("۴٬۸۱۲ ۳۷٫۵"));
+    assert_ne!(t.story, story, "{}", t.why);
+    // A figure every article cites is no evidence.
+    let (story, t) = figures_stream(Config::default(), translation("۲۵"));
+    assert_ne!(t.story, story, "{}", t.why);
+}
