@@ -41,6 +41,7 @@ const HELDOUT_11: &str = include_str!("../eval/figures-topics-heldout-11.toml");
 const HELDOUT_12: &str = include_str!("../eval/figures-topics-heldout-12.toml");
 const HELDOUT_13: &str = include_str!("../eval/figures-topics-heldout-13.toml");
 const HELDOUT_14: &str = include_str!("../eval/figures-topics-heldout-14.toml");
+const HELDOUT_15: &str = include_str!("../eval/figures-topics-heldout-15.toml");
 const SAMPLE: &str = include_str!("../eval/figures-topics-sample.toml");
 
 /// Floors: (figure recall, figure precision, topic micro-F1).
@@ -178,6 +179,18 @@ const HELDOUT_13_FLOOR: (f64, f64, f64) = (0.98, 0.98, 0.84);
 /// its noun, which the rules read as a descriptor ("a 50-kilogram bag")
 /// by the module's convention. Floors just under those.
 const HELDOUT_14_FLOOR: (f64, f64, f64) = (0.97, 0.98, 0.84);
+/// First scored, before any rule was changed for it: figure recall 0.929,
+/// precision 0.929 (26 right of 28 found, 28 gold; unit 0.846, approx
+/// 1.000, source 0.550), topics micro F1 0.833 (P 1.000, R 0.714): the
+/// honest held-out figures. Fixed since: a Dari number word before a noun
+/// for people with "my" ("سه دخترم"; "پسر" a noun for people); Pashto
+/// "پېښې" counted as cases ("شپږ پېښې"); spans with "more" ("three more
+/// months") and Urdu durations ("۴۸ گھنٹے", "تین برسوں") are no figures.
+/// Recall 1.000, precision 1.000 (unit 0.857, source 0.591), topics F1
+/// 0.833 (missed: water dispute as climate and diplomacy, carpet weavers
+/// as women's rights, a border closure as diplomacy). Floors just under
+/// those.
+const HELDOUT_15_FLOOR: (f64, f64, f64) = (0.98, 0.98, 0.82);
 const SAMPLE_FLOOR: (f64, f64, f64) = (0.95, 0.95, 0.85);
 
 #[derive(Debug, Deserialize)]
@@ -570,6 +583,13 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
+    let heldout_15: Gold = match toml::from_str(HELDOUT_15) {
+        Ok(g) => g,
+        Err(e) => {
+            eprintln!("eval/figures-topics-heldout-15.toml: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
     let mut all: Vec<(String, Vec<String>)> = Vec::new();
     for (set, gold, floor) in [
         ("synthetic", &synthetic, SYNTHETIC_FLOOR),
@@ -586,6 +606,7 @@ fn main() -> ExitCode {
         ("held-out-12 synthetic", &heldout_12, HELDOUT_12_FLOOR),
         ("held-out-13 synthetic", &heldout_13, HELDOUT_13_FLOOR),
         ("held-out-14 synthetic", &heldout_14, HELDOUT_14_FLOOR),
+        ("held-out-15 synthetic", &heldout_15, HELDOUT_15_FLOOR),
     ] {
         let cases: Vec<Case<'_>> = gold
             .article

@@ -19,8 +19,9 @@
 //! `eval/quotes-entities-heldout-10.txt`,
 //! `eval/quotes-entities-heldout-11.txt`,
 //! `eval/quotes-entities-heldout-12.txt`,
-//! `eval/quotes-entities-heldout-13.txt` and
-//! `eval/quotes-entities-heldout-14.txt` (each scored before any rule was
+//! `eval/quotes-entities-heldout-13.txt`,
+//! `eval/quotes-entities-heldout-14.txt` and
+//! `eval/quotes-entities-heldout-15.txt` (each scored before any rule was
 //! changed for it). `--set NAME` (repeatable: `synthetic`, `held-out-3`, …,
 //! `sample`) scores only the sets named; `--list` prints every entity and
 //! quotation found, with the errors. Sample gold:
@@ -58,6 +59,7 @@ const HELDOUT_11: &str = include_str!("../eval/quotes-entities-heldout-11.txt");
 const HELDOUT_12: &str = include_str!("../eval/quotes-entities-heldout-12.txt");
 const HELDOUT_13: &str = include_str!("../eval/quotes-entities-heldout-13.txt");
 const HELDOUT_14: &str = include_str!("../eval/quotes-entities-heldout-14.txt");
+const HELDOUT_15: &str = include_str!("../eval/quotes-entities-heldout-15.txt");
 const SAMPLE_GOLD: &str = include_str!("../eval/quotes-entities-sample.txt");
 
 /// `--list`: print every entity and quotation found, not only the errors.
@@ -397,6 +399,34 @@ const HELDOUT_14_FLOORS: Floors = Floors {
     entity_r: 0.98,
     entity_f1: 0.98,
 };
+/// First scored, before any rule was changed for it: quotes P 0.951, R
+/// 0.886, F1 0.918 (39 right of 41 found, 44 gold; 2 with the right words
+/// but another speaker); entities P 0.955, R 0.903, F1 0.928 (84 right of
+/// 88 found, 93 gold; by language, recall en 0.977, fa 0.909, ps 1.000,
+/// ur 0.800, ar 0.727): the honest held-out figures. Fixed since for the
+/// error classes seen: an Arabic name between commas after a feminine role
+/// and its body ("مديرة المكتب في هرات، X Y،"), and one word after a verb
+/// of saying and a noun for the person when "who is" follows ("قالت
+/// الأرملة X، وهي …"); "the commissioner" (and "manager", "officer",
+/// "administrator", "prosecutor") as a role standing for the person named
+/// with it; another country's ministry before an Urdu postposition
+/// ("پاکستان کی وزارت تجارت") is not Afghanistan's; Urdu "قونصل" without
+/// "خانہ" is the consul, no mission; an Arabic-script dateline the
+/// gazetteer does not know ("میلبرن —"); a province ending a Dari
+/// chamber of commerce's name ("اتاق تجارت و سرمایه‌گذاری بلخ") is no
+/// place of its own; the gazetteer's Urdu spellings of foreign countries ("آسٹریلیا",
+/// "برطانیہ") and the International Labour Organization. Quotes P 1.000,
+/// R 1.000 and entities P 0.989, R 0.968, F1 0.978 (left: Cricket
+/// Australia, "حي دشت برجي" of two words before "غرب", and "Pakistan's
+/// Ministry of Interior", found as the gazetteer's "Pakistan Ministry of
+/// Interior", a name the gold does not list): the floors are just under
+/// those.
+const HELDOUT_15_FLOORS: Floors = Floors {
+    quote_p: 0.98,
+    quote_r: 0.98,
+    entity_r: 0.95,
+    entity_f1: 0.96,
+};
 
 const SAMPLE_FLOORS: Floors = Floors {
     quote_p: 0.95,
@@ -707,6 +737,7 @@ fn main() -> ExitCode {
         ("held-out-12", HELDOUT_12, &HELDOUT_12_FLOORS),
         ("held-out-13", HELDOUT_13, &HELDOUT_13_FLOORS),
         ("held-out-14", HELDOUT_14, &HELDOUT_14_FLOORS),
+        ("held-out-15", HELDOUT_15, &HELDOUT_15_FLOORS),
     ] {
         if !sets.is_empty() && !sets.iter().any(|s| s == set) {
             continue;

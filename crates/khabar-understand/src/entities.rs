@@ -485,9 +485,14 @@ fn foreign_ministry(
     if toks[i].arabic {
         // Pashto "د ازبکستان د بهرنیو چارو وزارت": a country before the
         // ministry's own "د"; the department rule takes the whole name.
-        return before(1).is_some_and(|k| g.is_foreign_country(k))
+        let pashto = before(1).is_some_and(|k| g.is_foreign_country(k))
             && before(2) == Some("د")
             && toks[i].key == "د";
+        // Urdu "پاکستان کی وزارت تجارت": a country and a genitive
+        // postposition before the ministry.
+        let urdu = matches!(before(1), Some("کی" | "کا" | "کے"))
+            && before(2).is_some_and(|k| g.is_foreign_country(k));
+        return pashto || urdu;
     }
     let country = |k: Option<&str>| {
         k.is_some_and(|k| (w.demonyms.contains(k) && k != "afghan") || g.is_foreign_country(k))
@@ -1145,6 +1150,33 @@ fn arabic_pass(
             i += 1;
             continue;
         }
+        // A dateline the gazetteer does not know: one to three words
+        // opening the first paragraph before a dash, or before an agency
+        // in brackets and a dash ("میلبرن —", "X Y (وكالة) —").
+        if i == 0 && p == 0 {
+            let dash = |r: &str| r.trim_start().starts_with(['—', '–']);
+            let end = (1..=3.min(n)).find(|&j| {
+                let rest = &text[toks[j - 1].end..];
+                let closes = dash(rest)
+                    || rest.trim_start().strip_prefix('(').is_some_and(|r| {
+                        r.split_once(')')
+                            .is_some_and(|(inner, after)| inner.len() < 60 && dash(after))
+                    });
+                closes
+                    && (0..j).all(|k| {
+                        name_word(k, taken)
+                            && (k == 0 || glued(text, &toks[k - 1], &toks[k], false))
+                    })
+            });
+            if let Some(j) = end {
+                taken[..j].iter_mut().for_each(|t| *t = true);
+                let mut raw = arabic_raw(toks, p, 0, j);
+                raw.kind = EntityKind::Place;
+                raws.push(raw);
+                i = j;
+                continue;
+            }
+        }
         // "(ایچ آر سی پی)": an acronym spelt letter by letter is no name.
         if let Some(j) = spelt_acronym(text, toks, i) {
             taken[i..j].iter_mut().for_each(|t| *t = true);
@@ -1214,6 +1246,19 @@ fn arabic_pass(
         // "د پوهنې ریاست", "محکمہ داخلہ بلوچستان", "فرماندهی پولیس".
         if let Some((a, j)) = department_at(text, toks, i, taken) {
             taken[i..j].iter_mut().for_each(|t| *t = true);
+            // A place the gazetteer took at the end of a chamber's name
+            // ("اتاق تجارت و سرمایه‌گذاری بلخ") is the chamber's, not a
+            // place of its own (a department's head with its province,
+            // "رئیس صحت عامه بدخشان", keeps the province as a place).
+            if toks[a].key == "اتاق" {
+                let (start, end) = (toks[a].start, toks[j - 1].end);
+                raws.retain(|r| {
+                    !(r.paragraph == p
+                        && r.kind == EntityKind::Place
+                        && r.start > start
+                        && r.end == end)
+                });
+            }
             let mut raw = arabic_raw(toks, p, a, j);
             raw.kind = EntityKind::Organization;
             raws.push(raw);
@@ -1378,7 +1423,15 @@ fn arabic_pass(
         }
         // A name right after an Arabic verb of saying, closed by a comma or
         // a colon: "وقالت روزا أوتونباييفا، الممثلة …".
-        if i > 0 && AR_SAY_FIRST.contains(&toks[i - 1].key.as_str()) {
+        // Also after a noun for the person with its article, when "who
+        // is" follows: "قالت الأرملة شكرية، وهي أم لأربعة أطفال".
+        let after_noun = i > 1
+            && toks[i - 1].key.starts_with("ال")
+            && !is_ar_role_word(&toks[i - 1].key)
+            && AR_SAY_FIRST.contains(&toks[i - 2].key.as_str())
+            && glued(text, &toks[i - 2], &toks[i - 1], false)
+            && glued(text, &toks[i - 1], &toks[i], false);
+        if i > 0 && (AR_SAY_FIRST.contains(&toks[i - 1].key.as_str()) || after_noun) {
             let mut j = i;
             while j < n
                 && j < i + 3
@@ -1398,7 +1451,7 @@ fn arabic_pass(
                 && toks.get(j).is_some_and(|t| {
                     matches!(text[t.start..t.end].trim(), "وهي" | "وهو" | "هي" | "هو")
                 });
-            if (j >= i + 2 || who) && closed {
+            if (who || (j >= i + 2 && !after_noun)) && closed {
                 taken[i..j].iter_mut().for_each(|t| *t = true);
                 raws.push(arabic_raw(toks, p, i, j));
                 i = j;
@@ -2341,6 +2394,10 @@ fn institution_at(
         let mut j = i + 1;
         if j < n && toks[j].key.starts_with("خان") && glued(text, &toks[i], &toks[j], false) {
             j += 1;
+        } else if key == "قونصل" {
+            // Without "خانہ" the Urdu word is the consul, a person's role
+            // ("افغان قونصل جنرل X"), not the mission.
+            return None;
         }
         // The nation before (Urdu, Pashto) or after (Dari, Arabic).
         let before = if i >= 1
@@ -2541,6 +2598,11 @@ const AR_SAY_FIRST: &[&str] = &[
 /// Role words of an Arabic-script apposition, without the article ال.
 const AR_APPOSITION_ROLES: &[&str] = &[
     "مدیر",
+    "مدیرة",
+    "رئیسة",
+    "وزیرة",
+    "سفیرة",
+    "منسقة",
     "متحدث",
     "متحدثة",
     "ممثل",

@@ -432,6 +432,16 @@ fn read_quantity(t: &[Tok<'_>], i: usize) -> Read {
         if t.get(k).is_some_and(|n| lx::is_time_word(&n.norm)) && !compound {
             return Read::Skip(k + 1);
         }
+        // "three more months", "two further weeks": a span still.
+        if t.get(j).is_some_and(|n| {
+            matches!(
+                n.norm.as_ref(),
+                "more" | "further" | "additional" | "extra" | "long"
+            )
+        }) && t.get(j + 1).is_some_and(|n| lx::is_time_word(&n.norm))
+        {
+            return Read::Skip(j + 2);
+        }
         // A time of day: "six in the morning", "at 9 in the evening".
         if t.get(j).is_some_and(|n| n.is("in"))
             && t.get(j + 1).is_some_and(|n| n.is("the"))
@@ -1008,6 +1018,9 @@ fn read_fa_ps_words(t: &[Tok<'_>], i: usize) -> Option<(f64, usize)> {
 fn possessed(n: &str) -> &str {
     n.strip_suffix("شان")
         .or_else(|| n.strip_suffix("ش"))
+        // "سه دخترم" (my three daughters), "دو پسرمان".
+        .or_else(|| n.strip_suffix("مان"))
+        .or_else(|| n.strip_suffix("م"))
         .filter(|b| b.chars().count() >= 3)
         .unwrap_or(n)
 }

@@ -1699,3 +1699,90 @@ fn a_pashto_ministry_of_fields_listed_with_a_comma() {
     );
     org_named(&found, "د کار، ټولنیزو چارو او شهیدانو وزارت");
 }
+
+#[test]
+fn an_urdu_ministry_after_another_country_and_a_postposition_is_not_afghanistans() {
+    let found = find(
+        &paras(&["ایران کی وزارت تجارت کے ترجمان نے بتایا کہ سرحد کھلی ہے۔"]),
+        Some("ur"),
+    );
+    assert!(
+        found
+            .iter()
+            .all(|e| e.key != "organization:ministry-of-commerce"),
+        "{found:#?}"
+    );
+}
+
+#[test]
+fn urdu_spellings_of_foreign_countries() {
+    let found = find(
+        &paras(&["ترجمان نے کہا کہ آسٹریلیا، کینیڈا اور برطانیہ نے امداد بھیجی ہے۔"]),
+        Some("ur"),
+    );
+    by_key(&found, "place:australia");
+    by_key(&found, "place:canada");
+    by_key(&found, "place:united-kingdom");
+}
+
+#[test]
+fn an_urdu_consul_is_a_role_and_the_consulate_an_organisation() {
+    let found = find(
+        &paras(&[
+            "پشاور میں ایرانی قونصل جنرل نے کہا کہ ویزے جاری ہوں گے۔",
+            "ایرانی قونصل خانے کے باہر لوگ جمع تھے۔",
+        ]),
+        Some("ur"),
+    );
+    let orgs: Vec<&str> = found
+        .iter()
+        .filter(|e| e.kind == EntityKind::Organization)
+        .map(|e| e.name.as_str())
+        .collect();
+    assert!(orgs.iter().all(|o| !o.ends_with("قونصل")), "{orgs:?}");
+    assert!(orgs.iter().any(|o| o.contains("قونصل خانے")), "{orgs:?}");
+}
+
+#[test]
+fn an_arabic_script_dateline_the_gazetteer_does_not_know_is_a_place() {
+    let found = find(
+        &paras(&[
+            "ٹورنٹو — افغان طلبہ نے ایک تقریب منعقد کی۔",
+            "ٹورنٹو میں موسم سرد تھا۔",
+        ]),
+        Some("ur"),
+    );
+    let e = found
+        .iter()
+        .find(|e| e.name == "ٹورنٹو")
+        .unwrap_or_else(|| panic!("{found:#?}"));
+    assert_eq!(e.kind, EntityKind::Place);
+    let found = find(
+        &paras(&["سانتياغو (وكالة نموذجية) — وصل وفد أفغاني إلى المدينة."]),
+        Some("ar"),
+    );
+    assert!(
+        found
+            .iter()
+            .any(|e| e.name == "سانتياغو" && e.kind == EntityKind::Place),
+        "{found:#?}"
+    );
+}
+
+#[test]
+fn a_province_inside_a_dari_chamber_of_commerce_is_no_place_of_its_own() {
+    let found = find(
+        &paras(&["اتاق تجارت و سرمایه‌گذاری هرات اعلام کرده است که صادرات زعفران افزایش یافته است."]),
+        Some("fa"),
+    );
+    assert!(
+        found.iter().all(|e| e.kind != EntityKind::Place),
+        "{found:#?}"
+    );
+    assert!(
+        found
+            .iter()
+            .any(|e| e.kind == EntityKind::Organization && e.name.ends_with("هرات")),
+        "{found:#?}"
+    );
+}

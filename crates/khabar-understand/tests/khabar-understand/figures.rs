@@ -900,3 +900,27 @@ fn a_pashto_number_word_with_the_clitic_before_people() {
         "{f:?}"
     );
 }
+
+#[test]
+fn spans_with_more_and_urdu_durations_are_no_figures() {
+    assert!(values("The clinic will stay open for two more weeks.").is_empty());
+    assert!(values("مظاہرین نے انتظامیہ کو ۷۲ گھنٹے کی مہلت دی ہے۔").is_empty());
+    assert!(values("وہ تین برسوں سے کوئٹہ میں رہ رہے ہیں۔").is_empty());
+    assert_eq!(values("The agency sent 400 more tents."), [400.0]);
+}
+
+#[test]
+fn a_dari_number_word_before_a_noun_with_my() {
+    let f = figures("او گفت: «من با چهار پسرم به ایران رفتم.»");
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!(f[0].value, 4.0);
+    assert_eq!(f[0].unit.as_deref(), Some("people"));
+}
+
+#[test]
+fn a_pashto_number_word_before_cases() {
+    let f = figures("د روغتیا ریاست وویل چې په ولایت کې د شري اووه پېښې ثبت شوې دي.");
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!(f[0].value, 7.0);
+    assert_eq!(f[0].unit.as_deref(), Some("cases"));
+}

@@ -1067,3 +1067,64 @@ fn an_arabic_quotation_commented_by_an_activist() {
     assert_eq!(q.len(), 1, "{q:?}");
     assert_eq!(q[0].speaker, "نرگس رحيمي");
 }
+
+#[test]
+fn an_arabic_name_after_a_feminine_role_and_its_body_between_commas() {
+    let q = run(
+        &[
+            "وقالت مديرة المكتب في هرات، سلوى العمري، في بيان: «نحتاج إلى المزيد من الخيام.»",
+            "وأضافت: «الشتاء قريب والأسر بحاجة إلى البطانيات.»",
+        ],
+        "ar",
+    );
+    assert_eq!(
+        pairs(&q),
+        [
+            ("سلوى العمري", "نحتاج إلى المزيد من الخيام."),
+            ("سلوى العمري", "الشتاء قريب والأسر بحاجة إلى البطانيات.")
+        ]
+    );
+}
+
+#[test]
+fn the_commissioner_stands_for_the_person_named_with_the_role() {
+    let q = run(
+        &[
+            "The provincial commissioner for returnees, Mawlawi Hamidullah Zaki, said the camp was full. \"We have no more room for new families,\" the commissioner said.",
+        ],
+        "en",
+    );
+    assert_eq!(
+        pairs(&q),
+        [("Hamidullah Zaki", "We have no more room for new families")]
+    );
+}
+
+#[test]
+fn an_arabic_name_after_a_noun_for_the_person_and_who_is() {
+    let q = run(
+        &[
+            "وقال المزارع رحيم، وهو أب لستة أطفال، إنه باع أغنامه. «لم يبق لدينا شيء نأكله هذا الشتاء.»",
+        ],
+        "ar",
+    );
+    assert_eq!(pairs(&q), [("رحيم", "لم يبق لدينا شيء نأكله هذا الشتاء.")]);
+}
+
+#[test]
+fn a_un_agency_publishing_a_report_in_dari_speaks_its_words() {
+    let q = run(
+        &[
+            "وزارت کار و امور اجتماعی اعلام کرد که برنامه ادامه دارد.",
+            "سازمان بین‌المللی کار در گزارشی گفته است: «کودکان بیشتری در معادن کار می‌کنند.»",
+        ],
+        "fa",
+    );
+    assert_eq!(
+        pairs(&q),
+        [(
+            "International Labour Organization",
+            "کودکان بیشتری در معادن کار می‌کنند."
+        )]
+    );
+}
