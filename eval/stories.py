@@ -40,12 +40,13 @@ import time
 # B-cubed F1 bars for khabar, by set-name prefix: just under the figures
 # measured on the development splits (see the closing table), so that a
 # regression fails the run. The cross-lingual bar is low: grouping across
-# scripts rests on the understanding stage's entity keys and figures.
+# scripts rests on the understanding stage's entity keys and figures, and on
+# names matched by their consonant skeletons.
 BARS = {
     "basil": 0.96,
     "ecbplus": 0.86,
     "emergent": 0.935,
-    "ntrex": 0.73,
+    "ntrex": 0.765,
 }
 BASELINE_GRID = [0.10, 0.15, 0.20, 0.25, 0.30, 0.35, 0.40]
 

@@ -40,8 +40,12 @@
 //!    share only language-independent evidence with it (entities, figures,
 //!    names written the same way), never its words, so it is joined at the
 //!    lower `cross_language_threshold`, and the figures both cite weigh
-//!    more (`w_numbers_cross_language`); candidates are ranked by their
-//!    margin over their own threshold. When the article also scores at least
+//!    more (`w_numbers_cross_language`). Against such a story, names in
+//!    another script count too: a rare name's consonant skeleton
+//!    ([`text::skeleton`]: Пэйлин, पेलिन and Palin are all `pln`) found
+//!    among the story's, written there in another script by at least one
+//!    side that capitalises names (`w_skeletons`). Candidates are ranked
+//!    by their margin over their own threshold. When the article also scores at least
 //!    `merge_threshold` against another story, and at least
 //!    `bridge_ratio` of its score against the joined one, that story is
 //!    merged into the joined one (a bridge), and the merge is reported. An
@@ -193,6 +197,11 @@ pub struct Config {
     /// Weight of shared figures against a story with no member in the
     /// article's language (see `cross_language_threshold`).
     pub w_numbers_cross_language: f32,
+    /// Weight of shared name skeletons (see [`text::skeleton`]) against a
+    /// story with no member in the article's language: the same name
+    /// written in another script (IDF-weighted, two names seen nowhere
+    /// else are full evidence).
+    pub w_skeletons: f32,
     /// Penalty for conflicting main names.
     pub w_name_conflict: f32,
     /// Penalty for conflicting main years.
@@ -219,6 +228,7 @@ impl Default for Config {
             w_entities: 0.3,
             w_numbers: 0.2,
             w_numbers_cross_language: 0.3,
+            w_skeletons: 0.2,
             w_name_conflict: 0.15,
             w_year_conflict: 0.1,
             w_time: 0.05,
@@ -255,6 +265,9 @@ struct Features {
     years: Vec<(u16, f32)>,
     /// Entity keys, interned (prefixed so they never meet a word).
     entities: Vec<u32>,
+    /// Name skeletons, interned (prefixed likewise), with the scripts
+    /// they were written in ([`text::script_bit`]), sorted by id.
+    skeletons: Vec<(u32, u8)>,
     /// The title's distinct word ids.
     title_terms: Vec<u32>,
     /// Its language id in the vocabulary.
@@ -303,6 +316,8 @@ struct Story {
     entities: Vec<(u32, f32)>,
     /// Figure ids, sorted.
     numbers: Vec<u32>,
+    /// Name skeleton ids and the scripts they were written in, sorted.
+    skeletons: Vec<(u32, u8)>,
     years: Vec<(u16, f32)>,
     /// The languages of its members (vocabulary language ids).
     langs: Vec<u16>,
@@ -348,6 +363,8 @@ struct Score {
     /// Shared entities and their weight as evidence.
     entities: Vec<(u32, f32)>,
     numbers: Vec<u32>,
+    /// Shared name skeletons.
+    skeletons: Vec<u32>,
     name_conflict: f32,
     year_conflict: bool,
     gap: Option<TimeDelta>,
@@ -378,6 +395,18 @@ pub struct Clusterer {
 /// Postings scanned per term, newest first: recent stories are the ones an
 /// article can join, and this bounds the work on common terms.
 const POSTING_SCAN: usize = 200;
+
+/// Prefix of a name skeleton's term (never the start of a word or an
+/// entity key).
+const SKELETON_PREFIX: &str = "\u{2}";
+
+/// Shortest name skeleton that counts: two consonants ("km" of Kim, "kr"
+/// of Korea) match far too many other names.
+const MIN_SKELETON: usize = 3;
+
+/// A name skeleton is evidence only beyond this IDF: one most articles of
+/// a language contain (a word's, in a script without capitals) is none.
+const MIN_SKELETON_IDF: f32 = 2.0;
 
 /// Names kept per story.
 const NAMES_KEPT: usize = 64;
@@ -656,6 +685,9 @@ impl Clusterer {
         let mut years: Vec<(u16, f32)> = Vec::new();
         let mut numbers: FxHashSet<u32> = FxHashSet::default();
         let mut body_names: FxHashSet<u32> = FxHashSet::default();
+        let mut skeletons: FxHashMap<u32, (usize, usize, u8)> = FxHashMap::default();
+        let mut skel = String::from(SKELETON_PREFIX);
+        let mut skel_buf = String::new();
         let mut fp = FingerprintBuilder::default();
         let vocab = &mut self.vocab;
         let surfaces = &mut f.surfaces;
@@ -686,6 +718,28 @@ impl Clusterer {
                 }
             }
         });
+        // Name skeletons, once per distinct word of the body: its
+        // capitalised names, and any word of a script without capitals.
+        for (&id, surface) in surfaces.iter() {
+            let Surface::Body(a, b) = *surface else {
+                continue;
+            };
+            let word = doc.text.get(a..b).unwrap_or("");
+            let script = text::script_bit(word);
+            if (script & text::CASELESS_SCRIPTS != 0 || names.contains_key(&id))
+                && !numbers.contains(&id)
+                && !word.starts_with(|c| text::fold_digit(c).is_some())
+            {
+                text::skeleton(word, &mut skel_buf);
+                if skel_buf.len() >= MIN_SKELETON {
+                    skel.truncate(SKELETON_PREFIX.len());
+                    skel.push_str(&skel_buf);
+                    let sid = vocab.intern(&skel);
+                    let e = skeletons.entry(sid).or_insert((a, b, 0));
+                    e.2 |= script;
+                }
+            }
+        }
         // The fingerprint is the body's; the title's when there is no body.
         let title_fp = fp.is_empty();
         let title_weight = self.cfg.title_weight;
@@ -738,6 +792,12 @@ impl Clusterer {
                 surfaces.insert(id, Surface::Owned(shown.to_string()));
             }
         }
+        for (&sid, &(a, b, script)) in &skeletons {
+            tf.entry(sid).or_insert(0.0);
+            surfaces.entry(sid).or_insert(Surface::Body(a, b));
+            f.skeletons.push((sid, script));
+        }
+        f.skeletons.sort_unstable();
         f.distinct = tf.keys().copied().collect();
         f.distinct.sort_unstable();
         // Entity keys count for rarity but are not words of the text.
@@ -977,19 +1037,49 @@ impl Clusterer {
             let all = all.max((1.0 + self.vocab.n_docs() as f32).ln());
             num = if all > 0.0 { shared / all } else { 0.0 };
         }
+        // Names in another script: only against a story no member of
+        // which shares the article's language (within one language the
+        // words themselves match), and only rare ones.
+        let mut skel = 0.0;
+        if !same_language && cfg.w_skeletons > 0.0 && !f.skeletons.is_empty() {
+            let mut shared = 0.0;
+            for &(k, script) in &f.skeletons {
+                // Written the same way, the name is a word both share; and
+                // one side at least must have capitalised it (two scripts
+                // without capitals, Hindi and Urdu, share common words).
+                if let Ok(i) = s.skeletons.binary_search_by_key(&k, |&(id, _)| id)
+                    && let other = s.skeletons[i].1 & !script
+                    && other != 0
+                    && (script | other) & !text::CASELESS_SCRIPTS != 0
+                {
+                    let idf = (self.vocab.idf(k) - MIN_SKELETON_IDF).max(0.0);
+                    if idf > 0.0 {
+                        shared += idf;
+                        sc.skeletons.push(k);
+                    }
+                }
+            }
+            let full = 2.0 * ((1.0 + self.vocab.n_docs() as f32).ln() - MIN_SKELETON_IDF);
+            if full > 0.0 {
+                skel = (shared / full).min(1.0);
+            }
+        }
         let time = sc.gap.map_or(0.0, |g| {
             let days = g.num_minutes() as f32 / 1440.0;
             (1.0 + days).log2()
         });
-        sc.total =
-            sc.cosine + cfg.w_names * sc.names + cfg.w_entities * ent.min(1.0) + w_numbers * num
-                - cfg.w_name_conflict * sc.name_conflict
-                - if sc.year_conflict {
-                    cfg.w_year_conflict
-                } else {
-                    0.0
-                }
-                - cfg.w_time * time;
+        sc.total = sc.cosine
+            + cfg.w_names * sc.names
+            + cfg.w_entities * ent.min(1.0)
+            + w_numbers * num
+            + cfg.w_skeletons * skel
+            - cfg.w_name_conflict * sc.name_conflict
+            - if sc.year_conflict {
+                cfg.w_year_conflict
+            } else {
+                0.0
+            }
+            - cfg.w_time * time;
         Some(sc)
     }
 
@@ -1063,6 +1153,18 @@ impl Clusterer {
             parts.push(format!("shares {}", shared.join(", ")));
         }
         parts.push(format!("cosine {:.2}", sc.cosine));
+        if !sc.skeletons.is_empty() {
+            let names: Vec<&str> = sc
+                .skeletons
+                .iter()
+                .filter_map(|id| f.surfaces.get(id).map(|s| s.get(doc)))
+                .take(5)
+                .collect();
+            parts.push(format!(
+                "names alike in another script: {}",
+                names.join(", ")
+            ));
+        }
         if sc.name_conflict > 0.0 {
             parts.push(format!("name conflict {:.2}", sc.name_conflict));
         }
@@ -1092,6 +1194,7 @@ impl Clusterer {
         entities.sort_unstable();
         add_sorted(&mut s.entities, entities.into_iter().map(|e| (e, 1.0)));
         union_sorted(&mut s.numbers, &f.numbers);
+        or_sorted(&mut s.skeletons, &f.skeletons);
         add_years(&mut s.years, &f.years);
         if !s.langs.contains(&f.lang) {
             s.langs.push(f.lang);
@@ -1187,6 +1290,7 @@ impl Clusterer {
         add_sorted(&mut dst.names, src.names);
         add_sorted(&mut dst.entities, src.entities);
         union_sorted(&mut dst.numbers, &src.numbers);
+        or_sorted(&mut dst.skeletons, &src.skeletons);
         add_years(&mut dst.years, &src.years);
         for l in src.langs {
             if !dst.langs.contains(&l) {
@@ -1266,6 +1370,22 @@ fn union_sorted(dst: &mut Vec<u32>, src: &[u32]) {
     dst.extend_from_slice(src);
     dst.sort_unstable();
     dst.dedup();
+}
+
+/// Adds the ids of `src` (sorted) to `dst` (sorted), joining the script
+/// bits of an id in both.
+fn or_sorted(dst: &mut Vec<(u32, u8)>, src: &[(u32, u8)]) {
+    let mut fresh = Vec::new();
+    for &(id, bits) in src {
+        match dst.binary_search_by_key(&id, |&(k, _)| k) {
+            Ok(i) => dst[i].1 |= bits,
+            Err(_) => fresh.push((id, bits)),
+        }
+    }
+    if !fresh.is_empty() {
+        dst.extend(fresh);
+        dst.sort_unstable_by_key(|&(k, _)| k);
+    }
 }
 
 fn add_years(dst: &mut Vec<(u16, f32)>, src: &[(u16, f32)]) {

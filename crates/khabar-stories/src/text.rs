@@ -288,6 +288,74 @@ fn is_word_char(c: char) -> bool {
             | '\u{0300}'..='\u{036F}')
 }
 
+/// The coarse Latin consonant skeleton of a name, written into `out`
+/// (cleared first): Пэйлин, Palin, پالین and पेलिन all give `pln`.
+///
+/// Names are the one part of a text that is spelled, not translated, from
+/// language to language; a story with no member in an article's language
+/// can still share them, in another script. Vowels (and the letters that
+/// also write vowels: Arabic alef, waw, yeh; Latin and Cyrillic y, w, v;
+/// Devanagari य, व), h in every script and doubled letters are dropped, and
+/// the consonants are folded into eight classes that transliterations mix
+/// up (p/b/f, t/d, k/g/q/c, s/z/sh/ch/j, l, r, m, n). The table is written
+/// out rather than taken from a transliteration crate: those give a
+/// readable romanisation per script, which would still need this folding
+/// to make the scripts meet, and cost a dependency.
+pub fn skeleton(word: &str, out: &mut String) {
+    out.clear();
+    let mut last = '\0';
+    let mut chars = word.chars().peekable();
+    while let Some(c) = chars.next() {
+        let class = match c.to_lowercase().next().unwrap_or(c) {
+            'b' | 'p' | 'f' | 'б' | 'п' | 'ф' | 'ب' | 'پ' | 'ف' | 'ڤ' | 'प' | 'फ' | 'ब' | 'भ' => {
+                'p'
+            }
+            'd' | 't' | 'д' | 'т' | 'ت' | 'ط' | 'د' | 'ض' | 'ٹ' | 'ڈ' | 'ټ' | 'ډ' | 'ट' | 'ठ'
+            | 'ड' | 'ढ' | 'त' | 'थ' | 'द' | 'ध' => 't',
+            'c' => match chars.peek() {
+                Some('e' | 'i' | 'y' | 'h') => 's',
+                _ => 'k',
+            },
+            'g' | 'k' | 'q' | 'г' | 'к' | 'ك' | 'ک' | 'گ' | 'ق' | 'غ' | 'خ' | 'ګ' | 'क' | 'ख'
+            | 'ग' | 'घ' => 'k',
+            'x' => {
+                if last != 'k' {
+                    out.push('k');
+                }
+                's'
+            }
+            's' | 'z' | 'j' | 'ж' | 'з' | 'с' | 'ш' | 'щ' | 'ч' | 'ц' | 'ث' | 'ج' | 'چ' | 'ذ'
+            | 'ز' | 'ژ' | 'س' | 'ش' | 'ص' | 'ظ' | 'څ' | 'ځ' | 'ښ' | 'ږ' | 'च' | 'छ' | 'ज' | 'झ'
+            | 'श' | 'ष' | 'स' => 's',
+            'l' | 'л' | 'ل' | 'ल' => 'l',
+            'r' | 'р' | 'ر' | 'ڑ' | 'ړ' | 'र' => 'r',
+            'm' | 'м' | 'م' | 'म' => 'm',
+            'n' | 'н' | 'ن' | 'ں' | 'ڼ' | 'ण' | 'न' | 'ङ' | 'ञ' => 'n',
+            _ => continue,
+        };
+        if class != last {
+            out.push(class);
+            last = class;
+        }
+    }
+}
+
+/// The script of a word as one bit (Latin, Cyrillic, Arabic, Devanagari,
+/// other), so name skeletons can be matched across scripts only.
+pub(crate) fn script_bit(word: &str) -> u8 {
+    match word.chars().next().unwrap_or(' ') {
+        c if c.is_ascii() || ('\u{00C0}'..='\u{024F}').contains(&c) => 1,
+        '\u{0400}'..='\u{04FF}' => 2,
+        '\u{0600}'..='\u{06FF}' => 4,
+        '\u{0900}'..='\u{097F}' => 8,
+        _ => 16,
+    }
+}
+
+/// Scripts with no capital letters for names (Arabic, Devanagari): any of
+/// their words may be a name.
+pub(crate) const CASELESS_SCRIPTS: u8 = 4 | 8;
+
 /// A year (1900–2100) written as a bare number.
 pub fn year(key: &str) -> Option<u16> {
     if key.len() != 4 {
@@ -429,6 +497,22 @@ mod tests {
             .map(|t| t.key.as_str())
             .collect();
         assert_eq!(names, ["manila", "manila", "unicef"]);
+    }
+
+    #[test]
+    fn name_skeletons_meet_across_scripts() {
+        let sk = |w: &str| {
+            let mut s = String::new();
+            skeleton(w, &mut s);
+            s
+        };
+        for w in ["Palin", "Пэйлин", "پالین", "पेलिन"] {
+            assert_eq!(sk(w), "pln", "{w}");
+        }
+        assert_eq!(sk("Brenkiss"), sk("Бренкисс"));
+        assert_ne!(sk("Palin"), sk("Perlman"));
+        assert_eq!(script_bit("Palin") | script_bit("Пэйлин"), 3);
+        assert_eq!(script_bit("پالین") | script_bit("पेलिन"), CASELESS_SCRIPTS);
     }
 
     #[test]

@@ -613,3 +613,83 @@ fn a_translation_joins_its_story_in_another_language_on_its_figures() {
     let (story, t) = figures_stream(Config::default(), translation("۲۵"));
     assert_ne!(t.story, story, "{}", t.why);
 }
+
+/// An English story on invented people and a town, among thirty other
+/// English articles, then `extra`.
+fn names_stream(cfg: Config, extra: Doc) -> (StoryKey, khabar_stories::Assignment) {
+    let mut c = Clusterer::new(cfg);
+    for i in 0..30 {
+        c.add(Doc {
+            lang: Some("en".into()),
+            ..doc(
+                &format!("o{i}"),
+                "Other",
+                0,
+                &content(i, 2).join(" "),
+                &format!("The {} counted them.", content(i, 8).join(" ")),
+            )
+        });
+    }
+    let text = format!(
+        "The mayor of Dumbarek, Torvalo Brenkiss, said 4,812 families left after \
+         the flood. Brenkiss asked Dumbarek to stay calm. {}",
+        content(200, 40).join(" ")
+    );
+    let a = c.add(Doc {
+        lang: Some("en".into()),
+        ..doc("v1", "Outlet A", 1, "Dumbarek flooded", &text)
+    });
+    let b = c.add(Doc {
+        lang: Some("en".into()),
+        ..doc("v2", "Outlet B", 2, "Families leave Dumbarek", &text)
+    });
+    assert_eq!(a.story, b.story, "{}", b.why);
+    (a.story, c.add(extra))
+}
+
+/// An article in Russian (invented words) citing the story's figure and
+/// eight of its own, about the people `names` (Cyrillic).
+fn russian(names: &str) -> Doc {
+    let words = |k: usize, n: usize| {
+        (0..n)
+            .map(|w| format!("слово{k}ъ{w}"))
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    Doc {
+        lang: Some("ru".into()),
+        ..doc(
+            "r",
+            "Outlet R",
+            3,
+            &words(1, 3),
+            &format!(
+                "{} 4812 {names} 640 913 5170 2288 731 1402 3391 8817. {}",
+                words(2, 20),
+                words(3, 20)
+            ),
+        )
+    }
+}
+
+#[test]
+fn names_written_in_another_script_are_shared_evidence() {
+    // The same people and town in Cyrillic: the names meet across scripts.
+    let names = "мэр Думбарек Торвало Бренкисс";
+    let (story, r) = names_stream(Config::default(), russian(names));
+    assert_eq!(r.story, story, "{}", r.why);
+    assert!(r.why.contains("Бренкисс"), "{}", r.why);
+    // Without that evidence, the one shared figure is not enough.
+    let blind = Config {
+        w_skeletons: 0.0,
+        ..Config::default()
+    };
+    let (story, r) = names_stream(blind, russian(names));
+    assert_ne!(r.story, story, "{}", r.why);
+    // Other people, in the same script: no evidence.
+    let (story, r) = names_stream(
+        Config::default(),
+        russian("мэр Гальвестин Орекса Милдунова"),
+    );
+    assert_ne!(r.story, story, "{}", r.why);
+}
