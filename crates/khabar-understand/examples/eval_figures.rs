@@ -42,6 +42,7 @@ const HELDOUT_12: &str = include_str!("../eval/figures-topics-heldout-12.toml");
 const HELDOUT_13: &str = include_str!("../eval/figures-topics-heldout-13.toml");
 const HELDOUT_14: &str = include_str!("../eval/figures-topics-heldout-14.toml");
 const HELDOUT_15: &str = include_str!("../eval/figures-topics-heldout-15.toml");
+const HELDOUT_16: &str = include_str!("../eval/figures-topics-heldout-16.toml");
 const SAMPLE: &str = include_str!("../eval/figures-topics-sample.toml");
 
 /// Floors: (figure recall, figure precision, topic micro-F1).
@@ -191,6 +192,17 @@ const HELDOUT_14_FLOOR: (f64, f64, f64) = (0.97, 0.98, 0.84);
 /// as women's rights, a border closure as diplomacy). Floors just under
 /// those.
 const HELDOUT_15_FLOOR: (f64, f64, f64) = (0.98, 0.98, 0.82);
+/// First scored, before any rule was changed for it: figure recall 0.949,
+/// precision 0.902 (37 right of 41 found, 39 gold; unit 0.865, approx
+/// 1.000, source 0.741), topics micro F1 0.880 (P 0.846, R 0.917): the
+/// honest held-out figures. Fixed since: an Arabic number word before a
+/// scale ("ثلاثة ملايين لاجئ"); Pashto and Urdu cricket units ("پنځه
+/// وکټونه", "۳۵ منډو"), teams and packets as units. Recall 1.000,
+/// precision 0.907 (unit 0.949, source 0.750), topics F1 0.880; the
+/// spurious left are a cricket scorecard's bare numbers ("Chasing 268",
+/// "all out for 213", "top-scored with 77") and an age ("He is only 20").
+/// Floors just under those.
+const HELDOUT_16_FLOOR: (f64, f64, f64) = (0.98, 0.90, 0.86);
 const SAMPLE_FLOOR: (f64, f64, f64) = (0.95, 0.95, 0.85);
 
 #[derive(Debug, Deserialize)]
@@ -590,6 +602,13 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
+    let heldout_16: Gold = match toml::from_str(HELDOUT_16) {
+        Ok(g) => g,
+        Err(e) => {
+            eprintln!("eval/figures-topics-heldout-16.toml: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
     let mut all: Vec<(String, Vec<String>)> = Vec::new();
     for (set, gold, floor) in [
         ("synthetic", &synthetic, SYNTHETIC_FLOOR),
@@ -607,6 +626,7 @@ fn main() -> ExitCode {
         ("held-out-13 synthetic", &heldout_13, HELDOUT_13_FLOOR),
         ("held-out-14 synthetic", &heldout_14, HELDOUT_14_FLOOR),
         ("held-out-15 synthetic", &heldout_15, HELDOUT_15_FLOOR),
+        ("held-out-16 synthetic", &heldout_16, HELDOUT_16_FLOOR),
     ] {
         let cases: Vec<Case<'_>> = gold
             .article

@@ -20,8 +20,9 @@
 //! `eval/quotes-entities-heldout-11.txt`,
 //! `eval/quotes-entities-heldout-12.txt`,
 //! `eval/quotes-entities-heldout-13.txt`,
-//! `eval/quotes-entities-heldout-14.txt` and
-//! `eval/quotes-entities-heldout-15.txt` (each scored before any rule was
+//! `eval/quotes-entities-heldout-14.txt`,
+//! `eval/quotes-entities-heldout-15.txt` and
+//! `eval/quotes-entities-heldout-16.txt` (each scored before any rule was
 //! changed for it). `--set NAME` (repeatable: `synthetic`, `held-out-3`, …,
 //! `sample`) scores only the sets named; `--list` prints every entity and
 //! quotation found, with the errors. Sample gold:
@@ -60,6 +61,7 @@ const HELDOUT_12: &str = include_str!("../eval/quotes-entities-heldout-12.txt");
 const HELDOUT_13: &str = include_str!("../eval/quotes-entities-heldout-13.txt");
 const HELDOUT_14: &str = include_str!("../eval/quotes-entities-heldout-14.txt");
 const HELDOUT_15: &str = include_str!("../eval/quotes-entities-heldout-15.txt");
+const HELDOUT_16: &str = include_str!("../eval/quotes-entities-heldout-16.txt");
 const SAMPLE_GOLD: &str = include_str!("../eval/quotes-entities-sample.txt");
 
 /// `--list`: print every entity and quotation found, not only the errors.
@@ -427,6 +429,37 @@ const HELDOUT_15_FLOORS: Floors = Floors {
     entity_r: 0.95,
     entity_f1: 0.96,
 };
+/// First scored, before any rule was changed for it: quotes P 0.727, R
+/// 0.615, F1 0.667 (24 right of 33 found, 39 gold; 8 with the right words
+/// but another speaker); entities P 0.909, R 0.886, F1 0.897 (70 right of
+/// 77 found, 79 gold; by language, recall en 0.959, fa 1.000, ps 0.833,
+/// ur 0.571, ar 0.700): the honest held-out figures. Fixed since for the
+/// error classes seen: court and sports roles ("the judge", "the
+/// spinner", "the Ireland captain") standing for the person named with
+/// them, and a capitalised "Prosecutor" before a name no part of it; "the
+/// board" (Pashto "بورډ") as an organisation noun; the publisher of "the
+/// report" is the organisation that said or published it, not one its
+/// words speak of ("Taliban courts"); a pronoun after an unnamed newcomer
+/// ("A truck driver … said …. “…?” he asked") is nobody named; a
+/// diplomat's title ("the ambassador") stands for the last diplomat named
+/// by any of its synonyms ("Pakistan's representative"); Urdu "X کے
+/// مطابق: «…»" (according to), "رپورٹ" a document, "جسٹس" and "بیرسٹر"
+/// titles, "…اللہ" a compound given name in Urdu spelling; an Arabic name
+/// with "بن" whose first word the list lacks, "المندوب" a role, a body's
+/// name after the preposition "ل" without the article ("لبرنامج …"); the
+/// gazetteer's ezafe spelt "-e-" or "-i-". Quotes P 0.974, R 0.974 and
+/// entities P 0.949, R 0.949, F1 0.949. Left: three names the gold lists
+/// without the gazetteer's canonical one (UNHCR's and the Security
+/// Council's full names, "Tehreek-e-Taliban Pakistan": found, scored as
+/// misses, the gold not changed after the first score), the Shpageeza
+/// league in Pashto, and "a Test side" taken for a person. Floors just
+/// under those.
+const HELDOUT_16_FLOORS: Floors = Floors {
+    quote_p: 0.97,
+    quote_r: 0.97,
+    entity_r: 0.94,
+    entity_f1: 0.94,
+};
 
 const SAMPLE_FLOORS: Floors = Floors {
     quote_p: 0.95,
@@ -738,6 +771,7 @@ fn main() -> ExitCode {
         ("held-out-13", HELDOUT_13, &HELDOUT_13_FLOORS),
         ("held-out-14", HELDOUT_14, &HELDOUT_14_FLOORS),
         ("held-out-15", HELDOUT_15, &HELDOUT_15_FLOORS),
+        ("held-out-16", HELDOUT_16, &HELDOUT_16_FLOORS),
     ] {
         if !sets.is_empty() && !sets.iter().any(|s| s == set) {
             continue;

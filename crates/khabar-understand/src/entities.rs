@@ -1492,8 +1492,14 @@ fn arabic_pass(
         let allah_after = toks.get(i + 1).is_some_and(|t| {
             is_allah(&t.key) && name_word(i + 1, taken) && glued(text, &toks[i], t, false)
         });
+        // A word before "بن" / "بنت" and a given name is a given name the
+        // list lacks: "فهد بن ناصر آل ثاني".
+        let son_of_after = toks.get(i + 1).is_some_and(|t| {
+            matches!(t.key.as_str(), "بن" | "بنت") && glued(text, &toks[i], t, false)
+        }) && toks.get(i + 2).is_some_and(|t| words::is_ar_given(&t.key))
+            && name_word(i + 2, taken);
         if name_word(i, taken)
-            && (words::is_ar_given(&toks[i].key) || allah_after)
+            && (words::is_ar_given(&toks[i].key) || allah_after || son_of_after)
             && !(i > 0 && is_number_word(&toks[i - 1]))
         {
             let mut j = i + 1;

@@ -779,6 +779,13 @@ fn read_words(t: &[Tok<'_>], i: usize) -> Option<(f64, usize)> {
             _ => {
                 // "أم لخمسة أطفال": a number word counting people.
                 if let Some(v) = lx::ar_unit(bare) {
+                    // A number word and a scale: "ثلاثة ملايين لاجئ" (three
+                    // million refugees), as digits and a scale are read.
+                    if let Some(s) = t.get(i + 1).and_then(|x| lx::scale(&x.norm))
+                        && s >= 1e3
+                    {
+                        return Some((v * s, i + 2));
+                    }
                     let people = t.get(i + 1).is_some_and(|x| {
                         lx::is_person_noun(&x.norm) || lx::is_person_classifier(&x.norm)
                     });

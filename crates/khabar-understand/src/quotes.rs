@@ -328,6 +328,7 @@ const DOCUMENTS: &[&str] = &[
     "اعلامیه",
     "بیانیه",
     "راپور",
+    "رپورٹ",
     "اعلامیې",
     "بیان",
     "تقرير",
@@ -399,6 +400,14 @@ const ROLE_WORDS: &[&str] = &[
     "officer",
     "administrator",
     "prosecutor",
+    "judge",
+    "lawyer",
+    "captain",
+    "coach",
+    "player",
+    "spinner",
+    "bowler",
+    "batsman",
     "سخنگوی",
     "وزیر",
     "معین",
@@ -409,6 +418,11 @@ const ROLE_WORDS: &[&str] = &[
     "معاون",
     "مشر",
     "سفیر",
+    // Arabic envoys: "بحسب ما قاله المندوب".
+    "مندوب",
+    "المندوب",
+    "ممثل",
+    "السفير",
 ];
 
 /// Generic organisation nouns: "the agency said" points at the last one named.
@@ -434,6 +448,9 @@ const ORG_NOUNS: &[&str] = &[
     "watchdog",
     "court",
     "bench",
+    "board",
+    "league",
+    "federation",
 ];
 
 /// Words for a court or its bench, which speaks for the court the
@@ -464,6 +481,8 @@ const AR_ORG_NOUNS: &[&str] = &[
     "ستره",
     "بینچ",
     "عدالت",
+    "بورډ",
+    "بورڈ",
     "الوزارة",
     "المنظمة",
     "الهيئة",
@@ -1304,6 +1323,22 @@ fn attribute_before_at(
             true,
         ));
     }
+    // "X کے مطابق: «…»" (Urdu): according to X.
+    if let Some(k) = toks
+        .iter()
+        .rposition(|t| t.key == normalize("مطابق"))
+        .filter(|&k| k > 0 && toks[k - 1].key == normalize("کے"))
+        && toks.len() - k <= 2
+    {
+        return Some(resolve(
+            ctx,
+            p,
+            sent_start,
+            sent_start + toks[k - 1].start,
+            open,
+            true,
+        ));
+    }
     // "According to X, “…”"
     if let Some(acc) = toks.iter().rposition(|t| t.key == "according")
         && toks.get(acc + 1).is_some_and(|t| t.key == "to")
@@ -1922,9 +1957,40 @@ fn determined(toks: &[Token], noun: &Token) -> bool {
         })
 }
 
-/// The last person named as a subject before the quotation.
+/// The last person named as a subject before the quotation, unless the
+/// paragraph brought in someone unnamed since ("A truck driver who
+/// attended the hearing said …. “…?” he asked").
 fn pronoun(ctx: &Ctx<'_>, p: usize, at: usize) -> Option<Speaker> {
+    if unnamed_subject_since(ctx, p, at) {
+        return None;
+    }
     ctx.last_subject(p, at).map(Speaker::Entity)
+}
+
+/// Whether a sentence of paragraph `p` before byte `at` opens with an
+/// indefinite subject ("A farmer", "An elderly man", "Another resident")
+/// who speaks, and nobody is named from there to `at`.
+fn unnamed_subject_since(ctx: &Ctx<'_>, p: usize, at: usize) -> bool {
+    let text = &ctx.paragraphs[p];
+    ctx.sentence_starts[p]
+        .iter()
+        .copied()
+        .filter(|&ss| ss < at)
+        .any(|ss| {
+            let toks = tokenize(&text[ss..at]);
+            let indefinite = toks.first().is_some_and(|t| {
+                !t.arabic && matches!(&text[ss + t.start..ss + t.end], "A" | "An" | "Another")
+            });
+            let speaks = toks
+                .iter()
+                .take(12)
+                .any(|t| matches!(t.key.as_str(), "said" | "says" | "told" | "asked" | "added"));
+            indefinite
+                && speaks
+                && !ctx
+                    .mentions_in(p, ss, at)
+                    .any(|m| ctx.is_person(m.entity) && !ctx.inside_quote(m))
+        })
 }
 
 /// The person the article named with the role in `toks` ("the Deputy
@@ -1948,10 +2014,51 @@ fn role_holder(ctx: &Ctx<'_>, p: usize, toks: &[Token], span: &str) -> Option<us
         .take(3)
         .find_map(|len| role_holder_of(ctx, p, &role[..len]))
         .or_else(|| {
-            (role.len() == 1)
-                .then(|| role_holder_of(ctx, p, &role))
-                .flatten()
+            if role.len() != 1 {
+                return None;
+            }
+            // A diplomat's title stands for the last diplomat named, by
+            // any of its synonyms ("Pakistan's representative, X, …” the
+            // ambassador said", after another country's ambassador).
+            if DIPLOMATS.contains(&role[0]) {
+                return latest_role_holder(ctx, p, DIPLOMATS);
+            }
+            role_holder_of(ctx, p, &role)
         })
+}
+
+/// Titles of a country's diplomat, one standing for another.
+const DIPLOMATS: &[&str] = &["ambassador", "envoy", "representative", "delegate"];
+
+/// The person named next to the latest of the words `roles` in
+/// paragraphs up to `p` (within 60 bytes, in the same sentence).
+fn latest_role_holder(ctx: &Ctx<'_>, p: usize, roles: &[&str]) -> Option<usize> {
+    let mut latest = None;
+    for (q, text) in ctx.paragraphs.iter().enumerate().take(p + 1) {
+        for t in tokenize(text)
+            .iter()
+            .filter(|t| roles.contains(&t.key.as_str()))
+        {
+            let (ss, se) = ctx.sentence_at(q, t.start);
+            let nearest = ctx
+                .mentions_in(q, ss, se)
+                .filter(|m| ctx.is_person(m.entity))
+                .map(|m| {
+                    let d = if m.end <= t.start {
+                        t.start - m.end
+                    } else {
+                        m.start.saturating_sub(t.end)
+                    };
+                    (d, m.entity)
+                })
+                .filter(|&(d, _)| d <= 60)
+                .min_by_key(|&(d, _)| d);
+            if let Some((_, e)) = nearest {
+                latest = Some(e);
+            }
+        }
+    }
+    latest
 }
 
 /// The person named next to the words `role` in paragraphs up to `p`.
@@ -1985,6 +2092,28 @@ fn role_holder_of(ctx: &Ctx<'_>, p: usize, role: &[&str]) -> Option<usize> {
         }
     }
     best.map(|(_, e)| e)
+}
+
+/// Whether `after` (the text after an organisation's name) opens with a
+/// verb of saying or publishing, or names a document within four words:
+/// "said in a report", "warned in a statement", "در اعلامیه‌ای گفت", "نے
+/// ایک رپورٹ میں کہا".
+fn publishes(after: &str) -> bool {
+    tokenize(after).iter().take(4).enumerate().any(|(i, t)| {
+        if t.arabic {
+            sets()
+                .documents
+                .iter()
+                .any(|d| t.key.starts_with(d.as_str()))
+        } else {
+            (i == 0
+                && matches!(
+                    t.key.as_str(),
+                    "said" | "says" | "warned" | "published" | "released" | "found" | "wrote"
+                ))
+                || matches!(t.key.as_str(), "report" | "statement")
+        }
+    })
 }
 
 /// The publisher of "the report": the organisation named most often in
@@ -2044,12 +2173,16 @@ fn publisher(ctx: &Ctx<'_>, p: usize, at: usize) -> Option<usize> {
                 if owner(k) && !all_owners {
                     continue;
                 }
+                // The subject of a verb of publishing counts twice ("X said
+                // in a report that defendants in Taliban courts …"): an
+                // organisation named after it is what the report is about.
+                let weight = if publishes(&text[m.end..se]) { 2 } else { 1 };
                 match counts.iter_mut().find(|c| c.0 == m.entity) {
                     Some(c) => {
-                        c.1 += 1;
+                        c.1 += weight;
                         c.2 = (q, m.start);
                     }
-                    None => counts.push((m.entity, 1, (q, m.start))),
+                    None => counts.push((m.entity, weight, (q, m.start))),
                 }
             }
         }

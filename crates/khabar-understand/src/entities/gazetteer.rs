@@ -97,7 +97,13 @@ impl Gazetteer {
                 .unwrap_or_default();
             let n = entries.len() as u32;
             let mut person_forms = Vec::new();
-            for spelling in std::iter::once(name).chain(aliases.iter().copied()) {
+            let mut spellings: Vec<String> = std::iter::once(name)
+                .chain(aliases.iter().copied())
+                .map(String::from)
+                .collect();
+            let ezafe: Vec<String> = spellings.iter().filter_map(|s| ezafe_variant(s)).collect();
+            spellings.extend(ezafe);
+            for spelling in spellings.iter().map(String::as_str) {
                 let toks = tokenize(spelling);
                 if toks.is_empty() {
                     continue;
@@ -252,6 +258,21 @@ impl Gazetteer {
     }
 }
 
+/// The other transliteration of a Latin name's ezafe: "Tehrik-i-Taliban"
+/// is also written "Tehrik-e-Taliban" (and back).
+fn ezafe_variant(spelling: &str) -> Option<String> {
+    if !spelling.is_ascii() {
+        return None;
+    }
+    if spelling.contains("-i-") {
+        Some(spelling.replace("-i-", "-e-"))
+    } else if spelling.contains("-e-") {
+        Some(spelling.replace("-e-", "-i-"))
+    } else {
+        None
+    }
+}
+
 /// The other spellings of an Arabic-script name that differ only in the
 /// letters one language writes for another's: Pashto ګ for Dari and Urdu
 /// گ (and back), Urdu ہ for Persian ه, Pashto ې for ی, Arabic ج ب ة for
@@ -356,6 +377,12 @@ fn arabic_without_clitic(key: &str, known: impl Fn(&str) -> bool) -> Option<Stri
     }
     key.strip_prefix(['ل', 'ب'])
         .filter(|rest| rest.starts_with('ا') && rest.chars().count() >= 4 && ok(rest))
+        // The preposition ل before a name without the article, of four
+        // letters or more: "لبرنامج الأغذية العالمي" → "برنامج …".
+        .or_else(|| {
+            key.strip_prefix('ل')
+                .filter(|rest| rest.chars().count() >= 4 && ok(rest))
+        })
         .map(str::to_string)
 }
 
@@ -399,6 +426,12 @@ mod tests {
         );
         // Nothing known is left, or the word is no clitic and a name.
         assert_eq!(arabic_without_clitic("لبنان", known), None);
+        // ل before a name without the article (an invented one).
+        let known = |k: &str| k == "مجلس";
+        assert_eq!(
+            arabic_without_clitic("لمجلس", known).as_deref(),
+            Some("مجلس")
+        );
         assert_eq!(arabic_without_clitic("بلخ", known), None);
     }
 

@@ -605,6 +605,11 @@ const ROLES: &[&str] = &[
     "shopkeeper",
     "trader",
     "widow",
+    // Officers of a court: "Prosecutor X told the court".
+    "prosecutor",
+    "judge",
+    "attorney",
+    "barrister",
 ];
 
 /// Words that make a name an organisation's.
@@ -618,6 +623,7 @@ const ORG_WORDS: &[&str] = &[
     "jamiat",
     "harakat",
     "tehreek",
+    "tehrik",
     "lashkar",
     "jaish",
     "ittehad",
@@ -1019,6 +1025,9 @@ const AR_TITLES: &[&str] = &[
     "الدکتور",
     "الدکتورة",
     "جناب",
+    // Urdu titles of the bar and the bench: "جسٹس X", "بیرسٹر X".
+    "جسٹس",
+    "بیرسٹر",
 ];
 
 /// Role words in Dari and Pashto after a name and a comma
@@ -1600,7 +1609,8 @@ pub(crate) fn is_ar_given(key: &str) -> bool {
         || (chars > 5
             && ["الله", "الدین", "الرحمن", "الحق", "الرحیم"]
                 .iter()
-                .any(|s| key.ends_with(s)))
+                // Urdu ہ for ه: "ثناءاللہ".
+                .any(|s| key.ends_with(s) || key.replace('ہ', "ه").ends_with(s)))
         // A given name and شاه, جان or گل written as one word: "احمدشاه",
         // "محمدجان", "شیرگل".
         || ["شاه", "جان", "گل"].iter().any(|s| {

@@ -1440,6 +1440,15 @@ pub(crate) fn english_unit(w: &str) -> Option<&'static str> {
         | "vehicle" | "vehicles" => "vehicles",
         "مورد" | "موارد" | "حالة" | "حالات" | "کیس" | "کیسز" | "پېښه" | "پېښې" | "پیښه" | "پیښې"
         | "case" | "cases" => "cases",
+        // Cricket: "پنځه وکټونه" (five wickets), "په ۳۵ منډو" (by 35 runs).
+        "وکټ" | "وکټونه" | "وکټونو" | "وکٹ" | "وکٹیں" | "وکٹوں" => {
+            "wickets"
+        }
+        "منډې" | "منډو" | "رنز" => "runs",
+        "تیم" | "تیمونه" | "تیمونو" | "تیمها" | "ٹیم" | "ٹیمیں" | "ٹیموں" => {
+            "teams"
+        }
+        "بسته" | "بسته‌ها" | "بستې" | "پیکٹ" => "packets",
         "منظمة" | "منظمات" | "موسسه" | "موسسات" | "organization" | "organizations"
         | "organisation" | "organisations" => "organizations",
         _ => return None,

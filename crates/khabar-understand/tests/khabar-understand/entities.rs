@@ -1786,3 +1786,51 @@ fn a_province_inside_a_dari_chamber_of_commerce_is_no_place_of_its_own() {
         "{found:#?}"
     );
 }
+
+#[test]
+fn court_titles_are_not_part_of_a_name() {
+    let found = find(
+        &paras(&["Prosecutor Wahidullah Samim told the court that the accused had fled."]),
+        Some("en"),
+    );
+    assert!(
+        found.iter().any(|e| e.name == "Wahidullah Samim"),
+        "{found:#?}"
+    );
+    let found = find(
+        &paras(&[
+            "جسٹس کامران احمد نے سماعت ملتوی کر دی۔",
+            "ڈپٹی اٹارنی جنرل عطاءاللہ درانی نے عدالت کو بتایا کہ حکومت جواب دے گی۔",
+        ]),
+        Some("ur"),
+    );
+    let names: Vec<&str> = found.iter().map(|e| e.name.as_str()).collect();
+    assert!(names.contains(&"کامران احمد"), "{names:?}");
+    // "…اللہ" in Urdu spelling is a compound given name.
+    assert!(names.contains(&"عطاءاللہ درانی"), "{names:?}");
+}
+
+#[test]
+fn an_ezafe_spelt_either_way_finds_the_gazetteer_entry() {
+    let found = find(
+        &paras(&["Attacks claimed by the Tehrik-e-Taliban Pakistan rose this year."]),
+        Some("en"),
+    );
+    assert!(
+        found
+            .iter()
+            .any(|e| e.kind == EntityKind::Organization && e.name.contains("Taliban Pakistan")),
+        "{found:#?}"
+    );
+}
+
+#[test]
+fn an_arabic_name_with_bin_and_a_body_after_li() {
+    let found = find(
+        &paras(&["قال سالم بن خالد العنزي إن المدير الإقليمي لبرنامج الأغذية العالمي زار كابول."]),
+        Some("ar"),
+    );
+    let names: Vec<&str> = found.iter().map(|e| e.name.as_str()).collect();
+    assert!(names.contains(&"سالم بن خالد العنزي"), "{names:?}");
+    assert!(names.contains(&"World Food Programme"), "{names:?}");
+}

@@ -924,3 +924,18 @@ fn a_pashto_number_word_before_cases() {
     assert_eq!(f[0].value, 7.0);
     assert_eq!(f[0].unit.as_deref(), Some("cases"));
 }
+
+#[test]
+fn an_arabic_number_word_before_a_scale() {
+    let f = figures("وقالت الوزارة إن أكثر من خمسة ملايين طفل بحاجة إلى لقاح.");
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!(f[0].value, 5e6);
+}
+
+#[test]
+fn pashto_cricket_wickets_and_runs_are_counted() {
+    let f = figures("د هرات ټیم په ۴۲ منډو وګټله او بالر یې څلور وکټونه واخیستل.");
+    let got: Vec<(f64, Option<&str>)> = f.iter().map(|f| (f.value, f.unit.as_deref())).collect();
+    assert!(got.contains(&(42.0, Some("runs"))), "{f:?}");
+    assert!(got.contains(&(4.0, Some("wickets"))), "{f:?}");
+}

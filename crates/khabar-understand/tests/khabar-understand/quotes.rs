@@ -1128,3 +1128,104 @@ fn a_un_agency_publishing_a_report_in_dari_speaks_its_words() {
         )]
     );
 }
+
+#[test]
+fn court_and_sports_roles_stand_for_their_person() {
+    let q = run(
+        &[
+            "The presiding judge, Qazi Habibullah Noori, rejected the request for bail.",
+            "Defence lawyers objected. “The accused has a right to see the evidence,” one said.",
+            "“The evidence will be shown at the next hearing,” the judge said.",
+            "Bashir Omari, the team's captain, praised the young bowlers. “They kept their nerve,” the captain said.",
+        ],
+        "en",
+    );
+    let p = pairs(&q);
+    assert!(
+        p.contains(&(
+            "Habibullah Noori",
+            "The evidence will be shown at the next hearing"
+        )) || p.contains(&(
+            "Qazi Habibullah Noori",
+            "The evidence will be shown at the next hearing"
+        )),
+        "{p:?}"
+    );
+    assert!(
+        p.contains(&("Bashir Omari", "They kept their nerve")),
+        "{p:?}"
+    );
+}
+
+#[test]
+fn the_report_is_its_publishers_not_an_organisation_it_speaks_of() {
+    let q = run(
+        &[
+            "Amnesty International said in a report on Monday that prisoners held by the Taliban were beaten.",
+            "“Detainees must be allowed to see their families,” the report said.",
+        ],
+        "en",
+    );
+    assert_eq!(
+        pairs(&q),
+        [(
+            "Amnesty International",
+            "Detainees must be allowed to see their families"
+        )]
+    );
+}
+
+#[test]
+fn a_pronoun_after_an_unnamed_newcomer_is_nobody_named() {
+    let q = run(
+        &[
+            "“We will appeal,” said Jamshid Hotak, the family's lawyer.",
+            "A shopkeeper who watched the hearing said he had lost his savings. “Who will pay us now?” he asked.",
+        ],
+        "en",
+    );
+    assert_eq!(pairs(&q), [("Jamshid Hotak", "We will appeal")]);
+}
+
+#[test]
+fn a_diplomats_title_stands_for_the_last_diplomat_named() {
+    let q = run(
+        &[
+            "Norway's ambassador, Kari Solberg, urged restraint.",
+            "Iran's representative, Majid Tavakoli, spoke of refugees. “We have hosted them for forty years,” the ambassador said.",
+        ],
+        "en",
+    );
+    assert_eq!(
+        pairs(&q),
+        [("Majid Tavakoli", "We have hosted them for forty years")]
+    );
+}
+
+#[test]
+fn urdu_according_to_a_report_is_its_publisher() {
+    let q = run(
+        &[
+            "عالمی ادارہ صحت نے ایک رپورٹ میں کہا ہے کہ ملک میں خسرہ پھیل رہا ہے۔ رپورٹ کے مطابق: «بچوں کو فوری طور پر ٹیکے لگائے جائیں۔»",
+        ],
+        "ur",
+    );
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].quote, "بچوں کو فوری طور پر ٹیکے لگائے جائیں۔");
+    assert_ne!(q[0].speaker, "");
+}
+
+#[test]
+fn an_arabic_envoy_and_a_name_with_bin() {
+    let q = run(
+        &[
+            "قال مندوب الكويت، سالم بن خالد العنزي، إن الحوار ضروري.",
+            "«لا بديل عن الحل السياسي»، بحسب ما قاله المندوب.",
+        ],
+        "ar",
+    );
+    assert_eq!(
+        pairs(&q),
+        [("سالم بن خالد العنزي", "لا بديل عن الحل السياسي")]
+    );
+}
