@@ -67,51 +67,58 @@ fn element_end(s: &str, start: usize, close: &[u8]) -> usize {
 /// scripts they are the page, so the pre-pass unhides them.
 const STREAMED: &[u8] = b"<div hidden id=\"S:";
 
+/// `test` on `name` in ASCII lower case, without allocating; a name longer
+/// than `N` bytes (or empty) is no name `test` knows.
+fn lowered<const N: usize>(name: &[u8], test: impl Fn(&[u8]) -> bool) -> bool {
+    if name.is_empty() || name.len() > N {
+        return false;
+    }
+    let mut buf = [0u8; N];
+    let lower = &mut buf[..name.len()];
+    lower.copy_from_slice(name);
+    lower.make_ascii_lowercase();
+    test(lower)
+}
+
 /// Attributes read by the metadata layer, the page typer, the furniture
 /// rules or the readability core. All others (`data-*`, `srcset`, event
 /// handlers, …), often a third of what is left of a page, go before the
 /// parser sees them. ASCII case ignored.
 fn is_kept_attr(name: &[u8]) -> bool {
-    const LONGEST: usize = 11;
-    if name.is_empty() || name.len() > LONGEST {
-        return false;
-    }
-    let mut buf = [0u8; LONGEST];
-    let lower = &mut buf[..name.len()];
-    lower.copy_from_slice(name);
-    lower.make_ascii_lowercase();
-    matches!(
-        &*lower,
-        b"class"
-            | b"id"
-            | b"role"
-            | b"hidden"
-            | b"aria-hidden"
-            | b"aria-label"
-            | b"aria-modal"
-            | b"loading"
-            | b"summary"
-            | b"itemprop"
-            | b"itemtype"
-            | b"itemscope"
-            | b"property"
-            | b"name"
-            | b"content"
-            | b"http-equiv"
-            | b"charset"
-            | b"rel"
-            | b"href"
-            | b"datetime"
-            | b"type"
-            | b"value"
-            | b"lang"
-            | b"xml:lang"
-            | b"dir"
-            | b"style"
-            | b"colspan"
-            | b"rowspan"
-            | b"open"
-    )
+    lowered::<11>(name, |lower| {
+        matches!(
+            lower,
+            b"class"
+                | b"id"
+                | b"role"
+                | b"hidden"
+                | b"aria-hidden"
+                | b"aria-label"
+                | b"aria-modal"
+                | b"loading"
+                | b"summary"
+                | b"itemprop"
+                | b"itemtype"
+                | b"itemscope"
+                | b"property"
+                | b"name"
+                | b"content"
+                | b"http-equiv"
+                | b"charset"
+                | b"rel"
+                | b"href"
+                | b"datetime"
+                | b"type"
+                | b"value"
+                | b"lang"
+                | b"xml:lang"
+                | b"dir"
+                | b"style"
+                | b"colspan"
+                | b"rowspan"
+                | b"open"
+        )
+    })
 }
 
 fn is_space(c: u8) -> bool {
@@ -569,46 +576,40 @@ impl Blank {
 /// readability core scores them as containers): white space just inside
 /// them, or between two of them, separates no words.
 pub(crate) fn is_block_tag(name: &[u8]) -> bool {
-    const LONGEST: usize = 10;
-    if name.is_empty() || name.len() > LONGEST {
-        return false;
-    }
-    let mut buf = [0u8; LONGEST];
-    let lower = &mut buf[..name.len()];
-    lower.copy_from_slice(name);
-    lower.make_ascii_lowercase();
-    matches!(
-        &*lower,
-        b"html"
-            | b"body"
-            | b"div"
-            | b"p"
-            | b"section"
-            | b"article"
-            | b"main"
-            | b"header"
-            | b"footer"
-            | b"nav"
-            | b"aside"
-            | b"ul"
-            | b"ol"
-            | b"dl"
-            | b"table"
-            | b"thead"
-            | b"tbody"
-            | b"tfoot"
-            | b"tr"
-            | b"figure"
-            | b"form"
-            | b"fieldset"
-            | b"h1"
-            | b"h2"
-            | b"h3"
-            | b"h4"
-            | b"h5"
-            | b"h6"
-            | b"blockquote"
-    )
+    lowered::<10>(name, |lower| {
+        matches!(
+            lower,
+            b"html"
+                | b"body"
+                | b"div"
+                | b"p"
+                | b"section"
+                | b"article"
+                | b"main"
+                | b"header"
+                | b"footer"
+                | b"nav"
+                | b"aside"
+                | b"ul"
+                | b"ol"
+                | b"dl"
+                | b"table"
+                | b"thead"
+                | b"tbody"
+                | b"tfoot"
+                | b"tr"
+                | b"figure"
+                | b"form"
+                | b"fieldset"
+                | b"h1"
+                | b"h2"
+                | b"h3"
+                | b"h4"
+                | b"h5"
+                | b"h6"
+                | b"blockquote"
+        )
+    })
 }
 
 /// End (exclusive) of the tag that starts at `p` (`<`), quoted attribute

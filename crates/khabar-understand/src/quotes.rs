@@ -1307,37 +1307,24 @@ fn attribute_before_at(
     {
         return Some(resolve(ctx, p, sent_start + toks[k].end, open, open, false));
     }
-    // "د X په وینا، «…»" (Pashto): according to X.
-    if let Some(k) = toks
-        .iter()
-        .rposition(|t| t.key == normalize("وینا"))
-        .filter(|&k| k > 0 && toks[k - 1].key == normalize("په"))
-        && toks.len() - k <= 2
-    {
-        return Some(resolve(
-            ctx,
-            p,
-            sent_start,
-            sent_start + toks[k - 1].start,
-            open,
-            true,
-        ));
-    }
-    // "X کے مطابق: «…»" (Urdu): according to X.
-    if let Some(k) = toks
-        .iter()
-        .rposition(|t| t.key == normalize("مطابق"))
-        .filter(|&k| k > 0 && toks[k - 1].key == normalize("کے"))
-        && toks.len() - k <= 2
-    {
-        return Some(resolve(
-            ctx,
-            p,
-            sent_start,
-            sent_start + toks[k - 1].start,
-            open,
-            true,
-        ));
+    // "د X په وینا، «…»" (Pashto) and "X کے مطابق: «…»" (Urdu): according
+    // to X, the two words closing the sentence before the marks.
+    for (first, second) in [("په", "وینا"), ("کے", "مطابق")] {
+        if let Some(k) = toks
+            .iter()
+            .rposition(|t| t.key == normalize(second))
+            .filter(|&k| k > 0 && toks[k - 1].key == normalize(first))
+            && toks.len() - k <= 2
+        {
+            return Some(resolve(
+                ctx,
+                p,
+                sent_start,
+                sent_start + toks[k - 1].start,
+                open,
+                true,
+            ));
+        }
     }
     // "According to X, “…”"
     if let Some(acc) = toks.iter().rposition(|t| t.key == "according")
