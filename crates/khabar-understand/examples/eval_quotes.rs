@@ -21,8 +21,9 @@
 //! `eval/quotes-entities-heldout-12.txt`,
 //! `eval/quotes-entities-heldout-13.txt`,
 //! `eval/quotes-entities-heldout-14.txt`,
-//! `eval/quotes-entities-heldout-15.txt` and
-//! `eval/quotes-entities-heldout-16.txt` (each scored before any rule was
+//! `eval/quotes-entities-heldout-15.txt`,
+//! `eval/quotes-entities-heldout-16.txt` and
+//! `eval/quotes-entities-heldout-17.txt` (each scored before any rule was
 //! changed for it). `--set NAME` (repeatable: `synthetic`, `held-out-3`, …,
 //! `sample`) scores only the sets named; `--list` prints every entity and
 //! quotation found, with the errors. Sample gold:
@@ -62,6 +63,7 @@ const HELDOUT_13: &str = include_str!("../eval/quotes-entities-heldout-13.txt");
 const HELDOUT_14: &str = include_str!("../eval/quotes-entities-heldout-14.txt");
 const HELDOUT_15: &str = include_str!("../eval/quotes-entities-heldout-15.txt");
 const HELDOUT_16: &str = include_str!("../eval/quotes-entities-heldout-16.txt");
+const HELDOUT_17: &str = include_str!("../eval/quotes-entities-heldout-17.txt");
 const SAMPLE_GOLD: &str = include_str!("../eval/quotes-entities-sample.txt");
 
 /// `--list`: print every entity and quotation found, not only the errors.
@@ -460,6 +462,41 @@ const HELDOUT_16_FLOORS: Floors = Floors {
     entity_r: 0.94,
     entity_f1: 0.94,
 };
+/// First scored, before any rule was changed for it: quotes P 0.895, R
+/// 0.829, F1 0.861 (34 right of 38 found, 41 gold; 4 with the right words
+/// but another speaker); entities P 0.876, R 0.920, F1 0.898 (92 right of
+/// 105 found, 100 gold; by language, recall en 0.980, fa 0.882, ps 0.909,
+/// ur 0.750, ar 0.889): the honest held-out figures. Fixed since for the
+/// error classes seen: a role standing for the person named with it when
+/// another person was named next to the same word ("The judge asked a
+/// government lawyer, X": a role and a name are joined only by
+/// punctuation, names and function words), a judge's title "Justice" (and
+/// a captain's "skipper") standing for "the judge"; a role written with
+/// other words the second time ("رئیس انجمن X" after "Y، رئیس این
+/// انجمن", "نائب الوزير التركماني" after "نائب وزير الخارجية التركماني، Y"),
+/// matched by the role's words; a role opening the sentence before a
+/// quotation without a verb of saying ("معاون اتاق … اما به این وعده باور
+/// ندارد. «…»"); bare roles in Pashto, Urdu and Arabic ("قاضي", "ترجمان",
+/// "نائب", "الوزير"); a one-word place between a title and a name
+/// ("Justice Farah Naz Qureshi"); a possessive after "the court," is no
+/// apposition ("Mohmand's wife"); a body's name in guillemets opened by
+/// its head word ("«انجمن حمایت از کودکان کار»"), and the same words found
+/// again without them; the national chamber's short Dari name before a
+/// province ("اتاق تجارت و صنایع هرات") is the province's chamber; Pashto
+/// "د استیناف محکمه"; Pashto enclitics ("نور مې") and a word after a Dari
+/// plural ("کلاس‌های شبانه") are no names; the gazetteer's Oman and
+/// Arabic "آسيا الوسطى". Quotes P 1.000, R 1.000 and entities P 0.942, R
+/// 0.970, F1 0.956 (left: three Urdu names found under the gazetteer's
+/// canonical names the gold does not list, "Pakistan Foreign Office",
+/// "Pakistan Ministry of Interior", "Tehreek-e-Taliban Pakistan"; UNICEF's
+/// Pashto descriptive name split in two; a provincial economy department):
+/// the floors are just under those.
+const HELDOUT_17_FLOORS: Floors = Floors {
+    quote_p: 0.98,
+    quote_r: 0.98,
+    entity_r: 0.96,
+    entity_f1: 0.94,
+};
 
 const SAMPLE_FLOORS: Floors = Floors {
     quote_p: 0.95,
@@ -772,6 +809,7 @@ fn main() -> ExitCode {
         ("held-out-14", HELDOUT_14, &HELDOUT_14_FLOORS),
         ("held-out-15", HELDOUT_15, &HELDOUT_15_FLOORS),
         ("held-out-16", HELDOUT_16, &HELDOUT_16_FLOORS),
+        ("held-out-17", HELDOUT_17, &HELDOUT_17_FLOORS),
     ] {
         if !sets.is_empty() && !sets.iter().any(|s| s == set) {
             continue;

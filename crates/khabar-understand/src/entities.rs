@@ -173,6 +173,19 @@ pub(crate) fn find_split(
     // Acronyms of names that are no entity ("… Convention (CEDAW)").
     let mut dropped_acronyms: Vec<String> = Vec::new();
     let tokens: Vec<Vec<Token>> = paragraphs.iter().map(|p| tokenize(p)).collect();
+    // Bodies named in guillemets, found again where named without them.
+    let mut bodies: Vec<Vec<String>> = Vec::new();
+    for (text, toks) in paragraphs.iter().zip(&tokens) {
+        if !text.contains('«') {
+            continue;
+        }
+        let free = vec![false; toks.len()];
+        for i in 0..toks.len() {
+            if let Some(j) = guillemet_body(text, toks, i, &free) {
+                bodies.push(toks[i..j].iter().map(|t| t.key.clone()).collect());
+            }
+        }
+    }
     for ((pi, text), toks) in paragraphs.iter().enumerate().zip(&tokens) {
         if toks.is_empty() {
             continue;
@@ -200,7 +213,9 @@ pub(crate) fn find_split(
                     &mut dropped_acronyms,
                 );
             }
-            arabic_pass(text, toks, &opens, pi as u32, &mut taken, &mut raws);
+            arabic_pass(
+                text, toks, &opens, pi as u32, &mut taken, &mut raws, &bodies,
+            );
         }
         raws[first_raw..].sort_by_key(|r| r.start);
         acronym_links(text, &raws, first_raw, &mut links);
@@ -364,6 +379,30 @@ fn gazetteer_pass(text: &str, toks: &[Token], p: u32, taken: &mut [bool], raws: 
             {
                 i += 1;
             }
+            // "اتاق تجارت و صنایع هرات": the national chamber's short name
+            // before a province (not Afghanistan) is the province's chamber,
+            // left to the department rules.
+            Some(hit)
+                if g.entries[hit.entry as usize].kind == EntityKind::Organization
+                    && toks[i].key == "اتاق"
+                    && toks.get(i + hit.len).is_some_and(|t| {
+                        t.key != "افغانستان" && glued(text, &toks[i + hit.len - 1], t, false)
+                    })
+                    && g.longest(text, toks, i + hit.len)
+                        .is_some_and(|h| g.entries[h.entry as usize].kind == EntityKind::Place) =>
+            {
+                i += 1;
+            }
+            // "Justice Farah Naz Qureshi", "Dr Herat Khan": a one-word place
+            // between a title and a capitalised name word is a given name.
+            Some(hit)
+                if hit.len == 1
+                    && g.entries[hit.entry as usize].kind == EntityKind::Place
+                    && !toks[i].arabic
+                    && given_name_between(text, toks, i) =>
+            {
+                i += 1;
+            }
             // "مولوي محمد قاسم ریاض وویل": the same in Arabic script, when
             // a verb of saying or a comma follows the name.
             Some(hit)
@@ -443,10 +482,22 @@ fn given_name_before(text: &str, toks: &[Token], i: usize) -> bool {
     let opens_sentence = i == 1
         || text[toks[i - 2].end..prev.start]
             .contains(['.', '!', '?', ':', '“', '"', '«', '(', '—', '\n', ';']);
+    // "Amina Wardak, the deputy head …", "Zahra Logar said": opening a
+    // sentence, the two words are a name when an apposition or a verb of
+    // saying follows.
+    let named_after = || {
+        toks.get(i + 1).is_some_and(|next| {
+            let between = text[toks[i].end..next.start].trim();
+            (between == ","
+                && (matches!(next.key.as_str(), "the" | "a" | "an" | "who")
+                    || w.roles.contains(&next.key)))
+                || (between.is_empty() && !next.upper && w.speech_after.contains(&next.key))
+        })
+    };
     is_name_word(prev)
         && !prev.caps
         && gap.chars().all(char::is_whitespace)
-        && !opens_sentence
+        && (!opens_sentence || named_after())
         && k.chars().count() > 2
         && ![
             &w.common,
@@ -463,6 +514,43 @@ fn given_name_before(text: &str, toks: &[Token], i: usize) -> bool {
         .any(|set| set.contains(k))
         && !DATE_WORDS.contains(&k)
         && gazetteer::get().longest(text, toks, i - 1).is_none()
+}
+
+/// Whether `toks[i]` stands between a capitalised title or role ("Justice",
+/// "Judge", "Dr") and a capitalised word that can only be a name: a given
+/// name, whatever else it may spell.
+fn given_name_between(text: &str, toks: &[Token], i: usize) -> bool {
+    let w = words::get();
+    if i == 0 || i + 1 >= toks.len() {
+        return false;
+    }
+    let (prev, next) = (&toks[i - 1], &toks[i + 1]);
+    let titled = prev.upper
+        && !prev.arabic
+        && (w.honorifics.contains(&prev.key) || w.roles.contains(&prev.key))
+        && glued(text, prev, &toks[i], false);
+    titled
+        && is_name_word(next)
+        && !next.caps
+        && glued(text, &toks[i], next, false)
+        && next.key.chars().count() > 1
+        && ![
+            &w.common,
+            &w.demonyms,
+            &w.roles,
+            &w.honorifics,
+            &w.org,
+            &w.place_nouns,
+            &w.connectors,
+            &w.not_name,
+            &w.event,
+        ]
+        .iter()
+        .any(|set| set.contains(next.key.as_str()))
+        && !DATE_WORDS.contains(&next.key.as_str())
+        && gazetteer::get()
+            .longest(text, toks, i + 1)
+            .is_none_or(|h| gazetteer::get().entries[h.entry as usize].kind == EntityKind::Person)
 }
 
 /// Whether a ministry the gazetteer knows as Afghanistan's is another
@@ -972,8 +1060,25 @@ fn latin_run(
         && (i < 3
             || !matches!(
                 toks[i - 3].key.as_str(),
-                "for" | "of" | "at" | "from" | "to" | "with" | "by" | "in"
+                "for"
+                    | "of"
+                    | "at"
+                    | "from"
+                    | "to"
+                    | "with"
+                    | "by"
+                    | "in"
+                    | "outside"
+                    | "inside"
+                    | "near"
+                    | "after"
+                    | "before"
+                    | "into"
+                    | "on"
             ))
+        // "Outside the court, Mohmand's wife": a possessive is no
+        // apposition.
+        && !(next_key == "s" && matches!(gap_after, "'" | "’"))
     {
         // "The programme, Roshan Learning, teaches …": a name in apposition
         // to an organisation noun (not "a spokesman for the bank, X Y").
@@ -1134,6 +1239,7 @@ fn arabic_pass(
     p: u32,
     taken: &mut [bool],
     raws: &mut Vec<Raw>,
+    bodies: &[Vec<String>],
 ) {
     let w = words::get();
     let n = toks.len();
@@ -1180,6 +1286,26 @@ fn arabic_pass(
         // "(ایچ آر سی پی)": an acronym spelt letter by letter is no name.
         if let Some(j) = spelt_acronym(text, toks, i) {
             taken[i..j].iter_mut().for_each(|t| *t = true);
+            i = j;
+            continue;
+        }
+        // "نهادی به نام «انجمن حمایت از کودکان کار»": a body's name in
+        // guillemets, opened by an organisation's head word.
+        let named_before = || {
+            bodies.iter().find_map(|keys| {
+                let j = i + keys.len();
+                (j <= n
+                    && toks[i..j].iter().zip(keys).all(|(t, k)| t.key == *k)
+                    && !taken[i..j].iter().any(|&t| t))
+                .then_some(j)
+            })
+        };
+        if let Some(j) = guillemet_body(text, toks, i, taken).or_else(named_before) {
+            taken[i..j].iter_mut().for_each(|t| *t = true);
+            let mut raw = arabic_raw(toks, p, i, j);
+            raw.kind = EntityKind::Organization;
+            raw.cue = true;
+            raws.push(raw);
             i = j;
             continue;
         }
@@ -1498,9 +1624,16 @@ fn arabic_pass(
             matches!(t.key.as_str(), "بن" | "بنت") && glued(text, &toks[i], t, false)
         }) && toks.get(i + 2).is_some_and(|t| words::is_ar_given(&t.key))
             && name_word(i + 2, taken);
+        // "کلاس‌های شبانه": a word after a Dari plural with its ezafe
+        // qualifies the noun, whatever name it also spells.
+        let after_plural = i > 0
+            && toks[i - 1].arabic
+            && toks[i - 1].key.ends_with("های")
+            && glued(text, &toks[i - 1], &toks[i], false);
         if name_word(i, taken)
             && (words::is_ar_given(&toks[i].key) || allah_after || son_of_after)
             && !(i > 0 && is_number_word(&toks[i - 1]))
+            && !after_plural
         {
             let mut j = i + 1;
             let mut limit = if allah_after { i + 5 } else { i + 4 };
@@ -2446,6 +2579,25 @@ fn institution_at(
             return Some((i, j + h.len, EntityKind::Organization));
         }
     }
+    // A court of appeal: Pashto "د استیناف محکمه", Dari "محکمه استیناف"
+    // (a province's, the province named apart).
+    static APPEAL: std::sync::OnceLock<rustc_hash::FxHashSet<String>> = std::sync::OnceLock::new();
+    static COURT: std::sync::OnceLock<rustc_hash::FxHashSet<String>> = std::sync::OnceLock::new();
+    let appeal = |k: usize| k < n && normal_set(&APPEAL, &["استیناف"]).contains(&toks[k].key);
+    let court = |k: usize| k < n && normal_set(&COURT, &["محکمه", "محکمې"]).contains(&toks[k].key);
+    if key == "د"
+        && appeal(i + 1)
+        && court(i + 2)
+        && !taken[i + 1]
+        && !taken[i + 2]
+        && glued(text, &toks[i], &toks[i + 1], false)
+        && glued(text, &toks[i + 1], &toks[i + 2], false)
+    {
+        return Some((i, i + 3, EntityKind::Organization));
+    }
+    if court(i) && appeal(i + 1) && !taken[i + 1] && glued(text, &toks[i], &toks[i + 1], false) {
+        return Some((i, i + 2, EntityKind::Organization));
+    }
     // A city's municipality: Dari "شاروالی کابل", Pashto "د کابل
     // ښاروالۍ", Urdu "… میونسپل کارپوریشن" aside.
     if matches!(key, "شاروالی" | "ښاروالی" | "ښاروالۍ")
@@ -2486,6 +2638,53 @@ fn institution_at(
         }
     }
     None
+}
+
+/// Head words of a body's name: an association, a union, a foundation, a
+/// network, a committee (Dari, Pashto, Urdu, Arabic).
+const AR_BODY_NAME_HEADS: &[&str] = &[
+    "انجمن",
+    "اتحادیه",
+    "سازمان",
+    "نهاد",
+    "بنیاد",
+    "شبکه",
+    "موسسه",
+    "مؤسسه",
+    "کمیته",
+    "جمعیت",
+    "ټولنه",
+    "بنسټ",
+    "تنظیم",
+    "جمعية",
+    "منظمة",
+    "مؤسسة",
+    "شبكة",
+    "رابطة",
+    "اتحاد",
+];
+
+/// "«انجمن حمایت از کودکان کار»", "«شبكة النساء الأفغانيات»": a name of
+/// two to eight words filling guillemets, its first word a body's head
+/// word (a quotation would not open so). The index after its last word.
+fn guillemet_body(text: &str, toks: &[Token], i: usize, taken: &[bool]) -> Option<usize> {
+    static HEADS: std::sync::OnceLock<rustc_hash::FxHashSet<String>> = std::sync::OnceLock::new();
+    if !text[..toks[i].start].trim_end().ends_with('«')
+        || !normal_set(&HEADS, AR_BODY_NAME_HEADS).contains(&toks[i].key)
+    {
+        return None;
+    }
+    let end_byte = toks[i].start + text[toks[i].start..].find('»')?;
+    let j = toks[i..]
+        .iter()
+        .position(|t| t.start >= end_byte)
+        .map_or(toks.len(), |k| i + k);
+    let inner = &text[toks[i].start..end_byte];
+    ((2..=8).contains(&(j - i))
+        && !inner.contains(['.', '!', '?', '؟', '،', ',', ':', '«'])
+        && toks[i..j].iter().all(|t| t.arabic)
+        && !taken[i..j].iter().any(|&t| t))
+    .then_some(j)
 }
 
 /// Number words before a noun: "دوه نور" is "two more", no name.
@@ -2627,6 +2826,21 @@ const AR_APPOSITION_ROLES: &[&str] = &[
     "ویاند",
     "ترجمان",
     "نماینده",
+    // "المفوض السامي …، X Y،", "الناشطة …، X Y،", "المحلل …، X Y،".
+    "مفوض",
+    "مفوضة",
+    "ناشط",
+    "ناشطة",
+    "محلل",
+    "محللة",
+    "خبیر",
+    "خبیرة",
+    "نائب",
+    "نائبة",
+    "قاضی",
+    "قاضیة",
+    "محامی",
+    "محامیة",
 ];
 
 /// Words for a relative after a name and a comma ("شریفه، مادر …",

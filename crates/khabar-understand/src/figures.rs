@@ -772,6 +772,11 @@ fn read_words(t: &[Tok<'_>], i: usize) -> Option<(f64, usize)> {
                     || b.starts_with("مليو")
             })
             .unwrap_or(bare);
+        // "بألف ميغاواط", "ألف عائلة": the scale alone before a noun is
+        // one thousand of it.
+        if bare == "ألف" && t.get(i + 1).is_some_and(|x| x.is_word() && x.arabic()) {
+            return Some((1e3, i + 1));
+        }
         let dual = match bare {
             "ألفي" | "ألفا" | "ألفين" => 2e3,
             "مليوني" | "مليونا" | "مليونين" => 2e6,

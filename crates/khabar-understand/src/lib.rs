@@ -86,6 +86,7 @@ pub fn analyze(input: &Input<'_>, taxonomy: &Taxonomy) -> Understanding {
     let quotes = quotes::find_split(input.paragraphs, &split, &entities, input.outlet);
     let mut figures = figures::find_split(input.paragraphs, &split, &entities);
     figures::cite_quoted(&mut figures, &quotes);
+    quotes::cite_roles(input.paragraphs, &entities, &mut figures);
     let teaser = match input.teaser {
         Some(t) if !t.trim().is_empty() => Some(t.to_string()),
         _ => teaser::pick_split(input.title, input.paragraphs, &split),

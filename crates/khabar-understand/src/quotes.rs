@@ -401,8 +401,10 @@ const ROLE_WORDS: &[&str] = &[
     "administrator",
     "prosecutor",
     "judge",
+    "justice",
     "lawyer",
     "captain",
+    "skipper",
     "coach",
     "player",
     "spinner",
@@ -423,6 +425,38 @@ const ROLE_WORDS: &[&str] = &[
     "المندوب",
     "ممثل",
     "السفير",
+    "المحلل",
+    "محلل",
+    "المفوض",
+    "مفوض",
+    "المفوضة",
+    "المبعوث",
+    "مبعوث",
+    "الناشط",
+    "الناشطة",
+    "المحامي",
+    "الخبير",
+    "الممثل",
+    "الممثلة",
+    "المنسق",
+    "المديرة",
+    "الرئيس",
+    "الوزيرة",
+    "السفيرة",
+    // Judges, prosecutors, captains and spokespeople in Dari, Pashto,
+    // Urdu and Arabic: "قاضي زیاته کړه", "«…» ترجمان نے کہا".
+    "قاضی",
+    "القاضي",
+    "جج",
+    "دادستان",
+    "څارنوال",
+    "کپتان",
+    "ترجمان",
+    "نائب",
+    "الوزير",
+    "المتحدث",
+    "مدير",
+    "المدير",
 ];
 
 /// Generic organisation nouns: "the agency said" points at the last one named.
@@ -567,9 +601,13 @@ impl Ctx<'_> {
     /// Whether a mention sits inside quotation marks (the speaker's words,
     /// not the narrator's).
     fn inside_quote(&self, m: &Placed) -> bool {
-        self.quoted[m.paragraph as usize]
-            .iter()
-            .any(|&(a, b)| m.start >= a && m.end <= b)
+        let text = &self.paragraphs[m.paragraph as usize];
+        self.quoted[m.paragraph as usize].iter().any(|&(a, b)| {
+            m.start >= a
+                && m.end <= b
+                // A name filling the marks ("«انجمن …»") is no quotation.
+                && !(text[a..m.start].trim().is_empty() && text[m.end..b].trim().is_empty())
+        })
     }
 
     fn is_person(&self, e: usize) -> bool {
@@ -638,25 +676,13 @@ pub fn find(
     find_split(paragraphs, &split, entities, outlet)
 }
 
-/// Most articles quote nobody.
-fn has_marks(paragraphs: &[String]) -> bool {
-    paragraphs
-        .iter()
-        .any(|t| t.contains(['“', '"', '«', '„', '‘']))
-}
-
-/// [`find`] given the paragraphs' sentences ([`sentences::split`] of each).
-pub(crate) fn find_split(
-    paragraphs: &[String],
+/// The mentions, sentences and quoted ranges of the paragraphs.
+fn context<'a>(
+    paragraphs: &'a [String],
     split: &[Vec<&str>],
-    entities: &[FoundEntity],
-    outlet: Option<&str>,
-) -> Vec<FoundQuote> {
-    let interview = has_interview(paragraphs);
-    let turns = has_named_turns(paragraphs);
-    if !has_marks(paragraphs) && !interview && !turns {
-        return Vec::new();
-    }
+    entities: &'a [FoundEntity],
+    spans: &[Vec<marks::Span>],
+) -> Ctx<'a> {
     let mut placed: Vec<Placed> = entities
         .iter()
         .enumerate()
@@ -684,18 +710,159 @@ pub(crate) fn find_split(
             v
         })
         .collect();
-    let spans: Vec<Vec<marks::Span>> = paragraphs.iter().map(|t| marks::spans(t)).collect();
     let quoted = spans
         .iter()
         .map(|s| s.iter().map(|s| (s.inner_start, s.inner_end)).collect())
         .collect();
-    let ctx = Ctx {
+    Ctx {
         paragraphs,
         entities,
         placed,
         sentence_starts,
         quoted,
+    }
+}
+
+/// Gives a figure cited to a role ("ترجمان نے بتایا", "المحلل الاقتصادي
+/// في كابول، X، إن …") the person the article named with that role, and
+/// one cited to "this report" ("بر اساس این گزارش") the report's
+/// publisher. `figures` come from [`crate::figures::find`] on the same
+/// paragraphs and entities.
+pub fn cite_roles(
+    paragraphs: &[String],
+    entities: &[FoundEntity],
+    figures: &mut [crate::figures::FoundFigure],
+) {
+    let roleish = |f: &crate::figures::FoundFigure| {
+        f.cited_source.as_deref().is_some_and(|s| {
+            !entities.iter().any(|e| e.name == s)
+                && tokenize(s)
+                    .iter()
+                    .find(|t| !matches!(t.key.as_str(), "the" | "this" | "این" | "دغه"))
+                    .is_some_and(|t| {
+                        if t.arabic {
+                            sets().roles.contains(&t.key)
+                                || sets()
+                                    .documents
+                                    .iter()
+                                    .any(|d| t.key.starts_with(d.as_str()))
+                        } else {
+                            in_list(ROLE_WORDS, &t.key) || in_list(DOCUMENTS, &t.key)
+                        }
+                    })
+        })
     };
+    // "رئیس انجمن X گفت که …", "سخنگوی وزارت X، Y، گفت که …": a source
+    // that is a body named right after a role word (Arabic script).
+    let body = |f: &crate::figures::FoundFigure| {
+        f.cited_source.as_deref().is_some_and(|s| {
+            entities
+                .iter()
+                .any(|e| e.name == s && e.kind == EntityKind::Organization)
+        }) && tokenize(&f.sentence)
+            .iter()
+            .any(|t| t.arabic && sets().roles.contains(&t.key))
+    };
+    if !figures.iter().any(|f| roleish(f) || body(f)) {
+        return;
+    }
+    let split: Vec<Vec<&str>> = paragraphs.iter().map(|p| sentences::split(p)).collect();
+    let spans: Vec<Vec<marks::Span>> = paragraphs.iter().map(|t| marks::spans(t)).collect();
+    let ctx = context(paragraphs, &split, entities, &spans);
+    for f in figures.iter_mut() {
+        let p = f.paragraph as usize;
+        let Some(text) = paragraphs.get(p) else {
+            continue;
+        };
+        let at = text.find(f.sentence.as_str()).unwrap_or(0);
+        if body(f) {
+            if let Some(e) = role_of_body(&ctx, p, at, at + f.sentence.len(), f) {
+                f.cited_source = Some(entities[e].name.clone());
+            }
+            continue;
+        }
+        if !roleish(f) {
+            continue;
+        }
+        let source = f.cited_source.clone().unwrap_or_default();
+        let toks = tokenize(&source);
+        let document = toks.iter().any(|t| {
+            if t.arabic {
+                sets()
+                    .documents
+                    .iter()
+                    .any(|d| t.key.starts_with(d.as_str()))
+            } else {
+                in_list(DOCUMENTS, &t.key)
+            }
+        });
+        let found = if document {
+            publisher(&ctx, p, at)
+        } else {
+            role_holder(&ctx, p, &toks, &source).filter(|&e| ctx.is_person(e))
+        };
+        if let Some(e) = found {
+            f.cited_source = Some(entities[e].name.clone());
+        }
+    }
+}
+
+/// The person behind a body cited after a role word in the sentence
+/// `[ss, se)` of paragraph `p`: the name in apposition after the body
+/// ("سخنگوی وزارت X، Y، گفت"), else the person named with the role and the
+/// body before ("رئیس انجمن X" after "Y، رئیس این انجمن").
+fn role_of_body(
+    ctx: &Ctx<'_>,
+    p: usize,
+    ss: usize,
+    se: usize,
+    f: &crate::figures::FoundFigure,
+) -> Option<usize> {
+    let text = &ctx.paragraphs[p];
+    let source = f.cited_source.as_deref()?;
+    let m = ctx
+        .mentions_in(p, ss, se)
+        .find(|m| ctx.entities[m.entity].name == source)?;
+    let before = tokenize(&text[ss..m.start]);
+    let role = before.last()?;
+    if !(role.arabic && sets().roles.contains(&role.key)) {
+        return None;
+    }
+    let apposed = ctx.mentions_in(p, m.end, se).find(|n| {
+        ctx.is_person(n.entity)
+            && text[m.end..n.start]
+                .trim()
+                .chars()
+                .all(|c| matches!(c, ',' | '،'))
+    });
+    if let Some(n) = apposed {
+        return Some(n.entity);
+    }
+    let toks = tokenize(&text[ss + role.start..m.end]);
+    role_holder(ctx, p, &toks, "").filter(|&e| ctx.is_person(e))
+}
+
+/// Most articles quote nobody.
+fn has_marks(paragraphs: &[String]) -> bool {
+    paragraphs
+        .iter()
+        .any(|t| t.contains(['“', '"', '«', '„', '‘']))
+}
+
+/// [`find`] given the paragraphs' sentences ([`sentences::split`] of each).
+pub(crate) fn find_split(
+    paragraphs: &[String],
+    split: &[Vec<&str>],
+    entities: &[FoundEntity],
+    outlet: Option<&str>,
+) -> Vec<FoundQuote> {
+    let interview = has_interview(paragraphs);
+    let turns = has_named_turns(paragraphs);
+    if !has_marks(paragraphs) && !interview && !turns {
+        return Vec::new();
+    }
+    let spans: Vec<Vec<marks::Span>> = paragraphs.iter().map(|t| marks::spans(t)).collect();
+    let ctx = context(paragraphs, split, entities, &spans);
     let logicals = logical_quotes(paragraphs, &spans);
     let mut out = Vec::new();
     // The last attributed quotation: (paragraph where it ended, speaker).
@@ -1636,6 +1803,13 @@ fn nearby_speaker(
             if let Some(m) = opening {
                 return Some(Some(Speaker::Entity(m.entity)));
             }
+            // "معاون اتاق تجارت هرات اما به این وعده باور ندارد. «…»", "The
+            // deputy minister was not convinced. “…”": a role opening the
+            // sentence, its words up to a conjunction or a verb, stands for
+            // the person named with it.
+            if let Some(e) = role_opening(ctx, p0, &toks) {
+                return Some(Some(Speaker::Entity(e)));
+            }
         }
     } else if p0 > 0 && !ctx.paragraphs[p0 - 1].trim().is_empty() {
         let prev = &ctx.paragraphs[p0 - 1];
@@ -1667,6 +1841,54 @@ fn nearby_speaker(
         }
     }
     None
+}
+
+/// Words ending a role that opens a sentence: conjunctions and the
+/// commonest verbs of being and having (normalised).
+const ROLE_ENDS: &[&str] = &[
+    "but", "however", "was", "is", "has", "had", "did", "does", "remained", "اما", "ولی", "هم",
+    "نیز", "خو", "مگر", "لیکن", "لكن", "است", "بود", "ده",
+];
+
+/// The person named with the role opening the sentence `toks` of
+/// paragraph `p` ("the" aside), when the article named one with it.
+fn role_opening(ctx: &Ctx<'_>, p: usize, toks: &[Token]) -> Option<usize> {
+    let lead = ["the", "this", "that"];
+    let sub: Vec<Token> = toks
+        .iter()
+        .skip_while(|t| lead.contains(&t.key.as_str()))
+        .take_while(|t| {
+            !ROLE_ENDS.contains(&t.key.as_str())
+                && !is_verb(t)
+                && !t.key.starts_with("می")
+                // In English, a role's words: roles, bodies, names and
+                // function words ("The governor met X" ends at "met").
+                && (t.arabic
+                    || t.upper
+                    || in_list(ROLE_WORDS, &t.key)
+                    || in_list(ORG_NOUNS, &t.key)
+                    || matches!(
+                        t.key.as_str(),
+                        "of" | "the" | "a" | "an" | "and" | "for" | "in" | "s" | "chamber"
+                    ))
+        })
+        .take(8)
+        .cloned()
+        .collect();
+    let first = sub.first()?;
+    let is_role = if first.arabic {
+        sets().roles.contains(&first.key)
+    } else {
+        in_list(ROLE_WORDS, &first.key) || sub.get(1).is_some_and(|t| in_list(ROLE_WORDS, &t.key))
+    };
+    if !is_role || sub.len() < 2 {
+        return None;
+    }
+    let role: Vec<&str> = sub.iter().map(|t| t.key.as_str()).collect();
+    (2..=role.len())
+        .rev()
+        .find_map(|len| role_holder_of(ctx, p, &role[..len]))
+        .or_else(|| role_holder_by_words(ctx, p, &role))
 }
 
 /// Prepositions that make the name after them an object: "met with Y",
@@ -2010,8 +2232,137 @@ fn role_holder(ctx: &Ctx<'_>, p: usize, toks: &[Token], span: &str) -> Option<us
             if DIPLOMATS.contains(&role[0]) {
                 return latest_role_holder(ctx, p, DIPLOMATS);
             }
+            // "Justice X heard the petition. … “…,” the judge said."
+            if let Some(group) = SAME_ROLES.iter().find(|g| g.contains(&role[0])) {
+                return latest_role_holder(ctx, p, group);
+            }
             role_holder_of(ctx, p, &role)
         })
+        .or_else(|| role_holder_by_words(ctx, p, &role))
+}
+
+/// Titles standing for one another: a judge is "Justice X", a captain
+/// the "skipper".
+const SAME_ROLES: &[&[&str]] = &[&["judge", "justice"], &["captain", "skipper"]];
+
+/// Words left out when a role's words are compared: determiners,
+/// prepositions, conjunctions (normalised).
+const ROLE_FILLERS: &[&str] = &[
+    "the", "a", "an", "of", "in", "for", "and", "at", "to", "its", "this", "that", "این", "آن",
+    "در", "از", "و", "د", "په", "دغه", "دا", "فی", "من", "على", "علی", "کے", "کی", "کا",
+];
+
+/// The person named with a role whose words the article wrote
+/// differently the first time: "رئیس انجمن X" after "Y، رئیس این انجمن،",
+/// "نائب الوزير التركماني" after "نائب وزير الخارجية التركماني، Y". Every
+/// earlier occurrence of the role's first word is scored by how many of the
+/// role's other words follow it (within six words, an Arabic article
+/// aside); the person named next to the best, the latest among equals,
+/// when two words or more agree.
+fn role_holder_by_words(ctx: &Ctx<'_>, p: usize, role: &[&str]) -> Option<usize> {
+    let bare = |k: &str| -> String {
+        k.strip_prefix("ال")
+            .filter(|r| r.chars().count() >= 3)
+            .unwrap_or(k)
+            .to_string()
+    };
+    let words: Vec<String> = role
+        .iter()
+        .take(8)
+        .filter(|k| !ROLE_FILLERS.contains(k))
+        .map(|k| bare(k))
+        .collect();
+    if words.len() < 2 {
+        return None;
+    }
+    let mut best: Option<(usize, (usize, usize), usize)> = None; // (score, at, entity)
+    for (q, text) in ctx.paragraphs.iter().enumerate().take(p + 1) {
+        let pt = tokenize(text);
+        for (k, t) in pt.iter().enumerate() {
+            if bare(&t.key) != words[0] {
+                continue;
+            }
+            let window = &pt[k..pt.len().min(k + 7)];
+            let matched: Vec<&Token> = window
+                .iter()
+                .filter(|w| words[1..].contains(&bare(&w.key)))
+                .collect();
+            let score = 1 + words[1..]
+                .iter()
+                .filter(|w| window.iter().any(|t| bare(&t.key) == **w))
+                .count();
+            if score < 2 {
+                continue;
+            }
+            let re = matched.last().map_or(t.end, |m| m.end);
+            let (ss, se) = ctx.sentence_at(q, t.start);
+            let holder = ctx
+                .mentions_in(q, ss, se)
+                .filter(|m| ctx.is_person(m.entity))
+                .filter_map(|m| {
+                    let d = if m.end <= t.start {
+                        bound_to_role(text, m.end, t.start).then(|| t.start - m.end)
+                    } else if m.start >= re {
+                        bound_to_role(text, re, m.start).then(|| m.start - re)
+                    } else {
+                        None
+                    }?;
+                    (d <= 60).then_some((d, m.entity))
+                })
+                .min_by_key(|&(d, _)| d);
+            if let Some((_, e)) = holder
+                && best.is_none_or(|(bs, _, _)| score >= bs)
+            {
+                best = Some((score, (q, t.start), e));
+            }
+        }
+    }
+    best.map(|(_, _, e)| e)
+}
+
+/// Whether the text from `a` to `b` of a paragraph can join a role to a
+/// name: punctuation, capitalised words, names in Arabic script, and
+/// function words ("the head of the UN mission in Kabul, X"), but no other
+/// lower-case word ("The judge asked a government lawyer, X": X is not the
+/// judge).
+fn bound_to_role(text: &str, a: usize, b: usize) -> bool {
+    let Some(gap) = text.get(a.min(b)..b.max(a)) else {
+        return false;
+    };
+    tokenize(gap).iter().all(|t| {
+        t.arabic
+            || t.upper
+            || t.key.chars().all(|c| c.is_ascii_digit())
+            || matches!(
+                t.key.as_str(),
+                "the"
+                    | "a"
+                    | "an"
+                    | "of"
+                    | "and"
+                    | "in"
+                    | "for"
+                    | "on"
+                    | "at"
+                    | "to"
+                    | "s"
+                    | "its"
+                    | "his"
+                    | "her"
+                    | "their"
+                    | "presiding"
+                    | "chief"
+                    | "senior"
+                    | "deputy"
+                    | "former"
+                    | "acting"
+                    | "national"
+                    | "provincial"
+                    | "district"
+                    | "team"
+                    | "country"
+            )
+    })
 }
 
 /// Titles of a country's diplomat, one standing for another.
@@ -2030,6 +2381,13 @@ fn latest_role_holder(ctx: &Ctx<'_>, p: usize, roles: &[&str]) -> Option<usize> 
             let nearest = ctx
                 .mentions_in(q, ss, se)
                 .filter(|m| ctx.is_person(m.entity))
+                .filter(|m| {
+                    if m.end <= t.start {
+                        bound_to_role(text, m.end, t.start)
+                    } else {
+                        bound_to_role(text, t.end, m.start)
+                    }
+                })
                 .map(|m| {
                     let d = if m.end <= t.start {
                         t.start - m.end
@@ -2059,10 +2417,14 @@ fn role_holder_of(ctx: &Ctx<'_>, p: usize, role: &[&str]) -> Option<usize> {
             if keys[i..i + role.len()] == role[..] {
                 let (rs, re) = (pt[i].start, pt[i + role.len() - 1].end);
                 let (ss, se) = ctx.sentence_at(q, rs);
-                for m in ctx
-                    .mentions_in(q, ss, se)
-                    .filter(|m| ctx.is_person(m.entity))
-                {
+                for m in ctx.mentions_in(q, ss, se).filter(|m| {
+                    ctx.is_person(m.entity)
+                        && if m.end <= rs {
+                            bound_to_role(text, m.end, rs)
+                        } else {
+                            bound_to_role(text, re, m.start)
+                        }
+                }) {
                     let d = if m.end <= rs {
                         rs - m.end
                     } else {

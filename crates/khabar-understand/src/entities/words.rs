@@ -1403,6 +1403,10 @@ const AR_STOP: &[&str] = &[
     "کې",
     "ته",
     "چې",
+    // Pashto enclitic pronouns ("نور مې هر څه", "my everything else").
+    "مې",
+    "یې",
+    "مو",
     "گفت",
     "گفته",
     "افزود",
@@ -1605,6 +1609,10 @@ pub(crate) fn is_ar_given(key: &str) -> bool {
         || (key.contains('ې') && get().ar_given.contains(&key.replace('ې', "ی")))
         // Urdu writes ہ where Dari writes ه: "شازیہ", "شازیه".
         || (key.contains('ہ') && get().ar_given.contains(&key.replace('ہ', "ه")))
+        // Arabic writes ة where Dari writes ه: "زهرة", "زهره".
+        || key
+            .strip_suffix('ة')
+            .is_some_and(|r| r.chars().count() >= 2 && get().ar_given.contains(&format!("{r}ه")))
         || (chars > 4 && key.starts_with("عبد"))
         || (chars > 5
             && ["الله", "الدین", "الرحمن", "الحق", "الرحیم"]

@@ -710,6 +710,8 @@ pub(crate) fn is_person_noun(w: &str) -> bool {
             | "widows"
             | "worshippers"
             | "survivors"
+            | "fans"
+            | "spectators"
             | "protesters"
             | "passengers"
             | "ټپیان"
@@ -758,6 +760,14 @@ pub(crate) fn is_person_noun(w: &str) -> bool {
             | "صحافی"
             | "صحافیوں"
             | "خانواده"
+            // Witnesses: Pashto "د ۱۲ شاهدانو", Dari "شاهدان".
+            | "شاهدان"
+            | "شاهدانو"
+            // Members: Pashto "د کورنۍ اووه غړي", Dari "اعضای".
+            | "غړي"
+            | "غړی"
+            | "غړو"
+            | "اعضای"
             | "خانوادهها"
             | "غیرنظامی"
             | "غیرنظامیان"
@@ -1397,8 +1407,18 @@ pub(crate) fn english_unit(w: &str) -> Option<&'static str> {
         | "kg" => "kilograms",
         "ټن" | "ټنه" | "طن" | "اطنان" | "tonne" | "ton" | "tonnes" | "tons" => "tonnes",
         "هکتار" | "هکتاره" | "ہیکٹر" | "hectare" | "hectares" => "hectares",
-        "کیلومتر" | "کیلومتره" | "کلومیٹر" | "kilometre" | "kilometer" | "km" | "kilometres"
-        | "kilometers" => "kilometres",
+        "کیلومتر" | "کیلومتره" | "کلومیٹر" | "کیلومترا" | "کیلومترات" | "kilometre"
+        | "kilometer" | "km" | "kilometres" | "kilometers" => "kilometres",
+        "میغاواط" | "میگاوات" | "میګاواټ" | "میگاواٹ" | "megawatt" | "megawatts" | "mw" => {
+            "MW"
+        }
+        // Arabic "فرصة عمل" (a job), Dari "شغل".
+        "فرصة" | "فرصه" | "فرص" | "وظیفة" | "وظائف" | "شغل" | "job" | "jobs" => {
+            "jobs"
+        }
+        "ټانکر" | "ټانکرونه" | "ټانکرونو" | "تانکر" | "تانکرها" | "tanker" | "tankers" => {
+            "tankers"
+        }
         "متر" | "متره" | "میٹر" | "metre" | "meter" | "metres" | "meters" => "metres",
         "لیتر" | "لیټره" | "لیٹر" | "لتر" | "litre" | "liter" | "litres" | "liters" => {
             "litres"

@@ -1834,3 +1834,121 @@ fn an_arabic_name_with_bin_and_a_body_after_li() {
     assert!(names.contains(&"سالم بن خالد العنزي"), "{names:?}");
     assert!(names.contains(&"World Food Programme"), "{names:?}");
 }
+
+#[test]
+fn a_place_between_a_title_and_a_name_is_a_given_name() {
+    let found = find(
+        &paras(&["Dr Farah Jalali, who runs the clinic, said the vaccines had arrived."]),
+        Some("en"),
+    );
+    let names: Vec<(&str, EntityKind)> = found.iter().map(|e| (e.name.as_str(), e.kind)).collect();
+    assert!(
+        names.contains(&("Farah Jalali", EntityKind::Person)),
+        "{names:?}"
+    );
+    assert!(!names.iter().any(|(n, _)| *n == "Farah"), "{names:?}");
+}
+
+#[test]
+fn a_possessive_after_a_comma_is_no_apposition() {
+    let found = find(
+        &paras(&["At the hospital, Popalzai's brother said the doctors had left."]),
+        Some("en"),
+    );
+    let popalzai = found
+        .iter()
+        .find(|e| e.name == "Popalzai")
+        .expect("Popalzai");
+    assert_eq!(popalzai.kind, EntityKind::Person);
+}
+
+#[test]
+fn a_body_named_in_guillemets_and_again_without_them() {
+    let found = find(
+        &paras(&[
+            "سازمانی به نام «شبکه زنان کارآفرین» روز شنبه نمایشگاهی برگزار کرد.",
+            "مسئول شبکه زنان کارآفرین گفت که فروش خوب بوده است.",
+        ]),
+        Some("fa"),
+    );
+    let body = found
+        .iter()
+        .find(|e| e.name == "شبکه زنان کارآفرین")
+        .unwrap_or_else(|| panic!("{found:#?}"));
+    assert_eq!(body.kind, EntityKind::Organization);
+    assert_eq!(body.mentions.len(), 2);
+    assert!(
+        !found.iter().any(|e| e.kind == EntityKind::Person),
+        "{found:#?}"
+    );
+}
+
+#[test]
+fn a_provinces_chamber_and_court_of_appeal() {
+    let found = find(
+        &paras(&["رئیس اتاق تجارت و صنایع بلخ گفت که صادرات کم شده است."]),
+        Some("fa"),
+    );
+    let names: Vec<&str> = found.iter().map(|e| e.name.as_str()).collect();
+    assert!(names.contains(&"اتاق تجارت و صنایع بلخ"), "{names:?}");
+    assert!(
+        !names.contains(&"Afghanistan Chamber of Commerce and Investment"),
+        "{names:?}"
+    );
+    let found = find(
+        &paras(&["د هرات د استیناف محکمې د سه‌شنبې په ورځ پرېکړه اعلان کړه."]),
+        Some("ps"),
+    );
+    assert!(
+        found
+            .iter()
+            .any(|e| e.kind == EntityKind::Organization && e.name == "د استیناف محکمې"),
+        "{found:#?}"
+    );
+}
+
+#[test]
+fn words_that_also_spell_given_names_are_not_names_here() {
+    // Pashto "نور مې" (the rest of my …), Dari "کلاس‌های شبانه" (night
+    // classes).
+    let found = find(
+        &paras(&["هغه وویل: «کور مې ولاړ، نور مې هیڅ نه دي پاتې.»"]),
+        Some("ps"),
+    );
+    assert!(
+        !found.iter().any(|e| e.kind == EntityKind::Person),
+        "{found:#?}"
+    );
+    let found = find(
+        &paras(&["وزارت معارف گفت که کلاس‌های شبانه باز می‌شوند."]),
+        Some("fa"),
+    );
+    assert!(
+        !found.iter().any(|e| e.kind == EntityKind::Person),
+        "{found:#?}"
+    );
+}
+
+#[test]
+fn arabic_central_asia_and_oman() {
+    let found = find(
+        &paras(&["قال الوزير إن دول آسيا الوسطى وسلطنة عمان ستشارك في المؤتمر."]),
+        Some("ar"),
+    );
+    let names: Vec<&str> = found.iter().map(|e| e.name.as_str()).collect();
+    assert!(names.contains(&"Central Asia"), "{names:?}");
+    assert!(names.contains(&"Oman"), "{names:?}");
+}
+
+#[test]
+fn a_sentence_opening_given_name_and_a_province_before_an_apposition() {
+    let found = find(
+        &paras(&["Zahra Logar, the head of the midwives' union, said the clinics were full."]),
+        Some("en"),
+    );
+    let names: Vec<(&str, EntityKind)> = found.iter().map(|e| (e.name.as_str(), e.kind)).collect();
+    assert!(
+        names.contains(&("Zahra Logar", EntityKind::Person)),
+        "{names:?}"
+    );
+}

@@ -939,3 +939,70 @@ fn pashto_cricket_wickets_and_runs_are_counted() {
     assert!(got.contains(&(42.0, Some("runs"))), "{f:?}");
     assert!(got.contains(&(4.0, Some("wickets"))), "{f:?}");
 }
+
+#[test]
+fn arabic_alf_alone_is_one_thousand() {
+    let f = figures("وتبرعت الجمعية بألف بطانية للأسر النازحة في هرات.");
+    assert_eq!(
+        values("وتبرعت الجمعية بألف بطانية للأسر النازحة في هرات."),
+        [1e3],
+        "{f:?}"
+    );
+}
+
+#[test]
+fn a_pashto_number_word_before_members_counts_people() {
+    let got = values("د هغه د کورنۍ پنځه غړي په زلزله کې مړه شول.");
+    assert_eq!(got, [5.0]);
+}
+
+fn cited(text: &[&str], lang: &str) -> Vec<(f64, Option<String>)> {
+    let p: Vec<String> = text.iter().map(|s| s.to_string()).collect();
+    let found = khabar_understand::entities::find(&p, Some(lang));
+    let mut f = find(&p, &found);
+    khabar_understand::quotes::cite_roles(&p, &found, &mut f);
+    f.into_iter().map(|f| (f.value, f.cited_source)).collect()
+}
+
+#[test]
+fn a_figure_cited_to_a_role_is_its_holders() {
+    let got = cited(
+        &[
+            "پولیس کے ترجمان عمران شاہ نے پریس کانفرنس سے خطاب کیا۔",
+            "ترجمان نے بتایا کہ ۴۵ افراد گرفتار کیے گئے ہیں۔",
+        ],
+        "ur",
+    );
+    assert_eq!(got, [(45.0, Some("عمران شاہ".to_string()))]);
+}
+
+#[test]
+fn a_figure_cited_to_a_body_after_its_spokesmans_title_is_the_spokesmans() {
+    let got = cited(
+        &["سخنگوی وزارت معارف، احمد جاوید رسولی، گفت که ۳۰۰ مکتب بازسازی شده است."],
+        "fa",
+    );
+    assert_eq!(got, [(300.0, Some("احمد جاوید رسولی".to_string()))]);
+}
+
+#[test]
+fn arabic_and_pashto_units_of_distance_power_jobs_and_tankers() {
+    let units = |text: &str| -> Vec<(f64, Option<String>)> {
+        figures(text)
+            .into_iter()
+            .map(|f| (f.value, f.unit))
+            .collect()
+    };
+    assert_eq!(
+        units("وقالت الشركة إنها مدت ٢٠٠ كيلومتراً من خطوط الكهرباء."),
+        [(200.0, Some("kilometres".to_string()))]
+    );
+    assert_eq!(
+        units("وسيوفر المصنع ٣٠٠ فرصة عمل للشباب."),
+        [(300.0, Some("jobs".to_string()))]
+    );
+    assert_eq!(
+        units("ښاروالۍ ۱۵ ټانکرونه اوبه ولېږلې."),
+        [(15.0, Some("tankers".to_string()))]
+    );
+}

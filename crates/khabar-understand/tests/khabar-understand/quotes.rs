@@ -1229,3 +1229,107 @@ fn an_arabic_envoy_and_a_name_with_bin() {
         [("سالم بن خالد العنزي", "لا بديل عن الحل السياسي")]
     );
 }
+
+#[test]
+fn the_judge_is_the_justice_named_not_the_lawyer_she_questioned() {
+    let q = run(
+        &[
+            "Justice Maryam Siddiqui heard the appeal on Monday.",
+            "The judge questioned the state counsel, Imran Khattak, about the delay. “We had no instructions,” Khattak said.",
+            "“Instructions are not a defence,” the judge said.",
+        ],
+        "en",
+    );
+    assert_eq!(
+        pairs(&q),
+        [
+            ("Imran Khattak", "We had no instructions"),
+            ("Maryam Siddiqui", "Instructions are not a defence"),
+        ]
+    );
+}
+
+#[test]
+fn a_role_written_differently_the_second_time_finds_its_holder() {
+    // Dari: "the head of this network", then the network's full name.
+    let q = run(
+        &[
+            "نرگس صافی، رئیس این شبکه، گفت که ۴۰ زن در این برنامه شرکت کرده‌اند.",
+            "حمید نوری، یک تاجر، گفت که بازار کوچک است.",
+            "رئیس شبکه زنان کارآفرین افزود: «ما به بازار بیرونی نیاز داریم.»",
+        ],
+        "fa",
+    );
+    assert_eq!(pairs(&q), [("نرگس صافی", "ما به بازار بیرونی نیاز داریم.")]);
+    // Arabic: "the Uzbek minister" after "the Uzbek energy minister, X".
+    let q = run(
+        &[
+            "وصل وزير الطاقة الأوزبكي، رستم كريموف، إلى كابول يوم الاثنين.",
+            "وقال المهندس جاويد سلطاني إن الشبكة قديمة.",
+            "وأضاف الوزير الأوزبكي: «سنبدأ العمل قبل الشتاء».",
+        ],
+        "ar",
+    );
+    assert_eq!(pairs(&q), [("رستم كريموف", "سنبدأ العمل قبل الشتاء")]);
+}
+
+#[test]
+fn a_role_opening_the_sentence_before_a_quotation_speaks_it() {
+    let q = run(
+        &[
+            "Amina Sharifi, the deputy head of the chamber, said exports had fallen. Trader Rahim Gul said prices had risen.",
+            "The deputy head of the chamber was not convinced. “Promises do not move trucks.”",
+        ],
+        "en",
+    );
+    assert_eq!(
+        pairs(&q),
+        [("Amina Sharifi", "Promises do not move trucks.")]
+    );
+}
+
+#[test]
+fn a_bare_role_in_pashto_and_urdu_stands_for_its_holder() {
+    let q = run(
+        &[
+            "د ولسوالۍ محکمې قاضي مولوي عبدالرشید همدرد وویل چې دوسیه بشپړه ده.",
+            "د تورن وکیل نصرالله کاکړ وویل چې شاهدان نه دي اورېدل شوي.",
+            "قاضي زیاته کړه: «محکمه به د قانون سره سم پرېکړه وکړي.»",
+        ],
+        "ps",
+    );
+    assert_eq!(
+        pairs(&q),
+        [("عبدالرشید همدرد", "محکمه به د قانون سره سم پرېکړه وکړي.")]
+    );
+    let q = run(
+        &[
+            "پولیس کے ترجمان عمران شاہ نے بتایا کہ دو ملزمان گرفتار کیے گئے ہیں۔",
+            "«تحقیقات جاری ہیں اور مزید گرفتاریاں متوقع ہیں،» ترجمان نے کہا۔",
+        ],
+        "ur",
+    );
+    assert_eq!(
+        pairs(&q),
+        [("عمران شاہ", "تحقیقات جاری ہیں اور مزید گرفتاریاں متوقع ہیں")]
+    );
+}
+
+#[test]
+fn arabic_names_after_a_commissioners_title_and_with_ta_marbuta() {
+    let q = run(
+        &[
+            "قال المفوض السامي لحقوق الإنسان، لوكاس برانت، إن الوضع مقلق.",
+            "وقالت المحامية الأفغانية فاطمة حيدري إن المحاكم مغلقة أمام النساء. وأضافت: «لا تستطيع امرأة أن ترفع دعوى».",
+            "وقال المفوض السامي: «سنرسل بعثة إلى كابول».",
+        ],
+        "ar",
+    );
+    assert_eq!(
+        pairs(&q),
+        [
+            ("فاطمة حيدري", "لا تستطيع امرأة أن ترفع دعوى"),
+            ("لوكاس برانت", "سنرسل بعثة إلى كابول"),
+        ]
+    );
+}
