@@ -956,7 +956,9 @@ pub(crate) fn pre_clean(doc: &Document) {
 }
 
 /// Headings that start the tail of an article (related links, comments,
-/// author box): from such a block in the second half on, nothing is text.
+/// author box): from such a block in the second half on, or from one
+/// anywhere followed only by short lines (a list of links or teasers),
+/// nothing is text.
 const TAIL_MARKERS: &[&str] = &[
     "you might also like",
     "you may also like",
@@ -1001,10 +1003,28 @@ const TAIL_MARKERS: &[&str] = &[
 /// Cuts the tail of an article's blocks at a marker heading.
 pub(crate) fn cut_tail(blocks: &mut Vec<Block>) {
     let half = blocks.len() / 2;
+    // What follows a marker in the first half is the tail too when it is
+    // a list of links or teasers: five short lines or more (80 bytes on
+    // average, none of 400).
+    let mut after = vec![(0usize, 0usize, 0usize); blocks.len() + 1];
+    for (i, b) in blocks.iter().enumerate().rev() {
+        let (mut chars, mut lines, mut longest) = after[i + 1];
+        for l in b.text.lines() {
+            chars += l.len();
+            lines += 1;
+            longest = longest.max(l.len());
+        }
+        after[i] = (chars, lines, longest);
+    }
+    let listlike = |i: usize| {
+        let (chars, lines, longest) = after[i + 1];
+        lines >= 5 && chars < lines * 80 && longest < 400
+    };
     let cut = blocks
         .iter()
         .enumerate()
-        .skip(half.max(1))
+        .skip(1)
+        .filter(|&(i, _)| i >= half || listlike(i))
         .find_map(|(i, b)| {
             let t = b.text.trim().trim_end_matches([':', '.', '!', '…']);
             if t.chars().count() > 40 {
@@ -1013,7 +1033,12 @@ pub(crate) fn cut_tail(blocks: &mut Vec<Block>) {
             let lower = t.to_lowercase();
             TAIL_MARKERS
                 .iter()
-                .any(|m| lower == *m || (lower.starts_with(m) && lower.len() <= m.len() + 12))
+                .any(|m| {
+                    lower == *m
+                        || lower.strip_prefix(m).is_some_and(|rest| {
+                            rest.len() <= 12 && !rest.starts_with(char::is_alphanumeric)
+                        })
+                })
                 .then_some(i)
         });
     if let Some(i) = cut {
@@ -1084,7 +1109,7 @@ mod tests {
     }
 
     #[test]
-    fn the_tail_is_cut_at_a_marker_in_the_second_half() {
+    fn the_tail_is_cut_at_a_marker_in_the_second_half_or_before_a_link_list() {
         use BlockKind::{Heading as H, Paragraph as P};
         let story = [
             block(P, "The harbour board met on Monday."),
@@ -1108,6 +1133,28 @@ mod tests {
         early.extend(story.iter().cloned());
         cut_tail(&mut early);
         assert_eq!(early.len(), 5);
+        // Unless a list of links or teasers follows it.
+        let mut links = vec![story[0].clone(), block(H, "Related content:")];
+        for t in [
+            "Ferry fares",
+            "Harbour works",
+            "Bus times",
+            "Tide tables",
+            "Island news",
+        ] {
+            links.push(block(P, t));
+        }
+        let mut more = story.to_vec();
+        more.extend(links.iter().skip(2).cloned());
+        links.extend(more);
+        cut_tail(&mut links);
+        assert_eq!(links, [story[0].clone()]);
+        // A marker is a word: "Sources" ends no "sourcestring" field.
+        let mut fields = story.to_vec();
+        fields.push(block(P, "sourcestring"));
+        fields.push(block(P, "The id of the source."));
+        cut_tail(&mut fields);
+        assert_eq!(fields.len(), 5);
     }
 
     #[test]

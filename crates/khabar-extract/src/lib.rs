@@ -276,7 +276,7 @@ pub fn extract(html: &[u8], opts: &ExtractOptions) -> Result<ExtractedArticle> {
     let Parsed {
         doc,
         url,
-        meta: m,
+        meta: mut m,
         feats,
         enc,
         charset_source,
@@ -319,6 +319,13 @@ pub fn extract(html: &[u8], opts: &ExtractOptions) -> Result<ExtractedArticle> {
         && first.text == *title
     {
         blocks.remove(0);
+    }
+    // A landing or shop page's heading is often a slogan ("Build fast. Run
+    // anything.") or a short label ("Carry-On"): its own title names it.
+    if matches!(page_type, PageType::Service | PageType::Collection)
+        && let Some(named) = m.named_title.take()
+    {
+        m.title = Some(named);
     }
     let (direction, dir_src) = match (&m.dir, &m.lang) {
         (Some((d, s)), _) => (
@@ -407,8 +414,9 @@ fn check_not_binary(bytes: &[u8]) -> Result<()> {
 /// The main text. Articles and documentation hold one main block: the
 /// readability core finds it; when it finds nothing, or only a small part
 /// of the page's running text, the whole page is walked instead (reader
-/// comments left out). Listings, forums, products, collections and
-/// service pages spread their content over many blocks: the whole page is
+/// comments left out, the tail cut at the same markers). Listings,
+/// forums, products, collections and service pages spread their content
+/// over many blocks: the whole page is
 /// walked with the furniture (navigation, headers, footers, cookie and
 /// share boxes) left out, unless the walk finds nothing or (listings,
 /// forums and service pages) one long text holds nearly all its running
@@ -470,6 +478,10 @@ fn main_text(
         if !blocks.is_empty() && keep {
             return blocks;
         }
+    }
+    let mut page = page;
+    if one_block {
+        body::cut_tail(&mut page);
     }
     page
 }

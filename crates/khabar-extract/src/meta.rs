@@ -52,6 +52,11 @@ pub enum Source {
 #[derive(Debug, Default)]
 pub(crate) struct Meta {
     pub title: Option<(String, Source)>,
+    /// The page's own title (`og:title`, JSON-LD, `<title>`, without the
+    /// site's name) when `title` is a differing visible heading: the name
+    /// of a landing or shop page, whose heading is often a slogan or a
+    /// short label.
+    pub named_title: Option<(String, Source)>,
     pub bylines: Option<(Vec<String>, Source)>,
     pub published: Option<(DateTime<FixedOffset>, Source)>,
     pub modified: Option<(DateTime<FixedOffset>, Source)>,
@@ -395,7 +400,7 @@ pub(crate) fn extract_meta(doc: &Document, url: Option<&str>) -> Meta {
     let tw_title = tag("twitter:title");
     let ld_title = ld("headline").or_else(|| ld("name")).and_then(ld_str);
     let site = tag("og:site_name");
-    m.title = pick_title(
+    (m.title, m.named_title) = pick_title(
         &h1s,
         site.as_deref(),
         title_el.as_deref(),
@@ -636,7 +641,7 @@ fn region_of(tags: &HashMap<String, String>) -> Region {
 
 /// Class and id words of the elements that may show a date.
 const DATE_WORDS: crate::anyof::AnyOf = crate::anyof::AnyOf::new(&[
-    "date", "time", "publish", "posted", "dateline", "byline", "meta",
+    "date", "time", "publish", "posted", "dateline", "byline", "meta", "author",
 ]);
 
 /// Whether the class or the id of `n` holds one of [`DATE_WORDS`] (ASCII
@@ -648,8 +653,23 @@ fn class_id_has_date_word(n: &NodeRef) -> bool {
     }) == Some(true)
 }
 
+/// Whether the text of `n` opens with "By" ("By Ana Lopez on Dec 16,
+/// 2025", "by: Ana Lopez, Dec 17, 2025"): a byline, which often carries
+/// the date.
+fn starts_byline(n: &NodeRef) -> bool {
+    n.first_child().is_some_and(|c| {
+        c.is_text() && {
+            let t = c.text();
+            let t = t.trim_start().as_bytes();
+            t.len() > 3
+                && t[..2].eq_ignore_ascii_case(b"by")
+                && matches!(t[2], b' ' | b':' | b'\xc2')
+        }
+    })
+}
+
 /// A date shown near the headline: elements whose class or id speaks of a
-/// date, scanned in document order.
+/// date, or whose text opens like a byline, scanned in document order.
 fn visible_date(doc: &Document, region: Region) -> Option<DateTime<FixedOffset>> {
     let body = doc.body()?;
     for n in body.descendants_it().filter(|n| n.is_element()).take(5000) {
@@ -661,7 +681,7 @@ fn visible_date(doc: &Document, region: Region) -> Option<DateTime<FixedOffset>>
         ) {
             continue;
         }
-        if !class_id_has_date_word(n) {
+        if !class_id_has_date_word(n) && !starts_byline(n) {
             continue;
         }
         if !crate::textlen::shorter_than(n, 301) {
@@ -688,6 +708,9 @@ fn visible_byline(candidates: &[NodeRef]) -> Option<Vec<String>> {
     }
     None
 }
+
+/// A text and where it came from.
+type Sourced = (String, Source);
 
 /// Separators between a headline and the site name in `<title>`.
 const TITLE_SEPARATORS: &[&str] = &[
@@ -719,22 +742,36 @@ fn norm_cmp(s: &str) -> String {
         .collect()
 }
 
-/// Strips the site name, when known, then any site-like suffix.
+/// Strips the site name, when known (as often as the title repeats it:
+/// "Headline – Site - Site"), else any site-like suffix.
 fn strip_named(title: &str, site: Option<&str>) -> String {
     if let Some(site) = site.filter(|s| !s.is_empty()) {
-        for sep in TITLE_SEPARATORS {
-            if let Some((head, tail)) = title.rsplit_once(sep)
-                && norm_cmp(tail) == norm_cmp(site)
-                && !head.trim().is_empty()
-            {
-                return head.trim().to_string();
+        let site = norm_cmp(site);
+        let mut t = title.trim();
+        let mut stripped = false;
+        'again: loop {
+            for sep in TITLE_SEPARATORS {
+                if let Some((head, tail)) = t.rsplit_once(sep)
+                    && norm_cmp(tail) == site
+                    && !head.trim().is_empty()
+                {
+                    t = head.trim();
+                    stripped = true;
+                    continue 'again;
+                }
+                if let Some((head, tail)) = t.split_once(sep)
+                    && norm_cmp(head) == site
+                    && !tail.trim().is_empty()
+                {
+                    t = tail.trim();
+                    stripped = true;
+                    continue 'again;
+                }
             }
-            if let Some((head, tail)) = title.split_once(sep)
-                && norm_cmp(head) == norm_cmp(site)
-                && !tail.trim().is_empty()
-            {
-                return tail.trim().to_string();
-            }
+            break;
+        }
+        if stripped {
+            return t.to_string();
         }
     }
     strip_site(title)
@@ -796,15 +833,26 @@ fn heading_text(n: &NodeRef) -> String {
     clean(&out)
 }
 
-/// A title as shown: invisible characters (soft hyphens, zero-width
-/// spaces, byte-order marks; the zero-width non-joiner of Persian words is
-/// kept) removed and entities left escaped by the page ("SQL &#x26; AI")
-/// decoded.
+/// Characters a title shows nothing of: soft hyphens, zero-width spaces,
+/// byte-order marks, direction marks, embeddings and isolates (not the
+/// zero-width non-joiner of Persian words).
+fn invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00AD}'
+            | '\u{200B}'
+            | '\u{FEFF}'
+            | '\u{200E}'
+            | '\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2066}'..='\u{2069}'
+    )
+}
+
+/// A title as shown: [`invisible`] characters removed and entities left
+/// escaped by the page ("SQL &#x26; AI") decoded.
 fn tidy_title(s: &str) -> String {
-    let s: String = s
-        .chars()
-        .filter(|c| !matches!(c, '\u{00AD}' | '\u{200B}' | '\u{FEFF}'))
-        .collect();
+    let s: String = s.chars().filter(|&c| !invisible(c)).collect();
     if !s.contains('&') {
         return s;
     }
@@ -908,6 +956,68 @@ fn title_segments(title: &str) -> Vec<String> {
     parts
 }
 
+/// `title` without a last part whose letters and digits are `part`'s
+/// ("Headline | Site" → "Headline").
+fn strip_tail(title: &str, part: &str) -> Option<String> {
+    TITLE_SEPARATORS.iter().find_map(|sep| {
+        let (head, tail) = title.rsplit_once(sep)?;
+        (norm_cmp(tail) == part && !head.trim().is_empty()).then(|| head.trim().to_string())
+    })
+}
+
+/// Whether `h` is `title` with some characters replaced by `?` or U+FFFD,
+/// as a page decoded with the wrong charset shows them.
+fn garbled_copy(h: &str, title: &str) -> bool {
+    let mut replaced = false;
+    let mut a = h.chars();
+    let mut b = title.chars();
+    loop {
+        match (a.next(), b.next()) {
+            (None, None) => return replaced,
+            (Some(x), Some(y)) if x == y => {}
+            (Some('?' | '\u{FFFD}'), Some(_)) => replaced = true,
+            _ => return false,
+        }
+    }
+}
+
+/// Whether `h` is `title` with its separators (" - ", " | ") shown as
+/// plain spaces.
+fn flattened_copy(h: &str, title: &str) -> bool {
+    if !TITLE_SEPARATORS.iter().any(|sep| title.contains(sep)) {
+        return false;
+    }
+    let mut flat = title.to_string();
+    for sep in TITLE_SEPARATORS {
+        flat = flat.replace(sep, " ");
+    }
+    clean(&flat) == clean(h)
+}
+
+/// Whether `h` is `title` after a short label ending in a colon
+/// ("Thread: Which pump for a deep well?").
+fn labelled_copy(h: &str, title: &str) -> bool {
+    let tn = norm_cmp(title);
+    if tn.is_empty() {
+        return false;
+    }
+    h.match_indices(':').any(|(i, _)| {
+        let (label, rest) = (&h[..i], &h[i + 1..]);
+        !label.trim().is_empty() && label.split_whitespace().count() <= 2 && norm_cmp(rest) == tn
+    })
+}
+
+/// Whether a heading is a host name ("example.org"), the site's logo
+/// rather than a title.
+fn domain_like(h: &str) -> bool {
+    !h.contains(char::is_whitespace)
+        && h.rsplit_once('.').is_some_and(|(name, tld)| {
+            !name.is_empty()
+                && (2..=6).contains(&tld.len())
+                && tld.chars().all(|c| c.is_ascii_lowercase())
+        })
+}
+
 /// Share of words two titles have in common (Jaccard, lower-cased).
 fn word_overlap(a: &str, b: &str) -> f64 {
     let words = |s: &str| -> std::collections::HashSet<String> {
@@ -930,16 +1040,21 @@ fn word_overlap(a: &str, b: &str) -> f64 {
 /// when it is at least half of it: "Houston" does not confirm "Mountain
 /// Bike Trails near Houston"), or sharing a third of their words — else
 /// the first of those titles without its site name. An `<h1>` that is the
-/// site's name or a region label ("Blog", "Menu") is never the title. A
-/// confirmed heading that carries a suffix the titles strip ("Headline |
-/// Opinion" where no title keeps "| Opinion") loses it, and one set in
-/// capitals only takes the wording of the title it equals.
+/// site's name (`og:site_name`, a host name, the last part of `<title>`,
+/// which the titles then lose) or a region label ("Blog", "Menu") is never
+/// the title. A confirmed heading that carries a suffix the titles strip
+/// ("Headline | Opinion" where no title keeps "| Opinion") loses it; one
+/// set in capitals only, garbled by a wrong charset, shown without the
+/// title's separator or after a label ("Thread: ") takes the wording of
+/// the title it matches. Returns the title and, when it is a heading that
+/// differs from it, the page's own first title (see
+/// [`Meta::named_title`]).
 fn pick_title(
     h1s: &[String],
     site: Option<&str>,
     title_el: Option<&str>,
     metas: &[(Option<String>, Source)],
-) -> Option<(String, Source)> {
+) -> (Option<Sourced>, Option<Sourced>) {
     let h1s: Vec<String> = h1s.iter().map(|h| tidy_title(h)).collect();
     let mut heads: Vec<(String, Source)> = metas
         .iter()
@@ -949,11 +1064,40 @@ fn pick_title(
         })
         .collect();
     let mut agree: Vec<String> = heads.iter().map(|(h, _)| norm_cmp(h)).collect();
+    // The last part of `<title>` when its stripping removed it, or when
+    // the first part is not a short name before a longer headline: the
+    // site's or the manual's name ("Playful Tones" in "Reflections on a
+    // UI pipeline | Playful Tones", "The Guide" in "What is Ownership? -
+    // The Guide"), which an `<h1>` equal to it only repeats.
+    let mut site_part = None;
     if let Some(t) = title_el.filter(|t| !t.is_empty()) {
         let t = tidy_title(t);
-        heads.push((strip_named(&t, site), Source::TitleElement));
-        agree.push(norm_cmp(&strip_named(&t, site)));
+        let stripped = strip_named(&t, site);
+        agree.push(norm_cmp(&stripped));
         agree.extend(title_segments(&t).iter().map(|s| norm_cmp(s)));
+        let segments = title_segments(&t);
+        if segments.len() > 1
+            && let Some(last) = segments.last().map(|s| norm_cmp(s))
+            && (!title_segments(&stripped)
+                .iter()
+                .any(|s| norm_cmp(s) == last)
+                || norm_cmp(&segments[0]).len() * 3 >= last.len())
+            && !heads.iter().any(|(h, _)| norm_cmp(h) == last)
+        {
+            site_part = Some(last);
+        }
+        heads.push((stripped, Source::TitleElement));
+    }
+    // A heading that repeats that part confirms it is the site's name:
+    // the titles lose it.
+    if let Some(part) = &site_part
+        && h1s.iter().any(|h| norm_cmp(h) == *part)
+    {
+        for (h, _) in &mut heads {
+            if let Some(cut) = strip_tail(h, part) {
+                *h = cut;
+            }
+        }
     }
     // Every " | " part of the page's titles, to recognise the same suffix
     // on the heading.
@@ -971,8 +1115,23 @@ fn pick_title(
         .filter(|h| h.chars().count() >= 4)
         .filter(|h| !GENERIC_HEADINGS.contains(&h.to_lowercase().as_str()))
         .map(|h| (h, norm_cmp(h)))
-        .filter(|(_, n)| !n.is_empty() && *n != site_n)
+        .filter(|(h, n)| {
+            !n.is_empty() && *n != site_n && site_part.as_ref() != Some(n) && !domain_like(h)
+        })
         .collect();
+    let named = heads.iter().find(|(t, _)| !t.is_empty()).cloned();
+    let done = |t: Option<Sourced>| {
+        // Not when the heading is one of its parts ("Walking boots" in
+        // "Walking boots | Outfitters"): the rest is the site's name.
+        let differs = |(n, _): &(String, Source)| {
+            t.as_ref().is_some_and(|(t, _)| {
+                let t = norm_cmp(t);
+                !title_segments(n).iter().any(|s| norm_cmp(s) == t)
+            })
+        };
+        let named = named.clone().filter(differs);
+        (t, named)
+    };
     let found = valid
         .iter()
         .find(|(_, hn)| agree.iter().any(|a| a == hn))
@@ -989,23 +1148,34 @@ fn pick_title(
                 .find(|(h, _)| heads.iter().any(|(m, _)| word_overlap(h, m) >= 0.3))
         });
     if let Some((h, hn)) = found {
+        // The page's titles spell the heading right where the heading lost
+        // characters to a wrong charset ("Beginner? Guide") or the
+        // separator between a label and the headline set as two elements
+        // ("Question Which pump?" for "Question - Which pump?"), or drop
+        // the label set before it ("Thread: ", "Blog: ").
+        if let Some((m, _)) = heads
+            .iter()
+            .find(|(m, _)| garbled_copy(h, m) || labelled_copy(h, m) || flattened_copy(h, m))
+        {
+            return done(Some((m.clone(), Source::Heading)));
+        }
         if !heads.iter().any(|(m, _)| norm_cmp(m) == *hn) {
             let stripped = strip_heading(h, site, &segments);
             if stripped.len() < h.len() {
-                return Some((stripped, Source::Heading));
+                return done(Some((stripped, Source::Heading)));
             }
         }
         if all_caps(h)
             && let Some((m, _)) = heads.iter().find(|(m, _)| norm_cmp(m) == *hn)
         {
-            return Some((m.clone(), Source::Heading));
+            return done(Some((m.clone(), Source::Heading)));
         }
-        return Some(((*h).clone(), Source::Heading));
+        return done(Some(((*h).clone(), Source::Heading)));
     }
-    if let Some(first) = heads.into_iter().find(|(t, _)| !t.is_empty()) {
-        return Some(first);
+    if let Some(first) = named {
+        return (Some(first), None);
     }
-    h1s.first().map(|h| (h.clone(), Source::Heading))
+    (h1s.first().map(|h| (h.clone(), Source::Heading)), None)
 }
 
 #[cfg(test)]
@@ -1069,6 +1239,119 @@ mod tests {
     }
 
     #[test]
+    fn site_names_and_labels_are_not_the_title() {
+        let title = |html: &str| extract_meta(&Document::from(html), None).title;
+        let named = |html: &str| extract_meta(&Document::from(html), None).named_title;
+        // A site name the title repeats goes each time.
+        let t = title(
+            "<meta property=\"og:site_name\" content=\"Example Wire\">\
+             <title>Wells reach the lower village – Example Wire - Example Wire</title>\
+             <h1>Wells reach the lower village – Example Wire</h1>",
+        );
+        assert_eq!(
+            t,
+            Some(("Wells reach the lower village".into(), Source::Heading))
+        );
+        // A heading that repeats the last part of the title is the site's
+        // name, and confirms that part is one.
+        let t =
+            title("<title>Notes on drilling a borehole | Field Notes</title><h1>Field Notes</h1>");
+        assert_eq!(
+            t,
+            Some(("Notes on drilling a borehole".into(), Source::TitleElement))
+        );
+        let t = title(
+            "<title>What is a borehole? - The Well Book</title>\
+             <h1>The Well Book</h1><h1>What is a borehole?</h1>",
+        );
+        assert_eq!(t, Some(("What is a borehole?".into(), Source::Heading)));
+        // A short name before a longer headline is not taken for the site.
+        let t = title("<title>Wellsite | Notes on drilling a borehole</title><h1>Wellsite</h1>");
+        assert_eq!(t, Some(("Wellsite".into(), Source::Heading)));
+        // A host name as the heading is the site's logo.
+        let t = title(
+            "<title>Which pump for a deep well? - pumpforum.org</title><h1>pumpforum.org</h1>",
+        );
+        assert_eq!(
+            t,
+            Some(("Which pump for a deep well?".into(), Source::TitleElement))
+        );
+        // A label before the headline goes.
+        let t = title(
+            "<title>Which pump for a deep well? | Pump Talk</title>\
+             <h1>Thread: Which pump for a deep well?</h1>",
+        );
+        assert_eq!(
+            t,
+            Some(("Which pump for a deep well?".into(), Source::Heading))
+        );
+        // A heading garbled by a wrong charset takes the title's spelling.
+        let t =
+            title("<title>A Beginner’s Guide to Wells</title><h1>A Beginner?s Guide to Wells</h1>");
+        assert_eq!(
+            t,
+            Some(("A Beginner’s Guide to Wells".into(), Source::Heading))
+        );
+        // The page's own title is kept beside a differing heading.
+        let html = "<meta property=\"og:title\" content=\"Repair Workshops for Beginners\">\
+                    <h1>Repair workshops</h1>";
+        assert_eq!(
+            title(html),
+            Some(("Repair workshops".into(), Source::Heading))
+        );
+        assert_eq!(
+            named(html),
+            Some(("Repair Workshops for Beginners".into(), Source::OpenGraph))
+        );
+        assert_eq!(
+            named("<title>Repair workshops</title><h1>Repair workshops</h1>"),
+            None
+        );
+        assert!(garbled_copy("Caf\u{FFFD} au lait", "Café au lait"));
+        assert!(!garbled_copy("Cafe au lait", "Café au lait"));
+        assert!(labelled_copy("Blog: Wells and pumps", "Wells and pumps"));
+        assert!(flattened_copy(
+            "Question Which pump?",
+            "Question - Which pump?"
+        ));
+        assert!(!flattened_copy(
+            "Question: Which pump?",
+            "Question - Which pump?"
+        ));
+        assert!(!flattened_copy("Which pump?", "Which pump?"));
+        assert!(!labelled_copy("Wells: pumps and more", "Wells and pumps"));
+        assert!(domain_like("bogleheads.org"));
+        assert!(!domain_like("Version 2.0"));
+        assert!(!domain_like("index.html5"));
+    }
+
+    #[test]
+    fn a_byline_gives_the_visible_date() {
+        let published = |html: &str| {
+            extract_meta(&Document::from(html), None)
+                .published
+                .map(|(t, s)| (t.to_rfc3339(), s))
+        };
+        let t = published(
+            "<h1>Wells</h1><p class=lead>by: Ana Lopez, Dec 17, 2025</p><p>Text of 2019.</p>",
+        );
+        assert_eq!(
+            t,
+            Some(("2025-12-17T00:00:00+00:00".into(), Source::VisibleText))
+        );
+        let t = published(
+            "<h1>Wells</h1><div class=author-details>by <a href=/ana>Ana Lopez</a> \
+             on Dec 16, 2025 at 11:00 AM</div>",
+        );
+        assert_eq!(
+            t,
+            Some(("2025-12-16T11:00:00+00:00".into(), Source::VisibleText))
+        );
+        // "By" must be a word of its own.
+        assert_eq!(published("<p>Bygone days: Dec 16, 2025</p>"), None);
+    }
+
+    #[test]
     fn heading_text_is_the_heading_as_shown() {
         let h = |html: &str| {
             let d = Document::from(html);
@@ -1115,6 +1398,8 @@ mod tests {
         );
         // The zero-width non-joiner of Persian words is kept.
         assert_eq!(tidy_title("سیلاب\u{200C}ها\u{200B}"), "سیلاب\u{200C}ها");
+        // Direction marks and embeddings are invisible.
+        assert_eq!(tidy_title("\u{202A}Ana Lopez\u{202C}\u{200E}"), "Ana Lopez");
         assert!(all_caps("TIPS FOR ONLINE SUCCESS"));
         assert!(!all_caps("Tips for Online Success"));
         assert!(!all_caps("سیلاب در هرات"));
