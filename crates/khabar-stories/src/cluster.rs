@@ -25,11 +25,15 @@
 //! 3. **Score** against each candidate story's centroid (the sum of its
 //!    members' term vectors, weighted by the IDF *now*):
 //!    `cosine + name similarity + shared entities + shared figures −
-//!    conflicting names − conflicting years − time gap`. The conflict terms
-//!    are what keep two same-kind events apart: when the names an article
-//!    is about (its most repeated capitalised words) are missing from a
-//!    story whose own main names are missing from the article, they are
-//!    two events, however many words they share.
+//!    conflicting names − conflicting persons − conflicting years − time
+//!    gap`. The conflict terms are what keep two same-kind events apart:
+//!    when the names an article is about (its most repeated capitalised
+//!    words) are missing from a story whose own main names are missing from
+//!    the article, they are two events, however many words they share.
+//!    Within one language, the persons each side is about are compared too
+//!    (see [`CENTRAL_SHARE`]): a report of a second player's arrest that
+//!    recalls the first player's in passing is about someone else than
+//!    the first player's story, and is penalised `w_central_conflict`.
 //!    A story's entity counts in proportion to the share of its members
 //!    that name it (see [`ENTITY_PRIOR`]): a story that has grown by
 //!    accretion names every entity of its topic once or twice, and an
@@ -50,7 +54,8 @@
 //!    `bridge_ratio` of its score against the joined one, that story is
 //!    merged into the joined one (a bridge), and the merge is reported. An
 //!    article far closer to one story than to the other is that story's,
-//!    not a bridge between the two.
+//!    not a bridge between the two; nor does any article bridge two stories
+//!    each about another person.
 //! 5. Every [`Assignment`] says why, with the shared words as the article
 //!    wrote them.
 //!
@@ -206,6 +211,9 @@ pub struct Config {
     pub w_name_conflict: f32,
     /// Penalty for conflicting main years.
     pub w_year_conflict: f32,
+    /// Penalty when the article and the story are each about another
+    /// person (see [`CENTRAL_SHARE`]).
+    pub w_central_conflict: f32,
     /// Penalty per doubling of the time gap beyond a day (log scale).
     pub w_time: f32,
 }
@@ -231,6 +239,7 @@ impl Default for Config {
             w_skeletons: 0.2,
             w_name_conflict: 0.15,
             w_year_conflict: 0.1,
+            w_central_conflict: 0.5,
             w_time: 0.05,
         }
     }
@@ -270,6 +279,18 @@ struct Features {
     skeletons: Vec<(u32, u8)>,
     /// The title's distinct word ids.
     title_terms: Vec<u32>,
+    /// Its names, each with how often its word occurs anywhere in the
+    /// article (a title occurrence counting `title_weight` times), sorted
+    /// by id: how prominent each is.
+    prominence: Vec<(u32, f32)>,
+    /// The last words of the names of the persons it names (from their
+    /// entity keys, folded as words are), sorted: what a person is called.
+    surnames: Vec<u32>,
+    /// The same for the persons it names in full (first and last name at
+    /// least once): the ones it can be about.
+    full_surnames: Vec<u32>,
+    /// Its central person and that name's prominence (see [`central_of`]).
+    central: Option<(u32, f32)>,
     /// Its language id in the vocabulary.
     lang: u16,
     fp: Fingerprint,
@@ -336,6 +357,17 @@ struct Story {
     /// The members' distinct headlines, in arrival order (the first
     /// `HEADLINES_KEPT`).
     headlines: Vec<Headline>,
+    /// The members' name prominences summed (the `NAMES_KEPT` most
+    /// prominent), sorted by id.
+    prominence: Vec<(u32, f32)>,
+    /// The members' persons' last names (among the prominent names once
+    /// those are cut), sorted.
+    surnames: Vec<u32>,
+    /// Those of persons a member named in full, sorted.
+    full_surnames: Vec<u32>,
+    /// How members wrote their central persons (the first `NAMES_KEPT`),
+    /// to explain a conflict.
+    central_surfaces: Vec<(u32, String)>,
 }
 
 /// One headline of a story's members.
@@ -366,6 +398,8 @@ struct Score {
     /// Shared name skeletons.
     skeletons: Vec<u32>,
     name_conflict: f32,
+    /// The article's central person and the story's, when they conflict.
+    central_conflict: Option<(u32, u32)>,
     year_conflict: bool,
     gap: Option<TimeDelta>,
 }
@@ -410,6 +444,19 @@ const MIN_SKELETON_IDF: f32 = 2.0;
 
 /// Names kept per story.
 const NAMES_KEPT: usize = 64;
+
+/// An article (or a story) is about another person than a story (or
+/// another story) when their central persons differ, each side names the
+/// other's fewer than this share of the times it names its own, and one
+/// side does not name the other's at all. A report of a second player's
+/// arrest recalls the first player's, but names him a few times where it
+/// names its own a dozen; the first report never named the second.
+pub const CENTRAL_SHARE: f32 = 0.5;
+
+/// A person is central to an article when it is the one named most, and
+/// at least this often (a title occurrence counting `title_weight` times);
+/// to a story when named this often per member.
+const CENTRAL_MIN: f32 = 4.0;
 
 /// Distinct headlines kept per story to choose its title from.
 const HEADLINES_KEPT: usize = 32;
@@ -525,13 +572,24 @@ impl Clusterer {
                     .filter(|(_, s)| s.total >= bridge)
                     .map(|(k, _)| *k)
                     .collect();
+                let mut why = why;
+                // Two stories each about another person stay apart,
+                // whatever an article shares with both.
+                let mut apart = Vec::new();
+                for &other in &merge {
+                    if let Some(c) = self.stories_conflict(story, other) {
+                        apart.push((other, self.central_why(&f, &doc, &[story, other], c)));
+                    }
+                }
                 self.attach(doc, f, story, true);
                 let mut merged = Vec::new();
-                let mut why = why;
                 for other in merge {
-                    if self.merge(other, story) {
+                    if apart.iter().all(|(k, _)| *k != other) && self.merge(other, story) {
                         merged.push(StoryKey(other));
                     }
+                }
+                for (k, c) in apart {
+                    let _ = write!(why, "; does not bridge story {k} (persons differ: {c})");
                 }
                 if !merged.is_empty() {
                     let list: Vec<String> = merged.iter().map(|k| k.to_string()).collect();
@@ -551,10 +609,21 @@ impl Clusterer {
                 let story = self.next_story;
                 self.next_story += 1;
                 let why = match &best {
-                    Some((k, sc)) => format!(
-                        "new story (closest: story {k}, score {:.2} < {:.2})",
-                        sc.total, sc.threshold
-                    ),
+                    Some((k, sc)) => {
+                        let mut why = format!(
+                            "new story (closest: story {k}, score {:.2} < {:.2}",
+                            sc.total, sc.threshold
+                        );
+                        if let Some(c) = sc.central_conflict {
+                            let _ = write!(
+                                why,
+                                "; persons differ: {}",
+                                self.central_why(&f, &doc, &[*k], c)
+                            );
+                        }
+                        why.push(')');
+                        why
+                    }
                     None => "new story".to_string(),
                 };
                 self.attach(doc, f, story, true);
@@ -779,6 +848,37 @@ impl Clusterer {
                 numbers.insert(id);
             }
         }
+        for e in &doc.entities {
+            let Some(name) = e.strip_prefix("person:") else {
+                continue;
+            };
+            // Each word folded as the text's are ("Williams" -> "william"),
+            // and whether the body writes it with a capital.
+            let mut words = 0;
+            let mut capitalised = true;
+            let mut last = None;
+            for part in name.split('-') {
+                let mut id = None;
+                text::scan(part, |w| id = w.key.and_then(|k| vocab.get(k)));
+                words += 1;
+                capitalised &= id.is_some_and(|id| {
+                    names.contains_key(&id)
+                        || matches!(surfaces.get(&id), Some(Surface::Body(a, _))
+                            if doc.text.get(*a..).is_some_and(|t| t.starts_with(char::is_uppercase)))
+                });
+                last = id;
+            }
+            f.surnames.extend(last);
+            // Named in full: first and last name, each capitalised (not
+            // "al-Shabab" or "the Pentagon" taken for a person).
+            if words >= 2 && capitalised {
+                f.full_surnames.extend(last);
+            }
+        }
+        f.surnames.sort_unstable();
+        f.surnames.dedup();
+        f.full_surnames.sort_unstable();
+        f.full_surnames.dedup();
         let mut entity_key = String::new();
         for e in &doc.entities {
             entity_key.clear();
@@ -798,6 +898,11 @@ impl Clusterer {
             f.skeletons.push((sid, script));
         }
         f.skeletons.sort_unstable();
+        f.prominence = names
+            .keys()
+            .map(|&id| (id, tf.get(&id).copied().unwrap_or(0.0)))
+            .collect();
+        f.prominence.sort_unstable_by_key(|&(id, _)| id);
         f.distinct = tf.keys().copied().collect();
         f.distinct.sort_unstable();
         // Entity keys count for rarity but are not words of the text.
@@ -848,6 +953,7 @@ impl Clusterer {
             .collect();
         mine.sort_unstable_by(heavier);
         mine.truncate(3);
+        f.central = central_of(&f.prominence, &f.names, &f.full_surnames, 1);
         f.main_names = mine.into_iter().map(|(id, _)| id).collect();
     }
 
@@ -995,6 +1101,19 @@ impl Clusterer {
             }
         }
         sc.name_conflict = self.name_conflict(f, s);
+        // Names are compared as written: within a language.
+        if same_language
+            && let Some((x, px)) = f.central
+            && let Some((y, py)) = central_of(&s.prominence, &s.names, &s.surnames, s.size)
+            && (s.full_surnames.binary_search(&y).is_ok()
+                || f.full_surnames.binary_search(&y).is_ok())
+            && persons_conflict(
+                (x, px, count_of(&s.prominence, x)),
+                (y, py, count_of(&f.prominence, y)),
+            )
+        {
+            sc.central_conflict = Some((x, y));
+        }
         // Years: the main year of each side unknown to the other.
         if let (Some(dy), Some(sy)) = (main_year(&f.years), main_year(&s.years)) {
             sc.year_conflict = dy != sy
@@ -1074,6 +1193,11 @@ impl Clusterer {
             + w_numbers * num
             + cfg.w_skeletons * skel
             - cfg.w_name_conflict * sc.name_conflict
+            - if sc.central_conflict.is_some() {
+                cfg.w_central_conflict
+            } else {
+                0.0
+            }
             - if sc.year_conflict {
                 cfg.w_year_conflict
             } else {
@@ -1112,6 +1236,44 @@ impl Clusterer {
             .count() as f32
             / theirs.len() as f32;
         missing_here.min(missing_there)
+    }
+
+    /// The central persons of two stories in one language, when they
+    /// conflict: an article between them does not bridge them.
+    fn stories_conflict(&self, a: u64, b: u64) -> Option<(u32, u32)> {
+        let (sa, sb) = (self.stories.get(&a)?, self.stories.get(&b)?);
+        if !sa.langs.iter().any(|l| sb.langs.contains(l)) {
+            return None;
+        }
+        let (x, px) = central_of(&sa.prominence, &sa.names, &sa.surnames, sa.size)?;
+        let (y, py) = central_of(&sb.prominence, &sb.names, &sb.surnames, sb.size)?;
+        let full = |id: &u32| {
+            sa.full_surnames.binary_search(id).is_ok() || sb.full_surnames.binary_search(id).is_ok()
+        };
+        if !full(&x) || !full(&y) {
+            return None;
+        }
+        persons_conflict(
+            (x, px, count_of(&sb.prominence, x)),
+            (y, py, count_of(&sa.prominence, y)),
+        )
+        .then_some((x, y))
+    }
+
+    /// "about X, not Y": how the article, else a member of the stories,
+    /// wrote each name.
+    fn central_why(&self, f: &Features, doc: &Doc, stories: &[u64], (x, y): (u32, u32)) -> String {
+        let shown = |id: u32| -> String {
+            if let Some(x) = f.surfaces.get(&id) {
+                return x.get(doc).to_string();
+            }
+            stories
+                .iter()
+                .filter_map(|k| self.stories.get(k))
+                .find_map(|s| s.central_surfaces.iter().find(|(i, _)| *i == id))
+                .map_or_else(|| "?".to_string(), |(_, x)| x.clone())
+        };
+        format!("about {}, not {}", shown(x), shown(y))
     }
 
     /// The terms contributing most to the cosine of an article and a story.
@@ -1168,6 +1330,12 @@ impl Clusterer {
         if sc.name_conflict > 0.0 {
             parts.push(format!("name conflict {:.2}", sc.name_conflict));
         }
+        if let Some(c) = sc.central_conflict {
+            parts.push(format!(
+                "persons differ: {}",
+                self.central_why(f, doc, &[story], c)
+            ));
+        }
         if let Some(g) = sc.gap {
             parts.push(format!("{} apart", human_gap(g)));
         }
@@ -1198,6 +1366,16 @@ impl Clusterer {
         add_years(&mut s.years, &f.years);
         if !s.langs.contains(&f.lang) {
             s.langs.push(f.lang);
+        }
+        add_sorted(&mut s.prominence, f.prominence.iter().copied());
+        union_sorted(&mut s.surnames, &f.surnames);
+        union_sorted(&mut s.full_surnames, &f.full_surnames);
+        if let Some((id, _)) = f.central
+            && s.central_surfaces.len() < NAMES_KEPT
+            && s.central_surfaces.iter().all(|(i, _)| *i != id)
+            && let Some(x) = f.surfaces.get(&id)
+        {
+            s.central_surfaces.push((id, x.get(&doc).to_string()));
         }
         s.live += 1;
         s.size += 1;
@@ -1230,6 +1408,18 @@ impl Clusterer {
                 .sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
             s.names.truncate(NAMES_KEPT);
             s.names.sort_unstable_by_key(|&(id, _)| id);
+        }
+        if s.prominence.len() > 2 * NAMES_KEPT {
+            s.prominence
+                .sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+            s.prominence.truncate(NAMES_KEPT);
+            s.prominence.sort_unstable_by_key(|&(id, _)| id);
+            // A person no longer among the prominent names cannot be
+            // central: the lists stay bounded.
+            let kept = &s.prominence;
+            let prominent = |id: &u32| kept.binary_search_by_key(id, |&(t, _)| t).is_ok();
+            s.surnames.retain(prominent);
+            s.full_surnames.retain(prominent);
         }
         if s.centroid.len() > 2 * cap {
             let vocab = &self.vocab;
@@ -1306,6 +1496,16 @@ impl Clusterer {
                 && !dst.headlines.iter().any(|d| d.text == h.text)
             {
                 dst.headlines.push(h);
+            }
+        }
+        add_sorted(&mut dst.prominence, src.prominence);
+        union_sorted(&mut dst.surnames, &src.surnames);
+        union_sorted(&mut dst.full_surnames, &src.full_surnames);
+        for (id, x) in src.central_surfaces {
+            if dst.central_surfaces.len() < NAMES_KEPT
+                && dst.central_surfaces.iter().all(|(i, _)| *i != id)
+            {
+                dst.central_surfaces.push((id, x));
             }
         }
         dst.first_seen = min_opt(dst.first_seen, src.first_seen);
@@ -1427,6 +1627,42 @@ fn number_key(v: f64) -> String {
     }
 }
 
+/// The count of `id` in a list sorted by id (0 when absent).
+fn count_of(list: &[(u32, f32)], id: u32) -> f32 {
+    list.binary_search_by_key(&id, |&(t, _)| t)
+        .map_or(0.0, |i| list[i].1)
+}
+
+/// The central person of an article or a story of `members` articles, with
+/// its prominence: of the persons' last names (`surnames`) written as names
+/// at least twice, the most prominent, if named at least [`CENTRAL_MIN`]
+/// times per member.
+fn central_of(
+    prominence: &[(u32, f32)],
+    names: &[(u32, f32)],
+    surnames: &[u32],
+    members: usize,
+) -> Option<(u32, f32)> {
+    let mut best: Option<(u32, f32)> = None;
+    for &(id, p) in prominence {
+        if surnames.binary_search(&id).is_ok() && best.is_none_or(|(_, b)| p > b) {
+            best = Some((id, p));
+        }
+    }
+    let (id, p) = best?;
+    (p >= CENTRAL_MIN * members.max(1) as f32 && count_of(names, id) >= 2.0).then_some((id, p))
+}
+
+/// Whether two sides are about different persons: `(x, px, x_there)` is
+/// one side's central person, its prominence there and on the other side;
+/// `(y, py, y_here)` the other side's. See [`CENTRAL_SHARE`].
+fn persons_conflict((x, px, x_there): (u32, f32, f32), (y, py, y_here): (u32, f32, f32)) -> bool {
+    x != y
+        && x_there < CENTRAL_SHARE * py
+        && y_here < CENTRAL_SHARE * px
+        && (x_there == 0.0 || y_here == 0.0)
+}
+
 fn main_year(years: &[(u16, f32)]) -> Option<u16> {
     years
         .iter()
@@ -1463,6 +1699,131 @@ mod tests {
         let mut y = vec![(2024, 1.0)];
         add_years(&mut y, &[(2024, 2.0), (2013, 1.0)]);
         assert_eq!(y, [(2024, 3.0), (2013, 1.0)]);
+    }
+
+    #[test]
+    fn a_central_person_is_the_one_named_most_and_often() {
+        // Prominences and name counts of words 1..=4; 1, 2 and 3 are
+        // persons' last names.
+        let prominence = [(1, 6.0), (2, 2.0), (3, 7.0), (4, 9.0)];
+        let names = [(1, 3.0), (2, 2.0), (3, 1.0), (4, 5.0)];
+        // 4 is more prominent but no person's name.
+        assert_eq!(central_of(&prominence, &names, &[1, 2], 1), Some((1, 6.0)));
+        // 3 is named most, but written as a name only once.
+        assert_eq!(central_of(&prominence, &names, &[1, 2, 3], 1), None);
+        // Named too rarely.
+        assert_eq!(central_of(&prominence, &names, &[2], 1), None);
+        // Written as a name only once.
+        assert_eq!(central_of(&prominence, &names, &[3], 1), None);
+        // Too rare for a story of two members.
+        assert_eq!(central_of(&prominence, &names, &[1, 2], 2), None);
+    }
+
+    #[test]
+    fn persons_conflict_when_each_side_is_about_another() {
+        // Okafor named 6 times here, never there; Velasquez 8 times there,
+        // twice here in passing.
+        assert!(persons_conflict((1, 6.0, 0.0), (2, 8.0, 2.0)));
+        // The same person.
+        assert!(!persons_conflict((1, 6.0, 0.0), (1, 8.0, 2.0)));
+        // The story names the article's person prominently too.
+        assert!(!persons_conflict((1, 6.0, 5.0), (2, 8.0, 2.0)));
+        // The article names the story's person half as often as its own.
+        assert!(!persons_conflict((1, 6.0, 0.0), (2, 8.0, 3.0)));
+        // Each names the other's in passing: not one side unaware.
+        assert!(!persons_conflict((1, 6.0, 1.0), (2, 8.0, 1.0)));
+    }
+
+    fn player(c: &mut Clusterer, id: &str, name: &str, other: Option<&str>) -> Assignment {
+        c.add(player_doc(id, name, other))
+    }
+
+    /// A report of a player's arrest, naming a teammate in passing.
+    fn player_doc(id: &str, name: &str, other: Option<&str>) -> Doc {
+        let first = name.split(' ').next().unwrap_or_default();
+        let last = name.split(' ').next_back().unwrap_or_default();
+        let mut text = format!(
+            "The Harbor City Comets said {name} was arrested on the coast road. \
+             Officers stopped {last} near the harbour bridge and {last} failed a \
+             sobriety test. The league will review the case of {last}, and the \
+             Comets said {last} would miss the playoff game."
+        );
+        let mut entities = vec![format!(
+            "person:{}-{}",
+            first.to_lowercase(),
+            last.to_lowercase()
+        )];
+        if let Some(o) = other {
+            text.push_str(&format!(" Teammate {o} was arrested on the same road."));
+        }
+        entities.push("organization:harbor-city-comets".into());
+        Doc {
+            title: format!("Comets player {last} arrested"),
+            text,
+            entities,
+            ..Doc::new(id)
+        }
+    }
+
+    #[test]
+    fn an_article_about_both_persons_does_not_bridge_their_stories() {
+        let mut c = Clusterer::new(Config::default());
+        c.restore(player_doc("v", "Dario Velasquez", None), StoryKey(1));
+        c.restore(
+            player_doc("o", "Tomas Okafor", Some("Velasquez")),
+            StoryKey(2),
+        );
+        let both = c.add(Doc {
+            title: "Two Comets players arrested on the coast road".into(),
+            text: "The Harbor City Comets said Dario Velasquez and Tomas Okafor were \
+                   arrested on the coast road. Officers stopped Velasquez and Okafor \
+                   near the harbour bridge, and Velasquez and Okafor failed a sobriety \
+                   test. The league will review the cases, and the Comets said both \
+                   would miss the playoff game."
+                .into(),
+            entities: vec![
+                "person:dario-velasquez".into(),
+                "person:tomas-okafor".into(),
+                "organization:harbor-city-comets".into(),
+            ],
+            ..Doc::new("both")
+        });
+        assert!(!both.new_story, "{}", both.why);
+        assert!(both.merged.is_empty(), "{}", both.why);
+        assert!(
+            both.why.contains("does not bridge story")
+                && both.why.contains("persons differ: about"),
+            "{}",
+            both.why
+        );
+        assert_ne!(c.resolve(StoryKey(1)), c.resolve(StoryKey(2)));
+    }
+
+    #[test]
+    fn two_stories_about_different_persons_are_not_bridged() {
+        // Two stories however alike their words.
+        let mut c = Clusterer::new(Config {
+            threshold: 2.0,
+            ..Config::default()
+        });
+        let v = player(&mut c, "v", "Dario Velasquez", None);
+        let o = player(&mut c, "o", "Tomas Okafor", Some("Velasquez"));
+        let v2 = player(
+            &mut c,
+            "v2",
+            "Dario Velasquez",
+            Some("Ana Ruiz of the practice squad, whose hearing the league delayed until spring,"),
+        );
+        assert!(o.new_story && v2.new_story);
+        assert_eq!(
+            c.stories_conflict(o.story.0, v.story.0),
+            Some((
+                c.vocab.get("okafor").unwrap(),
+                c.vocab.get("velasquez").unwrap()
+            ))
+        );
+        // Two stories about one person.
+        assert_eq!(c.stories_conflict(v.story.0, v2.story.0), None);
     }
 
     #[test]

@@ -693,3 +693,83 @@ fn names_written_in_another_script_are_shared_evidence() {
     );
     assert_ne!(r.story, story, "{}", r.why);
 }
+
+const ARREST_VELASQUEZ: &str = "Harbor City Comets receiver Dario Velasquez was \
+    arrested early on Tuesday on suspicion of drunk driving, the highway patrol said. \
+    Officers stopped Velasquez on the coast road after he failed a sobriety test. \
+    The Comets said they were aware of the arrest of Velasquez and would not comment. \
+    Velasquez was on probation for an earlier driving offence, and the league may \
+    suspend Velasquez for several games. Coach Lena Marsh said Velasquez would \
+    still travel with the team.";
+const ARREST_VELASQUEZ_2: &str = "The highway patrol arrested Comets receiver Dario \
+    Velasquez on Tuesday on suspicion of drunk driving. Velasquez failed a sobriety \
+    test on the coast road, officers said, and Velasquez was already on probation. \
+    The league is expected to suspend Velasquez, and the Comets said Velasquez \
+    would travel to the playoff game.";
+const ARREST_OKAFOR: &str = "Harbor City Comets lineman Tomas Okafor was arrested \
+    on suspicion of drunk driving early on Sunday, the highway patrol said. Officers \
+    stopped Okafor for speeding on the coast road and Okafor took a blood test. \
+    The team said Okafor was released on bail and that Okafor would meet the \
+    league. Okafor is the second Comets player arrested this month: receiver \
+    Dario Velasquez was held on the coast road last week, and Velasquez is on \
+    probation. Coach Lena Marsh said Okafor would not play.";
+
+fn arrest(id: &str, h: i64, title: &str, text: &str, persons: &[&str]) -> Doc {
+    let mut entities: Vec<String> = persons.iter().map(|p| format!("person:{p}")).collect();
+    entities.push("organization:harbor-city-comets".into());
+    entities.push("person:lena-marsh".into());
+    Doc {
+        entities,
+        ..doc(id, "Outlet", h, title, text)
+    }
+}
+
+fn arrests(cfg: Config) -> [khabar_stories::Assignment; 3] {
+    let mut c = Clusterer::new(cfg);
+    let persons = ["dario-velasquez"];
+    let a = c.add(arrest(
+        "v1",
+        0,
+        "Comets receiver arrested",
+        ARREST_VELASQUEZ,
+        &persons,
+    ));
+    let b = c.add(arrest(
+        "v2",
+        2,
+        "Receiver held on driving charge",
+        ARREST_VELASQUEZ_2,
+        &persons,
+    ));
+    let o = c.add(arrest(
+        "o1",
+        120,
+        "Second Comets player faces driving charge",
+        ARREST_OKAFOR,
+        &["tomas-okafor", "dario-velasquez"],
+    ));
+    [a, b, o]
+}
+
+#[test]
+fn an_article_about_another_person_does_not_join_a_story() {
+    // Without the persons' evidence the second arrest joins the first's
+    // story: it shares the team, the charge, the road and the coach.
+    let blind = arrests(Config {
+        w_central_conflict: 0.0,
+        ..Config::default()
+    });
+    assert_eq!(blind[2].story, blind[0].story, "{}", blind[2].why);
+    let [a, b, o] = arrests(Config::default());
+    // A second report about the same player joins.
+    assert_eq!(b.story, a.story, "{}", b.why);
+    // The report about another player, who names the first in passing,
+    // starts its own story, and says why.
+    assert_ne!(o.story, a.story, "{}", o.why);
+    assert!(
+        o.why
+            .contains("persons differ: about Okafor, not Velasquez"),
+        "{}",
+        o.why
+    );
+}
