@@ -44,6 +44,7 @@ const HELDOUT_14: &str = include_str!("../eval/figures-topics-heldout-14.toml");
 const HELDOUT_15: &str = include_str!("../eval/figures-topics-heldout-15.toml");
 const HELDOUT_16: &str = include_str!("../eval/figures-topics-heldout-16.toml");
 const HELDOUT_17: &str = include_str!("../eval/figures-topics-heldout-17.toml");
+const HELDOUT_18: &str = include_str!("../eval/figures-topics-heldout-18.toml");
 const SAMPLE: &str = include_str!("../eval/figures-topics-sample.toml");
 
 /// Floors: (figure recall, figure precision, topic micro-F1).
@@ -219,6 +220,18 @@ const HELDOUT_16_FLOOR: (f64, f64, f64) = (0.98, 0.90, 0.86);
 /// rules read as no count, as "د دوو هېوادونو"), topics 0.813. Floors just
 /// under those.
 const HELDOUT_17_FLOOR: (f64, f64, f64) = (0.97, 0.98, 0.80);
+/// First scored, before any rule was changed for it: figure recall 1.000,
+/// precision 0.791 (34 right of 43 found, 34 gold; unit 0.882, approx
+/// 0.971, source 0.826), topics micro F1 0.636 (P 0.875, R 0.500): the
+/// honest held-out figures. Fixed since: seasons ("three summers") and
+/// Arabic years ("ألفي عام") are durations; Arabic "ما يقارب" is about;
+/// "elders" and Urdu "افغانوں" count people, Pashto "باروړونکي موټر"
+/// trucks; "accused" a verb of reporting; a Dari weekday between the
+/// source and its verb ("X روز شنبه اعلام کرد"). Recall 1.000, precision
+/// 0.829 (unit 0.971, approx 1.000, source 0.913; the spurious left: a
+/// cricket scorecard's bare numbers, "four or five of them", "three and
+/// a half days"), topics 0.636. Floors just under those.
+const HELDOUT_18_FLOOR: (f64, f64, f64) = (0.98, 0.82, 0.62);
 const SAMPLE_FLOOR: (f64, f64, f64) = (0.95, 0.95, 0.85);
 
 #[derive(Debug, Deserialize)]
@@ -634,6 +647,13 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
+    let heldout_18: Gold = match toml::from_str(HELDOUT_18) {
+        Ok(g) => g,
+        Err(e) => {
+            eprintln!("eval/figures-topics-heldout-18.toml: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
     let mut all: Vec<(String, Vec<String>)> = Vec::new();
     for (set, gold, floor) in [
         ("synthetic", &synthetic, SYNTHETIC_FLOOR),
@@ -653,6 +673,7 @@ fn main() -> ExitCode {
         ("held-out-15 synthetic", &heldout_15, HELDOUT_15_FLOOR),
         ("held-out-16 synthetic", &heldout_16, HELDOUT_16_FLOOR),
         ("held-out-17 synthetic", &heldout_17, HELDOUT_17_FLOOR),
+        ("held-out-18 synthetic", &heldout_18, HELDOUT_18_FLOOR),
     ] {
         let cases: Vec<Case<'_>> = gold
             .article

@@ -22,8 +22,9 @@
 //! `eval/quotes-entities-heldout-13.txt`,
 //! `eval/quotes-entities-heldout-14.txt`,
 //! `eval/quotes-entities-heldout-15.txt`,
-//! `eval/quotes-entities-heldout-16.txt` and
-//! `eval/quotes-entities-heldout-17.txt` (each scored before any rule was
+//! `eval/quotes-entities-heldout-16.txt`,
+//! `eval/quotes-entities-heldout-17.txt` and
+//! `eval/quotes-entities-heldout-18.txt` (each scored before any rule was
 //! changed for it). `--set NAME` (repeatable: `synthetic`, `held-out-3`, …,
 //! `sample`) scores only the sets named; `--list` prints every entity and
 //! quotation found, with the errors. Sample gold:
@@ -64,6 +65,7 @@ const HELDOUT_14: &str = include_str!("../eval/quotes-entities-heldout-14.txt");
 const HELDOUT_15: &str = include_str!("../eval/quotes-entities-heldout-15.txt");
 const HELDOUT_16: &str = include_str!("../eval/quotes-entities-heldout-16.txt");
 const HELDOUT_17: &str = include_str!("../eval/quotes-entities-heldout-17.txt");
+const HELDOUT_18: &str = include_str!("../eval/quotes-entities-heldout-18.txt");
 const SAMPLE_GOLD: &str = include_str!("../eval/quotes-entities-sample.txt");
 
 /// `--list`: print every entity and quotation found, not only the errors.
@@ -498,6 +500,39 @@ const HELDOUT_17_FLOORS: Floors = Floors {
     entity_f1: 0.94,
 };
 
+/// First scored, before any rule was changed for it: quotes P 0.872, R
+/// 0.829, F1 0.850 (34 right of 39 found, 41 gold; 5 with the right words
+/// but another speaker); entities P 0.933, R 0.866, F1 0.898 (84 right of
+/// 90 found, 97 gold; kind right for 0.988; by language, recall en 0.978,
+/// fa 0.818, ps 0.600, ur 0.714, ar 1.000): the honest held-out figures.
+/// Fixed since for the error classes seen: a pronoun after a sentence
+/// whose subject is a role ("The director said …. “…,” he said") is the
+/// person named with the role, not the last person named; "the report"
+/// of an organisation that "accused" another is the accuser's; a
+/// one-letter word in Arabic script before a full stop (Pashto "و", was)
+/// ends its sentence, not an initial; a Pashto bare role before words on
+/// the manner ("قاضي په ځواب کې وویل") is the role alone; "«…،» دا خبره X
+/// وکړه" in one sentence; the Urdu speaker of an assembly ("اسپیکر") a
+/// role; "سردار" before "خان" after a title a given name, "گل‌احمد" a
+/// compound given name, "صادق" and "بابر" given names, Pashto "بیا" no
+/// name word; a Pashto province's chamber ("د X د سوداګرۍ او پانګونې
+/// خونه") and primary court ("د X ولایت ابتدایيې محکمه"), a Dari
+/// university ("دانشگاه X"), the place inside them no place of its own;
+/// "Sri Lankan" a nationality; Pakistan's provincial assemblies, four
+/// dams and four rivers in the gazetteer. Quotes P 1.000, R 1.000 and
+/// entities P 0.989, R 0.948, F1 0.968 (left: Afghanistan named only in
+/// UNAMA's name, which the gold lists as a place; Kandahar named only in
+/// its chamber's name, also listed; the chamber found in the Pashto
+/// oblique case, "… خونې", which the gold lists only in the direct case;
+/// Spin Boldak's customs and Chaman's traders' union; a stadium's kind):
+/// the floors are just under those.
+const HELDOUT_18_FLOORS: Floors = Floors {
+    quote_p: 0.98,
+    quote_r: 0.98,
+    entity_r: 0.94,
+    entity_f1: 0.96,
+};
+
 const SAMPLE_FLOORS: Floors = Floors {
     quote_p: 0.95,
     quote_r: 0.95,
@@ -810,6 +845,7 @@ fn main() -> ExitCode {
         ("held-out-15", HELDOUT_15, &HELDOUT_15_FLOORS),
         ("held-out-16", HELDOUT_16, &HELDOUT_16_FLOORS),
         ("held-out-17", HELDOUT_17, &HELDOUT_17_FLOORS),
+        ("held-out-18", HELDOUT_18, &HELDOUT_18_FLOORS),
     ] {
         if !sets.is_empty() && !sets.iter().any(|s| s == set) {
             continue;

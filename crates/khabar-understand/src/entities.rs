@@ -1247,7 +1247,11 @@ fn arabic_pass(
         toks[k].arabic
             && !taken[k]
             && !w.ar_stop.contains(&toks[k].key)
-            && !w.ar_titles.contains(&toks[k].key)
+            // "سردار" before "خان" is a given name ("حاجي سردار خان").
+            && (!w.ar_titles.contains(&toks[k].key)
+                || (k > 0
+                    && w.ar_titles.contains(&toks[k - 1].key)
+                    && toks.get(k + 1).is_some_and(|t| t.key == "خان")))
             && !is_arabic_ala(text, &toks[k])
     };
     let mut i = 0;
@@ -1395,6 +1399,20 @@ fn arabic_pass(
         // "الهيئة الوطنية لإدارة الكوارث".
         if let Some((a, j, kind)) = institution_at(text, toks, i, taken) {
             taken[a..j].iter_mut().for_each(|t| *t = true);
+            // A Pashto chamber or court of a province ("د کندهار د
+            // سوداګرۍ او پانګونې خونه", "د خوست ولایت ابتدایيې محکمه"):
+            // the place and the national chamber the gazetteer took inside
+            // it are the body's words, not names of their own.
+            if (toks[a].key == "د"
+                && matches!(
+                    toks[j - 1].key.as_str(),
+                    "خونه" | "خونې" | "خونو" | "محکمه" | "محکمې" | "پوهنتون"
+                ))
+                || matches!(toks[a].key.as_str(), "دانشگاه" | "پوهنتون")
+            {
+                let (start, end) = (toks[a].start, toks[j - 1].end);
+                raws.retain(|r| !(r.paragraph == p && r.start >= start && r.end <= end));
+            }
             let mut raw = arabic_raw(toks, p, a, j);
             raw.kind = kind;
             raws.push(raw);
@@ -2598,6 +2616,57 @@ fn institution_at(
     if court(i) && appeal(i + 1) && !taken[i + 1] && glued(text, &toks[i], &toks[i + 1], false) {
         return Some((i, i + 2, EntityKind::Organization));
     }
+    // Pashto: a province's chamber of commerce, "د کندهار د سوداګرۍ او
+    // پانګونې خونه" (not the national chamber the last words name), and a
+    // province's primary court, "د خوست ولایت ابتدایيې محکمه".
+    if key == "د"
+        && known_place(i + 1)
+        && let Some(h) = g.longest(text, toks, i + 1)
+    {
+        let is = |k: usize, words: &[&str]| {
+            k < n
+                && glued(text, &toks[k - 1], &toks[k], false)
+                && words
+                    .iter()
+                    .any(|w| toks[k].key == crate::normalize::normalize(w))
+        };
+        let j = i + 1 + h.len;
+        if is(j, &["د"])
+            && is(j + 1, &["سوداګرۍ", "سوداګرۍ"])
+            && is(j + 2, &["او"])
+            && is(j + 3, &["پانګونې", "صنایعو"])
+            && is(j + 4, &["خونه", "خونې", "خونو"])
+        {
+            return Some((i, j + 5, EntityKind::Organization));
+        }
+        let k = if is(j, &["ولایت", "ولسوالۍ"]) {
+            j + 1
+        } else {
+            j
+        };
+        if is(k, &["ابتدایيې", "ابتداییې", "ابتدائیه", "ابتدایيه"]) && court(k + 1)
+        {
+            return Some((i, k + 2, EntityKind::Organization));
+        }
+    }
+    // A city's university: Dari "دانشگاه هرات", "پوهنتون کابل", Pashto
+    // "د کابل پوهنتون".
+    if matches!(key, "دانشگاه" | "پوهنتون")
+        && known_place(i + 1)
+        && let Some(h) = g.longest(text, toks, i + 1)
+        && glued(text, &toks[i], &toks[i + 1], false)
+    {
+        return Some((i, i + 1 + h.len, EntityKind::Organization));
+    }
+    if key == "د"
+        && known_place(i + 1)
+        && let Some(h) = g.longest(text, toks, i + 1)
+        && toks
+            .get(i + 1 + h.len)
+            .is_some_and(|t| t.key == "پوهنتون" && glued(text, &toks[i + h.len], t, false))
+    {
+        return Some((i, i + 2 + h.len, EntityKind::Organization));
+    }
     // A city's municipality: Dari "شاروالی کابل", Pashto "د کابل
     // ښاروالۍ", Urdu "… میونسپل کارپوریشن" aside.
     if matches!(key, "شاروالی" | "ښاروالی" | "ښاروالۍ")
@@ -3107,6 +3176,8 @@ fn ur_role_word(key: &str) -> bool {
             "ایڈووکیٹ",
             "جج",
             "کارکن",
+            "اسپیکر",
+            "سپیکر",
         ],
     )
     .contains(key)

@@ -1799,10 +1799,12 @@ impl Context<'_, '_> {
             // A date between the subject and the verb: "X روز ۱۲ حوت
             // ۱۴۰۴ اعلام کرد".
             let mut e = k;
+            // Or a weekday: "X روز شنبه اعلام کرد".
             while e > 0
                 && k - e < 5
                 && (t[e - 1].kind == Kind::Num
                     || lx::is_month(&t[e - 1].norm)
+                    || lx::is_fa_weekday(&t[e - 1].norm)
                     || t[e - 1].is("روز")
                     || t[e - 1].is("تاریخ"))
             {

@@ -453,6 +453,9 @@ const ROLE_WORDS: &[&str] = &[
     "کپتان",
     "ترجمان",
     "نائب",
+    // The speaker of an assembly: "«…» اسپیکر نے کہا".
+    "اسپیکر",
+    "سپیکر",
     "الوزير",
     "المتحدث",
     "مدير",
@@ -1327,6 +1330,24 @@ fn attribute_after(ctx: &Ctx<'_>, p: usize, s: &marks::Span) -> Option<Option<Sp
             closest_last,
         ));
     }
+    // "«…،» دا خبره X وکړه": a word pointing back at the quotation and a
+    // noun for what was said, in the same sentence, then the speaker.
+    let points_back = toks.len() >= 3
+        && BACK_REFERENCES
+            .iter()
+            .any(|w| normalize(w) == toks[0].key || *w == toks[0].key)
+        && if toks[1].arabic {
+            sets().speech_nouns.contains(&toks[1].key)
+        } else {
+            in_list(SPEECH_NOUNS, &toks[1].key)
+        };
+    if points_back
+        && let Some(m) = ctx
+            .mentions_in(p, s.close_end, end)
+            .find(|m| ctx.is_person(m.entity) && !after_preposition(text, s.close_end, m.start))
+    {
+        return Some(Some(Speaker::Entity(m.entity)));
+    }
     let first_verb = toks.iter().take(12).position(is_verb)?;
     let verb = &toks[first_verb];
     let verb_first = first_verb == 0 || (toks[0].arabic && sets().verb_first.contains(&verb.key));
@@ -2173,7 +2194,42 @@ fn pronoun(ctx: &Ctx<'_>, p: usize, at: usize) -> Option<Speaker> {
     if unnamed_subject_since(ctx, p, at) {
         return None;
     }
+    if let Some(e) = role_subject_since(ctx, p, at) {
+        return Some(Speaker::Entity(e));
+    }
     ctx.last_subject(p, at).map(Speaker::Entity)
+}
+
+/// The person standing behind a role that is the subject of a sentence of
+/// paragraph `p` before byte `at`, nobody being named from there to `at`
+/// ("The director said the ministry had promised a helicopter. “…,” he
+/// said": the director, named earlier with the role, not the last person
+/// named).
+fn role_subject_since(ctx: &Ctx<'_>, p: usize, at: usize) -> Option<usize> {
+    let text = &ctx.paragraphs[p];
+    for &ss in ctx.sentence_starts[p].iter().rev().filter(|&&ss| ss < at) {
+        if ctx
+            .mentions_in(p, ss, at)
+            .any(|m| ctx.is_person(m.entity) && !ctx.inside_quote(m))
+        {
+            return None;
+        }
+        let toks = tokenize(&text[ss..at]);
+        // "The director said", "The provincial health director told …":
+        // "the", at most three words with a role among them, a verb.
+        if toks.first().is_none_or(|t| t.arabic || t.key != "the") {
+            continue;
+        }
+        let Some(v) = toks.iter().take(5).position(is_verb) else {
+            continue;
+        };
+        let subject = &toks[..v];
+        if subject.len() < 2 || !subject[1..].iter().any(|t| in_list(ROLE_WORDS, &t.key)) {
+            continue;
+        }
+        return role_holder(ctx, p, subject, &text[ss..at]);
+    }
+    None
 }
 
 /// Whether a sentence of paragraph `p` before byte `at` opens with an
@@ -2239,6 +2295,13 @@ fn role_holder(ctx: &Ctx<'_>, p: usize, toks: &[Token], span: &str) -> Option<us
             role_holder_of(ctx, p, &role)
         })
         .or_else(|| role_holder_by_words(ctx, p, &role))
+        .or_else(|| {
+            // A bare role in Arabic script before words on the manner
+            // ("قاضي په ځواب کې وویل"): the role word alone.
+            (role.len() > 1 && toks.iter().any(|t| t.arabic) && sets().roles.contains(role[0]))
+                .then(|| role_holder_of(ctx, p, &role[..1]))
+                .flatten()
+        })
 }
 
 /// Titles standing for one another: a judge is "Justice X", a captain
@@ -2465,6 +2528,30 @@ fn publishes(after: &str) -> bool {
     })
 }
 
+/// Whether `after` (the text after an organisation's name) has, within
+/// four words, an English verb of saying, publishing or accusing with the
+/// organisation as its subject: "on Thursday accused", "said on Monday".
+fn accuses(after: &str) -> bool {
+    tokenize(after).iter().take(4).any(|t| {
+        !t.arabic
+            && matches!(
+                t.key.as_str(),
+                "said"
+                    | "says"
+                    | "accused"
+                    | "accuses"
+                    | "warned"
+                    | "published"
+                    | "released"
+                    | "documented"
+                    | "urged"
+                    | "criticised"
+                    | "criticized"
+                    | "condemned"
+            )
+    }) || publishes(after)
+}
+
 /// The publisher of "the report": the organisation named most often in
 /// the sentences about a report before the quotation (not as the owner
 /// of another), the latest among equals.
@@ -2540,7 +2627,8 @@ fn publisher(ctx: &Ctx<'_>, p: usize, at: usize) -> Option<usize> {
         return Some(c.0);
     }
     // No sentence about a report names anyone: the organisation named
-    // most before the quotation.
+    // most before the quotation, twice for the subject of a verb of
+    // saying or accusing ("X on Thursday accused Y of …": X, not Y).
     let mut counts: Vec<(usize, usize)> = Vec::new();
     for m in ctx
         .placed
@@ -2550,9 +2638,16 @@ fn publisher(ctx: &Ctx<'_>, p: usize, at: usize) -> Option<usize> {
         if ctx.entities[m.entity].kind != EntityKind::Organization || ctx.inside_quote(m) {
             continue;
         }
+        let text = &ctx.paragraphs[m.paragraph as usize];
+        let (_, se) = ctx.sentence_at(m.paragraph as usize, m.start);
+        let weight = if accuses(&text[m.end..se.max(m.end)]) {
+            2
+        } else {
+            1
+        };
         match counts.iter_mut().find(|c| c.0 == m.entity) {
-            Some(c) => c.1 += 1,
-            None => counts.push((m.entity, 1)),
+            Some(c) => c.1 += weight,
+            None => counts.push((m.entity, weight)),
         }
     }
     counts.into_iter().max_by_key(|c| c.1).map(|c| c.0)

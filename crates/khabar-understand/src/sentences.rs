@@ -190,6 +190,15 @@ fn dot_is_abbreviation(text: &str, dot: usize, next: usize) -> bool {
     if ABBREVIATIONS.contains(&token.to_lowercase().as_str()) {
         return true;
     }
+    // A one-letter word in Arabic script is a word, not an initial: the
+    // Pashto verb "و" (was) ends its sentence ("… وخت ورکړل شوی و. «…»").
+    // Dotted abbreviations of several letters ("ه.ش") still hold.
+    let mut letters = token.chars();
+    if let (Some(c), None) = (letters.next(), letters.next())
+        && crate::entities::tokens::is_arabic(c)
+    {
+        return false;
+    }
     // Initials and acronyms: every dot-separated part is a single letter.
     let initials = token.split('.').all(|part| {
         let mut cs = part.chars();
@@ -208,6 +217,12 @@ fn dot_is_abbreviation(text: &str, dot: usize, next: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_one_letter_pashto_verb_ends_its_sentence() {
+        let text = "هغه ورځ ښار ته تللی و. «موږ به بېرته راشو.»";
+        assert_eq!(split(text).len(), 2);
+    }
 
     #[test]
     fn abbreviations_initials_and_decimals_do_not_split() {

@@ -301,6 +301,10 @@ const COMMON: &[&str] = &[
 
 /// Nationalities, peoples, languages and religions: capitalised adjectives.
 const DEMONYMS: &[&str] = &[
+    // "the Sri Lankan spinners": both words of the nationality.
+    "sri",
+    "lankan",
+    "lankans",
     "afghan",
     "afghans",
     "pakistani",
@@ -1076,6 +1080,8 @@ const AR_ROLES: &[&str] = &[
     "پوه",
     "وزير",
     "ترجمان",
+    "اسپیکر",
+    "سپیکر",
     "اميد",
     "زعيم",
 ];
@@ -1084,6 +1090,8 @@ const AR_ROLES: &[&str] = &[
 /// starts with one ("فیصل ناصر نے کہا", "ماجد الأنصاري"). Compound names
 /// (عبد…، …الله، …الدین) are recognised by their form.
 const AR_GIVEN: &[&str] = &[
+    "صادق",
+    "بابر",
     "محمد",
     "محمود",
     "احمد",
@@ -1370,6 +1378,11 @@ const AR_GIVEN: &[&str] = &[
 
 /// Arabic-script function words and verbs that never belong to a name.
 const AR_STOP: &[&str] = &[
+    // Pashto "again", "then" after a name: "X بیا وايي".
+    "بیا",
+    // A university is no name word: "استاد دانشگاه بلخ".
+    "دانشگاه",
+    "پوهنتون",
     "و",
     "در",
     "به",
@@ -1623,6 +1636,13 @@ pub(crate) fn is_ar_given(key: &str) -> bool {
         // "محمدجان", "شیرگل".
         || ["شاه", "جان", "گل"].iter().any(|s| {
             key.strip_suffix(s)
+                .is_some_and(|r| r.chars().count() >= 3 && get().ar_given.contains(r))
+        })
+        // گل before a given name, written as one word: "گل‌احمد",
+        // "ګل‌محمد".
+        || ["گل", "ګل"].iter().any(|s| {
+            key.strip_prefix(s)
+                .map(|r| r.trim_start_matches('\u{200c}'))
                 .is_some_and(|r| r.chars().count() >= 3 && get().ar_given.contains(r))
         })
 }

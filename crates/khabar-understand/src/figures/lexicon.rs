@@ -268,6 +268,30 @@ pub(crate) fn is_time_word(w: &str) -> bool {
             | "hours"
             | "minute"
             | "minutes"
+            // Seasons counted as time: "for three summers".
+            | "summer"
+            | "summers"
+            | "winter"
+            | "winters"
+            | "season"
+            | "seasons"
+            // Arabic: "ألفي عام", "خمسة عشر عاماً", "ثلاثة أيام".
+            | "عام"
+            | "عاما"
+            | "اعوام"
+            | "سنة"
+            | "سنه"
+            | "سنوات"
+            | "شهر"
+            | "شهرا"
+            | "اشهر"
+            | "شهور"
+            | "یوم"
+            | "یوما"
+            | "ایام"
+            | "اسبوع"
+            | "اسابیع"
+            | "قرون"
             | "second"
             | "seconds"
             | "decade"
@@ -339,6 +363,15 @@ pub(crate) fn is_time_word(w: &str) -> bool {
             | "سالوں"
             | "سالہ"
             | "منٹ"
+    )
+}
+
+/// Dari weekdays (normalised, the joiner dropped): "روز شنبه",
+/// "روز سه‌شنبه".
+pub(crate) fn is_fa_weekday(w: &str) -> bool {
+    matches!(
+        w,
+        "شنبه" | "یکشنبه" | "دوشنبه" | "سهشنبه" | "چهارشنبه" | "پنجشنبه" | "جمعه"
     )
 }
 
@@ -577,6 +610,7 @@ pub(crate) const APPROX_BEFORE: &[(&[&str], Approx)] = &[
     // Arabic
     (&["ما", "لا", "یقل", "عن"], Approx::AtLeast),
     (&["ما", "یقرب", "من"], Approx::About),
+    (&["ما", "یقارب"], Approx::About),
     (&["اکثر", "من"], Approx::Over),
     (&["اقل", "من"], Approx::Under),
     (&["حوالی"], Approx::About),
@@ -711,6 +745,7 @@ pub(crate) fn is_person_noun(w: &str) -> bool {
             | "worshippers"
             | "survivors"
             | "fans"
+            | "elders"
             | "spectators"
             | "protesters"
             | "passengers"
@@ -759,6 +794,9 @@ pub(crate) fn is_person_noun(w: &str) -> bool {
             | "خبریالان"
             | "صحافی"
             | "صحافیوں"
+            // Urdu plural of Afghans: "۸ لاکھ افغانوں".
+            | "افغانوں"
+            | "افغانیوں"
             | "خانواده"
             // Witnesses: Pashto "د ۱۲ شاهدانو", Dari "شاهدان".
             | "شاهدان"
@@ -911,6 +949,9 @@ pub(crate) fn is_report_verb(w: &str) -> bool {
             | "writes"
             | "tweeted"
             | "posted"
+            // "X on Thursday accused Y of torturing at least 48 men".
+            | "accused"
+            | "accuses"
     )
 }
 
@@ -1452,9 +1493,9 @@ pub(crate) fn english_unit(w: &str) -> Option<&'static str> {
             "districts"
         }
         "ولایت" | "ولایتونو" | "ولایتونه" | "ولایات" => "provinces",
-        "موټر" | "موټرونه" | "کامیون" | "لاری" | "ټرک" | "ٹرک" | "ٹرکوں" | "شاحنة" => {
-            "trucks"
-        }
+        // Pashto "باروړونکي موټر" (goods vehicles), the adjective first.
+        "موټر" | "موټرونه" | "کامیون" | "لاری" | "ټرک" | "ٹرک" | "ٹرکوں" | "شاحنة" | "باروړونکی"
+        | "باروړونکو" => "trucks",
         // Dari "موتر" (a car, a vehicle).
         "گاڑی" | "گاڑیاں" | "گاڑیوں" | "عراده" | "مرکبة" | "مرکبات" | "موتر" | "موترها"
         | "vehicle" | "vehicles" => "vehicles",

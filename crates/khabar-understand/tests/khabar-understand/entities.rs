@@ -1952,3 +1952,68 @@ fn a_sentence_opening_given_name_and_a_province_before_an_apposition() {
         "{names:?}"
     );
 }
+
+#[test]
+fn a_pashto_provinces_chamber_court_and_a_dari_university() {
+    let found = find(
+        &paras(&[
+            "د هرات د سوداګرۍ او پانګونې خونې مشر وویل چې صادرات کم شوي دي.",
+            "د کونړ ولایت ابتدایيې محکمې یو قاچاقبر بند محکوم کړ.",
+            "یک استاد دانشگاه بلخ گفت که آب کم است.",
+        ]),
+        Some("ps"),
+    );
+    let names: Vec<(&str, EntityKind)> = found.iter().map(|e| (e.name.as_str(), e.kind)).collect();
+    assert!(
+        names.contains(&("د هرات د سوداګرۍ او پانګونې خونې", EntityKind::Organization)),
+        "{names:?}"
+    );
+    assert!(
+        names.contains(&("د کونړ ولایت ابتدایيې محکمې", EntityKind::Organization)),
+        "{names:?}"
+    );
+    assert!(
+        names.contains(&("دانشگاه بلخ", EntityKind::Organization)),
+        "{names:?}"
+    );
+    // The places and the national chamber inside them are no names of their own.
+    assert!(
+        !names.iter().any(|(n, _)| matches!(
+            *n,
+            "Herat" | "Kunar" | "Balkh" | "Afghanistan Chamber of Commerce and Investment"
+        )),
+        "{names:?}"
+    );
+}
+
+#[test]
+fn sardar_khan_after_a_title_gul_compounds_and_pashto_bia() {
+    let found = find(
+        &paras(&[
+            "د کلي مشر حاجي سردار خان وزیري وویل چې اوبه نشته.",
+            "ګل‌محمد نورزی، یو بزګر، گفت که زمین خشک است.",
+            "د دوکاندارانو مشر صادق ترکی بیا وايي چې بیې لوړې دي.",
+        ]),
+        Some("ps"),
+    );
+    let names: Vec<&str> = found.iter().map(|e| e.name.as_str()).collect();
+    assert!(names.contains(&"سردار خان وزیري"), "{names:?}");
+    assert!(names.contains(&"ګل‌محمد نورزی"), "{names:?}");
+    assert!(names.contains(&"صادق ترکی"), "{names:?}");
+}
+
+#[test]
+fn sri_lankan_is_a_nationality_and_the_kp_assembly_a_body() {
+    let en = find(
+        &paras(&["The Sri Lankan bowlers were tired, said coach Imran Safi."]),
+        Some("en"),
+    );
+    assert!(!en.iter().any(|e| e.name.contains("Lankan")), "{en:#?}");
+    let ur = find(
+        &paras(&["خیبر پختونخوا اسمبلی میں بجٹ پر بحث ہوئی۔"]),
+        Some("ur"),
+    );
+    let names: Vec<&str> = ur.iter().map(|e| e.name.as_str()).collect();
+    assert!(names.contains(&"Khyber Pakhtunkhwa Assembly"), "{names:?}");
+    assert!(!names.contains(&"Khyber Pakhtunkhwa"), "{names:?}");
+}

@@ -1006,3 +1006,23 @@ fn arabic_and_pashto_units_of_distance_power_jobs_and_tankers() {
         [(15.0, Some("tankers".to_string()))]
     );
 }
+
+#[test]
+fn seasons_and_arabic_years_are_durations() {
+    assert_eq!(
+        values("For three winters the 40 families had no road."),
+        [40.0]
+    );
+    assert!(values("يعود تاريخ الموقع إلى ثلاثة آلاف عام.").is_empty());
+}
+
+#[test]
+fn arabic_ma_yuqarib_is_about_and_elders_are_people() {
+    let f = figures("ستدفع الشركة ما يقارب ٥٠ مليون دولار سنوياً.");
+    assert_eq!(f[0].value, 50e6);
+    assert_eq!(f[0].approx, Some(Approx::About));
+    let f = figures("More than 120 elders attended the gathering.");
+    assert_eq!(f[0].unit.as_deref(), Some("people"));
+    let f = figures("حکومت ۶ لاکھ افغانوں کو واپس بھیجے گی۔");
+    assert_eq!(f[0].unit.as_deref(), Some("people"));
+}

@@ -1333,3 +1333,91 @@ fn arabic_names_after_a_commissioners_title_and_with_ta_marbuta() {
         ]
     );
 }
+
+#[test]
+fn a_pronoun_after_a_role_subject_is_the_person_named_with_the_role() {
+    let q = run(
+        &[
+            "The district education director, Abdul Qahir Sadat, said 20 schools had closed. A UNICEF officer, Maria Lund, said the agency would pay salaries. The director said the ministry had not answered his letters. “If nobody comes by spring, the schools will stay shut,” he said.",
+        ],
+        "en",
+    );
+    assert_eq!(
+        pairs(&q),
+        [(
+            "Abdul Qahir Sadat",
+            "If nobody comes by spring, the schools will stay shut"
+        )]
+    );
+}
+
+#[test]
+fn the_report_is_the_accusers_not_the_accuseds() {
+    let q = run(
+        &[
+            "Human Rights Watch on Monday accused Taliban police of beating teachers in Ghor.",
+            "The report relies on interviews with pupils. “The teachers were beaten in front of their classes,” the report said.",
+        ],
+        "en",
+    );
+    assert_eq!(
+        pairs(&q),
+        [(
+            "Human Rights Watch",
+            "The teachers were beaten in front of their classes"
+        )]
+    );
+}
+
+#[test]
+fn pashto_this_word_was_said_by_x_in_the_same_sentence() {
+    let q = run(
+        &[
+            "د ننګرهار د سوداګرو اتحادیې مشر حاجي امین الله شینواری بیا وايي چې نرخونه لوړ شوي دي. «موږ له لسو کلونو راهیسې همدا بازار چلوو، خو داسې ګرانی مو نه وه لیدلې،» دا خبره امین الله شینواري وکړه.",
+        ],
+        "ps",
+    );
+    assert_eq!(
+        pairs(&q),
+        [(
+            "امین الله شینواری",
+            "موږ له لسو کلونو راهیسې همدا بازار چلوو، خو داسې ګرانی مو نه وه لیدلې"
+        )]
+    );
+}
+
+#[test]
+fn a_pashto_bare_role_before_words_on_the_manner_after_a_sentence_ending_in_wa() {
+    let q = run(
+        &[
+            "د ولسوالۍ محکمې قاضي مولوي نظر محمد حنیفي وویل چې دوسیه بشپړه شوې ده.",
+            "د تورن ورور، عبدالباقي ستانکزی، وویل چې دوی به استیناف ته ځي. «موږ ته د شاهدانو د اورېدو وخت رانه کړل شو.»",
+            "قاضي په دې اړه وویل چې تورن ته یوه میاشت وخت ورکړل شوی و. «محکمه د ټولو لپاره یو قانون لري.»",
+        ],
+        "ps",
+    );
+    assert_eq!(
+        pairs(&q),
+        [
+            (
+                "عبدالباقي ستانکزی",
+                "موږ ته د شاهدانو د اورېدو وخت رانه کړل شو."
+            ),
+            ("نظر محمد حنیفي", "محکمه د ټولو لپاره یو قانون لري."),
+        ]
+    );
+}
+
+#[test]
+fn an_urdu_assembly_speaker_as_a_role() {
+    let q = run(
+        &[
+            "اسپیکر بابر خان جدون نے اجلاس ملتوی کر دیا۔ «ہم کل دوبارہ اس معاملے پر بات کریں گے،» اسپیکر نے کہا۔",
+        ],
+        "ur",
+    );
+    assert_eq!(
+        pairs(&q),
+        [("بابر خان جدون", "ہم کل دوبارہ اس معاملے پر بات کریں گے")]
+    );
+}
