@@ -719,6 +719,14 @@ const BOILERPLATE: &[&str] = &[
     "subscribe to our newsletter",
     "read more",
     "read more:",
+    "book now",
+    "shop now",
+    "order now",
+    "download now",
+    "get a quote",
+    "show more",
+    "view more",
+    "load more",
     "related",
     "related articles",
     "related stories",
@@ -766,6 +774,21 @@ pub(crate) fn is_boilerplate(b: &Block) -> bool {
         .text
         .trim()
         .trim_end_matches(['.', ':', '!', '»', '›', '→']);
+    // A template's placeholder text ("Lorem ipsum dolor sit amet, …",
+    // "Lorem ipsum 2"), left in a box the site never filled; a sentence
+    // about the placeholder is text.
+    if let Some(h) = t.get(..11)
+        && h.eq_ignore_ascii_case("lorem ipsum")
+    {
+        let rest = t[11..].trim_start();
+        if rest.chars().all(|c| c.is_ascii_digit())
+            || rest
+                .get(..5)
+                .is_some_and(|w| w.eq_ignore_ascii_case("dolor"))
+        {
+            return true;
+        }
+    }
     if t.chars().count() > 160 {
         return false;
     }
@@ -1000,6 +1023,221 @@ const TAIL_MARKERS: &[&str] = &[
     "بیشتر بخوانید",
 ];
 
+/// Whether a block reads as running prose: a paragraph of twelve words or
+/// more and 80 characters that ends a sentence.
+fn is_prose(b: &Block) -> bool {
+    if b.kind != BlockKind::Paragraph || b.text.len() < 80 {
+        return false;
+    }
+    let end = b
+        .text
+        .trim_end()
+        .trim_end_matches(['"', '\'', '”', '’', '»', ')', '*']);
+    end.ends_with(['.', '!', '?', '…', '。', '؟', '۔'])
+        && b.text.split_whitespace().nth(11).is_some()
+}
+
+/// Whether a block is a heading short enough to open a section.
+fn is_section_heading(b: &Block) -> bool {
+    b.kind == BlockKind::Heading && b.text.chars().count() <= 120 && !b.text.contains('\n')
+}
+
+/// Whether a block is a marker of an article's tail ("Related articles").
+fn is_tail_marker(b: &Block) -> bool {
+    let t = b.text.trim().trim_end_matches([':', '.', '!', '…']);
+    if t.chars().count() > 40 {
+        return false;
+    }
+    let lower = t.to_lowercase();
+    TAIL_MARKERS.iter().any(|m| {
+        lower == *m
+            || lower
+                .strip_prefix(m)
+                .is_some_and(|rest| rest.len() <= 12 && !rest.starts_with(char::is_alphanumeric))
+    })
+}
+
+/// The number that opens a heading of a numbered list of sections ("4.
+/// Automate your savings", "5) Pack light").
+fn heading_number(b: &Block) -> Option<u32> {
+    if !is_section_heading(b) {
+        return None;
+    }
+    let mut t = b.text.trim_start();
+    // "Step 3: …", "Tip 4. …": one word before the number.
+    if let Some((word, rest)) = t.split_once(' ')
+        && word.chars().count() <= 8
+        && word.chars().all(char::is_alphabetic)
+        && rest.starts_with(|c: char| c.is_ascii_digit())
+    {
+        t = rest;
+    }
+    let digits = t.len() - t.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    if digits == 0 || digits > 3 {
+        return None;
+    }
+    // A stop, bracket or colon, not followed by a digit ("2.5 cups",
+    // "10:30").
+    let mut rest = t[digits..].chars();
+    (matches!(rest.next(), Some('.' | ')' | ':'))
+        && rest.next().is_some_and(|c| !c.is_ascii_digit()))
+    .then(|| t[..digits].parse().ok())
+    .flatten()
+}
+
+/// A numbered article split over sibling parts of the page: the
+/// readability core keeps one part (sections 4 to 7 of nine) and drops the
+/// others. When the core's numbered headings run from `m` to `n`, the
+/// page's sections numbered `m - 1` down to 1 (between the core's block
+/// ahead of its first numbered heading and that heading: a hole in the
+/// core's text, or the page ahead of it) and `n + 1` onwards (the first
+/// within eight blocks of the core's last block) are the same text: they
+/// are taken from the whole-page walk, each to the end of its prose (the
+/// unnumbered headings between them, titles of groups of sections, come
+/// along). The numbers must follow on without a gap; a tail marker or a
+/// block the core already holds ends the search.
+pub(crate) fn extend_numbered_sections(chosen: &mut Vec<Block>, page: &[Block]) {
+    let nums: Vec<u32> = chosen.iter().filter_map(heading_number).collect();
+    let (Some(&first_num), Some(&last_num)) = (nums.first(), nums.last()) else {
+        return;
+    };
+    let at = unique_positions(page);
+    let find = |text: &str| at.get(text).copied().flatten();
+    let held: std::collections::HashSet<&str> = chosen.iter().map(|b| b.text.as_str()).collect();
+    let stop = |b: &Block| is_tail_marker(b) || held.contains(b.text.as_str());
+    // After: the sections numbered on from the core's last number.
+    let mut after: Vec<Block> = Vec::new();
+    if let Some(j) = chosen
+        .iter()
+        .rev()
+        .find(|b| b.text.len() >= 40)
+        .and_then(|b| find(&b.text))
+    {
+        let mut expected = last_num + 1;
+        let (mut end, mut open) = (j + 1, false);
+        for (i, b) in page.iter().enumerate().skip(j + 1) {
+            if stop(b) || (expected == last_num + 1 && i > j + 8) {
+                break;
+            }
+            match heading_number(b) {
+                Some(n) if n == expected => {
+                    expected += 1;
+                    (end, open) = (i + 1, true);
+                }
+                Some(_) => break,
+                None if b.kind == BlockKind::Heading => open = false,
+                None if open => end = i + 1,
+                None => {}
+            }
+        }
+        if expected > last_num + 1 {
+            after.extend(page[j + 1..end].iter().cloned());
+        }
+    }
+    // Before: the sections numbered down to 1 ahead of the core's first
+    // numbered heading, after the core's block before it (a hole in the
+    // core's text, or the page ahead of it).
+    let first_at = chosen.iter().position(|b| heading_number(b).is_some());
+    if first_num > 1
+        && let Some(c) = first_at
+        && let Some(p) = find(&chosen[c].text)
+    {
+        let floor = match c {
+            0 => Some(0),
+            _ => find(&chosen[c - 1].text).map(|q| q + 1),
+        };
+        let mut expected = first_num - 1;
+        let mut start = None;
+        for (i, b) in page[..p].iter().enumerate().skip(floor.unwrap_or(p)).rev() {
+            if stop(b) {
+                break;
+            }
+            match heading_number(b) {
+                Some(n) if n == expected => {
+                    if n == 1 {
+                        start = Some(i);
+                        break;
+                    }
+                    expected -= 1;
+                }
+                Some(_) => break,
+                None => {}
+            }
+        }
+        if let Some(s) = start {
+            let hole: Vec<Block> = page[s..p].to_vec();
+            chosen.splice(c..c, hole);
+        }
+    }
+    chosen.append(&mut after);
+}
+
+/// The position of each block text met once in a page walk (`None` for a
+/// text met more than once).
+fn unique_positions(page: &[Block]) -> std::collections::HashMap<&str, Option<usize>> {
+    let mut at = std::collections::HashMap::with_capacity(page.len());
+    for (i, b) in page.iter().enumerate() {
+        at.entry(b.text.as_str())
+            .and_modify(|v| *v = None)
+            .or_insert(Some(i));
+    }
+    at
+}
+
+/// Holes in the readability core's text: the page's blocks between two
+/// blocks that follow each other in the core's output (both met once in
+/// the page walk), dropped by its cleaning of low-scored parts (a section
+/// wrapped in a box of its own). Page blocks whose start the core's text
+/// already holds (the core splits blocks its own way) are no hole. A hole
+/// comes back when it reads as the text: two prose paragraphs or more, of
+/// 300 characters at least, making up a third of its text or more, and no
+/// tail marker or boilerplate line. (One prose line alone is most often a
+/// figure caption or a call to action the core rightly dropped.)
+pub(crate) fn fill_holes(chosen: &mut Vec<Block>, page: &[Block]) {
+    let at = unique_positions(page);
+    let pos = |b: &Block| at.get(b.text.as_str()).copied().flatten();
+    // The core splits blocks its own way: a page block held inside one of
+    // the core's blocks is no hole.
+    let joined = chosen
+        .iter()
+        .map(|b| b.text.as_str())
+        .collect::<Vec<_>>()
+        .join("\n");
+    let held = |h: &Block| {
+        let head: String = h.text.chars().take(80).collect();
+        joined.contains(&head)
+    };
+    let mut out: Vec<Block> = Vec::with_capacity(chosen.len());
+    let mut prev: Option<usize> = None;
+    for b in chosen.drain(..) {
+        let here = pos(&b);
+        if let (Some(p), Some(q)) = (prev, here)
+            && q > p + 1
+        {
+            let hole: Vec<&Block> = page[p + 1..q].iter().filter(|h| !held(h)).collect();
+            let all: usize = hole.iter().map(|h| h.text.len()).sum();
+            let prose: Vec<usize> = hole
+                .iter()
+                .filter(|h| is_prose(h))
+                .map(|h| h.text.len())
+                .collect();
+            let prose_len: usize = prose.iter().sum();
+            if prose.len() >= 2
+                && prose_len >= 300
+                && prose_len * 3 >= all
+                && !hole.iter().any(|h| is_tail_marker(h) || is_boilerplate(h))
+            {
+                out.extend(hole.into_iter().cloned());
+            }
+        }
+        if here.is_some() {
+            prev = here;
+        }
+        out.push(b);
+    }
+    *chosen = out;
+}
+
 /// Cuts the tail of an article's blocks at a marker heading.
 pub(crate) fn cut_tail(blocks: &mut Vec<Block>) {
     let half = blocks.len() / 2;
@@ -1025,22 +1263,7 @@ pub(crate) fn cut_tail(blocks: &mut Vec<Block>) {
         .enumerate()
         .skip(1)
         .filter(|&(i, _)| i >= half || listlike(i))
-        .find_map(|(i, b)| {
-            let t = b.text.trim().trim_end_matches([':', '.', '!', '…']);
-            if t.chars().count() > 40 {
-                return None;
-            }
-            let lower = t.to_lowercase();
-            TAIL_MARKERS
-                .iter()
-                .any(|m| {
-                    lower == *m
-                        || lower.strip_prefix(m).is_some_and(|rest| {
-                            rest.len() <= 12 && !rest.starts_with(char::is_alphanumeric)
-                        })
-                })
-                .then_some(i)
-        });
+        .find_map(|(i, b)| is_tail_marker(b).then_some(i));
     if let Some(i) = cut {
         blocks.truncate(i);
     }
@@ -1070,6 +1293,137 @@ mod tests {
             kind,
             text: text.to_string(),
         }
+    }
+
+    #[test]
+    fn numbered_headings_are_read() {
+        use BlockKind::{Heading as H, Paragraph as P};
+        let n = |kind, t| heading_number(&block(kind, t));
+        assert_eq!(n(H, "4. Pack light"), Some(4));
+        assert_eq!(n(H, "12) Leave early"), Some(12));
+        assert_eq!(n(H, "Step 3: Book the ferry"), Some(3));
+        assert_eq!(n(H, "Tip 2.\u{a0}Bring water"), Some(2));
+        assert_eq!(n(H, "2.5 cups of flour"), None);
+        assert_eq!(n(H, "10:30 departure"), None);
+        assert_eq!(n(H, "2024 in review"), None);
+        assert_eq!(n(H, "The 3 best walks"), None);
+        assert_eq!(n(P, "4. Pack light"), None);
+    }
+
+    /// The numbered sections of a guide split over parts of the page come
+    /// back around the part the core kept, in page order; a numbered list
+    /// elsewhere that does not follow on is left out.
+    #[test]
+    fn numbered_sections_around_the_core_block_are_taken() {
+        use BlockKind::{Heading as H, ListItem as L, Paragraph as P};
+        let page = vec![
+            block(L, "1. Most read elsewhere"),
+            block(P, "Planning a walk along the coast takes a little care."),
+            block(H, "Before you go"),
+            block(H, "1. Check the tides"),
+            block(
+                P,
+                "The path floods at high water twice a day, so read the tide table.",
+            ),
+            block(H, "2. Pack light"),
+            block(
+                P,
+                "A small bag with water and a coat is all the walk asks for.",
+            ),
+            block(H, "On the path"),
+            block(H, "3. Keep to the marked route"),
+            block(
+                P,
+                "The cliffs crumble in winter, and the marked route avoids them.",
+            ),
+            block(H, "4. Leave early"),
+            block(
+                P,
+                "The light fades early in autumn and the last bus leaves at five.",
+            ),
+            block(P, "Sign up"),
+            block(H, "Coming home"),
+            block(H, "5. Rest your feet"),
+            block(
+                P,
+                "A warm bath after twenty kilometres is well earned by anyone.",
+            ),
+            block(H, "Related articles"),
+            block(H, "6. Another list"),
+        ];
+        let mut chosen = page[8..12].to_vec();
+        extend_numbered_sections(&mut chosen, &page);
+        let texts: Vec<_> = chosen.iter().map(|b| b.text.as_str()).collect();
+        let want: Vec<_> = page[3..12]
+            .iter()
+            .chain(&page[12..16])
+            .map(|b| b.text.as_str())
+            .collect();
+        assert_eq!(texts, want);
+
+        // Without a numbered heading in the core's block, nothing changes.
+        let mut plain = vec![page[1].clone()];
+        extend_numbered_sections(&mut plain, &page);
+        assert_eq!(plain, vec![page[1].clone()]);
+    }
+
+    /// Prose the core's cleaning cut out between two of its blocks comes
+    /// back; a caption, a call to action, or a block the core holds in a
+    /// longer one does not.
+    #[test]
+    fn holes_of_prose_in_the_core_block_are_filled() {
+        use BlockKind::{Heading as H, Paragraph as P};
+        let prose = |t: &str| {
+            block(
+                P,
+                &format!(
+                    "{t} walked the length of the harbour wall before the storm came in, \
+                     counting the cracks and the loose stones one by one for the report due in the spring."
+                ),
+            )
+        };
+        let page = vec![
+            prose("First, the council"),
+            block(H, "What the divers found"),
+            prose("Then the divers"),
+            prose("Later the engineers"),
+            prose("After that the mayor"),
+            block(
+                P,
+                "Photo: the harbour wall at low tide, seen from the old pier.",
+            ),
+            prose("Finally the residents"),
+            block(H, "Want to know more? Join our newsletter today"),
+            prose("Sign up and our team"),
+            prose("In the end everyone"),
+        ];
+        // The core merged two page blocks into one of its own.
+        let merged = Block {
+            kind: P,
+            text: format!("{}\n{}", page[3].text, page[4].text),
+        };
+        let mut chosen = vec![
+            page[0].clone(),
+            merged.clone(),
+            page[6].clone(),
+            page[9].clone(),
+        ];
+        fill_holes(&mut chosen, &page);
+        let texts: Vec<_> = chosen.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                page[0].text.as_str(),
+                &merged.text,
+                &page[6].text,
+                &page[9].text
+            ]
+        );
+
+        // A hole of a heading and two prose paragraphs comes back.
+        let mut chosen = vec![page[0].clone(), page[4].clone()];
+        fill_holes(&mut chosen, &page);
+        assert_eq!(chosen, page[0..5].to_vec());
     }
 
     #[test]
@@ -1531,6 +1885,19 @@ mod tests {
         )));
         assert!(!is_boilerplate(&p(
             "The minister said the share of girls in school fell."
+        )));
+        // Button labels of calls to action.
+        assert!(is_boilerplate(&p("Book now")));
+        assert!(is_boilerplate(&p("Get a quote!")));
+        assert!(!is_boilerplate(&p("Book now for the spring ferry season.")));
+        // Placeholder text of any length.
+        assert!(is_boilerplate(&p("Lorem ipsum 2")));
+        assert!(is_boilerplate(&p(&format!(
+            "Lorem Ipsum dolor sit amet, consectetur adipiscing elit. {}",
+            "Sed do eiusmod tempor incididunt ut labore. ".repeat(5)
+        ))));
+        assert!(!is_boilerplate(&p(
+            "Lorem ipsum is the placeholder text designers have used since the sixteenth century."
         )));
     }
 }

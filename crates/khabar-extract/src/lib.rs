@@ -421,8 +421,11 @@ fn check_not_binary(bytes: &[u8]) -> Result<()> {
 /// share boxes) left out, unless the walk finds nothing or (listings,
 /// forums and service pages) one long text holds nearly all its running
 /// text, or the walk kept little of the page's long paragraphs, a page
-/// typed wrongly: then the readability core's block is the text. Chosen by
-/// measurement on WCXB dev (see `eval/extract.sh`).
+/// typed wrongly: then the readability core's block is the text. A block
+/// of the core that is kept is completed from the page walk: numbered
+/// sections it left in sibling parts of the page, and holes of prose its
+/// cleaning cut out. Chosen by measurement on WCXB dev (see
+/// `eval/extract.sh`).
 fn main_text(
     doc: Document,
     url: Option<&str>,
@@ -476,6 +479,8 @@ fn main_text(
                 || (missed && !body::misses_running_text(&blocks, feats.long_par_chars))
         };
         if !blocks.is_empty() && keep {
+            body::extend_numbered_sections(&mut blocks, &page);
+            body::fill_holes(&mut blocks, &page);
             return blocks;
         }
     }
