@@ -45,6 +45,7 @@ const HELDOUT_15: &str = include_str!("../eval/figures-topics-heldout-15.toml");
 const HELDOUT_16: &str = include_str!("../eval/figures-topics-heldout-16.toml");
 const HELDOUT_17: &str = include_str!("../eval/figures-topics-heldout-17.toml");
 const HELDOUT_18: &str = include_str!("../eval/figures-topics-heldout-18.toml");
+const HELDOUT_19: &str = include_str!("../eval/figures-topics-heldout-19.toml");
 const SAMPLE: &str = include_str!("../eval/figures-topics-sample.toml");
 
 /// Floors: (figure recall, figure precision, topic micro-F1).
@@ -232,6 +233,23 @@ const HELDOUT_17_FLOOR: (f64, f64, f64) = (0.97, 0.98, 0.80);
 /// cricket scorecard's bare numbers, "four or five of them", "three and
 /// a half days"), topics 0.636. Floors just under those.
 const HELDOUT_18_FLOOR: (f64, f64, f64) = (0.98, 0.82, 0.62);
+/// First scored, before any rule was changed for it: figure recall 0.895,
+/// precision 0.971 (34 right of 35 found, 38 gold; unit 0.853, approx
+/// 0.971, source 0.724), topics micro F1 0.800 (P 0.800, R 0.800): the
+/// honest held-out figures. Fixed since: a Dari or Pashto number word
+/// before a percent word ("سه درصد"); an Arabic number word before a
+/// thing counted in a unit ("أربع مدارس"); an English number word before
+/// a name of two capitalised words ("two United Nations agencies") no
+/// count; "according to its director in Herat, X" cites X; the topic
+/// taxonomy's keywords for water and dams, mines and investment, media
+/// freedom, jirgas and treaties in the five languages. Recall 0.947,
+/// precision 1.000 (unit 0.861, approx 0.972, source 0.806; left: an
+/// Arabic dual noun as a count, "عيادتين"; "These two men", which the
+/// rules read as a reference back; the source of a Dari speaker named
+/// before an apposition and "گفت که", of an organisation before a
+/// relative clause, of a Pashto "X په خپل راپور کې ویلي", of an Arabic
+/// "وأفاد X بأن"), topics 0.839. Floors just under those.
+const HELDOUT_19_FLOOR: (f64, f64, f64) = (0.94, 0.98, 0.82);
 const SAMPLE_FLOOR: (f64, f64, f64) = (0.95, 0.95, 0.85);
 
 #[derive(Debug, Deserialize)]
@@ -654,6 +672,13 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
+    let heldout_19: Gold = match toml::from_str(HELDOUT_19) {
+        Ok(g) => g,
+        Err(e) => {
+            eprintln!("eval/figures-topics-heldout-19.toml: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
     let mut all: Vec<(String, Vec<String>)> = Vec::new();
     for (set, gold, floor) in [
         ("synthetic", &synthetic, SYNTHETIC_FLOOR),
@@ -674,6 +699,7 @@ fn main() -> ExitCode {
         ("held-out-16 synthetic", &heldout_16, HELDOUT_16_FLOOR),
         ("held-out-17 synthetic", &heldout_17, HELDOUT_17_FLOOR),
         ("held-out-18 synthetic", &heldout_18, HELDOUT_18_FLOOR),
+        ("held-out-19 synthetic", &heldout_19, HELDOUT_19_FLOOR),
     ] {
         let cases: Vec<Case<'_>> = gold
             .article

@@ -23,8 +23,9 @@
 //! `eval/quotes-entities-heldout-14.txt`,
 //! `eval/quotes-entities-heldout-15.txt`,
 //! `eval/quotes-entities-heldout-16.txt`,
-//! `eval/quotes-entities-heldout-17.txt` and
-//! `eval/quotes-entities-heldout-18.txt` (each scored before any rule was
+//! `eval/quotes-entities-heldout-17.txt`,
+//! `eval/quotes-entities-heldout-18.txt` and
+//! `eval/quotes-entities-heldout-19.txt` (each scored before any rule was
 //! changed for it). `--set NAME` (repeatable: `synthetic`, `held-out-3`, …,
 //! `sample`) scores only the sets named; `--list` prints every entity and
 //! quotation found, with the errors. Sample gold:
@@ -66,6 +67,7 @@ const HELDOUT_15: &str = include_str!("../eval/quotes-entities-heldout-15.txt");
 const HELDOUT_16: &str = include_str!("../eval/quotes-entities-heldout-16.txt");
 const HELDOUT_17: &str = include_str!("../eval/quotes-entities-heldout-17.txt");
 const HELDOUT_18: &str = include_str!("../eval/quotes-entities-heldout-18.txt");
+const HELDOUT_19: &str = include_str!("../eval/quotes-entities-heldout-19.txt");
 const SAMPLE_GOLD: &str = include_str!("../eval/quotes-entities-sample.txt");
 
 /// `--list`: print every entity and quotation found, not only the errors.
@@ -533,6 +535,31 @@ const HELDOUT_18_FLOORS: Floors = Floors {
     entity_f1: 0.96,
 };
 
+/// Written and annotated before it was first scored, which gave quotes P
+/// 0.933, R 0.903, F1 0.918 (28 right of 30 found, 31 gold; 2 with the
+/// right words but another speaker) and entities P 0.957, R 0.936, F1
+/// 0.946 (88 right of 92 found, 94 gold; kind right for 1.000; by
+/// language, recall en 1.000, fa 0.833, ps 0.867, ur 0.875, ar 1.000 and
+/// precision en 0.978, fa 0.938, ps 0.929, ur 0.875, ar 1.000): the
+/// honest held-out figures. Fixed since for the error classes seen: Dari
+/// given names compounded with آقا ("خان‌آقا") and "فریدون" unknown, so
+/// "وی افزود" went to the person named before; the field a teacher
+/// teaches ("استاد اقتصاد") read as a name after the title استاد, and so
+/// as the speaker; Urdu "زیر غور" (under consideration) read as the
+/// province Ghor; a Pashto department of the fight against something ("د
+/// X د مخدره توکو پر وړاندې د مبارزې ریاست") cut at "پر وړاندې"; an Urdu
+/// city's police before a postposition ("اسلام آباد پولیس کے"); NetBlocks
+/// and the Pashto oblique "مارجې" in the gazetteer. Quotes P 1.000, R
+/// 1.000 and entities P 0.989, R 1.000, F1 0.995 (left: "Asia" in "the
+/// group's Asia programme coordinator" taken for an organisation): the
+/// floors are just under those.
+const HELDOUT_19_FLOORS: Floors = Floors {
+    quote_p: 0.98,
+    quote_r: 0.98,
+    entity_r: 0.98,
+    entity_f1: 0.98,
+};
+
 const SAMPLE_FLOORS: Floors = Floors {
     quote_p: 0.95,
     quote_r: 0.95,
@@ -846,6 +873,7 @@ fn main() -> ExitCode {
         ("held-out-16", HELDOUT_16, &HELDOUT_16_FLOORS),
         ("held-out-17", HELDOUT_17, &HELDOUT_17_FLOORS),
         ("held-out-18", HELDOUT_18, &HELDOUT_18_FLOORS),
+        ("held-out-19", HELDOUT_19, &HELDOUT_19_FLOORS),
     ] {
         if !sets.is_empty() && !sets.iter().any(|s| s == set) {
             continue;

@@ -339,6 +339,31 @@ fn gazetteer_pass(text: &str, toks: &[Token], p: u32, taken: &mut [bool], raws: 
                 }
                 i = end;
             }
+            // Urdu "اسلام آباد پولیس کے": a place's police force, named
+            // before a postposition.
+            Some(hit)
+                if g.entries[hit.entry as usize].kind == EntityKind::Place
+                    && toks[i].arabic
+                    && toks.get(i + hit.len).is_some_and(|t| {
+                        t.key == "پولیس" && glued(text, &toks[i + hit.len - 1], t, false)
+                    })
+                    && toks
+                        .get(i + hit.len + 1)
+                        .is_some_and(|t| UR_POSTPOSITIONS.contains(&t.key.as_str()))
+                    && !taken[i..=i + hit.len].iter().any(|&t| t) =>
+            {
+                let end = i + hit.len + 1;
+                taken[i..end].iter_mut().for_each(|t| *t = true);
+                let mut raw = arabic_raw(toks, p, i, end);
+                raw.kind = EntityKind::Organization;
+                raws.push(raw);
+                i = end;
+            }
+            // Urdu "زیر غور" (under consideration), "غور کر رہی ہے"
+            // (considering): the noun غور, not the province.
+            Some(hit) if hit.len == 1 && urdu_ghor_noun(toks, i) => {
+                i += 1;
+            }
             // "Kabul Monitor", "Herat Times", "Central Asia Research
             // Centre": a place starting an organisation's name (its
             // organisation word at most three capitalised words on).
@@ -2114,6 +2139,24 @@ fn department_at(text: &str, toks: &[Token], i: usize, taken: &[bool]) -> Option
             if !field_ok {
                 continue;
             }
+            // "د مخدره توکو پر وړاندې د مبارزې ریاست": the fight against
+            // something, named before "پر وړاندې" (against) in one or two
+            // words after a د of their own.
+            let mut i = i;
+            if h == from + 1
+                && toks[from].key == crate::normalize::normalize("مبارزې")
+                && i >= 4
+                && toks[i - 2].key == crate::normalize::normalize("پر")
+                && toks[i - 1].key == crate::normalize::normalize("وړاندې")
+                && let Some(j) = (4..=5).filter_map(|back| i.checked_sub(back)).find(|&j| {
+                    toks[j].key == d
+                        && (j..i).all(free)
+                        && (j + 1..i - 2).all(|k| !w.ar_stop.contains(&toks[k].key))
+                        && (j + 1..=i).all(|k| glued(text, &toks[k - 1], &toks[k], false))
+                })
+            {
+                i = j;
+            }
             // "د خوست د پوهنې ریاست": the place before, when the gazetteer knows it.
             let mut a = i;
             if i >= 2
@@ -3413,6 +3456,18 @@ fn named_body_at(text: &str, toks: &[Token], i: usize, taken: &[bool]) -> Option
 
 /// Whether `toks[i]` is an Urdu organisation word followed by "آف" and a
 /// word, none of them taken.
+/// The word غور at `i` as the Urdu noun "consideration": after "زیر"
+/// ("زیر غور", under consideration) or before a form of کرنا ("غور کر
+/// رہی ہے", "غور کیا").
+fn urdu_ghor_noun(toks: &[Token], i: usize) -> bool {
+    toks[i].key == "غور"
+        && ((i > 0 && toks[i - 1].key == "زیر")
+            || toks.get(i + 1).is_some_and(|t| {
+                ["کر", "کیا", "کرنے", "کرے", "کریں", "کرتے", "کرنا", "کرکے"]
+                    .contains(&t.key.as_str())
+            }))
+}
+
 fn of_org(toks: &[Token], i: usize, taken: &[bool]) -> bool {
     i + 2 < toks.len()
         && toks[i].arabic

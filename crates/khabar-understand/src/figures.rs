@@ -791,8 +791,12 @@ fn read_words(t: &[Tok<'_>], i: usize) -> Option<(f64, usize)> {
                     {
                         return Some((v * s, i + 2));
                     }
+                    // Also things counted in a unit: "أربع مدارس" (four
+                    // schools).
                     let people = t.get(i + 1).is_some_and(|x| {
-                        lx::is_person_noun(&x.norm) || lx::is_person_classifier(&x.norm)
+                        lx::is_person_noun(&x.norm)
+                            || lx::is_person_classifier(&x.norm)
+                            || lx::english_unit(&x.norm).is_some()
                     });
                     // Not a ratio ("سرير لكل ثلاثة أطفال") or the size of
                     // a household ("أسرة من سبعة أفراد").
@@ -881,6 +885,12 @@ fn read_words(t: &[Tok<'_>], i: usize) -> Option<(f64, usize)> {
         j
     };
     if t.get(after).is_some_and(|x| lx::is_fraction(&x.norm)) {
+        return None;
+    }
+    // "two United Nations agencies": a number word before a name of two
+    // capitalised words counts what follows the name, which it does not
+    // name as a unit; not read.
+    if t.get(j).is_some_and(|x| x.capital) && t.get(j + 1).is_some_and(|x| x.capital) {
         return None;
     }
     Some((total + current, j))
@@ -1019,7 +1029,9 @@ fn read_fa_ps_words(t: &[Tok<'_>], i: usize) -> Option<(f64, usize)> {
                     && t.get(j + 1).is_some_and(|x| x.is_word())
                     && t.get(j + 2)
                         .is_some_and(|x| lx::english_unit(&x.norm).is_some()))));
-    if scaled || (classifier && value >= 2.0) || (j > i + 2 && value >= 100.0) {
+    // "سه درصد", "درې سلنه": a number word before a percent word.
+    let percent = t.get(j).is_some_and(|x| lx::is_percent_word(&x.norm));
+    if scaled || (classifier && value >= 2.0) || percent || (j > i + 2 && value >= 100.0) {
         Some((value, j))
     } else {
         None
@@ -1233,7 +1245,24 @@ impl Context<'_, '_> {
             }
             // "according to X"
             if w.is("according") && t.get(k + 1).is_some_and(|x| x.is("to")) {
+                // "according to its director in Herat, Mohammad Nabi
+                // Saberi": the name after a role in apposition.
+                let role_then_name = || {
+                    if !t
+                        .get(k + 2)
+                        .is_some_and(|x| matches!(x.norm.as_ref(), "its" | "their" | "the"))
+                        || t.get(k + 3).is_none_or(|x| x.capital || !x.is_word())
+                    {
+                        return None;
+                    }
+                    let c = (k + 4..t.len().min(k + 9))
+                        .take_while(|&c| t[c].is_word() || t[c].sym(','))
+                        .find(|&c| t[c].sym(','))?;
+                    self.name_after(c + 1, false)
+                };
                 if let Some(s) = self.name_after(k + 2, true) {
+                    out.push((k, s, true));
+                } else if let Some(s) = role_then_name() {
                     out.push((k, s, true));
                 } else if t.get(k + 2).is_some_and(|x| x.is("the") || x.is("this"))
                     && t.get(k + 3).is_some_and(|x| lx::is_back_reference(&x.norm))
@@ -2053,6 +2082,31 @@ mod tests {
         );
         let v: Vec<f64> = f.iter().map(|f| f.value).collect();
         assert_eq!(v, [300.0]);
+    }
+
+    #[test]
+    fn according_to_a_role_and_a_name_in_apposition() {
+        let f = one(
+            "The charity has sent 500 tents, according to its director in Herat, Karim Nabizada.",
+        );
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(
+            f[0].cited_source.as_deref(),
+            Some("Karim Nabizada"),
+            "{f:?}"
+        );
+    }
+
+    #[test]
+    fn number_words_before_percent_words_things_and_names() {
+        let fa = one("ارزش افغانی سه درصد کاهش یافته است.");
+        assert_eq!(fa.len(), 1, "{fa:?}");
+        assert_eq!(fa[0].value, 3.0);
+        let ar = one("سيشمل المشروع بناء أربع مدارس في القرى.");
+        assert_eq!(ar.len(), 1, "{ar:?}");
+        assert_eq!(ar[0].value, 4.0);
+        let en = one("Two United Nations agencies warned on Thursday.");
+        assert!(en.is_empty(), "{en:?}");
     }
 
     #[test]

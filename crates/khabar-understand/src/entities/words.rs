@@ -1090,6 +1090,9 @@ const AR_ROLES: &[&str] = &[
 /// starts with one ("فیصل ناصر نے کہا", "ماجد الأنصاري"). Compound names
 /// (عبد…، …الله، …الدین) are recognised by their form.
 const AR_GIVEN: &[&str] = &[
+    "فریدون",
+    "بهروز",
+    "کامران",
     "صادق",
     "بابر",
     "محمد",
@@ -1383,6 +1386,19 @@ const AR_STOP: &[&str] = &[
     // A university is no name word: "استاد دانشگاه بلخ".
     "دانشگاه",
     "پوهنتون",
+    // Nor is the field a teacher teaches: "استاد اقتصاد در دانشگاه کابل".
+    "اقتصاد",
+    "حقوق",
+    "تاریخ",
+    "ادبیات",
+    "ریاضی",
+    "فزیک",
+    "کیمیا",
+    "طب",
+    "زراعت",
+    "جامعه‌شناسی",
+    "روانشناسی",
+    "اقتصادپوهنه",
     "و",
     "در",
     "به",
@@ -1637,6 +1653,13 @@ pub(crate) fn is_ar_given(key: &str) -> bool {
         || ["شاه", "جان", "گل"].iter().any(|s| {
             key.strip_suffix(s)
                 .is_some_and(|r| r.chars().count() >= 3 && get().ar_given.contains(r))
+        })
+        // A given name, خان or گل before آقا, written as one word:
+        // "خان‌آقا", "گل‌آقا", "شاه‌آقا".
+        || key.strip_suffix("آقا").is_some_and(|r| {
+            let r = r.trim_end_matches('\u{200c}');
+            ["خان", "گل", "ګل", "شاه"].contains(&r)
+                || (r.chars().count() >= 3 && get().ar_given.contains(r))
         })
         // گل before a given name, written as one word: "گل‌احمد",
         // "ګل‌محمد".

@@ -2017,3 +2017,57 @@ fn sri_lankan_is_a_nationality_and_the_kp_assembly_a_body() {
     assert!(names.contains(&"Khyber Pakhtunkhwa Assembly"), "{names:?}");
     assert!(!names.contains(&"Khyber Pakhtunkhwa"), "{names:?}");
 }
+
+#[test]
+fn urdu_ghor_as_a_noun_agha_compounds_and_a_teachers_field() {
+    let ur = find(
+        &paras(&[
+            "کمیٹی نے کہا کہ یہ معاملہ زیر غور ہے اور حکومت اس پر غور کر رہی ہے۔",
+            "غور میں برف باری ہوئی۔",
+        ]),
+        Some("ur"),
+    );
+    let places = names(&ur, EntityKind::Place);
+    assert_eq!(
+        places.iter().filter(|n| **n == "Ghor").count(),
+        1,
+        "{ur:#?}"
+    );
+    let fa = find(
+        &paras(&[
+            "گل‌آقا رحیمی، یکی از دکانداران، گفت که بازار کساد است.",
+            "فریدون نادری، صاحب یک دکان، گفت که کار ندارد.",
+            "دکتر نصیر احمد وردک، استاد حقوق در دانشگاه هرات، می‌گوید که قانون روشن است.",
+        ]),
+        Some("fa"),
+    );
+    let people = names(&fa, EntityKind::Person);
+    assert!(people.contains(&"گل‌آقا رحیمی"), "{people:?}");
+    assert!(people.contains(&"فریدون نادری"), "{people:?}");
+    assert!(!people.contains(&"حقوق"), "{people:?}");
+}
+
+#[test]
+fn a_pashto_department_of_the_fight_against_something() {
+    let found = find(
+        &paras(&["د کندهار د مخدره توکو پر وړاندې د مبارزې ریاست مشر وویل چې کښت کم شوی."]),
+        Some("ps"),
+    );
+    let orgs = names(&found, EntityKind::Organization);
+    assert!(
+        orgs.contains(&"د کندهار د مخدره توکو پر وړاندې د مبارزې ریاست"),
+        "{orgs:?}"
+    );
+    assert!(!orgs.contains(&"د مبارزې ریاست"), "{orgs:?}");
+}
+
+#[test]
+fn an_urdu_citys_police_before_a_postposition() {
+    let found = find(
+        &paras(&["اسلام آباد پولیس کے ترجمان نے کہا کہ مظاہرہ پرامن رہا۔"]),
+        Some("ur"),
+    );
+    let orgs = names(&found, EntityKind::Organization);
+    assert!(orgs.contains(&"اسلام آباد پولیس"), "{orgs:?}");
+    assert!(names(&found, EntityKind::Place).is_empty(), "{found:#?}");
+}
