@@ -46,6 +46,7 @@ const HELDOUT_16: &str = include_str!("../eval/figures-topics-heldout-16.toml");
 const HELDOUT_17: &str = include_str!("../eval/figures-topics-heldout-17.toml");
 const HELDOUT_18: &str = include_str!("../eval/figures-topics-heldout-18.toml");
 const HELDOUT_19: &str = include_str!("../eval/figures-topics-heldout-19.toml");
+const HELDOUT_20: &str = include_str!("../eval/figures-topics-heldout-20.toml");
 const SAMPLE: &str = include_str!("../eval/figures-topics-sample.toml");
 
 /// Floors: (figure recall, figure precision, topic micro-F1).
@@ -250,6 +251,21 @@ const HELDOUT_18_FLOOR: (f64, f64, f64) = (0.98, 0.82, 0.62);
 /// relative clause, of a Pashto "X په خپل راپور کې ویلي", of an Arabic
 /// "وأفاد X بأن"), topics 0.839. Floors just under those.
 const HELDOUT_19_FLOOR: (f64, f64, f64) = (0.94, 0.98, 0.82);
+/// Held-out-20, annotated before it was first scored, which gave recall
+/// 1.000, precision 0.952 (20 right of 21 found, 20 gold; unit 0.650,
+/// approx 1.000, source 0.444), topics micro F1 0.632 (P 0.857, R 0.500):
+/// the honest held-out figures. Fixed since: a number word glued to digits
+/// ("Twenty20") read as a number; counted nouns for people ("citizens",
+/// "vaccinators", "داوطلب"), a league's franchises as teams, Arabic "طنا"
+/// and Dari "مگاوات" as units; a Dari source named before an apposition
+/// and a phrase of place ("X، رئیس Y، در یک نشست خبری در کابل گفت");
+/// topic keywords for locusts and medicine prices. Recall 1.000,
+/// precision 1.000 (unit 0.900, approx 1.000, source 0.500; left: a
+/// figure told by a province's officials or department sourced to them
+/// and not to the province, an acronym in brackets given as the source,
+/// a Dari subject too far before its verb), topics 0.762. Floors just
+/// under those.
+const HELDOUT_20_FLOOR: (f64, f64, f64) = (0.98, 0.98, 0.74);
 const SAMPLE_FLOOR: (f64, f64, f64) = (0.95, 0.95, 0.85);
 
 #[derive(Debug, Deserialize)]
@@ -679,6 +695,13 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
+    let heldout_20: Gold = match toml::from_str(HELDOUT_20) {
+        Ok(g) => g,
+        Err(e) => {
+            eprintln!("eval/figures-topics-heldout-20.toml: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
     let mut all: Vec<(String, Vec<String>)> = Vec::new();
     for (set, gold, floor) in [
         ("synthetic", &synthetic, SYNTHETIC_FLOOR),
@@ -700,6 +723,7 @@ fn main() -> ExitCode {
         ("held-out-17 synthetic", &heldout_17, HELDOUT_17_FLOOR),
         ("held-out-18 synthetic", &heldout_18, HELDOUT_18_FLOOR),
         ("held-out-19 synthetic", &heldout_19, HELDOUT_19_FLOOR),
+        ("held-out-20 synthetic", &heldout_20, HELDOUT_20_FLOOR),
     ] {
         let cases: Vec<Case<'_>> = gold
             .article

@@ -25,7 +25,8 @@
 //! `eval/quotes-entities-heldout-16.txt`,
 //! `eval/quotes-entities-heldout-17.txt`,
 //! `eval/quotes-entities-heldout-18.txt` and
-//! `eval/quotes-entities-heldout-19.txt` (each scored before any rule was
+//! `eval/quotes-entities-heldout-19.txt`,
+//! `eval/quotes-entities-heldout-20.txt` (each scored before any rule was
 //! changed for it). `--set NAME` (repeatable: `synthetic`, `held-out-3`, …,
 //! `sample`) scores only the sets named; `--list` prints every entity and
 //! quotation found, with the errors. Sample gold:
@@ -68,6 +69,7 @@ const HELDOUT_16: &str = include_str!("../eval/quotes-entities-heldout-16.txt");
 const HELDOUT_17: &str = include_str!("../eval/quotes-entities-heldout-17.txt");
 const HELDOUT_18: &str = include_str!("../eval/quotes-entities-heldout-18.txt");
 const HELDOUT_19: &str = include_str!("../eval/quotes-entities-heldout-19.txt");
+const HELDOUT_20: &str = include_str!("../eval/quotes-entities-heldout-20.txt");
 const SAMPLE_GOLD: &str = include_str!("../eval/quotes-entities-sample.txt");
 
 /// `--list`: print every entity and quotation found, not only the errors.
@@ -560,6 +562,31 @@ const HELDOUT_19_FLOORS: Floors = Floors {
     entity_f1: 0.98,
 };
 
+/// Written and annotated before it was first scored, which gave quotes P
+/// 1.000, R 1.000, F1 1.000 (18 right of 18 found, 18 gold) and entities
+/// P 0.853, R 0.892, F1 0.872 (58 right of 68 found, 65 gold; kind right
+/// for 0.983; by language, recall en 0.966, fa 0.923, ps 0.800, ur 0.833,
+/// ar 0.714 and precision en 0.875, fa 0.923, ps 0.727, ur 0.833, ar
+/// 0.833): the honest held-out figures. Fixed since for the error classes
+/// seen: a Pashto place in the ablative after "له" ("له پاکستانه", "له
+/// پېښوره"); an Urdu day of the week read into the name before it
+/// ("X پیر کے روز"); an Arabic syndicate ("نقابة …") as a body's head; a
+/// capitalised word with digits ("Twenty20") read as a person; an airline
+/// ("… Airways") as an organisation; the Dari name of DABS followed by
+/// "افغانستان". Quotes P 1.000, R 1.000 and entities P 0.913, R 0.969,
+/// F1 0.940 (left: the Dari national body "اداره ملی امتحانات" missed;
+/// the Arabic "وزارة الصحة العامة", which also names other countries'
+/// ministries, not linked to the Ministry of Public Health; "foreign
+/// ministry" after "Qatari" and "the Taliban's"; Pashto provincial
+/// departments not in the gold; a league team named "X Knights" taken for
+/// a person): the floors are just under those.
+const HELDOUT_20_FLOORS: Floors = Floors {
+    quote_p: 0.98,
+    quote_r: 0.98,
+    entity_r: 0.96,
+    entity_f1: 0.93,
+};
+
 const SAMPLE_FLOORS: Floors = Floors {
     quote_p: 0.95,
     quote_r: 0.95,
@@ -874,6 +901,7 @@ fn main() -> ExitCode {
         ("held-out-17", HELDOUT_17, &HELDOUT_17_FLOORS),
         ("held-out-18", HELDOUT_18, &HELDOUT_18_FLOORS),
         ("held-out-19", HELDOUT_19, &HELDOUT_19_FLOORS),
+        ("held-out-20", HELDOUT_20, &HELDOUT_20_FLOORS),
     ] {
         if !sets.is_empty() && !sets.iter().any(|s| s == set) {
             continue;

@@ -524,21 +524,27 @@ fn given_name_before(text: &str, toks: &[Token], i: usize) -> bool {
         && gap.chars().all(char::is_whitespace)
         && (!opens_sentence || named_after())
         && k.chars().count() > 2
-        && ![
-            &w.common,
-            &w.demonyms,
-            &w.roles,
-            &w.honorifics,
-            &w.org,
-            &w.place_nouns,
-            &w.connectors,
-            &w.not_name,
-            &w.event,
-        ]
-        .iter()
-        .any(|set| set.contains(k))
+        && !in_word_lists(w, k)
         && !DATE_WORDS.contains(&k)
         && gazetteer::get().longest(text, toks, i - 1).is_none()
+}
+
+/// Whether `k` is a known non-name word: common, demonym, role, honorific,
+/// organisation or place noun, connector, not-a-name or event word.
+fn in_word_lists(w: &words::Words, k: &str) -> bool {
+    [
+        &w.common,
+        &w.demonyms,
+        &w.roles,
+        &w.honorifics,
+        &w.org,
+        &w.place_nouns,
+        &w.connectors,
+        &w.not_name,
+        &w.event,
+    ]
+    .iter()
+    .any(|set| set.contains(k))
 }
 
 /// Whether `toks[i]` stands between a capitalised title or role ("Justice",
@@ -559,19 +565,7 @@ fn given_name_between(text: &str, toks: &[Token], i: usize) -> bool {
         && !next.caps
         && glued(text, &toks[i], next, false)
         && next.key.chars().count() > 1
-        && ![
-            &w.common,
-            &w.demonyms,
-            &w.roles,
-            &w.honorifics,
-            &w.org,
-            &w.place_nouns,
-            &w.connectors,
-            &w.not_name,
-            &w.event,
-        ]
-        .iter()
-        .any(|set| set.contains(next.key.as_str()))
+        && !in_word_lists(w, next.key.as_str())
         && !DATE_WORDS.contains(&next.key.as_str())
         && gazetteer::get()
             .longest(text, toks, i + 1)
@@ -749,7 +743,12 @@ fn plural_acronym(word: &str) -> bool {
 }
 
 fn is_name_word(t: &Token) -> bool {
-    !t.arabic && (t.upper || t.caps) && !t.key.chars().all(|c| c.is_ascii_digit())
+    !t.arabic
+        && (t.upper || t.caps)
+        && !t.key.chars().all(|c| c.is_ascii_digit())
+        // A capitalised word with digits in it ("Twenty20") is no name;
+        // an acronym may have them ("1TV").
+        && (t.caps || !t.key.chars().any(|c| c.is_ascii_digit()))
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -1278,6 +1277,7 @@ fn arabic_pass(
                     && w.ar_titles.contains(&toks[k - 1].key)
                     && toks.get(k + 1).is_some_and(|t| t.key == "خان")))
             && !is_arabic_ala(text, &toks[k])
+            && !is_ur_weekday(toks, k)
     };
     let mut i = 0;
     while i < n {
@@ -2416,6 +2416,8 @@ const AR_BODY_HEADS: &[&str] = &[
     "وكالة",
     "صندوق",
     "برنامج",
+    "نقابة",
+    "النقابة",
 ];
 
 /// A district, village, medium, national institution, diplomatic mission
@@ -3324,6 +3326,29 @@ const HOSPITAL_NOT_NAME: &[&str] = &[
     "اس",
     "ان",
 ];
+
+/// Urdu days of the week that are no given name as well.
+const UR_WEEKDAYS: &[&str] = &["پیر", "بدھ", "جمعرات", "ہفتہ", "اتوار"];
+/// Urdu days of the week that are given names or surnames as well
+/// ("منگل", "جمعہ"): a day only before "کے روز" or "کے دن".
+const UR_WEEKDAY_NAMES: &[&str] = &["منگل", "جمعہ"];
+
+/// Whether `toks[k]` is an Urdu day of the week named as one, before "کے
+/// روز", "کے دن" or (a day no name) "کو": "عبدالغفور لیوال پیر کے روز"
+/// ends its name before "پیر" (Monday).
+fn is_ur_weekday(toks: &[Token], k: usize) -> bool {
+    static DAYS: std::sync::OnceLock<rustc_hash::FxHashSet<String>> = std::sync::OnceLock::new();
+    static NAMES: std::sync::OnceLock<rustc_hash::FxHashSet<String>> = std::sync::OnceLock::new();
+    let day = normal_set(&DAYS, UR_WEEKDAYS).contains(&toks[k].key);
+    if !day && !normal_set(&NAMES, UR_WEEKDAY_NAMES).contains(&toks[k].key) {
+        return false;
+    }
+    let is = |j: usize, w: &str| {
+        toks.get(j)
+            .is_some_and(|t| t.key == crate::normalize::normalize(w))
+    };
+    (is(k + 1, "کے") && (is(k + 2, "روز") || is(k + 2, "دن"))) || (day && is(k + 1, "کو"))
+}
 
 /// Urdu postpositions closing a noun phrase (normalised).
 const UR_POSTPOSITIONS: &[&str] = &["کے", "کی", "کا", "نے", "سے", "میں", "کو", "پر"];

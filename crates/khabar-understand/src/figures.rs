@@ -822,6 +822,13 @@ fn read_words(t: &[Tok<'_>], i: usize) -> Option<(f64, usize)> {
     if !starts {
         return None;
     }
+    // "Twenty20", "Four5": a number word with digits glued after it is a
+    // name, not a number.
+    if t.get(i + 1)
+        .is_some_and(|n| !n.space_before && n.text.starts_with(|c: char| c.is_ascii_digit()))
+    {
+        return None;
+    }
     // "the two sides", "both three": a reference back, not a cited number.
     // "half a million", "a quarter of a million": fractions are not read.
     if i > 0 && lx::is_fraction(&t[i - 1].norm) {
@@ -1842,6 +1849,19 @@ impl Context<'_, '_> {
             if e < k && !(t.get(e).is_some_and(|x| x.is("روز") || x.is("تاریخ"))) {
                 e = k;
             }
+            // "X، رئیس Y، در یک نشست خبری در کابل گفت که": a phrase of
+            // place or audience between the apposition and the verb.
+            if e > 0
+                && !(t[e - 1].sym('،') || t[e - 1].sym(','))
+                && let Some(c) = (e.saturating_sub(9)..e)
+                    .rev()
+                    .find(|&i| t[i].sym('،') || t[i].sym(','))
+                && c + 1 < e
+                && t[c + 1].kind != Kind::Num
+                && matches!(t[c + 1].norm.as_ref(), "در" | "به" | "با")
+            {
+                e = c + 1;
+            }
             // "X، سخنگوی این وزارت، گفت که": the name before the apposition.
             if e > 0 && (t[e - 1].sym('،') || t[e - 1].sym(',')) {
                 let inner = e - 1;
@@ -2107,6 +2127,28 @@ mod tests {
         assert_eq!(ar[0].value, 4.0);
         let en = one("Two United Nations agencies warned on Thursday.");
         assert!(en.is_empty(), "{en:?}");
+    }
+
+    #[test]
+    fn a_number_word_glued_to_digits_is_a_name_and_new_unit_spellings() {
+        let en = one("The Sixty6 league paid 40 players last season.");
+        let v: Vec<f64> = en.iter().map(|f| f.value).collect();
+        assert_eq!(v, [40.0], "{en:?}");
+        let ar = one("وصلت إلى الميناء شحنة تزن 30 طنا من القمح.");
+        assert_eq!(ar[0].unit.as_deref(), Some("tonnes"), "{ar:?}");
+        let fa = one("مقامات گفتند که روزانه ۱۵۰ مگاوات برق از ترکمنستان وارد می‌شود.");
+        assert_eq!(fa[0].unit.as_deref(), Some("MW"), "{fa:?}");
+        let en = one("The embassy said 35 citizens and 12 franchises were affected.");
+        let u: Vec<_> = en.iter().map(|f| f.unit.as_deref()).collect();
+        assert_eq!(u, [Some("people"), Some("teams")], "{en:?}");
+    }
+
+    #[test]
+    fn a_dari_source_before_an_apposition_and_a_phrase_of_place() {
+        let f = one(
+            "نورالله حیدری، رئیس صحت عامه، در یک نشست خبری در هرات گفت که ۸۵ هزار تن در این برنامه ثبت نام کرده‌اند.",
+        );
+        assert_eq!(f[0].cited_source.as_deref(), Some("نورالله حیدری"), "{f:?}");
     }
 
     #[test]

@@ -545,6 +545,21 @@ struct Sets {
     speech_nouns: FxHashSet<String>,
 }
 
+/// Whether the tokens name a document (a report, statement, letter...):
+/// Arabic-script words by prefix, others by exact key.
+fn names_document(toks: &[Token]) -> bool {
+    toks.iter().any(|t| {
+        if t.arabic {
+            sets()
+                .documents
+                .iter()
+                .any(|d| t.key.starts_with(d.as_str()))
+        } else {
+            in_list(DOCUMENTS, &t.key)
+        }
+    })
+}
+
 fn sets() -> &'static Sets {
     static SETS: OnceLock<Sets> = OnceLock::new();
     SETS.get_or_init(|| {
@@ -789,16 +804,7 @@ pub fn cite_roles(
         }
         let source = f.cited_source.clone().unwrap_or_default();
         let toks = tokenize(&source);
-        let document = toks.iter().any(|t| {
-            if t.arabic {
-                sets()
-                    .documents
-                    .iter()
-                    .any(|d| t.key.starts_with(d.as_str()))
-            } else {
-                in_list(DOCUMENTS, &t.key)
-            }
-        });
+        let document = names_document(&toks);
         let found = if document {
             publisher(&ctx, p, at)
         } else {
@@ -2010,16 +2016,7 @@ fn resolve(
     }
 
     // A document: its publisher.
-    let document = toks.iter().any(|t| {
-        if t.arabic {
-            sets()
-                .documents
-                .iter()
-                .any(|d| t.key.starts_with(d.as_str()))
-        } else {
-            in_list(DOCUMENTS, &t.key)
-        }
-    });
+    let document = names_document(&toks);
     let orgs: Vec<usize> = ctx
         .mentions_in(p, a, b)
         .filter(|m| {

@@ -204,7 +204,9 @@ impl Gazetteer {
         let (first_key, first_slot) = match self.index.get(first.key.as_str()) {
             Some(slot) => (first.key.as_str(), slot),
             None if first.arabic => {
-                bare_key = arabic_without_clitic(&first.key, |k| self.index.contains_key(k))?;
+                let known = |k: &str| self.index.contains_key(k);
+                bare_key = arabic_without_clitic(&first.key, known)
+                    .or_else(|| pashto_ablative_stem(toks, i, known))?;
                 (bare_key.as_str(), self.index.get(bare_key.as_str())?)
             }
             None => return None,
@@ -349,6 +351,17 @@ fn letter_variants(spelling: &str) -> Vec<String> {
         }
     }
     out
+}
+
+/// A Pashto place in the ablative after "له", written with ه after its
+/// name ("له پاکستانه", "له پېښوره": from Pakistan, from Peshawar): the
+/// name without the ه, when it is a spelling `known` knows.
+fn pashto_ablative_stem(toks: &[Token], i: usize, known: impl Fn(&str) -> bool) -> Option<String> {
+    (i > 0 && toks[i - 1].key == "له")
+        .then(|| toks[i].key.strip_suffix('ه'))
+        .flatten()
+        .filter(|stem| stem.chars().count() >= 3 && known(stem))
+        .map(str::to_string)
 }
 
 /// A normalised Arabic-script word without the clitic glued before it,

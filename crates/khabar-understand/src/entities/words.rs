@@ -671,6 +671,7 @@ const ORG_WORDS: &[&str] = &[
     "company",
     "airlines",
     "airline",
+    "airways",
     "radio",
     "tv",
     "news",

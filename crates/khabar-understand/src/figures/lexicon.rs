@@ -847,6 +847,12 @@ pub(crate) fn is_person_noun(w: &str) -> bool {
             | "guards"
             | "midwives"
             | "volunteers"
+            | "vaccinators"
+            | "citizens"
+            | "candidates"
+            | "applicants"
+            | "داوطلب"
+            | "داوطلبان"
             | "members"
             | "شخص"
             | "اشخاص"
@@ -1446,13 +1452,14 @@ pub(crate) fn english_unit(w: &str) -> Option<&'static str> {
         | "kilograms"
         | "kilogramme"
         | "kg" => "kilograms",
-        "ټن" | "ټنه" | "طن" | "اطنان" | "tonne" | "ton" | "tonnes" | "tons" => "tonnes",
+        "ټن" | "ټنه" | "طن" | "طنا" | "اطنان" | "tonne" | "ton" | "tonnes" | "tons" => {
+            "tonnes"
+        }
         "هکتار" | "هکتاره" | "ہیکٹر" | "hectare" | "hectares" => "hectares",
         "کیلومتر" | "کیلومتره" | "کلومیٹر" | "کیلومترا" | "کیلومترات" | "kilometre"
         | "kilometer" | "km" | "kilometres" | "kilometers" => "kilometres",
-        "میغاواط" | "میگاوات" | "میګاواټ" | "میگاواٹ" | "megawatt" | "megawatts" | "mw" => {
-            "MW"
-        }
+        "میغاواط" | "میگاوات" | "مگاوات" | "میګاواټ" | "میگاواٹ" | "megawatt" | "megawatts"
+        | "mw" => "MW",
         // Arabic "فرصة عمل" (a job), Dari "شغل".
         "فرصة" | "فرصه" | "فرص" | "وظیفة" | "وظائف" | "شغل" | "job" | "jobs" => {
             "jobs"
@@ -1506,9 +1513,9 @@ pub(crate) fn english_unit(w: &str) -> Option<&'static str> {
             "wickets"
         }
         "منډې" | "منډو" | "رنز" => "runs",
-        "تیم" | "تیمونه" | "تیمونو" | "تیمها" | "ٹیم" | "ٹیمیں" | "ٹیموں" => {
-            "teams"
-        }
+        // A league's franchises are its teams.
+        "تیم" | "تیمونه" | "تیمونو" | "تیمها" | "ٹیم" | "ٹیمیں" | "ٹیموں" | "franchise"
+        | "franchises" => "teams",
         "بسته" | "بسته‌ها" | "بستې" | "پیکٹ" => "packets",
         "منظمة" | "منظمات" | "موسسه" | "موسسات" | "organization" | "organizations"
         | "organisation" | "organisations" => "organizations",

@@ -2071,3 +2071,50 @@ fn an_urdu_citys_police_before_a_postposition() {
     assert!(orgs.contains(&"اسلام آباد پولیس"), "{orgs:?}");
     assert!(names(&found, EntityKind::Place).is_empty(), "{found:#?}");
 }
+
+#[test]
+fn a_pashto_place_in_the_ablative_after_la() {
+    let found = find(
+        &paras(&["دا کاروان له کابله د بلخ پر لور روان شو او سبا له ایرانه راځي."]),
+        Some("ps"),
+    );
+    by_key(&found, "place:kabul");
+    by_key(&found, "place:iran");
+}
+
+#[test]
+fn an_urdu_weekday_ends_a_name_before_it() {
+    let found = find(
+        &paras(&[
+            "معروف افغان گلوکار عبدالحمید ناصر اتوار کو کوئٹہ میں انتقال کر گئے۔",
+            "معروف افغان شاعر عبدالستار نوری پیر کے روز لاہور پہنچے۔",
+        ]),
+        Some("ur"),
+    );
+    let people = names(&found, EntityKind::Person);
+    assert!(people.contains(&"عبدالحمید ناصر"), "{people:?}");
+    assert!(people.contains(&"عبدالستار نوری"), "{people:?}");
+}
+
+#[test]
+fn an_arabic_syndicate_is_an_organisation() {
+    let found = find(
+        &paras(&["وقالت نقابة المعلمين في بيان إن الرواتب تأخرت شهرين."]),
+        Some("ar"),
+    );
+    let orgs = names(&found, EntityKind::Organization);
+    assert!(orgs.contains(&"نقابة المعلمين"), "{orgs:?}");
+}
+
+#[test]
+fn a_capitalised_word_with_digits_is_no_name_and_an_airline_is_an_organisation() {
+    let found = find(
+        &paras(&[
+            "The T10 tournament in Abu Dhabi was sponsored by Ariana Airways, the organisers said.",
+        ]),
+        Some("en"),
+    );
+    assert!(names(&found, EntityKind::Person).is_empty(), "{found:#?}");
+    let orgs = names(&found, EntityKind::Organization);
+    assert!(orgs.contains(&"Ariana Airways"), "{orgs:?}");
+}

@@ -142,3 +142,20 @@ fn urdu_trade_losses_and_the_foreign_office_have_their_topics() {
         "{diplomacy:?}"
     );
 }
+
+#[test]
+fn locusts_and_medicine_prices_have_their_topics() {
+    let locusts = labels(
+        "د ملخانو پر ضد مبارزه",
+        &["د کندز په څو ولسوالیو کې ملخانو د پنبې کښتونه وخوړل."],
+    );
+    assert!(
+        locusts.iter().any(|t| t == "climate-environment"),
+        "{locusts:?}"
+    );
+    let medicine = labels(
+        "أسعار الدواء",
+        &["اشتكى سكان هرات من نقص الأدوية في الصيدليات الحكومية."],
+    );
+    assert!(medicine.iter().any(|t| t == "health"), "{medicine:?}");
+}
