@@ -2694,41 +2694,36 @@ fn institution_at(
             return Some((i, k + 2, EntityKind::Organization));
         }
     }
-    // A city's university: Dari "دانشگاه هرات", "پوهنتون کابل", Pashto
-    // "د کابل پوهنتون".
-    if matches!(key, "دانشگاه" | "پوهنتون")
-        && known_place(i + 1)
-        && let Some(h) = g.longest(text, toks, i + 1)
-        && glued(text, &toks[i], &toks[i + 1], false)
-    {
-        return Some((i, i + 1 + h.len, EntityKind::Organization));
-    }
-    if key == "د"
-        && known_place(i + 1)
-        && let Some(h) = g.longest(text, toks, i + 1)
-        && toks
-            .get(i + 1 + h.len)
-            .is_some_and(|t| t.key == "پوهنتون" && glued(text, &toks[i + h.len], t, false))
-    {
-        return Some((i, i + 2 + h.len, EntityKind::Organization));
-    }
-    // A city's municipality: Dari "شاروالی کابل", Pashto "د کابل
-    // ښاروالۍ", Urdu "… میونسپل کارپوریشن" aside.
-    if matches!(key, "شاروالی" | "ښاروالی" | "ښاروالۍ")
-        && known_place(i + 1)
-        && let Some(h) = g.longest(text, toks, i + 1)
-        && glued(text, &toks[i], &toks[i + 1], false)
-    {
-        return Some((i, i + 1 + h.len, EntityKind::Organization));
-    }
-    if key == "د"
-        && known_place(i + 1)
-        && let Some(h) = g.longest(text, toks, i + 1)
-        && toks
-            .get(i + 1 + h.len)
-            .is_some_and(|t| matches!(t.key.as_str(), "ښاروالی" | "ښاروالۍ" | "شاروالی"))
-    {
-        return Some((i, i + 2 + h.len, EntityKind::Organization));
+    // A city's university or municipality: Dari "دانشگاه هرات", "پوهنتون
+    // کابل", "شاروالی کابل"; Pashto "د کابل پوهنتون", "د کابل ښاروالۍ"
+    // (Urdu "… میونسپل کارپوریشن" aside). The Pashto university's head
+    // must be glued to the place; the municipality's may stand apart.
+    const CITY_BODIES: [(&[&str], &[&str], bool); 2] = [
+        (&["دانشگاه", "پوهنتون"], &["پوهنتون"], true),
+        (
+            &["شاروالی", "ښاروالی", "ښاروالۍ"],
+            &["ښاروالی", "ښاروالۍ", "شاروالی"],
+            false,
+        ),
+    ];
+    for (before, after, after_glued) in CITY_BODIES {
+        if before.contains(&key)
+            && known_place(i + 1)
+            && let Some(h) = g.longest(text, toks, i + 1)
+            && glued(text, &toks[i], &toks[i + 1], false)
+        {
+            return Some((i, i + 1 + h.len, EntityKind::Organization));
+        }
+        if key == "د"
+            && known_place(i + 1)
+            && let Some(h) = g.longest(text, toks, i + 1)
+            && toks.get(i + 1 + h.len).is_some_and(|t| {
+                after.contains(&t.key.as_str())
+                    && (!after_glued || glued(text, &toks[i + h.len], t, false))
+            })
+        {
+            return Some((i, i + 2 + h.len, EntityKind::Organization));
+        }
     }
     // An Arabic body: its head, then words with the article or a
     // preposition glued to one ("الوطنية لإدارة الكوارث").

@@ -548,16 +548,20 @@ struct Sets {
 /// Whether the tokens name a document (a report, statement, letter...):
 /// Arabic-script words by prefix, others by exact key.
 fn names_document(toks: &[Token]) -> bool {
-    toks.iter().any(|t| {
-        if t.arabic {
-            sets()
-                .documents
-                .iter()
-                .any(|d| t.key.starts_with(d.as_str()))
-        } else {
-            in_list(DOCUMENTS, &t.key)
-        }
-    })
+    toks.iter().any(is_document)
+}
+
+/// Whether one token is a document's noun: Arabic-script words by prefix
+/// (they carry clitics), others by exact key.
+fn is_document(t: &Token) -> bool {
+    if t.arabic {
+        sets()
+            .documents
+            .iter()
+            .any(|d| t.key.starts_with(d.as_str()))
+    } else {
+        in_list(DOCUMENTS, &t.key)
+    }
 }
 
 fn sets() -> &'static Sets {
@@ -2510,10 +2514,7 @@ fn role_holder_of(ctx: &Ctx<'_>, p: usize, role: &[&str]) -> Option<usize> {
 fn publishes(after: &str) -> bool {
     tokenize(after).iter().take(4).enumerate().any(|(i, t)| {
         if t.arabic {
-            sets()
-                .documents
-                .iter()
-                .any(|d| t.key.starts_with(d.as_str()))
+            is_document(t)
         } else {
             (i == 0
                 && matches!(
