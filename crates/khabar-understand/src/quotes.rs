@@ -2567,10 +2567,7 @@ fn publisher(ctx: &Ctx<'_>, p: usize, at: usize) -> Option<usize> {
             let about_report = tokenize(&text[ss..se]).iter().any(|t| {
                 if t.arabic {
                     // With a suffix too: "اعلامیه‌ای", "گزارشی".
-                    sets()
-                        .documents
-                        .iter()
-                        .any(|d| t.key.starts_with(d.as_str()))
+                    is_document(t)
                 } else {
                     matches!(
                         t.key.as_str(),
