@@ -314,6 +314,15 @@ fn gazetteer_pass(text: &str, toks: &[Token], p: u32, taken: &mut [bool], raws: 
     let g = gazetteer::get();
     let mut i = 0;
     while i < toks.len() {
+        if let Some((a, end, gaz)) = pashto_un_body(text, toks, i, taken) {
+            taken[a..end].iter_mut().for_each(|t| *t = true);
+            let mut raw = arabic_raw(toks, p, a, end);
+            raw.kind = EntityKind::Organization;
+            raw.gaz = gaz;
+            raws.push(raw);
+            i = end;
+            continue;
+        }
         match g.longest(text, toks, i) {
             Some(hit) if foreign_ministry(g, toks, i, hit) => {
                 // "the Turkish interior ministry": written in lower case,
@@ -359,9 +368,57 @@ fn gazetteer_pass(text: &str, toks: &[Token], p: u32, taken: &mut [bool], raws: 
                 raws.push(raw);
                 i = end;
             }
+            // Urdu "فرنچائز پشاور زلمی نے": a team named after its city,
+            // after "franchise" or "team", before a postposition.
+            Some(hit)
+                if g.entries[hit.entry as usize].kind == EntityKind::Place
+                    && toks[i].arabic
+                    && i > 0
+                    && matches!(toks[i - 1].key.as_str(), "فرنچائز" | "ٹیم")
+                    && toks.get(i + hit.len).is_some_and(|t| {
+                        t.arabic
+                            && !words::get().ar_stop.contains(&t.key)
+                            && glued(text, &toks[i + hit.len - 1], t, false)
+                    })
+                    && toks
+                        .get(i + hit.len + 1)
+                        .is_some_and(|t| UR_POSTPOSITIONS.contains(&t.key.as_str()))
+                    && !taken[i..=i + hit.len].iter().any(|&t| t) =>
+            {
+                let end = i + hit.len + 1;
+                taken[i..end].iter_mut().for_each(|t| *t = true);
+                let mut raw = arabic_raw(toks, p, i, end);
+                raw.kind = EntityKind::Organization;
+                raws.push(raw);
+                i = end;
+            }
             // Urdu "زیر غور" (under consideration), "غور کر رہی ہے"
             // (considering): the noun غور, not the province.
             Some(hit) if hit.len == 1 && urdu_ghor_noun(toks, i) => {
+                i += 1;
+            }
+            // Pashto "۱۲۰۰ طالبانو ته" (to 1,200 students): the plural of
+            // طالب (a religious student) after a number counts students.
+            Some(hit)
+                if hit.len == 1
+                    && g.entries[hit.entry as usize].id == "organization:taliban"
+                    && matches!(toks[i].key.as_str(), "طالبانو" | "طالبان")
+                    && i > 0
+                    && toks[i - 1]
+                        .key
+                        .chars()
+                        .all(|c| c.is_ascii_digit() || c == ',') =>
+            {
+                i += 1;
+            }
+            // Dari and Urdu "سنگین" (heavy, serious): the district of
+            // Helmand only next to a word for a district or the province.
+            Some(hit)
+                if hit.len == 1
+                    && g.entries[hit.entry as usize].id == "place:sangin"
+                    && toks[i].key == "سنگین"
+                    && !district_cue(toks, i) =>
+            {
                 i += 1;
             }
             // "Kabul Monitor", "Herat Times", "Central Asia Research
@@ -388,7 +445,18 @@ fn gazetteer_pass(text: &str, toks: &[Token], p: u32, taken: &mut [bool], raws: 
                             t.arabic
                                 && UR_ORG_WORDS.contains(&t.key.as_str())
                                 && glued(text, &toks[i + hit.len - 1], t, false)
-                        })) =>
+                        })
+                        // "پاکستان سپر لیگ": one word between.
+                        || (toks.get(i + hit.len).is_some_and(|t| {
+                            t.arabic
+                                && !taken[i + hit.len]
+                                && !words::get().ar_stop.contains(&t.key)
+                                && glued(text, &toks[i + hit.len - 1], t, false)
+                        }) && toks.get(i + hit.len + 1).is_some_and(|t| {
+                            t.arabic
+                                && UR_ORG_WORDS.contains(&t.key.as_str())
+                                && glued(text, &toks[i + hit.len], t, false)
+                        }))) =>
             {
                 i += hit.len;
             }
@@ -460,6 +528,69 @@ fn gazetteer_pass(text: &str, toks: &[Token], p: u32, taken: &mut [bool], raws: 
             None => i += 1,
         }
     }
+}
+
+/// Heads of a United Nations body in Pashto after "د ملګرو ملتونو د …"
+/// (keys).
+const PS_UN_BODY_HEADS: &[&str] = &[
+    "اداره",
+    "ادارې",
+    "دفتر",
+    "سازمان",
+    "صندوق",
+    "پروګرام",
+    "پروگرام",
+    "کمېشنری",
+    "کمیشنری",
+    "ماموریت",
+];
+
+/// A United Nations body named in Pashto the gazetteer does not spell so:
+/// "د ملګرو ملتونو د ماشومانو ادارې یونیسف", "د ملګرو ملتونو د خوراکي
+/// توکو او کرنې سازمان (FAO)", starting at `toks[i]` ("ملګرو"). Its
+/// token range, the "د" before it included, and the known organisation
+/// the acronym or name right after it (in brackets or not) names.
+fn pashto_un_body(
+    text: &str,
+    toks: &[Token],
+    i: usize,
+    taken: &[bool],
+) -> Option<(usize, usize, Option<u32>)> {
+    if !toks[i].arabic || !matches!(toks[i].key.as_str(), "ملګرو" | "ملگرو") || taken[i] {
+        return None;
+    }
+    let g = gazetteer::get();
+    let un = g.longest(text, toks, i)?;
+    if g.entries[un.entry as usize].id != "organization:united-nations" {
+        return None;
+    }
+    let d = i + un.len;
+    if toks.get(d).is_none_or(|t| t.key != "د") {
+        return None;
+    }
+    let n = toks.len();
+    let h = (d + 2..n.min(d + 8)).find(|&h| PS_UN_BODY_HEADS.contains(&toks[h].key.as_str()))?;
+    if !(i + 1..=h).all(|k| !taken[k] && glued(text, &toks[k - 1], &toks[k], false)) {
+        return None;
+    }
+    let a = if i > 0 && toks[i - 1].key == "د" && !taken[i - 1] {
+        i - 1
+    } else {
+        i
+    };
+    let end = h + 1;
+    let after = toks.get(end).filter(|t| {
+        let gap = text[toks[h].end..t.start].trim();
+        gap.is_empty() || gap == "("
+    });
+    let gaz = after
+        .and_then(|_| g.longest(text, toks, end))
+        .filter(|hit| {
+            let e = &g.entries[hit.entry as usize];
+            e.kind == EntityKind::Organization && e.id != "organization:united-nations"
+        })
+        .map(|hit| hit.entry);
+    Some((a, end, gaz))
 }
 
 /// The words that go on naming a ministry after the gazetteer's spelling
@@ -991,6 +1122,21 @@ fn latin_run(
     {
         return None;
     }
+    // "the group's Asia programme coordinator": one word before an
+    // organisation noun and a role is a post's region or field, no name.
+    if b - a == 1
+        && gap_after.trim().is_empty()
+        && next.is_some_and(|t| !t.upper && !t.arabic && w.org.contains(&t.key))
+        && toks.get(j + 1).is_some_and(|t| {
+            !t.upper
+                && matches!(
+                    t.key.as_str(),
+                    "coordinator" | "director" | "manager" | "officer" | "head" | "chief" | "lead"
+                )
+        })
+    {
+        return None;
+    }
     let has_org_word = keys.iter().any(|k| w.org.contains(k));
     // "a Swedish Green member", "a Dutch Liberal lawmaker": a nationality
     // and a party's colour qualifying the noun after them, no name.
@@ -1021,7 +1167,36 @@ fn latin_run(
                 prev_key,
                 "daily" | "weekly" | "newspaper" | "broadcaster" | "channel" | "outlet" | "magazine"
             )
-            && text[toks[i - 1].end..toks[i].start].trim().is_empty());
+            && text[toks[i - 1].end..toks[i].start].trim().is_empty())
+        // "the refugee rights group Pro Asyl": an organisation noun right
+        // before the name.
+        || (i > 0
+            && !toks[i - 1].upper
+            && matches!(
+                prev_key,
+                "group" | "charity" | "company" | "firm" | "foundation" | "organisation" | "organization"
+            )
+            && text[toks[i - 1].end..toks[i].start].trim().is_empty())
+        // "Turkmengaz, the Turkmen state company building the line, said":
+        // an apposition headed by an organisation noun, no role before it.
+        || (gap_after.trim() == ","
+            && toks.get(j).is_some_and(|t| matches!(t.key.as_str(), "the" | "a" | "an"))
+            && (j + 1..toks.len().min(j + 6))
+                .take_while(|&k| {
+                    (!toks[k].upper || w.demonyms.contains(&toks[k].key))
+                        && !w.roles.contains(&toks[k].key)
+                        && !matches!(toks[k].key.as_str(), "of" | "for" | "at" | "in" | "with")
+                })
+                .any(|k| {
+                    matches!(
+                        toks[k].key.as_str(),
+                        "company" | "firm" | "charity" | "group" | "organisation" | "organization" | "agency"
+                    ) && text[toks[j].end..toks[k].start].chars().all(|c| c != ',')
+                        // "the group's country director" is a person's post.
+                        && !toks
+                            .get(k + 1)
+                            .is_some_and(|t| t.key == "s" && text[toks[k].end..t.start].contains(['\'', '’']))
+                }));
     // "in the Hindu Kush", "near North Waziristan".
     let prep_before = w.place_preps.contains(prev_key)
         || (prev_key == "the" && i > 1 && w.place_preps.contains(&toks[i - 2].key));
@@ -1060,8 +1235,8 @@ fn latin_run(
             toks[a].key.chars().count() >= 2,
             b,
         )
-    } else if single && w.place_preps.contains(prev_key) && !opens[i] {
-        // Weak: "to Khan’s village" is a person's.
+    } else if single && prep_before && !opens[i] && !honorific {
+        // Weak: "to Khan’s village" is a person's; "in the Pamirs".
         (EntityKind::Place, false, b)
     } else if i == 0
         && toks[a..b].iter().all(|t| t.caps && t.end - t.start >= 3)
@@ -1431,7 +1606,18 @@ fn arabic_pass(
             if (toks[a].key == "د"
                 && matches!(
                     toks[j - 1].key.as_str(),
-                    "خونه" | "خونې" | "خونو" | "محکمه" | "محکمې" | "پوهنتون"
+                    "خونه"
+                        | "خونې"
+                        | "خونو"
+                        | "محکمه"
+                        | "محکمې"
+                        | "پوهنتون"
+                        | "ګمرک"
+                        | "گمرک"
+                        | "اتحادیه"
+                        | "اتحادیې"
+                        | "ټولنه"
+                        | "ټولنې"
                 ))
                 || matches!(toks[a].key.as_str(), "دانشگاه" | "پوهنتون")
             {
@@ -2202,6 +2388,25 @@ fn department_at(text: &str, toks: &[Token], i: usize, taken: &[bool]) -> Option
             None
         }
     };
+    // Dari: a national office, "اداره ملی امتحانات", "اداره ملی احصائیه",
+    // and an office for fighting something, "اداره مبارزه با حوادث".
+    if free(i) && matches!(toks[i].key.as_str(), "اداره" | "ریاست") {
+        let word = |k: usize| {
+            k < n
+                && free(k)
+                && !w.ar_stop.contains(&toks[k].key)
+                && glued(text, &toks[k - 1], &toks[k], false)
+        };
+        let at = |k: usize, key: &str| {
+            k < n && toks[k].key == key && glued(text, &toks[k - 1], &toks[k], false)
+        };
+        if at(i + 1, "ملی") && word(i + 2) {
+            return Some((i, i + 3));
+        }
+        if at(i + 1, "مبارزه") && at(i + 2, "با") && word(i + 3) {
+            return Some((i, i + 4));
+        }
+    }
     // Dari: "اداره مهاجرین هرات", "ریاست صحت", "ریاست صحت عامه غور"; after
     // its head's title only with the province: "رئیس صحت عامه غور" names
     // "صحت عامه غور".
@@ -2684,6 +2889,22 @@ fn institution_at(
         {
             return Some((i, j + 5, EntityKind::Organization));
         }
+        // "د سپین بولدک (د) ګمرک", a crossing's customs house, in either
+        // case.
+        let c = if is(j, &["د"]) { j + 1 } else { j };
+        if is(c, &["ګمرک", "گمرک"]) {
+            return Some((i, c + 1, EntityKind::Organization));
+        }
+        // "د چمن د سوداګرو اتحادیې", a town's union or association of a
+        // trade: one or two words after a د of their own, in either case.
+        if is(j, &["د"]) {
+            let unions = ["اتحادیه", "اتحادیې", "ټولنه", "ټولنې"];
+            for e in [j + 2, j + 3] {
+                if (j + 1..e).all(|k| word(k) && !is(k, &unions)) && is(e, &unions) {
+                    return Some((i, e + 1, EntityKind::Organization));
+                }
+            }
+        }
         let k = if is(j, &["ولایت", "ولسوالۍ"]) {
             j + 1
         } else {
@@ -3076,6 +3297,14 @@ fn appositive_after_role(text: &str, toks: &[Token], i: usize, taken: &[bool]) -
 
 /// Urdu words that make a subject before "نے" no person's name.
 const UR_NOT_NAME: &[&str] = &[
+    // "every", "told", "that" and nationalities: "ہر لیگ", "بتایا کہ
+    // بورڈ", "افغان لیگ" name no body.
+    "ہر",
+    "بتایا",
+    "کہ",
+    "افغان",
+    "پاکستانی",
+    "ایرانی",
     "حکومت",
     "وزارت",
     "دفتر",
@@ -3166,6 +3395,14 @@ fn urdu_subject_at(toks: &[Token], i: usize) -> Option<usize> {
     if is_allah(&toks[i].key) && i > 0 && toks[i - 1].arabic {
         return None;
     }
+    // A role's field ("ڈائریکٹر کرکٹ X نے") opens no name.
+    if i > 0 && is_role(i - 1) && ur_portfolio_word(&toks[i].key) {
+        return None;
+    }
+    // "20 سالہ زدران نے": one name word after an age.
+    if i > 0 && toks[i - 1].key == "سالہ" && ergative_at(i + 1) {
+        return Some(1);
+    }
     if (after_role || given(i)) && ergative_at(i + 3) {
         Some(3)
     } else if ergative_at(i + 2)
@@ -3230,6 +3467,9 @@ fn ur_portfolio_word(key: &str) -> bool {
 }
 
 const UR_PORTFOLIOS: &[&str] = &[
+    "کرکٹ",
+    "آپریشنز",
+    "میڈیا",
     "تجارت",
     "خارجہ",
     "داخلہ",
@@ -3274,6 +3514,7 @@ fn spokesperson_subject_at(toks: &[Token], i: usize) -> Option<usize> {
 
 /// Urdu organisation words spelt after English, before "آف" (of).
 const UR_ORG_WORDS: &[&str] = &[
+    "لیگ",
     "چیمبر",
     "یونیورسٹی",
     "بینک",
@@ -3476,6 +3717,18 @@ fn named_body_at(text: &str, toks: &[Token], i: usize, taken: &[bool]) -> Option
 
 /// Whether `toks[i]` is an Urdu organisation word followed by "آف" and a
 /// word, none of them taken.
+/// A word for a district (or Helmand, its province) next to `toks[i]`:
+/// "ولسوالی سنگین", "سنگین ولسوالۍ", "سنگین هلمند" (keys normalised).
+fn district_cue(toks: &[Token], i: usize) -> bool {
+    let cue = |t: &Token| {
+        matches!(
+            t.key.as_str(),
+            "ولسوالی" | "ولسوالیهای" | "ضلع" | "هلمند" | "ہلمند" | "مدیریة"
+        )
+    };
+    (i > 0 && cue(&toks[i - 1])) || toks.get(i + 1).is_some_and(cue)
+}
+
 /// The word غور at `i` as the Urdu noun "consideration": after "زیر"
 /// ("زیر غور", under consideration) or before a form of کرنا ("غور کر
 /// رہی ہے", "غور کیا").
@@ -3634,6 +3887,35 @@ fn near_spelling(a: &[String], b: &[String]) -> bool {
         total += d;
     }
     total <= 2
+}
+
+/// The direct case of a Pashto organisation's name written in the oblique
+/// after "د": "د کندهار د سوداګرۍ او پانګونې خونې مشر" names "… خونه",
+/// "د سپین بولدک د ګمرک مدیر" names "د سپین بولدک ګمرک". None when the
+/// name is no such form.
+fn pashto_direct(name: &str) -> Option<String> {
+    let rest = name.strip_prefix("د ")?;
+    let mut words: Vec<&str> = rest.split(' ').collect();
+    let n = words.len();
+    let last = *words.last()?;
+    let direct = match last {
+        "خونې" => "خونه",
+        "ادارې" => "اداره",
+        "اتحادیې" => "اتحادیه",
+        "ټولنې" => "ټولنه",
+        "محکمې" => "محکمه",
+        _ => last,
+    };
+    let customs = matches!(last, "ګمرک" | "گمرک") && n >= 3 && words[n - 2] == "د";
+    // "د ټکنیو پېښو د ادارې": a head after a د of its own keeps its case.
+    if (direct == last || (n >= 2 && words[n - 2] == "د")) && !customs {
+        return None;
+    }
+    words[n - 1] = direct;
+    if customs {
+        words.remove(n - 2);
+    }
+    Some(format!("د {}", words.join(" ")))
 }
 
 fn merge(
@@ -3858,7 +4140,12 @@ fn merge(
                     EntityKind::Organization,
                     EntityKind::Place,
                 ][top];
-                let name = surface(best).to_string();
+                let name = surface(best);
+                let name = if kind == EntityKind::Organization {
+                    pashto_direct(name).unwrap_or_else(|| name.to_string())
+                } else {
+                    name.to_string()
+                };
                 let slug = raws[best].keys.join("-");
                 (format!("{}:{}", kind.as_str(), slug), name, kind, false)
             }

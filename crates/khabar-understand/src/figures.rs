@@ -272,6 +272,22 @@ struct Quantity {
 }
 
 fn read_quantity(t: &[Tok<'_>], i: usize) -> Read {
+    // An Arabic dual noun counts two of what it names: "عيادتين" (two
+    // clinics), "مستشفيين" (two hospitals).
+    if t[i].kind == Kind::Word
+        && let Some(unit) = lx::ar_dual_unit(&t[i].norm)
+    {
+        return Read::Figure(Quantity {
+            first: i,
+            num: i,
+            end: i + 1,
+            value: 2.0,
+            unit: Some(unit.into()),
+            approx: None,
+            percent: false,
+            classifier: false,
+        });
+    }
     let (value, mut j) = match t[i].kind {
         Kind::Num => match read_digits(t, i) {
             Ok(v) => v,
@@ -589,6 +605,13 @@ fn read_quantity(t: &[Tok<'_>], i: usize) -> Read {
     {
         q.approx = Some(Approx::Over);
         j += 1;
+    } else if q.first > 0
+        && matches!(t[q.first - 1].norm.as_ref(), "له" | "تر")
+        && t.get(j).is_some_and(|x| x.is_word() && x.arabic())
+        && t.get(j + 1).is_some_and(|n| lx::is_ps_more(&n.norm))
+    {
+        // With the counted noun between: "تر ۶۰ زره ټنو زیات".
+        q.approx = Some(Approx::Over);
     }
     // Urdu "more than" after the number: "۲۰۰ سے زیادہ".
     if let (Some(a), Some(b)) = (t.get(j), t.get(j + 1))
@@ -952,6 +975,13 @@ fn read_fa_ps_words(t: &[Tok<'_>], i: usize) -> Option<(f64, usize)> {
             .is_some_and(|x| lx::is_person_noun(&x.norm) || lx::is_person_classifier(&x.norm));
         return (people_next && approx_before(t, i).is_some()).then_some((s, i + 1));
     }
+    // Pashto "یو نوی روغتون" (a new hospital): نوی after یو is "new",
+    // not ninety; "یو" alone is no count.
+    if t[i].is("یو") && t.get(i + 1).is_some_and(|x| x.is("نوی"))
+        || (t[i].is("نوی") && i > 0 && t[i - 1].is("یو"))
+    {
+        return None;
+    }
     // "دوه یا درې ماشومان", "دو یا سه نفر": a few, no count.
     if i >= 2 && t[i - 1].is("یا") && lx::fa_ps_unit(&t[i - 2].norm).is_some() {
         return None;
@@ -1167,6 +1197,29 @@ impl Context<'_, '_> {
             .map(|(_, ent)| ent.name.clone())
     }
 
+    /// The organisation named last before this sentence whose name holds
+    /// `noun` ("the society" after "the Wildlife Conservation Society",
+    /// "the ministry" after "the Federal Ministry of the Interior"), when
+    /// the last source cited is not one.
+    fn organisation_called(&self, noun: &str) -> Option<String> {
+        let has = |s: &str| {
+            s.split(|c: char| !c.is_alphanumeric())
+                .any(|w| w.eq_ignore_ascii_case(noun))
+        };
+        self.entities
+            .iter()
+            .filter(|ent| ent.kind == EntityKind::Organization)
+            .flat_map(|ent| ent.mentions.iter().map(move |m| (m, ent)))
+            .filter(|(m, _)| {
+                m.paragraph < self.paragraph
+                    || (m.paragraph == self.paragraph && m.start < self.offset)
+            })
+            .filter(|(m, ent)| has(&m.surface) || has(&ent.name))
+            .max_by_key(|(m, _)| (m.paragraph, m.start))
+            .map(|(_, ent)| ent.name.clone())
+            .filter(|name| self.prior.is_none_or(|p| p != name))
+    }
+
     /// The organisation named last before this sentence, in the article:
     /// what "the agency said" stands for when no source was cited yet.
     fn organisation_named_last(&self) -> Option<String> {
@@ -1203,6 +1256,42 @@ impl Context<'_, '_> {
             .iter()
             .any(|e| e.name == name && e.kind == EntityKind::Person)
             .then_some(name)
+    }
+
+    /// A place whose mention makes up tokens `a..=b`.
+    fn place_at(&self, a: usize, b: usize) -> Option<String> {
+        let name = self.entity_at(a, b)?;
+        self.entities
+            .iter()
+            .any(|e| e.name == name && e.kind == EntityKind::Place)
+            .then_some(name)
+    }
+
+    /// The place of an English subject "officials in PLACE (province)"
+    /// ending before token `e`: unnamed officials speak for their province
+    /// or district.
+    fn officials_of_place(&self, e: usize) -> Option<String> {
+        let t = self.toks;
+        let mut b = e;
+        if b > 0 && matches!(t[b - 1].norm.as_ref(), "province" | "district") {
+            b -= 1;
+        }
+        let mut a = b;
+        while a > 0 && b - a < 3 && t[a - 1].capital && t[a - 1].is_word() {
+            a -= 1;
+        }
+        if a == b
+            || a < 2
+            || !matches!(t[a - 1].norm.as_ref(), "in" | "of")
+            || t[a - 2].capital
+            || !matches!(
+                t[a - 2].norm.as_ref(),
+                "officials" | "authorities" | "police"
+            )
+        {
+            return None;
+        }
+        self.place_at(a, b - 1)
     }
 
     /// The person last named before token `k` (for "she said").
@@ -1273,10 +1362,13 @@ impl Context<'_, '_> {
                     out.push((k, s, true));
                 } else if t.get(k + 2).is_some_and(|x| x.is("the") || x.is("this"))
                     && t.get(k + 3).is_some_and(|x| lx::is_back_reference(&x.norm))
-                    && let Some(p) = self.prior
+                    && let Some(p) = self
+                        .organisation_called(&t[k + 3].norm)
+                        .or(self.prior.map(str::to_string))
                 {
-                    // "According to the agency, …": the source named before.
-                    out.push((k, p.to_string(), true));
+                    // "According to the agency, …": the source named before,
+                    // the organisation the noun names first.
+                    out.push((k, p, true));
                 } else if t
                     .get(k + 2)
                     .is_some_and(|x| matches!(x.norm.as_ref(), "a" | "an" | "its" | "the"))
@@ -1404,9 +1496,13 @@ impl Context<'_, '_> {
             && t[e - 2].is("the")
         {
             return self
-                .prior
-                .map(str::to_string)
+                .organisation_called(&last.norm)
+                .or(self.prior.map(str::to_string))
                 .or_else(|| self.organisation_named_last());
+        }
+        // "officials in Parwan province said": the province they speak for.
+        if let Some(place) = self.officials_of_place(e) {
+            return Some(place);
         }
         if last.is_word() && !last.capital && lx::is_generic_source(&last.norm) {
             let a = if e >= 2 && t[e - 2].capital && t[e - 2].is_word() {
@@ -1644,6 +1740,37 @@ impl Context<'_, '_> {
         {
             return p.name.clone();
         }
+        // "برنامج الأغذية العالمي التابع للأمم المتحدة", "تعلقات عامہ (آئی
+        // ایس پی آر)", "منظمة اليونسكو": an organisation heading the words,
+        // in brackets, or after a bare noun for an organisation; not one
+        // after another head ("وزارت خارجه طالبان", "the Taliban's foreign
+        // ministry", is the ministry).
+        let head_at = |at: usize| {
+            let before = &self.sentence
+                [s - self.offset..at.saturating_sub(self.offset).max(s - self.offset)];
+            before.trim().is_empty()
+                || before.trim_end().ends_with('(')
+                || before
+                    .split_whitespace()
+                    .all(|w| lx::is_ar_org_noun(&crate::normalize::normalize(w)))
+        };
+        if let Some((_, o)) = inside
+            .iter()
+            .filter(|(at, ent)| ent.kind == EntityKind::Organization && head_at(*at))
+            .min_by_key(|(at, _)| *at)
+        {
+            return o.name.clone();
+        }
+        // "مسئولان زراعت ولایت غور", "د ننګرهار ولایت چارواکو": unnamed
+        // officials speak for their province.
+        if (a..=b).any(|k| lx::is_ar_officials(&t[k].norm))
+            && let Some((_, p)) = inside
+                .iter()
+                .filter(|(_, ent)| ent.kind == EntityKind::Place)
+                .max_by_key(|(at, _)| *at)
+        {
+            return p.name.clone();
+        }
         if inside.is_empty()
             && let Some(e) = self.first_named_before(b)
         {
@@ -1702,13 +1829,36 @@ impl Context<'_, '_> {
                 };
                 return by.map(|p| (p.to_string(), false));
             }
+            let that = |x: &Tok<'_>| {
+                matches!(
+                    x.norm.as_ref(),
+                    "ان" | "انه" | "انها" | "بان" | "بانه" | "بانها"
+                )
+            };
             let mut b = k + 1;
             while b < t.len()
                 && b < k + 9
                 && !stop(&t[b])
-                && !matches!(t[b].norm.as_ref(), "ان" | "انه" | "انها" | "یوم" | "فی")
+                && !that(&t[b])
+                && !t[b].is("یوم")
+                && !t[b].is("فی")
             {
                 b += 1;
+            }
+            // "وأفاد نائب وزير الخارجية في حكومة طالبان، X، بأن …": the
+            // person in apposition after the role, before "أن".
+            if b > k + 1 && !self.names_person(k + 1, b - 1) {
+                let c = (b..t.len().min(k + 16))
+                    .take_while(|&c| !that(&t[c]))
+                    .find(|&c| t[c].sym('،') || t[c].sym(','));
+                if let Some(c) = c
+                    && let Some(d) =
+                        (c + 1..t.len().min(c + 8)).find(|&d| t[d].sym('،') || t[d].sym(','))
+                    && d > c + 1
+                    && let Some(person) = self.person_at(c + 1, d - 1)
+                {
+                    return Some((person, false));
+                }
             }
             if b > k + 1 {
                 return Some((self.fa_ps_name(k + 1, b - 1), false));
@@ -1777,7 +1927,7 @@ impl Context<'_, '_> {
         }
         // Urdu "X نے کہا کہ …" / "X نے بتایا کہ …", also with words
         // between: "X نے صحافیوں سے گفتگو میں کہا کہ".
-        let ne = (1..=6)
+        let ne = (1..=8)
             .take_while(|&d| k > d && !stop(&t[k - d]))
             .map(|d| k - d)
             .find(|&j| is(j, "نے"));
@@ -1861,6 +2011,19 @@ impl Context<'_, '_> {
                 && matches!(t[c + 1].norm.as_ref(), "در" | "به" | "با")
             {
                 e = c + 1;
+            }
+            // "X، باشنده ولایت هلمند که …، گفت که", "کمیته … که در کابل
+            // مرکزی دارد، اعلام کرد": a relative clause closed by the comma
+            // before the verb; the subject is named before its "که".
+            if e > 0
+                && (t[e - 1].sym('،') || t[e - 1].sym(','))
+                && let Some(ke) = (e.saturating_sub(18)..e - 1)
+                    .rev()
+                    .take_while(|&i| !(t[i].sym('،') || t[i].sym(',') || t[i].sym('.')))
+                    .find(|&i| t[i].is("که"))
+                && let Some(x) = self.first_named_before(ke)
+            {
+                return Some((x, false));
             }
             // "X، سخنگوی این وزارت، گفت که": the name before the apposition.
             if e > 0 && (t[e - 1].sym('،') || t[e - 1].sym(',')) {

@@ -1682,7 +1682,8 @@ fn back_reference(ctx: &Ctx<'_>, pn: usize, lastpart: &marks::Span) -> Option<Sp
     let (s0, _) = ctx.sentence_at(pn, lastpart.open);
     let (_, en) = ctx.sentence_at(pn, lastpart.close_end.saturating_sub(1));
     let en = en.max(lastpart.close_end);
-    if !wordless(textn, s0, lastpart.open) || !wordless(textn, lastpart.close_end, en) {
+    if !before_quote_wordless(textn, s0, lastpart.open) || !wordless(textn, lastpart.close_end, en)
+    {
         return None;
     }
     if en >= textn.len() {
@@ -1715,6 +1716,22 @@ fn back_reference(ctx: &Ctx<'_>, pn: usize, lastpart: &marks::Span) -> Option<Sp
 fn wordless(text: &str, a: usize, b: usize) -> bool {
     text.get(a..b.max(a))
         .is_none_or(|t| !t.chars().any(char::is_alphanumeric))
+}
+
+/// Whether the text from byte `a` to the quotation's mark at `b` holds no
+/// words, or only the article's dateline ("MAZAR-I-SHARIF — “…”", "کابل —
+/// «…»"): a place in capitals or a few words before a dash.
+fn before_quote_wordless(text: &str, a: usize, b: usize) -> bool {
+    if wordless(text, a, b) {
+        return true;
+    }
+    let Some(head) = text.get(a..b.max(a)) else {
+        return true;
+    };
+    let Some(place) = head.trim_end().strip_suffix(['—', '–']) else {
+        return false;
+    };
+    !place.chars().any(char::is_lowercase) && place.split_whitespace().count() <= 4
 }
 
 /// The sentence of paragraph `p` holding byte `at`, its range and words.
@@ -1809,7 +1826,7 @@ fn nearby_speaker(
         return Some(Some(found));
     }
     // The quotation is a sentence of its own.
-    if !wordless(text0, s0, first.open) || !wordless(textn, lastpart.close_end, en) {
+    if !before_quote_wordless(text0, s0, first.open) || !wordless(textn, lastpart.close_end, en) {
         return None;
     }
     if s0 > 0 {
@@ -1819,6 +1836,32 @@ fn nearby_speaker(
                 && let Some(found) = verb_subject(ctx, p0, ps, pe, &toks, v, first.open)
             {
                 return Some(Some(found));
+            }
+            // "به گفته او، علت … بوده است. «…»", "According to her, … .
+            // “…”": the sentence before is told on someone's word, who
+            // goes on in the quotation.
+            let on_word_of = toks.len() >= 3
+                && ((toks[0].key == "به" && toks[1].key == "گفته")
+                    || (toks[0].key == "according" && toks[1].key == "to"));
+            if on_word_of {
+                let t = &toks[2];
+                let pronoun_word = if t.arabic {
+                    sets().pronouns.contains(&t.key)
+                } else {
+                    matches!(t.key.as_str(), "him" | "her")
+                };
+                let found = if pronoun_word {
+                    pronoun(ctx, p0, ps)
+                } else {
+                    // The name right after the opening words.
+                    ctx.mentions_in(p0, ps, pe)
+                        .next()
+                        .filter(|m| m.start == ps + t.start)
+                        .map(|m| Speaker::Entity(m.entity))
+                };
+                if let Some(found) = found {
+                    return Some(Some(found));
+                }
             }
             // "X, the agency's representative, was blunt. “…”"
             // The name opens the sentence, after a title at most ("Dr.",

@@ -216,7 +216,16 @@ impl Gazetteer {
         let mut best = None;
         for n in 0..self.max_tokens {
             let Some(t) = toks.get(i + n) else { break };
-            if n > 0 && !super::tokens::glued(text, &toks[i + n - 1], t, false) {
+            // An Arabic-script spelling may list its words with a comma
+            // ("وزارت زراعت، آبیاری و مالداری"): the lookup goes on over
+            // one only while a longer spelling starts with the words so far.
+            if n > 0
+                && !super::tokens::glued(text, &toks[i + n - 1], t, false)
+                && !(t.arabic
+                    && text[toks[i + n - 1].end..t.start]
+                        .chars()
+                        .all(|c| c.is_whitespace() || c == '،'))
+            {
                 break;
             }
             if n == 0 {

@@ -853,6 +853,25 @@ pub(crate) fn is_person_noun(w: &str) -> bool {
             | "applicants"
             | "داوطلب"
             | "داوطلبان"
+            // The disabled, students of a religious school.
+            | "معلول"
+            | "معلولین"
+            | "معلولان"
+            | "طالبانو"
+            // Soldiers and security personnel: Urdu "چار فوجی", "پانچ
+            // اہلکار", Dari "سرباز", Pashto "سرتېري", Arabic "جنود".
+            | "فوجی"
+            | "فوجیوں"
+            | "اہلکار"
+            | "اہلکاروں"
+            | "سپاہی"
+            | "سپاہیوں"
+            | "سرباز"
+            | "سربازان"
+            | "سرتېری"
+            | "سرتیری"
+            | "سرتېرو"
+            | "جنود"
             | "members"
             | "شخص"
             | "اشخاص"
@@ -1027,6 +1046,49 @@ pub(crate) fn is_generic_source(w: &str) -> bool {
     )
 }
 
+/// Dari, Pashto, Urdu and Arabic words for unnamed officials ("مسئولان",
+/// "چارواکو", "حکام", "المسؤولون"), normalised.
+pub(crate) fn is_ar_officials(w: &str) -> bool {
+    matches!(
+        w,
+        "مسئولان"
+            | "مسوولان"
+            | "مقامات"
+            | "مقامها"
+            | "چارواکو"
+            | "چارواکی"
+            | "حکام"
+            | "افسران"
+            | "المسؤولون"
+            | "المسؤولین"
+            | "مسؤولون"
+            | "مسؤولین"
+    )
+}
+
+/// Bare nouns for an organisation, or for its documents, before its name
+/// ("منظمة اليونسكو", "سازمان ...", "تقديرات البنك الدولي"), normalised.
+pub(crate) fn is_ar_org_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "منظمة"
+            | "منظمه"
+            | "سازمان"
+            | "تنظیم"
+            | "ادارہ"
+            | "ادارے"
+            | "هیئة"
+            | "موسسه"
+            // Its documents: "تقديرات البنك الدولي", "تقرير المنظمة".
+            | "تقدیرات"
+            | "تقریر"
+            | "بیانات"
+            | "احصاءات"
+            | "ارقام"
+            | "دراسة"
+    )
+}
+
 /// Pronouns that a reporting verb can follow ("she said").
 /// Words that refer back to a source named earlier ("the agency said",
 /// "این سازمان گفت").
@@ -1124,6 +1186,20 @@ pub(crate) fn is_ar_report_verb(w: &str) -> bool {
             | "وقالت"
             | "افادت"
             | "افاد"
+            | "وافاد"
+            | "وافادت"
+            | "واکد"
+            | "واکدت"
+            | "وذکر"
+            | "واعلن"
+            | "اوضح"
+            | "اوضحت"
+            | "واوضح"
+            | "واوضحت"
+            | "تشیر"
+            | "وتشیر"
+            | "یشیر"
+            | "ویشیر"
             | "اکد"
             | "اکدت"
             | "وذکرت"
@@ -1452,7 +1528,7 @@ pub(crate) fn english_unit(w: &str) -> Option<&'static str> {
         | "kilograms"
         | "kilogramme"
         | "kg" => "kilograms",
-        "ټن" | "ټنه" | "طن" | "طنا" | "اطنان" | "tonne" | "ton" | "tonnes" | "tons" => {
+        "ټن" | "ټنه" | "ټنو" | "طن" | "طنا" | "اطنان" | "tonne" | "ton" | "tonnes" | "tons" => {
             "tonnes"
         }
         "هکتار" | "هکتاره" | "ہیکٹر" | "hectare" | "hectares" => "hectares",
@@ -1482,7 +1558,7 @@ pub(crate) fn english_unit(w: &str) -> Option<&'static str> {
         "خیمه" | "خیمې" | "خیمو" | "خیمہ" | "خیمے" | "خیمة" | "خیام" => {
             "tents"
         }
-        "بستر" | "بسترې" | "بستره" | "بسترو" | "بستروں" | "سریر" | "سریرا" => {
+        "بستر" | "بسترې" | "بستره" | "بسترو" | "بسترونه" | "بستروں" | "سریر" | "سریرا" => {
             "beds"
         }
         "مکتب" | "مکاتب" | "ښوونځی" | "ښوونځیو" | "سکول" | "سکولوں" | "مدرسة" | "مدارس" => {
@@ -1490,10 +1566,12 @@ pub(crate) fn english_unit(w: &str) -> Option<&'static str> {
         }
         "ضربه" | "ضربې" | "کوڑے" | "جلدة" => "lashes",
         "کلینیک" | "کلینیکونه" | "کلینک" | "عیادة" => "clinics",
+        "مستشفی" | "مستشفیات" | "روغتون" | "روغتونونه" | "شفاخانه" | "شفاخانهها" | "hospital"
+        | "hospitals" => "hospitals",
         "درخواست" | "درخواستوں" | "درخواستیں" | "عریضه" => {
             "petitions"
         }
-        "قریه" | "روستا" | "کلی" | "کلیو" | "گاؤں" | "قریة" | "قرى" => {
+        "قریه" | "روستا" | "کلی" | "کلیو" | "گاؤں" | "دیہات" | "دیہاتوں" | "قریة" | "قرى" => {
             "villages"
         }
         "ولسوالی" | "ولسوالۍ" | "ولسوالیو" | "ولسوالیها" => {
@@ -1517,10 +1595,61 @@ pub(crate) fn english_unit(w: &str) -> Option<&'static str> {
         "تیم" | "تیمونه" | "تیمونو" | "تیمها" | "ٹیم" | "ٹیمیں" | "ٹیموں" | "franchise"
         | "franchises" => "teams",
         "بسته" | "بسته‌ها" | "بستې" | "پیکٹ" => "packets",
+        // A head of livestock: Dari "۲۵۰۰ رأس مواشی".
+        "راس" | "head" => "livestock",
+        "دوز" | "دوزه" | "جرعة" | "جرعات" | "dose" | "doses" => "doses",
+        "دکان" | "دکانها" | "دکانونه" | "دکانونو" | "دکانوں" | "shop" | "shops" => {
+            "shops"
+        }
+        "پرواز" | "پروازها" | "الوتنه" | "الوتنې" | "الوتنو" | "پروازوں" | "رحلة" | "رحلات"
+        | "flight" | "flights" => "flights",
+        "معهد" | "معهدا" | "معاهد" | "انستیتوت" | "institute" | "institutes" => {
+            "institutes"
+        }
+        "تاشیرة" | "تاشیرات" | "ویزه" | "ویزې" | "ویزا" | "visa" | "visas" => {
+            "visas"
+        }
+        "میچ" | "میچز" | "میچوں" | "لوبې" | "لوبو" | "مباراة" | "مباریات" | "match" | "matches" => {
+            "matches"
+        }
         "منظمة" | "منظمات" | "موسسه" | "موسسات" | "organization" | "organizations"
         | "organisation" | "organisations" => "organizations",
         _ => return None,
     })
+}
+
+/// The English unit of an Arabic dual noun (normalised) that counts two
+/// things the units know: feminine "عيادتين" / "عيادتان" (عيادة), and
+/// masculine "مستشفيين" of a noun ending in ی. Not with the article ("the
+/// two states" refers back) nor for durations and times ("ساعتين",
+/// "مرتين"), whose singulars are no unit.
+pub(crate) fn ar_dual_unit(w: &str) -> Option<&'static str> {
+    // With a conjunction or preposition glued: "وعيادتين".
+    if let Some(rest) = w.strip_prefix(['و', 'ب', 'ل'])
+        && let Some(unit) = dual_unit(rest)
+    {
+        return Some(unit);
+    }
+    dual_unit(w)
+}
+
+fn dual_unit(w: &str) -> Option<&'static str> {
+    if w.starts_with("ال") {
+        return None;
+    }
+    let feminine = ["تین", "تان"]
+        .iter()
+        .find_map(|e| w.strip_suffix(e))
+        .map(|stem| format!("{stem}ة"));
+    let masculine = ["یین", "یان"]
+        .iter()
+        .find_map(|e| w.strip_suffix(e))
+        .map(|stem| format!("{stem}ی"));
+    [feminine, masculine]
+        .into_iter()
+        .flatten()
+        .filter(|n| n.chars().count() >= 4)
+        .find_map(|n| english_unit(&n))
 }
 
 /// Words that qualify a counted noun before it and are no unit: Pashto

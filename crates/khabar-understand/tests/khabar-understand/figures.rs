@@ -1026,3 +1026,152 @@ fn arabic_ma_yuqarib_is_about_and_elders_are_people() {
     let f = figures("حکومت ۶ لاکھ افغانوں کو واپس بھیجے گی۔");
     assert_eq!(f[0].unit.as_deref(), Some("people"));
 }
+
+#[test]
+fn unnamed_officials_speak_for_their_province() {
+    let f = figures_with_entities(
+        &["Nine people drowned when a boat capsized on Friday, officials in Kunar province said."],
+        "en",
+    );
+    assert_eq!(f[0].cited_source.as_deref(), Some("Kunar"), "{f:#?}");
+    let f = figures_with_entities(
+        &["مسئولان محلی ولایت بامیان می‌گویند که ۴۰ خانه در سیلاب تخریب شده است."],
+        "fa",
+    );
+    assert_eq!(f[0].cited_source.as_deref(), Some("Bamyan"), "{f:#?}");
+    let f = figures_with_entities(
+        &["د لغمان ولایت چارواکي وايي چې ۳۰ کورونه له منځه تللي دي."],
+        "ps",
+    );
+    assert_eq!(f[0].cited_source.as_deref(), Some("Laghman"), "{f:#?}");
+}
+
+#[test]
+fn an_organisation_heading_its_source_words_is_the_source() {
+    // Arabic "the organisation X" and the body first, its parent after it.
+    let f = figures_with_entities(&["وبحسب منظمة اليونيسف، فإن نحو 600 مدرسة تضررت."], "ar");
+    assert_eq!(f[0].cited_source.as_deref(), Some("UNICEF"), "{f:#?}");
+    // Urdu: the acronym in brackets names the body.
+    let f = figures_with_entities(
+        &["فوج کے شعبہ تعلقات عامہ (آئی ایس پی آر) کے مطابق جھڑپ میں پانچ اہلکار زخمی ہوئے۔"],
+        "ur",
+    );
+    assert_eq!(
+        f[0].cited_source.as_deref(),
+        Some("Inter-Services Public Relations"),
+        "{f:#?}"
+    );
+    // A body named after another head is no source of its own: the
+    // ministry of the Taliban is the ministry, not the Taliban.
+    let f = figures_with_entities(
+        &["وزارت معارف طالبان اعلام کرد که ۲۰۰ مکتب بازسازی شده است."],
+        "fa",
+    );
+    assert_ne!(f[0].cited_source.as_deref(), Some("Taliban"), "{f:#?}");
+}
+
+#[test]
+fn an_arabic_dual_counts_two_and_soldiers_are_people() {
+    let f = figures("وافتتحت الوزارة مدرستين وعيادتين في القرية.");
+    let got: Vec<(f64, Option<&str>)> = f.iter().map(|f| (f.value, f.unit.as_deref())).collect();
+    assert_eq!(
+        got,
+        [(2.0, Some("schools")), (2.0, Some("clinics"))],
+        "{f:#?}"
+    );
+    // Durations, frequencies and "the two …" are no count.
+    assert!(figures("استمرت الزيارة يومين وتكررت مرتين.").is_empty());
+    assert!(figures("وقعت الدولتين على الاتفاق.").is_empty());
+    let f = figures("حملے میں تین فوجی اور دو اہلکار زخمی ہوئے۔");
+    let got: Vec<(f64, Option<&str>)> = f.iter().map(|f| (f.value, f.unit.as_deref())).collect();
+    assert_eq!(
+        got,
+        [(3.0, Some("people")), (2.0, Some("people"))],
+        "{f:#?}"
+    );
+    // Pashto "a new hospital": نوی after یو is no ninety.
+    assert!(figures("په ښار کې یو نوی روغتون جوړ شو.").is_empty());
+}
+
+#[test]
+fn an_arabic_verb_first_with_a_role_and_the_name_in_apposition() {
+    let f = figures_with_entities(
+        &["وأفاد مدير الصحة في الولاية، كريم عبد الله نوري، بأن 30 مريضا نقلوا إلى المستشفى."],
+        "ar",
+    );
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!(
+        f[0].cited_source.as_deref(),
+        Some("كريم عبد الله نوري"),
+        "{f:#?}"
+    );
+    let f = figures_with_entities(
+        &[
+            "وقالت الطبيبة سلمى رحيمي إن الوضع صعب.",
+            "وأوضحت أن المستشفى استقبل 45 طفلا.",
+        ],
+        "ar",
+    );
+    assert_eq!(f[0].cited_source.as_deref(), Some("سلمى رحيمي"), "{f:#?}");
+}
+
+#[test]
+fn pashto_more_than_with_the_counted_noun_between() {
+    let f = figures("سږکال تر ۴۰ زره ټنو زیات غنم راغلي دي.");
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!(f[0].value, 40_000.0);
+    assert_eq!(f[0].approx, Some(Approx::Over), "{f:#?}");
+}
+
+#[test]
+fn the_noun_of_a_back_reference_picks_its_organisation() {
+    let f = figures_with_entities(
+        &[
+            "The Snow Trust Society runs the survey. Its director, Anna Berg, said the work was slow.",
+            "The society said it had paid about $5,000 to herders.",
+        ],
+        "en",
+    );
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!(
+        f[0].cited_source.as_deref(),
+        Some("Snow Trust Society"),
+        "{f:#?}"
+    );
+}
+
+#[test]
+fn sources_after_a_relative_clause_a_long_urdu_clause_and_arabic_estimates() {
+    let f = figures_with_entities(
+        &[
+            "گل‌احمد رحیمی، باشنده ولسوالی چاردره که خانه‌اش را سیلاب برد، گفت که ۱۲ خانواده بی‌سرپناه شده‌اند.",
+        ],
+        "fa",
+    );
+    assert_eq!(f[0].cited_source.as_deref(), Some("گل‌احمد رحیمی"), "{f:#?}");
+    let f = figures_with_entities(
+        &["ٹیم کے کوچ ندیم اختر نے کوئٹہ میں ایک تقریب سے خطاب میں کہا کہ 15 کھلاڑی منتخب ہوئے۔"],
+        "ur",
+    );
+    assert_eq!(f[0].cited_source.as_deref(), Some("ندیم اختر"), "{f:#?}");
+    let f = figures_with_entities(
+        &["وتشير تقديرات البنك الدولي إلى أن 40 في المئة من السكان فقراء."],
+        "ar",
+    );
+    assert_eq!(f[0].cited_source.as_deref(), Some("World Bank"), "{f:#?}");
+}
+
+#[test]
+fn units_of_livestock_heads_doses_shops_flights_and_visas() {
+    let units =
+        |text: &str| -> Vec<Option<String>> { figures(text).into_iter().map(|f| f.unit).collect() };
+    assert_eq!(
+        units("بیش از ۴۰۰ رأس مواشی و ۲۰ دکان آسیب دیدند."),
+        [Some("livestock".into()), Some("shops".into())]
+    );
+    assert_eq!(
+        units("ستصدر السفارة 300 تأشيرة و40 رحلة."),
+        [Some("visas".into()), Some("flights".into())]
+    );
+    assert_eq!(units("۵۰ هزار دوز واکسین رسید."), [Some("doses".into())]);
+}

@@ -1421,3 +1421,41 @@ fn an_urdu_assembly_speaker_as_a_role() {
         [("بابر خان جدون", "ہم کل دوبارہ اس معاملے پر بات کریں گے")]
     );
 }
+
+#[test]
+fn a_quotation_after_a_sentence_told_on_someones_word() {
+    let q = run(
+        &[
+            "فریده احمدی، مدیر مکتب، گفت که صنف‌ها دوباره باز شده‌اند. به گفته او، بیشتر شاگردان دختر هستند. «ما کتاب کافی نداریم.»",
+        ],
+        "fa",
+    );
+    assert_eq!(pairs(&q), [("فریده احمدی", "ما کتاب کافی نداریم.")]);
+    let q = run(
+        &[
+            "Karim Sadiq runs the only bakery in the village. According to him, flour prices doubled in May. “We bake half of what we used to.”",
+        ],
+        "en",
+    );
+    assert_eq!(
+        pairs(&q),
+        [("Karim Sadiq", "We bake half of what we used to.")]
+    );
+}
+
+#[test]
+fn a_quotation_after_the_dateline_named_by_the_next_sentence() {
+    let q = run(
+        &[
+            "BAMIYAN — “The mountain gives us snow, and the snow gives us bread.” That is how Ghulam Sakhi Rezaee, a farmer of 60, explains why he never left the valley.",
+        ],
+        "en",
+    );
+    assert_eq!(
+        pairs(&q),
+        [(
+            "Ghulam Sakhi Rezaee",
+            "The mountain gives us snow, and the snow gives us bread."
+        )]
+    );
+}
