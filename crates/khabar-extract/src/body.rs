@@ -767,6 +767,33 @@ const BOILERPLATE: &[&str] = &[
     "شریکول",
 ];
 
+/// A line of a client-side template the page never rendered: one or more
+/// `{{ … }}` placeholders ("{{ upvoteCount | shortNum }}",
+/// "{{ $localize('cart.empty') }}") with at most two short words beside
+/// them ("21", "$"). A sentence that speaks of the syntax is text, and so
+/// is preformatted code. Documentation of template languages lists its
+/// placeholders one per line: the caller leaves its pages alone.
+pub(crate) fn is_unrendered_template(b: &Block) -> bool {
+    if b.kind == BlockKind::Preformatted {
+        return false;
+    }
+    let t = b.text.trim();
+    let mut rest = String::new();
+    let mut s = t;
+    let mut found = false;
+    while let Some(a) = s.find("{{") {
+        let Some(b) = s[a..].find("}}") else {
+            break;
+        };
+        found = true;
+        rest.push_str(&s[..a]);
+        rest.push(' ');
+        s = &s[a + b + 2..];
+    }
+    rest.push_str(s);
+    found && rest.split_whitespace().count() <= 2
+}
+
 /// Whether a block is furniture: a known boilerplate line, or a cookie or
 /// newsletter notice.
 pub(crate) fn is_boilerplate(b: &Block) -> bool {
@@ -869,6 +896,8 @@ const FORUM_CHROME: &[&str] = &[
     "collapse",
     "sort by",
     "upvote",
+    "report inappropriate content",
+    "watch this topic",
     "downvote",
     "vote",
     "follow",
@@ -896,19 +925,34 @@ pub(crate) fn is_forum_chrome(b: &Block) -> bool {
     if FORUM_CHROME.contains(&lower) {
         return true;
     }
-    // "#12", "3 likes", "1 reply", "14 points", "2 votes".
-    let mut words = lower.split_whitespace();
-    match (words.next(), words.next(), words.next()) {
-        (Some(n), None, None) => {
-            n.len() > 1 && n.starts_with('#') && n[1..].bytes().all(|c| c.is_ascii_digit())
-        }
-        (Some(n), Some(w), None) => {
-            n.bytes().all(|c| c.is_ascii_digit())
+    // "#12", "3 likes", "1 reply", "14 points", "2 votes", a poster's
+    // "29,553 posts" and "518 helpful votes", "20 replies to this topic".
+    let count = |n: &str| {
+        n.starts_with(|c: char| c.is_ascii_digit())
+            && n.bytes()
+                .all(|c| c.is_ascii_digit() || c == b',' || c == b'.')
+    };
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    match words.as_slice() {
+        [n] => n.len() > 1 && n.starts_with('#') && n[1..].bytes().all(|c| c.is_ascii_digit()),
+        [n, w] => {
+            count(n)
                 && matches!(
-                    w,
-                    "like" | "likes" | "reply" | "replies" | "point" | "points" | "vote" | "votes"
+                    *w,
+                    "like"
+                        | "likes"
+                        | "reply"
+                        | "replies"
+                        | "point"
+                        | "points"
+                        | "vote"
+                        | "votes"
+                        | "post"
+                        | "posts"
                 )
         }
+        [n, "helpful", "vote" | "votes"] => count(n),
+        [n, "replies" | "reply", "to", "this", "topic" | "thread"] => count(n),
         _ => false,
     }
 }
@@ -1204,15 +1248,30 @@ pub(crate) fn fill_holes(chosen: &mut Vec<Block>, page: &[Block]) {
         .collect::<Vec<_>>()
         .join("\n");
     let held = |h: &Block| {
-        let head: String = h.text.chars().take(80).collect();
-        joined.contains(&head)
+        let end = h
+            .text
+            .char_indices()
+            .nth(80)
+            .map_or(h.text.len(), |(i, _)| i);
+        joined.contains(&h.text[..end])
     };
     let mut out: Vec<Block> = Vec::with_capacity(chosen.len());
     let mut prev: Option<usize> = None;
     for b in chosen.drain(..) {
         let here = pos(&b);
+        // Leaving out the blocks the core holds only removes prose: a hole
+        // without two prose blocks of 300 bytes in all is never filled,
+        // and is not searched for.
+        let prose_in = |hole: &[Block]| {
+            hole.iter()
+                .filter(|h| is_prose(h))
+                .fold((0, 0), |(n, len), h| (n + 1, len + h.text.len()))
+        };
         if let (Some(p), Some(q)) = (prev, here)
             && q > p + 1
+            && let (n, len) = prose_in(&page[p + 1..q])
+            && n >= 2
+            && len >= 300
         {
             let hole: Vec<&Block> = page[p + 1..q].iter().filter(|h| !held(h)).collect();
             let all: usize = hole.iter().map(|h| h.text.len()).sum();
@@ -1859,6 +1918,10 @@ mod tests {
             "3 likes",
             "1 reply",
             "Click to expand...",
+            "29,553 posts",
+            "518 helpful votes",
+            "20 replies to this topic",
+            "Report inappropriate content",
         ] {
             assert!(is_forum_chrome(&p(chrome)), "{chrome}");
         }
@@ -1867,6 +1930,8 @@ mod tests {
             "#general",
             "3 apples",
             "Joined the club in May",
+            "2 helpful neighbours",
+            "12 posts were moved to the archive",
         ] {
             assert!(!is_forum_chrome(&p(post)), "{post}");
         }
@@ -1887,6 +1952,21 @@ mod tests {
             "The minister said the share of girls in school fell."
         )));
         // Button labels of calls to action.
+        assert!(is_unrendered_template(&p(
+            "{{ thread.errors[42].message }}"
+        )));
+        assert!(is_unrendered_template(&p(
+            "21 {{ upvoteCount | shortNum }}"
+        )));
+        assert!(is_unrendered_template(&p("${{amount}}")));
+        assert!(!is_unrendered_template(&p(
+            "Write {{ name }} in the template to print the visitor's name."
+        )));
+        assert!(!is_unrendered_template(&p("Ferry times {{ change")));
+        assert!(!is_unrendered_template(&Block {
+            kind: BlockKind::Preformatted,
+            text: "{{ form }}".into(),
+        }));
         assert!(is_boilerplate(&p("Book now")));
         assert!(is_boilerplate(&p("Get a quote!")));
         assert!(!is_boilerplate(&p("Book now for the spring ferry season.")));

@@ -300,6 +300,9 @@ pub fn extract(html: &[u8], opts: &ExtractOptions) -> Result<ExtractedArticle> {
         None => (main_text(doc, url, page_type, &feats), None),
     };
     blocks.retain(|b| !body::is_boilerplate(b));
+    if page_type != PageType::Documentation {
+        blocks.retain(|b| !body::is_unrendered_template(b));
+    }
     if page_type == PageType::Forum {
         blocks.retain(|b| !body::is_forum_chrome(b));
     }

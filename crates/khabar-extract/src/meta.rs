@@ -264,6 +264,21 @@ fn flatten(v: Value, out: &mut Vec<Value>, depth: usize) {
     }
 }
 
+/// Whether `front` is the front page of the site of `page`, a deeper page.
+fn is_front_of(front: &str, page: &str) -> bool {
+    let (Ok(f), Ok(p)) = (url::Url::parse(front), url::Url::parse(page)) else {
+        return false;
+    };
+    let host = |u: &url::Url| {
+        u.host_str()
+            .map(|h| h.trim_start_matches("www.").to_string())
+    };
+    f.path().trim_matches('/').is_empty()
+        && !p.path().trim_matches('/').is_empty()
+        && host(&f).is_some()
+        && host(&f) == host(&p)
+}
+
 fn ld_str(v: &Value) -> Option<String> {
     match v {
         Value::String(s) => nonempty(s),
@@ -559,13 +574,16 @@ pub(crate) fn extract_meta(doc: &Document, url: Option<&str>) -> Meta {
         })
         .and_then(|n| n.attr("href"))
         .and_then(|h| resolve(&h));
+    let og_url = tag("og:url").and_then(|u| resolve(&u));
+    // A canonical link to the site's front page on a deeper page is a
+    // theme's mistake: the `og:url` of the same site names the page.
+    let canonical_link = match (canonical_link, &og_url) {
+        (Some(c), Some(og)) if is_front_of(&c, og) => Some(og.clone()),
+        (c, _) => c,
+    };
     m.canonical = canonical_link
         .map(|c| (c, Source::LinkCanonical))
-        .or_else(|| {
-            tag("og:url")
-                .and_then(|u| resolve(&u))
-                .map(|u| (u, Source::OpenGraph))
-        })
+        .or_else(|| og_url.map(|u| (u, Source::OpenGraph)))
         .or_else(|| {
             ld("url")
                 .or_else(|| ld("mainEntityOfPage"))
@@ -717,8 +735,34 @@ const TITLE_SEPARATORS: &[&str] = &[
     " | ", " - ", " – ", " — ", " :: ", " « ", " » ", " · ", " • ",
 ];
 
+/// A forum's title without the "View topic - " (phpBB) before the
+/// thread's headline.
+fn without_forum_label(title: &str) -> Option<&str> {
+    ["View topic - ", "View thread - "]
+        .iter()
+        .find_map(|label| {
+            let rest = title.get(label.len()..)?.trim();
+            (title[..label.len()].eq_ignore_ascii_case(label) && !rest.is_empty()).then_some(rest)
+        })
+}
+
 /// Strips a site name suffix (or prefix) from a title: "Headline | Site" → "Headline".
 pub(crate) fn strip_site(title: &str) -> String {
+    if let Some(rest) = without_forum_label(title) {
+        return strip_site(rest);
+    }
+    // A forum's trail "Headline / Board / Site" (FluxBB): a slash with
+    // spaces is a separator only when it comes twice, and the headline is
+    // the longest part ("Conferences 2026 / 2027" stays whole).
+    let parts: Vec<&str> = title.split(" / ").collect();
+    if parts.len() >= 3
+        && parts
+            .iter()
+            .skip(1)
+            .all(|p| p.chars().count() < parts[0].chars().count())
+    {
+        return strip_site(parts[0].trim());
+    }
     for sep in TITLE_SEPARATORS {
         if let Some((head, tail)) = title.rsplit_once(sep) {
             if head.chars().count() >= tail.chars().count() {
@@ -728,7 +772,8 @@ pub(crate) fn strip_site(title: &str) -> String {
             if let Some((h, t)) = title.split_once(sep)
                 && t.chars().count() > h.chars().count() * 2
             {
-                return t.trim().to_string();
+                let t = t.trim();
+                return without_forum_label(t).unwrap_or(t).to_string();
             }
         }
     }
@@ -921,6 +966,23 @@ fn strip_heading(h: &str, site: Option<&str>, segments: &[String]) -> String {
     h.to_string()
 }
 
+/// A heading without the host name of the story it links to, set after
+/// it in brackets by link aggregators, and the count of comments that may
+/// follow ("Grads find fewer jobs (example.com) 87").
+fn without_source(h: &str) -> String {
+    let t = h
+        .trim_end()
+        .trim_end_matches(|c: char| c.is_ascii_digit() || c == ',');
+    if let Some(body) = t.trim_end().strip_suffix(')')
+        && let Some((head, inside)) = body.rsplit_once(" (")
+        && domain_like(inside)
+        && !head.trim().is_empty()
+    {
+        return head.trim_end().to_string();
+    }
+    h.to_string()
+}
+
 /// Whether a heading is set in capitals only ("TIPS FOR ONLINE SUCCESS"),
 /// a style rather than the title's wording.
 fn all_caps(s: &str) -> bool {
@@ -1055,7 +1117,7 @@ fn pick_title(
     title_el: Option<&str>,
     metas: &[(Option<String>, Source)],
 ) -> (Option<Sourced>, Option<Sourced>) {
-    let h1s: Vec<String> = h1s.iter().map(|h| tidy_title(h)).collect();
+    let h1s: Vec<String> = h1s.iter().map(|h| without_source(&tidy_title(h))).collect();
     let mut heads: Vec<(String, Source)> = metas
         .iter()
         .filter_map(|(v, s)| {
@@ -1181,6 +1243,55 @@ fn pick_title(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_canonical_front_page_gives_way_to_the_pages_og_url() {
+        let canon = |head: &str| {
+            extract_meta(
+                &Document::from(format!("<html><head>{head}</head></html>").as_str()),
+                None,
+            )
+            .canonical
+        };
+        let deep =
+            r#"<meta property="og:url" content="https://www.harbour.example/blog/ferry-times">"#;
+        let t = canon(&format!(
+            r#"<link rel="canonical" href="https://harbour.example/">{deep}"#
+        ));
+        assert_eq!(
+            t,
+            Some((
+                "https://www.harbour.example/blog/ferry-times".into(),
+                Source::LinkCanonical
+            ))
+        );
+        // A front page of another site, or a deeper canonical, stays.
+        let t = canon(&format!(
+            r#"<link rel="canonical" href="https://other.example/">{deep}"#
+        ));
+        assert_eq!(
+            t,
+            Some(("https://other.example/".into(), Source::LinkCanonical))
+        );
+        let t = canon(&format!(
+            r#"<link rel="canonical" href="https://harbour.example/boats">{deep}"#
+        ));
+        assert_eq!(
+            t,
+            Some((
+                "https://harbour.example/boats".into(),
+                Source::LinkCanonical
+            ))
+        );
+        // The front page itself.
+        let t = canon(
+            r#"<link rel="canonical" href="https://harbour.example/"><meta property="og:url" content="https://harbour.example/">"#,
+        );
+        assert_eq!(
+            t,
+            Some(("https://harbour.example/".into(), Source::LinkCanonical))
+        );
+    }
 
     #[test]
     fn site_names_are_stripped_from_titles() {
@@ -1400,6 +1511,32 @@ mod tests {
         assert_eq!(tidy_title("سیلاب\u{200C}ها\u{200B}"), "سیلاب\u{200C}ها");
         // Direction marks and embeddings are invisible.
         assert_eq!(tidy_title("\u{202A}Ana Lopez\u{202C}\u{200E}"), "Ana Lopez");
+        assert_eq!(
+            without_source("Wells reach the lower village (example.org)"),
+            "Wells reach the lower village"
+        );
+        assert_eq!(
+            without_source("Wells reach the lower village (2025)"),
+            "Wells reach the lower village (2025)"
+        );
+        assert_eq!(without_source("(example.org)"), "(example.org)");
+        assert_eq!(
+            without_source("Wells reach the lower village (example.org) 87"),
+            "Wells reach the lower village"
+        );
+        assert_eq!(without_source("Top 10 (2025) 87"), "Top 10 (2025) 87");
+        assert_eq!(
+            strip_site("Harbour Board • View topic - Which pump for a deep well?"),
+            "Which pump for a deep well?"
+        );
+        assert_eq!(
+            strip_site("Which pump for a deep well? / Wells and Pumps / Village Forums"),
+            "Which pump for a deep well?"
+        );
+        assert_eq!(
+            strip_site("Ferry timetables 2026 / 2027"),
+            "Ferry timetables 2026 / 2027"
+        );
         assert!(all_caps("TIPS FOR ONLINE SUCCESS"));
         assert!(!all_caps("Tips for Online Success"));
         assert!(!all_caps("سیلاب در هرات"));

@@ -39,6 +39,17 @@ fn contains_ci(hay: &[u8], needle: &[u8]) -> bool {
         .any(|w| w.eq_ignore_ascii_case(needle))
 }
 
+/// Whether a `<link>` tag points at the next or previous page of a series
+/// (`rel="next"`, `rel=prev`).
+fn is_pagination(tag: &[u8]) -> bool {
+    [b"next".as_slice(), b"prev"].iter().any(|v| {
+        [b"rel=\"".as_slice(), b"rel='", b"rel="].iter().any(|r| {
+            let needle = [*r, *v].concat();
+            contains_ci(tag, &needle)
+        })
+    })
+}
+
 /// Whether `rest` (the bytes after `<`) opens the element `name`.
 fn opens(rest: &[u8], name: &[u8]) -> bool {
     rest.len() > name.len()
@@ -329,13 +340,13 @@ pub(crate) fn strip_heavy_keeping<'a>(s: &'a str, extra: &[String]) -> Cow<'a, s
             })
         } else if !in_body && opens(rest, b"link") {
             // A `<link>` of the head is read only when it names the
-            // canonical URL or the author: style sheets, icons, preloads
-            // and feeds go.
+            // canonical URL, the author or the next or previous page of a
+            // series: style sheets, icons, preloads and feeds go.
             let Some(end) = tag_end(s, p) else {
                 break;
             };
             let tag = &b[p..end];
-            if contains_ci(tag, b"canonical") || contains_ci(tag, b"author") {
+            if contains_ci(tag, b"canonical") || contains_ci(tag, b"author") || is_pagination(tag) {
                 ws.keep_tag(Kind::Head, p, end, &mut out, &mut last, s);
                 i = end;
                 continue;
@@ -720,6 +731,17 @@ mod tests {
             strip_heavy(html),
             "<html><head><link rel=\"canonical\" href=\"https://e.org/a\"><link rel=author href=/me>\
              </head><body><link rel=stylesheet href=/b.css><p>x</p></body></html>"
+        );
+    }
+
+    #[test]
+    fn head_links_to_the_next_and_previous_page_stay() {
+        let html = "<html><head><link rel=\"next\" href=\"/page/3\"><link rel=prev href=/page/1>\
+                    <link rel=preload href=/_next/static/a.js></head><body><p>x</p></body></html>";
+        assert_eq!(
+            strip_heavy(html),
+            "<html><head><link rel=\"next\" href=\"/page/3\"><link rel=prev href=/page/1>\
+             </head><body><p>x</p></body></html>"
         );
     }
 
