@@ -44,7 +44,7 @@ import time
 # names matched by their consonant skeletons.
 BARS = {
     "basil": 0.96,
-    "ecbplus": 0.86,
+    "ecbplus": 0.91,
     "emergent": 0.935,
     "ntrex": 0.765,
 }

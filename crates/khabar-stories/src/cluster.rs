@@ -25,8 +25,8 @@
 //! 3. **Score** against each candidate story's centroid (the sum of its
 //!    members' term vectors, weighted by the IDF *now*):
 //!    `cosine + name similarity + shared entities + shared figures −
-//!    conflicting names − conflicting persons − conflicting years − time
-//!    gap`. The conflict terms are what keep two same-kind events apart:
+//!    conflicting names − conflicting persons − conflicting counts −
+//!    conflicting years − time gap`. The conflict terms are what keep two same-kind events apart:
 //!    when the names an article is about (its most repeated capitalised
 //!    words) are missing from a story whose own main names are missing from
 //!    the article, they are two events, however many words they share.
@@ -34,6 +34,10 @@
 //!    (see [`CENTRAL_SHARE`]): a report of a second player's arrest that
 //!    recalls the first player's in passing is about someone else than
 //!    the first player's story, and is penalised `w_central_conflict`.
+//!    Counts stated in the leads are compared too (see [`LEAD_BYTES`]):
+//!    an article whose lead counts 26 pirates captured, against a story
+//!    whose leads count 23 and which never cites 26 (nor the article 23),
+//!    reports another capture, and is penalised `w_count_conflict`.
 //!    A story's entity counts in proportion to the share of its members
 //!    that name it (see [`ENTITY_PRIOR`]): a story that has grown by
 //!    accretion names every entity of its topic once or twice, and an
@@ -55,7 +59,8 @@
 //!    merged into the joined one (a bridge), and the merge is reported. An
 //!    article far closer to one story than to the other is that story's,
 //!    not a bridge between the two; nor does any article bridge two stories
-//!    each about another person.
+//!    each about another person, or whose leads count the same thing
+//!    differently.
 //! 5. Every [`Assignment`] says why, with the shared words as the article
 //!    wrote them.
 //!
@@ -214,6 +219,13 @@ pub struct Config {
     /// Penalty when the article and the story are each about another
     /// person (see [`CENTRAL_SHARE`]).
     pub w_central_conflict: f32,
+    /// Penalty when the article and the story state different counts of
+    /// the same thing in their leads ("26 pirates" / "23 pirates", see
+    /// [`LEAD_BYTES`]), neither ever writing the other's figure; times
+    /// `n / (n + 1)` when `n` of the story's members state its count: the
+    /// more reports agree on a figure, the surer another one is another
+    /// event.
+    pub w_count_conflict: f32,
     /// Penalty per doubling of the time gap beyond a day (log scale).
     pub w_time: f32,
 }
@@ -240,6 +252,7 @@ impl Default for Config {
             w_name_conflict: 0.15,
             w_year_conflict: 0.1,
             w_central_conflict: 0.5,
+            w_count_conflict: 0.8,
             w_time: 0.05,
         }
     }
@@ -291,6 +304,9 @@ struct Features {
     full_surnames: Vec<u32>,
     /// Its central person and that name's prominence (see [`central_of`]).
     central: Option<(u32, f32)>,
+    /// Counted figures of its title and lead: (noun, value, how it was
+    /// written), the first of each pair (see [`LEAD_BYTES`]).
+    counts: Vec<(u32, u32, Surface)>,
     /// Its language id in the vocabulary.
     lang: u16,
     fp: Fingerprint,
@@ -368,6 +384,19 @@ struct Story {
     /// How members wrote their central persons (the first `NAMES_KEPT`),
     /// to explain a conflict.
     central_surfaces: Vec<(u32, String)>,
+    /// The counted figures of the members' leads, each with how many
+    /// members state it and how the first wrote it (at most
+    /// `COUNTS_KEPT`, the most stated).
+    counts: Vec<Counted>,
+}
+
+/// A count stated in a story's leads: `value` of `noun` ("23 pirates").
+#[derive(Debug, Clone)]
+struct Counted {
+    noun: u32,
+    value: u32,
+    members: f32,
+    shown: String,
 }
 
 /// One headline of a story's members.
@@ -400,6 +429,9 @@ struct Score {
     name_conflict: f32,
     /// The article's central person and the story's, when they conflict.
     central_conflict: Option<(u32, u32)>,
+    /// The article's count and the story's, as written, when they differ
+    /// (see [`count_conflict`]).
+    count_conflict: Option<(String, String, f32)>,
     year_conflict: bool,
     gap: Option<TimeDelta>,
 }
@@ -457,6 +489,157 @@ pub const CENTRAL_SHARE: f32 = 0.5;
 /// at least this often (a title occurrence counting `title_weight` times);
 /// to a story when named this often per member.
 const CENTRAL_MIN: f32 = 4.0;
+
+/// The lead of an article, where the event's own figures are stated (the
+/// title counts too): the first this many bytes of the body. Figures
+/// further down are often background ("the 2004 quake killed 320").
+pub const LEAD_BYTES: usize = 600;
+
+/// A counted figure's noun follows its number within this many words.
+const COUNT_REACH: usize = 3;
+
+/// Counted figures kept per story.
+const COUNTS_KEPT: usize = 64;
+
+/// Plural nouns that measure rather than count (an article on one event
+/// gives several distances or durations), and plurals not written with -s.
+const UNITS: &[&str] = &[
+    "acre",
+    "barrel",
+    "cent",
+    "day",
+    "degree",
+    "dollar",
+    "euro",
+    "gallon",
+    "game",
+    "gram",
+    "hour",
+    "inche",
+    "kilogram",
+    "kilometer",
+    "kilometre",
+    "knot",
+    "liter",
+    "litre",
+    "meter",
+    "metre",
+    "mile",
+    "minute",
+    "month",
+    "ounce",
+    "percent",
+    "point",
+    "pound",
+    "rupee",
+    "season",
+    "second",
+    "time",
+    "ton",
+    "tonne",
+    "week",
+    "yard",
+    "year",
+];
+
+/// Words that make a number a multiple ("50 million followers"): not the
+/// count.
+const MULTIPLIERS: &[&str] = &[
+    "billion", "bn", "crore", "lakh", "million", "thousand", "trillion",
+];
+const IRREGULAR_PLURALS: &[&str] = &["children", "men", "people", "women"];
+
+/// Counted nouns of tolls and of the people an event touches, whose figures
+/// rise from report to report of one event ("at least 800 people" at noon,
+/// "1,000 people" by night, often without the earlier figure): a different
+/// count of these is an update as often as another event, so it is no
+/// contradiction. Matched on the whole lower-case word.
+const TOLL_NOUNS: &[&str] = &[
+    "bodies",
+    "casualties",
+    "children",
+    "civilians",
+    "deaths",
+    "displaced",
+    "families",
+    "homes",
+    "houses",
+    "injuries",
+    "men",
+    "migrants",
+    "patients",
+    "people",
+    "persons",
+    "refugees",
+    "residents",
+    "returnees",
+    "survivors",
+    "victims",
+    "villagers",
+    "women",
+];
+
+/// Finds counted figures in a stream of words ("26 Somali pirates", "3
+/// pirate ships", "320 people"): a whole number of at least 2 that is not
+/// a year, followed within [`COUNT_REACH`] words by a plural noun with no
+/// function word or number between them. The noun is the first plural
+/// word, so "3 pirate ships" counts ships; measures ("13 miles", "9
+/// years") are not counts (see [`UNITS`]).
+#[derive(Debug, Default)]
+struct CountScan {
+    /// The number waiting for its noun: its term id, its byte offset and
+    /// the words seen since.
+    pending: Option<(u32, usize, usize)>,
+    /// The end of the previous word.
+    last_end: usize,
+}
+
+impl CountScan {
+    /// Sees the next word (`id`: its term id when it is a content word);
+    /// `lead` says whether a number here may start a count. Returns the
+    /// count ending at this word: (noun, value, start and end bytes).
+    fn push(
+        &mut self,
+        text: &str,
+        w: &text::Word<'_>,
+        id: Option<u32>,
+        lead: bool,
+    ) -> Option<(u32, u32, usize, usize)> {
+        let mut found = None;
+        let last_end = std::mem::replace(&mut self.last_end, w.offset + w.surface.len());
+        // Only spaces and hyphens between the number and its noun: not
+        // the end of a sentence, a comma or a percent sign.
+        let joined = text
+            .get(last_end..w.offset)
+            .is_some_and(|g| g.chars().all(|c| c.is_whitespace() || c == '-'));
+        if let Some((value, start, seen)) = self.pending.take()
+            && joined
+            && let (Some(key), Some(noun), false) = (w.key, id, w.number)
+            && !(seen == 0 && MULTIPLIERS.contains(&key))
+        {
+            let plural =
+                (key.len() < w.all_key.len() && key.is_ascii()) || IRREGULAR_PLURALS.contains(&key);
+            if plural {
+                if !UNITS.contains(&key) && !TOLL_NOUNS.contains(&w.all_key) {
+                    found = Some((noun, value, start, w.offset + w.surface.len()));
+                }
+            } else if seen + 1 < COUNT_REACH {
+                self.pending = Some((value, start, seen + 1));
+            }
+        }
+        if lead
+            && w.number
+            && let (Some(key), Some(value)) = (w.key, id)
+            && text::year(key).is_none()
+            && !key.contains('.')
+            && key != "0"
+            && key != "1"
+        {
+            self.pending = Some((value, w.offset, 0));
+        }
+        found
+    }
+}
 
 /// Distinct headlines kept per story to choose its title from.
 const HEADLINES_KEPT: usize = 32;
@@ -578,7 +761,13 @@ impl Clusterer {
                 let mut apart = Vec::new();
                 for &other in &merge {
                     if let Some(c) = self.stories_conflict(story, other) {
-                        apart.push((other, self.central_why(&f, &doc, &[story, other], c)));
+                        let c = self.central_why(&f, &doc, &[story, other], c);
+                        apart.push((other, format!("persons differ: {c}")));
+                    } else if let (Some(a), Some(b)) =
+                        (self.stories.get(&story), self.stories.get(&other))
+                        && let Some((x, y)) = stories_count_conflict(a, b)
+                    {
+                        apart.push((other, format!("figures differ: {x}, not {y}")));
                     }
                 }
                 self.attach(doc, f, story, true);
@@ -589,7 +778,7 @@ impl Clusterer {
                     }
                 }
                 for (k, c) in apart {
-                    let _ = write!(why, "; does not bridge story {k} (persons differ: {c})");
+                    let _ = write!(why, "; does not bridge story {k} ({c})");
                 }
                 if !merged.is_empty() {
                     let list: Vec<String> = merged.iter().map(|k| k.to_string()).collect();
@@ -620,6 +809,9 @@ impl Clusterer {
                                 "; persons differ: {}",
                                 self.central_why(&f, &doc, &[*k], c)
                             );
+                        }
+                        if let Some((here, there, _)) = &sc.count_conflict {
+                            let _ = write!(why, "; figures differ: {here}, not {there}");
                         }
                         why.push(')');
                         why
@@ -765,12 +957,20 @@ impl Clusterer {
                 Some((_, n)) => *n += 1.0,
                 None => years.push((y, 1.0)),
             };
+        let mut counts: Vec<(u32, u32, Surface)> = Vec::new();
+        let mut count_scan = CountScan::default();
         text::scan(&doc.text, |w| {
             fp.push(w.all_key);
             let Some(key) = w.key else {
+                count_scan.push(&doc.text, w, None, false);
                 return;
             };
             let id = vocab.intern(key);
+            if let Some((noun, value, a, b)) =
+                count_scan.push(&doc.text, w, Some(id), w.offset < LEAD_BYTES)
+            {
+                counts.push((noun, value, Surface::Body(a, b)));
+            }
             *tf.entry(id).or_default() += 1.0;
             surfaces
                 .entry(id)
@@ -813,14 +1013,19 @@ impl Clusterer {
         let title_fp = fp.is_empty();
         let title_weight = self.cfg.title_weight;
         let title_terms = &mut f.title_terms;
+        let mut count_scan = CountScan::default();
         text::scan(&doc.title, |w| {
             if title_fp {
                 fp.push(w.all_key);
             }
             let Some(key) = w.key else {
+                count_scan.push(&doc.title, w, None, false);
                 return;
             };
             let id = vocab.intern(key);
+            if let Some((noun, value, a, b)) = count_scan.push(&doc.title, w, Some(id), true) {
+                counts.push((noun, value, Surface::Title(a, b)));
+            }
             *tf.entry(id).or_default() += title_weight;
             if !title_terms.contains(&id) {
                 title_terms.push(id);
@@ -918,6 +1123,9 @@ impl Clusterer {
         f.numbers.sort_unstable();
         years.sort_unstable_by_key(|&(y, _)| y);
         f.years = years;
+        let mut seen = FxHashSet::default();
+        counts.retain(|&(noun, value, _)| seen.insert((noun, value)));
+        f.counts = counts;
         f.fp = fp.finish();
         f
     }
@@ -1114,6 +1322,7 @@ impl Clusterer {
         {
             sc.central_conflict = Some((x, y));
         }
+        sc.count_conflict = count_conflict(f, doc, s);
         // Years: the main year of each side unknown to the other.
         if let (Some(dy), Some(sy)) = (main_year(&f.years), main_year(&s.years)) {
             sc.year_conflict = dy != sy
@@ -1203,6 +1412,9 @@ impl Clusterer {
             } else {
                 0.0
             }
+            - sc.count_conflict
+                .as_ref()
+                .map_or(0.0, |&(_, _, n)| cfg.w_count_conflict * n / (n + 1.0))
             - cfg.w_time * time;
         Some(sc)
     }
@@ -1336,6 +1548,9 @@ impl Clusterer {
                 self.central_why(f, doc, &[story], c)
             ));
         }
+        if let Some((here, there, _)) = &sc.count_conflict {
+            parts.push(format!("figures differ: {here}, not {there}"));
+        }
         if let Some(g) = sc.gap {
             parts.push(format!("{} apart", human_gap(g)));
         }
@@ -1376,6 +1591,25 @@ impl Clusterer {
             && let Some(x) = f.surfaces.get(&id)
         {
             s.central_surfaces.push((id, x.get(&doc).to_string()));
+        }
+        for (noun, value, x) in &f.counts {
+            match s
+                .counts
+                .iter_mut()
+                .find(|c| c.noun == *noun && c.value == *value)
+            {
+                Some(c) => c.members += 1.0,
+                None => s.counts.push(Counted {
+                    noun: *noun,
+                    value: *value,
+                    members: 1.0,
+                    shown: x.get(&doc).to_string(),
+                }),
+            }
+        }
+        if s.counts.len() > 2 * COUNTS_KEPT {
+            s.counts.sort_by(|a, b| b.members.total_cmp(&a.members));
+            s.counts.truncate(COUNTS_KEPT);
         }
         s.live += 1;
         s.size += 1;
@@ -1506,6 +1740,16 @@ impl Clusterer {
                 && dst.central_surfaces.iter().all(|(i, _)| *i != id)
             {
                 dst.central_surfaces.push((id, x));
+            }
+        }
+        for c in src.counts {
+            match dst
+                .counts
+                .iter_mut()
+                .find(|d| d.noun == c.noun && d.value == c.value)
+            {
+                Some(d) => d.members += c.members,
+                None => dst.counts.push(c),
             }
         }
         dst.first_seen = min_opt(dst.first_seen, src.first_seen);
@@ -1661,6 +1905,65 @@ fn persons_conflict((x, px, x_there): (u32, f32, f32), (y, py, y_here): (u32, f3
         && x_there < CENTRAL_SHARE * py
         && y_here < CENTRAL_SHARE * px
         && (x_there == 0.0 || y_here == 0.0)
+}
+
+/// Whether an article and a story state different counts of one thing in
+/// their leads: the article says `a` of a noun, the story's members say
+/// `b` (the most stated) and never `a`, nor cite `a` anywhere among their
+/// words and figures, and the article never writes `b`. Returns both as
+/// written, with how many members state the story's. Two captures of 23
+/// and of 26 pirates are two events; a toll
+/// that rose from 23 to 26 is cited with its old figure by some report.
+fn count_conflict(f: &Features, doc: &Doc, s: &Story) -> Option<(String, String, f32)> {
+    for (noun, a, here) in &f.counts {
+        let mut theirs: Option<&Counted> = None;
+        let mut agrees = false;
+        for c in s.counts.iter().filter(|c| c.noun == *noun) {
+            agrees |= c.value == *a;
+            if theirs.is_none_or(|t| c.members > t.members) {
+                theirs = Some(c);
+            }
+        }
+        let Some(b) = theirs else {
+            continue;
+        };
+        if agrees
+            || f.tf.binary_search_by_key(&b.value, |&(t, _)| t).is_ok()
+            || f.counts.iter().any(|(n, v, _)| n == noun && *v == b.value)
+        {
+            continue;
+        }
+        return Some((here.get(doc).to_string(), b.shown.clone(), b.members));
+    }
+    None
+}
+
+/// The same between two stories: the most stated count of a noun differs,
+/// and neither states or cites the other's.
+fn stories_count_conflict(x: &Story, y: &Story) -> Option<(String, String)> {
+    let top = |s: &Story, noun: u32| -> Option<Counted> {
+        s.counts
+            .iter()
+            .filter(|c| c.noun == noun)
+            .max_by(|a, b| a.members.total_cmp(&b.members))
+            .cloned()
+    };
+    let cites = |s: &Story, c: &Counted| {
+        s.has_term(c.value)
+            || s.numbers.binary_search(&c.value).is_ok()
+            || s.counts
+                .iter()
+                .any(|d| d.noun == c.noun && d.value == c.value)
+    };
+    for c in &x.counts {
+        let (Some(a), Some(b)) = (top(x, c.noun), top(y, c.noun)) else {
+            continue;
+        };
+        if a.value != b.value && !cites(y, &a) && !cites(x, &b) {
+            return Some((a.shown, b.shown));
+        }
+    }
+    None
 }
 
 fn main_year(years: &[(u16, f32)]) -> Option<u16> {
@@ -1840,5 +2143,150 @@ mod tests {
         }
         // One member of 26: a sixth of an entity all of them name.
         assert!((entity_share(1.0, 26) - 1.0 / 6.0).abs() < 1e-6);
+    }
+
+    /// The counted figures `CountScan` finds in a text, as "value noun".
+    fn counted(text: &str) -> Vec<String> {
+        let mut vocab = Vocab::default();
+        let mut scan = CountScan::default();
+        let mut found = Vec::new();
+        text::scan(text, |w| {
+            let id = w.key.map(|k| vocab.intern(k));
+            if let Some((_, _, a, b)) = scan.push(text, w, id, w.offset < LEAD_BYTES) {
+                found.push(text[a..b].to_string());
+            }
+        });
+        found
+    }
+
+    #[test]
+    fn counts_are_a_number_and_the_plural_noun_after_it() {
+        assert_eq!(
+            counted("Marines detained 26 Corsican smugglers and 3 smuggler boats."),
+            ["26 Corsican smugglers", "3 smuggler boats"]
+        );
+        assert_eq!(
+            counted("The storm sank 32 fishing boats."),
+            ["32 fishing boats"]
+        );
+        // Tolls and the people an event touches rise from report to
+        // report: not counts to contradict.
+        assert!(counted("The storm left 320 people and 41 families homeless.").is_empty());
+        assert!(counted("Rescuers found 12 bodies and 30 injured villagers.").is_empty());
+        // Measures, multiples, years, lone units and sentence ends are not
+        // counts.
+        assert!(counted("The ship was 13 nautical miles away for 9 hours.").is_empty());
+        assert!(counted("The channel has 50 million followers.").is_empty());
+        assert!(counted("In 2011 smugglers came back. Of them 1 boat sank.").is_empty());
+        assert!(counted("They fired 9. Six shots followed, 12, rangers said.").is_empty());
+        assert!(counted("Police held 23 of the smugglers.").is_empty());
+        // Only in the lead.
+        let late = format!(
+            "{} Police held 23 smugglers.",
+            "Quiet words here. ".repeat(40)
+        );
+        assert!(counted(&late).is_empty());
+    }
+
+    /// A report of a capture of `n` smugglers by a coast guard cutter, in
+    /// one of three outlets' wordings, with `extra` at the end.
+    fn capture(id: &str, n: u32, extra: &str) -> Doc {
+        let wording = [
+            "The cutter Brightwater chased the boats for an hour before the \
+             smugglers surrendered, and officers found fuel drums and rifles on board.",
+            "Officers on the cutter Brightwater fired warning shots, boarded both \
+             boats and seized rifles, radios and fuel drums, a spokesman said.",
+            "Brightwater, a patrol cutter, answered a distress call from a freighter \
+             the boats had circled near the Marrow lighthouse since dawn.",
+        ];
+        let k = id.bytes().map(usize::from).sum::<usize>() % wording.len();
+        Doc {
+            title: format!("Coast guard seizes {n} smugglers off Valdora"),
+            text: format!(
+                "The Valdora coast guard said it seized {n} smugglers aboard two fast \
+                 boats in the Marrow Strait on Thursday. {} {extra}",
+                wording[k]
+            ),
+            ..Doc::new(id)
+        }
+    }
+
+    /// The end of a report of another capture.
+    const OTHER_CAPTURE: &str = "Fishermen in the port of Selby said patrols had grown \
+        since spring storms closed the northern lanes, and the harbour master expects \
+        more arrests before the ferry season.";
+
+    #[test]
+    fn different_counts_in_the_leads_keep_two_events_apart() {
+        let mut c = Clusterer::new(Config::default());
+        let a = c.add(capture("a", 23, "The strait is busy with tankers."));
+        let b = c.add(capture("b", 23, "Tankers crowd the strait."));
+        assert_eq!(a.story, b.story, "{}", b.why);
+        assert!(b.duplicate_of.is_none(), "{}", b.why);
+        let d = c.add(capture("c", 26, OTHER_CAPTURE));
+        assert!(d.new_story, "{}", d.why);
+        assert!(
+            d.why
+                .contains("figures differ: 26 smugglers, not 23 smugglers"),
+            "{}",
+            d.why
+        );
+        // A report that cites the earlier figure is an update, not another
+        // event.
+        let mut c = Clusterer::new(Config::default());
+        let a = c.add(capture("a", 23, "The strait is busy with tankers."));
+        let u = c.add(capture("c", 26, "Officials first said 23 were held."));
+        assert_eq!(u.story, a.story, "{}", u.why);
+        assert!(!u.why.contains("figures differ"), "{}", u.why);
+        // Without the penalty the two captures are one story.
+        let mut c = Clusterer::new(Config {
+            w_count_conflict: 0.0,
+            ..Config::default()
+        });
+        let a = c.add(capture("a", 23, "The strait is busy with tankers."));
+        let d = c.add(capture("c", 26, OTHER_CAPTURE));
+        assert_eq!(d.story, a.story, "{}", d.why);
+        assert!(d.duplicate_of.is_none(), "{}", d.why);
+    }
+
+    #[test]
+    fn a_rising_toll_stays_in_its_story() {
+        let quake = |id: &str, toll: &str, tail: &str| Doc {
+            title: format!("Valdora earthquake kills {toll} people"),
+            text: format!(
+                "A magnitude 6.1 earthquake struck the mountain villages of Valdora \
+                 province before dawn on Sunday and killed at least {toll} people, \
+                 the provincial disaster authority said. Mud-brick houses collapsed \
+                 across the Marrow valley and rescuers dug through rubble by hand. {tail}"
+            ),
+            ..Doc::new(id)
+        };
+        let mut c = Clusterer::new(Config::default());
+        let a = c.add(quake("a", "800", "Roads to the valley were blocked."));
+        let b = c.add(quake("b", "800", "Aid convoys waited at the pass."));
+        assert_eq!(a.story, b.story, "{}", b.why);
+        let u = c.add(quake(
+            "c",
+            "1,000",
+            "The authority expects the toll to rise.",
+        ));
+        assert_eq!(u.story, a.story, "{}", u.why);
+        assert!(!u.why.contains("figures differ"), "{}", u.why);
+    }
+
+    #[test]
+    fn two_stories_counting_differently_are_not_bridged() {
+        let mut c = Clusterer::new(Config::default());
+        c.restore(capture("a", 23, "The strait is busy."), StoryKey(1));
+        c.restore(capture("b", 23, "Tankers wait."), StoryKey(1));
+        c.restore(capture("d", 26, "The strait is busy."), StoryKey(2));
+        // A story that also cites the other's count does not conflict.
+        c.restore(capture("e", 26, "Officials first said 23."), StoryKey(3));
+        let (x, y) = (&c.stories[&1], &c.stories[&2]);
+        assert_eq!(
+            stories_count_conflict(x, y),
+            Some(("23 smugglers".to_string(), "26 smugglers".to_string()))
+        );
+        assert_eq!(stories_count_conflict(x, &c.stories[&3]), None);
     }
 }
