@@ -49,6 +49,7 @@ const HELDOUT_19: &str = include_str!("../eval/figures-topics-heldout-19.toml");
 const HELDOUT_20: &str = include_str!("../eval/figures-topics-heldout-20.toml");
 const HELDOUT_21: &str = include_str!("../eval/figures-topics-heldout-21.toml");
 const HELDOUT_22: &str = include_str!("../eval/figures-topics-heldout-22.toml");
+const HELDOUT_23: &str = include_str!("../eval/figures-topics-heldout-23.toml");
 const SAMPLE: &str = include_str!("../eval/figures-topics-sample.toml");
 
 /// Floors: (figure recall, figure precision, topic micro-F1).
@@ -299,6 +300,17 @@ const HELDOUT_21_FLOOR: (f64, f64, f64) = (0.98, 0.98, 0.80);
 /// 0.966; left: "according to the ministry" whose ministry the entity
 /// rules miss), topics 0.750. Floors just under those.
 const HELDOUT_22_FLOOR: (f64, f64, f64) = (0.98, 0.98, 0.74);
+/// Held-out-23, annotated before it was first scored, which gave recall
+/// 0.951, precision 1.000 (39 right of 39 found, 41 gold; unit 0.769,
+/// approx 0.974, source 0.793), topics micro F1 0.625 (P 0.714, R 0.556):
+/// the honest held-out figures. Fixed since: a Pashto number word before
+/// an agent noun ("اووه کان کیندونکي") and a Dari one before "جلد"
+/// (volumes) count them; "the committee said" given to the committee
+/// named earlier in the same sentence. Recall 1.000, precision 1.000
+/// (unit 0.756, approx 0.976, source 0.828; left: "It added" after a
+/// statement, a role resolved after the figure, a place after the
+/// source's name taken for it), topics 0.625. Floors just under those.
+const HELDOUT_23_FLOOR: (f64, f64, f64) = (0.98, 0.98, 0.62);
 const SAMPLE_FLOOR: (f64, f64, f64) = (0.95, 0.95, 0.85);
 
 #[derive(Debug, Deserialize)]
@@ -749,6 +761,13 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
+    let heldout_23: Gold = match toml::from_str(HELDOUT_23) {
+        Ok(g) => g,
+        Err(e) => {
+            eprintln!("eval/figures-topics-heldout-23.toml: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
     let mut all: Vec<(String, Vec<String>)> = Vec::new();
     for (set, gold, floor) in [
         ("synthetic", &synthetic, SYNTHETIC_FLOOR),
@@ -773,6 +792,7 @@ fn main() -> ExitCode {
         ("held-out-20 synthetic", &heldout_20, HELDOUT_20_FLOOR),
         ("held-out-21 synthetic", &heldout_21, HELDOUT_21_FLOOR),
         ("held-out-22 synthetic", &heldout_22, HELDOUT_22_FLOOR),
+        ("held-out-23 synthetic", &heldout_23, HELDOUT_23_FLOOR),
     ] {
         let cases: Vec<Case<'_>> = gold
             .article

@@ -27,8 +27,9 @@
 //! `eval/quotes-entities-heldout-18.txt`,
 //! `eval/quotes-entities-heldout-19.txt`,
 //! `eval/quotes-entities-heldout-20.txt`,
-//! `eval/quotes-entities-heldout-21.txt` and
-//! `eval/quotes-entities-heldout-22.txt` (each scored before any rule was
+//! `eval/quotes-entities-heldout-21.txt`,
+//! `eval/quotes-entities-heldout-22.txt` and
+//! `eval/quotes-entities-heldout-23.txt` (each scored before any rule was
 //! changed for it). `--set NAME` (repeatable: `synthetic`, `held-out-3`, …,
 //! `sample`) scores only the sets named; `--list` prints every entity and
 //! quotation found, with the errors. Sample gold:
@@ -74,6 +75,7 @@ const HELDOUT_19: &str = include_str!("../eval/quotes-entities-heldout-19.txt");
 const HELDOUT_20: &str = include_str!("../eval/quotes-entities-heldout-20.txt");
 const HELDOUT_21: &str = include_str!("../eval/quotes-entities-heldout-21.txt");
 const HELDOUT_22: &str = include_str!("../eval/quotes-entities-heldout-22.txt");
+const HELDOUT_23: &str = include_str!("../eval/quotes-entities-heldout-23.txt");
 const SAMPLE_GOLD: &str = include_str!("../eval/quotes-entities-sample.txt");
 
 /// `--list`: print every entity and quotation found, not only the errors.
@@ -635,17 +637,48 @@ const HELDOUT_21_FLOORS: Floors = Floors {
 /// group Pro Asyl") or heading its apposition ("X, the Turkmen state
 /// company …") for an organisation; one capitalised word after "in the"
 /// as a place; the Dari spelling of Kyrgyzstan. Quotes P 0.973, R 1.000
-/// and entities P 0.938, R 0.981, F1 0.959 (left: a phrase after
-/// "described it as", which the rules take for a quotation; "Marco Polo"
-/// in an animal's name; "Minaret of Jam" and "Federal Ministry of the
-/// Interior", whose "of" and role word break the name; "TAPI"; an
-/// embassy and "وزارة الخارجية" of the Taliban's government, which the
-/// gold leaves out): the floors are just under those.
+/// and entities P 0.938, R 0.981, F1 0.959. The rules fixed for
+/// held-out-23 (names running over "of" and a portfolio, "Minaret of Jam",
+/// "Federal Ministry of the Interior"; a project's acronym, "TAPI"; a
+/// nationality ending a run, "Work on the Afghan") bring entities to P
+/// 0.973, R 1.000, F1 0.986 (left: a phrase after "described it as",
+/// which the rules take for a quotation; "Marco Polo" in an animal's
+/// name; an embassy and "وزارة الخارجية" of the Taliban's government,
+/// which the gold leaves out): the floors are just under those.
 const HELDOUT_22_FLOORS: Floors = Floors {
     quote_p: 0.96,
     quote_r: 0.98,
-    entity_r: 0.97,
-    entity_f1: 0.95,
+    entity_r: 0.98,
+    entity_f1: 0.98,
+};
+
+/// Written and annotated before it was first scored, which gave quotes P
+/// 0.882, R 0.833, F1 0.857 (30 right of 34 found, 36 gold; 3 with the
+/// right words but another speaker) and entities P 0.910, R 0.902, F1
+/// 0.906 (101 right of 111 found, 112 gold; kind right for 0.970; by
+/// language, recall en 0.900 (45/50), fa 0.947 (18/19), ps 0.842 (16/19),
+/// ur 1.000 (14/14), ar 0.800 (8/10) and precision en 0.900, fa 1.000, ps
+/// 0.842, ur 1.000, ar 0.800): the honest held-out figures. Fixed since
+/// for the error classes seen: a person's "of" cut through "Museum of
+/// Cultural History" and "the Minaret of Jam"; a place the gazetteer took
+/// after "of" ending "National Olympic Committee of Afghanistan"; "General"
+/// taken for a title before "Directorate"; an occupation before a name
+/// ("Wrestler X"); "Afghan Wireless and MTN"; "it wrote" after an
+/// organisation; an Arabic nationality after a body's name ("… الكويتية")
+/// and "للعربية" after a person's; a Pashto department of "the province"
+/// ("د ولایت د امنیې قوماندانۍ"); Pashto "«…» د X خبره ده"; a Dari body
+/// named in guillemets after its noun ("انتشارات «سپیده»"), which also
+/// hid the quotation after it; a Dari phrase quoted inside a reported
+/// clause; a Pashto given name after an age ("۱۹ کلن X،"); the Pashto
+/// spellings of Alingar and the Emirates; the outlet known to the
+/// gazetteer by its short name ("Pajhwok"). Quotes P 1.000, R 1.000 and
+/// entities P 1.000, R 1.000, F1 1.000 (kind right for 0.982: Noshaq and
+/// Roshan taken for people): the floors are just under those.
+const HELDOUT_23_FLOORS: Floors = Floors {
+    quote_p: 0.98,
+    quote_r: 0.98,
+    entity_r: 0.98,
+    entity_f1: 0.98,
 };
 
 const SAMPLE_FLOORS: Floors = Floors {
@@ -965,6 +998,7 @@ fn main() -> ExitCode {
         ("held-out-20", HELDOUT_20, &HELDOUT_20_FLOORS),
         ("held-out-21", HELDOUT_21, &HELDOUT_21_FLOORS),
         ("held-out-22", HELDOUT_22, &HELDOUT_22_FLOORS),
+        ("held-out-23", HELDOUT_23, &HELDOUT_23_FLOORS),
     ] {
         if !sets.is_empty() && !sets.iter().any(|s| s == set) {
             continue;

@@ -149,7 +149,12 @@ pub fn without_outlet(
             .is_some_and(|s| s.iter().any(|&(x, y)| x <= a && b <= y))
     };
     entities.retain_mut(|e| {
-        if words(&e.name) == target || e.mentions.iter().any(|m| words(&m.surface) == target) {
+        // The gazetteer may know the outlet by a short name of its own
+        // ("Pajhwok" for Pajhwok Afghan News, named "پژواک" in the text).
+        if words(&e.name) == target
+            || e.mentions.iter().any(|m| words(&m.surface) == target)
+            || (e.known && e.aliases.iter().any(|a| words(a) == target))
+        {
             return false;
         }
         if e.mentions.iter().any(&inside) {
@@ -259,8 +264,22 @@ fn drop_quoted_titles(paragraphs: &[String], found: &mut Vec<FoundEntity>) {
         });
         list.iter().any(|&(i, j)| a >= i && b <= j)
     };
+    // "انتشارات «سپیده»": marks after a body's noun hold its name.
+    let headed = |p: usize, a: usize| -> bool {
+        static HEADS: std::sync::OnceLock<rustc_hash::FxHashSet<String>> =
+            std::sync::OnceLock::new();
+        paragraphs
+            .get(p)
+            .and_then(|text| text.get(..a))
+            .and_then(|before| before.trim_end().strip_suffix('«'))
+            .and_then(|before| tokenize(before).pop())
+            .is_some_and(|t| normal_set(&HEADS, AR_GUILLEMET_NAME_HEADS).contains(&t.key))
+    };
     found.retain(|e| {
         e.known
+            || e.mentions
+                .iter()
+                .any(|m| headed(m.paragraph as usize, m.start))
             || !e
                 .mentions
                 .iter()
@@ -765,6 +784,11 @@ const DATE_WORDS: &[&str] = &[
 ];
 
 /// Time zones after a clock time ("09:15 GMT"): no organisation.
+/// Nouns of a project an acronym may qualify ("the TAPI gas pipeline").
+const PROJECT_NOUNS: &[&str] = &[
+    "pipeline", "project", "railway", "railroad", "corridor", "highway", "motorway", "scheme",
+];
+
 const TIME_ZONES: &[&str] = &["gmt", "utc", "est", "edt", "pst", "cet", "ist", "pkt"];
 
 /// Nouns ending the first part of an institution's name before "of" and a
@@ -778,6 +802,12 @@ const SCHOOL_WORDS: &[&str] = &[
     "school",
     "bank",
     "commission",
+    "committee",
+    "museum",
+    "federation",
+    "association",
+    "embassy",
+    "consulate",
 ];
 
 /// "University of Oslo", "State Bank of Pakistan": an institution's name
@@ -926,12 +956,18 @@ fn latin_pass(
                     && !toks[k].upper
                     && glued(text, &toks[k - 1], &toks[k], false)
             };
+            // A nationality qualifying the noun after it resumes no name:
+            // "Work on the Afghan section".
             let resumes = |k: usize| {
                 k < n
                     && !taken[k]
                     && is_name_word(&toks[k])
                     && !DATE_WORDS.contains(&toks[k].key.as_str())
                     && glued(text, &toks[k - 1], &toks[k], false)
+                    && !(w.demonyms.contains(&toks[k].key)
+                        && toks.get(k + 1).is_some_and(|t| {
+                            !t.upper && !t.arabic && glued(text, &toks[k], t, false)
+                        }))
             };
             if joins(j) && resumes(j + 1) {
                 j += 2;
@@ -1008,7 +1044,10 @@ fn latin_run(
         let participle = opener && k.len() > 5 && k.ends_with("ing");
         if ((opener || a > i) && w.common.contains(k) || participle) && !honorific && !role {
             a += 1;
-        } else if w.honorifics.contains(k) {
+        } else if w.honorifics.contains(k)
+            // "General Directorate of …": a title word opening a body's name.
+            && !(names_org && a + 1 < b && w.org.contains(&toks[a + 1].key))
+        {
             honorific = true;
             a += 1;
         } else if w.roles.contains(k)
@@ -1052,8 +1091,17 @@ fn latin_run(
     if a == b {
         return None;
     }
-    // "Acting Commerce Minister" before a name the gazetteer took: a title.
-    if w.roles.contains(&toks[b - 1].key) || w.honorifics.contains(&toks[b - 1].key) {
+    // "Acting Commerce Minister" before a name the gazetteer took: a title;
+    // but "Federal Ministry of the Interior" ends an organisation's name
+    // with a portfolio after its "of".
+    let portfolio_of_org = (a..b - 1).any(|k| {
+        w.org.contains(&toks[k].key)
+            && matches!(toks[k + 1].key.as_str(), "of" | "for")
+            && !toks[k + 1].upper
+    });
+    if (w.roles.contains(&toks[b - 1].key) || w.honorifics.contains(&toks[b - 1].key))
+        && !portfolio_of_org
+    {
         return None;
     }
     let keys: Vec<String> = toks[a..b].iter().map(|t| t.key.clone()).collect();
@@ -1076,6 +1124,26 @@ fn latin_run(
         && text[toks[a].end..].starts_with(',')
     {
         return None;
+    }
+    // "the Pakistani embassy in Kabul": a nationality before "embassy" or
+    // "consulate" names that country's mission, an organisation.
+    if single
+        && w.demonyms.contains(k0)
+        && let Some(t) = toks.get(j)
+        && !t.upper
+        && matches!(t.key.as_str(), "embassy" | "consulate")
+        && glued(text, &toks[a], t, false)
+    {
+        return Some(Raw {
+            paragraph: p,
+            start: toks[a].start,
+            end: t.end,
+            kind: EntityKind::Organization,
+            gaz: None,
+            keys: vec![k0.clone(), t.key.clone()],
+            cue: true,
+            opens_sentence: false,
+        });
     }
     if single && w.demonyms.contains(k0) && !opens[i] {
         // "Baloch told a briefing": a surname only if a full name has it.
@@ -1137,6 +1205,19 @@ fn latin_run(
     {
         return None;
     }
+    // "the TAPI gas pipeline", "the UAP railway": an acronym qualifying a
+    // project's noun names the project, no body; its other mentions go too.
+    if single
+        && toks[a].caps
+        && (j..toks.len().min(j + 3))
+            .take_while(|&k| {
+                !toks[k].upper && !toks[k].arabic && glued(text, &toks[k - 1], &toks[k], false)
+            })
+            .any(|k| PROJECT_NOUNS.contains(&toks[k].key.as_str()))
+    {
+        dropped_acronyms.push(k0.clone());
+        return None;
+    }
     let has_org_word = keys.iter().any(|k| w.org.contains(k));
     // "a Swedish Green member", "a Dutch Liberal lawmaker": a nationality
     // and a party's colour qualifying the noun after them, no name.
@@ -1144,7 +1225,11 @@ fn latin_run(
         && w.demonyms.contains(&keys[0])
         && !has_org_word
         && next.is_some_and(|t| {
-            !t.upper && !t.arabic && t.key.chars().count() > 2 && !w.org.contains(&t.key)
+            !t.upper
+                && !t.arabic
+                && t.key.chars().count() > 2
+                && !w.org.contains(&t.key)
+                && !w.connectors.contains(&t.key)
         })
         && gap_after.trim().is_empty()
     {
@@ -1331,9 +1416,26 @@ fn latin_run(
         )
     };
     // "Harry Reid of Nevada": a person's name ends before "of".
-    // The words after "of" are a name of their own, looked at again.
+    // The words after "of" are a name of their own, looked at again; but
+    // "the Minaret of Jam", one word after "the" and before "of", is a
+    // monument's or a place's name.
+    let mut kind = kind;
+    let mut cue = cue;
     let end_tok =
         match (a + 1..end_tok).find(|&k| matches!(toks[k].key.as_str(), "of" | "from" | "for")) {
+            Some(cut)
+                if kind == EntityKind::Person
+                    && cut == a + 1
+                    && a == i
+                    && toks[cut].key == "of"
+                    && prev_key == "the"
+                    && !toks[a].caps
+                    && text[toks[i - 1].end..toks[i].start].trim().is_empty() =>
+            {
+                kind = EntityKind::Place;
+                cue = true;
+                end_tok
+            }
             Some(cut) if kind == EntityKind::Person => {
                 *tail = Some((cut + 1, j));
                 cut
@@ -1453,6 +1555,8 @@ fn arabic_pass(
                     && toks.get(k + 1).is_some_and(|t| t.key == "خان")))
             && !is_arabic_ala(text, &toks[k])
             && !is_ur_weekday(toks, k)
+            // Arabic "لل…" (to the …) after a name: "قال X للعربية".
+            && !(toks[k].key.starts_with("لل") && toks[k].key.chars().count() > 4)
     };
     let mut i = 0;
     while i < n {
@@ -1504,6 +1608,16 @@ fn arabic_pass(
                 .then_some(j)
             })
         };
+        // "انتشارات «سپیده»": the name filling the marks is the body's.
+        if let Some(j) = headed_guillemet(text, toks, i, taken) {
+            taken[i..j].iter_mut().for_each(|t| *t = true);
+            let mut raw = arabic_raw(toks, p, i + 1, j);
+            raw.kind = EntityKind::Organization;
+            raw.cue = true;
+            raws.push(raw);
+            i = j;
+            continue;
+        }
         if let Some(j) = guillemet_body(text, toks, i, taken).or_else(named_before) {
             taken[i..j].iter_mut().for_each(|t| *t = true);
             let mut raw = arabic_raw(toks, p, i, j);
@@ -1913,6 +2027,21 @@ fn arabic_pass(
             && toks.get(i + 1).is_some_and(|t| {
                 is_say_after(&t.key) && text[toks[i].end..t.start].contains(['،', ','])
             })
+        {
+            taken[i] = true;
+            raws.push(arabic_raw(toks, p, i, i + 1));
+            i += 1;
+            continue;
+        }
+        // A given name alone after an age, in apposition: "یو، ۱۹ کلن
+        // عبدالرووف، د کورنۍ …".
+        if name_word(i, taken)
+            && (compound_given(&toks[i].key) || words::is_ar_given(&toks[i].key))
+            && i > 0
+            && ["کلن", "کلنه", "کلنې", "ساله"]
+                .iter()
+                .any(|a| crate::normalize::normalize(a) == toks[i - 1].key)
+            && text[toks[i].end..].trim_start().starts_with(['،', ','])
         {
             taken[i] = true;
             raws.push(arabic_raw(toks, p, i, i + 1));
@@ -2353,6 +2482,17 @@ fn department_at(text: &str, toks: &[Token], i: usize, taken: &[bool]) -> Option
             {
                 a = i - 2;
             }
+            // "د ولایت د امنیې قوماندانۍ": the department of "the province"
+            // the text is about, a role's field, named by no name.
+            if a == i
+                && i >= 2
+                && toks[i - 2].key == d
+                && ["ولایت", "ولسوالۍ", "ولسوالی"]
+                    .iter()
+                    .any(|g| crate::normalize::normalize(g) == toks[i - 1].key)
+            {
+                return None;
+            }
             return Some((a, h + 1));
         }
         return None;
@@ -2602,6 +2742,15 @@ const AR_NATION_WORDS: &[&str] = &[
     "الروسية",
     "التركية",
     "الهندية",
+    "الكويتية",
+    "السعودية",
+    "الإماراتية",
+    "الأمريكية",
+    "البريطانية",
+    "الألمانية",
+    "اليابانية",
+    "المصرية",
+    "الأردنية",
 ];
 
 /// Heads of an Arabic body named by its ال- words: "الهيئة الوطنية
@@ -2963,6 +3112,11 @@ fn institution_at(
         while j < i + 6 && articled(j) {
             j += 1;
         }
+        // "جمعية العون المباشر الكويتية": the nationality after the name
+        // says where the body is from; it is no part of the name.
+        while j > i + 2 && nations.contains(&toks[j - 1].key) {
+            j -= 1;
+        }
         if j >= i + 2 {
             return Some((i, j, EntityKind::Organization));
         }
@@ -3014,6 +3168,52 @@ fn guillemet_body(text: &str, toks: &[Token], i: usize, taken: &[bool]) -> Optio
         && !inner.contains(['.', '!', '?', '؟', '،', ',', ':', '«'])
         && toks[i..j].iter().all(|t| t.arabic)
         && !taken[i..j].iter().any(|&t| t))
+    .then_some(j)
+}
+
+/// Nouns heading a body whose own name follows in guillemets: "انتشارات
+/// «سپیده»", "شرکت «…»", "بنیاد «…»".
+const AR_GUILLEMET_NAME_HEADS: &[&str] = &[
+    "انتشارات",
+    "شرکت",
+    "کمپنۍ",
+    "کمپنی",
+    "بنیاد",
+    "انجمن",
+    "موسسه",
+    "مؤسسه",
+    "نهاد",
+    "شبکه",
+    "اتحادیه",
+    "ټولنه",
+    "بنسټ",
+    "شركة",
+    "مؤسسة",
+    "جمعية",
+];
+
+/// "انتشارات «سپیده»": a body's noun, then its name of one to three words
+/// filling guillemets (the name's tokens are `i + 1..` the index returned).
+fn headed_guillemet(text: &str, toks: &[Token], i: usize, taken: &[bool]) -> Option<usize> {
+    static HEADS: std::sync::OnceLock<rustc_hash::FxHashSet<String>> = std::sync::OnceLock::new();
+    let next = toks.get(i + 1)?;
+    if taken[i]
+        || !toks[i].arabic
+        || text[toks[i].end..next.start].trim() != "«"
+        || !normal_set(&HEADS, AR_GUILLEMET_NAME_HEADS).contains(&toks[i].key)
+    {
+        return None;
+    }
+    let end_byte = next.start + text[next.start..].find('»')?;
+    let j = toks[i + 1..]
+        .iter()
+        .position(|t| t.start >= end_byte)
+        .map_or(toks.len(), |k| i + 1 + k);
+    let inner = &text[next.start..end_byte];
+    ((1..=3).contains(&(j - i - 1))
+        && !inner.contains(['.', '!', '?', '؟', '،', ',', ':', '«'])
+        && toks[i + 1..j].iter().all(|t| t.arabic)
+        && !taken[i + 1..j].iter().any(|&t| t))
     .then_some(j)
 }
 

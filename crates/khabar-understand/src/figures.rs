@@ -1038,9 +1038,13 @@ fn read_fa_ps_words(t: &[Tok<'_>], i: usize) -> Option<(f64, usize)> {
     // Not after digits, where a word is an adjective: Pashto "۱۲ نوي
     // ښوونځي" (twelve new schools; نوي is also ninety).
     let after_digits = i > 0 && t[i - 1].kind == Kind::Num;
+    // Pashto agent nouns, one word or after their object: "اووه کان
+    // کیندونکي" (seven miners).
+    let agent = |n: &str| ["ونکي", "ونکی", "ونکو"].iter().any(|s| n.ends_with(s));
     let people = |x: &Tok<'_>| {
         let n = x.norm.as_ref();
-        lx::is_person_classifier(n)
+        agent(n)
+            || lx::is_person_classifier(n)
             || lx::is_person_noun(n)
             || lx::is_person_noun(possessed(n))
             // Pashto oblique plural: "د څلورو کسانو".
@@ -1055,6 +1059,8 @@ fn read_fa_ps_words(t: &[Tok<'_>], i: usize) -> Option<(f64, usize)> {
     // Pashto "څلور یې ماشومان" (four of them children): the clitic "یې"
     // between the number and the people.
     let classifier = t.get(j).is_some_and(people)
+        || (t.get(j).is_some_and(|x| x.is_word())
+            && t.get(j + 1).is_some_and(|x| agent(x.norm.as_ref())))
         || (t
             .get(j)
             .is_some_and(|x| x.is("یی") || x.is("یې") || x.is("ئې"))
@@ -1197,8 +1203,8 @@ impl Context<'_, '_> {
             .map(|(_, ent)| ent.name.clone())
     }
 
-    /// The organisation named last before this sentence whose name holds
-    /// `noun` ("the society" after "the Wildlife Conservation Society",
+    /// The organisation named last before this sentence, or in it, whose
+    /// name holds `noun` ("the society" after "the Wildlife Conservation Society",
     /// "the ministry" after "the Federal Ministry of the Interior"), when
     /// the last source cited is not one.
     fn organisation_called(&self, noun: &str) -> Option<String> {
@@ -1210,9 +1216,12 @@ impl Context<'_, '_> {
             .iter()
             .filter(|ent| ent.kind == EntityKind::Organization)
             .flat_map(|ent| ent.mentions.iter().map(move |m| (m, ent)))
+            // Also named earlier in this sentence: "The X Committee sent
+            // 128 athletes, the committee said".
             .filter(|(m, _)| {
                 m.paragraph < self.paragraph
-                    || (m.paragraph == self.paragraph && m.start < self.offset)
+                    || (m.paragraph == self.paragraph
+                        && m.start < self.offset + self.sentence.len())
             })
             .filter(|(m, ent)| has(&m.surface) || has(&ent.name))
             .max_by_key(|(m, _)| (m.paragraph, m.start))

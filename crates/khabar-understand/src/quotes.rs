@@ -1373,7 +1373,7 @@ fn attribute_after(ctx: &Ctx<'_>, p: usize, s: &marks::Span) -> Option<Option<Sp
 
 /// Words right after a quotation that attribute it without a speech verb:
 /// "according to X", "به گفته X" (Dari), "بحسب X" (Arabic), "د X په وینا"
-/// (Pashto). The byte range of the words naming the speaker within the
+/// and "د X خبره ده" (Pashto). The byte range of the words naming the speaker within the
 /// window (an open end: up to the window's end), and whether the name
 /// nearest the end is the one meant.
 fn according_after(toks: &[Token]) -> Option<(usize, Option<usize>, bool)> {
@@ -1401,6 +1401,22 @@ fn according_after(toks: &[Token]) -> Option<(usize, Option<usize>, bool)> {
             .filter(|&k| k >= 2 && toks[k - 1].key == pa)
         {
             return Some((toks[0].end, Some(toks[k - 1].start), true));
+        }
+        // "«…»، د X خبره ده": the words are X's.
+        let nouns = [normalize("خبره"), normalize("خبرې")];
+        let copulas = [
+            normalize("ده"),
+            normalize("دي"),
+            normalize("وه"),
+            normalize("وې"),
+        ];
+        if let Some(k) = toks
+            .iter()
+            .take(8)
+            .position(|t| nouns.contains(&t.key))
+            .filter(|&k| k >= 2 && toks.get(k + 1).is_some_and(|t| copulas.contains(&t.key)))
+        {
+            return Some((toks[0].end, Some(toks[k].start), true));
         }
     }
     None
@@ -1454,7 +1470,17 @@ fn closes_reported_speech(before: &str, quoted: &str, rest: &str) -> bool {
                 || t.key == normalize("چې")
                 || t.key == normalize("کہ"))
     });
-    anna.is_some_and(|k| after > k + if comma { 2 } else { 1 })
+    if anna.is_some_and(|k| after > k + if comma { 2 } else { 1 }) {
+        return true;
+    }
+    // "گفت کتاب‌هایی که «…» باشند اجازه ندارند": words of the reported
+    // clause before the marks and its sentence running on after them.
+    let rest_words = tokenize(rest).iter().filter(|t| t.arabic).count();
+    toks[v].arabic
+        && !comma
+        && after >= 2
+        && rest_words >= 2
+        && !rest.trim_start().starts_with([',', '،', '؛'])
 }
 
 /// "X said: “…”" / "X گفت: «…»": the speaker before the marks, in the
@@ -1831,7 +1857,20 @@ fn nearby_speaker(
     }
     if s0 > 0 {
         let (ps, pe, toks) = sentence_tokens(ctx, p0, s0 - 1);
-        if !ctx.quoted[p0].iter().any(|&(a, _)| a >= ps && a < pe) {
+        // Marks filled by a name ("انتشارات «سپیده»") quote nobody.
+        let name_filled = |a: usize, b: usize| {
+            ctx.placed.iter().any(|m| {
+                m.paragraph as usize == p0
+                    && m.start >= a
+                    && m.end <= b
+                    && text0[a..m.start].trim().is_empty()
+                    && text0[m.end..b].trim().is_empty()
+            })
+        };
+        if !ctx.quoted[p0]
+            .iter()
+            .any(|&(a, b)| a >= ps && a < pe && !name_filled(a, b))
+        {
             if let Some(v) = toks.iter().position(is_verb)
                 && let Some(found) = verb_subject(ctx, p0, ps, pe, &toks, v, first.open)
             {
@@ -2160,6 +2199,17 @@ fn resolve(
             in_list(EN_PRONOUNS, &t.key)
         }
     });
+    // "it wrote", "it said": the organisation named last before the
+    // quotation in its paragraph, outside quotation marks.
+    if toks.first().is_some_and(|t| !t.arabic && t.key == "it") && toks.len() <= 3 {
+        return ctx
+            .placed
+            .iter()
+            .rev()
+            .filter(|m| m.paragraph as usize == p && m.end <= quote_at && !ctx.inside_quote(m))
+            .find(|m| ctx.entities[m.entity].kind == EntityKind::Organization)
+            .map(|m| Speaker::Entity(m.entity));
+    }
     if pronoun_here && toks.len() <= 3 {
         return pronoun(ctx, p, quote_at);
     }

@@ -1551,6 +1551,8 @@ pub(crate) fn english_unit(w: &str) -> Option<&'static str> {
         "جریب" | "جریبه" | "jerib" | "jeribs" => "jeribs",
         // Pashto "ژبې" (oblique "ژبو": "په اتو ژبو"), Dari "زبان".
         "ژبې" | "ژبو" | "زبان" | "language" | "languages" => "languages",
+        // "سه جلد شعر": volumes counted.
+        "جلد" | "ټوکه" | "book" | "books" | "volumes" => "books",
         // Dams in Pashto and Dari plurals only: "بند" alone is also "closed".
         "بندونه" | "بندونو" | "بندها" | "dam" | "dams" => "dams",
         "خانه" | "خانهها" | "منزل" | "کور" | "کورونه" | "کورونو" | "مکان" | "مکانات" | "گھر"

@@ -2322,3 +2322,122 @@ fn an_urdu_team_named_after_its_city_after_franchise() {
     assert!(orgs.contains(&"کوئٹہ گلیڈیئیٹرز"), "{orgs:?}");
     assert!(names(&found, EntityKind::Place).is_empty(), "{found:#?}");
 }
+
+#[test]
+fn names_running_over_of_and_a_portfolio_after_it() {
+    let found = find(
+        &paras(&[
+            "Visitors queued outside the Museum of Popular Arts in Bergen. Austria expelled them, the Federal Ministry of the Interior said.",
+            "The National Olympic Committee of Afghanistan sent 40 athletes. Surveyors measured the Tower of Saraband on Monday.",
+        ]),
+        Some("en"),
+    );
+    let orgs = names(&found, EntityKind::Organization);
+    assert!(orgs.contains(&"Museum of Popular Arts"), "{orgs:?}");
+    assert!(
+        orgs.contains(&"Federal Ministry of the Interior"),
+        "{orgs:?}"
+    );
+    assert!(
+        orgs.contains(&"National Olympic Committee of Afghanistan"),
+        "{orgs:?}"
+    );
+    let places = names(&found, EntityKind::Place);
+    assert!(places.contains(&"Tower of Saraband"), "{places:?}");
+    // Afghanistan is named only inside the committee's name.
+    assert!(!places.contains(&"Afghanistan"), "{places:?}");
+    assert!(names(&found, EntityKind::Person).is_empty(), "{found:#?}");
+}
+
+#[test]
+fn a_project_acronym_and_a_nationality_before_a_noun_are_no_names() {
+    let found = find(
+        &paras(&[
+            "Work on the Uzbek stretch of the KUAR railway resumed in May. KUAR will carry freight.",
+            "Wrestler Jamshid Oryakhel trained in Kabul. Climber Sahar Noori joined him.",
+        ]),
+        Some("en"),
+    );
+    let all: Vec<&str> = found.iter().map(|e| e.name.as_str()).collect();
+    assert!(!all.iter().any(|n| n.contains("KUAR")), "{all:?}");
+    assert!(!all.iter().any(|n| n.starts_with("Work")), "{all:?}");
+    let people = names(&found, EntityKind::Person);
+    assert!(people.contains(&"Jamshid Oryakhel"), "{people:?}");
+    assert!(people.contains(&"Sahar Noori"), "{people:?}");
+}
+
+#[test]
+fn an_embassy_is_an_organisation() {
+    let en = find(
+        &paras(&["The Tajik embassy in Kabul said it would reopen its visa section."]),
+        Some("en"),
+    );
+    assert!(
+        names(&en, EntityKind::Organization).contains(&"Tajik embassy"),
+        "{en:#?}"
+    );
+    assert!(names(&en, EntityKind::Person).is_empty(), "{en:#?}");
+    let fa = find(
+        &paras(&["سفارت تاجیکستان در کابل اعلام کرد که بخش ویزا را باز می‌کند."]),
+        Some("fa"),
+    );
+    assert!(
+        names(&fa, EntityKind::Organization).contains(&"سفارت تاجیکستان"),
+        "{fa:#?}"
+    );
+}
+
+#[test]
+fn arabic_nationality_after_a_body_and_a_preposition_after_a_name() {
+    let found = find(
+        &paras(&[
+            "وأعلنت جمعية الرحمة العالمية القطرية توزيع الأغطية. وقال المزارع حاجي گل أحمد للجزيرة إن البرد شديد.",
+        ]),
+        Some("ar"),
+    );
+    let orgs = names(&found, EntityKind::Organization);
+    assert!(orgs.contains(&"جمعية الرحمة العالمية"), "{orgs:?}");
+    let people = names(&found, EntityKind::Person);
+    assert!(people.contains(&"گل أحمد"), "{people:?}");
+    assert!(!people.iter().any(|p| p.contains("للجزيرة")), "{people:?}");
+}
+
+#[test]
+fn a_pashto_department_of_the_province_names_no_body() {
+    let found = find(
+        &paras(&["د ولایت د امنیې قوماندانۍ ویاند شیر اکبر وزیري وویل چې لاره خلاصه ده."]),
+        Some("ps"),
+    );
+    assert!(
+        names(&found, EntityKind::Organization).is_empty(),
+        "{found:#?}"
+    );
+    assert!(
+        names(&found, EntityKind::Person).contains(&"شیر اکبر وزیري"),
+        "{found:#?}"
+    );
+}
+
+#[test]
+fn a_dari_body_named_in_guillemets_after_its_noun() {
+    let found = find(
+        &paras(&["نسرین احمدی، مدیر انتشارات «کهکشان»، گفت که کاغذ گران شده است."]),
+        Some("fa"),
+    );
+    assert!(
+        names(&found, EntityKind::Organization).contains(&"کهکشان"),
+        "{found:#?}"
+    );
+}
+
+#[test]
+fn a_pashto_given_name_after_an_age_in_apposition() {
+    let found = find(
+        &paras(&["د ټپیانو له ډلې یو، ۱۶ کلن عبدالواحد، په روغتون کې دی."]),
+        Some("ps"),
+    );
+    assert!(
+        names(&found, EntityKind::Person).contains(&"عبدالواحد"),
+        "{found:#?}"
+    );
+}

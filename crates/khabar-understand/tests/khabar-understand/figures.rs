@@ -1175,3 +1175,26 @@ fn units_of_livestock_heads_doses_shops_flights_and_visas() {
     );
     assert_eq!(units("۵۰ هزار دوز واکسین رسید."), [Some("doses".into())]);
 }
+
+#[test]
+fn pashto_agent_nouns_and_dari_volumes_are_counted() {
+    assert_eq!(values("په پېښه کې پنځه کان کیندونکي ټپیان شول."), [5.0]);
+    let f = figures("هغه سه جلد کتاب خرید.");
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!(f[0].value, 3.0);
+    assert_eq!(f[0].unit.as_deref(), Some("books"));
+}
+
+#[test]
+fn an_organisation_called_by_its_noun_in_the_same_sentence() {
+    let f = figures_with_entities(
+        &["The Herat Chess Committee sent 12 players to the tournament, the committee said."],
+        "en",
+    );
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!(
+        f[0].cited_source.as_deref(),
+        Some("Herat Chess Committee"),
+        "{f:#?}"
+    );
+}

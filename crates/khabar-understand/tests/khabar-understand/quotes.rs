@@ -1459,3 +1459,50 @@ fn a_quotation_after_the_dateline_named_by_the_next_sentence() {
         )]
     );
 }
+
+#[test]
+fn it_wrote_is_the_organisation_named_before() {
+    let q = run(
+        &[
+            "Later the Kabul Football Federation praised the team in a post. “The boys played with their hearts,” it wrote.",
+        ],
+        "en",
+    );
+    assert_eq!(
+        pairs(&q),
+        [(
+            "Kabul Football Federation",
+            "The boys played with their hearts"
+        )]
+    );
+}
+
+#[test]
+fn pashto_words_of_x_after_the_quotation() {
+    let q = run(
+        &[
+            "د ولسوالۍ ښاروال حمیدالله ساپی وویل چې سړک جوړیږي.",
+            "«که باران ونه شي، کار به په وخت پای ته ورسیږي،» د ساپي خبره ده.",
+        ],
+        "ps",
+    );
+    assert_eq!(
+        pairs(&q),
+        [(
+            "حمیدالله ساپی",
+            "که باران ونه شي، کار به په وخت پای ته ورسیږي"
+        )]
+    );
+}
+
+#[test]
+fn dari_phrase_inside_reported_speech_and_a_name_in_guillemets() {
+    let q = run(
+        &[
+            "مولوی احمدشاه رحیمی گفت فیلم‌هایی که «ضد فرهنگ ملی» باشند نمایش داده نمی‌شوند.",
+            "زهرا نوری، مدیر انتشارات «کهکشان»، می‌گوید بازار کند است. «مردم اول نان می‌خرند، بعد کتاب.»",
+        ],
+        "fa",
+    );
+    assert_eq!(pairs(&q), [("زهرا نوری", "مردم اول نان می‌خرند، بعد کتاب.")]);
+}
