@@ -329,16 +329,30 @@ fn looks_like_heading(text: &str, toks: &[Token]) -> bool {
     toks.len() <= 14 && !matches!(last, Some('.' | '!' | '?' | '…' | ':' | '؟' | '۔' | ','))
 }
 
+/// Marks tokens `a..end` of paragraph `p` taken and adds them as one
+/// organisation; returns it for the caller to complete.
+fn take_organization<'r>(
+    toks: &[Token],
+    p: u32,
+    a: usize,
+    end: usize,
+    taken: &mut [bool],
+    raws: &'r mut Vec<Raw>,
+) -> &'r mut Raw {
+    taken[a..end].iter_mut().for_each(|t| *t = true);
+    let mut raw = arabic_raw(toks, p, a, end);
+    raw.kind = EntityKind::Organization;
+    let n = raws.len();
+    raws.push(raw);
+    &mut raws[n]
+}
+
 fn gazetteer_pass(text: &str, toks: &[Token], p: u32, taken: &mut [bool], raws: &mut Vec<Raw>) {
     let g = gazetteer::get();
     let mut i = 0;
     while i < toks.len() {
         if let Some((a, end, gaz)) = pashto_un_body(text, toks, i, taken) {
-            taken[a..end].iter_mut().for_each(|t| *t = true);
-            let mut raw = arabic_raw(toks, p, a, end);
-            raw.kind = EntityKind::Organization;
-            raw.gaz = gaz;
-            raws.push(raw);
+            take_organization(toks, p, a, end, taken, raws).gaz = gaz;
             i = end;
             continue;
         }
@@ -350,10 +364,7 @@ fn gazetteer_pass(text: &str, toks: &[Token], p: u32, taken: &mut [bool], raws: 
                 let mut end = i + hit.len;
                 if !toks[i].upper && !toks[i].arabic && i > 0 && toks[i - 1].upper && !taken[i - 1]
                 {
-                    taken[i - 1..end].iter_mut().for_each(|t| *t = true);
-                    let mut raw = arabic_raw(toks, p, i - 1, end);
-                    raw.kind = EntityKind::Organization;
-                    raws.push(raw);
+                    take_organization(toks, p, i - 1, end, taken, raws);
                 } else if toks[i].upper && !toks[i].arabic && i >= 2 && toks[i - 1].key == "s" {
                     // "Pakistan's Ministry of Commerce": the ministry of
                     // that country, apart from Afghanistan's of the same
@@ -381,10 +392,7 @@ fn gazetteer_pass(text: &str, toks: &[Token], p: u32, taken: &mut [bool], raws: 
                     && !taken[i..=i + hit.len].iter().any(|&t| t) =>
             {
                 let end = i + hit.len + 1;
-                taken[i..end].iter_mut().for_each(|t| *t = true);
-                let mut raw = arabic_raw(toks, p, i, end);
-                raw.kind = EntityKind::Organization;
-                raws.push(raw);
+                take_organization(toks, p, i, end, taken, raws);
                 i = end;
             }
             // Urdu "فرنچائز پشاور زلمی نے": a team named after its city,
@@ -405,10 +413,7 @@ fn gazetteer_pass(text: &str, toks: &[Token], p: u32, taken: &mut [bool], raws: 
                     && !taken[i..=i + hit.len].iter().any(|&t| t) =>
             {
                 let end = i + hit.len + 1;
-                taken[i..end].iter_mut().for_each(|t| *t = true);
-                let mut raw = arabic_raw(toks, p, i, end);
-                raw.kind = EntityKind::Organization;
-                raws.push(raw);
+                take_organization(toks, p, i, end, taken, raws);
                 i = end;
             }
             // Urdu "زیر غور" (under consideration), "غور کر رہی ہے"

@@ -79,7 +79,7 @@ mod tokens;
 
 use khabar_model::{Approx, EntityKind};
 
-use crate::entities::FoundEntity;
+use crate::entities::{FoundEntity, Occurrence};
 use crate::sentences;
 use lexicon as lx;
 use tokens::{Kind, Tok, tokenize};
@@ -1160,7 +1160,7 @@ fn is_report_word(w: &str) -> bool {
         || w.contains("تقریر")
 }
 
-impl Context<'_, '_> {
+impl<'t> Context<'_, 't> {
     /// The text from token `a` through token `b` (inclusive), as written.
     fn span(&self, a: usize, b: usize) -> &str {
         &self.sentence[self.toks[a].start..self.toks[b].end]
@@ -1212,17 +1212,9 @@ impl Context<'_, '_> {
             s.split(|c: char| !c.is_alphanumeric())
                 .any(|w| w.eq_ignore_ascii_case(noun))
         };
-        self.entities
-            .iter()
-            .filter(|ent| ent.kind == EntityKind::Organization)
-            .flat_map(|ent| ent.mentions.iter().map(move |m| (m, ent)))
-            // Also named earlier in this sentence: "The X Committee sent
-            // 128 athletes, the committee said".
-            .filter(|(m, _)| {
-                m.paragraph < self.paragraph
-                    || (m.paragraph == self.paragraph
-                        && m.start < self.offset + self.sentence.len())
-            })
+        // Also named earlier in this sentence: "The X Committee sent 128
+        // athletes, the committee said".
+        self.organisations_before(self.offset + self.sentence.len())
             .filter(|(m, ent)| has(&m.surface) || has(&ent.name))
             .max_by_key(|(m, _)| (m.paragraph, m.start))
             .map(|(_, ent)| ent.name.clone())
@@ -1232,16 +1224,25 @@ impl Context<'_, '_> {
     /// The organisation named last before this sentence, in the article:
     /// what "the agency said" stands for when no source was cited yet.
     fn organisation_named_last(&self) -> Option<String> {
+        self.organisations_before(self.offset)
+            .max_by_key(|(m, _)| (m.paragraph, m.start))
+            .map(|(_, ent)| ent.name.clone())
+    }
+
+    /// Every mention of an organisation in an earlier paragraph, or in
+    /// this one before byte `end`, with its entity.
+    fn organisations_before(
+        &self,
+        end: usize,
+    ) -> impl Iterator<Item = (&'t Occurrence, &'t FoundEntity)> + use<'t> {
+        let paragraph = self.paragraph;
         self.entities
             .iter()
             .filter(|ent| ent.kind == EntityKind::Organization)
             .flat_map(|ent| ent.mentions.iter().map(move |m| (m, ent)))
-            .filter(|(m, _)| {
-                m.paragraph < self.paragraph
-                    || (m.paragraph == self.paragraph && m.start < self.offset)
+            .filter(move |(m, _)| {
+                m.paragraph < paragraph || (m.paragraph == paragraph && m.start < end)
             })
-            .max_by_key(|(m, _)| (m.paragraph, m.start))
-            .map(|(_, ent)| ent.name.clone())
     }
 
     /// The organisation whose mention ends with token `b`.
