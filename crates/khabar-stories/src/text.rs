@@ -15,10 +15,14 @@
 //! and digits form words; a number keeps its inner separators (`1,127`,
 //! `3.5`) so it stays one word. Each word gets a matching key (lowercase,
 //! Arabic-script letters folded, digits in ASCII, thousands separators
-//! removed, a plural `s` dropped from long Latin words) and keeps its surface
-//! form. A word is a *name* when it is written with a capital letter away
-//! from the start of a sentence: the cheapest proper-noun cue there is, and
-//! enough to tell "the Jackman story" from "the DeGeneres story".
+//! removed, a plural `s` dropped from long Latin words, common
+//! abbreviations written out: `Mt` → `mount`, `St` → `saint`, `Sen` →
+//! `senator`; `US`, `U.S.` and `United States` → `u.s.`, `UN`, `U.N.` and
+//! `United Nations` → `u.n.`) and keeps its surface form. The full stop of
+//! an abbreviation ("Mt.", "Dr.") ends no sentence. A word is a *name*
+//! when it is written with a capital letter away from the start of a
+//! sentence: the cheapest proper-noun cue there is, and enough to tell
+//! "the Jackman story" from "the DeGeneres story".
 //!
 //! Stage crates depend on the model only, so the few Arabic-script folds
 //! needed here are written out rather than taken from `khabar-understand`.
@@ -93,21 +97,35 @@ pub(crate) fn scan(text: &str, mut visit: impl FnMut(&Word<'_>)) {
     let mut i = 0;
     // Whether the next word starts a sentence (a capital there says nothing).
     let mut sentence_start = true;
+    // Whether the previous word was an abbreviation ("Mt", "Dr"), whose
+    // full stop ends no sentence.
+    let mut abbreviated = false;
     while i < len {
         let c = at(i);
         if !is_word_char(c) {
-            if matches!(
-                c,
-                '.' | '!' | '?' | '\n' | ':' | '؟' | '।' | '"' | '“' | '«'
-            ) {
+            if matches!(c, '!' | '?' | '\n' | ':' | '؟' | '।' | '"' | '“' | '«')
+                || (c == '.' && !abbreviated)
+            {
                 sentence_start = true;
             }
+            abbreviated = false;
             i += c.len_utf8();
             continue;
         }
         let start = i;
         let mut prev = c;
         i += c.len_utf8();
+        if c.is_ascii_uppercase() {
+            // Initials: "U.S.", "U.N." are one word.
+            let b = text.as_bytes();
+            let mut j = i;
+            while j + 1 < len && b[j] == b'.' && b[j + 1].is_ascii_uppercase() {
+                j += 2;
+            }
+            if j > i && (j >= len || !is_word_char(at(j))) {
+                i = if j < len && b[j] == b'.' { j + 1 } else { j };
+            }
+        }
         while i < len {
             let c = at(i);
             if is_word_char(c) {
@@ -127,10 +145,21 @@ pub(crate) fn scan(text: &str, mut visit: impl FnMut(&Word<'_>)) {
             }
             prev = c;
         }
+        // "United States", "United Nations": one word, as "U.S." is.
+        if text[start..i].eq("United")
+            && let Some(rest) = text[i..].strip_prefix(' ')
+            && let Some(second) = ["States", "Nations"]
+                .into_iter()
+                .find(|w| rest.starts_with(w))
+            && !rest[second.len()..].starts_with(is_word_char)
+        {
+            i += 1 + second.len();
+        }
         let surface = &text[start..i];
         let at_start = sentence_start;
         sentence_start = false;
         let number = fold_key(surface, &mut all_key);
+        abbreviated = !number && expand(surface, &mut all_key);
         let content = if number {
             Some(all_key.as_str())
         } else if all_key.chars().nth(1).is_none() || is_stopword(&all_key) {
@@ -158,6 +187,43 @@ pub(crate) fn scan(text: &str, mut visit: impl FnMut(&Word<'_>)) {
             number,
         });
     }
+}
+
+/// Writes the full form of an abbreviation or of a country's short name
+/// into `key` (the folded `surface`), so that "Mt Cook" meets "Mount
+/// Cook" and "U.S." meets "US" and "United States"; true when `surface`
+/// is an abbreviation that a full stop may follow without ending the
+/// sentence ("Mt.", "Dr.", "U.S.").
+fn expand(surface: &str, key: &mut String) -> bool {
+    let capital = surface.starts_with(|c: char| c.is_ascii_uppercase());
+    if !capital || key.len() > 14 {
+        return false;
+    }
+    let caps = surface.bytes().all(|b| !b.is_ascii_lowercase());
+    let full = match key.as_str() {
+        // Only in capitals: "us" and "un" are words too.
+        "us" | "usa" | "u.s." | "u.s" | "u.s.a." | "u.s.a" if caps => "u.s.",
+        "united states" => "u.s.",
+        "un" | "u.n." | "u.n" if caps => "u.n.",
+        "uk" | "u.k." | "u.k" if caps => "u.k.",
+        "eu" | "e.u." | "e.u" if caps => "e.u.",
+        "united nations" => "u.n.",
+        "mt" => "mount",
+        "st" => "saint",
+        "ft" => "fort",
+        "gov" => "governor",
+        "sen" => "senator",
+        "dept" => "department",
+        "intl" => "international",
+        "mr" | "mrs" | "ms" | "dr" | "prof" | "gen" | "lt" | "col" | "sgt" | "capt" | "rep"
+        | "jr" | "sr" | "govt" | "no" | "vs" => return true,
+        k => {
+            return k.len() > 2 && k.ends_with('.') && k.bytes().filter(|&b| b == b'.').count() > 1;
+        }
+    };
+    key.clear();
+    key.push_str(full);
+    true
 }
 
 /// Writes the folded form of `surface` into `key` (lowercase, Arabic-script
@@ -447,8 +513,8 @@ const STOPWORDS: &[&str] = &[
     "most", "my", "no", "nor", "not", "now", "of", "off", "on", "once", "one", "only", "or",
     "other", "our", "ours", "out", "over", "own", "said", "same", "says", "she", "should", "so",
     "some", "such", "than", "that", "the", "their", "theirs", "them", "then", "there", "these",
-    "they", "this", "those", "through", "to", "too", "under", "until", "up", "very", "was", "we",
-    "were", "what", "when", "where", "which", "while", "who", "whom", "why", "will", "with",
+    "they", "this", "those", "through", "to", "too", "under", "until", "up", "us", "very", "was",
+    "we", "were", "what", "when", "where", "which", "while", "who", "whom", "why", "will", "with",
     "would", "you", "your", "آن", "از", "است", "اند", "او", "اين", "این", "با", "برای", "به",
     "بود", "تا", "ته", "د", "در", "دې", "را", "سے", "شد", "له", "میں", "نے", "هم", "و", "يا", "پر",
     "چې", "که", "کی", "کې", "کے", "گفت", "ہے", "یا", "یک",
@@ -513,6 +579,66 @@ mod tests {
         assert_ne!(sk("Palin"), sk("Perlman"));
         assert_eq!(script_bit("Palin") | script_bit("Пэйлин"), 3);
         assert_eq!(script_bit("پالین") | script_bit("पेलिन"), CASELESS_SCRIPTS);
+    }
+
+    #[test]
+    fn abbreviations_meet_their_full_forms() {
+        let keys = |s: &str| tokens(s).into_iter().map(|t| t.key).collect::<Vec<_>>();
+        assert_eq!(keys("Mt Cook"), keys("Mount Cook"));
+        assert_eq!(
+            keys("St Petersburg, Ft Worth"),
+            ["saint", "petersburg", "fort", "worth"]
+        );
+        assert_eq!(
+            keys("Sen. Reid, Gov Brown, Dept, Intl"),
+            [
+                "senator",
+                "reid",
+                "governor",
+                "brown",
+                "department",
+                "international"
+            ]
+        );
+        for us in [
+            "US troops",
+            "U.S. troops",
+            "United States troops",
+            "USA troops",
+        ] {
+            assert_eq!(keys(us), ["u.s.", "troop"], "{us}");
+        }
+        for un in ["UN envoy", "U.N. envoy", "United Nations envoy"] {
+            assert_eq!(keys(un), ["u.n.", "envoy"], "{un}");
+        }
+        assert_eq!(keys("UK"), keys("U.K."));
+        assert_eq!(keys("EU"), keys("E.U."));
+        // In lower case they are words: "us" a pronoun, "un" French.
+        assert_eq!(keys("help us"), ["help"]);
+        assert_eq!(keys("un accord"), ["un", "accord"]);
+        assert_eq!(keys("United Airlines"), ["united", "airline"]);
+        // The surface is kept as written.
+        assert_eq!(tokens("the U.S. Army")[0].surface, "U.S.");
+        assert_eq!(tokens("the United States")[0].surface, "United States");
+    }
+
+    #[test]
+    fn an_abbreviation_full_stop_ends_no_sentence() {
+        let names = |s: &str| {
+            tokens(s)
+                .into_iter()
+                .filter(|t| t.name)
+                .map(|t| t.key)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            names("They met Dr. Gupta on Mt. Cook."),
+            ["gupta", "mount", "cook"]
+        );
+        // A real full stop still does.
+        assert_eq!(names("They left. Gupta stayed."), Vec::<String>::new());
+        // Initials of one letter are no abbreviation of a word.
+        assert_eq!(tokens("John F. Kennedy")[1].key, "kennedy");
     }
 
     #[test]
