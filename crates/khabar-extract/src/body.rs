@@ -587,11 +587,21 @@ pub(crate) fn drop_repeats(blocks: &mut Vec<Block>, min_words: usize) {
 /// The words of `t`, lower-cased, joined by one space (punctuation and
 /// symbols dropped).
 fn words(t: &str) -> String {
-    t.split(|c: char| !c.is_alphanumeric())
+    let mut out = String::with_capacity(t.len());
+    for w in t
+        .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect::<Vec<_>>()
-        .join(" ")
+    {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        if w.is_ascii() {
+            out.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        } else {
+            out.push_str(&w.to_lowercase());
+        }
+    }
+    out
 }
 
 /// Drops a table of contents: the list items that repeat, word for word,
@@ -607,11 +617,13 @@ pub(crate) fn drop_toc(blocks: &mut Vec<Block>) {
     if heads.is_empty() {
         return;
     }
+    // Only a list item before the last heading can repeat one.
+    let last_head = heads[heads.len() - 1].0;
     let mut i = 0;
     blocks.retain(|b| {
         let at = i;
         i += 1;
-        b.kind != BlockKind::ListItem || {
+        b.kind != BlockKind::ListItem || at >= last_head || {
             let w = words(&b.text);
             w.is_empty() || !heads.iter().any(|(j, h)| *j > at && *h == w)
         }

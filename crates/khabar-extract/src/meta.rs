@@ -675,14 +675,17 @@ fn class_id_has_date_word(n: &NodeRef) -> bool {
 /// 2025", "by: Ana Lopez, Dec 17, 2025"): a byline, which often carries
 /// the date.
 fn starts_byline(n: &NodeRef) -> bool {
+    // The text is read in place, without a copy.
     n.first_child().is_some_and(|c| {
-        c.is_text() && {
-            let t = c.text();
-            let t = t.trim_start().as_bytes();
-            t.len() > 3
-                && t[..2].eq_ignore_ascii_case(b"by")
-                && matches!(t[2], b' ' | b':' | b'\xc2')
-        }
+        c.query_or(false, |node| match &node.data {
+            dom_query::NodeData::Text { contents } => {
+                let t = contents.trim_start().as_bytes();
+                t.len() > 3
+                    && t[..2].eq_ignore_ascii_case(b"by")
+                    && matches!(t[2], b' ' | b':' | b'\xc2')
+            }
+            _ => false,
+        })
     })
 }
 
@@ -692,11 +695,13 @@ fn visible_date(doc: &Document, region: Region) -> Option<DateTime<FixedOffset>>
     let body = doc.body()?;
     for n in body.descendants_it().filter(|n| n.is_element()).take(5000) {
         let n = &n;
-        let name = n.node_name().unwrap_or_default();
-        if matches!(
-            &*name,
-            "script" | "style" | "body" | "html" | "main" | "article"
-        ) {
+        let skipped = el::with(n, |e| {
+            matches!(
+                el::name(e),
+                "script" | "style" | "body" | "html" | "main" | "article"
+            )
+        });
+        if skipped == Some(true) {
             continue;
         }
         if !class_id_has_date_word(n) && !starts_byline(n) {

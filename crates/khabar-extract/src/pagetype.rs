@@ -146,8 +146,9 @@ fn is_cart(text: &str) -> bool {
 pub(crate) fn features(doc: &Document) -> Features {
     use crate::textlen::non_ws;
     let mut f = Features::default();
-    let named =
-        |d: &dom_query::NodeRef, name: &str| el::with(d, |e| el::name(e) == name) == Some(true);
+    let named = |d: &dom_query::NodeRef, name: &LocalName| {
+        el::with(d, |e| e.name.local == *name) == Some(true)
+    };
     // `<p>` text by parent, and by parent once single wrappers are skipped.
     let mut runs: HashMap<NodeId, usize> = HashMap::new();
     let mut runs2: HashMap<NodeId, usize> = HashMap::new();
@@ -197,11 +198,14 @@ pub(crate) fn features(doc: &Document) -> Features {
                 f.long_paragraphs += 1;
                 f.long_par_chars += p_chars;
             }
-            Tag::Li if !n.descendants_it().any(|d| named(&d, "li")) => {
+            Tag::Li if !n.descendants_it().any(|d| named(&d, &local_name!("li"))) => {
                 f.list_chars += non_ws(&n);
             }
             Tag::Heading => {
-                f.heading_links += n.descendants_it().filter(|d| named(d, "a")).count();
+                f.heading_links += n
+                    .descendants_it()
+                    .filter(|d| named(d, &local_name!("a")))
+                    .count();
             }
             Tag::Button => {
                 f.buttons += 1;
@@ -281,8 +285,10 @@ struct Seen {
 }
 
 /// Words every class test of [`Seen::of`] needs: those of
-/// [`DOC_PREFILTER`], "price", "post", "reply", "message" and "answer".
+/// [`DOC_PREFILTER`], "price", "post", "reply", "message", "answer" and
+/// "breadcrumb".
 const CLASS_PREFILTER: crate::anyof::AnyOf = crate::anyof::AnyOf::new(&[
+    "breadcrumb",
     "doc",
     "toc",
     "headerlink",
@@ -389,24 +395,38 @@ impl Seen {
     fn of(e: &dom_query::Element, want_generator: bool) -> Self {
         let attr = |name: &LocalName| el::attr(e, name);
         let class = attr(&local_name!("class")).unwrap_or("");
-        let tag = match el::name(e) {
-            "a" => Tag::A,
-            "p" => Tag::P,
-            "li" => Tag::Li,
-            "h2" | "h3" | "h4" => Tag::Heading,
-            "button" => Tag::Button,
-            "input"
-                if attr(&local_name!("type")).is_some_and(|t| t.eq_ignore_ascii_case("submit"))
-                    && attr(&local_name!("value")).is_some_and(is_cart) =>
+        // Interned names compare as one machine word.
+        let l = &e.name.local;
+        let tag = if *l == local_name!("a") {
+            Tag::A
+        } else if *l == local_name!("p") {
+            Tag::P
+        } else if *l == local_name!("li") {
+            Tag::Li
+        } else if *l == local_name!("h2") || *l == local_name!("h3") || *l == local_name!("h4") {
+            Tag::Heading
+        } else if *l == local_name!("button") {
+            Tag::Button
+        } else if *l == local_name!("input") {
+            if attr(&local_name!("type")).is_some_and(|t| t.eq_ignore_ascii_case("submit"))
+                && attr(&local_name!("value")).is_some_and(is_cart)
             {
                 Tag::CartInput
+            } else {
+                Tag::Other
             }
-            "pre" | "code" => Tag::Code,
-            "article" => Tag::Article,
-            "figure" => Tag::Figure,
-            "blockquote" => Tag::Blockquote,
-            "meta" => Tag::Meta,
-            _ => Tag::Other,
+        } else if *l == local_name!("pre") || *l == local_name!("code") {
+            Tag::Code
+        } else if *l == local_name!("article") {
+            Tag::Article
+        } else if *l == local_name!("figure") {
+            Tag::Figure
+        } else if *l == local_name!("blockquote") {
+            Tag::Blockquote
+        } else if *l == local_name!("meta") {
+            Tag::Meta
+        } else {
+            Tag::Other
         };
         let generator = (tag == Tag::Meta
             && want_generator
@@ -442,7 +462,7 @@ impl Seen {
                 || (marked && class.contains("price")),
             post,
             generator,
-            breadcrumb: class.contains("breadcrumb") || id.contains("breadcrumb"),
+            breadcrumb: (marked && class.contains("breadcrumb")) || id.contains("breadcrumb"),
             post_body: marked
                 && class
                     .split_whitespace()

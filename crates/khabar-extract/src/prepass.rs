@@ -42,12 +42,16 @@ fn contains_ci(hay: &[u8], needle: &[u8]) -> bool {
 /// Whether a `<link>` tag points at the next or previous page of a series
 /// (`rel="next"`, `rel=prev`).
 fn is_pagination(tag: &[u8]) -> bool {
-    [b"next".as_slice(), b"prev"].iter().any(|v| {
-        [b"rel=\"".as_slice(), b"rel='", b"rel="].iter().any(|r| {
-            let needle = [*r, *v].concat();
-            contains_ci(tag, &needle)
-        })
-    })
+    [
+        b"rel=\"next".as_slice(),
+        b"rel='next",
+        b"rel=next",
+        b"rel=\"prev",
+        b"rel='prev",
+        b"rel=prev",
+    ]
+    .iter()
+    .any(|needle| contains_ci(tag, needle))
 }
 
 /// Whether `rest` (the bytes after `<`) opens the element `name`.
@@ -215,11 +219,12 @@ fn slim_tag(
         };
         let image_source = ends_ci(b"src") || ends_ci(b"srcset");
         let is = |n: &[u8]| aname.eq_ignore_ascii_case(n);
-        let kept_attr = is_kept_attr(aname)
+        let keep = image_source
+            || is_kept_attr(aname)
             || extra
                 .iter()
                 .any(|k| aname.eq_ignore_ascii_case(k.as_bytes()));
-        if !image_source && !kept_attr {
+        if !keep {
             dropped = true;
             continue;
         }
