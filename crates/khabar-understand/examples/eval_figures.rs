@@ -50,6 +50,7 @@ const HELDOUT_20: &str = include_str!("../eval/figures-topics-heldout-20.toml");
 const HELDOUT_21: &str = include_str!("../eval/figures-topics-heldout-21.toml");
 const HELDOUT_22: &str = include_str!("../eval/figures-topics-heldout-22.toml");
 const HELDOUT_23: &str = include_str!("../eval/figures-topics-heldout-23.toml");
+const HELDOUT_24: &str = include_str!("../eval/figures-topics-heldout-24.toml");
 const SAMPLE: &str = include_str!("../eval/figures-topics-sample.toml");
 
 /// Floors: (figure recall, figure precision, topic micro-F1).
@@ -311,6 +312,17 @@ const HELDOUT_22_FLOOR: (f64, f64, f64) = (0.98, 0.98, 0.74);
 /// statement, a role resolved after the figure, a place after the
 /// source's name taken for it), topics 0.625. Floors just under those.
 const HELDOUT_23_FLOOR: (f64, f64, f64) = (0.98, 0.98, 0.62);
+/// Held-out-24, annotated before it was first scored, which gave recall
+/// 0.973, precision 1.000 (36 right of 36 found, 37 gold; unit 0.639,
+/// approx 0.972, source 0.714), topics micro F1 0.833 (P 0.833, R 0.833):
+/// the honest held-out figures. Fixed since: "about" after an article's
+/// noun ("a documentary about three girls") is no approximation; a body in
+/// apposition to a common noun ("The transport company, X, said") is the
+/// source. Recall 0.973, precision 1.000 (unit 0.639, approx 1.000, source
+/// 0.714; left: units of Arabic-script nouns, "اعلامیه" after a body's
+/// short name, a ministry the entity rules miss), topics 0.833. Floors
+/// just under those.
+const HELDOUT_24_FLOOR: (f64, f64, f64) = (0.97, 0.99, 0.83);
 const SAMPLE_FLOOR: (f64, f64, f64) = (0.95, 0.95, 0.85);
 
 #[derive(Debug, Deserialize)]
@@ -768,6 +780,13 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
+    let heldout_24: Gold = match toml::from_str(HELDOUT_24) {
+        Ok(g) => g,
+        Err(e) => {
+            eprintln!("eval/figures-topics-heldout-24.toml: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
     let mut all: Vec<(String, Vec<String>)> = Vec::new();
     for (set, gold, floor) in [
         ("synthetic", &synthetic, SYNTHETIC_FLOOR),
@@ -793,6 +812,7 @@ fn main() -> ExitCode {
         ("held-out-21 synthetic", &heldout_21, HELDOUT_21_FLOOR),
         ("held-out-22 synthetic", &heldout_22, HELDOUT_22_FLOOR),
         ("held-out-23 synthetic", &heldout_23, HELDOUT_23_FLOOR),
+        ("held-out-24 synthetic", &heldout_24, HELDOUT_24_FLOOR),
     ] {
         let cases: Vec<Case<'_>> = gold
             .article

@@ -28,8 +28,9 @@
 //! `eval/quotes-entities-heldout-19.txt`,
 //! `eval/quotes-entities-heldout-20.txt`,
 //! `eval/quotes-entities-heldout-21.txt`,
-//! `eval/quotes-entities-heldout-22.txt` and
-//! `eval/quotes-entities-heldout-23.txt` (each scored before any rule was
+//! `eval/quotes-entities-heldout-22.txt`,
+//! `eval/quotes-entities-heldout-23.txt` and
+//! `eval/quotes-entities-heldout-24.txt` (each scored before any rule was
 //! changed for it). `--set NAME` (repeatable: `synthetic`, `held-out-3`, …,
 //! `sample`) scores only the sets named; `--list` prints every entity and
 //! quotation found, with the errors. Sample gold:
@@ -76,6 +77,7 @@ const HELDOUT_20: &str = include_str!("../eval/quotes-entities-heldout-20.txt");
 const HELDOUT_21: &str = include_str!("../eval/quotes-entities-heldout-21.txt");
 const HELDOUT_22: &str = include_str!("../eval/quotes-entities-heldout-22.txt");
 const HELDOUT_23: &str = include_str!("../eval/quotes-entities-heldout-23.txt");
+const HELDOUT_24: &str = include_str!("../eval/quotes-entities-heldout-24.txt");
 const SAMPLE_GOLD: &str = include_str!("../eval/quotes-entities-sample.txt");
 
 /// `--list`: print every entity and quotation found, not only the errors.
@@ -681,6 +683,33 @@ const HELDOUT_23_FLOORS: Floors = Floors {
     entity_f1: 0.98,
 };
 
+/// Written and annotated before it was first scored, which gave quotes P
+/// 0.912, R 0.861, F1 0.886 (31 right of 34 found, 36 gold; 3 with the
+/// right words but another speaker) and entities P 0.842, R 0.897, F1 0.869
+/// (96 right of 114 found, 107 gold; kind right for 0.979; by language,
+/// recall en 0.958 (46/48), fa 0.864 (19/22), ps 0.941 (16/17), ur 0.778
+/// (7/9), ar 0.727 (8/11)): the honest held-out figures. Fixed since for
+/// the error classes seen: ships after their prefix ("MV Gibe", "INS
+/// Sukanya") taken for people; an event's word in the plural ("the Academy
+/// Awards"); "the Gulf of Oman" cut into a person and a country; "Limited"
+/// and "Logistics" ending a company's name; the country after a dateline's
+/// city ("TBILISI, Georgia (AP)"); the outlet named without its "News"
+/// ("Tolo" for TOLOnews); "the group said" for the organisation named last;
+/// a relative in apposition ("X، پسر Y، گفت") taken for the speaker; a
+/// Pashto statement that "adds" ("اعلامیه زیاتوي:"); an acronym after ",
+/// known as" ("FIDE"). Quotes P 1.000, R 0.972 (35 right of 35 found, 36
+/// gold) and entities P 0.916, R 0.916, F1 0.916 (98 right of 107 found;
+/// recall en 1.000, fa 0.864, ps 0.941, ur 0.778, ar 0.727; left: a
+/// quotation after "X laughed.", the short "سویډن کمېټې", an Urdu council's
+/// nationality, Arabic bodies the gazetteer does not spell, "السعودية"
+/// after a body's name): the floors are just under those.
+const HELDOUT_24_FLOORS: Floors = Floors {
+    quote_p: 0.98,
+    quote_r: 0.96,
+    entity_r: 0.91,
+    entity_f1: 0.90,
+};
+
 const SAMPLE_FLOORS: Floors = Floors {
     quote_p: 0.95,
     quote_r: 0.95,
@@ -999,6 +1028,7 @@ fn main() -> ExitCode {
         ("held-out-21", HELDOUT_21, &HELDOUT_21_FLOORS),
         ("held-out-22", HELDOUT_22, &HELDOUT_22_FLOORS),
         ("held-out-23", HELDOUT_23, &HELDOUT_23_FLOORS),
+        ("held-out-24", HELDOUT_24, &HELDOUT_24_FLOORS),
     ] {
         if !sets.is_empty() && !sets.iter().any(|s| s == set) {
             continue;

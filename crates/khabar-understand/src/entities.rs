@@ -154,6 +154,15 @@ pub fn without_outlet(
         if words(&e.name) == target
             || e.mentions.iter().any(|m| words(&m.surface) == target)
             || (e.known && e.aliases.iter().any(|a| words(a) == target))
+            // The outlet named without its "News" or "TV" ("Tolo" for
+            // "Tolo News").
+            || (e.known
+                && e.aliases.iter().chain([&e.name]).any(|a| {
+                    let w = words(a);
+                    w.len() == target.len() + 1
+                        && w[..target.len()] == target[..]
+                        && matches!(w[target.len()].as_str(), "news" | "tv")
+                }))
         {
             return false;
         }
@@ -794,6 +803,12 @@ const PROJECT_NOUNS: &[&str] = &[
     "pipeline", "project", "railway", "railroad", "corridor", "highway", "motorway", "scheme",
 ];
 
+/// Heads of a sea's, a bay's or a lake's name before "of".
+const GEO_HEADS: &[&str] = &[
+    "gulf", "bay", "sea", "strait", "straits", "lake", "cape", "isle",
+];
+/// Prefixes of ships' names: "INS Sukanya", "MV Gibe".
+const VESSEL_PREFIXES: &[&str] = &["ins", "uss", "hms", "mv", "ss", "rv", "mt", "hmas", "hmcs"];
 const TIME_ZONES: &[&str] = &["gmt", "utc", "est", "edt", "pst", "cet", "ist", "pkt"];
 
 /// Nouns ending the first part of an institution's name before "of" and a
@@ -937,6 +952,37 @@ fn latin_pass(
         }
         if taken[i] || !is_name_word(&toks[i]) {
             i += 1;
+            continue;
+        }
+        // "the Gulf of Oman": a sea's head before "of" and a country the
+        // gazetteer took name one place, not the country.
+        if GEO_HEADS.contains(&toks[i].key.as_str())
+            && toks.get(i + 1).is_some_and(|t| t.key == "of" && !t.upper)
+            && toks.get(i + 2).is_some_and(|t| taken[i + 2] && t.upper)
+            && let Some(r) = raws.iter().position(|r| {
+                r.paragraph == p && r.start == toks[i + 2].start && r.kind == EntityKind::Place
+            })
+        {
+            let country = raws.remove(r);
+            let mut keys = vec![toks[i].key.clone(), toks[i + 1].key.clone()];
+            keys.extend(
+                tokenize(&text[country.start..country.end])
+                    .into_iter()
+                    .map(|t| t.key),
+            );
+            raws.push(Raw {
+                paragraph: p,
+                start: toks[i].start,
+                end: country.end,
+                kind: EntityKind::Place,
+                gaz: None,
+                keys,
+                cue: true,
+                opens_sentence: false,
+            });
+            taken[i] = true;
+            taken[i + 1] = true;
+            i += 2;
             continue;
         }
         let mut j = i + 1;
@@ -1109,9 +1155,20 @@ fn latin_run(
     {
         return None;
     }
+    // "MV Gibe", "INS Sukanya": a ship after its prefix, no person (and no
+    // kind of entity this crate has).
+    if b - a >= 2 && toks[a].caps && VESSEL_PREFIXES.contains(&toks[a].key.as_str()) {
+        return None;
+    }
     let keys: Vec<String> = toks[a..b].iter().map(|t| t.key.clone()).collect();
     let after_paren = acronym_after(text, toks[b - 1].end);
-    if keys.iter().any(|k| w.event.contains(k)) {
+    // An event's word also in the plural: "the Academy Awards".
+    let event_word = |k: &String| {
+        w.event.contains(k)
+            || k.strip_suffix('s')
+                .is_some_and(|s| s.len() > 3 && w.event.contains(s))
+    };
+    if keys.iter().any(event_word) {
         if let Some(acr) = after_paren {
             let acr_toks = tokenize(acr);
             dropped_acronyms.extend(acr_toks.first().map(|t| t.key.clone()));
@@ -1295,8 +1352,24 @@ fn latin_run(
             && !toks[k].upper
             && text[toks[k - 1].end..toks[k].start].contains(['-', '‐'])
     });
+    // "BAKU, Azerbaijan (AP) —": the country after a dateline's city.
+    let dateline_country = i > 0 && {
+        let f = toks.iter().take_while(|t| t.caps && !t.arabic).count();
+        f > 0
+            && i == f
+            && text[toks[f - 1].end..toks[i].start].trim() == ","
+            && dateline(text, toks, 0, f)
+            && text[toks[j - 1].end..]
+                .trim_start()
+                .starts_with(['(', '—', '–'])
+    };
     let (kind, cue, end_tok) = if has_org_word || org_noun_after {
         (EntityKind::Organization, true, b)
+    } else if b - a >= 3 && GEO_HEADS.contains(&keys[0].as_str()) && keys[1] == "of" {
+        // "the Gulf of Oman", "the Sea of Japan".
+        (EntityKind::Place, true, b)
+    } else if dateline_country {
+        (EntityKind::Place, true, b)
     } else if place_noun_inside {
         (EntityKind::Place, true, b - 1)
     } else if w.place_nouns.contains(next_key) && gap_after.trim().is_empty() && !honorific {
@@ -4017,7 +4090,20 @@ fn acronym_links(text: &str, raws: &[Raw], from: usize, links: &mut Vec<(usize, 
         if raws[a].kind != EntityKind::Organization {
             continue;
         }
-        let Some(acr) = acronym_after(text, raws[a].end) else {
+        // "(ATRA)", or ", known as FIDE".
+        let known_as = || {
+            let rest = &text[raws[a].end..];
+            let after = rest
+                .strip_prefix(", known as ")
+                .or_else(|| rest.strip_prefix(" known as "))?;
+            let word = after
+                .split(|c: char| !c.is_alphanumeric())
+                .next()
+                .filter(|w| (2..=12).contains(&w.len()))
+                .filter(|w| w.chars().all(|c| c.is_ascii_uppercase()))?;
+            Some(word)
+        };
+        let Some(acr) = acronym_after(text, raws[a].end).or_else(known_as) else {
             continue;
         };
         let acr_key: String = acr
@@ -4027,7 +4113,7 @@ fn acronym_links(text: &str, raws: &[Raw], from: usize, links: &mut Vec<(usize, 
             .collect();
         if let Some(b) = (a + 1..raws.len()).find(|&b| {
             raws[b].start > raws[a].end
-                && raws[b].start <= raws[a].end + acr.len() + 4
+                && raws[b].start <= raws[a].end + acr.len() + 12
                 && raws[b].keys.concat() == acr_key
         }) {
             links.push((a, b));

@@ -1118,6 +1118,20 @@ fn approx_before(t: &[Tok<'_>], first: usize) -> Option<Approx> {
         {
             // "over the last 40 years" is a span (excluded earlier); "about"
             // after a verb of speech ("talked about 25 …") is still rare enough.
+            // "a documentary about three girls": "about" after an article's
+            // noun is the preposition.
+            if *phrase == ["about"]
+                && first >= 3
+                && matches!(t[first - 3].norm.as_ref(), "a" | "an" | "the")
+                && t[first - 2].is_word()
+                && !t[first - 2].capital
+                && !matches!(
+                    t[first - 2].norm.as_ref(),
+                    "total" | "sum" | "estimated" | "reported" | "further" | "additional"
+                )
+            {
+                return None;
+            }
             return Some(*approx);
         }
     }
@@ -1265,6 +1279,15 @@ impl<'t> Context<'_, 't> {
         self.entities
             .iter()
             .any(|e| e.name == name && e.kind == EntityKind::Person)
+            .then_some(name)
+    }
+
+    /// An organisation whose mention makes up tokens `a..=b`.
+    fn organisation_at(&self, a: usize, b: usize) -> Option<String> {
+        let name = self.entity_at(a, b)?;
+        self.entities
+            .iter()
+            .any(|e| e.name == name && e.kind == EntityKind::Organization)
             .then_some(name)
     }
 
@@ -1543,6 +1566,16 @@ impl<'t> Context<'_, 't> {
                 && let Some(p) = self.person_at(c, e - 2)
             {
                 return Some(p);
+            }
+            // "The transport company, Zarin Logistics, said": a body in
+            // apposition to a common noun (not "X, a director of Y, said").
+            if c + 1 < e
+                && c > 1
+                && t[c - 1].sym(',')
+                && !t[c - 2].capital
+                && let Some(o) = self.organisation_at(c, e - 2)
+            {
+                return Some(o);
             }
             if c > 1 && t[c - 1].sym(',') {
                 return self.capital_run_ending(c - 1);
@@ -2275,6 +2308,27 @@ mod tests {
         );
         let v: Vec<f64> = f.iter().map(|f| f.value).collect();
         assert_eq!(v, [300.0]);
+    }
+
+    #[test]
+    fn about_after_an_articles_noun_is_a_preposition() {
+        let f = one("A film about three brothers in Kunduz was shown to about 200 people.");
+        let a: Vec<_> = f.iter().map(|f| (f.value, f.approx)).collect();
+        assert_eq!(a, [(3.0, None), (200.0, Some(Approx::About))], "{f:?}");
+    }
+
+    #[test]
+    fn a_body_in_apposition_before_said_is_the_source() {
+        let p = [
+            "The transport company, Zarin Logistics, said 650 trucks had been booked.".to_string(),
+        ];
+        let f = find(&p, &crate::entities::find(&p, Some("en")));
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(
+            f[0].cited_source.as_deref(),
+            Some("Zarin Logistics"),
+            "{f:?}"
+        );
     }
 
     #[test]

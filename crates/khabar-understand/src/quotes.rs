@@ -232,6 +232,9 @@ const AR_VERBS: &[&str] = &[
     "ویل",
     "زیاته",
     "زياته",
+    // "اعلامیه زیاتوي: «…»" (the statement adds).
+    "زیاتوي",
+    "زياتوي",
     "ټینګار",
     "وليکل",
     "ولیکل",
@@ -460,6 +463,38 @@ const ROLE_WORDS: &[&str] = &[
     "المتحدث",
     "مدير",
     "المدير",
+];
+
+/// Relatives named in apposition to a speaker ("X, the son of Y").
+const KIN_NOUNS: &[&str] = &[
+    "son",
+    "daughter",
+    "wife",
+    "husband",
+    "brother",
+    "sister",
+    "father",
+    "mother",
+    "پسر",
+    "دختر",
+    "همسر",
+    "برادر",
+    "خواهر",
+    "پدر",
+    "مادر",
+    "زوی",
+    "لور",
+    "ورور",
+    "خور",
+    "بیٹے",
+    "بیٹا",
+    "بیٹی",
+    "بھائی",
+    "ابن",
+    "ابنة",
+    "نجل",
+    "شقيق",
+    "زوجة",
 ];
 
 /// Generic organisation nouns: "the agency said" points at the last one named.
@@ -2044,14 +2079,29 @@ fn resolve(
     // A person after a preposition ("in a meeting with Y", "در دیدار با
     // Y") is not the one speaking.
     // A pronoun taken for a name ("اس نے کہا") is the pronoun.
-    let people: Vec<usize> = ctx
+    let mentions: Vec<&Placed> = ctx
         .mentions_in(p, a, b)
         .filter(|m| {
             ctx.is_person(m.entity)
                 && !after_preposition(text, a, m.start)
                 && !sets().pronouns.contains(&normalize(&text[m.start..m.end]))
         })
-        .map(|m| m.entity)
+        .collect();
+    // "حمیدالله، پسر غلام سخی، گفت", "X, the son of Y, said": a relative
+    // in apposition to the subject is not the one speaking.
+    let kin_apposition = |m: &Placed| {
+        let before = &text[a.min(m.start)..m.start];
+        before.rfind([',', '،']).is_some_and(|c| {
+            tokenize(&before[c..])
+                .iter()
+                .any(|t| KIN_NOUNS.contains(&t.key.as_str()))
+        })
+    };
+    let people: Vec<usize> = mentions
+        .iter()
+        .enumerate()
+        .filter(|&(k, m)| k == 0 || !kin_apposition(m))
+        .map(|(_, m)| m.entity)
         .collect();
     let pick = if closest_last {
         people.last()
@@ -2169,7 +2219,10 @@ fn resolve(
         }) && matches!(
             noun.key.as_str(),
             "group" | "agency" | "organization" | "organisation"
-        );
+        )
+            // "the group said": the bare noun, the last organisation named.
+            || (noun.key == "group"
+                && at.checked_sub(1).is_some_and(|k| toks[k].key == "the"));
         let last_org = || {
             ctx.placed
                 .iter()

@@ -735,6 +735,8 @@ const ORG_WORDS: &[&str] = &[
     "jirga",
     "shura",
     "ltd",
+    "limited",
+    "logistics",
     "inc",
     "bureau",
     "faculty",

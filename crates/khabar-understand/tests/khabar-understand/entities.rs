@@ -2441,3 +2441,87 @@ fn a_pashto_given_name_after_an_age_in_apposition() {
         "{found:#?}"
     );
 }
+
+#[test]
+fn an_awards_ceremony_is_no_person_and_no_body() {
+    let found = find(
+        &paras(&[
+            "Her film was nominated for the Emmy Awards last year.",
+            "The director, Parwin Sadiqi, hopes to be at the Academy Awards.",
+        ]),
+        Some("en"),
+    );
+    let names: Vec<&str> = found.iter().map(|e| e.name.as_str()).collect();
+    assert!(!names.iter().any(|n| n.contains("Awards")), "{names:?}");
+    assert!(names.contains(&"Parwin Sadiqi"), "{names:?}");
+}
+
+#[test]
+fn a_vessel_after_its_prefix_is_no_person() {
+    let found = find(
+        &paras(&[
+            "The freighter MV Gibe reached the port, escorted by INS Sukanya.",
+            "Later the crew of HMS Kestrel and USS Orion met Captain Raman Iyer.",
+        ]),
+        Some("en"),
+    );
+    let people: Vec<&str> = found
+        .iter()
+        .filter(|e| e.kind == EntityKind::Person)
+        .map(|e| e.name.as_str())
+        .collect();
+    for ship in ["Gibe", "Sukanya", "Kestrel", "Orion"] {
+        assert!(!people.iter().any(|n| n.contains(ship)), "{people:?}");
+    }
+    assert!(people.contains(&"Raman Iyer"), "{people:?}");
+}
+
+#[test]
+fn a_gulf_a_dateline_country_and_a_limited_company() {
+    let found = find(
+        &paras(&[
+            "TBILISI, Georgia (AP) — The ship crossed the Gulf of Oman on Monday.",
+            "The cargo was handled by Coastal Ports Global Limited. Zarin Logistics said so.",
+        ]),
+        Some("en"),
+    );
+    let kind = |n: &str| found.iter().find(|e| e.name == n).map(|e| e.kind);
+    assert_eq!(kind("Georgia"), Some(EntityKind::Place), "{found:#?}");
+    assert_eq!(kind("Gulf of Oman"), Some(EntityKind::Place), "{found:#?}");
+    assert_eq!(
+        kind("Coastal Ports Global Limited"),
+        Some(EntityKind::Organization),
+        "{found:#?}"
+    );
+    assert_eq!(
+        kind("Zarin Logistics"),
+        Some(EntityKind::Organization),
+        "{found:#?}"
+    );
+}
+
+#[test]
+fn the_outlet_named_without_its_news_is_dropped() {
+    use khabar_understand::entities::without_outlet;
+    let p = paras(&["مریم احمدی در گفتگو با طلوع‌نیوز گفت که مکتب باز شد."]);
+    let mut found = find(&p, Some("fa"));
+    assert!(found.iter().any(|e| e.name == "TOLOnews"), "{found:#?}");
+    without_outlet(&p, &mut found, Some("Tolo"));
+    assert!(found.iter().all(|e| e.name != "TOLOnews"), "{found:#?}");
+}
+
+#[test]
+fn an_acronym_after_known_as_joins_its_expansion() {
+    let found = find(
+        &paras(&[
+            "The Asian Rowing Association, known as ARA, will meet in Kabul. An ARA statement followed.",
+        ]),
+        Some("en"),
+    );
+    let orgs: Vec<&str> = found
+        .iter()
+        .filter(|e| e.kind == EntityKind::Organization)
+        .map(|e| e.name.as_str())
+        .collect();
+    assert_eq!(orgs, ["Asian Rowing Association"], "{found:#?}");
+}

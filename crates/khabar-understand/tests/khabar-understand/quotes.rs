@@ -1506,3 +1506,43 @@ fn dari_phrase_inside_reported_speech_and_a_name_in_guillemets() {
     );
     assert_eq!(pairs(&q), [("زهرا نوری", "مردم اول نان می‌خرند، بعد کتاب.")]);
 }
+
+#[test]
+fn the_group_said_points_at_the_last_organisation_named() {
+    let q = run(
+        &[
+            "Mercy Water Trust, which runs two pumps in Logar, said it had sent its engineers. \"The pumps will not last,\" the group said.",
+        ],
+        "en",
+    );
+    assert_eq!(
+        pairs(&q),
+        [("Mercy Water Trust", "The pumps will not last")]
+    );
+}
+
+#[test]
+fn a_relative_in_apposition_is_not_the_speaker() {
+    let q = run(
+        &["نجیب‌الله، پسر حاجی عبدالقادر، گفت: «خانه ما را آب برد.»"],
+        "fa",
+    );
+    assert_eq!(pairs(&q), [("نجیب‌الله", "خانه ما را آب برد.")]);
+    let q = run(
+        &["Farid Omari, the son of Nasir Omari, said: \"We lost the orchard.\""],
+        "en",
+    );
+    assert_eq!(pairs(&q), [("Farid Omari", "We lost the orchard.")]);
+}
+
+#[test]
+fn a_pashto_statement_that_adds_is_its_publishers() {
+    let q = run(
+        &[
+            "د افغانستان لپاره د سویډن کمېټه په یوه اعلامیه کې وايي چې مرستې ووېشل شوې. اعلامیه زیاتوي: «ژمی سخت دی او کورنۍ لا هم مرستې ته اړتیا لري.»",
+        ],
+        "ps",
+    );
+    assert_eq!(q.len(), 1, "{q:#?}");
+    assert_eq!(q[0].speaker, "Swedish Committee for Afghanistan", "{q:#?}");
+}
