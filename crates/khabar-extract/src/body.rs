@@ -199,7 +199,11 @@ fn is_furniture(node: &NodeRef, e: &Element, name: &str, w: &Walker) -> bool {
         return crate::textlen::shorter_than(node, limit);
     }
     let small = w.word_limit;
+    // A hidden part inside an `<article>` or `<section>` is a closed
+    // accordion or tab of that part (the answers of a FAQ); elsewhere it
+    // is a menu, a modal or a template.
     if !w.shop
+        && w.in_section == 0
         && (el::has_attr(e, &local_name!("hidden"))
             || el::attr(e, &local_name!("aria-hidden")) == Some("true"))
     {
@@ -228,9 +232,12 @@ fn is_furniture(node: &NodeRef, e: &Element, name: &str, w: &Walker) -> bool {
     // long they are (a privacy centre describes every kind of cookie the
     // site sets): up to three quarters of the page.
     let (mut overlay, mut furniture) = (false, false);
-    for w in words {
-        overlay |= is_overlay_word(w);
-        furniture |= is_furniture_word(w);
+    // A "header" inside an `<article>` or `<section>` heads that part (a
+    // question of a FAQ, a card's title), not the page.
+    let in_part = w.in_section > 0;
+    for word in words {
+        overlay |= is_overlay_word(word);
+        furniture |= is_furniture_word(word) && !(in_part && word.eq_ignore_ascii_case("header"));
     }
     if overlay {
         return crate::textlen::shorter_than(node, big / 2 * 3);
@@ -739,6 +746,16 @@ const BOILERPLATE: &[&str] = &[
     "show more",
     "view more",
     "load more",
+    "see more",
+    "learn more",
+    "find out more",
+    "see details",
+    "buy now",
+    "check price",
+    "see deal",
+    "view deal",
+    "read full review",
+    "read the full review",
     "related",
     "related articles",
     "related stories",
@@ -812,7 +829,8 @@ pub(crate) fn is_boilerplate(b: &Block) -> bool {
     let t = b
         .text
         .trim()
-        .trim_end_matches(['.', ':', '!', '»', '›', '→']);
+        .trim_end_matches(['.', ':', '!', '»', '›', '→'])
+        .trim_end();
     // A template's placeholder text ("Lorem ipsum dolor sit amet, …",
     // "Lorem ipsum 2"), left in a box the site never filled; a sentence
     // about the placeholder is text.
@@ -1077,6 +1095,44 @@ const TAIL_MARKERS: &[&str] = &[
     "مطالب مرتبط",
     "اخبار مرتبط",
     "بیشتر بخوانید",
+    "post navigation",
+    "previous post",
+    "next post",
+    "previous article",
+    "next article",
+    "keep reading",
+    "more to explore",
+    "discussion about this post",
+    "what to read next",
+    "more to read",
+    "what others are reading",
+    "you might like",
+    "you may like",
+];
+
+/// Openings of tail headings that go on with any words ("Related articles
+/// that may interest you", "More articles you might enjoy", "Written by
+/// Jane Doe"): a line of at most 60 characters that starts with one of
+/// these, then nothing, a stop or a word, is a marker.
+const TAIL_OPENINGS: &[&str] = &[
+    "related articles",
+    "related posts",
+    "related stories",
+    "related reading",
+    "related content",
+    "more articles",
+    "more stories",
+    "you might also like",
+    "you may also like",
+    "you might also enjoy",
+    "you may also enjoy",
+    "recommended for you",
+    "recommended articles",
+    "recommended reading",
+    "if you liked this post",
+    "if you enjoyed this post",
+    "written by",
+    "reviewed by",
 ];
 
 /// Whether a block reads as running prose: a paragraph of twelve words or
@@ -1101,16 +1157,29 @@ fn is_section_heading(b: &Block) -> bool {
 /// Whether a block is a marker of an article's tail ("Related articles").
 fn is_tail_marker(b: &Block) -> bool {
     let t = b.text.trim().trim_end_matches([':', '.', '!', '…']);
-    if t.chars().count() > 40 {
+    let n = t.chars().count();
+    if n > 60 {
         return false;
     }
     let lower = t.to_lowercase();
-    TAIL_MARKERS.iter().any(|m| {
-        lower == *m
-            || lower
-                .strip_prefix(m)
-                .is_some_and(|rest| rest.len() <= 12 && !rest.starts_with(char::is_alphanumeric))
-    })
+    (n <= 40
+        && TAIL_MARKERS.iter().any(|m| {
+            lower == *m
+                || lower.strip_prefix(m).is_some_and(|rest| {
+                    rest.len() <= 12 && !rest.starts_with(char::is_alphanumeric)
+                })
+        }))
+        || (!t.contains('\n')
+            && TAIL_OPENINGS.iter().any(|m| {
+                lower.strip_prefix(m).is_some_and(|rest| {
+                    let mut c = rest.chars();
+                    match c.next() {
+                        None | Some(':' | ',' | '-' | '–' | '—') => true,
+                        Some(' ') => c.next().is_some_and(char::is_alphabetic),
+                        _ => false,
+                    }
+                })
+            }))
 }
 
 /// The number that opens a heading of a numbered list of sections ("4.
@@ -1248,7 +1317,10 @@ fn unique_positions(page: &[Block]) -> std::collections::HashMap<&str, Option<us
 /// comes back when it reads as the text: two prose paragraphs or more, of
 /// 300 characters at least, making up a third of its text or more, and no
 /// tail marker or boilerplate line. (One prose line alone is most often a
-/// figure caption or a call to action the core rightly dropped.)
+/// figure caption or a call to action the core rightly dropped.) A hole of
+/// one or two section headings comes back too. Then the introduction
+/// ahead of the core's block and a FAQ right after it are taken (see
+/// [`extend_lead`] and [`extend_faq`]).
 pub(crate) fn fill_holes(chosen: &mut Vec<Block>, page: &[Block]) {
     let at = unique_positions(page);
     let pos = |b: &Block| at.get(b.text.as_str()).copied().flatten();
@@ -1300,6 +1372,15 @@ pub(crate) fn fill_holes(chosen: &mut Vec<Block>, page: &[Block]) {
             {
                 out.extend(hole.into_iter().cloned());
             }
+        } else if let (Some(p), Some(q)) = (prev, here)
+            && (p + 2..=p + 3).contains(&q)
+            && page[p + 1..q].iter().all(|h| {
+                is_section_heading(h) && !is_tail_marker(h) && !is_boilerplate(h) && !held(h)
+            })
+        {
+            // A heading or two the core's cleaning dropped between two of
+            // its blocks (a heading in a box named like a page header).
+            out.extend(page[p + 1..q].iter().cloned());
         }
         if here.is_some() {
             prev = here;
@@ -1307,6 +1388,126 @@ pub(crate) fn fill_holes(chosen: &mut Vec<Block>, page: &[Block]) {
         out.push(b);
     }
     *chosen = out;
+    extend_lead(chosen, page, &held);
+    extend_faq(chosen, page);
+}
+
+/// Whether the block at `i` is an author's note: it opens with two
+/// capitalised words (a name) that a short line (not a heading: a title
+/// may hold any two words) among the four blocks before it holds ("By Jane Doe", then "Jane Doe covers science for …").
+fn is_bio(page: &[Block], i: usize) -> bool {
+    let mut words = page[i].text.split_whitespace();
+    let (Some(a), Some(b)) = (words.next(), words.next()) else {
+        return false;
+    };
+    let b = b.trim_end_matches(['’', '\'', ',']).trim_end_matches("’s");
+    let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    if !capital(a) || !capital(b) {
+        return false;
+    }
+    let name = format!("{a} {b}");
+    page[i.saturating_sub(4)..i]
+        .iter()
+        .any(|p| p.kind != BlockKind::Heading && p.text.len() < 100 && p.text.contains(&name))
+}
+
+/// The introduction ahead of the text: the readability core keeps the
+/// body's container and drops a standfirst or first paragraphs the page
+/// puts in a box of their own above it, often with a byline, a date or a
+/// call to action between. Going back from the core's first block in the
+/// page walk, past at most four short lines (under 100 bytes) or
+/// headings, the prose paragraphs that follow one another there (150
+/// bytes at least in all, none boilerplate nor held by the core) are
+/// taken, in page order.
+fn extend_lead(chosen: &mut Vec<Block>, page: &[Block], held: &dyn Fn(&Block) -> bool) {
+    let Some(first) = chosen.first() else {
+        return;
+    };
+    let Some(f) = page.iter().position(|b| b.text == first.text) else {
+        return;
+    };
+    let takes = |i: usize| {
+        let b = &page[i];
+        is_prose(b) && !held(b) && !is_boilerplate(b) && !is_bio(page, i)
+    };
+    let mut lead = f;
+    let mut gap = 0;
+    for i in (0..f).rev() {
+        if takes(i) {
+            lead = i;
+            continue;
+        }
+        let b = &page[i];
+        if lead < f || gap == 4 || (b.text.len() >= 100 && b.kind != BlockKind::Heading) {
+            break;
+        }
+        gap += 1;
+    }
+    let intro: Vec<Block> = (lead..f)
+        .filter(|&i| takes(i))
+        .map(|i| page[i].clone())
+        .collect();
+    if intro.iter().map(|b| b.text.len()).sum::<usize>() >= 150 {
+        chosen.splice(0..0, intro);
+    }
+}
+
+/// Whether a block is the heading of a list of questions and answers
+/// ("FAQ", "FAQs", "Frequently asked questions", "Pricing: FAQs").
+fn is_faq_heading(b: &Block) -> bool {
+    if b.kind != BlockKind::Heading || b.text.chars().count() > 60 {
+        return false;
+    }
+    let lower = b.text.to_lowercase();
+    lower.contains("frequently asked questions")
+        || lower
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| w == "faq" || w == "faqs")
+}
+
+/// Questions and answers right after the text: the readability core keeps
+/// the article's container and drops a FAQ section the page puts in a box
+/// of its own just after it. When the page walk has a FAQ heading within
+/// four blocks after the core's last block (short lines between, such as
+/// "Share this"), that heading and the questions and answers after it are
+/// taken: up to a tail marker, a boilerplate line, an author's note, a
+/// heading that asks no question, or a block the core holds. They come back only when at least
+/// two answers read as prose.
+fn extend_faq(chosen: &mut Vec<Block>, page: &[Block]) {
+    let Some(last) = chosen.iter().rev().find(|b| b.text.len() >= 40) else {
+        return;
+    };
+    let Some(j) = page.iter().rposition(|b| b.text == last.text) else {
+        return;
+    };
+    let Some(start) = page
+        .iter()
+        .enumerate()
+        .skip(j + 1)
+        .take(4)
+        .take_while(|(_, b)| b.text.chars().count() < 60 || is_faq_heading(b))
+        .find_map(|(i, b)| is_faq_heading(b).then_some(i))
+    else {
+        return;
+    };
+    let held: std::collections::HashSet<&str> = chosen.iter().map(|b| b.text.as_str()).collect();
+    let end = page[start + 1..]
+        .iter()
+        .position(|b| {
+            is_tail_marker(b)
+                || is_boilerplate(b)
+                || is_author_note(b)
+                || held.contains(b.text.as_str())
+                || (b.kind == BlockKind::Heading && !b.text.trim_end().ends_with('?'))
+        })
+        .map_or(page.len(), |k| start + 1 + k);
+    let answers = page[start + 1..end]
+        .iter()
+        .filter(|b| b.kind != BlockKind::Heading && b.text.len() >= 80)
+        .count();
+    if answers >= 2 {
+        chosen.extend(page[start..end].iter().cloned());
+    }
 }
 
 /// Cuts the tail of an article's blocks at a marker heading.
@@ -1338,6 +1539,76 @@ pub(crate) fn cut_tail(blocks: &mut Vec<Block>) {
     if let Some(i) = cut {
         blocks.truncate(i);
     }
+    // An author's note among the last three blocks ends the text, with the
+    // line of the author's name just before it.
+    let from = blocks.len().saturating_sub(3).max(1);
+    if let Some(i) = (from..blocks.len()).find(|&i| is_author_note(&blocks[i])) {
+        let first_name = blocks[i]
+            .text
+            .trim_start_matches("About the author:")
+            .split_whitespace()
+            .next()
+            .unwrap_or_default()
+            .to_string();
+        let name_line =
+            |b: &Block| b.text.len() < 60 && !first_name.is_empty() && b.text.contains(&first_name);
+        let at = if name_line(&blocks[i - 1]) && i > 1 {
+            i - 1
+        } else {
+            i
+        };
+        blocks.truncate(at);
+    }
+}
+
+/// Whether a paragraph is a note about the author: a name (one to four
+/// capitalised words, after "About the author:" if it is there), then
+/// "is", "has", "covers", "writes"… and a word of the trade ("Jane Doe is
+/// a freelance writer based in …", "Sam covers science for …"), in at most
+/// 700 bytes.
+fn is_author_note(b: &Block) -> bool {
+    if b.kind != BlockKind::Paragraph || b.text.len() > 700 {
+        return false;
+    }
+    let t = b.text.trim_start_matches("About the author:").trim_start();
+    let mut verb = false;
+    for (names, w) in t.split_whitespace().take(5).enumerate() {
+        if names > 0
+            && matches!(
+                w,
+                "is" | "has" | "was" | "covers" | "writes" | "started" | "joined" | "holds"
+            )
+        {
+            verb = true;
+            break;
+        }
+        if !w.starts_with(char::is_uppercase) {
+            return false;
+        }
+    }
+    if !verb {
+        return false;
+    }
+    let lower = t.to_lowercase();
+    [
+        "writer",
+        "write",
+        "writing",
+        "written",
+        "editor",
+        "reporter",
+        "journalist",
+        "author",
+        "contributor",
+        "columnist",
+        "freelance",
+        "correspondent",
+        "blogger",
+        "professor",
+        "faculty",
+    ]
+    .iter()
+    .any(|w| lower.contains(w))
 }
 
 #[cfg(test)]
@@ -1990,6 +2261,240 @@ mod tests {
         ))));
         assert!(!is_boilerplate(&p(
             "Lorem ipsum is the placeholder text designers have used since the sixteenth century."
+        )));
+    }
+
+    #[test]
+    fn tail_headings_that_go_on_with_words_are_markers() {
+        use BlockKind::{Heading as H, Paragraph as P};
+        let m = |kind, t| is_tail_marker(&block(kind, t));
+        assert!(m(H, "Related articles that may interest you"));
+        assert!(m(H, "More articles you might enjoy"));
+        assert!(m(P, "Related Reading: Five quiet harbours"));
+        assert!(m(P, "Written by Dana Okafor"));
+        assert!(m(P, "Reviewed by,"));
+        assert!(m(H, "Post navigation"));
+        assert!(m(P, "Previous post"));
+        // Text that only opens with the same words is not.
+        assert!(!m(P, "More posts ≠ more readers"));
+        assert!(!m(P, "Written byline policies differ between papers"));
+        assert!(!m(
+            H,
+            "Related articles in the press told a story quite unlike the one the council gave"
+        ));
+    }
+
+    /// A FAQ the page puts in a box of its own right after the text comes
+    /// back, to the first heading that asks nothing; one too far away, or
+    /// with no prose answers, does not.
+    #[test]
+    fn a_faq_right_after_the_text_is_taken() {
+        use BlockKind::{Heading as H, Paragraph as P};
+        let answer1 =
+            "The ferry leaves the harbour every two hours from spring to autumn, weather allowing.";
+        let answer2 =
+            "Bicycles travel free on the morning boats, and for a small fee on the evening ones.";
+        let last = "The island's one café opens at nine and closes when the last ferry has gone.";
+        let page = vec![
+            block(P, "Menu"),
+            block(P, last),
+            block(P, "Share this"),
+            block(H, "Frequently asked questions"),
+            block(H, "How often does the ferry run?"),
+            block(P, answer1),
+            block(H, "Can I take my bicycle?"),
+            block(P, answer2),
+            block(H, "Latest from the blog"),
+            block(
+                P,
+                "A teaser of another post that is long enough to look like an answer here.",
+            ),
+        ];
+        let mut chosen = vec![block(P, last)];
+        extend_faq(&mut chosen, &page);
+        let texts: Vec<&str> = chosen.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                last,
+                "Frequently asked questions",
+                "How often does the ferry run?",
+                answer1,
+                "Can I take my bicycle?",
+                answer2
+            ]
+        );
+        // Five blocks away: not the article's FAQ.
+        let mut far = page.clone();
+        for _ in 0..4 {
+            far.insert(2, block(P, "Tags"));
+        }
+        let mut chosen = vec![block(P, last)];
+        extend_faq(&mut chosen, &far);
+        assert_eq!(chosen.len(), 1);
+        // One answer only: left out.
+        let mut short = page.clone();
+        short.truncate(6);
+        let mut chosen = vec![block(P, last)];
+        extend_faq(&mut chosen, &short);
+        assert_eq!(chosen.len(), 1);
+        for t in [
+            "FAQ",
+            "Pricing: FAQs",
+            "Frequently Asked Questions about ferries",
+        ] {
+            assert!(is_faq_heading(&block(H, t)), "{t}");
+        }
+        assert!(!is_faq_heading(&block(P, "FAQ")));
+        assert!(!is_faq_heading(&block(H, "Faquir's tale")));
+    }
+
+    /// A part's header inside an `<article>` or `<section>` (a FAQ
+    /// question, a card title) is text; the page's header is furniture.
+    #[test]
+    fn a_header_class_inside_an_article_is_not_furniture() {
+        let doc = Document::from(
+            "<html><body><div class=\"site-header\"><a href=\"/\">Harbour News</a></div>\
+             <article><div class=\"faq-item-header\"><h3>When does the ferry run?</h3></div>\
+             <p>Every two hours.</p></article></body></html>",
+        );
+        let body = doc.body().unwrap();
+        let texts: Vec<_> = blocks_of_article_page(&body, 100)
+            .into_iter()
+            .map(|b| b.text)
+            .collect();
+        assert_eq!(texts, ["When does the ferry run?", "Every two hours."]);
+    }
+
+    /// A heading the core dropped between two of its blocks comes back; a
+    /// tail marker there does not.
+    #[test]
+    fn a_heading_dropped_between_two_core_blocks_comes_back() {
+        use BlockKind::{Heading as H, Paragraph as P};
+        let a = "The harbour wall was rebuilt in stone after the storm of the previous winter.";
+        let b = "The new wall stands a metre higher and has a walkway along its top for visitors.";
+        let c = "Fishing boats now shelter behind it when the wind comes from the north-east.";
+        let page = vec![
+            block(P, a),
+            block(H, "A higher wall"),
+            block(P, b),
+            block(H, "Comments"),
+            block(P, c),
+        ];
+        let mut chosen = vec![block(P, a), block(P, b), block(P, c)];
+        fill_holes(&mut chosen, &page);
+        let texts: Vec<&str> = chosen.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(texts, [a, "A higher wall", b, c]);
+    }
+
+    /// The introduction above the core's block comes back over a byline
+    /// and a date; an author's note above it, named on a line before it,
+    /// does not.
+    #[test]
+    fn the_introduction_before_the_core_block_is_taken() {
+        use BlockKind::{Heading as H, Paragraph as P};
+        let intro = "Winter storms closed the harbour for eleven days this year, the longest closure since \
+                     records began, and the island ran short of bread, milk and fuel before the first boat came.";
+        let first = "The harbour master said the boats would run again from Monday.";
+        let page = vec![
+            block(H, "Harbour reopens"),
+            block(P, intro),
+            block(P, "By Dana Okafor"),
+            block(P, "12 March"),
+            block(P, first),
+        ];
+        let mut chosen = vec![block(P, first)];
+        fill_holes(&mut chosen, &page);
+        let texts: Vec<&str> = chosen.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(texts, [intro, first]);
+        let bio = "Dana Okafor covers the coast for the paper and has written about its ferries for a decade.";
+        let page = vec![
+            block(P, "By Dana Okafor"),
+            block(P, bio),
+            block(P, "12 March"),
+            block(P, first),
+        ];
+        let mut chosen = vec![block(P, first)];
+        fill_holes(&mut chosen, &page);
+        assert_eq!(chosen.len(), 1, "{chosen:?}");
+    }
+
+    #[test]
+    fn an_authors_note_at_the_end_is_cut() {
+        use BlockKind::{ListItem as L, Paragraph as P};
+        let text = "The boats run again from Monday, the harbour master said on Friday.";
+        let mut blocks = vec![
+            block(P, text),
+            block(P, "Dana Okafor"),
+            block(
+                P,
+                "Dana Okafor is a freelance writer who covers the coast and its ferries.",
+            ),
+            block(P, "View author page"),
+        ];
+        cut_tail(&mut blocks);
+        assert_eq!(blocks, [block(P, text)]);
+        for note in [
+            "About the author: Sam Reyes is a photographer and writer based in the north.",
+            "Kim has written for the paper since 2018.",
+            "Jean-Luc started the site in 2010 to write about small computers.",
+        ] {
+            assert!(is_author_note(&block(P, note)), "{note}");
+        }
+        for text in [
+            "Okafor is optimistic about the new timetable, she said.",
+            "The harbour is a writer's favourite view.",
+            "Tomorrow the editor is away.",
+        ] {
+            assert!(!is_author_note(&block(P, text)), "{text}");
+        }
+        assert!(!is_author_note(&block(
+            L,
+            "Dana Okafor is a freelance writer."
+        )));
+    }
+
+    #[test]
+    fn a_hidden_part_inside_a_section_is_text_of_the_article_walk() {
+        let doc = Document::from(
+            "<html><body><div hidden><p>Mobile menu</p></div>\
+             <article><p>The ferry runs every two hours.</p>\
+             <section><h3>Can I take my bicycle?</h3>\
+             <div aria-hidden=\"true\"><p>Yes, for free on the morning boats.</p></div>\
+             </section></article></body></html>",
+        );
+        let body = doc.body().unwrap();
+        let texts: Vec<_> = blocks_of_article_page(&body, 100)
+            .into_iter()
+            .map(|b| b.text)
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                "The ferry runs every two hours.",
+                "Can I take my bicycle?",
+                "Yes, for free on the morning boats."
+            ]
+        );
+    }
+
+    #[test]
+    fn button_labels_are_boilerplate() {
+        let p = |t: &str| Block {
+            kind: BlockKind::Paragraph,
+            text: t.into(),
+        };
+        for t in [
+            "Learn more",
+            "Learn More »",
+            "See details",
+            "Check price",
+            "Buy now!",
+        ] {
+            assert!(is_boilerplate(&p(t)), "{t}");
+        }
+        assert!(!is_boilerplate(&p(
+            "Learn more about the tides before you walk out to the island."
         )));
     }
 }

@@ -415,9 +415,40 @@ pub(crate) fn extract_meta(doc: &Document, url: Option<&str>) -> Meta {
     let tw_title = tag("twitter:title");
     let ld_title = ld("headline").or_else(|| ld("name")).and_then(ld_str);
     let site = tag("og:site_name");
+    // The page's address, for the site's name in its host.
+    let page_url = url
+        .map(str::to_string)
+        .or_else(|| tag("og:url"))
+        .or_else(|| {
+            found
+                .links
+                .iter()
+                .find(|n| {
+                    n.attr("rel").is_some_and(|r| {
+                        r.split_whitespace()
+                            .any(|x| x.eq_ignore_ascii_case("canonical"))
+                    })
+                })
+                .and_then(|n| n.attr("href"))
+                .map(|h| h.to_string())
+        });
+    let publisher = ld("publisher").and_then(ld_str);
+    let website = objects
+        .iter()
+        .find(|o| types_of(o).iter().any(|t| t == "WebSite"))
+        .and_then(|o| o.get("name"))
+        .and_then(ld_str);
+    let app_name = tag("application-name");
+    let names = SiteNames::new(
+        [&site, &publisher, &website, &app_name]
+            .into_iter()
+            .filter_map(|n| n.as_deref()),
+        page_url.as_deref(),
+    );
     (m.title, m.named_title) = pick_title(
         &h1s,
         site.as_deref(),
+        &names,
         title_el.as_deref(),
         &[
             (og_title, Source::OpenGraph),
@@ -591,12 +622,6 @@ pub(crate) fn extract_meta(doc: &Document, url: Option<&str>) -> Meta {
                 .and_then(|u| resolve(&u))
                 .map(|u| (u, Source::JsonLd))
         });
-    let publisher = ld("publisher").and_then(ld_str);
-    let website = objects
-        .iter()
-        .find(|o| types_of(o).iter().any(|t| t == "WebSite"))
-        .and_then(|o| o.get("name"))
-        .and_then(ld_str);
     m.site_name = tag("og:site_name")
         .map(|s| (s, Source::OpenGraph))
         .or_else(|| publisher.map(|s| (s, Source::JsonLd)))
@@ -792,17 +817,58 @@ fn norm_cmp(s: &str) -> String {
         .collect()
 }
 
-/// Strips the site name, when known (as often as the title repeats it:
-/// "Headline – Site - Site"), else any site-like suffix.
-fn strip_named(title: &str, site: Option<&str>) -> String {
-    if let Some(site) = site.filter(|s| !s.is_empty()) {
-        let site = norm_cmp(site);
+/// A title without the site's name: none at all for "| Site" (a page
+/// that gave itself no title); else without a host name in brackets
+/// after it, without the site's name where [`SiteNames`] knows it (as
+/// often as the title repeats it: "Headline – Site - Site"), or else
+/// without any site-like suffix ([`strip_site`]); then only the part
+/// before a remaining bar (see [`before_bar`]).
+fn strip_named(title: &str, names: &SiteNames) -> String {
+    // "| Site": the page gave itself no title, only the site's name.
+    let t = title.trim();
+    if TITLE_SEPARATORS
+        .iter()
+        .any(|sep| t.starts_with(sep.trim_start()))
+    {
+        return String::new();
+    }
+    before_bar(&strip_named_parts(&without_bracketed_host(t), names))
+}
+
+/// A title without a host name set after it in square brackets ("Welcome
+/// to the weekly [example.net]").
+fn without_bracketed_host(t: &str) -> String {
+    if let Some(body) = t.strip_suffix(']')
+        && let Some((head, inside)) = body.rsplit_once(" [")
+        && domain_like(inside)
+        && !head.trim().is_empty()
+    {
+        return head.trim_end().to_string();
+    }
+    t.to_string()
+}
+
+/// A title without what follows its first " | ": a bar sets a section,
+/// a tagline or a list of keywords after the headline ("Cloud CDN |
+/// Content Delivery Network", "Build your first app | Get started"),
+/// never a part of the headline itself.
+fn before_bar(t: &str) -> String {
+    match t.split_once(" | ") {
+        Some((head, _)) if !head.trim().is_empty() => head.trim().to_string(),
+        _ => t.to_string(),
+    }
+}
+
+/// `title` without its first or last parts while they name the site;
+/// [`strip_site`]'s guess when none does.
+fn strip_named_parts(title: &str, names: &SiteNames) -> String {
+    if !names.is_empty() {
         let mut t = title.trim();
         let mut stripped = false;
         'again: loop {
             for sep in TITLE_SEPARATORS {
                 if let Some((head, tail)) = t.rsplit_once(sep)
-                    && norm_cmp(tail) == site
+                    && names.is_site(tail)
                     && !head.trim().is_empty()
                 {
                     t = head.trim();
@@ -810,7 +876,7 @@ fn strip_named(title: &str, site: Option<&str>) -> String {
                     continue 'again;
                 }
                 if let Some((head, tail)) = t.split_once(sep)
-                    && norm_cmp(head) == site
+                    && names.is_named(head)
                     && !tail.trim().is_empty()
                 {
                     t = tail.trim();
@@ -825,6 +891,81 @@ fn strip_named(title: &str, site: Option<&str>) -> String {
         }
     }
     strip_site(title)
+}
+
+/// What the page calls its site: `og:site_name`, the JSON-LD `WebSite`
+/// or publisher name, `application-name`, and the name in its host
+/// ("regencychess" of www.regencychess.com).
+#[derive(Debug, Default)]
+struct SiteNames {
+    /// The names, letters and digits only, lower-cased.
+    names: Vec<String>,
+    /// The host's name without `www.`, subdomains and the public suffix,
+    /// when it has four letters or more.
+    host: Option<String>,
+}
+
+impl SiteNames {
+    fn new<'a>(names: impl IntoIterator<Item = &'a str>, url: Option<&str>) -> SiteNames {
+        let mut out = SiteNames::default();
+        for n in names {
+            let n = norm_cmp(n);
+            if !n.is_empty() && !out.names.contains(&n) {
+                out.names.push(n);
+            }
+        }
+        out.host = url.and_then(host_label);
+        out
+    }
+
+    fn is_empty(&self) -> bool {
+        self.names.is_empty() && self.host.is_none()
+    }
+
+    /// Whether a part of a title is one of the site's names.
+    fn is_named(&self, part: &str) -> bool {
+        self.names.contains(&norm_cmp(part))
+    }
+
+    /// Whether the last part of a title names the site: one of the names,
+    /// or a short part (five words at most) holding the host's name ("The
+    /// Regency Chess Co USA" on regencychess.com). Not the first part: a
+    /// product or a service named after the company ("Cloudflare CDN |
+    /// Content Delivery Network") holds it too.
+    fn is_site(&self, part: &str) -> bool {
+        let n = norm_cmp(part);
+        if n.is_empty() {
+            return false;
+        }
+        self.names.contains(&n)
+            || self
+                .host
+                .as_ref()
+                .is_some_and(|h| n.contains(h.as_str()) && part.split_whitespace().count() <= 5)
+    }
+}
+
+/// The name in a URL's host: "thomann" for www.thomann.co.uk,
+/// "ycombinator" for news.ycombinator.com; `None` when shorter than four
+/// letters (too likely to occur inside other words).
+fn host_label(url: &str) -> Option<String> {
+    let u = url::Url::parse(url.trim()).ok()?;
+    let host = u.host_str()?.to_ascii_lowercase();
+    let mut labels: Vec<&str> = host.split('.').collect();
+    if labels.len() < 2 || labels.iter().all(|l| l.bytes().all(|b| b.is_ascii_digit())) {
+        return None;
+    }
+    labels.pop();
+    // A second-level public suffix: co.uk, com.au, org.br.
+    if labels.len() > 1 && labels.last().is_some_and(|l| l.len() <= 3) {
+        labels.pop();
+    }
+    let name: String = labels
+        .last()?
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .collect();
+    (name.len() >= 4).then_some(name)
 }
 
 /// The visible text of a heading: `<br>` and block children separate
@@ -848,7 +989,17 @@ fn heading_text(n: &NodeRef) -> String {
                 // "Copy item path" buttons, bookmark tooltips.
                 let hidden = c.has_attr("hidden")
                     || c.attr("aria-hidden").is_some_and(|v| &*v == "true")
-                    || matches!(&*name, "button" | "template" | "select" | "time");
+                    || matches!(
+                        &*name,
+                        "button"
+                            | "template"
+                            | "select"
+                            | "time"
+                            | "style"
+                            | "script"
+                            | "noscript"
+                            | "svg"
+                    );
                 if hidden {
                     continue;
                 }
@@ -899,9 +1050,67 @@ fn invisible(c: char) -> bool {
     )
 }
 
+/// The byte of Windows-1252 that shows as `c`, for the characters of
+/// that code page (Latin-1 and, in 0x80–0x9F, its own letters and signs;
+/// the C1 controls a Latin-1 decoder gives stand for themselves). Not
+/// `encoding_rs`'s encoder: it refuses those C1 code points, which text
+/// decoded as strict ISO-8859-1 (not as browsers do) holds.
+fn cp1252_byte(c: char) -> Option<u8> {
+    let b = match c {
+        '\u{0}'..='\u{FF}' => c as u32 as u8,
+        '€' => 0x80,
+        '‚' => 0x82,
+        'ƒ' => 0x83,
+        '„' => 0x84,
+        '…' => 0x85,
+        '†' => 0x86,
+        '‡' => 0x87,
+        'ˆ' => 0x88,
+        '‰' => 0x89,
+        'Š' => 0x8A,
+        '‹' => 0x8B,
+        'Œ' => 0x8C,
+        'Ž' => 0x8E,
+        '\u{2018}' => 0x91,
+        '\u{2019}' => 0x92,
+        '\u{201C}' => 0x93,
+        '\u{201D}' => 0x94,
+        '•' => 0x95,
+        '–' => 0x96,
+        '—' => 0x97,
+        '˜' => 0x98,
+        '™' => 0x99,
+        'š' => 0x9A,
+        '›' => 0x9B,
+        'œ' => 0x9C,
+        'ž' => 0x9E,
+        'Ÿ' => 0x9F,
+        _ => return None,
+    };
+    Some(b)
+}
+
+/// Text that was UTF-8 read as Windows-1252 or Latin-1 once too often
+/// ("Investorâ€™s", "CrusherÂ®") set right. Only when every character
+/// maps back to one byte and those bytes are UTF-8 with at least one
+/// character beyond ASCII: a real Latin-1 text almost never reads as
+/// UTF-8 that way.
+fn unmojibake(s: &str) -> std::borrow::Cow<'_, str> {
+    use std::borrow::Cow;
+    if !s.contains(['Ã', 'Â', 'â', 'Ð', 'Ø', 'Ù']) {
+        return Cow::Borrowed(s);
+    }
+    let bytes: Option<Vec<u8>> = s.chars().map(cp1252_byte).collect();
+    match bytes.map(String::from_utf8) {
+        Some(Ok(fixed)) if fixed.len() < s.len() => Cow::Owned(fixed),
+        _ => Cow::Borrowed(s),
+    }
+}
+
 /// A title as shown: [`invisible`] characters removed and entities left
 /// escaped by the page ("SQL &#x26; AI") decoded.
 fn tidy_title(s: &str) -> String {
+    let s = unmojibake(s);
     let s: String = s.chars().filter(|&c| !invisible(c)).collect();
     if !s.contains('&') {
         return s;
@@ -1105,11 +1314,15 @@ fn word_overlap(a: &str, b: &str) -> f64 {
 /// titles (`og:title`, JSON-LD headline, the parts of `<title>`) confirm
 /// it — equal, one inside the other (a heading inside a longer title only
 /// when it is at least half of it: "Houston" does not confirm "Mountain
-/// Bike Trails near Houston"), or sharing a third of their words — else
-/// the first of those titles without its site name. An `<h1>` that is the
-/// site's name (`og:site_name`, a host name, the last part of `<title>`,
-/// which the titles then lose) or a region label ("Blog", "Menu") is never
-/// the title. A confirmed heading that carries a suffix the titles strip
+/// Bike Trails near Houston"; a title inside a longer heading only when
+/// it is at least a third of it, so that a site's name does not confirm
+/// a heading that mentions it), or sharing a third of their words — else
+/// the first of those titles without its site name ([`strip_named`]). An
+/// `<h1>` that is the site's name (`og:site_name`, a host name, the last
+/// part of `<title>`, or the blog's name before the colon of a `<title>`
+/// whose rest is `og:title`; the titles then lose it) is never the
+/// title, and a region label ("Blog", "News") only when `<title>` opens
+/// with it. A confirmed heading that carries a suffix the titles strip
 /// ("Headline | Opinion" where no title keeps "| Opinion") loses it; one
 /// set in capitals only, garbled by a wrong charset, shown without the
 /// title's separator or after a label ("Thread: ") takes the wording of
@@ -1119,6 +1332,7 @@ fn word_overlap(a: &str, b: &str) -> f64 {
 fn pick_title(
     h1s: &[String],
     site: Option<&str>,
+    names: &SiteNames,
     title_el: Option<&str>,
     metas: &[(Option<String>, Source)],
 ) -> (Option<Sourced>, Option<Sourced>) {
@@ -1127,7 +1341,7 @@ fn pick_title(
         .iter()
         .filter_map(|(v, s)| {
             v.as_deref()
-                .map(|v| (strip_named(&tidy_title(v), site), *s))
+                .map(|v| (strip_named(&tidy_title(v), names), *s))
         })
         .collect();
     let mut agree: Vec<String> = heads.iter().map(|(h, _)| norm_cmp(h)).collect();
@@ -1138,8 +1352,22 @@ fn pick_title(
     // The Guide"), which an `<h1>` equal to it only repeats.
     let mut site_part = None;
     if let Some(t) = title_el.filter(|t| !t.is_empty()) {
-        let t = tidy_title(t);
-        let stripped = strip_named(&t, site);
+        let mut t = tidy_title(t);
+        // "Blog Name: Post title" (Blogger's default), where a heading
+        // shows the blog's name and `og:title` the post's: that name is
+        // the site's.
+        let mut blog = None;
+        if let Some((name, rest)) = t.split_once(": ")
+            && !rest.trim().is_empty()
+            && heads.iter().any(|(h, _)| norm_cmp(h) == norm_cmp(rest))
+            && let name = norm_cmp(name)
+            && !name.is_empty()
+            && h1s.iter().any(|h| norm_cmp(h) == name)
+        {
+            t = rest.trim().to_string();
+            blog = Some(name);
+        }
+        let stripped = strip_named(&t, names);
         agree.push(norm_cmp(&stripped));
         agree.extend(title_segments(&t).iter().map(|s| norm_cmp(s)));
         let segments = title_segments(&t);
@@ -1153,6 +1381,7 @@ fn pick_title(
         {
             site_part = Some(last);
         }
+        site_part = blog.or(site_part);
         heads.push((stripped, Source::TitleElement));
     }
     // A heading that repeats that part confirms it is the site's name:
@@ -1175,12 +1404,30 @@ fn pick_title(
         .flat_map(|t| t.split(" | ").map(norm_cmp).collect::<Vec<_>>())
         .filter(|x| !x.is_empty())
         .collect();
+    // The same of the titles that have more than one.
+    let bar_parts: Vec<String> = metas
+        .iter()
+        .filter_map(|(v, _)| v.as_deref())
+        .chain(title_el)
+        .filter(|t| t.contains(" | "))
+        .flat_map(|t| t.split(" | ").map(norm_cmp).collect::<Vec<_>>())
+        .filter(|x| !x.is_empty())
+        .collect();
     agree.retain(|a| !a.is_empty());
+    let first_part = title_el
+        .map(title_segments)
+        .filter(|parts| parts.len() > 1)
+        .map(|parts| norm_cmp(&parts[0]));
     let site_n = site.map(norm_cmp).unwrap_or_default();
     let valid: Vec<(&String, String)> = h1s
         .iter()
         .filter(|h| h.chars().count() >= 4)
-        .filter(|h| !GENERIC_HEADINGS.contains(&h.to_lowercase().as_str()))
+        .filter(|h| {
+            // A region label is the title only when `<title>` opens with it
+            // ("News | Example Org").
+            !GENERIC_HEADINGS.contains(&h.to_lowercase().as_str())
+                || first_part.as_ref() == Some(&norm_cmp(h))
+        })
         .map(|h| (h, norm_cmp(h)))
         .filter(|(h, n)| {
             !n.is_empty() && *n != site_n && site_part.as_ref() != Some(n) && !domain_like(h)
@@ -1189,11 +1436,12 @@ fn pick_title(
     let named = heads.iter().find(|(t, _)| !t.is_empty()).cloned();
     let done = |t: Option<Sourced>| {
         // Not when the heading is one of its parts ("Walking boots" in
-        // "Walking boots | Outfitters"): the rest is the site's name.
+        // "Walking boots | Outfitters"), or one of the parts of another of
+        // the page's titles: the rest is the site's name or a tagline.
         let differs = |(n, _): &(String, Source)| {
             t.as_ref().is_some_and(|(t, _)| {
                 let t = norm_cmp(t);
-                !title_segments(n).iter().any(|s| norm_cmp(s) == t)
+                !bar_parts.contains(&t) && !title_segments(n).iter().any(|s| norm_cmp(s) == t)
             })
         };
         let named = named.clone().filter(differs);
@@ -1204,9 +1452,10 @@ fn pick_title(
         .find(|(_, hn)| agree.iter().any(|a| a == hn))
         .or_else(|| {
             valid.iter().find(|(_, hn)| {
-                agree
-                    .iter()
-                    .any(|a| (a.contains(hn.as_str()) && hn.len() * 2 >= a.len()) || hn.contains(a))
+                agree.iter().any(|a| {
+                    (a.contains(hn.as_str()) && hn.len() * 2 >= a.len())
+                        || (hn.contains(a.as_str()) && a.len() * 3 >= hn.len())
+                })
             })
         })
         .or_else(|| {
@@ -1439,6 +1688,131 @@ mod tests {
         assert!(domain_like("bogleheads.org"));
         assert!(!domain_like("Version 2.0"));
         assert!(!domain_like("index.html5"));
+    }
+
+    #[test]
+    fn a_bar_ends_the_headline() {
+        let title = |html: &str| extract_meta(&Document::from(html), None).title;
+        let named = |html: &str| extract_meta(&Document::from(html), None).named_title;
+        // A tagline or section after a bar is not part of the title.
+        let t = title(
+            "<meta property=\"og:title\" content=\"Harbour Ferries | Timetables and Fares\">",
+        );
+        assert_eq!(t, Some(("Harbour Ferries".into(), Source::OpenGraph)));
+        let t = title("<title>Build your first boat | Get started | Boat School</title>");
+        assert_eq!(
+            t,
+            Some(("Build your first boat".into(), Source::TitleElement))
+        );
+        // The heading loses the part the titles set after the bar.
+        let t = title(
+            "<title>Twelve Tools for Well Drillers | Augers &amp; Pumps | Drill Co</title>\
+             <h1>Twelve Tools for Well Drillers | Augers &amp; Pumps</h1>",
+        );
+        assert_eq!(
+            t,
+            Some(("Twelve Tools for Well Drillers".into(), Source::Heading))
+        );
+        // A heading that is one of the parts of the page's titles keeps
+        // the page from naming itself otherwise.
+        let html = "<title>Hand Pumps | Village Pumps | Try Free - Pump Co</title>\
+                    <h1>Village Pumps</h1>";
+        assert_eq!(title(html), Some(("Village Pumps".into(), Source::Heading)));
+        assert_eq!(named(html), None);
+    }
+
+    #[test]
+    fn the_sites_name_is_recognised_in_titles() {
+        let title = |html: &str| extract_meta(&Document::from(html), None).title;
+        // A title that is only "| Site" names no page: the heading does.
+        let t = title(
+            "<meta property=\"og:site_name\" content=\"Harbour Magazine\">\
+             <title>| Harbour Magazine</title><h1>Rope and Knots</h1>",
+        );
+        assert_eq!(t, Some(("Rope and Knots".into(), Source::Heading)));
+        // A host name in brackets after the title.
+        let t = title("<title>Welcome to ropes.net [ropes.net]</title>");
+        assert_eq!(
+            t,
+            Some(("Welcome to ropes.net".into(), Source::TitleElement))
+        );
+        // The last part holding the host's name is the site's; a first
+        // part holding it is a product named after the company.
+        let t = title(
+            "<link rel=canonical href=\"https://www.knotworks.example/ropes\">\
+             <title>Sailing Ropes - Old Knotworks Shop</title>",
+        );
+        assert_eq!(t, Some(("Sailing Ropes".into(), Source::TitleElement)));
+        let t = title(
+            "<link rel=canonical href=\"https://www.knotworks.example/cdn\">\
+             <title>Knotworks Rope Store - Ropes for every boat and harbour</title>",
+        );
+        assert_eq!(
+            t,
+            Some((
+                "Knotworks Rope Store - Ropes for every boat and harbour".into(),
+                Source::TitleElement
+            ))
+        );
+        assert_eq!(
+            host_label("https://www.thomann.co.uk/x"),
+            Some("thomann".into())
+        );
+        assert_eq!(
+            host_label("https://news.ycombinator.com/"),
+            Some("ycombinator".into())
+        );
+        assert_eq!(host_label("https://nps.gov/"), None);
+        assert_eq!(host_label("http://127.0.0.1/"), None);
+        // "Blog Name: Post title" with the blog's name as the heading.
+        let t = title(
+            "<title>Harbour Notes: Mending nets in winter</title>\
+             <meta property=\"og:title\" content=\"Mending nets in winter\">\
+             <h1>Harbour Notes</h1><h2>Mending nets in winter</h2>",
+        );
+        assert_eq!(
+            t,
+            Some(("Mending nets in winter".into(), Source::OpenGraph))
+        );
+        // Without `og:title` to confirm it, the label is the page's name.
+        let t = title("<title>Hiking Boots: Shop Boots for Hiking</title><h1>Hiking Boots</h1>");
+        assert_eq!(t, Some(("Hiking Boots".into(), Source::Heading)));
+        // A region label is the title when `<title>` opens with it.
+        let t = title("<title>News | Harbour Board</title><h1>News</h1>");
+        assert_eq!(t, Some(("News".into(), Source::Heading)));
+        // A heading holding the site's name is not confirmed by it.
+        let t = title(
+            "<title>Winter storms close the harbour - Harbour Wire</title>\
+             <h1>A message from the editor of Harbour Wire:</h1>",
+        );
+        assert_eq!(
+            t,
+            Some((
+                "Winter storms close the harbour".into(),
+                Source::TitleElement
+            ))
+        );
+    }
+
+    #[test]
+    fn headings_and_titles_are_read_as_shown() {
+        let title = |html: &str| extract_meta(&Document::from(html), None).title;
+        // Styles, scripts and icons inside the heading are not its text.
+        let t = title(
+            "<title>Rope Ladder</title><h1><style>.a{color:red}</style>Rope \
+             <svg><title>icon</title></svg>Ladder<script>x()</script></h1>",
+        );
+        assert_eq!(t, Some(("Rope Ladder".into(), Source::Heading)));
+        // UTF-8 read as Windows-1252 is set right.
+        assert_eq!(tidy_title("A Sailorâ€™s Guide"), "A Sailor’s Guide");
+        assert_eq!(
+            tidy_title("A Sailor\u{e2}\u{80}\u{99}s Guide"),
+            "A Sailor’s Guide"
+        );
+        assert_eq!(tidy_title("CrusherÂ® Rope"), "Crusher® Rope");
+        // Real Latin-1 text stays.
+        assert_eq!(tidy_title("Â bientôt, Ã  demain"), "Â bientôt, Ã  demain");
+        assert_eq!(tidy_title("Café Âge"), "Café Âge");
     }
 
     #[test]
