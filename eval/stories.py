@@ -45,8 +45,8 @@ import time
 BARS = {
     "basil": 0.985,
     "ecbplus": 0.91,
-    "emergent": 0.935,
-    "ntrex": 0.77,
+    "emergent": 0.955,
+    "ntrex": 0.79,
 }
 BASELINE_GRID = [0.10, 0.15, 0.20, 0.25, 0.30, 0.35, 0.40]
 

@@ -33,7 +33,9 @@
 //!    Within one language, the persons each side is about are compared too
 //!    (see [`CENTRAL_SHARE`]): a report of a second player's arrest that
 //!    recalls the first player's in passing is about someone else than
-//!    the first player's story, and is penalised `w_central_conflict`.
+//!    the first player's story, and is penalised `w_central_conflict`;
+//!    two spellings of one name ("Wilson", "Willson") are one person, and
+//!    an acronym ("SPCA") is no person's name.
 //!    Counts stated in the leads are compared too (see [`LEAD_BYTES`]):
 //!    an article whose lead counts 26 pirates captured, against a story
 //!    whose leads count 23 and which never cites 26 (nor the article 23),
@@ -197,9 +199,12 @@ pub struct Config {
     pub max_candidates: usize,
     /// Terms kept in a story's centroid.
     pub centroid_terms: usize,
-    /// Weight of the cosine of capitalised names.
+    /// Weight of the cosine of capitalised names: the article's counts
+    /// against the square roots of the story's, so that a topic's name
+    /// every member repeats does not outweigh the story's other names.
     pub w_names: f32,
-    /// Weight of shared entity keys (IDF-weighted fraction of the article's).
+    /// Weight of shared entity keys (IDF-weighted fraction of the
+    /// article's, counted as at least one entity found nowhere else).
     pub w_entities: f32,
     /// Weight of shared figures (IDF-weighted fraction of the article's,
     /// counted as at least one figure found nowhere else).
@@ -244,7 +249,7 @@ impl Default for Config {
             top_terms: 20,
             max_candidates: 40,
             centroid_terms: 300,
-            w_names: 0.3,
+            w_names: 0.33,
             w_entities: 0.3,
             w_numbers: 0.2,
             w_numbers_cross_language: 0.3,
@@ -411,6 +416,14 @@ impl Story {
     fn has_term(&self, id: u32) -> bool {
         self.centroid.binary_search_by_key(&id, |&(t, _)| t).is_ok()
     }
+
+    /// How a member wrote the person `id` it was about.
+    fn central_surface(&self, id: u32) -> Option<&str> {
+        self.central_surfaces
+            .iter()
+            .find(|(i, _)| *i == id)
+            .map(|(_, x)| x.as_str())
+    }
 }
 
 /// The score of one candidate story and its parts.
@@ -423,6 +436,9 @@ struct Score {
     names: f32,
     /// Shared entities and their weight as evidence.
     entities: Vec<(u32, f32)>,
+    /// Their share of the article's entities (IDF-weighted, against at
+    /// least one entity found nowhere else).
+    entity_evidence: f32,
     numbers: Vec<u32>,
     /// Shared name skeletons.
     skeletons: Vec<u32>,
@@ -489,6 +505,12 @@ pub const CENTRAL_SHARE: f32 = 0.5;
 /// at least this often (a title occurrence counting `title_weight` times);
 /// to a story when named this often per member.
 const CENTRAL_MIN: f32 = 4.0;
+
+/// A person's last name is written as a name (capitalised inside a
+/// sentence) at least this share of the times its word occurs: a person
+/// entity whose last word is mostly written in lower case ("dog" of a
+/// misread "Pit Dog") is a common noun, not someone an article is about.
+const CENTRAL_CASED: f32 = 1.0 / 3.0;
 
 /// The lead of an article, where the event's own figures are stated (the
 /// title counts too): the first this many bytes of the body. Figures
@@ -1073,6 +1095,16 @@ impl Clusterer {
                 });
                 last = id;
             }
+            // An acronym ("SPCA", "NATO") is an organisation's name, not
+            // a person's, whatever the entity's kind says.
+            let acronym = |id: &u32| {
+                surfaces.get(id).is_some_and(|x| {
+                    let w = x.get(doc);
+                    w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                        && !w.chars().any(char::is_lowercase)
+                })
+            };
+            let last = last.filter(|id| !acronym(id));
             f.surnames.extend(last);
             // Named in full: first and last name, each capitalised (not
             // "al-Shabab" or "the Pentagon" taken for a person).
@@ -1288,7 +1320,7 @@ impl Clusterer {
         let mut nd = 0.0f32;
         for &(id, c) in &s.names {
             if let Some(&[_, idf, n]) = self.scratch.get(id as usize) {
-                nd += n * idf * c * idf;
+                nd += n * idf * story_name_weight(c) * idf;
             }
         }
         if nn > 0.0 && nd > 0.0 {
@@ -1299,7 +1331,7 @@ impl Clusterer {
                 let sn: f32 = s
                     .names
                     .iter()
-                    .map(|&(id, c)| (c * self.vocab.idf(id)).powi(2))
+                    .map(|&(id, c)| (story_name_weight(c) * self.vocab.idf(id)).powi(2))
                     .sum();
                 s.names_norm.set((sn, n));
                 sn
@@ -1319,6 +1351,11 @@ impl Clusterer {
                 (x, px, count_of(&s.prominence, x)),
                 (y, py, count_of(&f.prominence, y)),
             )
+            && !f
+                .surfaces
+                .get(&x)
+                .zip(s.central_surface(y))
+                .is_some_and(|(a, b)| spelled_alike(a.get(doc), b))
         {
             sc.central_conflict = Some((x, y));
         }
@@ -1346,8 +1383,14 @@ impl Clusterer {
                     sc.entities.push((e, w));
                 }
             }
+            // Measured against at least one entity found nowhere else, as
+            // figures are: an article naming only a country and its navy
+            // shares all its entities with every story of that navy.
+            let once = (1.0 + self.vocab.n_docs() as f32).ln() - std::f32::consts::LN_2;
+            let all = all.max(once);
             ent = if all > 0.0 { shared / all } else { 0.0 };
         }
+        sc.entity_evidence = ent;
         let mut num = 0.0;
         if !f.numbers.is_empty() {
             let (mut shared, mut all) = (0.0, 0.0);
@@ -1465,10 +1508,15 @@ impl Clusterer {
         if !full(&x) || !full(&y) {
             return None;
         }
-        persons_conflict(
-            (x, px, count_of(&sb.prominence, x)),
-            (y, py, count_of(&sa.prominence, y)),
-        )
+        let alike = sa
+            .central_surface(x)
+            .zip(sb.central_surface(y))
+            .is_some_and(|(a, b)| spelled_alike(a, b));
+        (!alike
+            && persons_conflict(
+                (x, px, count_of(&sb.prominence, x)),
+                (y, py, count_of(&sa.prominence, y)),
+            ))
         .then_some((x, y))
     }
 
@@ -1871,6 +1919,16 @@ fn number_key(v: f64) -> String {
     }
 }
 
+/// The weight of a name in a story's names vector, from how often its
+/// members wrote it (summed): its square root. The name of a topic that
+/// every member repeats (a product, a group, a country) would otherwise
+/// outweigh all the story's other names together, and any article of the
+/// topic that repeats it would match the story's names as well as another
+/// report of the same event does.
+fn story_name_weight(count: f32) -> f32 {
+    count.sqrt()
+}
+
 /// The count of `id` in a list sorted by id (0 when absent).
 fn count_of(list: &[(u32, f32)], id: u32) -> f32 {
     list.binary_search_by_key(&id, |&(t, _)| t)
@@ -1879,7 +1937,8 @@ fn count_of(list: &[(u32, f32)], id: u32) -> f32 {
 
 /// The central person of an article or a story of `members` articles, with
 /// its prominence: of the persons' last names (`surnames`) written as names
-/// at least twice, the most prominent, if named at least [`CENTRAL_MIN`]
+/// at least twice and in at least [`CENTRAL_CASED`] of their occurrences,
+/// the most prominent, if named at least [`CENTRAL_MIN`]
 /// times per member.
 fn central_of(
     prominence: &[(u32, f32)],
@@ -1889,12 +1948,42 @@ fn central_of(
 ) -> Option<(u32, f32)> {
     let mut best: Option<(u32, f32)> = None;
     for &(id, p) in prominence {
-        if surnames.binary_search(&id).is_ok() && best.is_none_or(|(_, b)| p > b) {
+        if surnames.binary_search(&id).is_ok()
+            && count_of(names, id) >= CENTRAL_CASED * p
+            && best.is_none_or(|(_, b)| p > b)
+        {
             best = Some((id, p));
         }
     }
     let (id, p) = best?;
     (p >= CENTRAL_MIN * members.max(1) as f32 && count_of(names, id) >= 2.0).then_some((id, p))
+}
+
+/// Whether two written names are one name spelled two ways ("Wilson" and
+/// "Willson", "Gaddafi" and "Qaddafi"): at least four letters each, and
+/// one letter added, dropped or changed at most. Outlets and
+/// transliterations disagree on such spellings; two persons' names rarely
+/// differ so little.
+fn spelled_alike(a: &str, b: &str) -> bool {
+    let a: Vec<char> = a.chars().flat_map(char::to_lowercase).collect();
+    let b: Vec<char> = b.chars().flat_map(char::to_lowercase).collect();
+    if a.len() < 4 || b.len() < 4 || a.len().abs_diff(b.len()) > 1 {
+        return false;
+    }
+    // Levenshtein distance, one row at a time.
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, &ca) in a.iter().enumerate() {
+        let mut diag = row[0];
+        row[0] = i + 1;
+        for (j, &cb) in b.iter().enumerate() {
+            let next = (diag + usize::from(ca != cb))
+                .min(row[j] + 1)
+                .min(row[j + 1] + 1);
+            diag = row[j + 1];
+            row[j + 1] = next;
+        }
+    }
+    row[b.len()] <= 1
 }
 
 /// Whether two sides are about different persons: `(x, px, x_there)` is
@@ -2012,14 +2101,23 @@ mod tests {
         let names = [(1, 3.0), (2, 2.0), (3, 1.0), (4, 5.0)];
         // 4 is more prominent but no person's name.
         assert_eq!(central_of(&prominence, &names, &[1, 2], 1), Some((1, 6.0)));
-        // 3 is named most, but written as a name only once.
-        assert_eq!(central_of(&prominence, &names, &[1, 2, 3], 1), None);
+        // 3 is named most, but written as a name once in 7: a common
+        // noun, so 1 is central.
+        assert_eq!(
+            central_of(&prominence, &names, &[1, 2, 3], 1),
+            Some((1, 6.0))
+        );
         // Named too rarely.
         assert_eq!(central_of(&prominence, &names, &[2], 1), None);
         // Written as a name only once.
         assert_eq!(central_of(&prominence, &names, &[3], 1), None);
         // Too rare for a story of two members.
         assert_eq!(central_of(&prominence, &names, &[1, 2], 2), None);
+        // A word written in lower case most of the times it occurs (4
+        // occurs 9 times, 2 of them as a name) is no person's name; the
+        // next person is central.
+        let names = [(1, 3.0), (2, 2.0), (3, 1.0), (4, 2.0)];
+        assert_eq!(central_of(&prominence, &names, &[1, 4], 1), Some((1, 6.0)));
     }
 
     #[test]
@@ -2127,6 +2225,141 @@ mod tests {
         );
         // Two stories about one person.
         assert_eq!(c.stories_conflict(v.story.0, v2.story.0), None);
+    }
+
+    #[test]
+    fn names_spelled_one_letter_apart_are_alike() {
+        assert!(spelled_alike("Wilson", "Willson"));
+        assert!(spelled_alike("Gaddafi", "Qaddafi"));
+        assert!(spelled_alike("Velasquez", "velazquez"));
+        assert!(!spelled_alike("Velasquez", "Okafor"));
+        assert!(!spelled_alike("Brown", "Bryan"));
+        // Too short to tell.
+        assert!(!spelled_alike("Kim", "Kin"));
+    }
+
+    /// The score of `doc` against story `key`, as `add` would compute it.
+    fn score_of(c: &mut Clusterer, doc: &Doc, key: u64) -> Score {
+        let mut f = c.features(doc);
+        c.weigh(&mut f);
+        if c.scratch.len() < c.vocab.len() {
+            c.scratch.resize(c.vocab.len(), [0.0; 3]);
+        }
+        for (i, &(id, _)) in f.tf.iter().enumerate() {
+            c.scratch[id as usize] = [f.dw[i], f.idf[i], 0.0];
+        }
+        for &(id, n) in &f.names {
+            c.scratch[id as usize][2] = n;
+        }
+        let sc = c.score(&f, doc, key).unwrap();
+        for &(id, _) in &f.tf {
+            c.scratch[id as usize] = [0.0; 3];
+        }
+        sc
+    }
+
+    #[test]
+    fn two_spellings_of_one_name_are_one_person() {
+        let mut c = Clusterer::new(Config::default());
+        c.restore(player_doc("v", "Dario Velasquez", None), StoryKey(1));
+        let same = player_doc("w", "Dario Velazquez", None);
+        assert_eq!(score_of(&mut c, &same, 1).central_conflict, None);
+        let other = player_doc("o", "Tomas Okafor", None);
+        assert!(score_of(&mut c, &other, 1).central_conflict.is_some());
+    }
+
+    #[test]
+    fn an_acronym_is_no_persons_name() {
+        let mut c = Clusterer::new(Config::default());
+        let doc = Doc {
+            text: "Inspectors of the Harbor SPCA met Dario Velasquez. The SPCA said \
+                   Velasquez helped."
+                .into(),
+            entities: vec!["person:harbor-spca".into(), "person:dario-velasquez".into()],
+            ..Doc::new("a")
+        };
+        let f = c.features(&doc);
+        assert_eq!(f.surnames, [c.vocab.get("velasquez").unwrap()]);
+    }
+
+    #[test]
+    fn a_topic_name_every_member_repeats_does_not_outweigh_the_rest() {
+        // A story about a waterproofing test of the Orbis phone, each
+        // member naming Orbis often and the test's persons and places.
+        let member = |id: &str, who: &str| Doc {
+            title: format!("Orbis phone survives {who} pool test"),
+            text: format!(
+                "The new Orbis phone survived a pool test by {who} in Lisbon. The \
+                 Orbis handset stayed dry, {who} said, and Orbis engineers in Lisbon \
+                 confirmed the Orbis seal. Marta Quill of Orbis said the Orbis case \
+                 held, and Orbis shares rose."
+            ),
+            ..Doc::new(id)
+        };
+        let mut c = Clusterer::new(Config::default());
+        c.restore(member("a", "Jon Abel"), StoryKey(1));
+        c.restore(member("b", "Jon Abel"), StoryKey(1));
+        c.restore(member("c", "Ida Brenn"), StoryKey(1));
+        // Another claim about the same phone: its price, from an analyst.
+        let price = Doc {
+            title: "Analyst prices the Orbis phone at 900".into(),
+            text: "Analyst Gene Marlow of Kestrel Capital expects the Orbis phone to \
+                   cost 900. Marlow said Orbis buyers in Tokyo and Orbis fans in Osaka \
+                   would pay more, and Kestrel sees Orbis margins growing as Orbis \
+                   cuts parts costs."
+                .into(),
+            ..Doc::new("p")
+        };
+        // Another report of the pool test, naming its persons and place.
+        let test = Doc {
+            title: "Pool test of the Orbis phone".into(),
+            text: "Jon Abel dropped the Orbis phone into a pool in Lisbon, and Ida \
+                   Brenn timed it. Marta Quill said Abel and Brenn found it dry."
+                .into(),
+            ..Doc::new("t")
+        };
+        let (p, t) = (score_of(&mut c, &price, 1), score_of(&mut c, &test, 1));
+        assert!(p.names < 0.5, "{}", p.names);
+        assert!(t.names > p.names, "{} {}", t.names, p.names);
+    }
+
+    #[test]
+    fn a_few_common_entities_are_not_full_evidence() {
+        let doc = |id: &str, entities: &[&str], words: &str| Doc {
+            title: format!("Harbour report {id}"),
+            text: format!("Crews reported {words} at the harbour."),
+            entities: entities.iter().map(|e| e.to_string()).collect(),
+            ..Doc::new(id)
+        };
+        let mut c = Clusterer::new(Config::default());
+        // Twenty stories, every other one naming Valdora; one names
+        // Brightwater.
+        for i in 0..20 {
+            let own = format!("place:town-{i}");
+            let mut e = vec![own.as_str()];
+            if i % 2 == 0 {
+                e.push("place:valdora");
+            }
+            if i == 0 {
+                e.push("organization:brightwater");
+            }
+            c.restore(
+                doc(&format!("s{i}"), &e, &format!("cargo {i}")),
+                StoryKey(i + 1),
+            );
+        }
+        // Naming only Valdora: a little evidence, not all of it.
+        let common = doc("a", &["place:valdora"], "cargo 0");
+        let sc = score_of(&mut c, &common, 1);
+        assert!(
+            sc.entity_evidence > 0.0 && sc.entity_evidence < 0.3,
+            "{}",
+            sc.entity_evidence
+        );
+        // Naming an entity no other story names: strong evidence.
+        let rare = doc("b", &["organization:brightwater"], "cargo 0");
+        let sc = score_of(&mut c, &rare, 1);
+        assert!(sc.entity_evidence > 0.8, "{}", sc.entity_evidence);
     }
 
     #[test]

@@ -16,10 +16,11 @@
 //! `3.5`) so it stays one word. Each word gets a matching key (lowercase,
 //! Arabic-script letters folded, digits in ASCII, thousands separators
 //! removed, a plural `s` dropped from long Latin words, common
-//! abbreviations written out: `Mt` → `mount`, `St` → `saint`, `Sen` →
-//! `senator`; `US`, `U.S.` and `United States` → `u.s.`, `UN`, `U.N.` and
-//! `United Nations` → `u.n.`) and keeps its surface form. The full stop of
-//! an abbreviation ("Mt.", "Dr.") ends no sentence. A word is a *name*
+//! abbreviations written out: `Mt` → `mount`, `St` → `saint` (`street`
+//! in "Main St"), `Sen` → `senator`; `US`, `U.S.` and `United States` →
+//! `u.s.`, `UN`, `U.N.` and `United Nations` → `u.n.`) and keeps its
+//! surface form. The full stop of an abbreviation ("Mt.", "Dr.", "No. 5")
+//! ends no sentence. A word is a *name*
 //! when it is written with a capital letter away from the start of a
 //! sentence: the cheapest proper-noun cue there is, and enough to tell
 //! "the Jackman story" from "the DeGeneres story".
@@ -100,6 +101,8 @@ pub(crate) fn scan(text: &str, mut visit: impl FnMut(&Word<'_>)) {
     // Whether the previous word was an abbreviation ("Mt", "Dr"), whose
     // full stop ends no sentence.
     let mut abbreviated = false;
+    // Whether the previous word was capitalised ("Main" of "Main St").
+    let mut prev_capital = false;
     while i < len {
         let c = at(i);
         if !is_word_char(c) {
@@ -159,7 +162,21 @@ pub(crate) fn scan(text: &str, mut visit: impl FnMut(&Word<'_>)) {
         let at_start = sentence_start;
         sentence_start = false;
         let number = fold_key(surface, &mut all_key);
-        abbreviated = !number && expand(surface, &mut all_key);
+        // What follows, past a full stop and spaces: "No. 5", "St Louis".
+        let rest = &text[i..];
+        let next = rest
+            .strip_prefix('.')
+            .unwrap_or(rest)
+            .trim_start_matches(' ')
+            .chars()
+            .next();
+        let around = Around {
+            after_capital: prev_capital,
+            before_capital: next.is_some_and(char::is_uppercase),
+            before_digit: next.and_then(fold_digit).is_some(),
+        };
+        prev_capital = surface.starts_with(char::is_uppercase);
+        abbreviated = !number && expand(surface, &mut all_key, around);
         let content = if number {
             Some(all_key.as_str())
         } else if all_key.chars().nth(1).is_none() || is_stopword(&all_key) {
@@ -189,12 +206,27 @@ pub(crate) fn scan(text: &str, mut visit: impl FnMut(&Word<'_>)) {
     }
 }
 
+/// The words around one, as far as an abbreviation's reading depends on
+/// them.
+#[derive(Debug, Clone, Copy)]
+struct Around {
+    /// The previous word is capitalised ("Main" of "Main St").
+    after_capital: bool,
+    /// The next word, past a full stop, is capitalised ("St Louis").
+    before_capital: bool,
+    /// The next word, past a full stop, is a number ("No. 5").
+    before_digit: bool,
+}
+
 /// Writes the full form of an abbreviation or of a country's short name
 /// into `key` (the folded `surface`), so that "Mt Cook" meets "Mount
 /// Cook" and "U.S." meets "US" and "United States"; true when `surface`
 /// is an abbreviation that a full stop may follow without ending the
-/// sentence ("Mt.", "Dr.", "U.S.").
-fn expand(surface: &str, key: &mut String) -> bool {
+/// sentence ("Mt.", "Dr.", "U.S.", "No. 5"). "St" after a capitalised word
+/// and before none is Street ("Main St"), else Saint ("St Louis"); "No"
+/// is an abbreviation only before a number ("No. 5"), so "said No." ends
+/// its sentence.
+fn expand(surface: &str, key: &mut String, around: Around) -> bool {
     let capital = surface.starts_with(|c: char| c.is_ascii_uppercase());
     if !capital || key.len() > 14 {
         return false;
@@ -209,6 +241,7 @@ fn expand(surface: &str, key: &mut String) -> bool {
         "eu" | "e.u." | "e.u" if caps => "e.u.",
         "united nations" => "u.n.",
         "mt" => "mount",
+        "st" if around.after_capital && !around.before_capital => "street",
         "st" => "saint",
         "ft" => "fort",
         "gov" => "governor",
@@ -216,7 +249,8 @@ fn expand(surface: &str, key: &mut String) -> bool {
         "dept" => "department",
         "intl" => "international",
         "mr" | "mrs" | "ms" | "dr" | "prof" | "gen" | "lt" | "col" | "sgt" | "capt" | "rep"
-        | "jr" | "sr" | "govt" | "no" | "vs" => return true,
+        | "jr" | "sr" | "govt" | "vs" => return true,
+        "no" => return around.before_digit,
         k => {
             return k.len() > 2 && k.ends_with('.') && k.bytes().filter(|&b| b == b'.').count() > 1;
         }
@@ -639,6 +673,37 @@ mod tests {
         assert_eq!(names("They left. Gupta stayed."), Vec::<String>::new());
         // Initials of one letter are no abbreviation of a word.
         assert_eq!(tokens("John F. Kennedy")[1].key, "kennedy");
+        // "No." before a number is an abbreviation; at a sentence end it
+        // is a word and its full stop ends the sentence.
+        assert_eq!(names("He wore No. 5 for Hartley."), ["hartley"]);
+        assert_eq!(names("He wore No.5 for Hartley."), ["hartley"]);
+        assert_eq!(
+            names("Voters said No. Hartley conceded."),
+            Vec::<String>::new()
+        );
+        assert_eq!(names("They said No. 12 Hartley fans cheered."), ["hartley"]);
+    }
+
+    #[test]
+    fn st_is_street_after_a_name_and_saint_before_one() {
+        let keys = |s: &str| tokens(s).into_iter().map(|t| t.key).collect::<Vec<_>>();
+        assert_eq!(keys("a shop on Main St"), ["shop", "main", "street"]);
+        assert_eq!(
+            keys("a shop on Main St. in town"),
+            ["shop", "main", "street", "town"]
+        );
+        assert_eq!(
+            keys("a shop on Main St, in town"),
+            ["shop", "main", "street", "town"]
+        );
+        assert_eq!(keys("flights to St Louis"), ["flight", "saint", "louis"]);
+        assert_eq!(keys("flights to St. Louis"), ["flight", "saint", "louis"]);
+        assert_eq!(
+            keys("Visit St Petersburg"),
+            ["visit", "saint", "petersburg"]
+        );
+        // Alone, the usual reading.
+        assert_eq!(keys("St"), ["saint"]);
     }
 
     #[test]
