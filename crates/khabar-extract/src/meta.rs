@@ -838,14 +838,16 @@ fn strip_named(title: &str, names: &SiteNames) -> String {
 /// A title without a host name set after it in square brackets ("Welcome
 /// to the weekly [example.net]").
 fn without_bracketed_host(t: &str) -> String {
-    if let Some(body) = t.strip_suffix(']')
-        && let Some((head, inside)) = body.rsplit_once(" [")
-        && domain_like(inside)
-        && !head.trim().is_empty()
-    {
-        return head.trim_end().to_string();
-    }
-    t.to_string()
+    before_bracketed_domain(t, " [", ']')
+        .unwrap_or(t)
+        .to_string()
+}
+
+/// The text before a host name that ends `t` inside brackets (`open`
+/// … `close`), when something comes before it.
+fn before_bracketed_domain<'a>(t: &'a str, open: &str, close: char) -> Option<&'a str> {
+    let (head, inside) = t.strip_suffix(close)?.rsplit_once(open)?;
+    (domain_like(inside) && !head.trim().is_empty()).then(|| head.trim_end())
 }
 
 /// A title without what follows its first " | ": a bar sets a section,
@@ -1187,14 +1189,9 @@ fn without_source(h: &str) -> String {
     let t = h
         .trim_end()
         .trim_end_matches(|c: char| c.is_ascii_digit() || c == ',');
-    if let Some(body) = t.trim_end().strip_suffix(')')
-        && let Some((head, inside)) = body.rsplit_once(" (")
-        && domain_like(inside)
-        && !head.trim().is_empty()
-    {
-        return head.trim_end().to_string();
-    }
-    h.to_string()
+    before_bracketed_domain(t.trim_end(), " (", ')')
+        .unwrap_or(h)
+        .to_string()
 }
 
 /// Whether a heading is set in capitals only ("TIPS FOR ONLINE SUCCESS"),
