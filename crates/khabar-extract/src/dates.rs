@@ -260,9 +260,55 @@ fn number(tok: &str) -> Option<u32> {
     t.parse().ok()
 }
 
+/// Whether US daylight saving time is in force on `date` (from the second
+/// Sunday of March to the first Sunday of November).
+fn us_summer(date: NaiveDate) -> bool {
+    use chrono::{Datelike, Weekday};
+    let y = date.year();
+    let (Some(start), Some(end)) = (
+        NaiveDate::from_weekday_of_month_opt(y, 3, Weekday::Sun, 2),
+        NaiveDate::from_weekday_of_month_opt(y, 11, Weekday::Sun, 1),
+    ) else {
+        return false;
+    };
+    date >= start && date < end
+}
+
+/// The offset of a time zone abbreviation: `EST`, `PDT`, `CET`, …; the
+/// US zones without the season (`ET`, `PT`) take it from `date`.
+fn zone_abbreviation(z: &str, date: NaiveDate) -> Option<i32> {
+    let h = |n: i32| Some(n * 3600);
+    let us = |standard: i32| h(standard + i32::from(us_summer(date)));
+    match z {
+        "UTC" | "GMT" | "Z" | "WET" => h(0),
+        "EST" => h(-5),
+        "EDT" => h(-4),
+        "CST" => h(-6),
+        "CDT" => h(-5),
+        "MST" => h(-7),
+        "MDT" => h(-6),
+        "PST" => h(-8),
+        "PDT" => h(-7),
+        "ET" => us(-5),
+        "CT" => us(-6),
+        "MT" => us(-7),
+        "PT" => us(-8),
+        "BST" | "CET" | "WEST" => h(1),
+        "CEST" | "EET" => h(2),
+        "EEST" | "MSK" => h(3),
+        "IRST" => Some(IR),
+        "AFT" => Some(AF),
+        "PKT" => h(5),
+        "JST" | "KST" => h(9),
+        "AEST" => h(10),
+        "AEDT" => h(11),
+        _ => None,
+    }
+}
+
 /// A time of day and an offset following a date: `09:30`, `9:30 pm`,
-/// `09:30 UTC`, `09:30 +04:30`.
-fn time_after(toks: &[&str]) -> (Option<NaiveTime>, Option<i32>) {
+/// `09:30 UTC`, `09:30 +04:30`, `5:00 PM PST`.
+fn time_after(toks: &[&str], date: NaiveDate) -> (Option<NaiveTime>, Option<i32>) {
     for (i, tok) in toks.iter().take(4).enumerate() {
         let t = tok.trim_end_matches(|c: char| !c.is_ascii_alphanumeric());
         let mut parts = t.split(':');
@@ -292,10 +338,10 @@ fn time_after(toks: &[&str]) -> (Option<NaiveTime>, Option<i32>) {
         }
         for z in rest.iter().take(2) {
             let zu = z
-                .trim_matches(|c: char| c == '(' || c == ')')
+                .trim_matches(|c: char| c == '(' || c == ')' || c == '.')
                 .to_ascii_uppercase();
-            if zu == "UTC" || zu == "GMT" || zu == "Z" {
-                offset = Some(0);
+            if let Some(o) = zone_abbreviation(&zu, date) {
+                offset = Some(o);
                 break;
             }
             if let Some(o) = parse_offset(&zu) {
@@ -342,15 +388,38 @@ pub enum Region {
 /// Finds the first date written for people in `text` (e.g. `November 11,
 /// 2024`, `11 Nov 2024 09:30 UTC`, `۲۱ عقرب ۱۴۰۳`, `1403/08/21`).
 pub fn find_visible(text: &str, region: Region) -> Option<DateTime<FixedOffset>> {
-    let norm = normalize_digits(text);
+    find_labelled(text, region).map(|v| v.time)
+}
+
+/// A date written for people, as [`find_labelled`] reads it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct VisibleDate {
+    pub time: DateTime<FixedOffset>,
+    /// Whether the text stated the offset (`UTC`, `+04:30`, `PST`); the
+    /// offset is otherwise the calendar's country's, or UTC.
+    pub stated_offset: bool,
+    /// Whether a word just before the date calls it an update ("Updated",
+    /// "Last modified", "Reviewed"): the time of a later change, not of
+    /// the publication.
+    pub updated: bool,
+}
+
+/// Words that, just before a date, make it the time of a change.
+const UPDATE_WORDS: [&str; 5] = ["updat", "modif", "reviewed", "revised", "edited"];
+
+/// As [`find_visible`], with whether the offset was stated and whether the
+/// date is labelled as an update.
+pub fn find_labelled(text: &str, region: Region) -> Option<VisibleDate> {
+    let norm = split_fused(&normalize_digits(text));
     let toks: Vec<&str> = norm
         .split(|c: char| c.is_whitespace() || ",|()[]،؛".contains(c))
         .filter(|t| !t.is_empty())
         .collect();
     for i in 0..toks.len() {
         let found = date_at(&toks, i, region);
-        if let Some((date, cal, next)) = found {
-            let (time, offset) = time_after(&toks[next.min(toks.len())..]);
+        if let Some((date, cal, start, next)) = found {
+            let (time, offset) = time_after(&toks[next.min(toks.len())..], date);
+            let stated_offset = offset.is_some();
             let offset = offset.unwrap_or(match cal {
                 Cal::SolarAfghan => AF,
                 Cal::SolarIran => IR,
@@ -358,14 +427,62 @@ pub fn find_visible(text: &str, region: Region) -> Option<DateTime<FixedOffset>>
             });
             let tz = FixedOffset::east_opt(offset)?;
             let naive = date.and_time(time.unwrap_or(NaiveTime::MIN));
-            return naive.and_local_timezone(tz).single();
+            let updated = toks[start.saturating_sub(3)..start].iter().any(|t| {
+                let t = t
+                    .trim_start_matches(|c: char| !c.is_alphanumeric())
+                    .to_ascii_lowercase();
+                UPDATE_WORDS.iter().any(|w| t.starts_with(w))
+            });
+            return naive
+                .and_local_timezone(tz)
+                .single()
+                .map(|time| VisibleDate {
+                    time,
+                    stated_offset,
+                    updated,
+                });
         }
     }
     None
 }
 
-/// A date starting at token `i`: (date, calendar, index after the date).
-fn date_at(toks: &[&str], i: usize, region: Region) -> Option<(NaiveDate, Cal, usize)> {
+/// Puts a space where inline elements ran words together without one
+/// ("Health" + "DECEMBER 22, 2022" + "Updated: …" reads
+/// "HealthDECEMBER 22, 2022Updated: …"): before a capital letter that
+/// follows a small letter or a digit, and between a colon and a letter
+/// ("Updated:Dec 12, 2025"). Ordinals ("11th") and times
+/// ("9:30pm") keep their small letters.
+fn split_fused(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 8);
+    let mut prev = ' ';
+    for c in s.chars() {
+        if (c.is_ascii_uppercase() && (prev.is_ascii_lowercase() || prev.is_ascii_digit()))
+            || (prev == ':' && c.is_alphabetic())
+        {
+            out.push(' ');
+        }
+        out.push(c);
+        prev = c;
+    }
+    out
+}
+
+/// Parses a date value of a meta tag or of JSON-LD that is written for
+/// people rather than machines (`Jan 17, 2025`, `July 17, 2025 9:30 am`,
+/// `03-09-2026`): a short value that holds one date and little else.
+/// Returns the time and whether the value stated its offset.
+pub fn parse_loose(s: &str) -> Option<(DateTime<FixedOffset>, bool)> {
+    let s = s.trim();
+    if s.is_empty() || s.len() > 48 {
+        return None;
+    }
+    let v = find_labelled(s, Region::Other)?;
+    Some((v.time, v.stated_offset))
+}
+
+/// A date around token `i`: (date, calendar, index of its first token,
+/// index after the date).
+fn date_at(toks: &[&str], i: usize, region: Region) -> Option<(NaiveDate, Cal, usize, usize)> {
     let tok = toks[i];
     // Numeric: 2024-11-11, 1403/08/21, 11/21/2024, 21.08.1403
     if tok.len() >= 8 && tok.bytes().next().is_some_and(|b| b.is_ascii_digit()) {
@@ -387,7 +504,7 @@ fn date_at(toks: &[&str], i: usize, region: Region) -> Option<(NaiveDate, Cal, u
             } else {
                 return None;
             };
-            return make_date(y, m, d, None, region).map(|(dt, c)| (dt, c, i + 1));
+            return make_date(y, m, d, None, region).map(|(dt, c)| (dt, c, i, i + 1));
         }
         return None;
     }
@@ -400,13 +517,13 @@ fn date_at(toks: &[&str], i: usize, region: Region) -> Option<(NaiveDate, Cal, u
         && d <= 31
         && y >= 1000
     {
-        return make_date(y, m, d, Some(cal), region).map(|(dt, c)| (dt, c, i + 2));
+        return make_date(y, m, d, Some(cal), region).map(|(dt, c)| (dt, c, i - 1, i + 2));
     }
     if let (Some(d), Some(y)) = (next, after)
         && d <= 31
         && y >= 1000
     {
-        return make_date(y, m, d, Some(cal), region).map(|(dt, c)| (dt, c, i + 3));
+        return make_date(y, m, d, Some(cal), region).map(|(dt, c)| (dt, c, i, i + 3));
     }
     None
 }
@@ -492,6 +609,78 @@ mod tests {
     }
 
     #[test]
+    fn zone_names_and_update_labels() {
+        let o = Region::Other;
+        let l = |s| find_labelled(s, o).map(|v| (v.time.to_rfc3339(), v.stated_offset, v.updated));
+        assert_eq!(
+            l("Published Oct 20, 2025 at 5:00 PM PST"),
+            Some(("2025-10-20T17:00:00-08:00".into(), true, false))
+        );
+        // "ET" takes the season from the date.
+        assert_eq!(
+            l("July 4, 2025 9:15 a.m. ET"),
+            Some(("2025-07-04T09:15:00-04:00".into(), true, false))
+        );
+        assert_eq!(
+            l("Jan 4, 2025 9:15 ET"),
+            Some(("2025-01-04T09:15:00-05:00".into(), true, false))
+        );
+        assert_eq!(
+            l("Dec 1, 2025 08:00 CET."),
+            Some(("2025-12-01T08:00:00+01:00".into(), true, false))
+        );
+        assert_eq!(
+            l("Last updated on: 2 March 2025"),
+            Some(("2025-03-02T00:00:00+00:00".into(), false, true))
+        );
+        // Words run together by inline elements are read apart.
+        assert_eq!(
+            l("Mental HealthDECEMBER 22, 2022Updated: JANUARY 02, 2026"),
+            Some(("2022-12-22T00:00:00+00:00".into(), false, false))
+        );
+        assert_eq!(
+            l("2022Updated: JANUARY 02, 2026"),
+            Some(("2026-01-02T00:00:00+00:00".into(), false, true))
+        );
+        // A review as a noun is no label.
+        assert_eq!(
+            l("Regulation in 2025: a global review Elliptic 12 December, 2025"),
+            Some(("2025-12-12T00:00:00+00:00".into(), false, false))
+        );
+        assert_eq!(
+            l("Reviewed Feb. 27, 2025"),
+            Some(("2025-02-27T00:00:00+00:00".into(), false, true))
+        );
+        assert_eq!(
+            l("۲۱ عقرب ۱۴۰۳"),
+            Some(("2024-11-11T00:00:00+04:30".into(), false, false))
+        );
+    }
+
+    #[test]
+    fn loose_values_of_machine_fields() {
+        let p = |s| parse_loose(s).map(|(t, o)| (t.to_rfc3339(), o));
+        assert_eq!(
+            p("Jan 17, 2025"),
+            Some(("2025-01-17T00:00:00+00:00".into(), false))
+        );
+        assert_eq!(
+            p("July 17, 2025 9:30 am EDT"),
+            Some(("2025-07-17T09:30:00-04:00".into(), true))
+        );
+        assert_eq!(
+            p("03-09-2026"),
+            Some(("2026-03-09T00:00:00+00:00".into(), false))
+        );
+        assert_eq!(p("Mon Aug 22 16:45:24 PDT 2022"), None);
+        assert_eq!(p("2025"), None);
+        assert_eq!(
+            p("A long sentence that happens to mention March 3, 2024 somewhere in it"),
+            None
+        );
+    }
+
+    #[test]
     fn visible_dates_in_many_scripts() {
         let o = Region::Other;
         assert_eq!(
@@ -529,6 +718,14 @@ mod tests {
         assert_eq!(
             rfc(find_visible("2024-11-11 09:30 +04:30", o)),
             "2024-11-11T09:30:00+04:30"
+        );
+        assert_eq!(
+            rfc(find_visible("Posted on the 15/12/2025 at 19:00", o)),
+            "2025-12-15T19:00:00+00:00"
+        );
+        assert_eq!(
+            rfc(find_visible("Essay - Published: 2025.12.17 |", o)),
+            "2025-12-17T00:00:00+00:00"
         );
         assert_eq!(find_visible("in May we met 3 people", o), None);
         assert_eq!(find_visible("1/2b/2024 11th/12/2024 2024-1a-03", o), None);

@@ -333,17 +333,46 @@ pub(crate) fn split_names(s: &str) -> Vec<String> {
         .collect()
 }
 
+/// Whether a `<meta>` name speaks of the publication time: it holds
+/// "publish" and is not the publisher, the publishing software or a time
+/// of change.
+fn is_publication_key(key: &str) -> bool {
+    let k = key.to_ascii_lowercase();
+    k.contains("publish")
+        && ![
+            "publisher",
+            "publishing",
+            "unpublish",
+            "modif",
+            "updat",
+            "expir",
+        ]
+        .iter()
+        .any(|w| k.contains(w))
+}
+
 fn first_dated(
     cands: &mut Vec<(DateTime<FixedOffset>, bool, Source)>,
 ) -> Option<(DateTime<FixedOffset>, Source)> {
     // Prefer the first candidate; if it has no stated offset, take a later
     // candidate with an offset on the same date (e.g. JSON-LD without zone,
     // article:published_time with it).
+    // A date without a time of day (midnight, no offset) likewise gives
+    // way to a later candidate on that date with a time.
     let first = *cands.first()?;
+    let same_day =
+        |c: &&(DateTime<FixedOffset>, bool, Source)| c.0.date_naive() == first.0.date_naive();
     if !first.1
+        && let Some(c) = cands.iter().filter(same_day).find(|c| c.1)
+    {
+        return Some((c.0, c.2));
+    }
+    if !first.1
+        && first.0.time() == chrono::NaiveTime::MIN
         && let Some(c) = cands
             .iter()
-            .find(|c| c.1 && c.0.date_naive() == first.0.date_naive())
+            .filter(same_day)
+            .find(|c| c.0.time() != chrono::NaiveTime::MIN)
     {
         return Some((c.0, c.2));
     }
@@ -395,6 +424,35 @@ pub(crate) fn extract_meta(doc: &Document, url: Option<&str>) -> Meta {
     });
     let article = article.map(|(_, o)| o);
     let ld = |k: &str| article.and_then(|a| a.get(k));
+    // The article objects best first, for a date the chosen one lacks (a
+    // page with two `Article` objects, one of them dated; a `Blog` that
+    // holds the page's one `BlogPosting`).
+    let mut ranked: Vec<(usize, &Value)> = objects
+        .iter()
+        .flat_map(|o| {
+            let single_post = match o.get("blogPost") {
+                Some(Value::Array(a)) if a.len() == 1 => a.first(),
+                Some(p @ Value::Object(_)) => Some(p),
+                _ => None,
+            };
+            std::iter::once(o).chain(single_post)
+        })
+        .filter_map(|o| {
+            let ts = types_of(o);
+            ARTICLE_TYPES
+                .iter()
+                .position(|a| ts.iter().any(|t| t == a))
+                .map(|rank| (rank, o))
+        })
+        .collect();
+    ranked.sort_by_key(|(rank, _)| *rank);
+    let ld_date = |k: &str| {
+        ld(k).or_else(|| {
+            ranked
+                .iter()
+                .find_map(|(_, o)| o.get(k).filter(|v| ld_str(v).is_some()))
+        })
+    };
     m.og_type = tag("og:type");
     m.microdata_types = found
         .itemtypes
@@ -473,19 +531,27 @@ pub(crate) fn extract_meta(doc: &Document, url: Option<&str>) -> Meta {
 
     // Dates
     let mut pub_c = Vec::new();
+    // Times read from values written for people ("Jun 24, 2025"): such a
+    // value is typed in by hand or filled from another field, and the date
+    // the page shows wins over it.
+    let loose = std::cell::RefCell::new(Vec::new());
     let push = |c: &mut Vec<_>, v: Option<String>, s: Source| {
-        if let Some((t, has_off)) = v.as_deref().and_then(dates::parse_machine) {
+        let Some(v) = v else { return };
+        if let Some((t, has_off)) = dates::parse_machine(&v) {
+            c.push((t, has_off, s));
+        } else if let Some((t, has_off)) = dates::parse_loose(&v) {
+            loose.borrow_mut().push(t);
             c.push((t, has_off, s));
         }
     };
     push(
         &mut pub_c,
-        ld("datePublished").and_then(ld_str),
+        ld_date("datePublished").and_then(ld_str),
         Source::JsonLd,
     );
     push(
         &mut pub_c,
-        ld("dateCreated").and_then(ld_str),
+        ld_date("dateCreated").and_then(ld_str),
         Source::JsonLd,
     );
     push(
@@ -527,6 +593,18 @@ pub(crate) fn extract_meta(doc: &Document, url: Option<&str>) -> Meta {
     ] {
         push(&mut pub_c, tag(k), Source::MetaTag);
     }
+    // Other names of the publication time (`published`, `published-date`,
+    // `w-published-date`, `published_at`), in document order.
+    for node in &found.metas {
+        let key = node.attr("property").or_else(|| node.attr("name"));
+        if key.is_some_and(|k| is_publication_key(&k)) {
+            push(
+                &mut pub_c,
+                node.attr("content").map(|v| v.to_string()),
+                Source::MetaTag,
+            );
+        }
+    }
     for n in &found.date_published {
         let v = n.attr("datetime").or_else(|| n.attr("content"));
         push(&mut pub_c, v.map(|v| v.to_string()), Source::Microdata);
@@ -540,13 +618,26 @@ pub(crate) fn extract_meta(doc: &Document, url: Option<&str>) -> Meta {
     }
     m.published = first_dated(&mut pub_c);
     let region = region_of(&tags);
-    if m.published.is_none() {
-        m.published = visible_date(doc, region).map(|t| (t, Source::VisibleText));
+    let mut visible_modified = None;
+    let from_loose = m
+        .published
+        .is_some_and(|(t, _)| loose.borrow().contains(&t));
+    if m.published.is_none() || from_loose {
+        let headline = found.h1s.iter().find(|h| !heading_text(h).is_empty());
+        let (published, modified) = visible_dates(doc, region, headline);
+        let differs = |p: &DateTime<FixedOffset>| {
+            m.published
+                .is_none_or(|(t, _)| t.date_naive() != p.date_naive())
+        };
+        if let Some(p) = published.filter(differs) {
+            m.published = Some((p, Source::VisibleText));
+        }
+        visible_modified = modified;
     }
     let mut mod_c = Vec::new();
     push(
         &mut mod_c,
-        ld("dateModified").and_then(ld_str),
+        ld_date("dateModified").and_then(ld_str),
         Source::JsonLd,
     );
     push(
@@ -558,7 +649,8 @@ pub(crate) fn extract_meta(doc: &Document, url: Option<&str>) -> Meta {
     push(&mut mod_c, tag("datemodified"), Source::Microdata);
     push(&mut mod_c, tag("dcterms.modified"), Source::DublinCore);
     push(&mut mod_c, tag("last-modified"), Source::MetaTag);
-    m.modified = first_dated(&mut mod_c);
+    m.modified =
+        first_dated(&mut mod_c).or_else(|| visible_modified.map(|t| (t, Source::VisibleText)));
 
     // Language and direction
     let (html, body) = (found.html, found.body);
@@ -714,12 +806,165 @@ fn starts_byline(n: &NodeRef) -> bool {
     })
 }
 
-/// A date shown near the headline: elements whose class or id speaks of a
-/// date, or whose text opens like a byline, scanned in document order.
-fn visible_date(doc: &Document, region: Region) -> Option<DateTime<FixedOffset>> {
-    let body = doc.body()?;
-    for n in body.descendants_it().filter(|n| n.is_element()).take(5000) {
-        let n = &n;
+/// Whether the text of `n` opens with a label of the publication time
+/// ("Published", "Posted", "Date:"), whatever its class; the label may sit
+/// in an element of its own ("<span>Posted on</span> <div>Nov 21…").
+fn starts_date_label(n: &NodeRef) -> bool {
+    let first_text = n.descendants_it().take(6).find_map(|d| {
+        d.query_or(None, |node| match &node.data {
+            dom_query::NodeData::Text { contents } if !contents.trim().is_empty() => {
+                let t = contents.trim_start();
+                Some(t.get(..t.len().min(10)).unwrap_or(t).to_ascii_lowercase())
+            }
+            _ => None,
+        })
+    });
+    first_text.is_some_and(|t| {
+        t.starts_with("published") || t.starts_with("posted") || t.starts_with("date:")
+    })
+}
+
+/// Class and id words of the parts of a page whose dates are not the
+/// page's: comments, related or recommended articles, footers.
+const OTHER_PARTS: crate::anyof::AnyOf = crate::anyof::AnyOf::new(&[
+    "comment",
+    "related",
+    "recommend",
+    "footer",
+    "reply",
+    "replies",
+    "teaser",
+]);
+
+/// Whether `n` is or sits in a comment, a list of other articles (by the
+/// class and id words of it and its ancestors up to the page's `<main>`,
+/// whose own words describe the whole page), or a footer, an aside or a
+/// navigation bar outside an `<article>` (an article's own `<footer>`
+/// often holds its byline and date); `in_link`: whether it sits in a link
+/// (a teaser's date is part of the link to it).
+fn in_other_part(n: &NodeRef) -> (bool, bool) {
+    #[derive(PartialEq)]
+    enum Step {
+        Other,
+        Structural,
+        Article,
+        Top,
+        Go,
+    }
+    let mut in_link = false;
+    let mut structural = false;
+    for a in std::iter::once(*n).chain(n.ancestors_it(Some(12))) {
+        let step = el::with(&a, |e| {
+            let name = el::name(e);
+            if name == "a" {
+                in_link = true;
+            }
+            let words = el::attr(e, &local_name!("class")).is_some_and(|c| OTHER_PARTS.found_in(c))
+                || el::attr(e, &local_name!("id")).is_some_and(|c| OTHER_PARTS.found_in(c));
+            match name {
+                "body" | "html" => Step::Top,
+                _ if words => Step::Other,
+                "article" => Step::Article,
+                "main" => Step::Top,
+                "footer" | "aside" | "nav" => Step::Structural,
+                _ => Step::Go,
+            }
+        });
+        match step {
+            Some(Step::Other) => return (true, in_link),
+            Some(Step::Structural) => structural = true,
+            Some(Step::Article) => return (false, in_link),
+            Some(Step::Top) => break,
+            _ => {}
+        }
+    }
+    (structural, in_link)
+}
+
+/// Whether `n` may show the page's date by what it is: a `<time>`, or an
+/// element whose `itemprop` speaks of a date (`datePublished`,
+/// `published-date`).
+fn is_date_element(n: &NodeRef) -> bool {
+    el::with(n, |e| {
+        el::name(e) == "time"
+            || el::attr(e, &local_name!("itemprop")).is_some_and(|p| {
+                let p = p.to_ascii_lowercase();
+                p.contains("date") || p.contains("publish")
+            })
+    }) == Some(true)
+}
+
+/// Whether `n` holds a short line: at most 80 characters besides white
+/// space (of which an indented page has much).
+fn short_line(n: &NodeRef) -> bool {
+    crate::textlen::shorter_than(n, 800) && crate::textlen::non_ws(n) <= 80
+}
+
+/// Dates shown on the page: (published, modified). Read from elements
+/// whose class or id speaks of a date, whose text opens like a byline or
+/// with "Published"/"Posted", `<time>` and `itemprop` date elements, and
+/// short lines that hold a date just around the headline, in document
+/// order. Dates in comments, lists of other articles, footers and
+/// copyright lines are not the page's. A date labelled as an update is the
+/// modified time; the published one may follow it closely.
+fn visible_dates(
+    doc: &Document,
+    region: Region,
+    headline: Option<&NodeRef>,
+) -> (Option<DateTime<FixedOffset>>, Option<DateTime<FixedOffset>>) {
+    let Some(body) = doc.body() else {
+        return (None, None);
+    };
+    let elements: Vec<NodeRef> = body
+        .descendants_it()
+        .filter(|n| n.is_element())
+        .take(5000)
+        .collect();
+    // The lines around the headline: from a few elements before it to
+    // the first paragraph of text after it.
+    let near = headline
+        .and_then(|h| elements.iter().position(|n| n.id == h.id))
+        .map(|at| {
+            let end = elements[at..]
+                .iter()
+                .take(80)
+                .position(|n| {
+                    el::with(n, |e| el::name(e) == "p") == Some(true)
+                        && !crate::textlen::shorter_than(n, 150)
+                })
+                .map_or((at + 80).min(elements.len()), |p| at + p);
+            at.saturating_sub(15)..end
+        });
+    // A line near the headline counts only when those lines show one
+    // date: a page that shows several there is a list.
+    // (The date of an update label counts once, also where it is shown
+    // apart from its label.)
+    let (mut near_dates, mut near_updates) = (Vec::new(), Vec::new());
+    if let Some(r) = &near {
+        for n in &elements[r.clone()] {
+            if short_line(n) && !in_other_part(n).1 {
+                let text = el::spaced_text(n);
+                if let Some(v) = dates::find_labelled(&text, region) {
+                    let (day, seen) = if v.updated {
+                        (v.time.date_naive(), &mut near_updates)
+                    } else {
+                        (v.time.date_naive(), &mut near_dates)
+                    };
+                    if !seen.contains(&day) {
+                        seen.push(day);
+                    }
+                }
+            }
+        }
+    }
+    near_dates.retain(|d| !near_updates.contains(d));
+    let near_ok = near_dates.len() == 1 || (near_dates.is_empty() && !near_updates.is_empty());
+    let (mut published, mut modified) = (None, None);
+    let mut stop_at = elements.len();
+    for (i, n) in elements.iter().enumerate() {
+        if i >= stop_at {
+            break;
+        }
         let skipped = el::with(n, |e| {
             matches!(
                 el::name(e),
@@ -729,18 +974,44 @@ fn visible_date(doc: &Document, region: Region) -> Option<DateTime<FixedOffset>>
         if skipped == Some(true) {
             continue;
         }
-        if !class_id_has_date_word(n) && !starts_byline(n) {
+        let near_line = near_ok && near.as_ref().is_some_and(|r| r.contains(&i)) && short_line(n);
+        if !near_line
+            && !class_id_has_date_word(n)
+            && !starts_byline(n)
+            && !starts_date_label(n)
+            && !is_date_element(n)
+        {
             continue;
         }
         if !crate::textlen::shorter_than(n, 301) {
             continue;
         }
-        let text = el::spaced_text(n);
-        if let Some(t) = dates::find_visible(&text, region) {
-            return Some(t);
+        let (other, in_link) = in_other_part(n);
+        if other || (near_line && in_link && !class_id_has_date_word(n)) {
+            continue;
         }
+        let text = el::spaced_text(n);
+        if text.contains('©') || text.to_ascii_lowercase().contains("copyright") {
+            continue;
+        }
+        let Some(v) = dates::find_labelled(&text, region) else {
+            continue;
+        };
+        // The date of an update label shown apart from its label.
+        if modified.is_some_and(|m: DateTime<FixedOffset>| m.date_naive() == v.time.date_naive()) {
+            continue;
+        }
+        if v.updated {
+            if modified.is_none() {
+                modified = Some(v.time);
+                stop_at = stop_at.min(i + 20);
+            }
+            continue;
+        }
+        published = Some(v.time);
+        break;
     }
-    None
+    (published, modified)
 }
 
 fn visible_byline(candidates: &[NodeRef]) -> Option<Vec<String>> {
@@ -1494,6 +1765,184 @@ fn pick_title(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// (published, modified) as RFC 3339, with the published one's source.
+    fn dates_of(html: &str) -> (Option<(String, Source)>, Option<String>) {
+        let m = extract_meta(&Document::from(html), None);
+        (
+            m.published.map(|(t, s)| (t.to_rfc3339(), s)),
+            m.modified.map(|(t, _)| t.to_rfc3339()),
+        )
+    }
+
+    #[test]
+    fn dates_written_for_people_in_machine_fields() {
+        // JSON-LD with a date as people write it.
+        let (p, _) = dates_of(
+            r#"<script type="application/ld+json">{"@type":"BlogPosting","headline":"Kilns",
+            "datePublished":"Mar 4, 2025","dateModified":"Mar 6, 2025"}</script><h1>Kilns</h1>"#,
+        );
+        assert_eq!(
+            p,
+            Some(("2025-03-04T00:00:00+00:00".into(), Source::JsonLd))
+        );
+        // The date the page shows wins over one written by hand in JSON-LD.
+        let (p, _) = dates_of(
+            r#"<script type="application/ld+json">{"@type":"BlogPosting","headline":"Kilns",
+            "datePublished":"Aug 21, 2025"}</script><h1>Kilns</h1>
+            <div class=byline>By Ana Lopez, Published Apr 26, 2023 Updated Aug 21, 2025</div>"#,
+        );
+        assert_eq!(
+            p,
+            Some(("2023-04-26T00:00:00+00:00".into(), Source::VisibleText))
+        );
+        // Other meta names of the publication time; a month-first numeric
+        // value; the publisher is not a date.
+        let (p, _) = dates_of(
+            r#"<meta name="publisher" content="2025 Press"><meta name="w-published-date" content="2025-05-27T06:03:43Z">"#,
+        );
+        assert_eq!(
+            p,
+            Some(("2025-05-27T06:03:43+00:00".into(), Source::MetaTag))
+        );
+        let (p, _) = dates_of(r#"<meta name="published" content="July 17, 2025">"#);
+        assert_eq!(
+            p,
+            Some(("2025-07-17T00:00:00+00:00".into(), Source::MetaTag))
+        );
+        let (p, _) = dates_of(r#"<meta property="article:published_time" content="03-09-2026">"#);
+        assert_eq!(
+            p,
+            Some(("2026-03-09T00:00:00+00:00".into(), Source::ArticleMeta))
+        );
+        assert_eq!(
+            dates_of(r#"<meta name="unpublish-date" content="2026-01-01">"#).0,
+            None
+        );
+        // A date without a time gives way to the same day with one.
+        let (p, _) = dates_of(
+            r#"<meta name="pubdate" content="2025-07-24"><time datetime="2025-07-24T09:00:00+02:00">24 July</time>"#,
+        );
+        assert_eq!(
+            p,
+            Some(("2025-07-24T09:00:00+02:00".into(), Source::TimeElement))
+        );
+    }
+
+    #[test]
+    fn json_ld_dates_from_the_other_article_objects() {
+        // The best-ranked object has no date; another article object has.
+        let (p, m) = dates_of(
+            r#"<script type="application/ld+json">{"@type":"BlogPosting","headline":"Looms",
+            "datePublished":"2025-12-19T09:28:15Z","dateModified":"2025-12-19T13:45:11Z"}</script>
+            <script type="application/ld+json">{"@type":"Article","headline":"Looms"}</script>"#,
+        );
+        assert_eq!(
+            p,
+            Some(("2025-12-19T09:28:15+00:00".into(), Source::JsonLd))
+        );
+        assert_eq!(m.as_deref(), Some("2025-12-19T13:45:11+00:00"));
+        // A blog that holds the page's one post.
+        let one = r#"<script type="application/ld+json">{"@type":"Blog","name":"Notes",
+            "blogPost":[{"@type":"BlogPosting","headline":"Sails","datePublished":"2025-12-19T20:20:42Z"}]}</script>"#;
+        assert_eq!(
+            dates_of(one).0,
+            Some(("2025-12-19T20:20:42+00:00".into(), Source::JsonLd))
+        );
+        // A blog that lists several posts states no date of its own.
+        let many = r#"<script type="application/ld+json">{"@type":"Blog","name":"Notes","blogPost":[
+            {"@type":"BlogPosting","headline":"Sails","datePublished":"2025-12-19T20:20:42Z"},
+            {"@type":"BlogPosting","headline":"Oars","datePublished":"2025-12-11T10:00:00Z"}]}</script>"#;
+        assert_eq!(dates_of(many).0, None);
+    }
+
+    #[test]
+    fn visible_dates_near_the_headline() {
+        // A bare date line under the headline, in a class that says nothing.
+        let (p, _) = dates_of(
+            "<h1>Mending nets</h1><p class=muted>December 15, 2025</p>\
+             <p>Text of the article, long enough to end the lines around the headline: \
+             the nets were mended on the quay by the whole village over three long days.</p>",
+        );
+        assert_eq!(
+            p,
+            Some(("2025-12-15T00:00:00+00:00".into(), Source::VisibleText))
+        );
+        // A label of its own, a time and a US zone.
+        let (p, _) = dates_of(
+            "<h1>Mending nets</h1><div><span>Published Oct 20, 2025 at 5:00 PM PST</span></div>",
+        );
+        assert_eq!(
+            p,
+            Some(("2025-10-20T17:00:00-08:00".into(), Source::VisibleText))
+        );
+        // A line indented with much white space; a label in an element of
+        // its own.
+        let indented = format!(
+            "<h1>Mending nets</h1><p>{pad}Dec 26, 2025{pad}<span>&bull;</span>{pad}Ana Lopez{pad}</p>",
+            pad = "\n                        "
+        );
+        assert_eq!(
+            dates_of(&indented).0,
+            Some(("2025-12-26T00:00:00+00:00".into(), Source::VisibleText))
+        );
+        let (p, _) = dates_of(
+            "<div><span>Posted on</span> <div><span>Nov 21, 2018</span></div></div>\
+             <div><span>Updated at</span> <div><span>Dec 10, 2025</span></div></div>",
+        );
+        assert_eq!(
+            p,
+            Some(("2018-11-21T00:00:00+00:00".into(), Source::VisibleText))
+        );
+        // A <time> without datetime.
+        let (p, _) = dates_of("<h1>Nets</h1><article><time>July 2, 2025</time></article>");
+        assert_eq!(
+            p,
+            Some(("2025-07-02T00:00:00+00:00".into(), Source::VisibleText))
+        );
+        // Several dates around the headline: a list of posts, not a page's
+        // date.
+        let list = "<h1>Blog</h1><div class=card><h2>Nets</h2><p>Dec 15, 2025</p></div>\
+                    <div class=card><h2>Oars</h2><p>Dec 11, 2025</p></div>";
+        assert_eq!(dates_of(list).0, None);
+        // A teaser's date inside its link is not the page's.
+        let teaser = "<h1>Nets</h1><a href=/oars><span>Dec 11, 2025</span> Oars</a>";
+        assert_eq!(dates_of(teaser).0, None);
+    }
+
+    #[test]
+    fn dates_that_are_not_the_pages() {
+        // Comments, related articles, asides and copyright lines.
+        for html in [
+            "<h1>Nets</h1><div class=comment-list><span class=date>Dec 11, 2025</span></div>",
+            "<h1>Nets</h1><section class=related-posts><span class=post-date>Dec 11, 2025</span></section>",
+            "<h1>Nets</h1><aside><span class=post-date>Sunday, 31.03.2019</span></aside>",
+            "<h1>Nets</h1><p>x</p><div class=footer-meta>© Dec 11, 2025 Nets Ltd</div>",
+        ] {
+            assert_eq!(dates_of(html).0, None, "{html}");
+        }
+        // A date labelled as an update is the modified time, and the
+        // published one may follow it; its date shown apart from the label
+        // is not a publication date.
+        let (p, m) = dates_of(
+            "<h1>Nets</h1><div class=meta><span>Updated Mar 9, 2026</span> <span>Published on Oct 21, 2025</span></div>",
+        );
+        assert_eq!(
+            p,
+            Some(("2025-10-21T00:00:00+00:00".into(), Source::VisibleText))
+        );
+        assert_eq!(m.as_deref(), Some("2026-03-09T00:00:00+00:00"));
+        let (p, m) = dates_of(
+            "<h1>Nets</h1><div class=post-meta><span>Last updated:</span><span>Dec 12, 2025</span></div>",
+        );
+        assert_eq!(p, None);
+        assert_eq!(m.as_deref(), Some("2025-12-12T00:00:00+00:00"));
+        // A machine modified time wins over the visible one.
+        let (_, m) = dates_of(
+            r#"<meta property="article:modified_time" content="2025-12-12T10:00:00+01:00"><h1>Nets</h1><p class=date>Updated Dec 12, 2025</p>"#,
+        );
+        assert_eq!(m.as_deref(), Some("2025-12-12T10:00:00+01:00"));
+    }
 
     #[test]
     fn a_canonical_front_page_gives_way_to_the_pages_og_url() {

@@ -317,7 +317,12 @@ pub(crate) fn strip_heavy_keeping<'a>(s: &'a str, extra: &[String]) -> Cow<'a, s
                 break;
             };
             let end = element_end(s, p + gt + 1, b"</script");
-            if contains_ci(&b[p..p + gt], b"ld+json") {
+            let tag = &b[p..p + gt];
+            // The `+` may be written as a character reference.
+            if [&b"ld+json"[..], b"ld&#x2b;json", b"ld&#43;json"]
+                .iter()
+                .any(|ty| contains_ci(tag, ty))
+            {
                 // JSON-LD stays, as one opaque tag.
                 ws.keep_tag(Kind::Other, p, end, &mut out, &mut last, s);
                 i = end;
@@ -665,6 +670,17 @@ mod tests {
             strip_heavy(html),
             "<p>a</p><script type=\"application/ld+json\">{\"a\":1}</script><p>b</p><scripts>k</scripts>"
         );
+    }
+
+    #[test]
+    fn json_ld_stays_when_its_type_escapes_the_plus() {
+        for ty in ["application/ld&#x2B;json", "application/ld&#43;json"] {
+            let html = format!("<p>a</p><script type=\"{ty}\">{{}}</script><script>x()</script>");
+            assert_eq!(
+                strip_heavy(&html),
+                format!("<p>a</p><script type=\"{ty}\">{{}}</script>")
+            );
+        }
     }
 
     #[test]
