@@ -49,6 +49,10 @@ impl std::fmt::Debug for Analyzer {
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct AnalysisSummary {
     pub analysed: usize,
+    /// Articles whose analysis panicked (a bug in a rule, met on some
+    /// input): each is kept with an empty analysis and a warning in the
+    /// log, so it leaves the queue and the articles after it are analysed.
+    pub failed: usize,
     pub quotes: usize,
     pub figures: usize,
     pub entities: usize,
@@ -87,17 +91,32 @@ impl Analyzer {
                     continue;
                 };
                 let taxonomy = self.taxonomy.clone();
-                let (article, analysis) = tokio::task::spawn_blocking(move || {
-                    let analysis = analyze_article(&article, &taxonomy);
-                    (article, analysis)
-                })
-                .await?;
-                let _span = tracing::debug_span!("analyse", article_id = article.id.0).entered();
+                let joined =
+                    tokio::task::spawn_blocking(move || analyze_article(&article, &taxonomy)).await;
+                let analysis = match joined {
+                    Ok(analysis) => analysis,
+                    Err(e) if e.is_panic() => {
+                        let payload = e.into_panic();
+                        let why = payload
+                            .downcast_ref::<&str>()
+                            .map(|s| s.to_string())
+                            .or_else(|| payload.downcast_ref::<String>().cloned())
+                            .unwrap_or_default();
+                        tracing::warn!(
+                            article_id = id.0,
+                            "analysis failed ({why}); the article is kept without entities, quotes or figures"
+                        );
+                        summary.failed += 1;
+                        Analysis::default()
+                    }
+                    Err(e) => return Err(e.into()),
+                };
+                let _span = tracing::debug_span!("analyse", article_id = id.0).entered();
                 summary.analysed += 1;
                 summary.quotes += analysis.quotes.len();
                 summary.figures += analysis.figures.len();
                 summary.entities += analysis.entities.len();
-                self.store.save_analysis(article.id, &analysis).await?;
+                self.store.save_analysis(id, &analysis).await?;
             }
         }
     }

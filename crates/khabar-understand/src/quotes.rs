@@ -1865,7 +1865,10 @@ fn nearby_speaker(
         }
         let after = tokenize(&textn[lastpart.close_end..end]);
         if let Some(v) = after.iter().position(is_verb) {
-            let found = verb_subject(ctx, pn, lastpart.close_end, end, &after, v, first.open);
+            // Where the quotation starts in paragraph `pn`: byte offsets
+            // never cross paragraphs.
+            let open_n = if pn == p0 { first.open } else { 0 };
+            let found = verb_subject(ctx, pn, lastpart.close_end, end, &after, v, open_n);
             if found.is_some() {
                 return Some(found);
             }
@@ -1964,7 +1967,8 @@ fn nearby_speaker(
         let (ps, pe, toks) = sentence_tokens(ctx, p0 - 1, prev.trim_end().len() - 1);
         if !ctx.quoted[p0 - 1].iter().any(|&(a, _)| a >= ps && a < pe)
             && let Some(v) = toks.iter().position(is_verb)
-            && let Some(found) = verb_subject(ctx, p0 - 1, ps, pe, &toks, v, first.open)
+            // The quotation follows the whole paragraph before.
+            && let Some(found) = verb_subject(ctx, p0 - 1, ps, pe, &toks, v, prev.len())
         {
             return Some(Some(found));
         }

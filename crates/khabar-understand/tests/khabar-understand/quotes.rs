@@ -1546,3 +1546,32 @@ fn a_pashto_statement_that_adds_is_its_publishers() {
     assert_eq!(q.len(), 1, "{q:#?}");
     assert_eq!(q[0].speaker, "Swedish Committee for Afghanistan", "{q:#?}");
 }
+
+#[test]
+fn offsets_never_cross_paragraphs() {
+    // A paragraph that closes a quotation with a pronoun and a speech
+    // verb, then a quotation that opens its paragraph after a direction
+    // mark: the speaker is looked for in the paragraph before, whose byte
+    // offsets differ from this one's.
+    let text = [
+        "کریم نوری، مربی تیم، با رادیو صحبت کرد.",
+        "او گفت با این میدان و این بازیکنان، جای این تیم در دسته اول است.»",
+        "\u{200f}«کار آسانی نیست، ولی اگر بتوانم، خودم را موفق می دانم.»\u{200f}",
+    ];
+    let q = run(&text, "fa");
+    let q: Vec<_> = pairs(&q)
+        .into_iter()
+        .filter(|(_, quote)| quote.contains("کار آسانی نیست"))
+        .collect();
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].0, "کریم نوری");
+    // A quotation closed in a later paragraph, "he said" after it.
+    let text = [
+        "Karim Nouri, the coach, spoke to the radio.",
+        "“This season will be hard for all of us.",
+        "We have young players and an old pitch,” he said.",
+    ];
+    let q = run(&text, "en");
+    assert_eq!(q.len(), 1, "{:?}", pairs(&q));
+    assert_eq!(q[0].speaker, "Karim Nouri");
+}

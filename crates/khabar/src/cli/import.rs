@@ -103,6 +103,7 @@ pub async fn run(ctx: &Context, args: ImportArgs) -> anyhow::Result<ExitCode> {
                 "updated": report.updated,
                 "unchanged": report.unchanged,
                 "analysed": analysis.analysed,
+                "analysis_failed": analysis.failed,
                 "ids": ids,
             }),
         )?;
@@ -118,6 +119,12 @@ pub async fn run(ctx: &Context, args: ImportArgs) -> anyhow::Result<ExitCode> {
         )?;
     }
     out.flush()?;
+    if analysis.failed > 0 {
+        eprintln!(
+            "warning: the analysis of {} article(s) failed; they are stored without entities, quotes or figures (see the log)",
+            analysis.failed
+        );
+    }
     for s in &skipped {
         eprintln!(
             "note: skipped {} (not a digest, JSONL or HTML file name)",
