@@ -473,23 +473,23 @@ pub(crate) fn extract_meta(doc: &Document, url: Option<&str>) -> Meta {
     let tw_title = tag("twitter:title");
     let ld_title = ld("headline").or_else(|| ld("name")).and_then(ld_str);
     let site = tag("og:site_name");
+    // The target of `<link rel=canonical>`, as written.
+    let canonical_href = found
+        .links
+        .iter()
+        .find(|n| {
+            n.attr("rel").is_some_and(|r| {
+                r.split_whitespace()
+                    .any(|x| x.eq_ignore_ascii_case("canonical"))
+            })
+        })
+        .and_then(|n| n.attr("href"))
+        .map(|h| h.to_string());
     // The page's address, for the site's name in its host.
     let page_url = url
         .map(str::to_string)
         .or_else(|| tag("og:url"))
-        .or_else(|| {
-            found
-                .links
-                .iter()
-                .find(|n| {
-                    n.attr("rel").is_some_and(|r| {
-                        r.split_whitespace()
-                            .any(|x| x.eq_ignore_ascii_case("canonical"))
-                    })
-                })
-                .and_then(|n| n.attr("href"))
-                .map(|h| h.to_string())
-        });
+        .or_else(|| canonical_href.clone());
     let publisher = ld("publisher").and_then(ld_str);
     let website = objects
         .iter()
@@ -686,17 +686,7 @@ pub(crate) fn extract_meta(doc: &Document, url: Option<&str>) -> Meta {
             None => url::Url::parse(href).ok().map(String::from),
         }
     };
-    let canonical_link = found
-        .links
-        .iter()
-        .find(|n| {
-            n.attr("rel").is_some_and(|r| {
-                r.split_whitespace()
-                    .any(|x| x.eq_ignore_ascii_case("canonical"))
-            })
-        })
-        .and_then(|n| n.attr("href"))
-        .and_then(|h| resolve(&h));
+    let canonical_link = canonical_href.as_deref().and_then(resolve);
     let og_url = tag("og:url").and_then(|u| resolve(&u));
     // A canonical link to the site's front page on a deeper page is a
     // theme's mistake: the `og:url` of the same site names the page.
