@@ -125,6 +125,13 @@ fn types_of(v: &Value) -> Vec<String> {
     }
 }
 
+/// The position in `ARTICLE_TYPES` of the best article type a JSON-LD
+/// object declares (lower is better), or `None` when it declares none.
+fn article_rank(o: &Value) -> Option<usize> {
+    let ts = types_of(o);
+    ARTICLE_TYPES.iter().position(|a| ts.iter().any(|t| t == a))
+}
+
 /// The elements the metadata layer reads, gathered in one walk over the
 /// tree (each CSS selector query is a walk of its own), in document order.
 #[derive(Default)]
@@ -408,13 +415,7 @@ pub(crate) fn extract_meta(doc: &Document, url: Option<&str>) -> Meta {
     }
     let article = objects
         .iter()
-        .filter_map(|o| {
-            let ts = types_of(o);
-            ARTICLE_TYPES
-                .iter()
-                .position(|a| ts.iter().any(|t| t == a))
-                .map(|rank| (rank, o))
-        })
+        .filter_map(|o| article_rank(o).map(|rank| (rank, o)))
         .min_by_key(|(rank, _)| *rank);
     m.ld_is_article = article.is_some_and(|(rank, _)| {
         !matches!(
@@ -437,13 +438,7 @@ pub(crate) fn extract_meta(doc: &Document, url: Option<&str>) -> Meta {
             };
             std::iter::once(o).chain(single_post)
         })
-        .filter_map(|o| {
-            let ts = types_of(o);
-            ARTICLE_TYPES
-                .iter()
-                .position(|a| ts.iter().any(|t| t == a))
-                .map(|rank| (rank, o))
-        })
+        .filter_map(|o| article_rank(o).map(|rank| (rank, o)))
         .collect();
     ranked.sort_by_key(|(rank, _)| *rank);
     let ld_date = |k: &str| {

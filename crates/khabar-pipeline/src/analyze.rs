@@ -21,11 +21,16 @@ use khabar_understand::{Input, Taxonomy, Understanding};
 /// Articles analysed per store round trip.
 const BATCH: u32 = 256;
 
+/// The understanding step run on one article: [`analyze_article`] unless
+/// replaced with [`Analyzer::with_analysis`].
+pub type AnalysisFn = fn(&Article, &Taxonomy) -> Analysis;
+
 /// Runs the understanding stage over stored articles.
 #[derive(Clone)]
 pub struct Analyzer {
     store: Arc<dyn Store>,
     taxonomy: Arc<Taxonomy>,
+    analyze: AnalysisFn,
     stories: Arc<tokio::sync::Mutex<Option<StoryState>>>,
 }
 
@@ -67,8 +72,17 @@ impl Analyzer {
         Analyzer {
             store,
             taxonomy: Arc::new(taxonomy),
+            analyze: analyze_article,
             stories: Arc::new(tokio::sync::Mutex::new(None)),
         }
+    }
+
+    /// Runs `analyze` in place of [`analyze_article`] on each article: a
+    /// different understanding step, or a failing one in tests of how the
+    /// pipeline survives it.
+    pub fn with_analysis(mut self, analyze: AnalysisFn) -> Self {
+        self.analyze = analyze;
+        self
     }
 
     /// Analyses every article that needs it, then puts every analysed
@@ -91,8 +105,9 @@ impl Analyzer {
                     continue;
                 };
                 let taxonomy = self.taxonomy.clone();
+                let analyze = self.analyze;
                 let joined =
-                    tokio::task::spawn_blocking(move || analyze_article(&article, &taxonomy)).await;
+                    tokio::task::spawn_blocking(move || analyze(&article, &taxonomy)).await;
                 let analysis = match joined {
                     Ok(analysis) => analysis,
                     Err(e) if e.is_panic() => {

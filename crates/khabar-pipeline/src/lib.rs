@@ -36,7 +36,7 @@ use khabar_sources::{Candidate, Sitemap};
 use khabar_store::{CrawlState, FetchRecord, ImportOutcome, Job, QueueItem, Store};
 use tokio::task::JoinSet;
 
-pub use analyze::{AnalysisSummary, Analyzer, analyze_article, to_analysis};
+pub use analyze::{AnalysisFn, AnalysisSummary, Analyzer, analyze_article, to_analysis};
 pub use poll::next_poll;
 
 /// How the pipeline paces itself.

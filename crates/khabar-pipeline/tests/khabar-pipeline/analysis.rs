@@ -167,6 +167,54 @@ async fn a_changed_article_is_analysed_again_and_keeps_its_story() {
     assert_eq!(store.get_article(id).await.unwrap().unwrap().story, story);
 }
 
+/// The real understanding step, except on articles whose title says
+/// "Malformed", where it panics as a rule with a bug would.
+fn panics_on_malformed(
+    article: &khabar_model::Article,
+    taxonomy: &Taxonomy,
+) -> khabar_store::Analysis {
+    assert!(
+        !article.title.contains("Malformed"),
+        "a rule met input it cannot handle"
+    );
+    khabar_pipeline::analyze_article(article, taxonomy)
+}
+
+#[tokio::test]
+async fn an_analysis_that_panics_keeps_its_article_and_the_queue_moves_on() {
+    let dir = TempData::new();
+    let store = store(&dir).await;
+    let mut bad = school(1, "Herat Times");
+    bad.title = "Malformed school report".into();
+    let drafts = vec![quake(0, "Kabul Daily"), bad, quake(2, "Wire Agency")];
+    let ids = import(&*store, &drafts).await;
+    let analyzer =
+        Analyzer::new(store.clone(), Taxonomy::afghanistan()).with_analysis(panics_on_malformed);
+    let summary = analyzer.catch_up().await.unwrap();
+    assert_eq!(summary.analysed, 3, "every article leaves the queue");
+    assert_eq!(summary.failed, 1);
+
+    // The failed article is kept, with its text, and an empty analysis.
+    let kept = store.get_article(ids[1]).await.unwrap().unwrap();
+    assert_eq!(kept.paragraphs, drafts[1].paragraphs);
+    let details = store.article_details(ids[1]).await.unwrap();
+    assert!(details.entities.is_empty() && details.figures.is_empty());
+    // The articles after it were analysed in full.
+    let after = store.article_details(ids[2]).await.unwrap();
+    assert!(
+        !after.entities.is_empty(),
+        "Badakhshan and Faizabad are found"
+    );
+    assert!(!after.figures.is_empty(), "magnitude 6.1 and 230 houses");
+
+    // It is not retried on every catch-up, and the stories still formed.
+    let again = analyzer.catch_up().await.unwrap();
+    assert_eq!((again.analysed, again.failed), (0, 0));
+    let a = futures_ids(&*store, &ids).await;
+    assert_eq!(a[0], a[2]);
+    assert_ne!(a[0], a[1]);
+}
+
 /// Imports the drafts; their ids, in order.
 async fn import(store: &dyn Store, drafts: &[ArticleDraft]) -> Vec<khabar_model::ArticleId> {
     store
