@@ -492,12 +492,23 @@ pub(crate) fn extract_meta(doc: &Document, url: Option<&str>) -> Meta {
         .and_then(|o| o.get("name"))
         .and_then(ld_str);
     let app_name = tag("application-name");
-    let names = SiteNames::new(
+    let mut names = SiteNames::new(
         [&site, &publisher, &website, &app_name]
             .into_iter()
             .filter_map(|n| n.as_deref()),
         page_url.as_deref(),
     );
+    // The site's front page: by the address the page was fetched from,
+    // else by every address the page gives itself (a theme may point the
+    // canonical link of every page at the front page).
+    let own_urls: Vec<String> = match url {
+        Some(u) => vec![u.to_string()],
+        None => tag("og:url")
+            .into_iter()
+            .chain(canonical_href.clone())
+            .collect(),
+    };
+    names.front = !own_urls.is_empty() && own_urls.iter().all(|u| is_front_page(u));
     (m.title, m.named_title) = pick_title(
         &h1s,
         site.as_deref(),
@@ -1032,10 +1043,21 @@ fn without_forum_label(title: &str) -> Option<&str> {
         })
 }
 
+/// Dashes between a name and what follows it.
+const DASHES: &[&str] = &[" - ", " – ", " — "];
+
 /// Strips a site name suffix (or prefix) from a title: "Headline | Site" → "Headline".
+#[cfg(test)]
 pub(crate) fn strip_site(title: &str) -> String {
+    strip_site_on(title, false)
+}
+
+/// [`strip_site`], on a site's front page when `front`: there a short name
+/// before a dash is the page's own ("Example - Tools for well drillers"
+/// names the site and says what it is), and stays.
+fn strip_site_on(title: &str, front: bool) -> String {
     if let Some(rest) = without_forum_label(title) {
-        return strip_site(rest);
+        return strip_site_on(rest, front);
     }
     // A forum's trail "Headline / Board / Site" (FluxBB): a slash with
     // spaces is a separator only when it comes twice, and the headline is
@@ -1047,15 +1069,16 @@ pub(crate) fn strip_site(title: &str) -> String {
             .skip(1)
             .all(|p| p.chars().count() < parts[0].chars().count())
     {
-        return strip_site(parts[0].trim());
+        return strip_site_on(parts[0].trim(), front);
     }
     for sep in TITLE_SEPARATORS {
         if let Some((head, tail)) = title.rsplit_once(sep) {
             if head.chars().count() >= tail.chars().count() {
-                return strip_site(head.trim());
+                return strip_site_on(head.trim(), front);
             }
             // "Site | Headline": keep the longer part.
             if let Some((h, t)) = title.split_once(sep)
+                && !(front && DASHES.contains(sep))
                 && t.chars().count() > h.chars().count() * 2
             {
                 let t = t.trim();
@@ -1087,6 +1110,13 @@ fn strip_named(title: &str, names: &SiteNames) -> String {
         .any(|sep| t.starts_with(sep.trim_start()))
     {
         return String::new();
+    }
+    // "Home - Site": the front page, named by the site.
+    if let Some((label, rest)) = TITLE_SEPARATORS.iter().find_map(|sep| t.split_once(sep))
+        && label.trim().eq_ignore_ascii_case("home")
+        && !rest.trim().is_empty()
+    {
+        return before_bar(rest.trim());
     }
     before_bar(&strip_named_parts(&without_bracketed_host(t), names))
 }
@@ -1134,6 +1164,7 @@ fn strip_named_parts(title: &str, names: &SiteNames) -> String {
                     continue 'again;
                 }
                 if let Some((head, tail)) = t.split_once(sep)
+                    && !(names.front && DASHES.contains(sep))
                     && names.is_named(head)
                     && !tail.trim().is_empty()
                 {
@@ -1148,7 +1179,7 @@ fn strip_named_parts(title: &str, names: &SiteNames) -> String {
             return t.to_string();
         }
     }
-    strip_site(title)
+    strip_site_on(title, names.front)
 }
 
 /// What the page calls its site: `og:site_name`, the JSON-LD `WebSite`
@@ -1161,6 +1192,9 @@ struct SiteNames {
     /// The host's name without `www.`, subdomains and the public suffix,
     /// when it has four letters or more.
     host: Option<String>,
+    /// Whether the page is the site's front page (its address has no path
+    /// but a language code): the site is what the page names.
+    front: bool,
 }
 
 impl SiteNames {
@@ -1185,22 +1219,55 @@ impl SiteNames {
         self.names.contains(&norm_cmp(part))
     }
 
+    /// Whether a text is the site's name: one of its names, or the name in
+    /// its host.
+    fn is_name(&self, text: &str) -> bool {
+        let n = norm_cmp(text);
+        !n.is_empty() && (self.names.contains(&n) || self.host.as_ref() == Some(&n))
+    }
+
     /// Whether the last part of a title names the site: one of the names,
-    /// or a short part (five words at most) holding the host's name ("The
-    /// Regency Chess Co USA" on regencychess.com). Not the first part: a
-    /// product or a service named after the company ("Cloudflare CDN |
-    /// Content Delivery Network") holds it too.
+    /// a short part (five words at most) holding the host's name ("The
+    /// Regency Chess Co USA" on regencychess.com), or the name the host
+    /// abbreviates ("Occupational Safety and Health Administration" on
+    /// osha.gov). Not the first part: a product or a service named after
+    /// the company ("Cloudflare CDN | Content Delivery Network") holds it
+    /// too.
     fn is_site(&self, part: &str) -> bool {
         let n = norm_cmp(part);
         if n.is_empty() {
             return false;
         }
         self.names.contains(&n)
-            || self
-                .host
-                .as_ref()
-                .is_some_and(|h| n.contains(h.as_str()) && part.split_whitespace().count() <= 5)
+            || self.host.as_ref().is_some_and(|h| {
+                (n.contains(h.as_str()) && part.split_whitespace().count() <= 5)
+                    || initials(part) == *h
+            })
     }
+}
+
+/// The first letters of a name's capitalised words, lower-cased
+/// ("Occupational Safety and Health Administration" → "osha").
+fn initials(name: &str) -> String {
+    name.split_whitespace()
+        .filter_map(|w| w.chars().next())
+        .filter(|c| c.is_uppercase())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Whether a URL is a site's front page: no path, or only a language
+/// code ("/", "/en/", "/en-us").
+fn is_front_page(url: &str) -> bool {
+    let Ok(u) = url::Url::parse(url.trim()) else {
+        return false;
+    };
+    let path = u.path().trim_matches('/');
+    path.is_empty()
+        || (path.len() <= 5
+            && path
+                .split('-')
+                .all(|p| p.len() == 2 && p.bytes().all(|b| b.is_ascii_alphabetic())))
 }
 
 /// The name in a URL's host: "thomann" for www.thomann.co.uk,
@@ -1495,19 +1562,38 @@ fn strip_tail(title: &str, part: &str) -> Option<String> {
 }
 
 /// Whether `h` is `title` with some characters replaced by `?` or U+FFFD,
-/// as a page decoded with the wrong charset shows them.
+/// as a page decoded with the wrong charset shows them: each stands for
+/// one or two characters of the title ("Beginner? Guide" for "Beginner’s
+/// Guide": the apostrophe and its "s" lost together).
 fn garbled_copy(h: &str, title: &str) -> bool {
-    let mut replaced = false;
-    let mut a = h.chars();
-    let mut b = title.chars();
-    loop {
-        match (a.next(), b.next()) {
-            (None, None) => return replaced,
-            (Some(x), Some(y)) if x == y => {}
-            (Some('?' | '\u{FFFD}'), Some(_)) => replaced = true,
-            _ => return false,
-        }
+    let a: Vec<char> = h.chars().collect();
+    let b: Vec<char> = title.chars().collect();
+    if !a.iter().any(|&c| matches!(c, '?' | '\u{FFFD}')) || a.len() > b.len() {
+        return false;
     }
+    // reach[j]: the characters of `h` read so far can stand for the first
+    // j of `title` (a table rather than backtracking, which takes
+    // exponential time on a heading with many marks).
+    let mut reach = vec![false; b.len() + 1];
+    reach[0] = true;
+    for &x in &a {
+        let mut next = vec![false; b.len() + 1];
+        for j in 0..b.len() {
+            if !reach[j] {
+                continue;
+            }
+            if x == b[j] {
+                next[j + 1] = true;
+            } else if matches!(x, '?' | '\u{FFFD}') {
+                next[j + 1] = true;
+                if j + 2 <= b.len() {
+                    next[j + 2] = true;
+                }
+            }
+        }
+        reach = next;
+    }
+    reach[b.len()] && h != title
 }
 
 /// Whether `h` is `title` with its separators (" - ", " | ") shown as
@@ -1547,6 +1633,17 @@ fn domain_like(h: &str) -> bool {
         })
 }
 
+/// Whether a heading reads as a headline and its subtitle: two words or
+/// more, a colon, then more words ("Tide tables: a beginner's guide"),
+/// twenty words at most in all (more is a post or a summary set as the
+/// heading); not a one-word label before the colon ("Collection: Boots").
+fn subtitled(h: &str) -> bool {
+    h.split_whitespace().count() <= 20
+        && h.split_once(": ").is_some_and(|(head, rest)| {
+            head.split_whitespace().count() >= 2 && rest.chars().any(char::is_alphanumeric)
+        })
+}
+
 /// Share of words two titles have in common (Jaccard, lower-cased).
 fn word_overlap(a: &str, b: &str) -> f64 {
     let words = |s: &str| -> std::collections::HashSet<String> {
@@ -1569,8 +1666,11 @@ fn word_overlap(a: &str, b: &str) -> f64 {
 /// when it is at least half of it: "Houston" does not confirm "Mountain
 /// Bike Trails near Houston"; a title inside a longer heading only when
 /// it is at least a third of it, so that a site's name does not confirm
-/// a heading that mentions it), or sharing a third of their words — else
-/// the first of those titles without its site name ([`strip_named`]). An
+/// a heading that mentions it), or sharing a third of their words — or
+/// when it is the page's one heading and reads as a headline with a
+/// subtitle ([`subtitled`]); else the first of those titles without its
+/// site name ([`strip_named`]) that is more than the site's name or
+/// "Home" (off the front page, such a title names no page). An
 /// `<h1>` that is the site's name (`og:site_name`, a host name, the last
 /// part of `<title>`, or the blog's name before the colon of a `<title>`
 /// whose rest is `og:title`; the titles then lose it) is never the
@@ -1686,7 +1786,16 @@ fn pick_title(
             !n.is_empty() && *n != site_n && site_part.as_ref() != Some(n) && !domain_like(h)
         })
         .collect();
-    let named = heads.iter().find(|(t, _)| !t.is_empty()).cloned();
+    // A title that is only the site's name ("Example", "Example |
+    // Solutions" cut at its bar) names no page but the front page, and
+    // "Home" names none: the heading does, and such a title is the title
+    // only when there is no heading.
+    let only_site = |t: &str| (!names.front && names.is_name(t)) || t.eq_ignore_ascii_case("home");
+    let named = heads
+        .iter()
+        .find(|(t, _)| !t.is_empty() && !only_site(t))
+        .cloned();
+    let site_title = heads.iter().find(|(t, _)| !t.is_empty()).cloned();
     let done = |t: Option<Sourced>| {
         // Not when the heading is one of its parts ("Walking boots" in
         // "Walking boots | Outfitters"), or one of the parts of another of
@@ -1715,6 +1824,14 @@ fn pick_title(
             valid
                 .iter()
                 .find(|(h, _)| heads.iter().any(|(m, _)| word_overlap(h, m) >= 0.3))
+        })
+        .or_else(|| {
+            // The page's one heading, set as a headline and its subtitle
+            // ("Making sense of wells: a field guide"), is the title the
+            // page shows even where its titles word it otherwise: labels,
+            // slogans and calls to action are not written that way.
+            let (h, hn) = valid.first()?;
+            (valid.iter().all(|(_, n)| n == hn) && subtitled(h)).then(|| &valid[0])
         });
     if let Some((h, hn)) = found {
         // The page's titles spell the heading right where the heading lost
@@ -1744,7 +1861,10 @@ fn pick_title(
     if let Some(first) = named {
         return (Some(first), None);
     }
-    (h1s.first().map(|h| (h.clone(), Source::Heading)), None)
+    match h1s.first() {
+        Some(h) => (Some((h.clone(), Source::Heading)), None),
+        None => (site_title, None),
+    }
 }
 
 #[cfg(test)]
@@ -2223,6 +2343,132 @@ mod tests {
                 Source::TitleElement
             ))
         );
+    }
+
+    #[test]
+    fn a_front_page_keeps_the_name_before_its_dash() {
+        let title = |html: &str, url: &str| extract_meta(&Document::from(html), Some(url)).title;
+        let html = "<meta property=\"og:site_name\" content=\"Knotworks\">\
+                    <title>Knotworks - Ropes for every boat in the harbour</title>";
+        // The front page is the site's: its name stays.
+        assert_eq!(
+            title(html, "https://knotworks.example/"),
+            Some((
+                "Knotworks - Ropes for every boat in the harbour".into(),
+                Source::TitleElement
+            ))
+        );
+        assert!(is_front_page("https://knotworks.example/en-gb/"));
+        // A deeper page loses it.
+        assert_eq!(
+            title(html, "https://knotworks.example/ropes/harbour"),
+            Some((
+                "Ropes for every boat in the harbour".into(),
+                Source::TitleElement
+            ))
+        );
+        // Without the address, every address the page gives must be the
+        // front page's: a canonical link of a deeper page to the front
+        // page does not make it one.
+        let m = extract_meta(
+            &Document::from(
+                "<link rel=canonical href=\"https://knotworks.example/\">\
+                 <meta property=\"og:url\" content=\"https://knotworks.example/ropes\">\
+                 <meta property=\"og:site_name\" content=\"Knotworks\">\
+                 <title>Knotworks - Ropes for every boat in the harbour</title>",
+            ),
+            None,
+        );
+        assert_eq!(
+            m.title.map(|(t, _)| t),
+            Some("Ropes for every boat in the harbour".into())
+        );
+    }
+
+    #[test]
+    fn a_title_that_only_names_the_site_gives_way_to_the_heading() {
+        let title = |html: &str, url: &str| extract_meta(&Document::from(html), Some(url)).title;
+        let html = "<meta property=\"og:title\" content=\"Knotworks | Ropes\">\
+                    <title>Knotworks</title><h1>Braided Mooring Lines</h1>";
+        assert_eq!(
+            title(html, "https://www.knotworks.example/mooring"),
+            Some(("Braided Mooring Lines".into(), Source::Heading))
+        );
+        // On the front page the site's name is the page's.
+        assert_eq!(
+            title(html, "https://www.knotworks.example/"),
+            Some(("Knotworks".into(), Source::OpenGraph))
+        );
+        // With no heading, the name is all there is.
+        assert_eq!(
+            title(
+                "<title>Knotworks</title>",
+                "https://knotworks.example/mooring"
+            ),
+            Some(("Knotworks".into(), Source::TitleElement))
+        );
+        // "Home - Site": the front page, named by the site.
+        let m = extract_meta(
+            &Document::from(
+                "<meta property=\"og:title\" content=\"Home\">\
+                 <title>Home - The Harbour Blog</title>",
+            ),
+            None,
+        );
+        assert_eq!(
+            m.title,
+            Some(("The Harbour Blog".into(), Source::TitleElement))
+        );
+        // A long name the host abbreviates is the site's.
+        assert_eq!(initials("Harbour Safety and Rescue Board"), "hsrb");
+        assert_eq!(
+            title(
+                "<title>Storm Warnings - Overview | Harbour Safety and Rescue Board</title>",
+                "https://www.hsrb.gov/storms"
+            ),
+            Some(("Storm Warnings - Overview".into(), Source::TitleElement))
+        );
+    }
+
+    #[test]
+    fn a_lone_subtitled_heading_is_the_title() {
+        let title = |html: &str| extract_meta(&Document::from(html), None).title;
+        // The titles word it otherwise, but the page's one heading is set
+        // as a headline.
+        let t = title(
+            "<meta property=\"og:title\" content=\"Ten Knots Every Sailor Uses\">\
+             <h1>Knots at sea: what the old hands still tie</h1>",
+        );
+        assert_eq!(
+            t,
+            Some((
+                "Knots at sea: what the old hands still tie".into(),
+                Source::Heading
+            ))
+        );
+        // A label before the colon, or a second heading, is not enough.
+        let t = title(
+            "<meta property=\"og:title\" content=\"Ten Knots Every Sailor Uses\">\
+             <h1>Collection: Knots</h1>",
+        );
+        assert_eq!(
+            t,
+            Some(("Ten Knots Every Sailor Uses".into(), Source::OpenGraph))
+        );
+        let t = title(
+            "<meta property=\"og:title\" content=\"Ten Knots Every Sailor Uses\">\
+             <h1>Knots at sea: what the old hands still tie</h1><h1>Harbour news: the week</h1>",
+        );
+        assert_eq!(
+            t,
+            Some(("Ten Knots Every Sailor Uses".into(), Source::OpenGraph))
+        );
+        // A heading that lost an apostrophe and its letter to one mark
+        // takes the title's spelling.
+        assert!(garbled_copy("A Sailor? Guide", "A Sailor’s Guide"));
+        assert!(garbled_copy("A Sailor?s Guide", "A Sailor’s Guide"));
+        assert!(!garbled_copy("A Sailor? Guide", "A Sailor’s Map"));
+        assert!(!garbled_copy("A Sailor's Guide", "A Sailor's Guide"));
     }
 
     #[test]
