@@ -44,7 +44,7 @@ import time
 # names matched by their consonant skeletons.
 BARS = {
     "basil": 0.985,
-    "ecbplus": 0.91,
+    "ecbplus": 0.93,
     "emergent": 0.955,
     "ntrex": 0.79,
 }

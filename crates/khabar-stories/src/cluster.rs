@@ -40,6 +40,10 @@
 //!    an article whose lead counts 26 pirates captured, against a story
 //!    whose leads count 23 and which never cites 26 (nor the article 23),
 //!    reports another capture, and is penalised `w_count_conflict`.
+//!    A headline that reports one side of a pair of opposed events (a
+//!    coach hired) against a story whose headlines report only the other
+//!    side, befalling the same person (that coach fired), is another
+//!    event, and is penalised `w_event_conflict` (see [`OPPOSED_EVENTS`]).
 //!    A story's entity counts in proportion to the share of its members
 //!    that name it (see [`ENTITY_PRIOR`]): a story that has grown by
 //!    accretion names every entity of its topic once or twice, and an
@@ -231,6 +235,10 @@ pub struct Config {
     /// more reports agree on a figure, the surer another one is another
     /// event.
     pub w_count_conflict: f32,
+    /// Penalty when the article's headline reports the opposite event to
+    /// the story's headlines, befalling the same person (a coach hired,
+    /// that coach fired: see [`OPPOSED_EVENTS`]).
+    pub w_event_conflict: f32,
     /// Penalty per doubling of the time gap beyond a day (log scale).
     pub w_time: f32,
 }
@@ -258,6 +266,7 @@ impl Default for Config {
             w_year_conflict: 0.1,
             w_central_conflict: 0.5,
             w_count_conflict: 0.8,
+            w_event_conflict: 0.5,
             w_time: 0.05,
         }
     }
@@ -312,6 +321,10 @@ struct Features {
     /// Counted figures of its title and lead: (noun, value, how it was
     /// written), the first of each pair (see [`LEAD_BYTES`]).
     counts: Vec<(u32, u32, Surface)>,
+    /// The side of [`OPPOSED_EVENTS`] its headline reports, if one only:
+    /// the side, its first verb as written, and the person it befalls
+    /// (last name; none or one).
+    events: Option<(usize, Surface, Vec<u32>)>,
     /// Its language id in the vocabulary.
     lang: u16,
     fp: Fingerprint,
@@ -393,6 +406,29 @@ struct Story {
     /// members state it and how the first wrote it (at most
     /// `COUNTS_KEPT`, the most stated).
     counts: Vec<Counted>,
+    /// The sides of [`OPPOSED_EVENTS`] its members' headlines report.
+    events: Vec<Event>,
+}
+
+/// The members of a story whose headlines report one side of a pair of
+/// [`OPPOSED_EVENTS`].
+#[derive(Debug, Clone)]
+struct Event {
+    side: usize,
+    /// The first one's verb as written.
+    shown: String,
+    /// The persons it befalls in their headlines (last names, sorted).
+    persons: Vec<u32>,
+}
+
+impl Event {
+    /// The opposite side's, about one of `persons`.
+    fn opposes(&self, side: usize, persons: &[u32]) -> bool {
+        self.side == side ^ 1
+            && persons
+                .iter()
+                .any(|p| self.persons.binary_search(p).is_ok())
+    }
 }
 
 /// A count stated in a story's leads: `value` of `noun` ("23 pirates").
@@ -449,6 +485,9 @@ struct Score {
     /// (see [`count_conflict`]).
     count_conflict: Option<(String, String, f32)>,
     year_conflict: bool,
+    /// The article's headline verb and the story's, when they report
+    /// opposed events.
+    event_conflict: Option<(String, String)>,
     gap: Option<TimeDelta>,
 }
 
@@ -663,6 +702,68 @@ impl CountScan {
     }
 }
 
+/// Headline verbs of events that exclude each other when they befall one
+/// person: pairs of sides, each a list of word forms (lower case). A
+/// person taking a post and the same person leaving it (hired, fired;
+/// appointed, resigned) are two events however many names the two
+/// reports share; a headline with verbs of both sides ("fires O'Brien,
+/// hires Cheeks") reports a succession, neither side alone.
+pub const OPPOSED_EVENTS: &[[&[&str]; 2]] = &[[
+    &[
+        "hire",
+        "hires",
+        "hired",
+        "hiring",
+        "appoint",
+        "appoints",
+        "appointed",
+        "names",
+        "named",
+        "tap",
+        "taps",
+        "tapped",
+    ],
+    &[
+        "fire",
+        "fires",
+        "fired",
+        "firing",
+        "sack",
+        "sacks",
+        "sacked",
+        "dismiss",
+        "dismisses",
+        "dismissed",
+        "oust",
+        "ousts",
+        "ousted",
+        "axe",
+        "axes",
+        "axed",
+        "relieved",
+        "terminated",
+        "resign",
+        "resigns",
+        "resigned",
+        "quits",
+    ],
+]];
+
+/// The person an event verb of a headline befalls is named within this
+/// many words of it.
+const EVENT_REACH: usize = 4;
+
+/// The side of [`OPPOSED_EVENTS`] a headline word reports: `2 * pair +
+/// side`.
+fn event_side(word: &str) -> Option<usize> {
+    OPPOSED_EVENTS.iter().enumerate().find_map(|(i, sides)| {
+        sides
+            .iter()
+            .position(|forms| forms.contains(&word))
+            .map(|side| 2 * i + side)
+    })
+}
+
 /// Distinct headlines kept per story to choose its title from.
 const HEADLINES_KEPT: usize = 32;
 
@@ -790,6 +891,11 @@ impl Clusterer {
                         && let Some((x, y)) = stories_count_conflict(a, b)
                     {
                         apart.push((other, format!("figures differ: {x}, not {y}")));
+                    } else if let (Some(a), Some(b)) =
+                        (self.stories.get(&story), self.stories.get(&other))
+                        && let Some((x, y)) = stories_event_conflict(a, b)
+                    {
+                        apart.push((other, format!("events differ: {x}, not {y}")));
                     }
                 }
                 self.attach(doc, f, story, true);
@@ -834,6 +940,9 @@ impl Clusterer {
                         }
                         if let Some((here, there, _)) = &sc.count_conflict {
                             let _ = write!(why, "; figures differ: {here}, not {there}");
+                        }
+                        if let Some((here, there)) = &sc.event_conflict {
+                            let _ = write!(why, "; events differ: {here}, not {there}");
                         }
                         why.push(')');
                         why
@@ -1036,10 +1145,26 @@ impl Clusterer {
         let title_weight = self.cfg.title_weight;
         let title_terms = &mut f.title_terms;
         let mut count_scan = CountScan::default();
+        // The sides of opposed events the headline reports: the first verb
+        // of each (its place among the headline's words, and its bytes),
+        // and the headline's words (term ids of the content words).
+        let mut sides: Vec<(usize, usize, usize, usize)> = Vec::new();
+        let mut title_words: Vec<Option<u32>> = Vec::new();
         text::scan(&doc.title, |w| {
             if title_fp {
                 fp.push(w.all_key);
             }
+            if let Some(side) = event_side(w.all_key)
+                && sides.iter().all(|&(s, ..)| s != side)
+            {
+                sides.push((
+                    side,
+                    title_words.len(),
+                    w.offset,
+                    w.offset + w.surface.len(),
+                ));
+            }
+            title_words.push(w.key.map(|k| vocab.intern(k)));
             let Some(key) = w.key else {
                 count_scan.push(&doc.title, w, None, false);
                 return;
@@ -1158,6 +1283,23 @@ impl Clusterer {
         let mut seen = FxHashSet::default();
         counts.retain(|&(noun, value, _)| seen.insert((noun, value)));
         f.counts = counts;
+        // One side of a pair only: a headline with both reports neither.
+        // The person it befalls: the first person named within
+        // `EVENT_REACH` words after the verb ("fires coach Maurice
+        // Cheeks"), else the last one just before it ("Cheeks fired").
+        f.events = sides
+            .iter()
+            .find(|&&(side, ..)| sides.iter().all(|&(o, ..)| o != (side ^ 1)))
+            .map(|&(side, at, a, b)| {
+                let person = |w: &Option<u32>| w.filter(|t| f.surnames.binary_search(t).is_ok());
+                let after = title_words[at + 1..].iter().take(EVENT_REACH);
+                let before = title_words[..at].iter().rev().take(EVENT_REACH);
+                let persons = after
+                    .filter_map(person)
+                    .next()
+                    .or_else(|| before.filter_map(person).next());
+                (side, Surface::Title(a, b), persons.into_iter().collect())
+            });
         f.fp = fp.finish();
         f
     }
@@ -1360,6 +1502,15 @@ impl Clusterer {
             sc.central_conflict = Some((x, y));
         }
         sc.count_conflict = count_conflict(f, doc, s);
+        // Opposed events: the story's headlines report the other side of
+        // the article's pair befalling the same person (a coach fired, the
+        // same coach hired), and none of them this side.
+        if let Some((side, here, persons)) = &f.events
+            && s.events.iter().all(|e| e.side != *side)
+            && let Some(e) = s.events.iter().find(|e| e.opposes(*side, persons))
+        {
+            sc.event_conflict = Some((here.get(doc).to_string(), e.shown.clone()));
+        }
         // Years: the main year of each side unknown to the other.
         if let (Some(dy), Some(sy)) = (main_year(&f.years), main_year(&s.years)) {
             sc.year_conflict = dy != sy
@@ -1458,6 +1609,11 @@ impl Clusterer {
             - sc.count_conflict
                 .as_ref()
                 .map_or(0.0, |&(_, _, n)| cfg.w_count_conflict * n / (n + 1.0))
+            - if sc.event_conflict.is_some() {
+                cfg.w_event_conflict
+            } else {
+                0.0
+            }
             - cfg.w_time * time;
         Some(sc)
     }
@@ -1599,6 +1755,9 @@ impl Clusterer {
         if let Some((here, there, _)) = &sc.count_conflict {
             parts.push(format!("figures differ: {here}, not {there}"));
         }
+        if let Some((here, there)) = &sc.event_conflict {
+            parts.push(format!("events differ: {here}, not {there}"));
+        }
         if let Some(g) = sc.gap {
             parts.push(format!("{} apart", human_gap(g)));
         }
@@ -1652,6 +1811,16 @@ impl Clusterer {
                     value: *value,
                     members: 1.0,
                     shown: x.get(&doc).to_string(),
+                }),
+            }
+        }
+        if let Some((side, x, persons)) = &f.events {
+            match s.events.iter_mut().find(|e| e.side == *side) {
+                Some(e) => union_sorted(&mut e.persons, persons),
+                None => s.events.push(Event {
+                    side: *side,
+                    shown: x.get(&doc).to_string(),
+                    persons: persons.clone(),
                 }),
             }
         }
@@ -1798,6 +1967,12 @@ impl Clusterer {
             {
                 Some(d) => d.members += c.members,
                 None => dst.counts.push(c),
+            }
+        }
+        for e in src.events {
+            match dst.events.iter_mut().find(|d| d.side == e.side) {
+                Some(d) => union_sorted(&mut d.persons, &e.persons),
+                None => dst.events.push(e),
             }
         }
         dst.first_seen = min_opt(dst.first_seen, src.first_seen);
@@ -2053,6 +2228,21 @@ fn stories_count_conflict(x: &Story, y: &Story) -> Option<(String, String)> {
         }
     }
     None
+}
+
+/// The same for opposed events: one story's headlines report one side of
+/// a pair only, the other's the other side only, befalling one person.
+fn stories_event_conflict(x: &Story, y: &Story) -> Option<(String, String)> {
+    let has = |s: &Story, side: usize| s.events.iter().any(|e| e.side == side);
+    x.events.iter().find_map(|a| {
+        if has(x, a.side ^ 1) || has(y, a.side) {
+            return None;
+        }
+        y.events
+            .iter()
+            .find(|b| b.opposes(a.side, &a.persons))
+            .map(|b| (a.shown.clone(), b.shown.clone()))
+    })
 }
 
 fn main_year(years: &[(u16, f32)]) -> Option<u16> {

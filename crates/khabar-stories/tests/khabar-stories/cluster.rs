@@ -773,3 +773,75 @@ fn an_article_about_another_person_does_not_join_a_story() {
         o.why
     );
 }
+
+const FIRED_MARSH: &str = "The Harbor City Comets fired head coach Lena Marsh on \
+    Saturday after a run of eight losses in ten games. General manager Omar Reyes \
+    said Marsh had the respect of the players, but the Comets needed a change. \
+    Assistant coach Tariq Bell will lead the Comets for the rest of the season, and \
+    Marsh will be paid for the final year of her contract.";
+const HIRED_MARSH: &str = "Lena Marsh was introduced as the new head coach of the \
+    Harbor City Comets. Marsh, who played for the Comets for nine seasons, signed a \
+    three-year contract, general manager Omar Reyes said. Marsh said the Comets had \
+    the players to reach the playoffs.";
+const SUCCESSION: &str = "The Harbor City Comets fired head coach Lena Marsh and \
+    hired Tariq Bell to replace her. General manager Omar Reyes said Marsh had the \
+    respect of the players, and Bell will lead the Comets for the rest of the season.";
+
+fn coach(id: &str, h: i64, title: &str, text: &str) -> Doc {
+    Doc {
+        entities: vec![
+            "organization:harbor-city-comets".into(),
+            "person:lena-marsh".into(),
+            "person:omar-reyes".into(),
+            "person:tariq-bell".into(),
+        ],
+        ..doc(id, "Outlet", h, title, text)
+    }
+}
+
+fn coaches(cfg: Config, second: Doc) -> [khabar_stories::Assignment; 2] {
+    let mut c = Clusterer::new(cfg);
+    let a = c.add(coach("f1", 0, "Comets fire coach Lena Marsh", FIRED_MARSH));
+    [a, c.add(second)]
+}
+
+#[test]
+fn a_headline_reporting_the_opposite_event_about_the_same_person_stays_apart() {
+    let hired = || {
+        coach(
+            "h1",
+            30,
+            "Comets hire Lena Marsh as head coach",
+            HIRED_MARSH,
+        )
+    };
+    // Without the events' evidence the hiring joins the firing's story: it
+    // shares the team, the coach, the manager and the contract.
+    let [a, b] = coaches(
+        Config {
+            w_event_conflict: 0.0,
+            ..Config::default()
+        },
+        hired(),
+    );
+    assert_eq!(b.story, a.story, "{}", b.why);
+    let [a, b] = coaches(Config::default(), hired());
+    assert_ne!(b.story, a.story, "{}", b.why);
+    assert!(b.why.contains("events differ: hire, not fire"), "{}", b.why);
+    // A headline with both sides reports a succession, not the opposite
+    // event: it joins.
+    let both = coach("s1", 2, "Comets fire Marsh, hire Bell", SUCCESSION);
+    let [a, b] = coaches(Config::default(), both);
+    assert_eq!(b.story, a.story, "{}", b.why);
+    assert!(!b.why.contains("events differ"), "{}", b.why);
+    // Hiring someone else to replace the fired coach befalls another
+    // person: no opposed event, whatever else decides.
+    let successor = coach(
+        "r1",
+        3,
+        "Comets hire Tariq Bell to replace Marsh",
+        SUCCESSION,
+    );
+    let [_, b] = coaches(Config::default(), successor);
+    assert!(!b.why.contains("events differ"), "{}", b.why);
+}
