@@ -323,6 +323,11 @@ impl Walker {
         if is_skipped(name)
             || has_word(e, self.type_words)
             || (self.drop_comments && is_comments(e, name))
+            // Form field labels ("Choose your size", "Email*") are
+            // controls of the page, not its text, in the walk of a page
+            // that is not an article (an article's walk keeps them: a
+            // CSS accordion names its questions with labels).
+            || (self.prune && !self.drop_comments && name == "label")
             || (self.prune && is_furniture(child, e, name, self))
         {
             return Step::Skip;
@@ -855,6 +860,7 @@ pub(crate) fn is_boilerplate(b: &Block) -> bool {
     }
     // "Read more: …", "See also: …" link lines.
     if t.chars().count() < 100
+        && !is_read_more_sentence(&b.text)
         && [
             "read more",
             "see also",
@@ -876,11 +882,68 @@ pub(crate) fn is_boilerplate(b: &Block) -> bool {
     {
         return true;
     }
+    if is_reading_time(&lower) || is_update_line(t, &lower) {
+        return true;
+    }
     let cookie = lower.contains("cookie")
         && (lower.contains("we use") || lower.contains("accept") || lower.contains("consent"));
     let newsletter = (lower.contains("newsletter") || lower.contains("subscribe"))
         && (lower.contains("sign up") || lower.contains("inbox") || lower.contains("email"));
     cookie || newsletter
+}
+
+/// Whether a lower-cased line only gives a reading time ("5 min read",
+/// "3 MIN. READ", "Reading time: 11 minutes", "Read time: 4 min").
+fn is_reading_time(lower: &str) -> bool {
+    // Most lines are ruled out without splitting them.
+    if lower.len() > 30 || !lower.contains("min") {
+        return false;
+    }
+    let words: Vec<&str> = lower
+        .split(|c: char| c.is_whitespace() || matches!(c, ':' | '.'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let number = |w: &str| !w.is_empty() && w.len() <= 3 && w.bytes().all(|b| b.is_ascii_digit());
+    let unit = |w: &str| matches!(w, "min" | "mins" | "minute" | "minutes");
+    match words.as_slice() {
+        [n, u, "read"] => number(n) && unit(u),
+        ["reading" | "read", "time", n, u] => number(n) && unit(u),
+        _ => false,
+    }
+}
+
+/// Whether a line is the date a page was updated or published ("Last
+/// updated on September 16th, 2023 at 09:27 am", "Published: 12 March
+/// 2025"): a label, then a date, in at most twelve words.
+fn is_update_line(t: &str, lower: &str) -> bool {
+    const MONTHS: [&str; 12] = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    // The date follows the label at once ("Posted on American … on
+    // 2025-07-09:" is a sentence).
+    let Some(rest) = ["last updated", "updated", "published", "posted"]
+        .iter()
+        .find_map(|p| lower.strip_prefix(p))
+    else {
+        return false;
+    };
+    let rest = rest.trim_start_matches([':', ' ']);
+    let rest = rest.strip_prefix("on ").unwrap_or(rest).trim_start();
+    (rest.starts_with(|c: char| c.is_ascii_digit()) || MONTHS.iter().any(|m| rest.starts_with(m)))
+        && t.split_whitespace().count() <= 12
+        && t.bytes().any(|b| b.is_ascii_digit())
+        && crate::dates::find_visible(t, crate::dates::Region::Other).is_some()
+}
+
+/// Whether a line is a sentence that sends the reader on ("Read more
+/// about the new harbour wall."): text that ends with a stop, unlike a
+/// link line ("Read more: The new harbour wall", "Read more »").
+fn is_read_more_sentence(text: &str) -> bool {
+    let t = text.trim();
+    t.get(..16)
+        .is_some_and(|h| h.eq_ignore_ascii_case("read more about "))
+        && t.ends_with('.')
+        && !t.ends_with("..")
 }
 
 /// Lines of a forum thread's controls and poster boxes (compared
@@ -1108,6 +1171,8 @@ const TAIL_MARKERS: &[&str] = &[
     "what others are reading",
     "you might like",
     "you may like",
+    "up next",
+    "discover more",
 ];
 
 /// Openings of tail headings that go on with any words ("Related articles
@@ -1133,6 +1198,9 @@ const TAIL_OPENINGS: &[&str] = &[
     "if you enjoyed this post",
     "written by",
     "reviewed by",
+    "you may be interested in",
+    "you might be interested in",
+    "explore more",
 ];
 
 /// Whether a block reads as running prose: a paragraph of twelve words or
@@ -1146,6 +1214,22 @@ fn is_prose(b: &Block) -> bool {
         .trim_end()
         .trim_end_matches(['"', '\'', '”', '’', '»', ')', '*']);
     end.ends_with(['.', '!', '?', '…', '。', '؟', '۔'])
+        && b.text.split_whitespace().nth(11).is_some()
+}
+
+/// Whether a block of a hole reads as running prose: a prose paragraph,
+/// or a list item that is one (the criteria of a method, the steps of a
+/// guide written out in sentences).
+fn is_hole_prose(b: &Block) -> bool {
+    if b.kind != BlockKind::ListItem {
+        return is_prose(b);
+    }
+    let end = b
+        .text
+        .trim_end()
+        .trim_end_matches(['"', '\'', '”', '’', '»', ')', '*']);
+    b.text.len() >= 80
+        && end.ends_with(['.', '!', '?', '…', '。', '؟', '۔'])
         && b.text.split_whitespace().nth(11).is_some()
 }
 
@@ -1348,7 +1432,7 @@ pub(crate) fn fill_holes(chosen: &mut Vec<Block>, page: &[Block]) {
         // and is not searched for.
         let prose_in = |hole: &[Block]| {
             hole.iter()
-                .filter(|h| is_prose(h))
+                .filter(|h| is_hole_prose(h))
                 .fold((0, 0), |(n, len), h| (n + 1, len + h.text.len()))
         };
         if let (Some(p), Some(q)) = (prev, here)
@@ -1361,7 +1445,7 @@ pub(crate) fn fill_holes(chosen: &mut Vec<Block>, page: &[Block]) {
             let all: usize = hole.iter().map(|h| h.text.len()).sum();
             let prose: Vec<usize> = hole
                 .iter()
-                .filter(|h| is_prose(h))
+                .filter(|h| is_hole_prose(h))
                 .map(|h| h.text.len())
                 .collect();
             let prose_len: usize = prose.iter().sum();
@@ -1606,9 +1690,22 @@ fn is_author_note(b: &Block) -> bool {
         "blogger",
         "professor",
         "faculty",
+        "vice president",
     ]
     .iter()
     .any(|w| lower.contains(w))
+        || is_role_note(&lower)
+}
+
+/// Whether a note about a person names one of the roles of its own
+/// ("Sam Reyes is the health director at …", "… is a content specialist
+/// at …", "… is the owner of …"): as whole words, so that the plural and
+/// derived words of a company's blurb ("our EV specialists", "ownership")
+/// do not count.
+fn is_role_note(lower: &str) -> bool {
+    lower
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| matches!(w, "director" | "specialist" | "owner"))
 }
 
 #[cfg(test)]
@@ -2496,5 +2593,116 @@ mod tests {
         assert!(!is_boilerplate(&p(
             "Learn more about the tides before you walk out to the island."
         )));
+    }
+    #[test]
+    fn a_note_naming_a_persons_role_at_the_end_is_cut() {
+        use BlockKind::Paragraph as P;
+        for note in [
+            "Mina Castell is the owner of the island bakery, which her grandmother opened.",
+            "Sam Reyes is the health director at the island clinic and a keen sailor.",
+            "Kim Lee is a content specialist at Harbour Notes.",
+            "Jo Park is the chief technical officer and vice president for boats at Tidal.",
+        ] {
+            assert!(is_author_note(&block(P, note)), "{note}");
+        }
+        // A company's blurb: a plural or a derived word is no role.
+        for text in [
+            "Tidal is built to make boat ownership simpler, with support from specialists.",
+            "Harbour Notes is read by owners of small boats all over the coast.",
+        ] {
+            assert!(!is_author_note(&block(P, text)), "{text}");
+        }
+    }
+
+    #[test]
+    fn more_tail_headings_are_markers() {
+        use BlockKind::{Heading as H, Paragraph as P};
+        let m = |kind, t| is_tail_marker(&block(kind, t));
+        assert!(m(H, "Up Next"));
+        assert!(m(H, "Discover more"));
+        assert!(m(H, "Explore More Harbour Guides"));
+        assert!(m(P, "You may be interested in these stories:"));
+        assert!(m(H, "You might be interested in"));
+        assert!(!m(P, "Up next week: the ferry timetable changes again"));
+        assert!(!m(H, "Exploring more of the coast by kayak"));
+    }
+
+    /// A list item written as a sentence counts as prose in a hole; a
+    /// short item (a name, a link) does not.
+    #[test]
+    fn a_list_of_sentences_is_prose_in_a_hole() {
+        use BlockKind::{ListItem as L, Paragraph as P};
+        let criterion = "Accuracy (30%): We measured how far each predicted time of high water fell from the gauge.";
+        assert!(is_hole_prose(&block(L, criterion)));
+        assert!(is_hole_prose(&block(P, criterion)));
+        assert!(!is_hole_prose(&block(
+            L,
+            "Five knots every crew should know"
+        )));
+        assert!(!is_hole_prose(&block(BlockKind::Heading, criterion)));
+    }
+    #[test]
+    fn a_read_more_sentence_is_text_and_a_read_more_link_line_is_not() {
+        let p = |t: &str| block(BlockKind::Paragraph, t);
+        assert!(!is_boilerplate(&p(
+            "Read more about how waterproof fabrics are tested."
+        )));
+        assert!(is_boilerplate(&p("Read more about it…")));
+        assert!(is_boilerplate(&p("Read more: Boots for the quay")));
+        assert!(is_boilerplate(&p("Read more about boots")));
+        assert!(is_boilerplate(&p("Read More »")));
+    }
+    #[test]
+    fn reading_times_and_update_lines_are_boilerplate() {
+        let p = |t: &str| block(BlockKind::Paragraph, t);
+        for t in [
+            "5 min read",
+            "3 MIN. READ",
+            "Reading time: 11 minutes",
+            "Read time: 4 min",
+            "12 minute read",
+            "Last updated on September 16th, 2023 at 09:27 am",
+            "Updated on June 18, 2025 at 12:35 PM",
+            "Published: 12 March 2025",
+        ] {
+            assert!(is_boilerplate(&p(t)), "{t}");
+        }
+        for t in [
+            "Read the minutes of the harbour board",
+            "5 minutes to read the tide table",
+            "Posted on the harbour forum of the island council on 2025-07-09:",
+            "Published on the island notice board every spring, the list names six keepers.",
+            "Updated timetables are at the harbour office",
+        ] {
+            assert!(!is_boilerplate(&p(t)), "{t}");
+        }
+    }
+    #[test]
+    fn form_labels_are_left_out_of_the_walk_of_pages_that_are_not_articles() {
+        let doc = Document::from(
+            "<html><body><div class=\"product\"><p>A smock of waxed cotton.</p>\
+             <form><label for=\"s\">Choose your size</label><select id=\"s\">\
+             <option>Small</option></select></form></div></body></html>",
+        );
+        let body = doc.body().unwrap();
+        let texts = |t| -> Vec<String> {
+            blocks_of_typed_page(&body, 100, t)
+                .into_iter()
+                .map(|b| b.text)
+                .collect()
+        };
+        assert_eq!(
+            texts(crate::PageType::Product),
+            ["A smock of waxed cotton."]
+        );
+        assert_eq!(
+            texts(crate::PageType::Service),
+            ["A smock of waxed cotton."]
+        );
+        let article: Vec<_> = blocks_of_article_page(&body, 100)
+            .into_iter()
+            .map(|b| b.text)
+            .collect();
+        assert_eq!(article, ["A smock of waxed cotton.", "Choose your size"]);
     }
 }
