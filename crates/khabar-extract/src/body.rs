@@ -586,14 +586,20 @@ fn has_word(e: &Element, words: &[&str]) -> bool {
 /// per variant, a forum's quoted posts and signatures): the first one
 /// stays. Shorter blocks (a forum poster's name) are kept.
 pub(crate) fn drop_repeats(blocks: &mut Vec<Block>, min_words: usize) {
+    // The texts are compared in place; the blocks go once all are read.
     let mut seen = std::collections::HashSet::new();
-    blocks.retain(|b| {
-        b.text
-            .split_whitespace()
-            .nth(min_words.saturating_sub(1))
-            .is_none()
-            || seen.insert(b.text.clone())
-    });
+    let keep: Vec<bool> = blocks
+        .iter()
+        .map(|b| {
+            b.text
+                .split_whitespace()
+                .nth(min_words.saturating_sub(1))
+                .is_none()
+                || seen.insert(b.text.as_str())
+        })
+        .collect();
+    let mut keep = keep.into_iter();
+    blocks.retain(|_| keep.next().unwrap_or(true));
 }
 
 /// The words of `t`, lower-cased, joined by one space (punctuation and
@@ -812,6 +818,9 @@ pub(crate) fn is_unrendered_template(b: &Block) -> bool {
         return false;
     }
     let t = b.text.trim();
+    if !t.contains("{{") {
+        return false;
+    }
     let mut rest = String::new();
     let mut s = t;
     let mut found = false;
@@ -851,7 +860,13 @@ pub(crate) fn is_boilerplate(b: &Block) -> bool {
             return true;
         }
     }
-    if t.chars().count() > 160 {
+    // More than 640 bytes is more than 160 characters.
+    let chars = if t.len() > 640 {
+        161
+    } else {
+        t.chars().count()
+    };
+    if chars > 160 {
         return false;
     }
     let lower = t.to_lowercase();
@@ -859,7 +874,7 @@ pub(crate) fn is_boilerplate(b: &Block) -> bool {
         return true;
     }
     // "Read more: …", "See also: …" link lines.
-    if t.chars().count() < 100
+    if chars < 100
         && !is_read_more_sentence(&b.text)
         && [
             "read more",

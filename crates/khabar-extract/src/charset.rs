@@ -5,6 +5,8 @@
 //! header); then a `<meta>` declaration in the first 4 KiB; then UTF-8 for
 //! pure ASCII; finally `chardetng` statistical detection.
 
+use std::borrow::Cow;
+
 use encoding_rs::{Encoding, UTF_8};
 use serde::Serialize;
 
@@ -26,15 +28,19 @@ pub enum CharsetSource {
     Detected,
 }
 
-/// Decodes `bytes` and says which encoding was used and why.
-pub fn decode(bytes: &[u8], given: Option<&str>) -> (String, &'static Encoding, CharsetSource) {
+/// Decodes `bytes` and says which encoding was used and why. Text that
+/// is already UTF-8 (most pages) is borrowed, not copied.
+pub fn decode<'a>(
+    bytes: &'a [u8],
+    given: Option<&str>,
+) -> (Cow<'a, str>, &'static Encoding, CharsetSource) {
     if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
         let (text, _) = enc.decode_without_bom_handling(&bytes[bom_len..]);
-        return (text.into_owned(), enc, CharsetSource::Bom);
+        return (text, enc, CharsetSource::Bom);
     }
     let ascii = bytes.is_ascii();
     if !ascii && let Ok(s) = std::str::from_utf8(bytes) {
-        return (s.to_owned(), UTF_8, CharsetSource::ValidUtf8);
+        return (Cow::Borrowed(s), UTF_8, CharsetSource::ValidUtf8);
     }
     let declared = given
         .and_then(|g| Encoding::for_label(g.trim().as_bytes()))
@@ -46,19 +52,18 @@ pub fn decode(bytes: &[u8], given: Option<&str>) -> (String, &'static Encoding, 
         // A declared UTF-8 over invalid bytes: fall through to detection.
         if enc != UTF_8 || ascii {
             let (text, _) = enc.decode_without_bom_handling(bytes);
-            return (text.into_owned(), enc, source);
+            return (text, enc, source);
         }
     }
     if ascii {
         // Safe: ASCII is UTF-8.
-        let text = String::from_utf8_lossy(bytes).into_owned();
-        return (text, UTF_8, CharsetSource::Ascii);
+        return (String::from_utf8_lossy(bytes), UTF_8, CharsetSource::Ascii);
     }
     let mut det = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
     det.feed(bytes, true);
     let enc = det.guess(None, chardetng::Utf8Detection::Allow);
     let (text, _) = enc.decode_without_bom_handling(bytes);
-    (text.into_owned(), enc, CharsetSource::Detected)
+    (text, enc, CharsetSource::Detected)
 }
 
 /// The encoding named by a `<meta>` in the first 4 KiB, as the HTML
@@ -110,10 +115,7 @@ mod tests {
     #[test]
     fn bom_wins() {
         let (t, e, s) = decode(b"\xEF\xBB\xBFhi", Some("windows-1252"));
-        assert_eq!(
-            (t.as_str(), e.name(), s),
-            ("hi", "UTF-8", CharsetSource::Bom)
-        );
+        assert_eq!((&*t, e.name(), s), ("hi", "UTF-8", CharsetSource::Bom));
     }
 
     #[test]
@@ -139,7 +141,7 @@ mod tests {
     fn given_charset_before_meta_and_detection_last() {
         let (bytes, _, _) = encoding_rs::WINDOWS_1252.encode("<p>café</p>");
         let (t, _, s) = decode(&bytes, Some("windows-1252"));
-        assert_eq!((t.as_str(), s), ("<p>café</p>", CharsetSource::Given));
+        assert_eq!((&*t, s), ("<p>café</p>", CharsetSource::Given));
         let (_, _, s) = decode(&bytes, None);
         assert_eq!(s, CharsetSource::Detected);
         let (_, e, s) = decode(b"<p>plain</p>", None);

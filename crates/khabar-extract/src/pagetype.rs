@@ -20,7 +20,7 @@
 
 use std::collections::HashMap;
 
-use dom_query::{Document, LocalName, NodeData, NodeId, local_name};
+use dom_query::{Document, NodeData, NodeId, local_name};
 use serde::Serialize;
 
 use crate::el;
@@ -144,14 +144,31 @@ fn is_cart(text: &str) -> bool {
     CART.iter().any(|k| t.contains(k))
 }
 
+/// An element of [`features`]' walk whose end has not been reached, with
+/// the measures of the text read inside it so far.
+struct Open {
+    id: NodeId,
+    tag: Tag,
+    /// Non-white-space characters, and all characters.
+    non_ws: usize,
+    chars: usize,
+    /// `<a>` elements inside.
+    links: usize,
+    /// Whether an `<li>` is inside.
+    has_li: bool,
+    /// For a `<p>`: its parent and its holder once single wrappers are
+    /// skipped (see [`unwrapped`]).
+    holders: Option<(NodeId, NodeId)>,
+}
+
 /// One pass over the tree (selector queries, one per feature, cost several
-/// times more on large pages).
+/// times more on large pages). The text of paragraphs, links and list
+/// items is measured in the same pass: each text node counts once, for
+/// every element open around it, instead of one walk of each element's
+/// subtree (paragraphs inside list items inside links read their text
+/// three times).
 pub(crate) fn features(doc: &Document) -> Features {
-    use crate::textlen::non_ws;
     let mut f = Features::default();
-    let named = |d: &dom_query::NodeRef, name: &LocalName| {
-        el::with(d, |e| e.name.local == *name) == Some(true)
-    };
     // `<p>` text by parent, and by parent once single wrappers are skipped.
     let mut runs: HashMap<NodeId, usize> = HashMap::new();
     let mut runs2: HashMap<NodeId, usize> = HashMap::new();
@@ -160,55 +177,63 @@ pub(crate) fn features(doc: &Document) -> Features {
     // puts text after `</body>` and `</html>` there too).
     let body = doc.body().map(|b| b.id);
     let mut in_body = false;
+    // The elements that hold the node being read, outermost first: an
+    // element ends where the walk meets a node whose parent is further up.
+    let mut open: Vec<Open> = Vec::new();
     for n in doc.root().descendants_it() {
         let want_generator = f.generator.is_empty();
-        let seen = n.query_or(None, |t| match &t.data {
-            NodeData::Element(e) => Some(Seen::of(e, want_generator)),
-            NodeData::Text { contents } if in_body => {
-                f.text_bytes += contents.len();
-                f.text_chars += crate::textlen::non_ws_chars(contents);
-                let marks = text_marks(contents);
-                f.posted_lines += usize::from(marks.posted);
-                f.edit_links += usize::from(marks.edit);
-                f.votes += usize::from(marks.vote);
-                None
-            }
-            _ => None,
+        let mut text = None;
+        let (parent, seen) = n.query_or((None, None), |t| {
+            let seen = match &t.data {
+                NodeData::Element(e) => Some(Seen::of(e, want_generator)),
+                NodeData::Text { contents } => {
+                    let (non_ws, chars) = crate::textlen::char_counts(contents);
+                    if in_body {
+                        f.text_bytes += contents.len();
+                        f.text_chars += non_ws;
+                        let marks = text_marks(contents);
+                        f.posted_lines += usize::from(marks.posted);
+                        f.edit_links += usize::from(marks.edit);
+                        f.votes += usize::from(marks.vote);
+                    }
+                    text = Some((non_ws, chars));
+                    None
+                }
+                _ => None,
+            };
+            (t.parent, seen)
         });
+        while open.last().is_some_and(|o| Some(o.id) != parent) {
+            close(&mut open, &mut f, &mut runs, &mut runs2);
+        }
+        if let (Some((non_ws, chars)), Some(o)) = (text, open.last_mut()) {
+            o.non_ws += non_ws;
+            o.chars += chars;
+        }
         in_body |= body == Some(n.id);
         let Some(seen) = seen else {
             continue;
         };
-        let mut p_chars = 0;
-        if seen.tag == Tag::P {
-            p_chars = non_ws(&n);
-            if let Some(parent) = n.parent() {
-                *runs.entry(parent.id).or_default() += p_chars;
-                *runs2.entry(unwrapped(&n).id).or_default() += p_chars;
-            }
-        }
+        let holders = (seen.tag == Tag::P)
+            .then(|| parent.map(|p| (p, unwrapped(&n).id)))
+            .flatten();
+        open.push(Open {
+            id: n.id,
+            tag: seen.tag,
+            non_ws: 0,
+            chars: 0,
+            links: 0,
+            has_li: false,
+            holders,
+        });
         match seen.tag {
             Tag::A => {
-                f.link_chars += non_ws(&n);
                 if seen.cta {
                     f.cta_links += 1;
                 }
                 if seen.button_class && is_cart(&n.text()) {
                     f.cart_buttons += 1;
                 }
-            }
-            Tag::P if crate::textlen::has_chars(&n, 150) => {
-                f.long_paragraphs += 1;
-                f.long_par_chars += p_chars;
-            }
-            Tag::Li if !n.descendants_it().any(|d| named(&d, &local_name!("li"))) => {
-                f.list_chars += non_ws(&n);
-            }
-            Tag::Heading => {
-                f.heading_links += n
-                    .descendants_it()
-                    .filter(|d| named(d, &local_name!("a")))
-                    .count();
             }
             Tag::Button => {
                 f.buttons += 1;
@@ -239,9 +264,47 @@ pub(crate) fn features(doc: &Document) -> Features {
         f.next_prev += usize::from(seen.next_prev);
         f.votes += usize::from(seen.vote);
     }
+    while !open.is_empty() {
+        close(&mut open, &mut f, &mut runs, &mut runs2);
+    }
     f.run_chars = runs.into_values().max().unwrap_or(0);
     f.run2_chars = runs2.into_values().max().unwrap_or(0).max(f.run_chars);
     f
+}
+
+/// Ends the innermost element of `open`: the features of its text, which
+/// then counts for the element around it.
+fn close(
+    open: &mut Vec<Open>,
+    f: &mut Features,
+    runs: &mut HashMap<NodeId, usize>,
+    runs2: &mut HashMap<NodeId, usize>,
+) {
+    let Some(o) = open.pop() else {
+        return;
+    };
+    match o.tag {
+        Tag::P => {
+            if let Some((parent, holder)) = o.holders {
+                *runs.entry(parent).or_default() += o.non_ws;
+                *runs2.entry(holder).or_default() += o.non_ws;
+            }
+            if o.chars >= 150 {
+                f.long_paragraphs += 1;
+                f.long_par_chars += o.non_ws;
+            }
+        }
+        Tag::A => f.link_chars += o.non_ws,
+        Tag::Li if !o.has_li => f.list_chars += o.non_ws,
+        Tag::Heading => f.heading_links += o.links,
+        _ => {}
+    }
+    if let Some(up) = open.last_mut() {
+        up.non_ws += o.non_ws;
+        up.chars += o.chars;
+        up.links += o.links + usize::from(o.tag == Tag::A);
+        up.has_li |= o.has_li || o.tag == Tag::Li;
+    }
 }
 
 /// The kinds of element the features count.
@@ -355,11 +418,8 @@ fn text_marks(t: &str) -> TextMarks {
         // A dateline or a control is a short line, not a paragraph.
         return m;
     }
-    // One pass over the bytes: each lead word starts with "P" or "W".
-    for (i, c) in t.bytes().enumerate() {
-        if c != b'P' && c != b'W' {
-            continue;
-        }
+    // Each lead word starts with "P" or "W".
+    for i in memchr::memchr2_iter(b'P', b'W', t.as_bytes()) {
         let from = &t[i..];
         for lead in ["Posted", "Published", "Written"] {
             let Some(rest) = from.strip_prefix(lead) else {
@@ -396,60 +456,90 @@ const UPVOTE: crate::anyof::AnyOf = crate::anyof::AnyOf::new(&["upvote"]);
 /// Class fragments of links styled as buttons.
 const CTA: crate::anyof::AnyOf = crate::anyof::AnyOf::new(&["btn", "button", "cta"]);
 
+/// The attributes [`Seen::of`] reads, found in one pass over the
+/// element's (each `el::attr` is a pass of its own).
+#[derive(Default)]
+struct Attrs<'e> {
+    class: &'e str,
+    id: &'e str,
+    itemtype: &'e str,
+    itemprop: Option<&'e str>,
+    rel: Option<&'e str>,
+    aria_label: Option<&'e str>,
+    name: Option<&'e str>,
+    content: Option<&'e str>,
+    type_: Option<&'e str>,
+    value: Option<&'e str>,
+}
+
+impl<'e> Attrs<'e> {
+    fn of(e: &'e dom_query::Element) -> Self {
+        let mut a = Attrs::default();
+        let (mut class, mut id, mut itemtype) = (None, None, None);
+        // The first attribute of each name counts, as for `el::attr`.
+        for at in &e.attrs {
+            let v = Some(&*at.value);
+            let slot = match at.name.local {
+                local_name!("class") => &mut class,
+                local_name!("id") => &mut id,
+                local_name!("itemtype") => &mut itemtype,
+                local_name!("itemprop") => &mut a.itemprop,
+                local_name!("rel") => &mut a.rel,
+                local_name!("aria-label") => &mut a.aria_label,
+                local_name!("name") => &mut a.name,
+                local_name!("content") => &mut a.content,
+                local_name!("type") => &mut a.type_,
+                local_name!("value") => &mut a.value,
+                _ => continue,
+            };
+            if slot.is_none() {
+                *slot = v;
+            }
+        }
+        a.class = class.unwrap_or("");
+        a.id = id.unwrap_or("");
+        a.itemtype = itemtype.unwrap_or("");
+        a
+    }
+}
+
 impl Seen {
     fn of(e: &dom_query::Element, want_generator: bool) -> Self {
-        let attr = |name: &LocalName| el::attr(e, name);
-        let class = attr(&local_name!("class")).unwrap_or("");
+        let a = Attrs::of(e);
+        let (class, id, itemtype) = (a.class, a.id, a.itemtype);
         // Interned names compare as one machine word.
-        let l = &e.name.local;
-        let tag = if *l == local_name!("a") {
-            Tag::A
-        } else if *l == local_name!("p") {
-            Tag::P
-        } else if *l == local_name!("li") {
-            Tag::Li
-        } else if *l == local_name!("h2") || *l == local_name!("h3") || *l == local_name!("h4") {
-            Tag::Heading
-        } else if *l == local_name!("button") {
-            Tag::Button
-        } else if *l == local_name!("input") {
-            if attr(&local_name!("type")).is_some_and(|t| t.eq_ignore_ascii_case("submit"))
-                && attr(&local_name!("value")).is_some_and(is_cart)
-            {
-                Tag::CartInput
-            } else {
-                Tag::Other
+        let tag = match e.name.local {
+            local_name!("a") => Tag::A,
+            local_name!("p") => Tag::P,
+            local_name!("li") => Tag::Li,
+            local_name!("h2") | local_name!("h3") | local_name!("h4") => Tag::Heading,
+            local_name!("button") => Tag::Button,
+            local_name!("input") => {
+                if a.type_.is_some_and(|t| t.eq_ignore_ascii_case("submit"))
+                    && a.value.is_some_and(is_cart)
+                {
+                    Tag::CartInput
+                } else {
+                    Tag::Other
+                }
             }
-        } else if *l == local_name!("pre") || *l == local_name!("code") {
-            Tag::Code
-        } else if *l == local_name!("article") {
-            Tag::Article
-        } else if *l == local_name!("main") {
-            Tag::Main
-        } else if *l == local_name!("figure") {
-            Tag::Figure
-        } else if *l == local_name!("blockquote") {
-            Tag::Blockquote
-        } else if *l == local_name!("meta") {
-            Tag::Meta
-        } else {
-            Tag::Other
+            local_name!("pre") | local_name!("code") => Tag::Code,
+            local_name!("article") => Tag::Article,
+            local_name!("main") => Tag::Main,
+            local_name!("figure") => Tag::Figure,
+            local_name!("blockquote") => Tag::Blockquote,
+            local_name!("meta") => Tag::Meta,
+            _ => Tag::Other,
         };
         let generator = (tag == Tag::Meta
             && want_generator
-            && attr(&local_name!("name")).is_some_and(|v| v.eq_ignore_ascii_case("generator")))
-        .then(|| {
-            attr(&local_name!("content"))
-                .map(str::to_lowercase)
-                .unwrap_or_default()
-        });
-        let itemtype = attr(&local_name!("itemtype")).unwrap_or("");
-        let id = attr(&local_name!("id")).unwrap_or("");
+            && a.name.is_some_and(|v| v.eq_ignore_ascii_case("generator")))
+        .then(|| a.content.map(str::to_lowercase).unwrap_or_default());
         // Every class test below needs one of these words (in some case):
         // most classes are ruled out in one pass.
         let marked = CLASS_PREFILTER.found_in(class);
-        let post = itemtype.contains("Comment")
-            || itemtype.contains("DiscussionForumPosting")
+        let post = (!itemtype.is_empty()
+            && (itemtype.contains("Comment") || itemtype.contains("DiscussionForumPosting")))
             || (marked
                 && (class
                     .split_whitespace()
@@ -465,25 +555,25 @@ impl Seen {
             doc_mark: marked
                 && DOC_PREFILTER.found_in(class)
                 && DOC_CLASSES.iter().any(|c| class.contains(c)),
-            price: attr(&local_name!("itemprop")) == Some("price")
-                || (marked && class.contains("price")),
+            price: a.itemprop == Some("price") || (marked && class.contains("price")),
             post,
             generator,
-            breadcrumb: (marked && class.contains("breadcrumb")) || id.contains("breadcrumb"),
+            breadcrumb: (marked && class.contains("breadcrumb"))
+                || (!id.is_empty() && id.contains("breadcrumb")),
             post_body: marked
                 && class
                     .split_whitespace()
                     .any(|c| POST_BODY_CLASSES.contains(&c)),
-            next_prev: attr(&local_name!("rel")).is_some_and(|r| {
+            next_prev: a.rel.is_some_and(|r| {
                 r.split_whitespace()
                     .any(|v| v.eq_ignore_ascii_case("next") || v.eq_ignore_ascii_case("prev"))
             }),
             written_by: tag == Tag::Meta
-                && attr(&local_name!("name")) == Some("twitter:label1")
-                && attr(&local_name!("content")).is_some_and(|c| c.starts_with("Written by")),
+                && a.name == Some("twitter:label1")
+                && a.content.is_some_and(|c| c.starts_with("Written by")),
             vote: (marked && UPVOTE.found_in(class))
                 || UPVOTE.found_in(id)
-                || attr(&local_name!("aria-label")).is_some_and(|l| UPVOTE.found_in(l)),
+                || a.aria_label.is_some_and(|l| UPVOTE.found_in(l)),
         }
     }
 }

@@ -10,15 +10,22 @@
 
 use std::borrow::Cow;
 
+/// First position of the byte `c` in `hay`: the `memchr` crate's vector
+/// search, several times faster than a loop over the bytes on the long
+/// attribute values, scripts and texts the pre-pass steps over.
+fn byte_at(hay: &[u8], c: u8) -> Option<usize> {
+    memchr::memchr(c, hay)
+}
+
 /// First position of `needle` in `hay`, ASCII case ignored. Every needle
-/// starts with a byte that has no case (`<`, `-`), found with the standard
-/// library's word-at-a-time `memchr`; the rest is compared in place.
+/// starts with a byte that has no case (`<`, `-`), found with
+/// [`byte_at`]; the rest is compared in place.
 fn find(hay: &str, needle: &[u8]) -> Option<usize> {
     let (&first, rest) = needle.split_first()?;
     debug_assert!(first.is_ascii() && !first.is_ascii_alphabetic());
     let b = hay.as_bytes();
     let mut i = 0;
-    while let Some(off) = hay[i..].find(char::from(first)) {
+    while let Some(off) = byte_at(&b[i..], first) {
         let p = i + off;
         let end = p + needle.len();
         if end > b.len() {
@@ -33,25 +40,32 @@ fn find(hay: &str, needle: &[u8]) -> Option<usize> {
     None
 }
 
+/// The positions in `hay` where `needle` starts, ASCII case ignored: the
+/// candidates are the places of its first byte in either case.
+fn starts_ci<'a>(hay: &'a [u8], needle: &'a [u8]) -> impl Iterator<Item = usize> + 'a {
+    let first = needle[0];
+    memchr::memchr2_iter(first.to_ascii_lowercase(), first.to_ascii_uppercase(), hay).filter(
+        move |&i| {
+            hay.get(i..i + needle.len())
+                .is_some_and(|w| w.eq_ignore_ascii_case(needle))
+        },
+    )
+}
+
 /// Whether `hay` holds `needle`, ASCII case ignored (short haystacks).
 fn contains_ci(hay: &[u8], needle: &[u8]) -> bool {
-    hay.windows(needle.len())
-        .any(|w| w.eq_ignore_ascii_case(needle))
+    starts_ci(hay, needle).next().is_some()
 }
 
 /// Whether a `<link>` tag points at the next or previous page of a series
-/// (`rel="next"`, `rel=prev`).
+/// (`rel="next"`, `rel='prev`, `rel=next`).
 fn is_pagination(tag: &[u8]) -> bool {
-    [
-        b"rel=\"next".as_slice(),
-        b"rel='next",
-        b"rel=next",
-        b"rel=\"prev",
-        b"rel='prev",
-        b"rel=prev",
-    ]
-    .iter()
-    .any(|needle| contains_ci(tag, needle))
+    starts_ci(tag, b"rel=").any(|i| {
+        let v = &tag[i + 4..];
+        let v = v.strip_prefix(b"\"").or(v.strip_prefix(b"'")).unwrap_or(v);
+        v.get(..4)
+            .is_some_and(|w| w.eq_ignore_ascii_case(b"next") || w.eq_ignore_ascii_case(b"prev"))
+    })
 }
 
 /// Whether `rest` (the bytes after `<`) opens the element `name`.
@@ -71,7 +85,7 @@ fn element_end(s: &str, start: usize, close: &[u8]) -> usize {
         return s.len();
     };
     let c = start + c;
-    match s[c..].find('>') {
+    match byte_at(&s.as_bytes()[c..], b'>') {
         Some(gt) => c + gt + 1,
         None => s.len(),
     }
@@ -198,7 +212,7 @@ fn slim_tag(
             }
             if b[j] == b'"' || b[j] == b'\'' {
                 let q = b[j];
-                let close = b[j + 1..].iter().position(|&c| c == q)?;
+                let close = byte_at(&b[j + 1..], q)?;
                 let v = (j + 1, j + 1 + close);
                 i = v.1 + 1;
                 v
@@ -292,7 +306,7 @@ pub(crate) fn strip_heavy_keeping<'a>(s: &'a str, extra: &[String]) -> Cow<'a, s
     let mut ws = Blank::default();
     // Every cut point is at an ASCII byte (`<`, `>`), so at a character
     // boundary of `s`.
-    while let Some(off) = s[i..].find('<') {
+    while let Some(off) = byte_at(&b[i..], b'<') {
         let p = i + off;
         if ws.seg_blank && !b[i..p].iter().all(|&c| is_space(c)) {
             ws.seg_blank = false;
@@ -313,7 +327,7 @@ pub(crate) fn strip_heavy_keeping<'a>(s: &'a str, extra: &[String]) -> Cow<'a, s
                 None => b.len(),
             })
         } else if opens(rest, b"script") {
-            let Some(gt) = s[p..].find('>') else {
+            let Some(gt) = byte_at(&b[p..], b'>') else {
                 break;
             };
             let end = element_end(s, p + gt + 1, b"</script");
@@ -339,7 +353,7 @@ pub(crate) fn strip_heavy_keeping<'a>(s: &'a str, extra: &[String]) -> Cow<'a, s
             // their posts there): drop only the opening tag so the content
             // parses as HTML (the stray end tag is ignored). Small ones are
             // pixels and "enable JavaScript" notes: drop them whole.
-            let Some(gt) = s[p..].find('>') else {
+            let Some(gt) = byte_at(&b[p..], b'>') else {
                 break;
             };
             let end = element_end(s, p + gt + 1, b"</noscript");
@@ -646,7 +660,7 @@ fn tag_end(s: &str, p: usize) -> Option<usize> {
             b'>' => return Some(i + 1),
             b'=' => eq = true,
             q @ (b'"' | b'\'') if eq => {
-                i += 1 + s[i + 1..].find(char::from(q))?;
+                i += 1 + byte_at(&b[i + 1..], q)?;
                 eq = false;
             }
             c if is_space(c) => {}
@@ -753,6 +767,27 @@ mod tests {
             "<html><head><link rel=\"canonical\" href=\"https://e.org/a\"><link rel=author href=/me>\
              </head><body><link rel=stylesheet href=/b.css><p>x</p></body></html>"
         );
+    }
+
+    #[test]
+    fn pagination_links_in_any_quoting_and_case() {
+        for tag in [
+            "<link rel=\"next\" href=/2>",
+            "<link REL='Prev' href=/1>",
+            "<link href=/3 rel=next>",
+            "<link rel=\"prev\">",
+        ] {
+            assert!(is_pagination(tag.as_bytes()), "{tag}");
+        }
+        for tag in [
+            "<link rel=\"nofollow next\">",
+            "<link rel=preload href=/next>",
+            "<link rel=nex>",
+        ] {
+            assert!(!is_pagination(tag.as_bytes()), "{tag}");
+        }
+        assert!(contains_ci(b"<LINK rel=Canonical>", b"canonical"));
+        assert!(!contains_ci(b"<link rel=canon>", b"canonical"));
     }
 
     #[test]
