@@ -805,6 +805,35 @@ const BOILERPLATE: &[&str] = &[
     "تبلیغات",
     "نظرات",
     "شریکول",
+    // Notices of forum, questions-and-answers and form software, the same
+    // on every site that runs it.
+    "you are using an out of date browser. it may not display this or other websites correctly. you should upgrade or use an alternative browser",
+    "you must log in or register to reply here",
+    "not open for further replies",
+    "create an account or sign in to comment",
+    "you need to be a member in order to leave a comment",
+    "sign up for a new account in our community. it's easy",
+    "register a new account",
+    "already have an account? sign in here",
+    "sign in now",
+    "go to topic listing",
+    "recommended posts",
+    "similar threads",
+    "forum jump",
+    "print view",
+    "you must log in to answer this question",
+    "start asking to get answers",
+    "find the answer to your question by asking",
+    "explore related questions",
+    "see similar questions with these tags",
+    "draft saved",
+    "draft discarded",
+    "this field is for validation purposes and should be left unchanged",
+    "this field is hidden when viewing the form",
+    "your browser does not support the video tag",
+    "choosing a selection results in a full page refresh",
+    "opens in a new window",
+    "jump to content",
 ];
 
 /// A line of a client-side template the page never rendered: one or more
@@ -1658,6 +1687,121 @@ pub(crate) fn cut_tail(blocks: &mut Vec<Block>) {
         };
         blocks.truncate(at);
     }
+}
+
+/// Short lines after the last sentence of an article: a paragraph or
+/// heading of under 80 bytes that ends no sentence ("Filed under
+/// Gardening", "Share", a teaser's title, a sign-up button), at the very
+/// end of the text, is the page's furniture left after the article (tags,
+/// share and follow links, the headings of empty boxes). They are dropped
+/// from the end back to the first line that ends a sentence, a list item
+/// or a longer block; the first block always stays. Lines ending with a
+/// colon announce what follows and stay too. A run of more than 24 such
+/// lines is the text's own table or list (the cells of a table of figures
+/// at the end of a report), and stays.
+pub(crate) fn drop_trailing_lines(blocks: &mut Vec<Block>) {
+    let trailing = |b: &Block| {
+        let end = b
+            .text
+            .trim_end()
+            .trim_end_matches(['"', '\'', '”', '’', '»', ')', '*']);
+        matches!(b.kind, BlockKind::Paragraph | BlockKind::Heading)
+            && b.text.len() < 80
+            && !end.ends_with(['.', '!', '?', ':', '…', '。', '؟', '۔'])
+    };
+    let run = blocks
+        .iter()
+        .skip(1)
+        .rev()
+        .take(25)
+        .take_while(|b| trailing(b))
+        .count();
+    if run <= 24 {
+        blocks.truncate(blocks.len() - run);
+    }
+    // Then the site's notices that close the page (see `is_end_notice`),
+    // at most two.
+    for _ in 0..2 {
+        if blocks.len() > 1 && blocks.last().is_some_and(is_end_notice) {
+            blocks.pop();
+        }
+    }
+}
+
+/// An affiliate disclosure among the first three blocks of an article
+/// ("This post contains affiliate links …", "Purchases made through our
+/// links may earn us a commission.", "… we may include paid
+/// promotion."): the site's notice above the text, dropped when other
+/// blocks remain.
+pub(crate) fn drop_lead_disclosure(blocks: &mut Vec<Block>) {
+    if blocks.len() < 2 {
+        return;
+    }
+    if let Some(i) = blocks.iter().take(3).position(is_disclosure) {
+        blocks.remove(i);
+    }
+}
+
+/// Whether a paragraph of under 500 bytes discloses affiliate links or
+/// paid placements: "affiliate" with "link" or "commission", a
+/// commission the site earns or receives, or "paid promotion".
+fn is_disclosure(b: &Block) -> bool {
+    if b.kind != BlockKind::Paragraph || b.text.len() >= 500 {
+        return false;
+    }
+    let lower = b.text.to_lowercase();
+    let paid = || {
+        lower
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| w.starts_with("earn") || w.starts_with("receiv"))
+    };
+    (lower.contains("affiliate") && (lower.contains("link") || lower.contains("commission")))
+        || (lower.contains("commission") && paid())
+        || lower.contains("paid promotion")
+}
+
+/// Whether a paragraph of under 400 bytes is one of the notices a site
+/// puts after its articles: a copyright or rights line ("© 2025 Harbour
+/// Notes", "… All rights reserved."), an affiliate disclosure ("This post
+/// contains affiliate links …", "… from qualifying purchases"), a sign-up
+/// call ("Sign up now to get …", "Subscribe for …"), a disclaimer
+/// ("Disclaimer: …", "… for informational purposes only …") or the
+/// blogger's greeting ("Hi, I'm Sam! …").
+fn is_end_notice(b: &Block) -> bool {
+    if b.kind != BlockKind::Paragraph || b.text.len() >= 400 {
+        return false;
+    }
+    let lower = b.text.trim().to_lowercase();
+    let starts = |p: &[&str]| p.iter().any(|w| lower.starts_with(w));
+    let holds = |p: &[&str]| p.iter().any(|w| lower.contains(w));
+    // "Hi, I'm Sam", "Hey there! I’m Jo": a greeting, then "I'm".
+    let greeting = ["hi", "hey", "hello"].iter().any(|g| {
+        lower.strip_prefix(g).is_some_and(|r| {
+            let r = r.strip_prefix(" there").unwrap_or(r);
+            let r = r.trim_start_matches([',', '!']).trim_start();
+            r.starts_with("i'm ") || r.starts_with("i’m ") || r.starts_with("i am ")
+        })
+    });
+    greeting
+        || starts(&[
+            "©",
+            "copyright",
+            "disclaimer",
+            "sign up",
+            "sign-up",
+            "subscribe",
+        ])
+        || holds(&[
+            "all rights reserved",
+            "affiliate link",
+            "affiliate marketer",
+            "affiliate commission",
+            "qualifying purchases",
+            "for informational purposes",
+            "not be considered medical",
+            "not be considered legal",
+            "not be considered financial",
+        ])
 }
 
 /// Whether a paragraph is a note about the author: a name (one to four
@@ -2719,5 +2863,90 @@ mod tests {
             .map(|b| b.text)
             .collect();
         assert_eq!(article, ["A smock of waxed cotton.", "Choose your size"]);
+    }
+
+    #[test]
+    fn short_lines_and_notices_after_the_text_are_dropped() {
+        use BlockKind::{Heading as H, ListItem as L, Paragraph as P};
+        let texts = |bs: &[Block]| bs.iter().map(|b| b.text.clone()).collect::<Vec<_>>();
+        let prose = "The ferry leaves the harbour at seven and reaches the island an hour later.";
+        let mut blocks = vec![
+            block(P, prose),
+            block(P, "Filed under Ferries"),
+            block(H, "More from the harbour"),
+        ];
+        drop_trailing_lines(&mut blocks);
+        assert_eq!(texts(&blocks), [prose]);
+        // A sentence, a line announcing what follows and a list item stay.
+        let mut blocks = vec![
+            block(P, prose),
+            block(P, "Book early."),
+            block(P, "Timetable:"),
+            block(L, "Monday"),
+        ];
+        drop_trailing_lines(&mut blocks);
+        assert_eq!(blocks.len(), 4);
+        // A long run of short lines is the text's own table.
+        let mut blocks = vec![block(P, prose)];
+        blocks.extend((0..30).map(|i| block(P, &format!("{i} knots"))));
+        drop_trailing_lines(&mut blocks);
+        assert_eq!(blocks.len(), 31);
+        // Notices: at most two, never the first block.
+        let mut blocks = vec![
+            block(P, prose),
+            block(P, "Ferry times are given for informational purposes only."),
+            block(P, "© 2025 Harbour Notes. All rights reserved."),
+        ];
+        drop_trailing_lines(&mut blocks);
+        assert_eq!(texts(&blocks), [prose]);
+        let mut only = vec![block(P, "Subscribe to the harbour letter.")];
+        drop_trailing_lines(&mut only);
+        assert_eq!(only.len(), 1);
+    }
+
+    #[test]
+    fn end_notices_are_recognised() {
+        let p = |t: &str| is_end_notice(&block(BlockKind::Paragraph, t));
+        assert!(p("Hi, I'm Sam! I write about boats and the sea."));
+        assert!(p("Hey there! I’m Jo, and this is my harbour blog."));
+        assert!(p("This post contains affiliate links to the shops we use."));
+        assert!(p("Sign up now to get the tide tables in your inbox."));
+        assert!(p("Disclaimer: check the tides before you set out."));
+        assert!(!p("Hidden coves are best reached at low tide."));
+        assert!(!p("His subscription to the harbour letter ran out in May."));
+        assert!(!is_end_notice(&block(BlockKind::Heading, "Subscribe")));
+    }
+
+    #[test]
+    fn notices_of_forum_and_form_software_are_boilerplate() {
+        let p = |t: &str| is_boilerplate(&block(BlockKind::Paragraph, t));
+        assert!(p("Your browser does not support the video tag."));
+        assert!(p("You must log in or register to reply here."));
+        assert!(p(
+            "This field is for validation purposes and should be left unchanged."
+        ));
+        assert!(!p("The browser shows the video once the page has loaded."));
+    }
+
+    #[test]
+    fn an_affiliate_disclosure_above_the_text_is_dropped() {
+        use BlockKind::Paragraph as P;
+        let prose = "The ferry leaves the harbour at seven and reaches the island an hour later.";
+        let note = "Purchases made through our links may earn us a commission.";
+        let mut blocks = vec![block(P, note), block(P, prose)];
+        drop_lead_disclosure(&mut blocks);
+        assert_eq!(blocks, [block(P, prose)]);
+        // Alone, it stays; "learn" is no earning.
+        let mut only = vec![block(P, note)];
+        drop_lead_disclosure(&mut only);
+        assert_eq!(only.len(), 1);
+        assert!(!is_disclosure(&block(
+            P,
+            "Learn how the harbour commission sets the ferry fares."
+        )));
+        assert!(is_disclosure(&block(
+            P,
+            "This post contains affiliate links to the chandlery."
+        )));
     }
 }

@@ -427,14 +427,18 @@ fn check_not_binary(bytes: &[u8]) -> Result<()> {
 /// typed wrongly: then the readability core's block is the text. A block
 /// of the core that is kept is completed from the page walk: numbered
 /// sections it left in sibling parts of the page, and holes of prose its
-/// cleaning cut out. Chosen by measurement on WCXB dev (see
-/// `eval/extract.sh`).
+/// cleaning cut out. The text of an article or documentation page then
+/// loses the short lines and site notices after its last sentence and an
+/// affiliate disclosure above it. First of all, the blocks of React's
+/// streamed rendering go to their places (see [`place_streamed`]). Chosen
+/// by measurement on WCXB dev (see `eval/extract.sh`).
 fn main_text(
     doc: Document,
     url: Option<&str>,
     page_type: PageType,
     feats: &pagetype::Features,
 ) -> Vec<Block> {
+    place_streamed(&doc, feats);
     let text_bytes = feats.text_bytes;
     let one_block = matches!(page_type, PageType::Article | PageType::Documentation);
     // The whole page, walked before the readability core rewrites the tree.
@@ -484,14 +488,37 @@ fn main_text(
         if !blocks.is_empty() && keep {
             body::extend_numbered_sections(&mut blocks, &page);
             body::fill_holes(&mut blocks, &page);
+            if one_block {
+                body::drop_trailing_lines(&mut blocks);
+                body::drop_lead_disclosure(&mut blocks);
+            }
             return blocks;
         }
     }
     let mut page = page;
     if one_block {
         body::cut_tail(&mut page);
+        body::drop_trailing_lines(&mut page);
+        body::drop_lead_disclosure(&mut page);
     }
     page
+}
+
+/// Puts each block of React's streamed rendering in its place, as the
+/// page's script does in a browser: the `<div id="S:n">` (unhidden by the
+/// pre-pass) replaces its `<template id="B:n">`. Left at the end of the
+/// body, after the footer, the late parts of a story fall outside the
+/// readability core's block and behind the tail markers. The features'
+/// walk found both halves (no walk of its own here).
+fn place_streamed(doc: &Document, feats: &pagetype::Features) {
+    for (k, block) in &feats.streamed {
+        let Some((_, spot)) = feats.placeholders.iter().find(|(b, _)| b == k) else {
+            continue;
+        };
+        if let Some(spot) = doc.tree.get(spot) {
+            spot.replace_with(block);
+        }
+    }
 }
 
 /// The blocks of the article the readability core marked in the tree (its
