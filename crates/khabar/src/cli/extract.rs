@@ -69,7 +69,8 @@ pub async fn run(ctx: &Context, args: ExtractArgs) -> anyhow::Result<ExitCode> {
         .with_context(|| format!("cannot extract {}", args.input.display()))?;
     let mut out = output::stdout();
     if args.json {
-        output::json_doc(&mut out, &to_json(&article)?)?;
+        serde_json::to_writer_pretty(&mut out, &WithText::new(&article))?;
+        out.write_all(b"\n")?;
     } else {
         let text = article.text();
         out.write_all(text.as_bytes())?;
@@ -81,13 +82,22 @@ pub async fn run(ctx: &Context, args: ExtractArgs) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// The article as JSON, with `text` added for convenience.
-pub fn to_json(a: &ExtractedArticle) -> anyhow::Result<serde_json::Value> {
-    let mut v = serde_json::to_value(a)?;
-    if let Some(o) = v.as_object_mut() {
-        o.insert("text".into(), a.text().into());
+/// The article as JSON, with `text` added for convenience (serialised
+/// straight from the article, without an intermediate `serde_json::Value`).
+#[derive(serde::Serialize)]
+struct WithText<'a> {
+    #[serde(flatten)]
+    article: &'a ExtractedArticle,
+    text: String,
+}
+
+impl<'a> WithText<'a> {
+    fn new(article: &'a ExtractedArticle) -> Self {
+        Self {
+            article,
+            text: article.text(),
+        }
     }
-    Ok(v)
 }
 
 /// Reads a page, decompressing it when it is gzip (by name or by magic bytes).
@@ -212,13 +222,13 @@ fn one_page(
         Ok(r) => r?,
         Err(_) => bail!("the extractor panicked on this page (please report it)"),
     };
-    let text = article.text();
+    let doc = WithText::new(&article);
     let txt = out_dir.join(format!("{name}.txt"));
-    std::fs::write(&txt, &text).with_context(|| format!("cannot write {}", txt.display()))?;
+    std::fs::write(&txt, &doc.text).with_context(|| format!("cannot write {}", txt.display()))?;
     let json = out_dir.join(format!("{name}.json"));
-    let doc = serde_json::to_vec_pretty(&to_json(&article)?)?;
-    std::fs::write(&json, doc).with_context(|| format!("cannot write {}", json.display()))?;
-    Ok(!text.trim().is_empty())
+    let bytes = serde_json::to_vec_pretty(&doc)?;
+    std::fs::write(&json, bytes).with_context(|| format!("cannot write {}", json.display()))?;
+    Ok(!doc.text.trim().is_empty())
 }
 
 #[cfg(test)]
