@@ -304,6 +304,7 @@ pub(crate) fn strip_heavy_keeping<'a>(s: &'a str, extra: &[String]) -> Cow<'a, s
     // Whether `<body>` has started.
     let mut in_body = false;
     let mut ws = Blank::default();
+    let mut depth = Depth::default();
     // Every cut point is at an ASCII byte (`<`, `>`), so at a character
     // boundary of `s`.
     while let Some(off) = byte_at(&b[i..], b'<') {
@@ -417,6 +418,20 @@ pub(crate) fn strip_heavy_keeping<'a>(s: &'a str, extra: &[String]) -> Cow<'a, s
             i = p + 1;
             continue;
         };
+        if depth.too_deep(name, closing, b[end - 2] == b'/') {
+            // Past the deepest nesting: the tag goes, its content stays.
+            let o = out.get_or_insert_with(|| String::with_capacity(s.len() / 2));
+            if ws.seg_blank && ws.mark.is_none() {
+                ws.mark = Some(o.len() + ws.seg_start.saturating_sub(last));
+            }
+            o.push_str(&s[last..p]);
+            last = end;
+            i = end;
+            if i >= b.len() {
+                break;
+            }
+            continue;
+        }
         if !closing && name_len == 3 && b.get(p + 5) == Some(&b'h') && b[p..].starts_with(STREAMED)
         {
             // The `hidden` attribute is the first one kept.
@@ -453,6 +468,105 @@ pub(crate) fn strip_heavy_keeping<'a>(s: &'a str, extra: &[String]) -> Cow<'a, s
             Cow::Owned(o)
         }
     }
+}
+
+/// The deepest nesting of elements the parser is given. A page nested
+/// tens of thousands of elements deep, by accident or on purpose, would
+/// otherwise cost the parser time that grows with the square of its depth
+/// and overflow the stack of the tree walks (25,000 levels do on a thread
+/// of 2 MiB), which ends the whole process, not just the page. Chromium's
+/// parser stops at 512; this limit is higher so that the end tags a sloppy
+/// page leaves out (and that the count below cannot see the parser close)
+/// never reach it, and low enough for the walks of a debug build.
+pub(crate) const MAX_DEPTH: usize = 2048;
+
+/// Counts the elements open at each tag, as far as the bytes tell: an
+/// element whose end tag may be left out (`<p>`, `<li>`, `<td>`, …) or
+/// that has none (`<br>`, `<img>`, …) is not counted, so a sloppy page is
+/// never thought deeper than it parses. Past [`MAX_DEPTH`], start tags go
+/// (their content stays) and as many end tags after them.
+#[derive(Default)]
+struct Depth {
+    open: usize,
+    dropped: usize,
+}
+
+impl Depth {
+    /// Whether the tag `name` (`closing`, `self_closing`) goes.
+    fn too_deep(&mut self, name: &[u8], closing: bool, self_closing: bool) -> bool {
+        // Every uncounted name has at most 8 letters: longer ones count.
+        if (self_closing && !closing) || lowered::<8>(name, is_uncounted) {
+            return false;
+        }
+        if closing {
+            if self.dropped > 0 {
+                self.dropped -= 1;
+                return true;
+            }
+            self.open = self.open.saturating_sub(1);
+            false
+        } else if self.open >= MAX_DEPTH {
+            self.dropped += 1;
+            true
+        } else {
+            self.open += 1;
+            false
+        }
+    }
+}
+
+/// Elements (lower case) without an end tag, or whose end tag may be left
+/// out, or that the parser never nests in themselves (a new `<a>`,
+/// `<button>` or `<nobr>` closes the open one, a `<form>` inside a form is
+/// ignored): they never make a page deep.
+fn is_uncounted(name: &[u8]) -> bool {
+    matches!(
+        name,
+        b"area"
+            | b"base"
+            | b"br"
+            | b"col"
+            | b"embed"
+            | b"hr"
+            | b"img"
+            | b"image"
+            | b"input"
+            | b"link"
+            | b"meta"
+            | b"param"
+            | b"source"
+            | b"track"
+            | b"wbr"
+            | b"keygen"
+            | b"frame"
+            | b"basefont"
+            | b"bgsound"
+            | b"p"
+            | b"li"
+            | b"dt"
+            | b"dd"
+            | b"option"
+            | b"optgroup"
+            | b"tr"
+            | b"td"
+            | b"th"
+            | b"tbody"
+            | b"thead"
+            | b"tfoot"
+            | b"colgroup"
+            | b"caption"
+            | b"rb"
+            | b"rt"
+            | b"rp"
+            | b"rtc"
+            | b"html"
+            | b"head"
+            | b"body"
+            | b"a"
+            | b"button"
+            | b"nobr"
+            | b"form"
+    )
 }
 
 /// What a tag is to the white space next to it (see [`Blank`]).
@@ -823,5 +937,30 @@ mod tests {
         );
         assert_eq!(strip_heavy("<"), "<");
         assert_eq!(strip_heavy("<script"), "<script");
+    }
+
+    #[test]
+    fn nesting_past_the_limit_loses_its_tags_not_its_text() {
+        let n = MAX_DEPTH + 500;
+        let deep = format!(
+            "<body>{}<blockquote><span>deep text</span></blockquote>{}</body>",
+            "<div><span>".repeat(n / 2),
+            "</span></div>".repeat(n / 2)
+        );
+        let out = strip_heavy(&deep);
+        assert!(out.contains("deep text"));
+        // As many start as end tags are kept, up to the limit.
+        let opened = out.matches("<div>").count() + out.matches("<span>").count();
+        let closed = out.matches("</div>").count() + out.matches("</span>").count();
+        assert_eq!(opened, MAX_DEPTH);
+        assert_eq!(closed, MAX_DEPTH);
+        assert!(!out.contains("<blockquote>"));
+        // Elements the parser closes itself never count: a sloppy page of
+        // unclosed paragraphs, items, cells and links is left whole.
+        let flat = format!(
+            "<body><div>{}</div></body>",
+            "<p><a href=#x>link<li>item<td>cell<br><img src=x>".repeat(3 * MAX_DEPTH)
+        );
+        assert_eq!(strip_heavy(&flat), flat);
     }
 }

@@ -38,6 +38,31 @@ fn broken_html_still_extracts() {
     }
 }
 
+/// A page nested far deeper than any real one (30,000 elements; 25,000
+/// overflowed the 2 MiB stack of a worker thread before the pre-pass cut
+/// the nesting) gives its text, on a thread of the default size.
+#[test]
+fn very_deep_nesting_gives_its_text() {
+    let n = 15_000;
+    let html = format!(
+        "<html><body><article>{}<p>The wells of the lower village were dug this spring, and every \
+         family now fetches water within five minutes of home.</p>{}</article></body></html>",
+        "<div><section>".repeat(n),
+        "</section></div>".repeat(n)
+    );
+    let a = std::thread::Builder::new()
+        .stack_size(2 << 20)
+        .spawn(move || extract(html.as_bytes(), &ExtractOptions::default()).unwrap())
+        .unwrap()
+        .join()
+        .unwrap();
+    assert!(
+        a.text().contains("within five minutes of home"),
+        "{:?}",
+        a.text()
+    );
+}
+
 #[test]
 fn random_bytes_never_panic() {
     // A small deterministic generator: no extra dependency.
