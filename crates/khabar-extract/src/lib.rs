@@ -72,6 +72,7 @@ pub use charset::CharsetSource;
 pub use error::{Error, Result};
 pub use meta::Source;
 pub use pagetype::PageType;
+pub use prepass::limit_nesting;
 pub use sites::{MIN_RULE_TEXT, SiteRule, SiteRules};
 
 /// What the caller knows about the page besides its bytes.

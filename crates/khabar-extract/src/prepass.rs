@@ -515,6 +515,65 @@ impl Depth {
     }
 }
 
+/// `html` with its element nesting capped at [`MAX_DEPTH`], nothing else
+/// changed: for readers of a page other than [`strip_heavy`]'s (the
+/// crawler's link discovery parses listing pages whole). Comments and the
+/// contents of `<script>`, `<style>` and `<textarea>` are stepped over.
+pub fn limit_nesting(html: &str) -> Cow<'_, str> {
+    let b = html.as_bytes();
+    let mut depth = Depth::default();
+    let mut out: Option<String> = None;
+    let mut last = 0;
+    let mut i = 0;
+    while let Some(off) = byte_at(&b[i..], b'<') {
+        let p = i + off;
+        let rest = &b[p + 1..];
+        if rest.starts_with(b"!--") {
+            i = find(&html[p + 4..], b"-->").map_or(b.len(), |e| p + 4 + e + 3);
+            continue;
+        }
+        let closing = rest.first() == Some(&b'/');
+        let n0 = p + 1 + usize::from(closing);
+        let n1 = n0
+            + b[n0..]
+                .iter()
+                .take_while(|c| c.is_ascii_alphanumeric())
+                .count();
+        let name = &b[n0..n1];
+        let Some(end) = name
+            .first()
+            .is_some_and(u8::is_ascii_alphabetic)
+            .then(|| tag_end(html, p))
+            .flatten()
+        else {
+            i = p + 1;
+            continue;
+        };
+        i = end;
+        // Raw text, skipped whole with its end tag: it never counts.
+        let raw = [&b"script"[..], b"style", b"textarea"]
+            .into_iter()
+            .find(|r| name.eq_ignore_ascii_case(r));
+        if let (Some(raw), false) = (raw, closing) {
+            i = element_end(html, end, &[&b"</"[..], raw].concat());
+        } else if depth.too_deep(name, closing, b[end - 2] == b'/') {
+            let o = out.get_or_insert_with(|| String::with_capacity(html.len()));
+            o.push_str(&html[last..p]);
+            last = end;
+        }
+        if i >= b.len() {
+            break;
+        }
+    }
+    match out {
+        None => Cow::Borrowed(html),
+        Some(mut o) => {
+            o.push_str(&html[last.min(html.len())..]);
+            Cow::Owned(o)
+        }
+    }
+}
+
 /// Elements (lower case) without an end tag, or whose end tag may be left
 /// out, or that the parser never nests in themselves (a new `<a>`,
 /// `<button>` or `<nobr>` closes the open one, a `<form>` inside a form is
@@ -962,5 +1021,26 @@ mod tests {
             "<p><a href=#x>link<li>item<td>cell<br><img src=x>".repeat(3 * MAX_DEPTH)
         );
         assert_eq!(strip_heavy(&flat), flat);
+    }
+
+    #[test]
+    fn limit_nesting_keeps_all_but_the_tags_past_the_limit() {
+        let n = MAX_DEPTH + 100;
+        let deep = format!(
+            "<body><script>var s = '{}';</script>{}<a href=\"/x\">deep</a>{}</body>",
+            "<div>".repeat(3000),
+            "<div class=k>".repeat(n),
+            "</div>".repeat(n)
+        );
+        let out = limit_nesting(&deep);
+        assert!(out.contains("<a href=\"/x\">deep</a>"));
+        assert!(
+            out.contains(&"<div>".repeat(3000)),
+            "script text is not markup"
+        );
+        assert_eq!(out.matches("<div class=k>").count(), MAX_DEPTH);
+        assert_eq!(out.matches("</div>").count(), MAX_DEPTH);
+        let flat = "<body><!-- <div> --><p>a<li>b<a href=y>c</body>";
+        assert!(matches!(limit_nesting(flat), Cow::Borrowed(_)));
     }
 }

@@ -89,7 +89,7 @@ pub fn links_from_page(html: &[u8], page_url: &str, pattern: Option<&str>) -> Ve
         return Vec::new();
     };
     let page_canonical = resolve(None, page_url).map(|(_, c)| c);
-    let doc = Document::from(text_of(html).as_ref());
+    let doc = parse(html);
     let base = base_url(&doc, &page);
     let lang = doc
         .select("html")
@@ -154,13 +154,20 @@ pub fn links_from_page(html: &[u8], page_url: &str, pattern: Option<&str>) -> Ve
     out
 }
 
+/// The page parsed, its nesting capped ([`khabar_extract::limit_nesting`]):
+/// a page nested tens of thousands of elements deep would cost the parser
+/// minutes.
+fn parse(html: &[u8]) -> Document {
+    Document::from(khabar_extract::limit_nesting(&text_of(html)).as_ref())
+}
+
 /// The page's `<link rel="canonical">`, resolved against `page_url` (and
 /// `<base href>`) and canonicalised. A canonical link to another site is
 /// ignored: a page must not be able to claim another outlet's URL (and so
 /// overwrite that outlet's article under the same key).
 pub fn canonical_link(html: &[u8], page_url: &str) -> Option<String> {
     let page = Url::parse(page_url).ok()?;
-    let doc = Document::from(text_of(html).as_ref());
+    let doc = parse(html);
     let base = base_url(&doc, &page);
     doc.select("link[rel][href]").iter().find_map(|l| {
         let rel = l.attr("rel")?;
