@@ -64,10 +64,11 @@ pub(crate) fn clean_text(s: &str) -> Option<String> {
 }
 
 /// The text of a string that may hold HTML markup (an RSS description, an
-/// Atom `type="html"` title), white space collapsed.
+/// Atom `type="html"` title), white space collapsed; its nesting capped
+/// first, as for pages ([`khabar_extract::limit_nesting`]).
 pub(crate) fn markup_to_text(s: &str) -> Option<String> {
     if s.contains('<') || s.contains('&') {
-        let doc = dom_query::Document::fragment(s);
+        let doc = dom_query::Document::fragment(khabar_extract::limit_nesting(s).as_ref());
         clean_text(&doc.text())
     } else {
         clean_text(s)

@@ -252,3 +252,24 @@ fn the_xml_declaration_charset_is_honoured() {
     let items = parse_feed(&xml, "https://fa.example.org/rss").unwrap();
     assert_eq!(items[0].title.as_deref(), Some("خبر"));
 }
+
+/// A summary nested 60,000 elements deep gives its text in moments (the
+/// nesting is capped before the markup is parsed). The bound is loose.
+#[test]
+fn a_very_deep_summary_is_read_quickly() {
+    let n = 30_000;
+    let summary = format!(
+        "{}The council met today.{}",
+        "<div><span>".repeat(n),
+        "</span></div>".repeat(n)
+    );
+    let xml = format!(
+        "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>N</title>\
+         <item><title>Council</title><link>https://news.example.org/2024/06/council</link>\
+         <description><![CDATA[{summary}]]></description></item></channel></rss>"
+    );
+    let started = std::time::Instant::now();
+    let items = parse_feed(xml.as_bytes(), FEED_URL).unwrap();
+    assert_eq!(items[0].summary.as_deref(), Some("The council met today."));
+    assert!(started.elapsed().as_secs() < 20, "{:?}", started.elapsed());
+}

@@ -91,12 +91,12 @@ fn a_pattern_selects_links() {
     assert!(c.iter().all(|c| !c.url.contains("politics")));
 }
 
-/// A section page nested 30,000 elements deep (by accident or to stall a
+/// A section page nested 60,000 elements deep (by accident or to stall a
 /// crawler) still gives its links, in moments: uncapped, the parser spent
-/// over two minutes on it in a debug build. The bound is loose on purpose.
+/// about two and a half minutes on it in a debug build. The bound is loose on purpose.
 #[test]
 fn a_very_deep_page_gives_its_links_quickly() {
-    let n = 15_000;
+    let n = 30_000;
     let html = format!(
         "<html><body>{}<a href=\"/en/2024/06/council-meets-on-water-101\">Council</a>{}</body></html>",
         "<div><span>".repeat(n),
@@ -109,7 +109,7 @@ fn a_very_deep_page_gives_its_links_quickly() {
         "https://www.news.example.org/en/2024/06/council-meets-on-water-101"
     );
     assert!(canonical_link(html.as_bytes(), PAGE).is_none());
-    assert!(started.elapsed().as_secs() < 30, "{:?}", started.elapsed());
+    assert!(started.elapsed().as_secs() < 20, "{:?}", started.elapsed());
 }
 
 #[test]
