@@ -381,13 +381,7 @@ pub(crate) fn strip_heavy_keeping<'a>(s: &'a str, extra: &[String]) -> Cow<'a, s
             None
         };
         if let Some(end) = removed {
-            // All cut points are at ASCII bytes, so they are char boundaries.
-            let o = out.get_or_insert_with(|| String::with_capacity(s.len() / 2));
-            if ws.seg_blank && ws.mark.is_none() {
-                ws.mark = Some(o.len() + ws.seg_start.saturating_sub(last));
-            }
-            o.push_str(&s[last..p]);
-            last = end;
+            ws.cut(p, end, &mut out, &mut last, s);
             i = end;
             if i >= b.len() {
                 break;
@@ -420,12 +414,7 @@ pub(crate) fn strip_heavy_keeping<'a>(s: &'a str, extra: &[String]) -> Cow<'a, s
         };
         if depth.too_deep(name, closing, b[end - 2] == b'/') {
             // Past the deepest nesting: the tag goes, its content stays.
-            let o = out.get_or_insert_with(|| String::with_capacity(s.len() / 2));
-            if ws.seg_blank && ws.mark.is_none() {
-                ws.mark = Some(o.len() + ws.seg_start.saturating_sub(last));
-            }
-            o.push_str(&s[last..p]);
-            last = end;
+            ws.cut(p, end, &mut out, &mut last, s);
             i = end;
             if i >= b.len() {
                 break;
@@ -740,6 +729,18 @@ impl Blank {
         self.seg_start = end;
         self.seg_blank = true;
         self.mark = None;
+    }
+
+    /// Removes `p..end` (an element or a tag that goes): the white space on
+    /// both sides of it is one run.
+    fn cut(&mut self, p: usize, end: usize, out: &mut Option<String>, last: &mut usize, s: &str) {
+        // All cut points are at ASCII bytes, so they are char boundaries.
+        let o = out.get_or_insert_with(|| String::with_capacity(s.len() / 2));
+        if self.seg_blank && self.mark.is_none() {
+            self.mark = Some(o.len() + self.seg_start.saturating_sub(*last));
+        }
+        o.push_str(&s[*last..p]);
+        *last = end;
     }
 
     /// Follows the lists, quotes, headings and verbatim elements the tag
