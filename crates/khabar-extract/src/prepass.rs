@@ -389,14 +389,7 @@ pub(crate) fn strip_heavy_keeping<'a>(s: &'a str, extra: &[String]) -> Cow<'a, s
             continue;
         }
         // A start or end tag that stays, or a `<` of the text.
-        let closing = rest.first() == Some(&b'/');
-        let n0 = p + 1 + usize::from(closing);
-        let n1 = n0
-            + b[n0..]
-                .iter()
-                .take_while(|c| c.is_ascii_alphanumeric())
-                .count();
-        let name = &b[n0..n1];
+        let (closing, name) = tag_name(b, p);
         if !name.first().is_some_and(u8::is_ascii_alphabetic) {
             ws.seg_blank = false;
             i = p + 1;
@@ -450,6 +443,12 @@ pub(crate) fn strip_heavy_keeping<'a>(s: &'a str, extra: &[String]) -> Cow<'a, s
             break;
         }
     }
+    finish(out, s, last)
+}
+
+/// The input, or the output written so far with the rest of the input
+/// from `last` on.
+fn finish(out: Option<String>, s: &str, last: usize) -> Cow<'_, str> {
     match out {
         None => Cow::Borrowed(s),
         Some(mut o) => {
@@ -457,6 +456,19 @@ pub(crate) fn strip_heavy_keeping<'a>(s: &'a str, extra: &[String]) -> Cow<'a, s
             Cow::Owned(o)
         }
     }
+}
+
+/// Whether the tag at `p` (`<`) is an end tag, and its name: the ASCII
+/// letters and digits after `<` or `</` (empty when there are none).
+fn tag_name(b: &[u8], p: usize) -> (bool, &[u8]) {
+    let closing = b.get(p + 1) == Some(&b'/');
+    let n0 = (p + 1 + usize::from(closing)).min(b.len());
+    let n1 = n0
+        + b[n0..]
+            .iter()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .count();
+    (closing, &b[n0..n1])
 }
 
 /// The deepest nesting of elements the parser is given. A page nested
@@ -521,14 +533,7 @@ pub fn limit_nesting(html: &str) -> Cow<'_, str> {
             i = find(&html[p + 4..], b"-->").map_or(b.len(), |e| p + 4 + e + 3);
             continue;
         }
-        let closing = rest.first() == Some(&b'/');
-        let n0 = p + 1 + usize::from(closing);
-        let n1 = n0
-            + b[n0..]
-                .iter()
-                .take_while(|c| c.is_ascii_alphanumeric())
-                .count();
-        let name = &b[n0..n1];
+        let (closing, name) = tag_name(b, p);
         let Some(end) = name
             .first()
             .is_some_and(u8::is_ascii_alphabetic)
@@ -554,13 +559,7 @@ pub fn limit_nesting(html: &str) -> Cow<'_, str> {
             break;
         }
     }
-    match out {
-        None => Cow::Borrowed(html),
-        Some(mut o) => {
-            o.push_str(&html[last.min(html.len())..]);
-            Cow::Owned(o)
-        }
-    }
+    finish(out, html, last)
 }
 
 /// Elements (lower case) without an end tag, or whose end tag may be left
