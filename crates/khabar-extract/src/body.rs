@@ -1247,34 +1247,37 @@ const TAIL_OPENINGS: &[&str] = &[
     "explore more",
 ];
 
-/// Whether a block reads as running prose: a paragraph of twelve words or
-/// more and 80 characters that ends a sentence.
+/// A text without its trailing white space, closing quotes, brackets and
+/// asterisks: where its last sentence mark would be.
+fn sentence_end(text: &str) -> &str {
+    text.trim_end()
+        .trim_end_matches(['"', '\'', '”', '’', '»', ')', '*'])
+}
+
+/// Whether a text ends a sentence (Latin, CJK and Arabic-script marks).
+fn ends_sentence(text: &str) -> bool {
+    sentence_end(text).ends_with(['.', '!', '?', '…', '。', '؟', '۔'])
+}
+
+/// Whether a text reads as running prose: twelve words or more and 80
+/// bytes that end a sentence.
+fn is_prose_text(text: &str) -> bool {
+    text.len() >= 80 && ends_sentence(text) && text.split_whitespace().nth(11).is_some()
+}
+
+/// Whether a block reads as running prose: a paragraph of prose text.
 fn is_prose(b: &Block) -> bool {
-    if b.kind != BlockKind::Paragraph || b.text.len() < 80 {
-        return false;
-    }
-    let end = b
-        .text
-        .trim_end()
-        .trim_end_matches(['"', '\'', '”', '’', '»', ')', '*']);
-    end.ends_with(['.', '!', '?', '…', '。', '؟', '۔'])
-        && b.text.split_whitespace().nth(11).is_some()
+    b.kind == BlockKind::Paragraph && is_prose_text(&b.text)
 }
 
 /// Whether a block of a hole reads as running prose: a prose paragraph,
 /// or a list item that is one (the criteria of a method, the steps of a
 /// guide written out in sentences).
 fn is_hole_prose(b: &Block) -> bool {
-    if b.kind != BlockKind::ListItem {
-        return is_prose(b);
+    match b.kind {
+        BlockKind::ListItem => is_prose_text(&b.text),
+        _ => is_prose(b),
     }
-    let end = b
-        .text
-        .trim_end()
-        .trim_end_matches(['"', '\'', '”', '’', '»', ')', '*']);
-    b.text.len() >= 80
-        && end.ends_with(['.', '!', '?', '…', '。', '؟', '۔'])
-        && b.text.split_whitespace().nth(11).is_some()
 }
 
 /// Whether a block is a heading short enough to open a section.
@@ -1701,13 +1704,10 @@ pub(crate) fn cut_tail(blocks: &mut Vec<Block>) {
 /// at the end of a report), and stays.
 pub(crate) fn drop_trailing_lines(blocks: &mut Vec<Block>) {
     let trailing = |b: &Block| {
-        let end = b
-            .text
-            .trim_end()
-            .trim_end_matches(['"', '\'', '”', '’', '»', ')', '*']);
         matches!(b.kind, BlockKind::Paragraph | BlockKind::Heading)
             && b.text.len() < 80
-            && !end.ends_with(['.', '!', '?', ':', '…', '。', '؟', '۔'])
+            && !ends_sentence(&b.text)
+            && !sentence_end(&b.text).ends_with(':')
     };
     let run = blocks
         .iter()
