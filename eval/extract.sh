@@ -78,4 +78,4 @@ fi
 
 python3 eval/extract_report.py --dataset "$ds" --dir "$out" --main khabar --peers "${peers[@]}" \
   --min-f1-all "$MIN_F1_ALL" --min-f1-article "$MIN_F1_ARTICLE" \
-  --min-title "$MIN_TITLE" --min-type "$MIN_TYPE"
+  --min-title "$MIN_TITLE" --min-type "$MIN_TYPE" --scorer "$scorer"

@@ -5,6 +5,7 @@ dates), prints one table, and exits 1 when khabar is below the thresholds."""
 
 import argparse
 import datetime
+import importlib.util
 import json
 import re
 import sys
@@ -34,6 +35,42 @@ def norm_title(s):
 URL_DATE = re.compile(r"/(20\d\d)[/-](\d\d)[/-](\d\d)(?:[/-]|$)")
 
 
+# A news page, for the QUALITY.md bar "article F1 on news pages": a gold
+# article whose JSON-LD types it as a NewsArticle or one of its schema.org
+# subtypes (ReportageNewsArticle, AnalysisNewsArticle, ...), also inside a
+# list of types. The subset is chosen from the page's own markup, never from
+# any extractor's output.
+NEWS_TYPE = re.compile(rb'"@type"\s*:\s*(?:\[[^\]]{0,200}?)?"(?:[A-Za-z]*)NewsArticle"')
+
+
+def load_scorer(path):
+    spec = importlib.util.spec_from_file_location("extract_eval", path)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def news_ids(dataset, gt):
+    ids = []
+    for pid, g in sorted(gt.items()):
+        if g.get("page_type") != "article":
+            continue
+        page = Path(dataset) / "html" / f"{pid}.html"
+        if page.is_file() and NEWS_TYPE.search(page.read_bytes()):
+            ids.append(pid)
+    return ids
+
+
+def subset_f1(scorer, gt, ids, outs):
+    """Shingle F1 over some pages, averaged as extract_eval.py averages."""
+    triples = []
+    for pid in ids:
+        p = outs / f"{pid}.txt"
+        text = p.read_text(encoding="utf-8", errors="replace") if p.is_file() else ""
+        triples.append(scorer.shingle_page(gt[pid]["articleBody"], text)[0])
+    return scorer.shingle_aggregate(triples)["f1"]
+
+
 def same_day(published, m):
     """Whether an RFC 3339 time falls within a day of the URL's date."""
     if not published:
@@ -56,6 +93,7 @@ def main():
     ap.add_argument("--min-f1-article", type=float, required=True)
     ap.add_argument("--min-title", type=float, required=True)
     ap.add_argument("--min-type", type=float, required=True)
+    ap.add_argument("--scorer", help="extract_eval.py, for the news-page subset")
     a = ap.parse_args()
     d = Path(a.dir)
     gt = load(Path(a.dataset) / "ground-truth.json")
@@ -82,6 +120,11 @@ def main():
     for t in sorted(sums[a.main]["metrics"].get("by_page_type", {})):
         row(f"shingle F1, {t}", lambda s, t=t: m(s)["by_page_type"][t]["shingle_f1"])
         row(f"word F1, {t}", lambda s, t=t: m(s)["by_page_type"][t]["word_f1"])
+    news = news_ids(a.dataset, gt) if a.scorer else []
+    if news:
+        scorer = load_scorer(a.scorer)
+        rows.append((f"shingle F1, news articles ({len(news)}, JSON-LD NewsArticle)",
+                     [subset_f1(scorer, gt, news, d / n) for n in names]))
     row("snippets 'with' found", lambda s: m(s)["snippets"]["with_found"])
     row("snippets 'without' found (lower is better)", lambda s: m(s)["snippets"]["without_found"])
     row("empty outputs", lambda s: s["failures"].get("empty", 0))
@@ -90,7 +133,8 @@ def main():
 
     # khabar's own JSON: titles, page types, dates.
     outs = d / a.main
-    title_art_ok = title_art_n = 0
+    title_art_ok = title_art_n = title_news_ok = 0
+    news_set = set(news)
     title_strict = title_ok = title_n = type_ok = type_n = art_n = dated = 0
     # The dataset has no gold dates. A weak check: an article whose URL
     # carries a date (/2025/12/16/, /2025-12-17-) should be given that day
@@ -110,6 +154,7 @@ def main():
             if g.get("page_type") == "article":
                 title_art_n += 1
                 title_art_ok += same
+                title_news_ok += same and pid in news_set
         is_art = g.get("page_type") == "article"
         type_n += 1
         type_ok += (j.get("page_type") == "article") == is_art
@@ -126,6 +171,8 @@ def main():
     type_acc = type_ok / type_n if type_n else 0.0
     rows.append(("title exact match (quotes folded)", [title_acc] + [None] * len(a.peers)))
     rows.append(("  articles", [title_art_ok / title_art_n if title_art_n else 0.0] + [None] * len(a.peers)))
+    if news:
+        rows.append(("  news articles", [title_news_ok / len(news)] + [None] * len(a.peers)))
     rows.append(("  strict (whitespace only)", [title_strict / title_n if title_n else 0.0] + [None] * len(a.peers)))
     rows.append(("article-vs-not accuracy", [type_acc] + [None] * len(a.peers)))
     rows.append(("articles with a published time", [dated / art_n if art_n else 0.0] + [None] * len(a.peers)))
