@@ -96,6 +96,48 @@ fn element_end(s: &str, start: usize, close: &[u8]) -> usize {
 /// scripts they are the page, so the pre-pass unhides them.
 const STREAMED: &[u8] = b"<div hidden id=\"S:";
 
+/// The fallback of a pending React boundary that its streamed block
+/// replaces, as `start..end` bytes of `s`. React writes the boundary as
+/// `<!--$?--><template id="B:n"></template>FALLBACK<!--/$-->` (`from` is
+/// just past the `<!--$?-->`) and, once the part is rendered, sends it as
+/// `<div hidden id="S:n">` with a script that puts it in place of the
+/// template and the fallback ("Loading paragraph...", a grey skeleton).
+/// The template stays for [`crate::place_streamed`]; the fallback goes
+/// only when the page holds the block, since it is all a page cut off
+/// mid-stream shows. Boundaries nest: the fallback ends at the `<!--/$-->`
+/// that closes this one.
+fn suspense_fallback(s: &str, from: usize) -> Option<(usize, usize)> {
+    let b = s.as_bytes();
+    let rest = b.get(from..)?.strip_prefix(b"<template id=\"B:")?;
+    let digits = rest.iter().take_while(|c| c.is_ascii_digit()).count();
+    let after = rest[digits..].strip_prefix(b"\"></template>")?;
+    if digits == 0 || digits > 9 {
+        return None;
+    }
+    let start = b.len() - after.len();
+    let mut block = STREAMED.to_vec();
+    block.extend_from_slice(&rest[..digits]);
+    block.push(b'"');
+    memchr::memmem::find(&b[start..], &block)?;
+    let mut depth = 0usize;
+    for c in memchr::memmem::find_iter(&b[start..], b"<!--") {
+        let c = start + c;
+        let comment = &b[c + 4..];
+        if comment.starts_with(b"/$-->") {
+            if depth == 0 {
+                return Some((start, c + 9));
+            }
+            depth -= 1;
+        } else if comment.starts_with(b"$-->")
+            || comment.starts_with(b"$?-->")
+            || comment.starts_with(b"$!-->")
+        {
+            depth += 1;
+        }
+    }
+    None
+}
+
 /// `test` on `name` in ASCII lower case, without allocating; a name longer
 /// than `N` bytes (or empty) is no name `test` knows.
 fn lowered<const N: usize>(name: &[u8], test: impl Fn(&[u8]) -> bool) -> bool {
@@ -305,10 +347,26 @@ pub(crate) fn strip_heavy_keeping<'a>(s: &'a str, extra: &[String]) -> Cow<'a, s
     let mut in_body = false;
     let mut ws = Blank::default();
     let mut depth = Depth::default();
+    // The fallback of a pending React boundary, cut when the scan reaches
+    // it (see [`suspense_fallback`]).
+    let mut fallback: Option<(usize, usize)> = None;
     // Every cut point is at an ASCII byte (`<`, `>`), so at a character
     // boundary of `s`.
     while let Some(off) = byte_at(&b[i..], b'<') {
         let p = i + off;
+        if let Some((start, end)) = fallback
+            && p >= start
+        {
+            fallback = None;
+            if i <= start {
+                ws.cut(start, end, &mut out, &mut last, s);
+                i = end;
+                if i >= b.len() {
+                    break;
+                }
+                continue;
+            }
+        }
         if ws.seg_blank && !b[i..p].iter().all(|&c| is_space(c)) {
             ws.seg_blank = false;
         }
@@ -323,6 +381,9 @@ pub(crate) fn strip_heavy_keeping<'a>(s: &'a str, extra: &[String]) -> Cow<'a, s
         let removed = if !special {
             None
         } else if rest.starts_with(b"!--") {
+            if rest.starts_with(b"!--$?-->") {
+                fallback = suspense_fallback(s, p + 9);
+            }
             Some(match find(&s[p + 4..], b"-->") {
                 Some(e) => p + 4 + e + 3,
                 None => b.len(),
@@ -983,6 +1044,29 @@ mod tests {
             "<div id=\"S:0\"><p>text</p></div><div id=\"S:1\">y</div><div hidden>x</div>\
              <div id=\"S:2\" hidden>z</div>"
         );
+    }
+
+    #[test]
+    fn fallbacks_of_streamed_boundaries_go_when_their_block_came() {
+        let page = "<p>a</p><!--$?--><template id=\"B:0\"></template><div>Loading paragraph...</div>\
+                    <!--/$--><p>b</p>\
+                    <!--$?--><template id=\"B:1\"></template>Loading<!--$--><i>skeleton</i><!--/$-->\
+                    <span>grey</span><!--/$--><p>c</p>\
+                    <!--$?--><template id=\"B:2\"></template><div>Loading photo</div><!--/$-->\
+                    <div hidden id=\"S:0\"><p>first</p></div><div hidden id=\"S:1\"><p>second</p></div>";
+        // B:2 never came: its fallback is what the page shows.
+        assert_eq!(
+            strip_heavy(page),
+            "<p>a</p><template id=\"B:0\"></template><p>b</p><template id=\"B:1\"></template>\
+             <p>c</p><template id=\"B:2\"></template><div>Loading photo</div>\
+             <div id=\"S:0\"><p>first</p></div><div id=\"S:1\"><p>second</p></div>"
+        );
+        // A boundary that is never closed, or has no template, keeps it all.
+        let open = "<!--$?--><template id=\"B:0\"></template><div>Loading</div>\
+                    <div hidden id=\"S:0\">x</div>";
+        assert!(strip_heavy(open).contains("Loading"));
+        let bare = "<!--$?--><div>Loading</div><!--/$--><div hidden id=\"S:0\">x</div>";
+        assert!(strip_heavy(bare).contains("Loading"));
     }
 
     #[test]
