@@ -834,6 +834,27 @@ const BOILERPLATE: &[&str] = &[
     "choosing a selection results in a full page refresh",
     "opens in a new window",
     "jump to content",
+    // A news page's caption toggles, subscription offers, sponsor labels, "continue" notes and the buttons of its players and
+    // pop-ups.
+    "show caption",
+    "hide caption",
+    "toggle caption",
+    "view all plans",
+    "see all plans",
+    "sponsored",
+    "sponsored content",
+    "paid content",
+    "partner content",
+    "continue reading",
+    "article continues below",
+    "story continues below",
+    "listen to this article",
+    "listen now",
+    "watch video",
+    "play video",
+    "close",
+    "skip advertisement",
+    "remove ads",
 ];
 
 /// A line of a client-side template the page never rendered: one or more
@@ -889,6 +910,9 @@ pub(crate) fn is_boilerplate(b: &Block) -> bool {
             return true;
         }
     }
+    if is_consent_notice(t) {
+        return true;
+    }
     // More than 640 bytes is more than 160 characters.
     let chars = if t.len() > 640 {
         161
@@ -929,11 +953,122 @@ pub(crate) fn is_boilerplate(b: &Block) -> bool {
     if is_reading_time(&lower) || is_update_line(t, &lower) {
         return true;
     }
+    if is_paywall_line(&lower) || is_credit_line(b, &lower) || is_follow_line(&lower) {
+        return true;
+    }
+    // An advertisement's label with a note or the advert's title
+    // ("Advertisement - members don't see this ad", "Advertisement: New
+    // tide tables!").
+    if chars <= 60 && lower.starts_with("advertisement") {
+        return true;
+    }
     let cookie = lower.contains("cookie")
         && (lower.contains("we use") || lower.contains("accept") || lower.contains("consent"));
     let newsletter = (lower.contains("newsletter") || lower.contains("subscribe"))
         && (lower.contains("sign up") || lower.contains("inbox") || lower.contains("email"));
     cookie || newsletter
+}
+
+/// Whether a lower-cased line of at most 160 characters is a news site's
+/// paywall or sign-in prompt ("This article is exclusive to Harbour+
+/// subscribers", "Already have an account? Log in", "To read the rest of
+/// this story subscribe …", "Unlock this article — plus …") or the thanks
+/// of a survey widget.
+fn is_paywall_line(lower: &str) -> bool {
+    const OPENINGS: &[&str] = &[
+        "this article is exclusive to",
+        "this story is exclusive to",
+        "this content is exclusive to",
+        "to read the rest of this",
+        "to continue reading",
+        "unlock this article",
+        "unlock this story",
+        "already have an account",
+        "already a subscriber",
+        "subscribe to continue",
+        "subscribe to read",
+    ];
+    OPENINGS.iter().any(|p| lower.starts_with(p))
+        || lower.contains("thank you for completing the survey")
+}
+
+/// Whether a lower-cased line of at most 160 characters calls the reader
+/// to follow the site or join its letters ("Follow us on Facebook and X
+/// for the latest news.", "*** Follow me on Instagram ***", "Subscribe
+/// to our newsletters", "Thank you for subscribing!").
+fn is_follow_line(lower: &str) -> bool {
+    const OPENINGS: &[&str] = &[
+        "follow us",
+        "follow me",
+        "join our newsletter",
+        "join our mailing list",
+        "subscribe to our",
+        "thank you for subscribing",
+        "thanks for subscribing",
+    ];
+    let l = lower.trim_start_matches(|c: char| !c.is_alphanumeric());
+    OPENINGS.iter().any(|p| l.starts_with(p))
+}
+
+/// Whether a line is a lone photo credit: a label ("Photo: Harbour
+/// Agency", "Image credit: © Sea Pictures") in at most 100 characters
+/// that end no sentence, or a short line naming a photo agency's
+/// collection ("Jane Doe / Getty Images"). `lower` is the line trimmed
+/// and lower-cased. Code ("image: harbour/app:2.1" in a configuration
+/// file) is no credit.
+fn is_credit_line(b: &Block, lower: &str) -> bool {
+    const LABELS: &[&str] = &[
+        "photo:",
+        "photos:",
+        "photo credit",
+        "photo credits",
+        "image:",
+        "images:",
+        "image credit",
+        "image source:",
+        "picture:",
+        "credit:",
+        "credits:",
+        "photograph:",
+    ];
+    let t = b.text.as_str();
+    if b.kind == BlockKind::Preformatted || t.len() > 400 || t.contains('\n') || ends_sentence(t) {
+        return false;
+    }
+    // A label alone ("Credit:") is the empty caption of a picture that
+    // the text's own blocks surround: it stays with them.
+    (t.chars().count() <= 100
+        && LABELS.iter().any(|p| {
+            lower
+                .strip_prefix(p)
+                .is_some_and(|rest| rest.trim_start_matches([':', ' ']).len() > 1)
+        }))
+        || (lower.contains("getty images") && t.split_whitespace().nth(8).is_none())
+}
+
+/// Whether a block of at most 640 bytes is the fine print under a sign-up
+/// or comment form: "By signing up, you agree to receive …", "By
+/// clicking “Post”, you agree to our terms …", "By providing my email, I
+/// am consenting to … our Privacy Policy": an agreement to the site's
+/// terms, privacy policy or messages. A sentence that only starts with
+/// "By" ("By providing customers with deals, shops …") is text.
+fn is_consent_notice(t: &str) -> bool {
+    if t.len() > 640 || !t.get(..3).is_some_and(|h| h.eq_ignore_ascii_case("by ")) {
+        return false;
+    }
+    let lower = t.to_lowercase();
+    let holds = |p: &[&str]| p.iter().any(|w| lower.contains(w));
+    holds(&[
+        "you agree",
+        "i agree",
+        "you accept",
+        "i accept",
+        "you acknowledge",
+        "i acknowledge",
+        "you consent",
+        "i consent",
+        "consenting to",
+    ]) && holds(&["terms", "privacy", "policy", "messages", "data rates"])
 }
 
 /// Whether a lower-cased line only gives a reading time ("5 min read",
@@ -1701,13 +1836,18 @@ pub(crate) fn cut_tail(blocks: &mut Vec<Block>) {
 /// or a longer block; the first block always stays. Lines ending with a
 /// colon announce what follows and stay too. A run of more than 24 such
 /// lines is the text's own table or list (the cells of a table of figures
-/// at the end of a report), and stays.
+/// at the end of a report), and stays. Boilerplate lines (see
+/// `is_boilerplate`: a paywall's prompts, left out of the text later) are
+/// part of the run whatever their length. First, a news site's appeals
+/// for support go (see `drop_appeals`).
 pub(crate) fn drop_trailing_lines(blocks: &mut Vec<Block>) {
+    drop_appeals(blocks);
     let trailing = |b: &Block| {
         matches!(b.kind, BlockKind::Paragraph | BlockKind::Heading)
-            && b.text.len() < 80
-            && !ends_sentence(&b.text)
-            && !sentence_end(&b.text).ends_with(':')
+            && ((b.text.len() < 80
+                && !ends_sentence(&b.text)
+                && !sentence_end(&b.text).ends_with(':'))
+                || is_boilerplate(b))
     };
     let run = blocks
         .iter()
@@ -1726,6 +1866,64 @@ pub(crate) fn drop_trailing_lines(blocks: &mut Vec<Block>) {
             blocks.pop();
         }
     }
+}
+
+/// Drops a news site's appeals for support (see `is_appeal`): one among
+/// the last eight blocks, in the second half, ends the text (what follows
+/// it is the rest of the appeal, the editor's signature and the site's
+/// notices); one elsewhere (a box above or inside the text) is dropped
+/// alone. Blocks that are all appeals stay.
+fn drop_appeals(blocks: &mut Vec<Block>) {
+    let from = blocks.len().saturating_sub(8).max(blocks.len() / 2).max(1);
+    if let Some(i) = (from..blocks.len()).find(|&i| is_appeal(&blocks[i])) {
+        blocks.truncate(i);
+    }
+    if !blocks.iter().all(is_appeal) {
+        blocks.retain(|b| !is_appeal(b));
+    }
+}
+
+/// The words an appeal holds, at least one of them (see `is_appeal`).
+const APPEAL_PREFILTER: crate::anyof::AnyOf = crate::anyof::AnyOf::new(&[
+    "favor to ask",
+    "favour to ask",
+    "republish",
+    "readers like you",
+    "make a donation",
+    "journalism",
+    "reporting",
+    "please consider",
+]);
+
+/// Whether a paragraph of under 600 bytes is a news site's appeal to its
+/// readers: for a favour or a donation ("… we have a small favor to
+/// ask.", "Please consider donating …", "This story is funded by readers
+/// like you"), for support of its journalism ("Consider becoming a member
+/// to support our journalism"), or an offer to republish its articles.
+fn is_appeal(b: &Block) -> bool {
+    if !matches!(b.kind, BlockKind::Paragraph | BlockKind::Heading)
+        || b.text.len() >= 600
+        || !APPEAL_PREFILTER.found_in(&b.text)
+    {
+        return false;
+    }
+    let lower = b.text.to_lowercase();
+    let holds = |p: &[&str]| p.iter().any(|w| lower.contains(w));
+    holds(&[
+        "favor to ask",
+        "favour to ask",
+        "republish our",
+        "republish this",
+        "readers like you",
+        "make a donation",
+    ]) || (holds(&["journalism", "reporting"])
+        && holds(&[
+            "support our",
+            "supporting our",
+            "support independent",
+            "supporting independent",
+        ]))
+        || (lower.contains("please consider") && holds(&["donat", "pitching in"]))
 }
 
 /// An affiliate disclosure among the first three blocks of an article
@@ -1801,6 +1999,8 @@ fn is_end_notice(b: &Block) -> bool {
             "not be considered medical",
             "not be considered legal",
             "not be considered financial",
+            "views expressed",
+            "opinions expressed",
         ])
 }
 
@@ -2948,5 +3148,132 @@ mod tests {
             P,
             "This post contains affiliate links to the chandlery."
         )));
+    }
+
+    #[test]
+    fn paywall_prompts_and_survey_thanks_are_boilerplate() {
+        let p = |t: &str| is_boilerplate(&block(BlockKind::Paragraph, t));
+        assert!(p("Already have an account? Log in"));
+        assert!(p("This article is exclusive to Quay+ subscribers"));
+        assert!(p("To read the rest of this story subscribe to Quay+."));
+        assert!(p(
+            "Unlock this article — plus tide alerts and our archive of island news."
+        ));
+        assert!(p("View All Plans"));
+        assert!(p("✅ Thank you for completing the survey!"));
+        assert!(p("Show Caption"));
+        assert!(p("Article continues below"));
+        assert!(!p(
+            "If you already have an account at the harbour office, bring your card."
+        ));
+        assert!(!p("The new berth is exclusive to the island ferries."));
+    }
+
+    #[test]
+    fn advert_labels_are_boilerplate() {
+        let p = |t: &str| is_boilerplate(&block(BlockKind::Paragraph, t));
+        assert!(p("Advertisement: New tide tables for 2026!"));
+        assert!(p("Advertisement - members don't see this ad"));
+        assert!(p("SKIP ADVERTISEMENT"));
+        assert!(!p(
+            "Advertising: the harbour board pays for posters at every pier."
+        ));
+        assert!(!p(
+            "Advertisements for the ferry appeared in every paper on the coast that summer, and bookings doubled."
+        ));
+    }
+
+    #[test]
+    fn lone_photo_credits_are_boilerplate() {
+        let p = |t: &str| is_boilerplate(&block(BlockKind::Paragraph, t));
+        assert!(p("Photo: Harbour Picture Agency"));
+        assert!(p("Image credit: © Island Wildlife Trust"));
+        assert!(p("Sam Reyes / Getty Images"));
+        // An empty label stays with the picture's blocks; a sentence and a
+        // line of two credits are text.
+        assert!(!p("Credit:"));
+        assert!(!p("Photo: the ferry leaves the harbour at seven."));
+        assert!(!p("Photo credit:\nharbour.example.org"));
+        assert!(!is_boilerplate(&block(
+            BlockKind::Preformatted,
+            "image: harbour/app:2.1"
+        )));
+        assert!(!p(
+            "The agency sold the pictures to Getty Images in 1998, and the island archive bought copies of every one of them."
+        ));
+    }
+
+    #[test]
+    fn sign_up_fine_print_and_follow_calls_are_boilerplate() {
+        let p = |t: &str| is_boilerplate(&block(BlockKind::Paragraph, t));
+        assert!(p(
+            "By signing up, you agree to receive recurring text messages from Quay Deals. Msg and data rates may apply."
+        ));
+        assert!(p(
+            "By clicking “Post”, you agree to our terms of service and privacy policy."
+        ));
+        assert!(p(
+            "Follow us on Instagram and Facebook for the latest island news."
+        ));
+        assert!(p("*** Follow me on Instagram ***"));
+        assert!(!p(
+            "By providing tide tables at every pier, the harbour board helps visitors plan."
+        ));
+        assert!(!p(
+            "By streamlining the timetable, you accept fewer crossings on Sundays."
+        ));
+        assert!(!p(
+            "Follow the coast path north until you reach the lighthouse."
+        ));
+    }
+
+    #[test]
+    fn appeals_for_support_are_dropped() {
+        use BlockKind::Paragraph as P;
+        let texts = |bs: &[Block]| bs.iter().map(|b| b.text.clone()).collect::<Vec<_>>();
+        let prose = |i: usize| {
+            format!(
+                "The ferry leaves the harbour at seven and reaches island number {i} an hour later."
+            )
+        };
+        let lead = "Consider becoming a member to support our independent journalism.";
+        let inside = "If you're enjoying this article, consider supporting our journalism.";
+        let favour =
+            "Since you made it to the bottom of this article, we have a small favor to ask.";
+        let mut blocks = vec![block(P, lead)];
+        blocks.extend((0..3).map(|i| block(P, &prose(i))));
+        blocks.push(block(P, inside));
+        blocks.extend((3..6).map(|i| block(P, &prose(i))));
+        blocks.push(block(P, favour));
+        blocks.push(block(
+            P,
+            "Every gift this month is matched, so your support goes twice as far.",
+        ));
+        blocks.push(block(
+            P,
+            "Republish our articles for free under a Creative Commons license.",
+        ));
+        drop_trailing_lines(&mut blocks);
+        assert_eq!(texts(&blocks), (0..6).map(prose).collect::<Vec<_>>());
+        // Support named in a sentence of the text is no appeal.
+        for t in [
+            "This work was supported in part by a trust; the institute keeps full control of its journalism.",
+            "Please consider the tide times before you walk out to the island.",
+            "The republic's harbour is reporting record numbers of visitors.",
+        ] {
+            assert!(!is_appeal(&block(P, t)), "{t}");
+        }
+        assert!(is_appeal(&block(
+            P,
+            "This story is funded by readers like you."
+        )));
+    }
+
+    #[test]
+    fn a_disclaimer_of_views_is_an_end_notice() {
+        let p = |t: &str| is_end_notice(&block(BlockKind::Paragraph, t));
+        assert!(p(
+            "The views expressed are those of the writer and not necessarily those of the Courier."
+        ));
     }
 }
