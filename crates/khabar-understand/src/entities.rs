@@ -5,8 +5,10 @@
 //! 1. the built-in gazetteer of the Afghanistan catalog
 //!    (`data/gazetteer-afghanistan.tsv`: officials, ministries, UN bodies,
 //!    NGOs, provinces, cities, neighbours, in Latin and Perso-Arabic
-//!    spellings with acronyms) is matched on normalised words, longest
-//!    spelling first;
+//!    spellings with acronyms), then the wider world's
+//!    (`data/gazetteer-world.tsv`: countries, US states, large cities, the
+//!    companies and state bodies news quotes by name) is matched on
+//!    normalised words, longest spelling first;
 //! 2. rules find names it does not know: capitalised sequences (with care
 //!    at the start of a sentence), titles and roles ("Mr.", "Mawlawi",
 //!    "Minister", مولوی، ملا), organisation words ("Ministry of …",
@@ -493,6 +495,44 @@ fn gazetteer_pass(text: &str, toks: &[Token], p: u32, taken: &mut [bool], raws: 
             {
                 i += hit.len;
             }
+            // "the Asia Cup", "the Doha Forum": a place opening an event's
+            // name, left to the name rules (which drop events).
+            Some(hit)
+                if g.entries[hit.entry as usize].kind == EntityKind::Place
+                    && !toks[i].arabic
+                    && toks.get(i + hit.len).is_some_and(|t| {
+                        t.upper
+                            && glued(text, &toks[i + hit.len - 1], t, false)
+                            && is_event_word(&t.key)
+                    }) =>
+            {
+                i += hit.len;
+            }
+            // "the group's Asia programme coordinator": a region naming a
+            // post's field, no place the article reports on.
+            Some(hit)
+                if hit.len == 1
+                    && g.entries[hit.entry as usize].kind == EntityKind::Place
+                    && !toks[i].arabic
+                    && toks
+                        .get(i + 1)
+                        .is_some_and(|t| glued(text, &toks[i], t, false))
+                    && post_field_at(toks, i + 1) =>
+            {
+                i += 1;
+            }
+            // "Sofia Lindqvist", "Chad Miller": a one-word place before a
+            // word that can only be a surname is a given name, left to the
+            // name rules.
+            Some(hit)
+                if hit.len == 1
+                    && g.entries[hit.entry as usize].kind == EntityKind::Place
+                    && !toks[i].arabic
+                    && !toks[i].caps
+                    && surname_after(text, toks, i) =>
+            {
+                i += 1;
+            }
             // "Naqibullah Wardak": a one-word place after a given name is
             // a surname, left to the name rules.
             Some(hit)
@@ -544,6 +584,22 @@ fn gazetteer_pass(text: &str, toks: &[Token], p: u32, taken: &mut [bool], raws: 
                 let mut end = i + hit.len;
                 if e.id.starts_with("organization:ministry-") && !toks[i].arabic {
                     end += portfolio_tail(text, toks, end);
+                }
+                // "Apple Watch", "Toyota Camry": a company's product named
+                // after it, a name of its own (no person), the company's
+                // name in it not counted as a mention of the company.
+                if e.kind == EntityKind::Organization
+                    && hit.len == 1
+                    && !toks[i].arabic
+                    && !toks[i].caps
+                {
+                    let product = product_words(text, toks, end);
+                    if product > 0 {
+                        let end = end + product;
+                        take_organization(toks, p, i, end, taken, raws).cue = true;
+                        i = end;
+                        continue;
+                    }
                 }
                 taken[i..end].iter_mut().for_each(|t| *t = true);
                 raws.push(Raw {
@@ -693,6 +749,97 @@ fn given_name_before(text: &str, toks: &[Token], i: usize) -> bool {
         && gazetteer::get().longest(text, toks, i - 1).is_none()
 }
 
+/// How many capitalised words after a one-word company name (none or the
+/// one at `toks[end]`) name one of its products or units: glued to it,
+/// written like a name, and neither a title, a role, a company's legal
+/// form nor a date ("Apple Watch", "Samsung Galaxy"; not "Apple CEO Tim
+/// Cook", "Apple Inc."). One word only: a title-case headline runs on
+/// ("Apple Watch Waterproofing Has Improved").
+fn product_words(text: &str, toks: &[Token], end: usize) -> usize {
+    let w = words::get();
+    let product_word = |k: &str| {
+        (w.org.contains(k) && !matches!(k, "inc" | "corp" | "co" | "ltd" | "llc" | "plc"))
+            || !in_word_lists(w, k)
+    };
+    (end..toks.len().min(end + 1))
+        .take_while(|&k| {
+            let t = &toks[k];
+            t.upper
+                && !t.caps
+                && !t.arabic
+                && is_name_word(t)
+                && glued(text, &toks[k - 1], t, false)
+                && !text[toks[k - 1].end..t.start].contains(['\'', '’'])
+                && product_word(&t.key)
+                && !DATE_WORDS.contains(&t.key.as_str())
+                && gazetteer::get().longest(text, toks, k).is_none()
+        })
+        .count()
+}
+
+/// Whether `k` makes a name an event's, also in the plural: "the Academy
+/// Awards".
+fn is_event_word(k: &str) -> bool {
+    let w = words::get();
+    w.event.contains(k)
+        || k.strip_suffix('s')
+            .is_some_and(|s| s.len() > 3 && w.event.contains(s))
+}
+
+/// Whether `toks[j..]` is an organisation noun and a post in lower case
+/// ("programme coordinator", "office director"): the word before them is
+/// the post's region or field ("the group's Asia programme coordinator").
+fn post_field_at(toks: &[Token], j: usize) -> bool {
+    toks.get(j)
+        .is_some_and(|t| !t.upper && !t.arabic && words::get().org.contains(&t.key))
+        && toks.get(j + 1).is_some_and(|t| {
+            !t.upper
+                && matches!(
+                    t.key.as_str(),
+                    "coordinator" | "director" | "manager" | "officer" | "head" | "chief" | "lead"
+                )
+        })
+}
+
+/// Whether the word after `toks[i]` is a capitalised word that can only be
+/// a surname (`toks[i]` following no "of" or "in", a speech verb or a
+/// comma around the two): glued to it, not a common, role, organisation, place or date
+/// word, not an acronym and not a name the gazetteer knows.
+fn surname_after(text: &str, toks: &[Token], i: usize) -> bool {
+    let w = words::get();
+    let Some(next) = toks.get(i + 1) else {
+        return false;
+    };
+    // "Governor of Kandahar Gul Agha Logar": after "of" or "in" the place
+    // ends a title and a name follows it.
+    let after_link = i > 0 && {
+        let k = toks[i - 1].key.as_str();
+        w.connectors.contains(k) || w.place_preps.contains(k)
+    };
+    // Something a person's name has around it: "said Sofia Marsh", "Sofia
+    // Marsh, a nurse", "Sofia Marsh told …" (not "Iraq Tradelink Holdings").
+    let person_cue = (i > 0
+        && matches!(
+            toks[i - 1].key.as_str(),
+            "said" | "says" | "told" | "quoted" | "by" | "with"
+        ))
+        || text[next.end..].trim_start().starts_with(',')
+        || toks
+            .get(i + 2)
+            .is_some_and(|t| !t.upper && w.speech_after.contains(&t.key));
+    !after_link
+        && person_cue
+        && is_name_word(next)
+        && !next.caps
+        && text[toks[i].end..next.start]
+            .chars()
+            .all(char::is_whitespace)
+        && next.key.chars().count() > 2
+        && !in_word_lists(w, &next.key)
+        && !DATE_WORDS.contains(&next.key.as_str())
+        && gazetteer::get().longest(text, toks, i + 1).is_none()
+}
+
 /// Whether `k` is a known non-name word: common, demonym, role, honorific,
 /// organisation or place noun, connector, not-a-name or event word.
 fn in_word_lists(w: &words::Words, k: &str) -> bool {
@@ -705,6 +852,7 @@ fn in_word_lists(w: &words::Words, k: &str) -> bool {
         &w.place_nouns,
         &w.connectors,
         &w.not_name,
+        &w.never_name,
         &w.event,
     ]
     .iter()
@@ -828,6 +976,8 @@ const SCHOOL_WORDS: &[&str] = &[
     "association",
     "embassy",
     "consulate",
+    "council",
+    "church",
 ];
 
 /// "University of Oslo", "State Bank of Pakistan": an institution's name
@@ -988,12 +1138,18 @@ fn latin_pass(
         let mut j = i + 1;
         loop {
             let initial = toks[j - 1].end - toks[j - 1].start == 1 && toks[j - 1].upper;
+            // A short title with its full stop stays with the name after
+            // it: "Rep. John Smith", "Lt. Gov. Ana Ruiz".
+            let short_title = toks[j - 1].upper
+                && toks[j - 1].key.len() <= 5
+                && w.honorifics.contains(&toks[j - 1].key);
             if j < n
                 && !taken[j]
                 && is_name_word(&toks[j])
                 && !DATE_WORDS.contains(&toks[j].key.as_str())
                 && (glued(text, &toks[j - 1], &toks[j], false)
-                    || (initial && text[toks[j - 1].end..toks[j].start].trim() == "."))
+                    || ((initial || short_title)
+                        && text[toks[j - 1].end..toks[j].start].trim() == "."))
             {
                 j += 1;
                 continue;
@@ -1160,15 +1316,22 @@ fn latin_run(
     if b - a >= 2 && toks[a].caps && VESSEL_PREFIXES.contains(&toks[a].key.as_str()) {
         return None;
     }
+    // "(R-Texas)", "D-Nev.,": a US lawmaker's party and state, no name.
+    if b - a >= 2
+        && matches!(toks[a].key.as_str(), "r" | "d" | "i")
+        && toks[a].end - toks[a].start == 1
+        && text[toks[a].end..toks[a + 1].start].trim() == "-"
+        && text[..toks[a].start].trim_end().ends_with(['(', ','])
+    {
+        return None;
+    }
+    // "U. S.", "J. K.": initials alone name no one.
+    if toks[a..b].iter().all(|t| t.key.chars().count() == 1) {
+        return None;
+    }
     let keys: Vec<String> = toks[a..b].iter().map(|t| t.key.clone()).collect();
     let after_paren = acronym_after(text, toks[b - 1].end);
-    // An event's word also in the plural: "the Academy Awards".
-    let event_word = |k: &String| {
-        w.event.contains(k)
-            || k.strip_suffix('s')
-                .is_some_and(|s| s.len() > 3 && w.event.contains(s))
-    };
-    if keys.iter().any(event_word) {
+    if keys.iter().any(|k| is_event_word(k)) {
         if let Some(acr) = after_paren {
             let acr_toks = tokenize(acr);
             dropped_acronyms.extend(acr_toks.first().map(|t| t.key.clone()));
@@ -1222,6 +1385,7 @@ fn latin_run(
     }
     if single
         && (w.common.contains(k0)
+            || w.never_name.contains(k0)
             || w.demonyms.contains(k0)
             || w.org.contains(k0)
             || w.roles.contains(k0)
@@ -1254,17 +1418,7 @@ fn latin_run(
     }
     // "the group's Asia programme coordinator": one word before an
     // organisation noun and a role is a post's region or field, no name.
-    if b - a == 1
-        && gap_after.trim().is_empty()
-        && next.is_some_and(|t| !t.upper && !t.arabic && w.org.contains(&t.key))
-        && toks.get(j + 1).is_some_and(|t| {
-            !t.upper
-                && matches!(
-                    t.key.as_str(),
-                    "coordinator" | "director" | "manager" | "officer" | "head" | "chief" | "lead"
-                )
-        })
-    {
+    if b - a == 1 && gap_after.trim().is_empty() && post_field_at(toks, j) {
         return None;
     }
     // "the TAPI gas pipeline", "the UAP railway": an acronym qualifying a

@@ -1,6 +1,8 @@
 //! The built-in gazetteer of the Afghanistan catalog
-//! (`data/gazetteer-afghanistan.tsv`), indexed for longest-match lookup
-//! over a paragraph's tokens.
+//! (`data/gazetteer-afghanistan.tsv`) and of the wider world's countries,
+//! US states, large cities and most-quoted organisations
+//! (`data/gazetteer-world.tsv`), indexed for longest-match lookup over a
+//! paragraph's tokens.
 
 use std::sync::OnceLock;
 
@@ -10,7 +12,12 @@ use rustc_hash::FxHashMap;
 
 use super::tokens::{Token, push_key, tokenize};
 
-const DATA: &str = include_str!("../../data/gazetteer-afghanistan.tsv");
+/// The catalog's rows first: a spelling both files list is the catalog's.
+const DATA: &str = concat!(
+    include_str!("../../data/gazetteer-afghanistan.tsv"),
+    "\n",
+    include_str!("../../data/gazetteer-world.tsv"),
+);
 
 /// One known entity.
 #[derive(Debug)]
@@ -411,6 +418,38 @@ fn arabic_without_clitic(key: &str, known: impl Fn(&str) -> bool) -> Option<Stri
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn keys_are_unique_and_the_catalog_wins_a_shared_spelling() {
+        let g = get();
+        let mut ids: Vec<&str> = g.entries.iter().map(|e| e.id).collect();
+        let n = ids.len();
+        ids.sort_unstable();
+        ids.dedup();
+        assert_eq!(ids.len(), n, "a key is listed twice");
+        for id in &ids {
+            let (kind, slug) = id.split_once(':').unwrap();
+            assert!(matches!(kind, "person" | "organization" | "place"), "{id}");
+            assert!(
+                slug.chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'),
+                "{id}"
+            );
+        }
+        let hit = |text: &str| {
+            let toks = tokenize(text);
+            g.longest(text, &toks, 0)
+                .map(|h| g.entries[h.entry as usize].id)
+        };
+        // The world file's rows are read after the catalog's.
+        assert_eq!(hit("Kabul"), Some("place:kabul"));
+        assert_eq!(hit("Kenya"), Some("place:kenya"));
+        assert_eq!(hit("Hong Kong"), Some("place:hong-kong"));
+        assert_eq!(hit("Pentagon"), Some("organization:pentagon"));
+        // "U.S." and "Britain" stay the catalog's.
+        assert_eq!(hit("U.S."), Some("place:united-states"));
+        assert_eq!(hit("Britain"), Some("place:united-kingdom"));
+    }
 
     #[test]
     fn a_pashto_name_ending_in_a_feminine_noun_has_its_oblique_form() {

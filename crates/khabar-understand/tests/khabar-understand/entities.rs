@@ -2525,3 +2525,136 @@ fn an_acronym_after_known_as_joins_its_expansion() {
         .collect();
     assert_eq!(orgs, ["Asian Rowing Association"], "{found:#?}");
 }
+
+/// The keys typed Person in `found`.
+fn persons(found: &[FoundEntity]) -> Vec<&str> {
+    found
+        .iter()
+        .filter(|e| e.kind == EntityKind::Person)
+        .map(|e| e.key.as_str())
+        .collect()
+}
+
+#[test]
+fn a_company_before_a_speech_verb_is_an_organization() {
+    let found = find(
+        &paras(&["Apple said the new phones would ship in the spring."]),
+        Some("en"),
+    );
+    let apple = by_key(&found, "organization:apple");
+    assert!(apple.known);
+    assert!(persons(&found).is_empty(), "{:?}", persons(&found));
+}
+
+#[test]
+fn a_month_a_short_title_and_a_state_are_no_names() {
+    let found = find(
+        &paras(&["The offer runs through Nov. 6, said Rep. John Smith of Texas."]),
+        Some("en"),
+    );
+    assert_eq!(persons(&found), vec!["person:john-smith"]);
+    let smith = by_key(&found, "person:john-smith");
+    assert_eq!(smith.mentions[0].surface, "John Smith");
+    assert_eq!(by_key(&found, "place:texas").kind, EntityKind::Place);
+}
+
+#[test]
+fn a_city_before_a_weekday_is_a_known_place() {
+    let found = find(
+        &paras(&["The governor is heading to Detroit Monday for the talks."]),
+        Some("en"),
+    );
+    let detroit = by_key(&found, "place:detroit");
+    assert!(detroit.known);
+    assert_eq!(
+        found.len(),
+        1,
+        "{:?}",
+        found.iter().map(|e| &e.key).collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn holidays_diseases_and_awards_are_no_persons() {
+    let found = find(
+        &paras(&[
+            "Before Christmas, Ebola spread fast, a doctor told the paper.",
+            "After Thanksgiving, Oscars voters met; Ebola was the talk.",
+        ]),
+        Some("en"),
+    );
+    assert!(persons(&found).is_empty(), "{:?}", persons(&found));
+}
+
+#[test]
+fn a_place_that_is_also_a_given_name_stays_a_name() {
+    let found = find(
+        &paras(&["Sofia Marsh, a nurse, said the ward was full. Paris is far."]),
+        Some("en"),
+    );
+    by_key(&found, "person:sofia-marsh");
+    by_key(&found, "place:paris");
+    assert!(!found.iter().any(|e| e.key == "place:sofia"));
+}
+
+#[test]
+fn a_party_and_state_tag_and_spaced_initials_are_no_names() {
+    let found = find(
+        &paras(&[
+            "Sen. Dana Reyes (D-Nev.) and Rep. Lee Park, R-Calif., spoke in the U. S. capital.",
+        ]),
+        Some("en"),
+    );
+    let mut p = persons(&found);
+    p.sort_unstable();
+    assert_eq!(p, vec!["person:dana-reyes", "person:lee-park"]);
+}
+
+#[test]
+fn a_product_after_its_company_is_no_person() {
+    let found = find(
+        &paras(&[
+            "Buyers lined up for the Toyota Corvo, and Samsung Nimbus sales slowed.",
+            "Samsung said it would cut prices.",
+        ]),
+        Some("en"),
+    );
+    assert_eq!(
+        by_key(&found, "organization:toyota-corvo").kind,
+        EntityKind::Organization
+    );
+    assert_eq!(
+        by_key(&found, "organization:samsung-nimbus").kind,
+        EntityKind::Organization
+    );
+    assert!(by_key(&found, "organization:samsung").known);
+    assert!(persons(&found).is_empty(), "{:?}", persons(&found));
+}
+
+#[test]
+fn a_chief_of_staff_and_a_ceo_are_roles_before_a_name() {
+    let found = find(
+        &paras(&["Apple CEO Mara Quill met Chief of Staff Owen Tate on Tuesday."]),
+        Some("en"),
+    );
+    let mut p = persons(&found);
+    p.sort_unstable();
+    assert_eq!(p, vec!["person:mara-quill", "person:owen-tate"]);
+}
+
+#[test]
+fn a_region_in_an_event_or_a_post_is_no_place() {
+    let found = find(
+        &paras(&[
+            "The team won the Asia Cup on Sunday.",
+            "Lena Hart, the group's Africa programme director, agreed.",
+        ]),
+        Some("en"),
+    );
+    assert!(
+        !found
+            .iter()
+            .any(|e| e.key == "place:asia" || e.key == "place:africa")
+    );
+    by_key(&found, "person:lena-hart");
+}
