@@ -10,6 +10,10 @@ use crate::normalize::normalize;
 /// Words written with a capital only because they start a sentence (or a
 /// headline), and capitalised words that are never a name on their own.
 const COMMON: &[&str] = &[
+    // Openers of a sentence or a list: "Well, …", "Either I …", "See also".
+    "well",
+    "either",
+    "see",
     "the",
     "a",
     "an",
@@ -474,10 +478,6 @@ const DEMONYMS: &[&str] = &[
     "national",
     "federal",
     "provincial",
-    // Openers of a sentence or a list: "Well, …", "Either I …", "See also".
-    "well",
-    "either",
-    "see",
 ];
 
 /// Honorifics before a person's name.
