@@ -969,6 +969,16 @@ pub(crate) fn is_boilerplate(b: &Block) -> bool {
     cookie || newsletter
 }
 
+/// Whether `hay` holds one of `words`.
+fn contains_any(hay: &str, words: &[&str]) -> bool {
+    words.iter().any(|w| hay.contains(w))
+}
+
+/// Whether `hay` starts with one of `words`.
+fn starts_any(hay: &str, words: &[&str]) -> bool {
+    words.iter().any(|w| hay.starts_with(w))
+}
+
 /// Whether a lower-cased line of at most 160 characters is a news site's
 /// paywall or sign-in prompt ("This article is exclusive to Harbour+
 /// subscribers", "Already have an account? Log in", "To read the rest of
@@ -988,8 +998,7 @@ fn is_paywall_line(lower: &str) -> bool {
         "subscribe to continue",
         "subscribe to read",
     ];
-    OPENINGS.iter().any(|p| lower.starts_with(p))
-        || lower.contains("thank you for completing the survey")
+    starts_any(lower, OPENINGS) || lower.contains("thank you for completing the survey")
 }
 
 /// Whether a lower-cased line of at most 160 characters calls the reader
@@ -1007,7 +1016,7 @@ fn is_follow_line(lower: &str) -> bool {
         "thanks for subscribing",
     ];
     let l = lower.trim_start_matches(|c: char| !c.is_alphanumeric());
-    OPENINGS.iter().any(|p| l.starts_with(p))
+    starts_any(l, OPENINGS)
 }
 
 /// Whether a line is a lone photo credit: a label ("Photo: Harbour
@@ -1057,7 +1066,7 @@ fn is_consent_notice(t: &str) -> bool {
         return false;
     }
     let lower = t.to_lowercase();
-    let holds = |p: &[&str]| p.iter().any(|w| lower.contains(w));
+    let holds = |p: &[&str]| contains_any(&lower, p);
     holds(&[
         "you agree",
         "i agree",
@@ -1908,7 +1917,7 @@ fn is_appeal(b: &Block) -> bool {
         return false;
     }
     let lower = b.text.to_lowercase();
-    let holds = |p: &[&str]| p.iter().any(|w| lower.contains(w));
+    let holds = |p: &[&str]| contains_any(&lower, p);
     holds(&[
         "favor to ask",
         "favour to ask",
@@ -1970,8 +1979,8 @@ fn is_end_notice(b: &Block) -> bool {
         return false;
     }
     let lower = b.text.trim().to_lowercase();
-    let starts = |p: &[&str]| p.iter().any(|w| lower.starts_with(w));
-    let holds = |p: &[&str]| p.iter().any(|w| lower.contains(w));
+    let starts = |p: &[&str]| starts_any(&lower, p);
+    let holds = |p: &[&str]| contains_any(&lower, p);
     // "Hi, I'm Sam", "Hey there! I’m Jo": a greeting, then "I'm".
     let greeting = ["hi", "hey", "hello"].iter().any(|g| {
         lower.strip_prefix(g).is_some_and(|r| {

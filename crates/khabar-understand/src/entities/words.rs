@@ -1023,22 +1023,12 @@ const NOT_NAME: &[&str] = &[
     "rs",
 ];
 
-/// Capitalised words that are never a name by themselves: months and
-/// weekdays (whole and short), short forms of titles, addresses and US
-/// states ("Nov.", "Rep.", "St.", "Ave.", "Calif."), holidays, diseases and
-/// awards. Inside a longer name they stay ("St. Louis" is the gazetteer's).
+/// Capitalised words that are never a name by themselves: short forms of
+/// months, weekdays, titles, addresses and US states ("Nov.", "Rep.",
+/// "St.", "Ave.", "Calif."), holidays, diseases and awards. Inside a longer
+/// name they stay ("St. Louis" is the gazetteer's). Every reader of this
+/// list also reads `COMMON`, which holds the whole month and weekday names.
 const NEVER_NAME: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
     "jan",
     "feb",
     "apr",
@@ -1050,13 +1040,6 @@ const NEVER_NAME: &[&str] = &[
     "oct",
     "nov",
     "dec",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
     "tues",
     "thur",
     "thurs",
@@ -1110,13 +1093,11 @@ const NEVER_NAME: &[&str] = &[
     "easter",
     "halloween",
     "hanukkah",
-    "ramadan",
     "diwali",
     "ebola",
     "marburg",
     "lassa",
     "zika",
-    "covid",
     "coronavirus",
     "measles",
     "cholera",
@@ -1129,7 +1110,6 @@ const NEVER_NAME: &[&str] = &[
     "grammy",
     "grammys",
     "web",
-    "internet",
 ];
 
 /// Speech and report verbs right after a name: its bearer is a speaker.
