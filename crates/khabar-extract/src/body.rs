@@ -969,6 +969,108 @@ pub(crate) fn is_boilerplate(b: &Block) -> bool {
     cookie || newsletter
 }
 
+/// Whether a block of 161 to 320 characters is a news site's call to
+/// join one of its letters, put between the paragraphs of a story ("Love
+/// films? The Harbour's Weekend newsletter has the best picks, delivered
+/// right to your inbox. Sign up now."): it names a newsletter, the
+/// reader's inbox and signing up. Shorter calls are boilerplate (see
+/// `is_boilerplate`); a story about newsletters names fewer of the three.
+pub(crate) fn is_newsletter_call(b: &Block) -> bool {
+    // 320 characters are at most 1,280 bytes.
+    if b.kind != BlockKind::Paragraph
+        || b.text.len() > 1280
+        || !(161..=320).contains(&b.text.chars().count())
+    {
+        return false;
+    }
+    let lower = b.text.to_lowercase();
+    lower.contains("newsletter") && lower.contains("inbox") && lower.contains("sign up")
+}
+
+/// Whether a short line of an article is a shop button of a buying guide:
+/// "Buy now at Harbour Outfitters", "Shop now on …", "Check price at …",
+/// "See it at …", or a price with its shop ("$1,299.00 from Harbour
+/// Supply", "£45 at Quay Stores"). A sentence that mentions a price is
+/// text. Not boilerplate (see `is_boilerplate`): a guide's holes of prose
+/// between its products' buttons are filled (see `fill_holes`), and the
+/// buttons dropped after.
+pub(crate) fn is_shop_button(b: &Block) -> bool {
+    if b.kind != BlockKind::Paragraph {
+        return false;
+    }
+    let t = b.text.trim();
+    let lower = t.to_lowercase();
+    const OPENINGS: &[&str] = &[
+        "buy now at ",
+        "buy now on ",
+        "buy now from ",
+        "buy it at ",
+        "buy it on ",
+        "shop now at ",
+        "shop now on ",
+        "check price at ",
+        "check price on ",
+        "check prices at ",
+        "check prices on ",
+        "see price at ",
+        "see it at ",
+        "view deal at ",
+        "view at ",
+    ];
+    if t.len() > 80 || ends_sentence(t) {
+        return false;
+    }
+    if starts_any(&lower, OPENINGS) {
+        return true;
+    }
+    // A price, then "from" or "at" and the shop's name.
+    let Some(rest) = t.strip_prefix(['$', '£', '€']) else {
+        return false;
+    };
+    let digits = rest
+        .find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.'))
+        .unwrap_or(rest.len());
+    if digits == 0 {
+        return false;
+    }
+    let mut words = rest[digits..].split_whitespace();
+    matches!(words.next(), Some("from" | "at"))
+        && words
+            .next()
+            .is_some_and(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()))
+        && words.count() <= 4
+}
+
+/// Drops the photo credits that a caption's label and its credit left on
+/// two lines ("Credit:" then "Harbour Agency / Sam Reyes"): the label,
+/// and a short line after it that ends no sentence. Run after the holes
+/// of the text are filled, which a bare label must not stop (see
+/// `fill_holes`: a label alone keeps its place among the text's blocks).
+pub(crate) fn drop_credit_pairs(blocks: &mut Vec<Block>) {
+    let label = |b: &Block| {
+        b.kind == BlockKind::Paragraph
+            && matches!(
+                b.text.trim().trim_end_matches(':').to_lowercase().as_str(),
+                "credit" | "credits" | "photo credit" | "image credit" | "photo credits"
+            )
+            && b.text.trim().ends_with(':')
+    };
+    let credit = |b: &Block| {
+        b.kind == BlockKind::Paragraph
+            && b.text.chars().count() <= 60
+            && !ends_sentence(&b.text)
+            && !b.text.contains('\n')
+    };
+    let mut i = 0;
+    while i + 1 < blocks.len() {
+        if label(&blocks[i]) && credit(&blocks[i + 1]) && blocks.len() > 2 {
+            blocks.drain(i..i + 2);
+        } else {
+            i += 1;
+        }
+    }
+}
+
 /// Whether `hay` holds one of `words`.
 fn contains_any(hay: &str, words: &[&str]) -> bool {
     words.iter().any(|w| hay.contains(w))
@@ -1262,6 +1364,14 @@ const FURNITURE_PARTS: &[&str] = &[
     "post-list",
     "author-bio",
     "author-box",
+    "author_box",
+    "authorbox",
+    "author_bio",
+    "author-detail",
+    "author_detail",
+    "about-author",
+    "about_author",
+    "author-card",
     "disclaimer",
     "cta-",
     "modal",
@@ -2323,6 +2433,7 @@ mod tests {
         let doc = Document::from(
             r##"<html><body><article><p>The harbour board met on Monday.</p>
             <div class="author-bio">Mina writes about boats.</div>
+            <div class="author_detail_box"><p>Sam sails.</p></div>
             <p class="post-disclaimer">Prices may change.</p>
             <div class="cta-banner"><a href="/q">Get a quote</a></div>
             <div id="signup-modal">Join us</div>
@@ -2334,6 +2445,7 @@ mod tests {
         let text = doc.select("body").text();
         for gone in [
             "Mina writes",
+            "Sam sails",
             "Prices may",
             "Get a quote",
             "Join us",
@@ -3284,5 +3396,67 @@ mod tests {
         assert!(p(
             "The views expressed are those of the writer and not necessarily those of the Courier."
         ));
+    }
+
+    #[test]
+    fn shop_buttons_newsletter_calls_and_split_credits_are_dropped() {
+        use BlockKind::{Heading as H, Paragraph as P};
+        for t in [
+            "Buy now at Harbour Outfitters",
+            "Check Price on Quay Stores",
+            "$1,299.00 from Harbour Supply",
+            "£45 at Quay Stores",
+        ] {
+            assert!(is_shop_button(&block(P, t)), "{t}");
+        }
+        for t in [
+            "At $129 it costs more than most of the field.",
+            "$129 from the grant went to the ferry fund, the board said",
+            "$40 million",
+            "Buy now at Harbour Outfitters and save on every coat in the shop.",
+        ] {
+            assert!(!is_shop_button(&block(P, t)), "{t}");
+        }
+        assert!(!is_shop_button(&block(H, "Buy now at Harbour Outfitters")));
+
+        let call = "Love the islands? Our Weekend Tide newsletter brings the best of the week's \
+                    island stories and walks, delivered right to your inbox every Saturday \
+                    morning. Sign up now and never miss a crossing.";
+        assert!(is_newsletter_call(&block(P, call)));
+        // A story about a newsletter names no inbox to sign up with.
+        let story = "The harbour board's newsletter, which the clerk has written by hand \
+                     since 1989, will move online next year, and the board says that printed \
+                     copies will still be left at the ferry office for those who want one.";
+        assert!(!is_newsletter_call(&block(P, story)));
+        // Short calls are boilerplate already; long paragraphs are text.
+        assert!(!is_newsletter_call(&block(
+            P,
+            "Sign up for our newsletter in your inbox."
+        )));
+        assert!(!is_newsletter_call(&block(P, &format!("{call} {call}"))));
+
+        let mut blocks = vec![
+            block(P, "The harbour board met on Monday."),
+            block(P, "Credit:"),
+            block(P, "Quay Courier / Tomas Vell"),
+            block(P, "The morning boat leaves earlier."),
+            block(P, "Photo credit:"),
+            block(
+                P,
+                "The island's ferry company says the timetable changes in May.",
+            ),
+        ];
+        drop_credit_pairs(&mut blocks);
+        let texts: Vec<_> = blocks.iter().map(|b| b.text.as_str()).collect();
+        // A label before a sentence is left alone.
+        assert_eq!(
+            texts,
+            [
+                "The harbour board met on Monday.",
+                "The morning boat leaves earlier.",
+                "Photo credit:",
+                "The island's ferry company says the timetable changes in May."
+            ]
+        );
     }
 }

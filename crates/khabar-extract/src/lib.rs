@@ -301,6 +301,10 @@ pub fn extract(html: &[u8], opts: &ExtractOptions) -> Result<ExtractedArticle> {
         None => (main_text(doc, url, page_type, &feats), None),
     };
     blocks.retain(|b| !body::is_boilerplate(b));
+    if page_type == PageType::Article {
+        blocks.retain(|b| !body::is_newsletter_call(b) && !body::is_shop_button(b));
+        body::drop_credit_pairs(&mut blocks);
+    }
     if page_type != PageType::Documentation {
         blocks.retain(|b| !body::is_unrendered_template(b));
     }
