@@ -95,6 +95,9 @@ struct Raw {
     cue: bool,
     /// A single word that opens a sentence: maybe a name, maybe not.
     opens_sentence: bool,
+    /// An organisation named after a place, a newspaper or a team ("the
+    /// Boston Globe"): its last word alone names it too ("the Globe").
+    after_place: bool,
 }
 
 /// The entities of an article's paragraphs, most mentioned first.
@@ -508,6 +511,20 @@ fn gazetteer_pass(text: &str, toks: &[Token], p: u32, taken: &mut [bool], raws: 
             {
                 i += hit.len;
             }
+            // "the Boston Globe", "the Sydney Morning Herald", "the Chicago
+            // Bulls": a place at the head of a newspaper's or a team's
+            // name is part of that organisation's name.
+            Some(hit)
+                if g.entries[hit.entry as usize].kind == EntityKind::Place
+                    && !toks[i].arabic
+                    && named_after_place(text, toks, i + hit.len) > 0 =>
+            {
+                let end = i + hit.len + named_after_place(text, toks, i + hit.len);
+                let org = take_organization(toks, p, i, end, taken, raws);
+                org.cue = true;
+                org.after_place = true;
+                i = end;
+            }
             // "the group's Asia programme coordinator": a region naming a
             // post's field, no place the article reports on.
             Some(hit)
@@ -611,6 +628,7 @@ fn gazetteer_pass(text: &str, toks: &[Token], p: u32, taken: &mut [bool], raws: 
                     keys: toks[i..end].iter().map(|t| t.key.clone()).collect(),
                     cue: true,
                     opens_sentence: false,
+                    after_place: false,
                 });
                 i = end;
             }
@@ -775,6 +793,87 @@ fn product_words(text: &str, toks: &[Token], end: usize) -> usize {
                 && gazetteer::get().longest(text, toks, k).is_none()
         })
         .count()
+}
+
+/// The last words of a newspaper's or a magazine's name (keys).
+const PRESS_HEADS: &[&str] = &[
+    "globe",
+    "herald",
+    "times",
+    "post",
+    "tribune",
+    "journal",
+    "gazette",
+    "chronicle",
+    "telegraph",
+    "observer",
+    "examiner",
+    "inquirer",
+    "courier",
+    "dispatch",
+    "bulletin",
+    "register",
+    "sentinel",
+    "enquirer",
+    "mercury",
+];
+
+/// How many capitalised words at `toks[j..]`, after a place, make with it
+/// the name of a newspaper or a sports team: one or two words glued to
+/// the place and to each other, the last a newspaper's head word
+/// ("Globe", "Morning Herald", "Star Tribune"), or one plural word no
+/// word list holds, outside a title-case line ("Bulls", "Lakers": a
+/// team's name; not "Residents", "Afghans"). None when the words are not
+/// there.
+fn named_after_place(text: &str, toks: &[Token], j: usize) -> usize {
+    let w = words::get();
+    let word = |k: usize| {
+        toks.get(k).filter(|t| {
+            t.upper
+                && !t.caps
+                && !t.arabic
+                && is_name_word(t)
+                && glued(text, &toks[k - 1], t, false)
+                && !text[toks[k - 1].end..t.start].contains(['\'', '’'])
+        })
+    };
+    let Some(first) = word(j) else { return 0 };
+    if PRESS_HEADS.contains(&first.key.as_str()) {
+        return 1;
+    }
+    let head_after = word(j + 1).is_some_and(|t| PRESS_HEADS.contains(&t.key.as_str()));
+    if head_after
+        && (!in_word_lists(w, &first.key)
+            || matches!(
+                first.key.as_str(),
+                "morning" | "evening" | "daily" | "sunday" | "star"
+            ))
+    {
+        return 2;
+    }
+    // In a title-case line ("Criticised for Afghanistan Comments")
+    // capitals mark every word, not a team's name.
+    let title_case = || {
+        let words = toks
+            .iter()
+            .filter(|t| !t.arabic && t.key.chars().any(char::is_alphabetic))
+            .count();
+        let capitals = toks
+            .iter()
+            .filter(|t| t.upper && !t.arabic && is_name_word(t))
+            .count();
+        capitals * 4 >= words * 3
+    };
+    let k = first.key.as_str();
+    let plural = k.len() > 4 && k.ends_with('s') && !k.ends_with("ss");
+    let team = plural
+        && !in_word_lists(w, k)
+        && !in_word_lists(w, &k[..k.len() - 1])
+        && !DATE_WORDS.contains(&k)
+        && word(j + 1).is_none()
+        && gazetteer::get().longest(text, toks, j).is_none()
+        && !title_case();
+    usize::from(team)
 }
 
 /// Whether `k` makes a name an event's, also in the plural: "the Academy
@@ -1129,6 +1228,7 @@ fn latin_pass(
                 keys,
                 cue: true,
                 opens_sentence: false,
+                after_place: false,
             });
             taken[i] = true;
             taken[i + 1] = true;
@@ -1368,6 +1468,7 @@ fn latin_run(
             keys: vec![k0.clone(), t.key.clone()],
             cue: true,
             opens_sentence: false,
+            after_place: false,
         });
     }
     if single && w.demonyms.contains(k0) && !opens[i] {
@@ -1381,6 +1482,7 @@ fn latin_run(
             keys,
             cue: false,
             opens_sentence: true,
+            after_place: false,
         });
     }
     if single
@@ -1686,6 +1788,7 @@ fn latin_run(
         keys: keys[..end_tok - a].to_vec(),
         cue,
         opens_sentence: single && opens[a],
+        after_place: false,
     })
 }
 
@@ -4217,6 +4320,7 @@ fn arabic_surnames(tokens: &[Vec<Token>], raws: &mut Vec<Raw>) {
                     keys: vec![t.key.clone()],
                     cue: false,
                     opens_sentence: false,
+                    after_place: false,
                 });
             }
         }
@@ -4234,6 +4338,7 @@ fn arabic_raw(toks: &[Token], p: u32, a: usize, b: usize) -> Raw {
         keys: toks[a..b].iter().map(|t| t.key.clone()).collect(),
         cue: true,
         opens_sentence: false,
+        after_place: false,
     }
 }
 
@@ -4486,6 +4591,8 @@ fn merge(
     let people: Vec<usize> = (0..n)
         .filter(|&i| raws[i].kind == EntityKind::Person && raws[i].keys.len() >= 2)
         .collect();
+    let orgs_named: Vec<usize> = (0..n).filter(|&i| raws[i].after_place).collect();
+    let mut org_words = Vec::new();
     let mut orphans = excluded.to_vec();
     for s in 0..n {
         let r = &raws[s];
@@ -4503,6 +4610,23 @@ fn merge(
         let owner = |&&p: &&usize| raws[p].keys[1..].contains(key) || raws[p].keys[0] == *key;
         let before = people.iter().rev().filter(|&&p| p < s).find(owner);
         let after = people.iter().filter(|&&p| p > s).find(owner);
+        // Else an organisation the article named in full whose last word
+        // it is ("the Patriots" after "the New England Patriots", "the
+        // Globe" after "the Boston Globe").
+        let named_org = |&&o: &&usize| raws[o].keys.last() == Some(key);
+        let org = orgs_named
+            .iter()
+            .rev()
+            .filter(|&&o| o < s)
+            .find(named_org)
+            .or_else(|| orgs_named.iter().filter(|&&o| o > s).find(named_org));
+        if before.or(after).is_none()
+            && let Some(&o) = org
+        {
+            sets.union(o, s);
+            org_words.push(s);
+            continue;
+        }
         match before.or(after) {
             Some(&p) => sets.union(p, s),
             None => {
@@ -4511,6 +4635,11 @@ fn merge(
                 orphans[s] = !r.cue && (r.opens_sentence || r.kind == EntityKind::Organization);
             }
         }
+    }
+    // Named by the organisation's last word, it is the organisation,
+    // whatever a verb of saying after it suggested.
+    for s in org_words {
+        raws[s].kind = EntityKind::Organization;
     }
     // An Arabic family name alone ("آل ثاني", "بن سلمان"), or a surname of
     // two words ("Rezaei Kia" after "Mahmoud Rezaei Kia"): the full name

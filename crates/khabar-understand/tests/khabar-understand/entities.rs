@@ -2658,3 +2658,51 @@ fn a_region_in_an_event_or_a_post_is_no_place() {
     );
     by_key(&found, "person:lena-hart");
 }
+
+#[test]
+fn a_newspaper_or_a_team_named_after_a_place_is_an_organisation() {
+    let found = find(
+        &paras(&[
+            "The Boston Globe and the Sydney Morning Herald carried the story.",
+            "The Chicago Bulls beat the New England Patriots, and the Globe said the Patriots were tired.",
+            "Residents of Kabul say the Herat Residents Council met twice; Kabul Afghans marched.",
+        ]),
+        Some("en"),
+    );
+    for key in [
+        "organization:boston-globe",
+        "organization:sydney-morning-herald",
+        "organization:chicago-bulls",
+        "organization:new-england-patriots",
+    ] {
+        assert_eq!(by_key(&found, key).kind, EntityKind::Organization, "{key}");
+    }
+    // The last word alone names the same organisation.
+    assert_eq!(
+        by_key(&found, "organization:boston-globe").mentions.len(),
+        2
+    );
+    assert_eq!(
+        by_key(&found, "organization:new-england-patriots")
+            .mentions
+            .len(),
+        2
+    );
+    // The place itself is still a place, where it is named alone.
+    by_key(&found, "place:kabul");
+    assert!(persons(&found).is_empty(), "{:?}", persons(&found));
+    // A plural word a word list knows is no team ("Kabul Afghans").
+    assert!(!found.iter().any(|e| e.key == "organization:kabul-afghans"));
+}
+
+#[test]
+fn a_title_case_headline_names_no_team() {
+    let found = find(
+        &paras(&["Senator Criticised Over Kabul Remarks"]),
+        Some("en"),
+    );
+    assert!(
+        !found.iter().any(|e| e.key == "organization:kabul-remarks"),
+        "{found:?}"
+    );
+}
