@@ -2706,3 +2706,23 @@ fn a_title_case_headline_names_no_team() {
         "{found:?}"
     );
 }
+
+#[test]
+fn the_swedish_committee_by_its_short_names_is_not_sweden() {
+    let found = find(
+        &paras(&[
+            "د سویډن کمېټې ویاند وویل چې په غزني کې ښوونځي بیا پرانیستل شول.",
+            "کمیته سویدن در هرات دو کلینیک را بازگشایی کرد.",
+            "د سویډن سفیر په کابل کې وو.",
+        ]),
+        Some("ps"),
+    );
+    assert_eq!(
+        by_key(&found, "organization:swedish-committee-for-afghanistan")
+            .mentions
+            .len(),
+        2
+    );
+    // The country, where it is named alone.
+    assert_eq!(by_key(&found, "place:sweden").mentions.len(), 1);
+}
