@@ -1090,7 +1090,8 @@ impl Clusterer {
             };
         let mut counts: Vec<(u32, u32, Surface)> = Vec::new();
         let mut count_scan = CountScan::default();
-        text::scan(&doc.text, |w| {
+        let comma = text::decimal_comma(doc.lang.as_deref());
+        text::scan_in(&doc.text, comma, |w| {
             fp.push(w.all_key);
             let Some(key) = w.key else {
                 count_scan.push(&doc.text, w, None, false);
@@ -1150,7 +1151,7 @@ impl Clusterer {
         // and the headline's words (term ids of the content words).
         let mut sides: Vec<(usize, usize, usize, usize)> = Vec::new();
         let mut title_words: Vec<Option<u32>> = Vec::new();
-        text::scan(&doc.title, |w| {
+        text::scan_in(&doc.title, comma, |w| {
             if title_fp {
                 fp.push(w.all_key);
             }

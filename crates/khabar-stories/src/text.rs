@@ -89,8 +89,57 @@ pub(crate) struct Word<'a> {
 
 /// Walks the words of `text` once, without allocating per word: `visit`
 /// sees every word with its folded key and, for content words, its
-/// matching key.
-pub(crate) fn scan(text: &str, mut visit: impl FnMut(&Word<'_>)) {
+/// matching key. Numbers are read as English writes them ("1,127.5").
+pub(crate) fn scan(text: &str, visit: impl FnMut(&Word<'_>)) {
+    scan_in(text, false, visit);
+}
+
+/// Whether a language (ISO 639-1 or 639-3 code, as the article's metadata
+/// gives it) writes the decimal comma and groups thousands with full stops:
+/// German, Spanish, Turkish "1.127" is English "1,127", and their "3,5"
+/// is "3.5".
+pub fn decimal_comma(lang: Option<&str>) -> bool {
+    matches!(
+        lang.map(|l| l.split(['-', '_']).next().unwrap_or(l)),
+        Some(
+            "de" | "deu"
+                | "es"
+                | "spa"
+                | "tr"
+                | "tur"
+                | "fr"
+                | "fra"
+                | "it"
+                | "ita"
+                | "pt"
+                | "por"
+                | "ru"
+                | "rus"
+                | "uk"
+                | "ukr"
+                | "nl"
+                | "nld"
+                | "pl"
+                | "pol"
+                | "id"
+                | "ind"
+                | "ro"
+                | "ron"
+                | "az"
+                | "aze"
+                | "uz"
+                | "uzb"
+                | "tg"
+                | "tgk"
+                | "tk"
+                | "tuk"
+        )
+    )
+}
+
+/// [`scan`], with the numbers of a language that writes the decimal comma
+/// (see [`decimal_comma`]) read as that language means them.
+pub(crate) fn scan_in(text: &str, decimal_comma: bool, mut visit: impl FnMut(&Word<'_>)) {
     let mut all_key = String::new();
     let mut key = String::new();
     let len = text.len();
@@ -161,7 +210,7 @@ pub(crate) fn scan(text: &str, mut visit: impl FnMut(&Word<'_>)) {
         let surface = &text[start..i];
         let at_start = sentence_start;
         sentence_start = false;
-        let number = fold_key(surface, &mut all_key);
+        let number = fold_key(surface, decimal_comma, &mut all_key);
         // What follows, past a full stop and spaces: "No. 5", "St Louis".
         let rest = &text[i..];
         let next = rest
@@ -261,8 +310,9 @@ fn expand(surface: &str, key: &mut String, around: Around) -> bool {
 }
 
 /// Writes the folded form of `surface` into `key` (lowercase, Arabic-script
-/// letters folded, digits in ASCII, numbers normalised); true for a number.
-fn fold_key(surface: &str, key: &mut String) -> bool {
+/// letters folded, digits in ASCII, numbers normalised, with the decimal
+/// comma when `decimal_comma`); true for a number.
+fn fold_key(surface: &str, decimal_comma: bool, key: &mut String) -> bool {
     key.clear();
     let mut digits = 0;
     let mut letters = 0;
@@ -297,6 +347,18 @@ fn fold_key(surface: &str, key: &mut String) -> bool {
     }
     let number = letters == 0 && digits > 0;
     if number {
+        if decimal_comma {
+            // Read as English writes it: "1.127" is "1,127", "3,5" is "3.5".
+            let swapped: String = key
+                .chars()
+                .map(|c| match c {
+                    '.' => ',',
+                    ',' => '.',
+                    c => c,
+                })
+                .collect();
+            *key = swapped;
+        }
         let folded = fold_number(key);
         key.clear();
         key.push_str(&folded);
@@ -577,6 +639,35 @@ mod tests {
         assert_eq!(keys("3.50 3,5 07"), ["3.5", "3.5", "7"]);
         assert_eq!(keys("30.000"), ["30"]); // a decimal reading: ambiguous, kept simple
         assert_eq!(keys("1.234.567"), ["1234567"]);
+    }
+
+    #[test]
+    fn numbers_of_a_decimal_comma_language_fold_as_it_means_them() {
+        let keys = |s: &str, lang: &str| {
+            let mut out = Vec::new();
+            scan_in(s, decimal_comma(Some(lang)), |w| {
+                if w.number {
+                    out.push(w.key.unwrap_or_default().to_string());
+                }
+            });
+            out
+        };
+        // German and Spanish "1.127" is English "1,127"; their "3,5" is 3.5.
+        for lang in ["de", "deu", "es-ES", "tur"] {
+            assert_eq!(
+                keys("1.127 Überläufer, 30.000 Euro, 3,5 Prozent, 1,25", lang),
+                ["1127", "30000", "3.5", "1.25"],
+                "{lang}"
+            );
+        }
+        for lang in ["en", "eng", "fa", "ps", ""] {
+            assert_eq!(
+                keys("1,127 defectors, 3.5 percent", lang),
+                ["1127", "3.5"],
+                "{lang}"
+            );
+        }
+        assert!(!decimal_comma(None));
     }
 
     #[test]
