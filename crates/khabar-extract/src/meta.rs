@@ -1858,6 +1858,20 @@ fn pick_title(
         }
         return done(Some(((*h).clone(), Source::Heading)));
     }
+    // A page whose only title is `<title>`, sharing no word with the
+    // page's one heading, a headline of four words or more: the title is
+    // a site's tagline ("Forum - The heart of the internet") on every
+    // page of the site, the heading names this one. A shorter heading may
+    // be the site's name ("Harbour Forum").
+    if metas.iter().all(|(v, _)| v.is_none())
+        && let Some((first, _)) = &named
+        && let Some((h, hn)) = valid.first()
+        && valid.iter().all(|(_, n)| n == hn)
+        && h.split_whitespace().nth(3).is_some()
+        && word_overlap(h, first) == 0.0
+    {
+        return (Some(((*h).clone(), Source::Heading)), None);
+    }
     if let Some(first) = named {
         return (Some(first), None);
     }
@@ -2201,6 +2215,22 @@ mod tests {
             t,
             Some(("Which pump for a deep well?".into(), Source::Heading))
         );
+        // A site's tagline as the only title, sharing no word with the
+        // page's one heading: the heading names the page, unless it is
+        // short enough to be the site's name.
+        let t = title(
+            "<title>Harbour Talk - The heart of the quay</title>\
+             <h1>Which rope holds best in a winter storm?</h1>",
+        );
+        assert_eq!(
+            t,
+            Some((
+                "Which rope holds best in a winter storm?".into(),
+                Source::Heading
+            ))
+        );
+        let t = title("<title>Winter rope tests</title><h1>Quay Notes</h1>");
+        assert_eq!(t, Some(("Winter rope tests".into(), Source::TitleElement)));
         // A heading garbled by a wrong charset takes the title's spelling.
         let t =
             title("<title>A Beginner’s Guide to Wells</title><h1>A Beginner?s Guide to Wells</h1>");
