@@ -623,23 +623,6 @@ pub(crate) fn extract_meta(doc: &Document, url: Option<&str>) -> Meta {
         );
     }
     m.published = first_dated(&mut pub_c);
-    let region = region_of(&tags);
-    let mut visible_modified = None;
-    let from_loose = m
-        .published
-        .is_some_and(|(t, _)| loose.borrow().contains(&t));
-    if m.published.is_none() || from_loose {
-        let headline = found.h1s.iter().find(|h| !heading_text(h).is_empty());
-        let (published, modified) = visible_dates(doc, region, headline);
-        let differs = |p: &DateTime<FixedOffset>| {
-            m.published
-                .is_none_or(|(t, _)| t.date_naive() != p.date_naive())
-        };
-        if let Some(p) = published.filter(differs) {
-            m.published = Some((p, Source::VisibleText));
-        }
-        visible_modified = modified;
-    }
     let mut mod_c = Vec::new();
     push(
         &mut mod_c,
@@ -655,8 +638,33 @@ pub(crate) fn extract_meta(doc: &Document, url: Option<&str>) -> Meta {
     push(&mut mod_c, tag("datemodified"), Source::Microdata);
     push(&mut mod_c, tag("dcterms.modified"), Source::DublinCore);
     push(&mut mod_c, tag("last-modified"), Source::MetaTag);
-    m.modified =
-        first_dated(&mut mod_c).or_else(|| visible_modified.map(|t| (t, Source::VisibleText)));
+    let declared_modified = first_dated(&mut mod_c);
+    let region = region_of(&tags);
+    let mut visible_modified = None;
+    let from_loose = m
+        .published
+        .is_some_and(|(t, _)| loose.borrow().contains(&t));
+    if m.published.is_none() || from_loose {
+        let headline = found.h1s.iter().find(|h| !heading_text(h).is_empty());
+        let (published, modified) = visible_dates(doc, region, headline);
+        let differs = |p: &DateTime<FixedOffset>| {
+            m.published
+                .is_none_or(|(t, _)| t.date_naive() != p.date_naive())
+        };
+        // A visible date on the day the page declares it was modified,
+        // after the (loosely written) publication date, is the update's
+        // date shown alone ("November 21, 2025" under a guide first
+        // published in 2019): the publication date stays.
+        let update = |p: &DateTime<FixedOffset>| {
+            declared_modified.is_some_and(|(t, _)| t.date_naive() == p.date_naive())
+                && m.published.is_some_and(|(t, _)| t < *p)
+        };
+        if let Some(p) = published.filter(|p| differs(p) && !update(p)) {
+            m.published = Some((p, Source::VisibleText));
+        }
+        visible_modified = modified;
+    }
+    m.modified = declared_modified.or_else(|| visible_modified.map(|t| (t, Source::VisibleText)));
 
     // Language and direction
     let (html, body) = (found.html, found.body);
@@ -1915,6 +1923,19 @@ mod tests {
             p,
             Some(("2023-04-26T00:00:00+00:00".into(), Source::VisibleText))
         );
+        // A date shown alone on the day the page declares its update is
+        // the update's: the publication date stays.
+        let (p, m) = dates_of(
+            r#"<script type="application/ld+json">{"@type":"Article","headline":"Kilns",
+            "datePublished":"August 11, 2019","dateModified":"Nov 21, 2025"}</script>
+            <meta property="article:modified_time" content="2025-11-21T18:51:10+00:00">
+            <h1>Kilns</h1><p>November 21, 2025</p>"#,
+        );
+        assert_eq!(
+            p,
+            Some(("2019-08-11T00:00:00+00:00".into(), Source::JsonLd))
+        );
+        assert_eq!(m.as_deref(), Some("2025-11-21T18:51:10+00:00"));
         // Other meta names of the publication time; a month-first numeric
         // value; the publisher is not a date.
         let (p, _) = dates_of(
