@@ -301,7 +301,9 @@ fn is_overlay_word(w: &str) -> bool {
 
 impl Walker {
     fn flush(&mut self, kind: BlockKind) {
-        if self.buf.trim().is_empty() {
+        // Nothing but spaces and invisible marks (a paragraph holding one
+        // zero-width joiner, a layout's spacer) is no block.
+        if self.buf.chars().all(blank) {
             self.buf.clear();
             return;
         }
@@ -400,6 +402,16 @@ enum Step {
 
 /// Collapses white space inside lines, keeps the line breaks of `<br>`,
 /// drops empty lines.
+/// White space, or a mark that shows nothing: zero-width spaces, joiners
+/// and direction marks, the word joiner, a byte-order mark, a soft hyphen.
+fn blank(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(
+            c,
+            '\u{200B}'..='\u{200F}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}'
+        )
+}
+
 fn normalize(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     if s.is_ascii() {
@@ -445,6 +457,9 @@ fn normalize(s: &str) -> String {
         let Some(first) = words.next() else {
             continue;
         };
+        if line.chars().all(blank) {
+            continue;
+        }
         if !out.is_empty() {
             out.push('\n');
         }

@@ -1,7 +1,8 @@
 //! Turning page bytes into text. Order of evidence: a byte-order mark; then
 //! the bytes themselves when they are valid UTF-8 with non-ASCII content (a
 //! declaration that contradicts a valid UTF-8 stream is a lie, which is
-//! common on the real web); then the charset the fetcher decided (HTTP
+//! common on the real web; a stream that spells text decoded twice is
+//! repaired, see `mojibake`); then the charset the fetcher decided (HTTP
 //! header); then a `<meta>` declaration in the first 4 KiB; then UTF-8 for
 //! pure ASCII; finally `chardetng` statistical detection.
 
@@ -18,6 +19,10 @@ pub enum CharsetSource {
     Bom,
     /// The bytes are valid UTF-8 (and not plain ASCII).
     ValidUtf8,
+    /// The bytes are valid UTF-8 spelling text decoded twice (UTF-8 read
+    /// as Windows-1252, Latin-1 or Windows-1256: "â€”" for "—"), and
+    /// the text was repaired.
+    DoubleEncoded,
     /// The charset given by the caller (the fetcher's HTTP header).
     Given,
     /// A `<meta charset>` or `<meta http-equiv>` declaration.
@@ -40,6 +45,9 @@ pub fn decode<'a>(
     }
     let ascii = bytes.is_ascii();
     if !ascii && let Ok(s) = std::str::from_utf8(bytes) {
+        if let Some(fixed) = crate::mojibake::repair(s) {
+            return (Cow::Owned(fixed), UTF_8, CharsetSource::DoubleEncoded);
+        }
         return (Cow::Borrowed(s), UTF_8, CharsetSource::ValidUtf8);
     }
     let declared = given

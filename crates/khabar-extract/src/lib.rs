@@ -57,6 +57,7 @@ pub mod dates;
 mod el;
 mod error;
 mod meta;
+mod mojibake;
 mod pagetype;
 mod prepass;
 mod sites;

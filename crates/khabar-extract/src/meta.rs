@@ -1383,46 +1383,6 @@ fn invisible(c: char) -> bool {
     )
 }
 
-/// The byte of Windows-1252 that shows as `c`, for the characters of
-/// that code page (Latin-1 and, in 0x80–0x9F, its own letters and signs;
-/// the C1 controls a Latin-1 decoder gives stand for themselves). Not
-/// `encoding_rs`'s encoder: it refuses those C1 code points, which text
-/// decoded as strict ISO-8859-1 (not as browsers do) holds.
-fn cp1252_byte(c: char) -> Option<u8> {
-    let b = match c {
-        '\u{0}'..='\u{FF}' => c as u32 as u8,
-        '€' => 0x80,
-        '‚' => 0x82,
-        'ƒ' => 0x83,
-        '„' => 0x84,
-        '…' => 0x85,
-        '†' => 0x86,
-        '‡' => 0x87,
-        'ˆ' => 0x88,
-        '‰' => 0x89,
-        'Š' => 0x8A,
-        '‹' => 0x8B,
-        'Œ' => 0x8C,
-        'Ž' => 0x8E,
-        '\u{2018}' => 0x91,
-        '\u{2019}' => 0x92,
-        '\u{201C}' => 0x93,
-        '\u{201D}' => 0x94,
-        '•' => 0x95,
-        '–' => 0x96,
-        '—' => 0x97,
-        '˜' => 0x98,
-        '™' => 0x99,
-        'š' => 0x9A,
-        '›' => 0x9B,
-        'œ' => 0x9C,
-        'ž' => 0x9E,
-        'Ÿ' => 0x9F,
-        _ => return None,
-    };
-    Some(b)
-}
-
 /// Text that was UTF-8 read as Windows-1252 or Latin-1 once too often
 /// ("Investorâ€™s", "CrusherÂ®") set right. Only when every character
 /// maps back to one byte and those bytes are UTF-8 with at least one
@@ -1433,10 +1393,9 @@ fn unmojibake(s: &str) -> std::borrow::Cow<'_, str> {
     if !s.contains(['Ã', 'Â', 'â', 'Ð', 'Ø', 'Ù']) {
         return Cow::Borrowed(s);
     }
-    let bytes: Option<Vec<u8>> = s.chars().map(cp1252_byte).collect();
-    match bytes.map(String::from_utf8) {
-        Some(Ok(fixed)) if fixed.len() < s.len() => Cow::Owned(fixed),
-        _ => Cow::Borrowed(s),
+    match crate::mojibake::undo_whole(s) {
+        Some(fixed) => Cow::Owned(fixed),
+        None => Cow::Borrowed(s),
     }
 }
 
