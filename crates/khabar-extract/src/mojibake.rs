@@ -84,7 +84,37 @@ fn sequence(s: &str, cp: &CodePage) -> Option<(char, usize)> {
     }
     let end = chars.next().map_or(s.len(), |(i, _)| i);
     let c = std::str::from_utf8(&buf[..=n]).ok()?.chars().next()?;
-    Some((c, end))
+    plausible(c).then_some((c, end))
+}
+
+/// Whether text decoded twice could have held `c`: a letter or sign of
+/// the scripts and symbol blocks pages are written in, or a C1 control (a
+/// byte a layer of decoding below left as such). Not IPA, spacing
+/// modifiers, combining marks or the rarer scripts between Arabic and
+/// Devanagari: their UTF-8 is what an accented capital before a sign
+/// spells ("NESCAFÉ®" reads as U+026E), and no text of that kind is.
+fn plausible(c: char) -> bool {
+    matches!(
+        u32::from(c),
+        0x0080..=0x017F
+            | 0x0218..=0x021B
+            | 0x0370..=0x03FF
+            | 0x0400..=0x04FF
+            | 0x0590..=0x05FF
+            | 0x0600..=0x06FF
+            | 0x0900..=0x0E7F
+            | 0x10A0..=0x10FF
+            | 0x1E00..=0x1EFF
+            | 0x2000..=0x2BFF
+            | 0x3000..=0x9FFF
+            | 0xAC00..=0xD7A3
+            | 0xFB50..=0xFDFF
+            | 0xFE00..=0xFE0F
+            | 0xFE70..=0xFEFF
+            | 0xFF00..=0xFFEF
+            | 0xFFFD
+            | 0x1F000..=0x1FAFF
+    )
 }
 
 /// How many characters of `s` that can lead a sequence in `cp` do (the
@@ -148,9 +178,9 @@ pub(crate) fn undo_whole(s: &str) -> Option<String> {
                 .or_else(|| CP1252.byte(c))
         })
         .collect();
-    String::from_utf8(bytes?)
-        .ok()
-        .filter(|fixed| fixed.len() < s.len())
+    String::from_utf8(bytes?).ok().filter(|fixed| {
+        fixed.len() < s.len() && fixed.chars().all(|c| c.is_ascii() || plausible(c))
+    })
 }
 
 /// The page repaired, when it was decoded twice: at least three sequences
@@ -232,8 +262,26 @@ mod tests {
             "عطر، غذا، ظرف، طبقه، عظیم، غلط، طعم، ظلم",
             // Two sequences are not enough to judge a page by.
             "Ã© and Ã¨ in a note about encodings",
+            // An accented capital before a sign spells no likely
+            // character.
+            "NESCAFÉ® Classic, NESCAFÉ® Gold, NESCAFÉ® Azera, NESCAFÉ® Dolce",
         ] {
             assert_eq!(repair(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_title_decoded_twice_is_set_right_and_only_then() {
+        assert_eq!(
+            undo_whole("Investorâ€™s guide").as_deref(),
+            Some("Investor’s guide")
+        );
+        assert_eq!(
+            undo_whole("CrusherÂ® ANC 2").as_deref(),
+            Some("Crusher® ANC 2")
+        );
+        for title in ["NESCAFÉ® Classic", "Café au lait", "Plain title"] {
+            assert_eq!(undo_whole(title), None, "{title}");
         }
     }
 
