@@ -782,17 +782,27 @@ fn product_words(text: &str, toks: &[Token], end: usize) -> usize {
     (end..toks.len().min(end + 1))
         .take_while(|&k| {
             let t = &toks[k];
-            t.upper
-                && !t.caps
-                && !t.arabic
-                && is_name_word(t)
-                && glued(text, &toks[k - 1], t, false)
-                && !text[toks[k - 1].end..t.start].contains(['\'', '’'])
+            name_goes_on(text, toks, k)
                 && product_word(&t.key)
                 && !DATE_WORDS.contains(&t.key.as_str())
                 && gazetteer::get().longest(text, toks, k).is_none()
         })
         .count()
+}
+
+/// Whether `toks[k]` (k ≥ 1) can go on a name begun before it: a
+/// capitalised word (not in capitals only) glued to the word before, no
+/// possessive between them ("Apple Watch", "Boston Globe"; not "Apple's
+/// Watch").
+fn name_goes_on(text: &str, toks: &[Token], k: usize) -> bool {
+    toks.get(k).is_some_and(|t| {
+        t.upper
+            && !t.caps
+            && !t.arabic
+            && is_name_word(t)
+            && glued(text, &toks[k - 1], t, false)
+            && !text[toks[k - 1].end..t.start].contains(['\'', '’'])
+    })
 }
 
 /// The last words of a newspaper's or a magazine's name (keys).
@@ -827,16 +837,7 @@ const PRESS_HEADS: &[&str] = &[
 /// there.
 fn named_after_place(text: &str, toks: &[Token], j: usize) -> usize {
     let w = words::get();
-    let word = |k: usize| {
-        toks.get(k).filter(|t| {
-            t.upper
-                && !t.caps
-                && !t.arabic
-                && is_name_word(t)
-                && glued(text, &toks[k - 1], t, false)
-                && !text[toks[k - 1].end..t.start].contains(['\'', '’'])
-        })
-    };
+    let word = |k: usize| toks.get(k).filter(|_| name_goes_on(text, toks, k));
     let Some(first) = word(j) else { return 0 };
     if PRESS_HEADS.contains(&first.key.as_str()) {
         return 1;
