@@ -400,8 +400,6 @@ enum Step {
     Block { inner: BlockKind, section: bool },
 }
 
-/// Collapses white space inside lines, keeps the line breaks of `<br>`,
-/// drops empty lines.
 /// White space, or a mark that shows nothing: zero-width spaces, joiners
 /// and direction marks, the word joiner, a byte-order mark, a soft hyphen.
 fn blank(c: char) -> bool {
@@ -412,6 +410,8 @@ fn blank(c: char) -> bool {
         )
 }
 
+/// Collapses white space inside lines, keeps the line breaks of `<br>`,
+/// drops empty lines and lines of invisible marks only.
 fn normalize(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     if s.is_ascii() {
@@ -1010,11 +1010,6 @@ pub(crate) fn is_newsletter_call(b: &Block) -> bool {
 /// between its products' buttons are filled (see `fill_holes`), and the
 /// buttons dropped after.
 pub(crate) fn is_shop_button(b: &Block) -> bool {
-    if b.kind != BlockKind::Paragraph {
-        return false;
-    }
-    let t = b.text.trim();
-    let lower = t.to_lowercase();
     const OPENINGS: &[&str] = &[
         "buy now at ",
         "buy now on ",
@@ -1032,9 +1027,11 @@ pub(crate) fn is_shop_button(b: &Block) -> bool {
         "view deal at ",
         "view at ",
     ];
-    if t.len() > 80 || ends_sentence(t) {
+    let t = b.text.trim();
+    if b.kind != BlockKind::Paragraph || t.len() > 80 || ends_sentence(t) {
         return false;
     }
+    let lower = t.to_lowercase();
     if starts_any(&lower, OPENINGS) {
         return true;
     }

@@ -1637,7 +1637,9 @@ fn word_overlap(a: &str, b: &str) -> f64 {
 /// when it is the page's one heading and reads as a headline with a
 /// subtitle ([`subtitled`]); else the first of those titles without its
 /// site name ([`strip_named`]) that is more than the site's name or
-/// "Home" (off the front page, such a title names no page). An
+/// "Home" (off the front page, such a title names no page), unless that
+/// title is `<title>` alone and shares no word with the page's one
+/// heading of four words or more (a site's tagline): then the heading. An
 /// `<h1>` that is the site's name (`og:site_name`, a host name, the last
 /// part of `<title>`, or the blog's name before the colon of a `<title>`
 /// whose rest is `og:title`; the titles then lose it) is never the
