@@ -400,14 +400,13 @@ enum Step {
     Block { inner: BlockKind, section: bool },
 }
 
-/// White space, or a mark that shows nothing: zero-width spaces, joiners
-/// and direction marks, the word joiner, a byte-order mark, a soft hyphen.
+/// White space, or a mark that shows nothing: those a title drops (see
+/// `meta::invisible`), and the joiners and the word joiner, which words
+/// keep but a line of them alone does not make.
 fn blank(c: char) -> bool {
     c.is_whitespace()
-        || matches!(
-            c,
-            '\u{200B}'..='\u{200F}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}'
-        )
+        || crate::meta::invisible(c)
+        || matches!(c, '\u{200C}' | '\u{200D}' | '\u{2060}')
 }
 
 /// Collapses white space inside lines, keeps the line breaks of `<br>`,

@@ -1370,7 +1370,7 @@ fn heading_text(n: &NodeRef) -> String {
 /// Characters a title shows nothing of: soft hyphens, zero-width spaces,
 /// byte-order marks, direction marks, embeddings and isolates (not the
 /// zero-width non-joiner of Persian words).
-fn invisible(c: char) -> bool {
+pub(crate) fn invisible(c: char) -> bool {
     matches!(
         c,
         '\u{00AD}'
