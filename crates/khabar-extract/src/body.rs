@@ -1395,14 +1395,29 @@ fn has_part(value: &str) -> bool {
     FURNITURE_SET.found_in(value)
 }
 
-pub(crate) fn pre_clean(doc: &Document) {
+/// Removes the furniture (see [`FURNITURE_PARTS`]) before the readability
+/// core runs.
+///
+/// On an article or documentation page (`one_block`), the overflow and
+/// scrolling utilities go from the class lists too (see
+/// [`without_scroll_utilities`]). Elsewhere the core's block competes with
+/// the page's own walk, and one that kept more of the page's cards won
+/// where the walk had the whole page (two service pages of WCXB dev).
+pub(crate) fn pre_clean(doc: &Document, one_block: bool) {
     let Some(body) = doc.body() else {
         return;
     };
     let mut doomed = Vec::new();
+    let mut reclassed = Vec::new();
     for n in body.descendants_it() {
         let hit = el::with(&n, |e| {
             let name = el::name(e);
+            if one_block
+                && let Some(kept) =
+                    el::attr(e, &local_name!("class")).and_then(without_scroll_utilities)
+            {
+                reclassed.push((n.id, kept));
+            }
             if matches!(name, "main" | "article") {
                 return false;
             }
@@ -1422,6 +1437,53 @@ pub(crate) fn pre_clean(doc: &Document) {
     for n in doomed {
         n.remove_from_parent();
     }
+    for (id, class) in reclassed {
+        if let Some(n) = doc.tree.get(&id) {
+            n.set_attr("class", &class);
+        }
+    }
+}
+
+/// The class list `class` without its overflow and scrolling utilities
+/// (`overflow-hidden`, `md:overflow-x-scroll`, `scroll-mt-2`,
+/// `overscroll-contain`); `None` when it has none. Utility-first CSS
+/// (Tailwind, Bootstrap 5) puts them on any box that clips or scrolls,
+/// text included, and the readability core reads "hidden" and "scroll"
+/// in a class as signs of furniture: the description of each item of a
+/// list in `<div class="col-span-2 overflow-hidden">` went with them. A
+/// closed box (`overflow-hidden h-0`, an accordion's panel) keeps its
+/// classes.
+///
+/// The core also reads "text" in a class as a sign of the story, and
+/// `text-sm` or `text-gray-900` are utilities too; but without them it
+/// chose worse on WCXB dev (the Tailwind documentation lost its lead), so
+/// they stay.
+fn without_scroll_utilities(class: &str) -> Option<String> {
+    fn utility(token: &str) -> bool {
+        // Past the variants (`md:`, `hover:`, `[&>p]:`).
+        let base = token.rsplit(':').next().unwrap_or(token);
+        ["overflow-", "scroll-", "overscroll-"]
+            .iter()
+            .any(|p| base.starts_with(p))
+    }
+    // A box of no height that clips is closed: there "hidden" is right.
+    fn collapsed(token: &str) -> bool {
+        matches!(
+            token,
+            "h-0" | "max-h-0" | "h-[0px]" | "max-h-[0px]" | "grid-rows-[0fr]"
+        )
+    }
+    if !(class.contains("overflow-") || class.contains("scroll-"))
+        || !class.split_ascii_whitespace().any(utility)
+        || class.split_ascii_whitespace().any(collapsed)
+    {
+        return None;
+    }
+    let kept: Vec<&str> = class
+        .split_ascii_whitespace()
+        .filter(|t| !utility(t))
+        .collect();
+    Some(kept.join(" "))
 }
 
 /// Headings that start the tail of an article (related links, comments,
@@ -2452,7 +2514,7 @@ mod tests {
             <ul class="post-list"><li><a href="/o">Other story</a></li></ul>
             <p>The morning boat leaves earlier.</p></article></body></html>"##,
         );
-        pre_clean(&doc);
+        pre_clean(&doc, true);
         let text = doc.select("body").text();
         for gone in [
             "Mina writes",
@@ -3040,6 +3102,49 @@ mod tests {
             L,
             "Dana Okafor is a freelance writer."
         )));
+    }
+
+    #[test]
+    fn scroll_utilities_leave_the_class_list_unless_the_box_is_closed() {
+        assert_eq!(
+            without_scroll_utilities("col-span-2 overflow-hidden").as_deref(),
+            Some("col-span-2")
+        );
+        assert_eq!(
+            without_scroll_utilities("md:overflow-x-scroll scroll-mt-24 prose overscroll-contain")
+                .as_deref(),
+            Some("prose")
+        );
+        // Names that only hold the words stay: they may be furniture.
+        assert_eq!(without_scroll_utilities("story-body hidden-xs"), None);
+        assert_eq!(without_scroll_utilities("swiper-scrollbar"), None);
+        // An accordion's closed panel is hidden indeed.
+        assert_eq!(
+            without_scroll_utilities("grid overflow-hidden transition-all grid-rows-[0fr]"),
+            None
+        );
+        assert_eq!(without_scroll_utilities("overflow-hidden h-0"), None);
+
+        let doc = Document::from(
+            "<html><body><article><p class=\"text-lg overflow-hidden\">Kept.</p>\
+             <div class=\"overflow-hidden max-h-0\"><p>Closed.</p></div></article></body></html>",
+        );
+        pre_clean(&doc, true);
+        assert_eq!(
+            doc.select("p").first().attr("class").as_deref(),
+            Some("text-lg")
+        );
+        assert_eq!(
+            doc.select("div").first().attr("class").as_deref(),
+            Some("overflow-hidden max-h-0")
+        );
+        let doc =
+            Document::from("<html><body><p class=\"overflow-hidden\">Card.</p></body></html>");
+        pre_clean(&doc, false);
+        assert_eq!(
+            doc.select("p").attr("class").as_deref(),
+            Some("overflow-hidden")
+        );
     }
 
     #[test]

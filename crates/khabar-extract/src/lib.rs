@@ -470,7 +470,7 @@ fn main_text(
     if !try_core {
         return page;
     }
-    body::pre_clean(&doc);
+    body::pre_clean(&doc, one_block);
     // The block walk reads no classes: the core's pass that strips them
     // from its output would only cost time.
     let cfg = dom_smoothie::Config {
