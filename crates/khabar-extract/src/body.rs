@@ -1445,14 +1445,15 @@ pub(crate) fn pre_clean(doc: &Document, one_block: bool) {
 }
 
 /// The class list `class` without its overflow and scrolling utilities
-/// (`overflow-hidden`, `md:overflow-x-scroll`, `scroll-mt-2`,
-/// `overscroll-contain`); `None` when it has none. Utility-first CSS
+/// and hidden-label marks (`overflow-hidden`, `md:overflow-x-scroll`,
+/// `scroll-mt-2`, `overscroll-contain`); `None` when it has none. Utility-first CSS
 /// (Tailwind, Bootstrap 5) puts them on any box that clips or scrolls,
 /// text included, and the readability core reads "hidden" and "scroll"
 /// in a class as signs of furniture: the description of each item of a
 /// list in `<div class="col-span-2 overflow-hidden">` went with them. A
 /// closed box (`overflow-hidden h-0`, an accordion's panel) keeps its
-/// classes.
+/// classes. Drupal's `field--label-hidden` (a field shown without its
+/// label, such as the body of a page) goes the same way.
 ///
 /// The core also reads "text" in a class as a sign of the story, and
 /// `text-sm` or `text-gray-900` are utilities too; but without them it
@@ -1465,6 +1466,7 @@ fn without_scroll_utilities(class: &str) -> Option<String> {
         ["overflow-", "scroll-", "overscroll-"]
             .iter()
             .any(|p| base.starts_with(p))
+            || base.contains("label-hidden")
     }
     // A box of no height that clips is closed: there "hidden" is right.
     fn collapsed(token: &str) -> bool {
@@ -1473,7 +1475,7 @@ fn without_scroll_utilities(class: &str) -> Option<String> {
             "h-0" | "max-h-0" | "h-[0px]" | "max-h-[0px]" | "grid-rows-[0fr]"
         )
     }
-    if !(class.contains("overflow-") || class.contains("scroll-"))
+    if !(class.contains("overflow-") || class.contains("scroll-") || class.contains("label-hidden"))
         || !class.split_ascii_whitespace().any(utility)
         || class.split_ascii_whitespace().any(collapsed)
     {
@@ -3114,6 +3116,10 @@ mod tests {
             without_scroll_utilities("md:overflow-x-scroll scroll-mt-24 prose overscroll-contain")
                 .as_deref(),
             Some("prose")
+        );
+        assert_eq!(
+            without_scroll_utilities("field field--name-body field--label-hidden").as_deref(),
+            Some("field field--name-body")
         );
         // Names that only hold the words stay: they may be furniture.
         assert_eq!(without_scroll_utilities("story-body hidden-xs"), None);
