@@ -1609,6 +1609,12 @@ fn is_hole_prose(b: &Block) -> bool {
     }
 }
 
+/// Whether a block is a question of an FAQ: one line that reads as one
+/// (see [`crate::pagetype::is_question`]).
+fn is_question(b: &Block) -> bool {
+    !b.text.contains('\n') && crate::pagetype::is_question(&b.text)
+}
+
 /// Whether a block is a heading short enough to open a section.
 fn is_section_heading(b: &Block) -> bool {
     b.kind == BlockKind::Heading && b.text.chars().count() <= 120 && !b.text.contains('\n')
@@ -1778,7 +1784,9 @@ fn unique_positions(page: &[Block]) -> std::collections::HashMap<&str, Option<us
 /// 300 characters at least, making up a third of its text or more, and no
 /// tail marker or boilerplate line. (One prose line alone is most often a
 /// figure caption or a call to action the core rightly dropped.) A hole of
-/// one or two section headings comes back too. Then the introduction
+/// one or two section headings comes back too, and so does one of prose
+/// after a question (an FAQ's answer in a closed panel, which the core
+/// drops as hidden). Then the introduction
 /// ahead of the core's block and a FAQ right after it are taken (see
 /// [`extend_lead`] and [`extend_faq`]).
 pub(crate) fn fill_holes(chosen: &mut Vec<Block>, page: &[Block]) {
@@ -1833,6 +1841,17 @@ pub(crate) fn fill_holes(chosen: &mut Vec<Block>, page: &[Block]) {
                 out.extend(hole.into_iter().cloned());
             }
         } else if let (Some(p), Some(q)) = (prev, here)
+            && (p + 2..=p + 5).contains(&q)
+            && is_question(&page[p])
+            && page[p + 1..q].iter().any(is_hole_prose)
+            && page[p + 1..q]
+                .iter()
+                .all(|h| !held(h) && !is_tail_marker(h) && !is_boilerplate(h))
+        {
+            // The answer to a question of an FAQ, in a closed panel the
+            // core drops as hidden.
+            out.extend(page[p + 1..q].iter().cloned());
+        } else if let (Some(p), Some(q)) = (prev, here)
             && (p + 2..=p + 3).contains(&q)
             && page[p + 1..q].iter().all(|h| {
                 is_section_heading(h) && !is_tail_marker(h) && !is_boilerplate(h) && !held(h)
@@ -1846,6 +1865,28 @@ pub(crate) fn fill_holes(chosen: &mut Vec<Block>, page: &[Block]) {
             prev = here;
         }
         out.push(b);
+    }
+    // The answer to the last question of an FAQ (one question at least
+    // just before it: the last line of a story can be a question too).
+    if let Some(p) = prev
+        && out
+            .last()
+            .is_some_and(|b| pos(b) == Some(p) && is_question(b))
+        && out.iter().rev().skip(1).take(6).any(is_question)
+    {
+        let answer: Vec<&Block> = page[p + 1..]
+            .iter()
+            .take(4)
+            .take_while(|h| {
+                is_hole_prose(h)
+                    && h.kind != BlockKind::Heading
+                    && !is_question(h)
+                    && !held(h)
+                    && !is_tail_marker(h)
+                    && !is_boilerplate(h)
+            })
+            .collect();
+        out.extend(answer.into_iter().cloned());
     }
     *chosen = out;
     extend_lead(chosen, page, &held);
@@ -3069,6 +3110,52 @@ mod tests {
         let mut chosen = vec![block(P, first)];
         fill_holes(&mut chosen, &page);
         assert_eq!(chosen.len(), 1, "{chosen:?}");
+    }
+
+    #[test]
+    fn the_answers_of_an_faq_come_back_after_their_questions() {
+        use BlockKind::{Heading as H, Paragraph as P};
+        let lead = "The ferry company will stop selling tickets on the quay from January, it said on Monday.";
+        let (q1, a1) = (
+            "Can I still pay with cash?",
+            "Yes, at the harbour office in town, which sells tickets for cash on weekdays until March.",
+        );
+        let (q2, a2) = (
+            "Do children need a ticket of their own?",
+            "Children under five travel free; older children need a ticket at half the adult fare.",
+        );
+        let page = vec![
+            block(P, lead),
+            block(H, "Questions"),
+            block(P, q1),
+            block(P, a1),
+            block(P, q2),
+            block(P, a2),
+            block(P, "Share"),
+        ];
+        // The core dropped the closed panels.
+        let mut chosen = vec![
+            block(P, lead),
+            block(H, "Questions"),
+            block(P, q1),
+            block(P, q2),
+        ];
+        fill_holes(&mut chosen, &page);
+        let texts: Vec<&str> = chosen.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(texts, [lead, "Questions", q1, a1, q2, a2]);
+        // A story that ends on a question takes nothing after it.
+        let end = "Who will pay for the new quay?";
+        let page = vec![
+            block(P, lead),
+            block(P, end),
+            block(
+                P,
+                "Dana Okafor is a reporter who covers the coast and its ferries for the paper.",
+            ),
+        ];
+        let mut chosen = vec![block(P, lead), block(P, end)];
+        fill_holes(&mut chosen, &page);
+        assert_eq!(chosen.len(), 2, "{chosen:?}");
     }
 
     #[test]

@@ -445,6 +445,12 @@ fn main_text(
     feats: &pagetype::Features,
 ) -> Vec<Block> {
     place_streamed(&doc, feats);
+    // An FAQ's questions are text: the walks and the core skip buttons.
+    for id in &feats.questions {
+        if let Some(n) = doc.tree.get(id) {
+            n.rename("div");
+        }
+    }
     let text_bytes = feats.text_bytes;
     let one_block = matches!(page_type, PageType::Article | PageType::Documentation);
     // The whole page, walked before the readability core rewrites the tree.

@@ -134,6 +134,9 @@ pub(crate) struct Features {
     /// its placeholder; see [`crate::place_streamed`]), with their numbers.
     pub placeholders: Vec<(u32, NodeId)>,
     pub streamed: Vec<(u32, NodeId)>,
+    /// Buttons that open a panel (`aria-expanded`) and hold a question: the
+    /// questions of an FAQ accordion, whose answers are the panels.
+    pub questions: Vec<NodeId>,
 }
 
 /// Words of buttons that put a product in a cart.
@@ -144,6 +147,16 @@ const CART: &[&str] = &[
     "buy now",
     "add to trolley",
 ];
+
+/// Whether a text (a button's, a block's) is a question of an FAQ: a sentence of three
+/// words or more, at most 300 characters, that ends in a question mark
+/// (Latin, Arabic-script or full-width).
+pub(crate) fn is_question(text: &str) -> bool {
+    let t = text.trim();
+    t.ends_with(['?', '\u{061F}', '\u{FF1F}'])
+        && t.len() <= 300
+        && t.split_whitespace().nth(2).is_some()
+}
 
 fn is_cart(text: &str) -> bool {
     let t = text.to_lowercase();
@@ -243,8 +256,12 @@ pub(crate) fn features(doc: &Document) -> Features {
             }
             Tag::Button => {
                 f.buttons += 1;
-                if is_cart(&n.text()) {
+                let text = n.text();
+                if is_cart(&text) {
                     f.cart_buttons += 1;
+                }
+                if seen.toggle && is_question(&text) {
+                    f.questions.push(n.id);
                 }
             }
             Tag::CartInput => f.cart_buttons += 1,
@@ -363,6 +380,8 @@ struct Seen {
     next_prev: bool,
     /// A placeholder or a block of React's streamed rendering.
     stream: Option<Stream>,
+    /// A button that opens or closes a panel (`aria-expanded`).
+    toggle: bool,
 }
 
 /// The two halves of React's streamed rendering, by number: `<template
@@ -503,6 +522,7 @@ struct Attrs<'e> {
     content: Option<&'e str>,
     type_: Option<&'e str>,
     value: Option<&'e str>,
+    expanded: bool,
 }
 
 impl<'e> Attrs<'e> {
@@ -523,6 +543,10 @@ impl<'e> Attrs<'e> {
                 local_name!("content") => &mut a.content,
                 local_name!("type") => &mut a.type_,
                 local_name!("value") => &mut a.value,
+                local_name!("aria-expanded") => {
+                    a.expanded = true;
+                    continue;
+                }
                 _ => continue,
             };
             if slot.is_none() {
@@ -604,6 +628,7 @@ impl Seen {
             written_by: tag == Tag::Meta
                 && a.name == Some("twitter:label1")
                 && a.content.is_some_and(|c| c.starts_with("Written by")),
+            toggle: tag == Tag::Button && a.expanded,
             stream: (id.as_bytes().get(1) == Some(&b':'))
                 .then(|| Stream::of(&e.name.local, id))
                 .flatten(),
@@ -1283,6 +1308,16 @@ mod tests {
         midday heat, and that the last boat back will wait for the evening bus.</p>";
 
     const PLAIN: &str = "<p>Short words.</p>";
+
+    #[test]
+    fn a_question_is_a_sentence_that_asks() {
+        assert!(is_question("Can I still pay with cash?"));
+        assert!(is_question("  Do children need a ticket?  "));
+        assert!(is_question("آیا کودکان هم بلیت می‌خواهند؟"));
+        assert!(!is_question("Why?"));
+        assert!(!is_question("Share this story"));
+        assert!(!is_question(&format!("{} and why?", "word ".repeat(80))));
+    }
 
     #[test]
     fn schema_types() {

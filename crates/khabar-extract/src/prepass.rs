@@ -156,7 +156,7 @@ fn lowered<const N: usize>(name: &[u8], test: impl Fn(&[u8]) -> bool) -> bool {
 /// handlers, …), often a third of what is left of a page, go before the
 /// parser sees them. ASCII case ignored.
 fn is_kept_attr(name: &[u8]) -> bool {
-    lowered::<11>(name, |lower| {
+    lowered::<13>(name, |lower| {
         matches!(
             lower,
             b"class"
@@ -166,6 +166,7 @@ fn is_kept_attr(name: &[u8]) -> bool {
                 | b"aria-hidden"
                 | b"aria-label"
                 | b"aria-modal"
+                | b"aria-expanded"
                 | b"loading"
                 | b"summary"
                 | b"itemprop"
