@@ -46,7 +46,7 @@ BARS = {
     "basil": 0.985,
     "ecbplus": 0.93,
     "emergent": 0.955,
-    "ntrex": 0.795,
+    "ntrex": 0.80,
 }
 BASELINE_GRID = [0.10, 0.15, 0.20, 0.25, 0.30, 0.35, 0.40]
 

@@ -367,12 +367,16 @@ struct Story {
     centroid: Vec<(u32, f32)>,
     /// Name counts, sorted by term id.
     names: Vec<(u32, f32)>,
-    /// Entity ids and how many members name each, sorted by id.
+    /// Entity ids and how many members name each, sorted by id (the
+    /// `ENTITIES_KEPT` named most).
     entities: Vec<(u32, f32)>,
-    /// Figure ids, sorted.
-    numbers: Vec<u32>,
-    /// Name skeleton ids and the scripts they were written in, sorted.
-    skeletons: Vec<(u32, u8)>,
+    /// Figure ids and how many members cite each, sorted by id (the
+    /// `NUMBERS_KEPT` cited most).
+    numbers: Vec<(u32, f32)>,
+    /// Name skeleton ids, the scripts they were written in and how many
+    /// members wrote each, sorted by id (the `SKELETONS_KEPT` written
+    /// most).
+    skeletons: Vec<(u32, u8, f32)>,
     years: Vec<(u16, f32)>,
     /// The languages of its members (vocabulary language ids).
     langs: Vec<u16>,
@@ -531,6 +535,16 @@ const MIN_SKELETON_IDF: f32 = 2.0;
 
 /// Names kept per story.
 const NAMES_KEPT: usize = 64;
+
+/// Entities, figures and name skeletons kept per story. A story followed
+/// for months gains members every day: kept whole, its lists would grow
+/// without end, and a figure or name that one member of thousands cited
+/// would still count as the story's, so that every later article citing
+/// it would find evidence there. Past twice these, the ones its members
+/// cite most are kept.
+const ENTITIES_KEPT: usize = 256;
+const NUMBERS_KEPT: usize = 256;
+const SKELETONS_KEPT: usize = 256;
 
 /// An article (or a story) is about another person than a story (or
 /// another story) when their central persons differ, each side names the
@@ -1549,7 +1563,7 @@ impl Clusterer {
             for &n in &f.numbers {
                 let idf = self.vocab.idf(n);
                 all += idf;
-                if s.numbers.binary_search(&n).is_ok() {
+                if s.numbers.binary_search_by_key(&n, |&(id, _)| id).is_ok() {
                     shared += idf;
                     sc.numbers.push(n);
                 }
@@ -1570,7 +1584,7 @@ impl Clusterer {
                 // Written the same way, the name is a word both share; and
                 // one side at least must have capitalised it (two scripts
                 // without capitals, Hindi and Urdu, share common words).
-                if let Ok(i) = s.skeletons.binary_search_by_key(&k, |&(id, _)| id)
+                if let Ok(i) = s.skeletons.binary_search_by_key(&k, |&(id, _, _)| id)
                     && let other = s.skeletons[i].1 & !script
                     && other != 0
                     && (script | other) & !text::CASELESS_SCRIPTS != 0
@@ -1784,8 +1798,11 @@ impl Clusterer {
         let mut entities = f.entities.clone();
         entities.sort_unstable();
         add_sorted(&mut s.entities, entities.into_iter().map(|e| (e, 1.0)));
-        union_sorted(&mut s.numbers, &f.numbers);
-        or_sorted(&mut s.skeletons, &f.skeletons);
+        add_sorted(&mut s.numbers, f.numbers.iter().map(|&n| (n, 1.0)));
+        or_sorted(
+            &mut s.skeletons,
+            f.skeletons.iter().map(|&(k, script)| (k, script, 1.0)),
+        );
         add_years(&mut s.years, &f.years);
         if !s.langs.contains(&f.lang) {
             s.langs.push(f.lang);
@@ -1825,10 +1842,6 @@ impl Clusterer {
                 }),
             }
         }
-        if s.counts.len() > 2 * COUNTS_KEPT {
-            s.counts.sort_by(|a, b| b.members.total_cmp(&a.members));
-            s.counts.truncate(COUNTS_KEPT);
-        }
         s.live += 1;
         s.size += 1;
         let headline = doc.title.trim();
@@ -1853,38 +1866,7 @@ impl Clusterer {
                 new_terms.push(*t);
             }
         }
-        if s.names.len() > 2 * NAMES_KEPT {
-            // Bounded like the centroid: the most repeated names are the
-            // ones that can conflict.
-            s.names
-                .sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-            s.names.truncate(NAMES_KEPT);
-            s.names.sort_unstable_by_key(|&(id, _)| id);
-        }
-        if s.prominence.len() > 2 * NAMES_KEPT {
-            s.prominence
-                .sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-            s.prominence.truncate(NAMES_KEPT);
-            s.prominence.sort_unstable_by_key(|&(id, _)| id);
-            // A person no longer among the prominent names cannot be
-            // central: the lists stay bounded.
-            let kept = &s.prominence;
-            let prominent = |id: &u32| kept.binary_search_by_key(id, |&(t, _)| t).is_ok();
-            s.surnames.retain(prominent);
-            s.full_surnames.retain(prominent);
-        }
-        if s.centroid.len() > 2 * cap {
-            let vocab = &self.vocab;
-            let mut v: Vec<(u32, f32, f32)> = s
-                .centroid
-                .iter()
-                .map(|&(k, c)| (k, c, c * vocab.idf(k)))
-                .collect();
-            v.sort_unstable_by(|a, b| b.2.total_cmp(&a.2).then(a.0.cmp(&b.0)));
-            v.truncate(cap);
-            v.sort_unstable_by_key(|&(k, _, _)| k);
-            s.centroid = v.into_iter().map(|(k, c, _)| (k, c)).collect();
-        }
+        bound(s, &self.vocab, cap);
         for t in new_terms {
             let p = self.postings.entry(t).or_default();
             p.push(story);
@@ -1931,8 +1913,8 @@ impl Clusterer {
         add_sorted(&mut dst.centroid, src.centroid);
         add_sorted(&mut dst.names, src.names);
         add_sorted(&mut dst.entities, src.entities);
-        union_sorted(&mut dst.numbers, &src.numbers);
-        or_sorted(&mut dst.skeletons, &src.skeletons);
+        add_sorted(&mut dst.numbers, src.numbers);
+        or_sorted(&mut dst.skeletons, src.skeletons);
         add_years(&mut dst.years, &src.years);
         for l in src.langs {
             if !dst.langs.contains(&l) {
@@ -1978,6 +1960,7 @@ impl Clusterer {
         }
         dst.first_seen = min_opt(dst.first_seen, src.first_seen);
         dst.last_seen = max_opt(dst.last_seen, src.last_seen);
+        bound(dst, &self.vocab, self.cfg.centroid_terms);
         let mut new_terms = Vec::new();
         for t in terms {
             if dst.indexed.insert(t) {
@@ -2040,20 +2023,68 @@ fn union_sorted(dst: &mut Vec<u32>, src: &[u32]) {
     dst.dedup();
 }
 
-/// Adds the ids of `src` (sorted) to `dst` (sorted), joining the script
-/// bits of an id in both.
-fn or_sorted(dst: &mut Vec<(u32, u8)>, src: &[(u32, u8)]) {
+/// Adds the ids of `src` to `dst` (sorted), joining the script bits and
+/// adding the counts of an id in both.
+fn or_sorted(dst: &mut Vec<(u32, u8, f32)>, src: impl IntoIterator<Item = (u32, u8, f32)>) {
     let mut fresh = Vec::new();
-    for &(id, bits) in src {
-        match dst.binary_search_by_key(&id, |&(k, _)| k) {
-            Ok(i) => dst[i].1 |= bits,
-            Err(_) => fresh.push((id, bits)),
+    for (id, bits, n) in src {
+        match dst.binary_search_by_key(&id, |&(k, _, _)| k) {
+            Ok(i) => {
+                dst[i].1 |= bits;
+                dst[i].2 += n;
+            }
+            Err(_) => fresh.push((id, bits, n)),
         }
     }
     if !fresh.is_empty() {
         dst.extend(fresh);
-        dst.sort_unstable_by_key(|&(k, _)| k);
+        dst.sort_unstable_by_key(|&(k, _, _)| k);
     }
+}
+
+/// Bounds the lists a story gathers from its members, however many it
+/// has: the centroid's heaviest `cap` terms (TF-IDF), the names and
+/// counted figures repeated most (the ones that can conflict), and the
+/// entities, figures and name skeletons its members cite most.
+fn bound(s: &mut Story, vocab: &Vocab, cap: usize) {
+    keep_most(&mut s.names, NAMES_KEPT, |x| x.1, |x| x.0);
+    if s.prominence.len() > 2 * NAMES_KEPT {
+        keep_most(&mut s.prominence, NAMES_KEPT, |x| x.1, |x| x.0);
+        // A person no longer among the prominent names cannot be central.
+        let kept = &s.prominence;
+        let prominent = |id: &u32| kept.binary_search_by_key(id, |&(t, _)| t).is_ok();
+        s.surnames.retain(prominent);
+        s.full_surnames.retain(prominent);
+    }
+    if s.centroid.len() > 2 * cap {
+        let mut v: Vec<(u32, f32, f32)> = s
+            .centroid
+            .iter()
+            .map(|&(k, c)| (k, c, c * vocab.idf(k)))
+            .collect();
+        v.sort_unstable_by(|a, b| b.2.total_cmp(&a.2).then(a.0.cmp(&b.0)));
+        v.truncate(cap);
+        v.sort_unstable_by_key(|&(k, _, _)| k);
+        s.centroid = v.into_iter().map(|(k, c, _)| (k, c)).collect();
+    }
+    if s.counts.len() > 2 * COUNTS_KEPT {
+        s.counts.sort_by(|a, b| b.members.total_cmp(&a.members));
+        s.counts.truncate(COUNTS_KEPT);
+    }
+    keep_most(&mut s.entities, ENTITIES_KEPT, |x| x.1, |x| x.0);
+    keep_most(&mut s.numbers, NUMBERS_KEPT, |x| x.1, |x| x.0);
+    keep_most(&mut s.skeletons, SKELETONS_KEPT, |x| x.2, |x| x.0);
+}
+
+/// Keeps the `kept` entries of `v` (sorted by id) counted most once it
+/// holds more than twice that many (ties: the lower id); sorted by id again.
+fn keep_most<T>(v: &mut Vec<T>, kept: usize, count: impl Fn(&T) -> f32, id: impl Fn(&T) -> u32) {
+    if v.len() <= 2 * kept {
+        return;
+    }
+    v.sort_unstable_by(|a, b| count(b).total_cmp(&count(a)).then(id(a).cmp(&id(b))));
+    v.truncate(kept);
+    v.sort_unstable_by_key(|x| id(x));
 }
 
 fn add_years(dst: &mut Vec<(u16, f32)>, src: &[(u16, f32)]) {
@@ -2215,7 +2246,9 @@ fn stories_count_conflict(x: &Story, y: &Story) -> Option<(String, String)> {
     };
     let cites = |s: &Story, c: &Counted| {
         s.has_term(c.value)
-            || s.numbers.binary_search(&c.value).is_ok()
+            || s.numbers
+                .binary_search_by_key(&c.value, |&(id, _)| id)
+                .is_ok()
             || s.counts
                 .iter()
                 .any(|d| d.noun == c.noun && d.value == c.value)
@@ -2282,6 +2315,72 @@ mod tests {
         let mut y = vec![(2024, 1.0)];
         add_years(&mut y, &[(2024, 2.0), (2013, 1.0)]);
         assert_eq!(y, [(2024, 3.0), (2013, 1.0)]);
+    }
+
+    #[test]
+    fn a_story_followed_for_long_keeps_bounded_lists() {
+        // A made-up name, one per number, each written with its own
+        // consonants (a name skeleton of its own).
+        fn name(i: usize) -> String {
+            const SOUNDS: &[u8] = b"ptkslrmn";
+            let mut at = i % 8;
+            let mut rest = i / 8;
+            let mut s = String::new();
+            for k in 0..5 {
+                if k > 0 {
+                    at = (at + 1 + rest % 7) % 8;
+                    rest /= 7;
+                }
+                s.push(char::from(SOUNDS[at]));
+                s.push('a');
+            }
+            s[..1].to_uppercase() + &s[1..]
+        }
+        let mut c = Clusterer::new(Config::default());
+        let members = 3 * (ENTITIES_KEPT + NUMBERS_KEPT + SKELETONS_KEPT);
+        for i in 0..members {
+            let (a, b) = (name(2 * i), name(2 * i + 1));
+            c.restore(
+                Doc {
+                    title: format!("Harbour strike enters day {i}"),
+                    text: format!(
+                        "The dock workers of the harbour stayed out again, and {a} and {b} \
+                         spoke for them. The union counts 4817 members on strike, and the \
+                         company said it had lost {} tonnes of cargo.",
+                        100_000 + 37 * i
+                    ),
+                    entities: vec![
+                        "organization:dockers-union".into(),
+                        format!("person:{}", a.to_lowercase()),
+                        format!("person:{}", b.to_lowercase()),
+                    ],
+                    ..Doc::new(format!("d{i}"))
+                },
+                StoryKey(1),
+            );
+        }
+        let s = &c.stories[&c.resolve(StoryKey(1)).0];
+        assert_eq!(s.size, members);
+        // Filled, then cut back: each member brought new ones.
+        for (len, kept) in [
+            (s.entities.len(), ENTITIES_KEPT),
+            (s.numbers.len(), NUMBERS_KEPT),
+            (s.skeletons.len(), SKELETONS_KEPT),
+        ] {
+            assert!((kept..=2 * kept).contains(&len), "{len} of {kept}");
+        }
+        assert!(s.centroid.len() <= 2 * Config::default().centroid_terms);
+        // What every member cites stays.
+        let union = c.vocab.get("\u{1}organization:dockers-union");
+        assert!(
+            union.is_some_and(|u| s
+                .entities
+                .iter()
+                .any(|&(e, n)| e == u && n == members as f32)),
+            "{:?}",
+            &s.entities[..4]
+        );
+        assert!(s.numbers.iter().any(|&(_, n)| n == members as f32));
     }
 
     #[test]
