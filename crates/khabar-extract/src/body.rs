@@ -1399,10 +1399,11 @@ fn has_part(value: &str) -> bool {
 /// core runs.
 ///
 /// On an article or documentation page (`one_block`), the overflow and
-/// scrolling utilities go from the class lists too (see
-/// [`without_scroll_utilities`]). Elsewhere the core's block competes with
-/// the page's own walk, and one that kept more of the page's cards won
-/// where the walk had the whole page (two service pages of WCXB dev).
+/// scrolling utilities and hidden-label marks go from the class lists too
+/// (see [`without_scroll_utilities`]). Elsewhere the core's block
+/// competes with the page's own walk, and one that kept more of the
+/// page's cards won where the walk had the whole page (two service pages
+/// of WCXB dev).
 pub(crate) fn pre_clean(doc: &Document, one_block: bool) {
     let Some(body) = doc.body() else {
         return;
@@ -1446,14 +1447,15 @@ pub(crate) fn pre_clean(doc: &Document, one_block: bool) {
 
 /// The class list `class` without its overflow and scrolling utilities
 /// and hidden-label marks (`overflow-hidden`, `md:overflow-x-scroll`,
-/// `scroll-mt-2`, `overscroll-contain`); `None` when it has none. Utility-first CSS
-/// (Tailwind, Bootstrap 5) puts them on any box that clips or scrolls,
-/// text included, and the readability core reads "hidden" and "scroll"
-/// in a class as signs of furniture: the description of each item of a
-/// list in `<div class="col-span-2 overflow-hidden">` went with them. A
-/// closed box (`overflow-hidden h-0`, an accordion's panel) keeps its
-/// classes. Drupal's `field--label-hidden` (a field shown without its
-/// label, such as the body of a page) goes the same way.
+/// `scroll-mt-2`, `overscroll-contain`, `field--label-hidden`); `None`
+/// when it has none. Utility-first CSS (Tailwind, Bootstrap 5) puts the
+/// utilities on any box that clips or scrolls, text included, and the
+/// readability core reads "hidden" and "scroll" in a class as signs of
+/// furniture: the description of each item of a list in `<div
+/// class="col-span-2 overflow-hidden">` went with them. A closed box
+/// (`overflow-hidden h-0`, an accordion's panel) keeps its classes.
+/// Drupal's `field--label-hidden` marks a field shown without its label,
+/// such as the body of a page.
 ///
 /// The core also reads "text" in a class as a sign of the story, and
 /// `text-sm` or `text-gray-900` are utilities too; but without them it

@@ -148,14 +148,14 @@ const CART: &[&str] = &[
     "add to trolley",
 ];
 
-/// Whether a text (a button's, a block's) is a question of an FAQ: a sentence of three
-/// words or more, at most 300 characters, that ends in a question mark
-/// (Latin, Arabic-script or full-width).
+/// Whether a text (a button's, a block's) is a question of an FAQ: a
+/// sentence of three words or more, at most 300 characters, that ends in
+/// a question mark (Latin, Arabic-script or full-width).
 pub(crate) fn is_question(text: &str) -> bool {
     let t = text.trim();
     t.ends_with(['?', '\u{061F}', '\u{FF1F}'])
-        && t.len() <= 300
         && t.split_whitespace().nth(2).is_some()
+        && t.chars().count() <= 300
 }
 
 fn is_cart(text: &str) -> bool {
