@@ -94,16 +94,19 @@ struct Walker {
     buf: String,
     /// Skip page furniture (navigation, footers, cookie boxes…) while walking.
     prune: bool,
-    /// Text length above which an element is a container, never furniture.
+    /// Characters (not white space) above which an element is a
+    /// container, never furniture. The walk's lengths count no white
+    /// space: templates indent their markup, and a menu of a few hundred
+    /// words can hold a quarter of a megabyte of spaces.
     big: usize,
     /// Also skip reader comment sections (for the article fallback walk).
     drop_comments: bool,
-    /// Text length below which `<nav>` and `<footer>` are furniture.
+    /// Characters below which `<nav>` and `<footer>` are furniture.
     nav_limit: usize,
     /// Class and id words of the furniture of this page type (customer
     /// reviews on product pages, signatures on forums).
     type_words: &'static [&'static str],
-    /// Text length below which an element hidden, or named by a furniture
+    /// Characters below which an element hidden, or named by a furniture
     /// word, is furniture.
     word_limit: usize,
     /// A shop page (listing, collection, product, service): elements
@@ -196,7 +199,7 @@ fn is_furniture(node: &NodeRef, e: &Element, name: &str, w: &Walker) -> bool {
         } else {
             big
         };
-        return crate::textlen::shorter_than(node, limit);
+        return crate::textlen::fewer_chars_than(node, limit);
     }
     let small = w.word_limit;
     // A hidden part inside an `<article>` or `<section>` is a closed
@@ -207,7 +210,7 @@ fn is_furniture(node: &NodeRef, e: &Element, name: &str, w: &Walker) -> bool {
         && (el::has_attr(e, &local_name!("hidden"))
             || el::attr(e, &local_name!("aria-hidden")) == Some("true"))
     {
-        return crate::textlen::shorter_than(node, small);
+        return crate::textlen::fewer_chars_than(node, small);
     }
     if let Some(role) = el::attr(e, &local_name!("role"))
         && matches!(
@@ -215,7 +218,7 @@ fn is_furniture(node: &NodeRef, e: &Element, name: &str, w: &Walker) -> bool {
             "navigation" | "banner" | "contentinfo" | "search" | "dialog" | "complementary"
         )
     {
-        return crate::textlen::shorter_than(node, big);
+        return crate::textlen::fewer_chars_than(node, big);
     }
     if matches!(name, "main" | "article" | "body") {
         return false;
@@ -240,9 +243,9 @@ fn is_furniture(node: &NodeRef, e: &Element, name: &str, w: &Walker) -> bool {
         furniture |= is_furniture_word(word) && !(in_part && word.eq_ignore_ascii_case("header"));
     }
     if overlay {
-        return crate::textlen::shorter_than(node, big / 2 * 3);
+        return crate::textlen::fewer_chars_than(node, big / 2 * 3);
     }
-    furniture && crate::textlen::shorter_than(node, small)
+    furniture && crate::textlen::fewer_chars_than(node, small)
 }
 
 /// Every word of [`is_overlay_word`] and [`is_furniture_word`] holds one
@@ -531,7 +534,8 @@ impl PageKind {
 /// products and service pages, where hidden elements (closed tabs and
 /// accordions) are kept; customer reviews and carousels on product
 /// pages too (a product's text is its description and specifications);
-/// posters' signatures on forums.
+/// posters' signatures on forums. `body_len` is the body's text in
+/// characters that are not white space.
 pub(crate) fn blocks_of_typed_page(
     body: &NodeRef,
     body_len: usize,
@@ -548,13 +552,14 @@ pub(crate) fn blocks_of_typed_page(
 }
 
 /// Blocks of a whole article page, furniture and reader comments left out:
-/// the fallback when the readability core keeps too little.
+/// the fallback when the readability core keeps too little. `body_len` as
+/// for [`blocks_of_typed_page`].
 pub(crate) fn blocks_of_article_page(body: &NodeRef, body_len: usize) -> Vec<Block> {
     walk_page(body, body_len, true, PageKind::Other)
 }
 
 fn walk_page(body: &NodeRef, body_len: usize, drop_comments: bool, kind: PageKind) -> Vec<Block> {
-    let big = (body_len / 2).max(3000);
+    let big = (body_len / 2).max(2500);
     let shop = matches!(kind, PageKind::Shop | PageKind::Product);
     let mut w = Walker {
         out: Vec::new(),
@@ -2617,6 +2622,33 @@ mod tests {
     }
 
     #[test]
+    fn an_indented_menu_is_as_long_as_its_words() {
+        use crate::PageType as T;
+        // A template's menu: a few words, and the markup's indentation
+        // between them (more bytes than the rest of the page).
+        let indent = format!("\n{}", " ".repeat(2000));
+        let menu: String = ["Guitars", "Basses", "Drums", "Keyboards", "Microphones"]
+            .iter()
+            .map(|w| format!("<span>{indent}<a href=\"/{w}\">{w}</a>{indent}</span>"))
+            .collect();
+        let html = format!(
+            "<html><body><nav class=\"site-nav\">{menu}</nav>\
+             <div class=\"product\"><h1>Studio microphone</h1><p>{}</p></div></body></html>",
+            "A dynamic microphone for voices and loud amplifiers. ".repeat(20)
+        );
+        let doc = Document::from(html.as_str());
+        let body = doc.body().unwrap();
+        let (bytes, chars) = crate::textlen::sizes(&body);
+        assert!(bytes > 4 * chars, "{bytes} {chars}");
+        let texts: Vec<String> = blocks_of_typed_page(&body, chars, T::Product)
+            .into_iter()
+            .map(|b| b.text)
+            .collect();
+        assert_eq!(texts.len(), 2, "{texts:?}");
+        assert!(!texts.iter().any(|t| t.contains("Guitars")), "{texts:?}");
+    }
+
+    #[test]
     fn shop_pages_leave_out_long_navigation_and_reviews_and_keep_hidden_tabs() {
         use crate::PageType as T;
         let links: String = (0..120)
@@ -2634,7 +2666,7 @@ mod tests {
         );
         let doc = Document::from(html.as_str());
         let body = doc.body().unwrap();
-        let len = crate::textlen::sizes(&body).0;
+        let len = crate::textlen::non_ws(&body);
         let texts = |t| -> Vec<String> {
             blocks_of_typed_page(&body, len, t)
                 .into_iter()
@@ -2691,9 +2723,9 @@ mod tests {
 
     #[test]
     fn shop_pages_keep_a_large_part_named_like_furniture() {
-        // 800 characters in a "promo" box on a page of 6,000: furniture on
-        // a forum (under a third of half the page), content on a listing
-        // (over a tenth of the page).
+        // 660 characters (white space aside) in a "promo" box on a page of
+        // 4,700: furniture on a forum (under a third of half the page),
+        // content on a listing (over a tenth of the page).
         let intro = "Boots for wet trails and long days. ".repeat(22);
         let items = "<li>Trail boot, waxed leather, resoled by hand.</li>".repeat(110);
         let html = format!(
@@ -2702,8 +2734,8 @@ mod tests {
         );
         let doc = Document::from(html.as_str());
         let body = doc.body().unwrap();
-        let len = crate::textlen::sizes(&body).0;
-        assert!((5000..7000).contains(&len), "{len}");
+        let len = crate::textlen::non_ws(&body);
+        assert!((4000..5500).contains(&len), "{len}");
         let has_intro = |t| {
             blocks_of_typed_page(&body, len, t)
                 .iter()
@@ -2725,9 +2757,9 @@ mod tests {
         );
         let doc = Document::from(html.as_str());
         let body = doc.body().unwrap();
-        let len = crate::textlen::sizes(&body).0;
+        let len = crate::textlen::non_ws(&body);
         // The box is more than half of the page, less than three quarters.
-        assert!((4500..6500).contains(&len), "{len}");
+        assert!((3500..4500).contains(&len), "{len}");
         for t in [crate::PageType::Forum, crate::PageType::Listing] {
             let texts: Vec<_> = blocks_of_typed_page(&body, len, t)
                 .into_iter()

@@ -451,16 +451,16 @@ fn main_text(
             n.rename("div");
         }
     }
-    let text_bytes = feats.text_bytes;
+    let text_chars = feats.text_chars;
     let one_block = matches!(page_type, PageType::Article | PageType::Documentation);
     // The whole page, walked before the readability core rewrites the tree.
     let page = doc
         .body()
         .map(|b| {
             if one_block {
-                body::blocks_of_article_page(&b, text_bytes)
+                body::blocks_of_article_page(&b, text_chars)
             } else {
-                body::blocks_of_typed_page(&b, text_bytes, page_type)
+                body::blocks_of_typed_page(&b, text_chars, page_type)
             }
         })
         .unwrap_or_default();

@@ -27,6 +27,18 @@ pub(crate) fn shorter_than(node: &NodeRef, limit: usize) -> bool {
     total < limit
 }
 
+/// Whether the text under `node` holds fewer than `limit` characters that
+/// are not white space. Templates indent their markup: a menu of a few
+/// hundred words can hold a quarter of a megabyte of spaces.
+pub(crate) fn fewer_chars_than(node: &NodeRef, limit: usize) -> bool {
+    let mut total = 0;
+    each_text(node, |t| {
+        total += non_ws_chars(t);
+        total < limit
+    });
+    total < limit
+}
+
 /// Characters of `t`: its bytes that start a UTF-8 sequence.
 #[cfg(test)]
 fn char_count(t: &str) -> usize {
@@ -119,6 +131,8 @@ mod tests {
         assert_eq!(sizes(&d), (text.len(), non_ws));
         assert!(shorter_than(&d, text.len() + 1));
         assert!(!shorter_than(&d, text.len()));
+        assert!(fewer_chars_than(&d, non_ws + 1));
+        assert!(!fewer_chars_than(&d, non_ws));
         assert_eq!(char_count(&text), text.chars().count());
     }
 
