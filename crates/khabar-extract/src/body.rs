@@ -1436,7 +1436,7 @@ pub(crate) fn pre_clean(doc: &Document, one_block: bool) {
         });
         // Substring matches also hit wrappers ("has-social-bar" on a page
         // container): only small elements are furniture.
-        if hit == Some(true) && crate::textlen::shorter_than(&n, 1501) {
+        if hit == Some(true) && crate::textlen::fewer_chars_than(&n, 1251) {
             doomed.push(n);
         }
     }
