@@ -1814,6 +1814,9 @@ pub(crate) fn fill_holes(chosen: &mut Vec<Block>, page: &[Block]) {
             .map_or(h.text.len(), |(i, _)| i);
         joined.contains(&h.text[..end])
     };
+    // A page block that may come back: not the core's, no tail marker, no
+    // boilerplate.
+    let fills = |h: &Block| !held(h) && !is_tail_marker(h) && !is_boilerplate(h);
     let mut out: Vec<Block> = Vec::with_capacity(chosen.len());
     let mut prev: Option<usize> = None;
     for b in chosen.drain(..) {
@@ -1843,7 +1846,7 @@ pub(crate) fn fill_holes(chosen: &mut Vec<Block>, page: &[Block]) {
             if prose.len() >= 2
                 && prose_len >= 300
                 && prose_len * 3 >= all
-                && !hole.iter().any(|h| is_tail_marker(h) || is_boilerplate(h))
+                && hole.iter().all(|h| fills(h))
             {
                 out.extend(hole.into_iter().cloned());
             }
@@ -1851,18 +1854,16 @@ pub(crate) fn fill_holes(chosen: &mut Vec<Block>, page: &[Block]) {
             && (p + 2..=p + 5).contains(&q)
             && is_question(&page[p])
             && page[p + 1..q].iter().any(is_hole_prose)
-            && page[p + 1..q]
-                .iter()
-                .all(|h| !held(h) && !is_tail_marker(h) && !is_boilerplate(h))
+            && page[p + 1..q].iter().all(fills)
         {
             // The answer to a question of an FAQ, in a closed panel the
             // core drops as hidden.
             out.extend(page[p + 1..q].iter().cloned());
         } else if let (Some(p), Some(q)) = (prev, here)
             && (p + 2..=p + 3).contains(&q)
-            && page[p + 1..q].iter().all(|h| {
-                is_section_heading(h) && !is_tail_marker(h) && !is_boilerplate(h) && !held(h)
-            })
+            && page[p + 1..q]
+                .iter()
+                .all(|h| is_section_heading(h) && fills(h))
         {
             // A heading or two the core's cleaning dropped between two of
             // its blocks (a heading in a box named like a page header).
@@ -1884,14 +1885,7 @@ pub(crate) fn fill_holes(chosen: &mut Vec<Block>, page: &[Block]) {
         let answer: Vec<&Block> = page[p + 1..]
             .iter()
             .take(4)
-            .take_while(|h| {
-                is_hole_prose(h)
-                    && h.kind != BlockKind::Heading
-                    && !is_question(h)
-                    && !held(h)
-                    && !is_tail_marker(h)
-                    && !is_boilerplate(h)
-            })
+            .take_while(|h| is_hole_prose(h) && !is_question(h) && fills(h))
             .collect();
         out.extend(answer.into_iter().cloned());
     }
