@@ -228,8 +228,12 @@ fn is_furniture(node: &NodeRef, e: &Element, name: &str, w: &Walker) -> bool {
     if !FURNITURE_PREFILTER.found_in(class) && !FURNITURE_PREFILTER.found_in(id) {
         return false;
     }
+    // A header's alignment is a setting, not a header
+    // (`kt-pane-header-alignment-left` on Kadence's accordion).
     let words = class
-        .split(|c: char| c.is_whitespace() || c == '-' || c == '_')
+        .split_ascii_whitespace()
+        .filter(|t| !t.contains("header-align"))
+        .flat_map(|t| t.split(['-', '_']))
         .chain(id.split(['-', '_']));
     // Cookie and consent boxes and modal windows are never text however
     // long they are (a privacy centre describes every kind of cookie the
@@ -1460,7 +1464,12 @@ pub(crate) fn pre_clean(doc: &Document, one_block: bool) {
 /// class="col-span-2 overflow-hidden">` went with them. A closed box
 /// (`overflow-hidden h-0`, an accordion's panel) keeps its classes.
 /// Drupal's `field--label-hidden` marks a field shown without its label,
-/// such as the body of a page.
+/// such as the body of a page. Kadence's accordion (a WordPress block)
+/// files sections of a story in closed panels under their heading
+/// (`kt-accordion-panel-hidden`: the prices and the caveats of a buying
+/// guide), and names a setting of its panes' headers on the accordion
+/// itself (`kt-pane-header-alignment-left`), which the core reads as a
+/// page header: both marks go.
 ///
 /// The core also reads "text" in a class as a sign of the story, and
 /// `text-sm` or `text-gray-900` are utilities too; but without them it
@@ -1474,6 +1483,8 @@ fn without_scroll_utilities(class: &str) -> Option<String> {
             .iter()
             .any(|p| base.starts_with(p))
             || base.contains("label-hidden")
+            || base.contains("header-align")
+            || (base.contains("accordion") && base.contains("hidden"))
     }
     // A box of no height that clips is closed: there "hidden" is right.
     fn collapsed(token: &str) -> bool {
@@ -1482,7 +1493,11 @@ fn without_scroll_utilities(class: &str) -> Option<String> {
             "h-0" | "max-h-0" | "h-[0px]" | "max-h-[0px]" | "grid-rows-[0fr]"
         )
     }
-    if !(class.contains("overflow-") || class.contains("scroll-") || class.contains("label-hidden"))
+    if !(class.contains("overflow-")
+        || class.contains("scroll-")
+        || class.contains("label-hidden")
+        || class.contains("header-align")
+        || class.contains("accordion"))
         || !class.split_ascii_whitespace().any(utility)
         || class.split_ascii_whitespace().any(collapsed)
     {
@@ -1960,12 +1975,35 @@ fn is_faq_heading(b: &Block) -> bool {
     if b.kind != BlockKind::Heading || b.text.chars().count() > 60 {
         return false;
     }
-    let lower = b.text.to_lowercase();
+    // Persian and Dari write "پرسش‌های" with a zero-width non-joiner or
+    // without it, and "سؤالات" with or without its hamza.
+    let lower: String = b
+        .text
+        .to_lowercase()
+        .chars()
+        .filter(|&c| c != '\u{200C}')
+        .map(|c| if c == '\u{0624}' { '\u{0648}' } else { c })
+        .collect();
     lower.contains("frequently asked questions")
         || lower
             .split(|c: char| !c.is_alphanumeric())
             .any(|w| w == "faq" || w == "faqs")
+        || FAQ_HEADINGS.iter().any(|h| lower.contains(h))
 }
+
+/// "Frequently asked questions" and "questions and answers" in Persian
+/// and Dari, Pashto and Arabic (written as [`is_faq_heading`] compares
+/// them: no zero-width non-joiner, "و" for "ؤ").
+const FAQ_HEADINGS: &[&str] = &[
+    "پرسشهای متداول",
+    "پرسشهای رایج",
+    "سوالات متداول",
+    "پرسش و پاسخ",
+    "سوال و جواب",
+    "پوښتنې او ځوابونه",
+    "الأسئلة الشائعة",
+    "الاسئلة الشائعة",
+];
 
 /// Questions and answers right after the text: the readability core keeps
 /// the article's container and drops a FAQ section the page puts in a box
@@ -2000,7 +2038,8 @@ fn extend_faq(chosen: &mut Vec<Block>, page: &[Block]) {
                 || is_boilerplate(b)
                 || is_author_note(b)
                 || held.contains(b.text.as_str())
-                || (b.kind == BlockKind::Heading && !b.text.trim_end().ends_with('?'))
+                || (b.kind == BlockKind::Heading
+                    && !b.text.trim_end().ends_with(['?', '\u{061F}', '\u{FF1F}']))
         })
         .map_or(page.len(), |k| start + 1 + k);
     let answers = page[start + 1..end]
@@ -3066,6 +3105,34 @@ mod tests {
         ] {
             assert!(is_faq_heading(&block(H, t)), "{t}");
         }
+        // Persian with and without the zero-width non-joiner, Pashto,
+        // Arabic.
+        for t in [
+            "پرسش\u{200C}های متداول",
+            "پرسشهای متداول",
+            "سؤالات متداول",
+            "پوښتنې او ځوابونه",
+            "الأسئلة الشائعة",
+        ] {
+            assert!(is_faq_heading(&block(H, t)), "{t}");
+        }
+        assert!(!is_faq_heading(&block(H, "اخبار متداول")));
+        // Questions asked with the Arabic question mark go on the FAQ.
+        let fa_last = "کشتی جزیره هر روز صبح ساعت شش از بندر حرکت می‌کند و تا غروب برمی‌گردد.";
+        let fa1 = "کشتی از بهار تا پاییز هر دو ساعت یک بار از بندر حرکت می‌کند، اگر هوا اجازه دهد.";
+        let fa2 =
+            "دوچرخه در کشتی‌های صبح رایگان است و در کشتی‌های عصر با هزینه‌ای اندک پذیرفته می‌شود.";
+        let fa_page = vec![
+            block(P, fa_last),
+            block(H, "پرسش\u{200C}های متداول"),
+            block(H, "کشتی چند بار در روز حرکت می‌کند؟"),
+            block(P, fa1),
+            block(H, "آیا می‌توانم دوچرخه‌ام را ببرم؟"),
+            block(P, fa2),
+        ];
+        let mut chosen = vec![block(P, fa_last)];
+        extend_faq(&mut chosen, &fa_page);
+        assert_eq!(chosen.len(), 6, "{chosen:?}");
         assert!(!is_faq_heading(&block(P, "FAQ")));
         assert!(!is_faq_heading(&block(H, "Faquir's tale")));
     }
@@ -3245,6 +3312,16 @@ mod tests {
             None
         );
         assert_eq!(without_scroll_utilities("overflow-hidden h-0"), None);
+        // Kadence's accordion and its closed panels hold the story.
+        assert_eq!(
+            without_scroll_utilities("kt-accordion-wrap kt-pane-header-alignment-left").as_deref(),
+            Some("kt-accordion-wrap")
+        );
+        assert_eq!(
+            without_scroll_utilities("kt-accordion-panel kt-accordion-panel-hidden").as_deref(),
+            Some("kt-accordion-panel")
+        );
+        assert_eq!(without_scroll_utilities("kt-accordion-panel"), None);
 
         let doc = Document::from(
             "<html><body><article><p class=\"text-lg overflow-hidden\">Kept.</p>\
