@@ -546,6 +546,13 @@ const ENTITIES_KEPT: usize = 256;
 const NUMBERS_KEPT: usize = 256;
 const SKELETONS_KEPT: usize = 256;
 
+/// The terms a story was filed under in the postings, kept so that it is
+/// filed once under each. Each member brings new ones: past this many,
+/// only those its bounded lists (centroid, entities, figures) still hold
+/// are kept. A term left out that a later member brings again files the
+/// story once more under it, in a posting list that is capped anyway.
+const INDEXED_KEPT: usize = 4096;
+
 /// An article (or a story) is about another person than a story (or
 /// another story) when their central persons differ, each side names the
 /// other's fewer than this share of the times it names its own, and one
@@ -2045,7 +2052,8 @@ fn or_sorted(dst: &mut Vec<(u32, u8, f32)>, src: impl IntoIterator<Item = (u32, 
 /// Bounds the lists a story gathers from its members, however many it
 /// has: the centroid's heaviest `cap` terms (TF-IDF), the names and
 /// counted figures repeated most (the ones that can conflict), and the
-/// entities, figures and name skeletons its members cite most.
+/// entities, figures and name skeletons its members cite most, and the
+/// terms it is filed under (see [`INDEXED_KEPT`]).
 fn bound(s: &mut Story, vocab: &Vocab, cap: usize) {
     keep_most(&mut s.names, NAMES_KEPT, |x| x.1, |x| x.0);
     if s.prominence.len() > 2 * NAMES_KEPT {
@@ -2074,6 +2082,15 @@ fn bound(s: &mut Story, vocab: &Vocab, cap: usize) {
     keep_most(&mut s.entities, ENTITIES_KEPT, |x| x.1, |x| x.0);
     keep_most(&mut s.numbers, NUMBERS_KEPT, |x| x.1, |x| x.0);
     keep_most(&mut s.skeletons, SKELETONS_KEPT, |x| x.2, |x| x.0);
+    if s.indexed.len() > INDEXED_KEPT {
+        s.indexed = s
+            .centroid
+            .iter()
+            .chain(&s.entities)
+            .chain(&s.numbers)
+            .map(|&(t, _)| t)
+            .collect();
+    }
 }
 
 /// Keeps the `kept` entries of `v` (sorted by id) counted most once it
@@ -2370,6 +2387,13 @@ mod tests {
             assert!((kept..=2 * kept).contains(&len), "{len} of {kept}");
         }
         assert!(s.centroid.len() <= 2 * Config::default().centroid_terms);
+        // Filed under more terms than it keeps, then cut back to those.
+        assert!(
+            (1..=INDEXED_KEPT).contains(&s.indexed.len()),
+            "{}",
+            s.indexed.len()
+        );
+        assert!(s.entities.iter().all(|(e, _)| s.indexed.contains(e)));
         // What every member cites stays.
         let union = c.vocab.get("\u{1}organization:dockers-union");
         assert!(
