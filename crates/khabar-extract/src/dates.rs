@@ -307,7 +307,7 @@ fn zone_abbreviation(z: &str, date: NaiveDate) -> Option<i32> {
 }
 
 /// A time of day and an offset following a date: `09:30`, `9:30 pm`,
-/// `09:30 UTC`, `09:30 +04:30`, `5:00 PM PST`.
+/// `09:30:15 UTC`, `09:30 +04:30`, `5:00 PM PST`.
 fn time_after(toks: &[&str], date: NaiveDate) -> (Option<NaiveTime>, Option<i32>) {
     for (i, tok) in toks.iter().take(4).enumerate() {
         let t = tok.trim_end_matches(|c: char| !c.is_ascii_alphanumeric());
@@ -319,6 +319,15 @@ fn time_after(toks: &[&str], date: NaiveDate) -> (Option<NaiveTime>, Option<i32>
         let (Ok(mut h), Ok(m)) = (h.parse::<u32>(), m_digits.parse::<u32>()) else {
             continue;
         };
+        let sec = parts
+            .next()
+            .map(|s| {
+                s.chars()
+                    .take_while(char::is_ascii_digit)
+                    .collect::<String>()
+            })
+            .and_then(|s| s.parse::<u32>().ok())
+            .unwrap_or(0);
         let rest = &toks[i + 1..];
         let mut offset = None;
         let ampm = |s: &str| {
@@ -349,7 +358,7 @@ fn time_after(toks: &[&str], date: NaiveDate) -> (Option<NaiveTime>, Option<i32>
                 break;
             }
         }
-        return (NaiveTime::from_hms_opt(h, m, 0), offset);
+        return (NaiveTime::from_hms_opt(h, m, sec), offset);
     }
     (None, None)
 }
@@ -405,7 +414,19 @@ pub struct VisibleDate {
 }
 
 /// Words that, just before a date, make it the time of a change.
-const UPDATE_WORDS: [&str; 5] = ["updat", "modif", "reviewed", "revised", "edited"];
+/// Also Persian and Dari "بروزرسانی" / "به‌روزرسانی" (updated),
+/// "ویرایش" (edited), Arabic "تحديث" / "آخر تحديث".
+const UPDATE_WORDS: &[&str] = &[
+    "updat",
+    "modif",
+    "reviewed",
+    "revised",
+    "edited",
+    "بروز",
+    "به\u{200C}روز",
+    "ویرایش",
+    "تحديث",
+];
 
 /// As [`find_visible`], with whether the offset was stated and whether the
 /// date is labelled as an update.
@@ -449,14 +470,20 @@ pub fn find_labelled(text: &str, region: Region) -> Option<VisibleDate> {
 /// Puts a space where inline elements ran words together without one
 /// ("Health" + "DECEMBER 22, 2022" + "Updated: …" reads
 /// "HealthDECEMBER 22, 2022Updated: …"): before a capital letter that
-/// follows a small letter or a digit, and between a colon and a letter
-/// ("Updated:Dec 12, 2025"). Ordinals ("11th") and times
-/// ("9:30pm") keep their small letters.
+/// follows a small letter or a digit, before a word that follows capitals
+/// ("05:32 PST" + "View all revisions" reads "PSTView"), and between a
+/// colon and a letter ("Updated:Dec 12, 2025"). Ordinals ("11th") and
+/// times ("9:30pm") keep their small letters.
 fn split_fused(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 8);
     let mut prev = ' ';
-    for c in s.chars() {
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        let word_after_capitals = prev.is_ascii_uppercase()
+            && c.is_ascii_uppercase()
+            && chars.peek().is_some_and(char::is_ascii_lowercase);
         if (c.is_ascii_uppercase() && (prev.is_ascii_lowercase() || prev.is_ascii_digit()))
+            || word_after_capitals
             || (prev == ':' && c.is_alphabetic())
         {
             out.push(' ');
@@ -633,10 +660,26 @@ mod tests {
             l("Last updated on: 2 March 2025"),
             Some(("2025-03-02T00:00:00+00:00".into(), false, true))
         );
+        assert_eq!(
+            l("آخرین به\u{200C}روزرسانی: ۲۱ عقرب ۱۴۰۳"),
+            Some(("2024-11-11T00:00:00+04:30".into(), false, true))
+        );
+        assert_eq!(
+            l("تاریخ نشر: ۲۱ عقرب ۱۴۰۳"),
+            Some(("2024-11-11T00:00:00+04:30".into(), false, false))
+        );
+        assert_eq!(
+            l("آخر تحديث: ١١ نوفمبر ٢٠٢٤"),
+            Some(("2024-11-11T00:00:00+00:00".into(), false, true))
+        );
         // Words run together by inline elements are read apart.
         assert_eq!(
             l("Mental HealthDECEMBER 22, 2022Updated: JANUARY 02, 2026"),
             Some(("2022-12-22T00:00:00+00:00".into(), false, false))
+        );
+        assert_eq!(
+            l("Last updated on Feb 25, 2026 05:32:07 PSTView all revisions"),
+            Some(("2026-02-25T05:32:07-08:00".into(), true, true))
         );
         assert_eq!(
             l("2022Updated: JANUARY 02, 2026"),

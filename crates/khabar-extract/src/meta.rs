@@ -811,22 +811,75 @@ fn starts_byline(n: &NodeRef) -> bool {
 }
 
 /// Whether the text of `n` opens with a label of the publication time
-/// ("Published", "Posted", "Date:"), whatever its class; the label may sit
-/// in an element of its own ("<span>Posted on</span> <div>Nov 21…").
+/// ("Published", "Posted", "Date:", Persian and Dari "تاریخ نشر",
+/// "منتشر شده", Pashto "خپور شوی", "نېټه", Arabic "تاريخ النشر") or of
+/// an update ("Updated on:", "Last updated"), whatever its class; the
+/// label may sit in an element of its own ("<span>Posted on</span>
+/// <div>Nov 21…").
 fn starts_date_label(n: &NodeRef) -> bool {
-    let first_text = n.descendants_it().take(6).find_map(|d| {
-        d.query_or(None, |node| match &node.data {
-            dom_query::NodeData::Text { contents } if !contents.trim().is_empty() => {
-                let t = contents.trim_start();
-                Some(t.get(..t.len().min(10)).unwrap_or(t).to_ascii_lowercase())
-            }
-            _ => None,
+    opening_text(n).is_some_and(|t| DATE_LABELS.iter().any(|l| t.starts_with(l)))
+}
+
+/// Whether `n`'s own text opens with a label of an update ("Updated",
+/// "Last updated", "Last modified"): true of one element per label, not
+/// of the elements around it.
+fn own_update_label(n: &NodeRef) -> bool {
+    let first = n.children_it(false).find(|c| {
+        c.query_or(true, |node| match &node.data {
+            dom_query::NodeData::Text { contents } => !contents.trim().is_empty(),
+            dom_query::NodeData::Comment { .. } => false,
+            _ => true,
         })
     });
-    first_text.is_some_and(|t| {
-        t.starts_with("published") || t.starts_with("posted") || t.starts_with("date:")
+    first.is_some_and(|c| {
+        c.query_or(false, |node| match &node.data {
+            dom_query::NodeData::Text { contents } => {
+                let t: String = contents.trim_start().chars().take(14).collect();
+                let t = t.to_lowercase();
+                DATE_LABELS[3..6].iter().any(|l| t.starts_with(l))
+            }
+            _ => false,
+        })
     })
 }
+
+/// The first 14 characters of the first text in `n`, in small letters.
+fn opening_text(n: &NodeRef) -> Option<String> {
+    n.descendants_it().take(6).find_map(|d| {
+        d.query_or(None, |node| match &node.data {
+            dom_query::NodeData::Text { contents } if !contents.trim().is_empty() => Some(
+                contents
+                    .trim_start()
+                    .chars()
+                    .take(14)
+                    .collect::<String>()
+                    .to_lowercase(),
+            ),
+            _ => None,
+        })
+    })
+}
+
+/// Labels that open a line showing the page's date (see
+/// [`starts_date_label`]); the date's own words tell an update from the
+/// publication (see [`dates::find_labelled`]). The 4th to the 6th label
+/// an update (see [`own_update_label`]).
+const DATE_LABELS: &[&str] = &[
+    "published",
+    "posted",
+    "date:",
+    "updated",
+    "last updated",
+    "last modified",
+    "تاریخ",
+    "منتشر",
+    "انتشار",
+    "نشر",
+    "خپور",
+    "نېټه",
+    "نیټه",
+    "تاريخ",
+];
 
 /// Class and id words of the parts of a page whose dates are not the
 /// page's: comments, related or recommended articles, footers.
@@ -940,9 +993,9 @@ fn visible_dates(
             at.saturating_sub(15)..end
         });
     // A line near the headline counts only when those lines show one
-    // date: a page that shows several there is a list.
-    // (The date of an update label counts once, also where it is shown
-    // apart from its label.)
+    // date, or one date and one update: a page that shows several there
+    // is a list. (The date of an update label counts once, also where it
+    // is shown apart from its label.)
     let (mut near_dates, mut near_updates) = (Vec::new(), Vec::new());
     if let Some(r) = &near {
         for n in &elements[r.clone()] {
@@ -962,8 +1015,11 @@ fn visible_dates(
         }
     }
     near_dates.retain(|d| !near_updates.contains(d));
-    let near_ok = near_dates.len() == 1 || (near_dates.is_empty() && !near_updates.is_empty());
+    let near_ok = near_dates.len() <= 1
+        && near_updates.len() <= 1
+        && !(near_dates.is_empty() && near_updates.is_empty());
     let (mut published, mut modified) = (None, None);
+    let mut listed_updates: Option<bool> = None;
     let mut stop_at = elements.len();
     for (i, n) in elements.iter().enumerate() {
         if i >= stop_at {
@@ -979,12 +1035,8 @@ fn visible_dates(
             continue;
         }
         let near_line = near_ok && near.as_ref().is_some_and(|r| r.contains(&i)) && short_line(n);
-        if !near_line
-            && !class_id_has_date_word(n)
-            && !starts_byline(n)
-            && !starts_date_label(n)
-            && !is_date_element(n)
-        {
+        let by_what_it_is = near_line || class_id_has_date_word(n) || is_date_element(n);
+        if !by_what_it_is && !starts_byline(n) && !starts_date_label(n) {
             continue;
         }
         if !crate::textlen::shorter_than(n, 301) {
@@ -1006,6 +1058,19 @@ fn visible_dates(
             continue;
         }
         if v.updated {
+            // "Updated …" on each item of a list (a list of repositories)
+            // dates the items, not the page.
+            if !by_what_it_is
+                && *listed_updates.get_or_insert_with(|| {
+                    elements
+                        .iter()
+                        .filter(|e| own_update_label(e))
+                        .nth(2)
+                        .is_some()
+                })
+            {
+                continue;
+            }
             if modified.is_none() {
                 modified = Some(v.time);
                 stop_at = stop_at.min(i + 20);
@@ -1995,6 +2060,22 @@ mod tests {
             p,
             Some(("2018-11-21T00:00:00+00:00".into(), Source::VisibleText))
         );
+        // Labels far from the headline, in classes that say nothing: an
+        // update line at the end of the text, a Persian publication date.
+        let long = "<p>Text of the article, long enough to end the lines around the headline: \
+                    the nets were mended on the quay by the whole village over three long days.</p>";
+        let (p, m) = dates_of(&format!(
+            "<h1>Mending nets</h1>{long}{long}<p class=right>Last updated: November 13, 2025</p>"
+        ));
+        assert_eq!(p, None);
+        assert_eq!(m.as_deref(), Some("2025-11-13T00:00:00+00:00"));
+        let (p, _) = dates_of(&format!(
+            "<h1>ترمیم تورها</h1>{long}<div class=x><span>تاریخ نشر:</span> <span>۲۱ عقرب ۱۴۰۳</span></div>"
+        ));
+        assert_eq!(
+            p,
+            Some(("2024-11-11T00:00:00+04:30".into(), Source::VisibleText))
+        );
         // A <time> without datetime.
         let (p, _) = dates_of("<h1>Nets</h1><article><time>July 2, 2025</time></article>");
         assert_eq!(
@@ -2022,6 +2103,11 @@ mod tests {
         ] {
             assert_eq!(dates_of(html).0, None, "{html}");
         }
+        // "Updated …" on every item of a list dates the items.
+        let repos = "<h1>Topics</h1><article><h3>nets</h3><ul><li> Updated <span>Mar 8, 2026</span></li></ul></article>\
+                     <article><h3>oars</h3><ul><li> Updated <span>Mar 7, 2026</span></li></ul></article>\
+                     <article><h3>sails</h3><ul><li> Updated <span>Mar 2, 2026</span></li></ul></article>";
+        assert_eq!(dates_of(repos), (None, None));
         // A date labelled as an update is the modified time, and the
         // published one may follow it; its date shown apart from the label
         // is not a publication date.
