@@ -188,9 +188,25 @@ fn is_furniture_word(w: &str) -> bool {
     )
 }
 
+/// Whether `e` is a non-modal sheet (`role="dialog" aria-modal="false"`)
+/// or the `<aside>` right inside one: a panel that slides in beside the
+/// page without blocking it. In a part of a shop page it holds that
+/// part's text (the description of a product, opened from its accordion).
+fn in_non_modal_sheet(node: &NodeRef, e: &Element, name: &str) -> bool {
+    let sheet = |e: &Element| {
+        el::attr(e, &local_name!("role")) == Some("dialog")
+            && el::attr(e, &local_name!("aria-modal")) == Some("false")
+    };
+    sheet(e)
+        || (name == "aside"
+            && node
+                .parent()
+                .is_some_and(|p| el::with(&p, |pe| sheet(pe)) == Some(true)))
+}
+
 fn is_furniture(node: &NodeRef, e: &Element, name: &str, w: &Walker) -> bool {
     let (big, nav_limit) = (w.big, w.nav_limit);
-    if w.shop && w.in_section > 0 && name == "header" {
+    if w.shop && w.in_section > 0 && (name == "header" || in_non_modal_sheet(node, e, name)) {
         return false;
     }
     if is_furniture_tag(name) {
