@@ -949,6 +949,10 @@ pub(crate) fn is_boilerplate(b: &Block) -> bool {
             return true;
         }
     }
+    // Webflow's default text of a new text block, left in the page.
+    if t.eq_ignore_ascii_case("this is some text inside of a div block") {
+        return true;
+    }
     if is_consent_notice(t) {
         return true;
     }
@@ -3031,6 +3035,9 @@ mod tests {
         assert!(!is_boilerplate(&p("Book now for the spring ferry season.")));
         // Placeholder text of any length.
         assert!(is_boilerplate(&p("Lorem ipsum 2")));
+        assert!(is_boilerplate(&p(
+            "This is some text inside of a div block."
+        )));
         assert!(is_boilerplate(&p(&format!(
             "Lorem Ipsum dolor sit amet, consectetur adipiscing elit. {}",
             "Sed do eiusmod tempor incididunt ut labore. ".repeat(5)
