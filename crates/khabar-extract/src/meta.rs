@@ -813,9 +813,9 @@ fn starts_byline(n: &NodeRef) -> bool {
 /// Whether the text of `n` opens with a label of the publication time
 /// ("Published", "Posted", "Date:", Persian and Dari "تاریخ نشر",
 /// "منتشر شده", Pashto "خپور شوی", "نېټه", Arabic "تاريخ النشر") or of
-/// an update ("Updated on:", "Last updated"), whatever its class; the
-/// label may sit in an element of its own ("<span>Posted on</span>
-/// <div>Nov 21…").
+/// an update ("Updated on:", "Last updated"), or with "Written by",
+/// whatever its class; the label may sit in an element of its own
+/// ("<span>Posted on</span> <div>Nov 21…").
 fn starts_date_label(n: &NodeRef) -> bool {
     opening_text(n).is_some_and(|t| DATE_LABELS.iter().any(|l| t.starts_with(l)))
 }
@@ -879,6 +879,8 @@ const DATE_LABELS: &[&str] = &[
     "نېټه",
     "نیټه",
     "تاريخ",
+    // A byline in a box of its own, the date below it.
+    "written by",
 ];
 
 /// Class and id words of the parts of a page whose dates are not the
@@ -2069,6 +2071,13 @@ mod tests {
         ));
         assert_eq!(p, None);
         assert_eq!(m.as_deref(), Some("2025-11-13T00:00:00+00:00"));
+        let (p, _) = dates_of(&format!(
+            "<h1>Mending nets</h1>{long}<div><p>Written by <a href=/ana>Ana Lopez</a></p><p>April 8, 2024</p></div>"
+        ));
+        assert_eq!(
+            p,
+            Some(("2024-04-08T00:00:00+00:00".into(), Source::VisibleText))
+        );
         let (p, _) = dates_of(&format!(
             "<h1>ترمیم تورها</h1>{long}<div class=x><span>تاریخ نشر:</span> <span>۲۱ عقرب ۱۴۰۳</span></div>"
         ));
