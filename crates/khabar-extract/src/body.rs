@@ -1427,9 +1427,9 @@ fn has_part(value: &str) -> bool {
 /// Removes the furniture (see [`FURNITURE_PARTS`]) before the readability
 /// core runs.
 ///
-/// On an article or documentation page (`one_block`), the overflow and
-/// scrolling utilities and hidden-label marks go from the class lists too
-/// (see [`without_scroll_utilities`]). Elsewhere the core's block
+/// On an article or documentation page (`one_block`), the class marks the
+/// core misreads go from the class lists too (see
+/// [`without_misread_marks`]). Elsewhere the core's block
 /// competes with the page's own walk, and one that kept more of the
 /// page's cards won where the walk had the whole page (two service pages
 /// of WCXB dev).
@@ -1444,7 +1444,7 @@ pub(crate) fn pre_clean(doc: &Document, one_block: bool) {
             let name = el::name(e);
             if one_block
                 && let Some(kept) =
-                    el::attr(e, &local_name!("class")).and_then(without_scroll_utilities)
+                    el::attr(e, &local_name!("class")).and_then(without_misread_marks)
             {
                 reclassed.push((n.id, kept));
             }
@@ -1474,15 +1474,17 @@ pub(crate) fn pre_clean(doc: &Document, one_block: bool) {
     }
 }
 
-/// The class list `class` without its overflow and scrolling utilities
-/// and hidden-label marks (`overflow-hidden`, `md:overflow-x-scroll`,
-/// `scroll-mt-2`, `overscroll-contain`, `field--label-hidden`); `None`
-/// when it has none. Utility-first CSS (Tailwind, Bootstrap 5) puts the
+/// The class list `class` without the marks the readability core misreads
+/// as furniture: overflow and scrolling utilities, hidden-label marks and
+/// Kadence's accordion marks (`overflow-hidden`, `md:overflow-x-scroll`,
+/// `scroll-mt-2`, `overscroll-contain`, `field--label-hidden`,
+/// `kt-accordion-panel-hidden`); `None` when it has none. Utility-first CSS (Tailwind, Bootstrap 5) puts the
 /// utilities on any box that clips or scrolls, text included, and the
 /// readability core reads "hidden" and "scroll" in a class as signs of
 /// furniture: the description of each item of a list in `<div
-/// class="col-span-2 overflow-hidden">` went with them. A closed box
-/// (`overflow-hidden h-0`, an accordion's panel) keeps its classes.
+/// class="col-span-2 overflow-hidden">` went with them. A box closed by
+/// its height (`overflow-hidden h-0`, a Tailwind accordion's panel) keeps
+/// its classes.
 /// Drupal's `field--label-hidden` marks a field shown without its label,
 /// such as the body of a page. Kadence's accordion (a WordPress block)
 /// files sections of a story in closed panels under their heading
@@ -1495,7 +1497,7 @@ pub(crate) fn pre_clean(doc: &Document, one_block: bool) {
 /// `text-sm` or `text-gray-900` are utilities too; but without them it
 /// chose worse on WCXB dev (the Tailwind documentation lost its lead), so
 /// they stay.
-fn without_scroll_utilities(class: &str) -> Option<String> {
+fn without_misread_marks(class: &str) -> Option<String> {
     fn utility(token: &str) -> bool {
         // Past the variants (`md:`, `hover:`, `[&>p]:`).
         let base = token.rsplit(':').next().unwrap_or(token);
@@ -2059,7 +2061,7 @@ fn extend_faq(chosen: &mut Vec<Block>, page: &[Block]) {
                 || is_author_note(b)
                 || held.contains(b.text.as_str())
                 || (b.kind == BlockKind::Heading
-                    && !b.text.trim_end().ends_with(['?', '\u{061F}', '\u{FF1F}']))
+                    && !b.text.trim_end().ends_with(crate::pagetype::QUESTION_MARKS))
         })
         .map_or(page.len(), |k| start + 1 + k);
     let answers = page[start + 1..end]
@@ -3314,37 +3316,37 @@ mod tests {
     #[test]
     fn scroll_utilities_leave_the_class_list_unless_the_box_is_closed() {
         assert_eq!(
-            without_scroll_utilities("col-span-2 overflow-hidden").as_deref(),
+            without_misread_marks("col-span-2 overflow-hidden").as_deref(),
             Some("col-span-2")
         );
         assert_eq!(
-            without_scroll_utilities("md:overflow-x-scroll scroll-mt-24 prose overscroll-contain")
+            without_misread_marks("md:overflow-x-scroll scroll-mt-24 prose overscroll-contain")
                 .as_deref(),
             Some("prose")
         );
         assert_eq!(
-            without_scroll_utilities("field field--name-body field--label-hidden").as_deref(),
+            without_misread_marks("field field--name-body field--label-hidden").as_deref(),
             Some("field field--name-body")
         );
         // Names that only hold the words stay: they may be furniture.
-        assert_eq!(without_scroll_utilities("story-body hidden-xs"), None);
-        assert_eq!(without_scroll_utilities("swiper-scrollbar"), None);
+        assert_eq!(without_misread_marks("story-body hidden-xs"), None);
+        assert_eq!(without_misread_marks("swiper-scrollbar"), None);
         // An accordion's closed panel is hidden indeed.
         assert_eq!(
-            without_scroll_utilities("grid overflow-hidden transition-all grid-rows-[0fr]"),
+            without_misread_marks("grid overflow-hidden transition-all grid-rows-[0fr]"),
             None
         );
-        assert_eq!(without_scroll_utilities("overflow-hidden h-0"), None);
+        assert_eq!(without_misread_marks("overflow-hidden h-0"), None);
         // Kadence's accordion and its closed panels hold the story.
         assert_eq!(
-            without_scroll_utilities("kt-accordion-wrap kt-pane-header-alignment-left").as_deref(),
+            without_misread_marks("kt-accordion-wrap kt-pane-header-alignment-left").as_deref(),
             Some("kt-accordion-wrap")
         );
         assert_eq!(
-            without_scroll_utilities("kt-accordion-panel kt-accordion-panel-hidden").as_deref(),
+            without_misread_marks("kt-accordion-panel kt-accordion-panel-hidden").as_deref(),
             Some("kt-accordion-panel")
         );
-        assert_eq!(without_scroll_utilities("kt-accordion-panel"), None);
+        assert_eq!(without_misread_marks("kt-accordion-panel"), None);
 
         let doc = Document::from(
             "<html><body><article><p class=\"text-lg overflow-hidden\">Kept.</p>\

@@ -817,12 +817,17 @@ fn starts_byline(n: &NodeRef) -> bool {
 /// whatever its class; the label may sit in an element of its own
 /// ("<span>Posted on</span> <div>Nov 21…").
 fn starts_date_label(n: &NodeRef) -> bool {
-    opening_text(n).is_some_and(|t| DATE_LABELS.iter().any(|l| t.starts_with(l)))
+    opening_text(n).is_some_and(|t| {
+        DATE_LABELS
+            .iter()
+            .chain(UPDATE_LABELS)
+            .any(|l| t.starts_with(l))
+    })
 }
 
-/// Whether `n`'s own text opens with a label of an update ("Updated",
-/// "Last updated", "Last modified"): true of one element per label, not
-/// of the elements around it.
+/// Whether `n`'s own text opens with a label of an update (see
+/// [`UPDATE_LABELS`]): true of one element per label, not of the elements
+/// around it.
 fn own_update_label(n: &NodeRef) -> bool {
     let first = n.children_it(false).find(|c| {
         c.query_or(true, |node| match &node.data {
@@ -834,43 +839,42 @@ fn own_update_label(n: &NodeRef) -> bool {
     first.is_some_and(|c| {
         c.query_or(false, |node| match &node.data {
             dom_query::NodeData::Text { contents } => {
-                let t: String = contents.trim_start().chars().take(14).collect();
-                let t = t.to_lowercase();
-                DATE_LABELS[3..6].iter().any(|l| t.starts_with(l))
+                let t = label_part(contents);
+                UPDATE_LABELS.iter().any(|l| t.starts_with(l))
             }
             _ => false,
         })
     })
 }
 
-/// The first 14 characters of the first text in `n`, in small letters.
+/// The label part of the first text in `n` (see [`label_part`]).
 fn opening_text(n: &NodeRef) -> Option<String> {
     n.descendants_it().take(6).find_map(|d| {
         d.query_or(None, |node| match &node.data {
-            dom_query::NodeData::Text { contents } if !contents.trim().is_empty() => Some(
-                contents
-                    .trim_start()
-                    .chars()
-                    .take(14)
-                    .collect::<String>()
-                    .to_lowercase(),
-            ),
+            dom_query::NodeData::Text { contents } if !contents.trim().is_empty() => {
+                Some(label_part(contents))
+            }
             _ => None,
         })
     })
 }
 
-/// Labels that open a line showing the page's date (see
-/// [`starts_date_label`]); the date's own words tell an update from the
-/// publication (see [`dates::find_labelled`]). The 4th to the 6th label
-/// an update (see [`own_update_label`]).
+/// The first 14 characters of a text, in small letters: room for the
+/// longest label.
+fn label_part(text: &str) -> String {
+    text.trim_start()
+        .chars()
+        .take(14)
+        .collect::<String>()
+        .to_lowercase()
+}
+
+/// Labels that open a line showing the page's publication date (see
+/// [`starts_date_label`]).
 const DATE_LABELS: &[&str] = &[
     "published",
     "posted",
     "date:",
-    "updated",
-    "last updated",
-    "last modified",
     "تاریخ",
     "منتشر",
     "انتشار",
@@ -882,6 +886,11 @@ const DATE_LABELS: &[&str] = &[
     // A byline in a box of its own, the date below it.
     "written by",
 ];
+
+/// Labels that open a line showing the time of the page's last change.
+/// Whether a date is an update is read from the words just before it (see
+/// [`dates::find_labelled`]); these only find the line.
+const UPDATE_LABELS: &[&str] = &["updated", "last updated", "last modified"];
 
 /// Class and id words of the parts of a page whose dates are not the
 /// page's: comments, related or recommended articles, footers.

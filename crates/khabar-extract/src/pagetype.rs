@@ -148,14 +148,16 @@ const CART: &[&str] = &[
     "add to trolley",
 ];
 
+/// Question marks: Latin, Arabic-script (Persian, Pashto, Arabic) and
+/// full-width.
+pub(crate) const QUESTION_MARKS: [char; 3] = ['?', '\u{061F}', '\u{FF1F}'];
+
 /// Whether a text (a button's, a block's) is a question of an FAQ: a
 /// sentence of three words or more, at most 300 characters, that ends in
 /// a question mark (Latin, Arabic-script or full-width).
 pub(crate) fn is_question(text: &str) -> bool {
     let t = text.trim();
-    t.ends_with(['?', '\u{061F}', '\u{FF1F}'])
-        && t.split_whitespace().nth(2).is_some()
-        && t.chars().count() <= 300
+    t.ends_with(QUESTION_MARKS) && t.split_whitespace().nth(2).is_some() && t.chars().count() <= 300
 }
 
 fn is_cart(text: &str) -> bool {
