@@ -1427,9 +1427,9 @@ fn has_part(value: &str) -> bool {
 /// Removes the furniture (see [`FURNITURE_PARTS`]) before the readability
 /// core runs.
 ///
-/// On an article or documentation page (`one_block`), the class marks the
-/// core misreads go from the class lists too (see
-/// [`without_misread_marks`]). Elsewhere the core's block
+/// On an article or documentation page (`one_block`), the page's footer
+/// goes too (see [`is_page_footer`]), and so do the class marks the core
+/// misreads (see [`without_misread_marks`]). Elsewhere the core's block
 /// competes with the page's own walk, and one that kept more of the
 /// page's cards won where the walk had the whole page (two service pages
 /// of WCXB dev).
@@ -1440,6 +1440,10 @@ pub(crate) fn pre_clean(doc: &Document, one_block: bool) {
     let mut doomed = Vec::new();
     let mut reclassed = Vec::new();
     for n in body.descendants_it() {
+        if one_block && is_page_footer(&n) {
+            doomed.push(n);
+            continue;
+        }
         let hit = el::with(&n, |e| {
             let name = el::name(e);
             if one_block
@@ -1472,6 +1476,22 @@ pub(crate) fn pre_clean(doc: &Document, one_block: bool) {
             n.set_attr("class", &class);
         }
     }
+}
+
+/// Whether `n` is the page's `<footer>`: one outside any `<article>` and
+/// `<main>`, holding neither nor a headline. It is furniture on an
+/// article page, and the readability core could take it into the story's
+/// block: a page builder's footer (`<footer class="elementor
+/// elementor-location-footer">`: a clinic's hours, phone numbers and
+/// menu) joined a post built of the same sections.
+fn is_page_footer(n: &NodeRef) -> bool {
+    let is =
+        |n: &NodeRef, names: &[&str]| el::with(n, |e| names.contains(&el::name(e))) == Some(true);
+    is(n, &["footer"])
+        && !n.ancestors_it(None).any(|a| is(&a, &["article", "main"]))
+        && !n
+            .descendants_it()
+            .any(|d| is(&d, &["article", "main", "h1"]))
 }
 
 /// The class list `class` without the marks the readability core misreads
