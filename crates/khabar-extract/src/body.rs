@@ -188,6 +188,15 @@ fn is_furniture_word(w: &str) -> bool {
     )
 }
 
+/// Whether a class (or one of its tokens) names a setting of a header, not
+/// a header: its alignment (`kt-pane-header-alignment-left` on Kadence's
+/// accordion, which holds the story). The page walk and, through
+/// [`without_misread_marks`], the readability core would read it as the
+/// page's header.
+fn names_header_setting(class: &str) -> bool {
+    class.contains("header-align")
+}
+
 /// Whether `e` is a non-modal sheet (`role="dialog" aria-modal="false"`)
 /// or the `<aside>` right inside one: a panel that slides in beside the
 /// page without blocking it. In a part of a shop page it holds that
@@ -244,11 +253,9 @@ fn is_furniture(node: &NodeRef, e: &Element, name: &str, w: &Walker) -> bool {
     if !FURNITURE_PREFILTER.found_in(class) && !FURNITURE_PREFILTER.found_in(id) {
         return false;
     }
-    // A header's alignment is a setting, not a header
-    // (`kt-pane-header-alignment-left` on Kadence's accordion).
     let words = class
         .split_ascii_whitespace()
-        .filter(|t| !t.contains("header-align"))
+        .filter(|t| !names_header_setting(t))
         .flat_map(|t| t.split(['-', '_']))
         .chain(id.split(['-', '_']));
     // Cookie and consent boxes and modal windows are never text however
@@ -1525,7 +1532,7 @@ fn without_misread_marks(class: &str) -> Option<String> {
             .iter()
             .any(|p| base.starts_with(p))
             || base.contains("label-hidden")
-            || base.contains("header-align")
+            || names_header_setting(base)
             || (base.contains("accordion") && base.contains("hidden"))
     }
     // A box of no height that clips is closed: there "hidden" is right.
@@ -1538,7 +1545,7 @@ fn without_misread_marks(class: &str) -> Option<String> {
     if !(class.contains("overflow-")
         || class.contains("scroll-")
         || class.contains("label-hidden")
-        || class.contains("header-align")
+        || names_header_setting(class)
         || class.contains("accordion"))
         || !class.split_ascii_whitespace().any(utility)
         || class.split_ascii_whitespace().any(collapsed)
