@@ -1001,7 +1001,20 @@ fn visible_dates(
                         && !crate::textlen::shorter_than(n, 150)
                 })
                 .map_or((at + 80).min(elements.len()), |p| at + p);
-            at.saturating_sub(15)..end
+            // An article's `<header>` holding the headline also holds its
+            // date, after a standfirst too.
+            let header_end = elements[at]
+                .ancestors_it(Some(10))
+                .find(|a| el::with(a, |e| el::name(e) == "header") == Some(true))
+                .and_then(|h| {
+                    let last = h.descendants_it().filter(|n| n.is_element()).last()?;
+                    elements[at..]
+                        .iter()
+                        .take(150)
+                        .position(|n| n.id == last.id)
+                        .map(|p| at + p + 1)
+                });
+            at.saturating_sub(15)..end.max(header_end.unwrap_or(0))
         });
     // A line near the headline counts only when those lines show one
     // date, or one date and one update: a page that shows several there
@@ -2093,6 +2106,25 @@ mod tests {
         assert_eq!(
             p,
             Some(("2024-11-11T00:00:00+04:30".into(), Source::VisibleText))
+        );
+        // A standfirst under the headline, the date below it, all in the
+        // article's header; a bare date after the header's end is not read.
+        let standfirst = "<p>A long standfirst that says what the piece is about: how the \
+                          nets of the village were mended on the quay over three long days, and \
+                          who paid for the new rope.</p>";
+        let header = |after: &str| {
+            format!(
+                "<header><div><div><div><div><div><div><div><h1>Mending nets</h1></div></div>\
+                 {standfirst}<div>{after}</div></div></div></div></div></div></header>{long}"
+            )
+        };
+        assert_eq!(
+            dates_of(&header("<div class=small>January 5, 2026</div>")).0,
+            Some(("2026-01-05T00:00:00+00:00".into(), Source::VisibleText))
+        );
+        assert_eq!(
+            dates_of(&format!("<div><h1>Mending nets</h1>{standfirst}<div class=small>January 5, 2026</div></div>{long}")).0,
+            None
         );
         // A <time> without datetime.
         let (p, _) = dates_of("<h1>Nets</h1><article><time>July 2, 2025</time></article>");
