@@ -231,6 +231,24 @@ const EN_MONTHS: [&str; 12] = [
     "december",
 ];
 
+/// Whether `tok` is a word of a date line: holds a digit, names a month
+/// or a weekday, or is a short word ("am", "at", "on").
+pub(crate) fn date_word(tok: &str) -> bool {
+    const WEEKDAYS: &[&str] = &["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+    let t = tok.trim_matches(|c: char| !c.is_alphanumeric());
+    t.chars().count() < 3
+        || t.chars().any(|c| c.is_numeric())
+        || month_of(t).is_some()
+        || t.get(..3)
+            .is_some_and(|p| WEEKDAYS.iter().any(|w| w.eq_ignore_ascii_case(p)))
+}
+
+/// Whether `tok` names a month or is a year of four digits.
+pub(crate) fn month_or_year(tok: &str) -> bool {
+    let t = tok.trim_matches(|c: char| !c.is_alphanumeric());
+    month_of(t).is_some() || (t.chars().count() == 4 && t.chars().all(|c| c.is_numeric()))
+}
+
 fn month_of(tok: &str) -> Option<(u32, Cal)> {
     let t = tok.trim_end_matches('.');
     if t.is_ascii() {

@@ -949,6 +949,110 @@ fn in_other_part(n: &NodeRef) -> (bool, bool) {
     (structural, in_link)
 }
 
+/// Whether the date in `n` belongs to a teaser of another page: a linked
+/// headline (`<h3><a>…</a></h3>`, `<a><h2>…`) other than the page's own
+/// stands just before it (or before one of its four nearest ancestors),
+/// or in the small box around it (while the box holds at most 400
+/// characters), or the date sits in a link that also holds a headline's
+/// worth of words. Lists of other posts in sidebars and under
+/// the text carry no class that says so.
+fn dates_a_teaser(n: &NodeRef, own: &Option<(String, String)>) -> bool {
+    let own = own.as_ref().filter(|(h, _)| !h.is_empty());
+    // A heading that holds the date is the date's line, not a teaser.
+    let teaser_heading = |h: &NodeRef| {
+        own.is_some_and(|(headline, title)| {
+            is_linked_heading(h) && reads_as_headline(&heading_text(h), headline, title)
+        }) && h.id != n.id
+            && !n.ancestors_it(Some(6)).any(|x| x.id == h.id)
+    };
+    // Four words besides those of a date: a headline, not a linked date.
+    let headline_words = |a: &NodeRef| {
+        el::spaced_text(a)
+            .split_whitespace()
+            .filter(|w| !dates::date_word(w))
+            .nth(3)
+            .is_some()
+    };
+    // A line that holds such a link with the date in it ("<a>[ Dec 8,
+    // 2025 ] Top ten harbours …</a>").
+    if dom_query::Selection::from(*n)
+        .select("a[href]")
+        .nodes()
+        .iter()
+        .any(|a| {
+            headline_words(a)
+                && el::spaced_text(a)
+                    .split_whitespace()
+                    .any(dates::month_or_year)
+        })
+    {
+        return true;
+    }
+    let mut boxed = true;
+    for a in std::iter::once(*n).chain(n.ancestors_it(Some(4))) {
+        if boxed && !crate::textlen::shorter_than(&a, 401) {
+            boxed = false;
+        }
+        if boxed && is_link(&a) && headline_words(&a) {
+            return true;
+        }
+        // Without a headline of its own, the page's title may be such a
+        // heading: only the link test holds.
+        if own.is_none() {
+            continue;
+        }
+        // A linked headline just before the date, or in its small box.
+        let mut before = a.prev_element_sibling();
+        for _ in 0..2 {
+            let Some(b) = before else { break };
+            if is_heading(&b) && teaser_heading(&b) {
+                return true;
+            }
+            before = b.prev_element_sibling();
+        }
+        if boxed
+            && dom_query::Selection::from(a)
+                .select("h2, h3, h4, h5, h6")
+                .nodes()
+                .iter()
+                .any(teaser_heading)
+        {
+            return true;
+        }
+    }
+    false
+}
+
+fn is_heading(n: &NodeRef) -> bool {
+    el::with(n, |e| {
+        matches!(el::name(e), "h2" | "h3" | "h4" | "h5" | "h6")
+    }) == Some(true)
+}
+
+/// Whether a heading's text reads as another page's headline: four words
+/// or more (not an author's name, a category), no byline, neither the
+/// page's own headline nor part of its `<title>` (a forum's first post,
+/// titled as the thread).
+fn reads_as_headline(text: &str, headline: &str, title: &str) -> bool {
+    let t = text.trim();
+    t != headline
+        && !title.contains(t)
+        && t.split_whitespace().count() >= 4
+        && !t.get(..3).is_some_and(|b| b.eq_ignore_ascii_case("by "))
+}
+
+fn is_link(n: &NodeRef) -> bool {
+    el::with(n, |e| {
+        el::name(e) == "a" && el::has_attr(e, &local_name!("href"))
+    }) == Some(true)
+}
+
+/// Whether heading `h` holds a link or sits in one.
+fn is_linked_heading(h: &NodeRef) -> bool {
+    dom_query::Selection::from(*h).select("a[href]").exists()
+        || h.ancestors_it(Some(3)).any(|a| is_link(&a))
+}
+
 /// Whether `n` may show the page's date by what it is: a `<time>`, or an
 /// element whose `itemprop` speaks of a date (`datePublished`,
 /// `published-date`).
@@ -1044,6 +1148,7 @@ fn visible_dates(
         && !(near_dates.is_empty() && near_updates.is_empty());
     let (mut published, mut modified) = (None, None);
     let mut listed_updates: Option<bool> = None;
+    let headline_text = std::cell::OnceCell::new();
     let mut stop_at = elements.len();
     for (i, n) in elements.iter().enumerate() {
         if i >= stop_at {
@@ -1067,7 +1172,22 @@ fn visible_dates(
             continue;
         }
         let (other, in_link) = in_other_part(n);
-        if other || (near_line && in_link && !class_id_has_date_word(n)) {
+        if other
+            || (near_line && in_link && !class_id_has_date_word(n))
+            || dates_a_teaser(
+                n,
+                headline_text.get_or_init(|| {
+                    headline.map(|h| {
+                        let title = doc
+                            .select("title")
+                            .nodes()
+                            .first()
+                            .map(|t| t.text().to_string());
+                        (heading_text(h), title.unwrap_or_default())
+                    })
+                }),
+            )
+        {
             continue;
         }
         let text = el::spaced_text(n);
@@ -2153,6 +2273,44 @@ mod tests {
         ] {
             assert_eq!(dates_of(html).0, None, "{html}");
         }
+        // Teasers of other posts, whatever their classes: a linked
+        // headline just before the date, in its small box, or the date in
+        // a link with a headline's words.
+        for html in [
+            "<h1>Mending nets</h1><div><article><div><a href=/x><img src=a.jpg></a></div>\
+             <h2 class=entry-title><a href=/x>Oars, ropes and the winter sea</a></h2>\
+             <p class=post-meta><span class=published>Nov 18, 2025</span></p></article></div>",
+            "<h1>Mending nets</h1><div class=card><div class=meta><span class=post-date>January 23, 2025</span></div>\
+             <h3><a href=/y>Your guide to the five best boats</a></h3></div>",
+            "<h1>Mending nets</h1><ul><li><a href=/z><span class=date>[ December 8, 2025 ]</span> \
+             Top ten harbours for watching the northern lights</a></li></ul>",
+        ] {
+            assert_eq!(dates_of(html).0, None, "{html}");
+        }
+        // The page's own lines stay: a byline heading, a category heading,
+        // a heading that holds the date, the headline itself as a link.
+        for html in [
+            "<h1>Mending nets</h1><div><h3>By <a href=/ana>Ana Lopez</a></h3><div class=meta><time>August 19, 2025</time></div></div>",
+            "<h1>Mending nets</h1><p>by <a href=/ana>Ana Lopez</a></p><span class=date>August 19, 2025</span>\
+             <h5><a href=/c>Harbour news</a></h5>",
+            "<h1>Mending nets</h1><h3 class=date-info>Posted on <a href=/p><time>August 19, 2025</time></a> by Ana Lopez</h3>",
+            "<h1>Mending nets</h1><h2><a href=/p>Mending nets</a></h2><p class=post-meta><span class=published>August 19, 2025</span></p>",
+        ] {
+            assert_eq!(
+                dates_of(html).0,
+                Some(("2025-08-19T00:00:00+00:00".into(), Source::VisibleText)),
+                "{html}"
+            );
+        }
+        // A forum's first post, titled as the thread, under the forum's
+        // name; its date is a link of date words only.
+        let forum = "<title>Turning off the lights of the quay - Harbour Forums</title><h1>Harbour Forums</h1>\
+             <div class=postbody><h3 class=first><a href=#p1>Turning off the lights of the quay</a></h3>\
+             <p class=author><a href=#p1>Tue Aug 19, 2025 11:23 am</a></p></div>";
+        assert_eq!(
+            dates_of(forum).0,
+            Some(("2025-08-19T11:23:00+00:00".into(), Source::VisibleText))
+        );
         // "Updated …" on every item of a list dates the items.
         let repos = "<h1>Topics</h1><article><h3>nets</h3><ul><li> Updated <span>Mar 8, 2026</span></li></ul></article>\
                      <article><h3>oars</h3><ul><li> Updated <span>Mar 7, 2026</span></li></ul></article>\
