@@ -446,6 +446,30 @@ const UPDATE_WORDS: &[&str] = &[
     "تحديث",
 ];
 
+/// The date a date element shows only in its `title` (the tooltip of a
+/// relative time, "<time title=\"2025-12-19 12:00:00Z\">a day ago</time>"):
+/// a machine or a written date, an update when the element's text calls it
+/// one ("Updated 2 days ago").
+pub fn in_tooltip(title: &str, text: &str, region: Region) -> Option<VisibleDate> {
+    let updated = text.split_whitespace().any(|t| {
+        let t = t
+            .trim_start_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        UPDATE_WORDS.iter().any(|w| t.starts_with(w))
+    });
+    match parse_machine(title) {
+        Some((time, stated_offset)) => Some(VisibleDate {
+            time,
+            stated_offset,
+            updated,
+        }),
+        None => find_labelled(title, region).map(|v| VisibleDate {
+            updated: updated || v.updated,
+            ..v
+        }),
+    }
+}
+
 /// As [`find_visible`], with whether the offset was stated and whether the
 /// date is labelled as an update.
 pub fn find_labelled(text: &str, region: Region) -> Option<VisibleDate> {

@@ -1194,7 +1194,14 @@ fn visible_dates(
         if text.contains('©') || text.to_ascii_lowercase().contains("copyright") {
             continue;
         }
-        let Some(v) = dates::find_labelled(&text, region) else {
+        // A relative time ("a day ago") with the date in its tooltip.
+        let tooltip = || {
+            by_what_it_is
+                .then(|| n.attr("title"))
+                .flatten()
+                .and_then(|t| dates::in_tooltip(&t, &text, region))
+        };
+        let Some(v) = dates::find_labelled(&text, region).or_else(tooltip) else {
             continue;
         };
         // The date of an update label shown apart from its label.
@@ -2246,6 +2253,19 @@ mod tests {
             dates_of(&format!("<div><h1>Mending nets</h1>{standfirst}<div class=small>January 5, 2026</div></div>{long}")).0,
             None
         );
+        // A relative time with the date in its tooltip; an update so
+        // shown is the modified time.
+        let (p, _) = dates_of(
+            "<h1>Nets</h1><span class=meta>Published <time title=\"2025-12-19 12:00:00Z\">a day ago</time></span>",
+        );
+        assert_eq!(
+            p,
+            Some(("2025-12-19T12:00:00+00:00".into(), Source::VisibleText))
+        );
+        let (p, m) = dates_of(
+            "<h1>Nets</h1><abbr class=updated title=\"Friday, December 19, 2025\">Updated 2 days ago</abbr>",
+        );
+        assert_eq!((p, m.as_deref()), (None, Some("2025-12-19T00:00:00+00:00")));
         // A <time> without datetime.
         let (p, _) = dates_of("<h1>Nets</h1><article><time>July 2, 2025</time></article>");
         assert_eq!(

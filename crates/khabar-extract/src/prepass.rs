@@ -216,6 +216,9 @@ fn slim_tag(
     }
     let name = &b[p + 1..i];
     let keeps_href = name.eq_ignore_ascii_case(b"link") || name.eq_ignore_ascii_case(b"base");
+    // A `<time>` or `<abbr>` (the hAtom `<abbr class="published">`) may
+    // show a relative time with the date in its tooltip.
+    let keeps_title = name.eq_ignore_ascii_case(b"time") || name.eq_ignore_ascii_case(b"abbr");
     // (start, end, new value) of each attribute to keep, and whether
     // anything is dropped.
     kept.clear();
@@ -278,6 +281,7 @@ fn slim_tag(
         let is = |n: &[u8]| aname.eq_ignore_ascii_case(n);
         let keep = image_source
             || is_kept_attr(aname)
+            || (keeps_title && is(b"title"))
             || extra
                 .iter()
                 .any(|k| aname.eq_ignore_ascii_case(k.as_bytes()));
@@ -938,11 +942,13 @@ mod tests {
                     <a href=\"https://example.org/a/long/path\" title=x>l</a>\
                     <a href=\"#notes\">n</a><img data-src=\"/i.jpg\" alt=\"pic\">\
                     <p style=\"color:red\" id=p1>a</p><p style=\"display:none\">b</p>\
+                    <time title=\"2025-12-19 12:00\" data-x=1>a day ago</time>\
                     <link rel=canonical href=\"https://example.org/a\"><br/></div>";
         assert_eq!(
             strip_heavy(html),
             "<div class=\"post body\"><a href=\"/\">l</a><a href=\"#notes\">n</a>\
              <img data-src=\"/\"><p id=p1>a</p><p style=\"display:none\">b</p>\
+             <time title=\"2025-12-19 12:00\">a day ago</time>\
              <link rel=canonical href=\"https://example.org/a\"><br/></div>"
         );
         // A tag that never ends is left to the parser.
