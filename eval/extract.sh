@@ -16,7 +16,9 @@
 # Exits non-zero when khabar falls below MIN_F1_ALL / MIN_F1_ARTICLE (shingle
 # F1), below MIN_TITLE (title exact match, typographic quotes folded: see
 # eval/extract_report.py) or MIN_TYPE (article-vs-not
-# accuracy). Articles are scored in the same pass as all pages: the
+# accuracy), or when fewer than MIN_VISIBLE_DATE of the dates read from the
+# visible text alone fall on the day the page declares in machine form
+# (eval/visible_dates.py). Articles are scored in the same pass as all pages: the
 # per-type figures of extract_eval.py are the same averages that
 # `--page-type article` computes.
 set -euo pipefail
@@ -34,6 +36,7 @@ fi
 dataset=$shared/datasets/wcxb-dev
 scorer=$shared/tools/extract_eval.py
 : "${MIN_F1_ALL:=0.863}" "${MIN_F1_ARTICLE:=0.958}" "${MIN_TITLE:=0.833}" "${MIN_TYPE:=0.955}"
+: "${MIN_VISIBLE_DATE:=0.88}"
 
 [ -x "$khabar" ] || { echo "eval/extract.sh: $khabar is missing: run cargo build --release first" >&2; exit 1; }
 [ -d "$dataset" ] || { echo "eval/extract.sh: no $dataset: the shared data must sit beside the repository" >&2; exit 1; }
@@ -79,3 +82,8 @@ fi
 python3 eval/extract_report.py --dataset "$ds" --dir "$out" --main khabar --peers "${peers[@]}" \
   --min-f1-all "$MIN_F1_ALL" --min-f1-article "$MIN_F1_ARTICLE" \
   --min-title "$MIN_TITLE" --min-type "$MIN_TYPE" --scorer "$scorer"
+
+# Dates read from the visible text alone, checked against the dates the same
+# pages declare in machine form (see eval/visible_dates.py).
+python3 eval/visible_dates.py --dataset "$ds" --outputs "$out/khabar" \
+  --batch-cmd "$khabar_cmd" --min-same-day "$MIN_VISIBLE_DATE"

@@ -898,11 +898,27 @@ const OTHER_PARTS: crate::anyof::AnyOf = crate::anyof::AnyOf::new(&[
     "comment",
     "related",
     "recommend",
-    "footer",
     "reply",
     "replies",
     "teaser",
 ]);
+/// A class or id that names a footer: one of the page (its dates are not
+/// the page's), or one of the article or of its header
+/// (`entry-footer`, `article-hero__footer`), which holds the byline and
+/// date; as for the `<footer>` element, an enclosing `<article>` tells.
+const FOOTER_PART: crate::anyof::AnyOf = crate::anyof::AnyOf::new(&["footer"]);
+
+/// Whether a class list names one of `set`'s parts. The classes of a
+/// post's tags and categories (WordPress's `tag-related-reading`,
+/// `category-comment`) name its topics, and those of what it has
+/// (Squarespace's `has-comments`) describe it: neither is a part.
+fn names_part(set: &crate::anyof::AnyOf, classes: &str) -> bool {
+    const ABOUT_THE_POST: &[&str] = &["tag-", "category-", "has-"];
+    set.found_in(classes)
+        && classes
+            .split_ascii_whitespace()
+            .any(|c| !ABOUT_THE_POST.iter().any(|p| c.starts_with(p)) && set.found_in(c))
+}
 
 /// Whether `n` is or sits in a comment, a list of other articles (by the
 /// class and id words of it and its ancestors up to the page's `<main>`,
@@ -927,14 +943,17 @@ fn in_other_part(n: &NodeRef) -> (bool, bool) {
             if name == "a" {
                 in_link = true;
             }
-            let words = el::attr(e, &local_name!("class")).is_some_and(|c| OTHER_PARTS.found_in(c))
-                || el::attr(e, &local_name!("id")).is_some_and(|c| OTHER_PARTS.found_in(c));
+            let names = |set: &crate::anyof::AnyOf| {
+                el::attr(e, &local_name!("class")).is_some_and(|c| names_part(set, c))
+                    || el::attr(e, &local_name!("id")).is_some_and(|c| set.found_in(c))
+            };
             match name {
                 "body" | "html" => Step::Top,
-                _ if words => Step::Other,
+                _ if names(&OTHER_PARTS) => Step::Other,
                 "article" => Step::Article,
                 "main" => Step::Top,
                 "footer" | "aside" | "nav" => Step::Structural,
+                _ if names(&FOOTER_PART) => Step::Structural,
                 _ => Step::Go,
             }
         });
@@ -951,7 +970,8 @@ fn in_other_part(n: &NodeRef) -> (bool, bool) {
 
 /// Whether the date in `n` belongs to a teaser of another page: a linked
 /// headline (`<h3><a>…</a></h3>`, `<a><h2>…`) other than the page's own
-/// stands just before it (or before one of its four nearest ancestors),
+/// stands just before it (or before one of its four nearest ancestors, or
+/// in a small block there: a card's headline and excerpt),
 /// or in the small box around it (while the box holds at most 400
 /// characters), or the date sits in a link that also holds a headline's
 /// worth of words. Lists of other posts in sidebars and under
@@ -1005,7 +1025,15 @@ fn dates_a_teaser(n: &NodeRef, own: &Option<(String, String)>) -> bool {
         let mut before = a.prev_element_sibling();
         for _ in 0..2 {
             let Some(b) = before else { break };
-            if is_heading(&b) && teaser_heading(&b) {
+            let holds_one = || {
+                crate::textlen::shorter_than(&b, 601)
+                    && dom_query::Selection::from(b)
+                        .select("h2, h3, h4, h5, h6")
+                        .nodes()
+                        .iter()
+                        .any(teaser_heading)
+            };
+            if (is_heading(&b) && teaser_heading(&b)) || holds_one() {
                 return true;
             }
             before = b.prev_element_sibling();
@@ -2302,6 +2330,9 @@ mod tests {
              <p class=post-meta><span class=published>Nov 18, 2025</span></p></article></div>",
             "<h1>Mending nets</h1><div class=card><div class=meta><span class=post-date>January 23, 2025</span></div>\
              <h3><a href=/y>Your guide to the five best boats</a></h3></div>",
+            "<h1>Mending nets</h1><article class=card><div><h3><a href=/w>Licence for the oil of the north</a></h3>\
+             <p>The licence follows a push to open the sector.</p></div>\
+             <footer class=card__footer><div class=date><span>6 Mar 2026</span></div></footer></article>",
             "<h1>Mending nets</h1><ul><li><a href=/z><span class=date>[ December 8, 2025 ]</span> \
              Top ten harbours for watching the northern lights</a></li></ul>",
         ] {
@@ -2330,6 +2361,24 @@ mod tests {
         assert_eq!(
             dates_of(forum).0,
             Some(("2025-08-19T11:23:00+00:00".into(), Source::VisibleText))
+        );
+        // A footer of the article or of its header holds its date; the
+        // classes of a post's tags and of what it has are not parts.
+        for html in [
+            "<h1>Mending nets</h1><article><div class=article-hero><div class=article-hero__footer>\
+             <time>August 19, 2025</time> · 12 minute read</div></div></article>",
+            "<h1>Mending nets</h1><article class=\"post tag-nets-related-reading has-comments\">\
+             <div class=meta><span class=post-date>August 19, 2025</span></div></article>",
+        ] {
+            assert_eq!(
+                dates_of(html).0,
+                Some(("2025-08-19T00:00:00+00:00".into(), Source::VisibleText)),
+                "{html}"
+            );
+        }
+        assert_eq!(
+            dates_of("<h1>Nets</h1><p>x</p><div class=site-footer><span class=date>August 19, 2025</span></div>").0,
+            None
         );
         // "Updated …" on every item of a list dates the items.
         let repos = "<h1>Topics</h1><article><h3>nets</h3><ul><li> Updated <span>Mar 8, 2026</span></li></ul></article>\
