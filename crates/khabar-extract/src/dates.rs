@@ -475,7 +475,7 @@ pub fn in_tooltip(title: &str, text: &str, region: Region) -> Option<VisibleDate
 pub fn find_labelled(text: &str, region: Region) -> Option<VisibleDate> {
     let norm = split_fused(&normalize_digits(text));
     let toks: Vec<&str> = norm
-        .split(|c: char| c.is_whitespace() || ",|()[]،؛".contains(c))
+        .split(|c: char| c.is_whitespace() || ",|()[]،؛•·".contains(c))
         .filter(|t| !t.is_empty())
         .collect();
     for i in 0..toks.len() {

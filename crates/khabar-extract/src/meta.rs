@@ -905,7 +905,7 @@ const OTHER_PARTS: crate::anyof::AnyOf = crate::anyof::AnyOf::new(&[
 /// A class or id that names a footer: one of the page (its dates are not
 /// the page's), or one of the article or of its header
 /// (`entry-footer`, `article-hero__footer`), which holds the byline and
-/// date; as for the `<footer>` element, an enclosing `<article>` tells.
+/// date; an enclosing `<article>` or `<main>` tells.
 const FOOTER_PART: crate::anyof::AnyOf = crate::anyof::AnyOf::new(&["footer"]);
 
 /// Whether a class list names one of `set`'s parts. The classes of a
@@ -931,12 +931,15 @@ fn in_other_part(n: &NodeRef) -> (bool, bool) {
     enum Step {
         Other,
         Structural,
+        NamedFooter,
         Article,
+        Main,
         Top,
         Go,
     }
     let mut in_link = false;
     let mut structural = false;
+    let mut named_footer = false;
     for a in std::iter::once(*n).chain(n.ancestors_it(Some(12))) {
         let step = el::with(&a, |e| {
             let name = el::name(e);
@@ -951,21 +954,25 @@ fn in_other_part(n: &NodeRef) -> (bool, bool) {
                 "body" | "html" => Step::Top,
                 _ if names(&OTHER_PARTS) => Step::Other,
                 "article" => Step::Article,
-                "main" => Step::Top,
+                "main" => Step::Main,
                 "footer" | "aside" | "nav" => Step::Structural,
-                _ if names(&FOOTER_PART) => Step::Structural,
+                _ if names(&FOOTER_PART) => Step::NamedFooter,
                 _ => Step::Go,
             }
         });
         match step {
             Some(Step::Other) => return (true, in_link),
             Some(Step::Structural) => structural = true,
+            Some(Step::NamedFooter) => named_footer = true,
             Some(Step::Article) => return (false, in_link),
+            // A block named a footer inside the page's `<main>` is one of
+            // its parts (a card's footer), not the page's footer.
+            Some(Step::Main) => return (structural, in_link),
             Some(Step::Top) => break,
             _ => {}
         }
     }
-    (structural, in_link)
+    (structural || named_footer, in_link)
 }
 
 /// Whether the date in `n` belongs to a teaser of another page: a linked
@@ -1178,9 +1185,13 @@ fn visible_dates(
     let mut listed_updates: Option<bool> = None;
     let headline_text = std::cell::OnceCell::new();
     let mut stop_at = elements.len();
+    let mut skip_until = 0;
     for (i, n) in elements.iter().enumerate() {
         if i >= stop_at {
             break;
+        }
+        if i < skip_until {
+            continue;
         }
         let skipped = el::with(n, |e| {
             matches!(
@@ -1220,6 +1231,9 @@ fn visible_dates(
         }
         let text = el::spaced_text(n);
         if text.contains('©') || text.to_ascii_lowercase().contains("copyright") {
+            // Nor is a date inside it ("Copyright © 2025 · Updated:
+            // <time>…</time>"), shown apart from its label.
+            skip_until = i + 1 + n.descendants_it().filter(|d| d.is_element()).count();
             continue;
         }
         // A relative time ("a day ago") with the date in its tooltip.
@@ -2380,6 +2394,24 @@ mod tests {
             dates_of("<h1>Nets</h1><p>x</p><div class=site-footer><span class=date>August 19, 2025</span></div>").0,
             None
         );
+        // A card's footer in the page's <main>; below it, the site's
+        // copyright line with an update time shown apart from its label.
+        let (p, m) = dates_of(
+            "<main><h1>Nets</h1><div class=card-footer><div><strong>Published:</strong> <time>Apr 10, 2023</time></div></div></main>\
+             <div class=micro>Copyright © 2025, Nets<br>Updated: <time>2025-04-28T17:45:15Z</time></div>",
+        );
+        assert_eq!(
+            (p, m),
+            (
+                Some(("2023-04-10T00:00:00+00:00".into(), Source::VisibleText)),
+                None
+            )
+        );
+        // A label run into the byline by a bullet.
+        let (p, m) = dates_of(
+            "<h1>Nets</h1><div class=meta><span>Ana Lopez</span><span>&bull;</span><date>Updated on Jul 4, 2024</date></div>",
+        );
+        assert_eq!((p, m.as_deref()), (None, Some("2024-07-04T00:00:00+00:00")));
         // "Updated …" on every item of a list dates the items.
         let repos = "<h1>Topics</h1><article><h3>nets</h3><ul><li> Updated <span>Mar 8, 2026</span></li></ul></article>\
                      <article><h3>oars</h3><ul><li> Updated <span>Mar 7, 2026</span></li></ul></article>\
