@@ -1132,14 +1132,22 @@ fn visible_dates(
     let near = headline
         .and_then(|h| elements.iter().position(|n| n.id == h.id))
         .map(|at| {
-            let end = elements[at..]
-                .iter()
-                .take(80)
-                .position(|n| {
-                    el::with(n, |e| el::name(e) == "p") == Some(true)
-                        && !crate::textlen::shorter_than(n, 150)
-                })
-                .map_or((at + 80).min(elements.len()), |p| at + p);
+            let long_p = |n: &NodeRef| {
+                el::with(n, |e| el::name(e) == "p") == Some(true)
+                    && !crate::textlen::shorter_than(n, 150)
+            };
+            let limit = (at + 80).min(elements.len());
+            let first = elements[at..limit].iter().position(long_p).map(|p| at + p);
+            // A standfirst right under the headline does not end them: the
+            // byline and date often follow it.
+            let end = match first {
+                Some(p) if p <= at + 3 => elements[p + 1..limit]
+                    .iter()
+                    .position(long_p)
+                    .map_or(limit, |q| p + 1 + q),
+                Some(p) => p,
+                None => limit,
+            };
             // An article's `<header>` holding the headline also holds its
             // date, after a standfirst too.
             let header_end = elements[at]
@@ -2291,8 +2299,21 @@ mod tests {
             dates_of(&header("<div class=small>January 5, 2026</div>")).0,
             Some(("2026-01-05T00:00:00+00:00".into(), Source::VisibleText))
         );
+        // Without a <header>: the date after the standfirst right under
+        // the headline and the byline, still before the text.
         assert_eq!(
-            dates_of(&format!("<div><h1>Mending nets</h1>{standfirst}<div class=small>January 5, 2026</div></div>{long}")).0,
+            dates_of(&format!(
+                "<div><h1>Mending nets</h1>{standfirst}<p>Ana Lopez</p><div><span>23.07.2025</span></div></div>{long}"
+            ))
+            .0,
+            Some(("2025-07-23T00:00:00+00:00".into(), Source::VisibleText))
+        );
+        // A bare date after the text has begun is not read.
+        assert_eq!(
+            dates_of(&format!(
+                "<div><h1>Mending nets</h1>{standfirst}<p>Ana Lopez</p>{standfirst}<div class=small>January 5, 2026</div></div>{long}"
+            ))
+            .0,
             None
         );
         // A relative time with the date in its tooltip; an update so
