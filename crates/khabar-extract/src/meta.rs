@@ -1167,11 +1167,25 @@ fn visible_dates(
     // date, or one date and one update: a page that shows several there
     // is a list. (The date of an update label counts once, also where it
     // is shown apart from its label.)
+    // The text of a line, without the headline when it holds it: a word
+    // of the headline ("M&A Updates") labels no date.
+    let headline_line = std::cell::OnceCell::new();
+    let line_text = |n: &NodeRef| {
+        let text = el::spaced_text(n);
+        let Some(h) = headline.filter(|h| h.ancestors_it(None).any(|a| a.id == n.id)) else {
+            return text;
+        };
+        let own = headline_line.get_or_init(|| el::spaced_text(h).trim().to_string());
+        match text.find(own.as_str()).filter(|_| !own.is_empty()) {
+            Some(at) => format!("{} {}", &text[..at], &text[at + own.len()..]),
+            None => text,
+        }
+    };
     let (mut near_dates, mut near_updates) = (Vec::new(), Vec::new());
     if let Some(r) = &near {
         for n in &elements[r.clone()] {
             if short_line(n) && !in_other_part(n).1 {
-                let text = el::spaced_text(n);
+                let text = line_text(n);
                 if let Some(v) = dates::find_labelled(&text, region) {
                     let (day, seen) = if v.updated {
                         (v.time.date_naive(), &mut near_updates)
@@ -1237,7 +1251,7 @@ fn visible_dates(
         {
             continue;
         }
-        let text = el::spaced_text(n);
+        let text = line_text(n);
         if text.contains('©') || text.to_ascii_lowercase().contains("copyright") {
             // Nor is a date inside it ("Copyright © 2025 · Updated:
             // <time>…</time>"), shown apart from its label.
@@ -2298,6 +2312,11 @@ mod tests {
         assert_eq!(
             dates_of(&header("<div class=small>January 5, 2026</div>")).0,
             Some(("2026-01-05T00:00:00+00:00".into(), Source::VisibleText))
+        );
+        // A word of the headline labels no date.
+        assert_eq!(
+            dates_of("<div class=hero><h1>Harbour Updates</h1><p>November 14, 2025</p></div>").0,
+            Some(("2025-11-14T00:00:00+00:00".into(), Source::VisibleText))
         );
         // Without a <header>: the date after the standfirst right under
         // the headline and the byline, still before the text.
