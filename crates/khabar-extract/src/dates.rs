@@ -478,7 +478,30 @@ pub fn find_labelled(text: &str, region: Region) -> Option<VisibleDate> {
         .split(|c: char| c.is_whitespace() || ",|()[]،؛•·".contains(c))
         .filter(|t| !t.is_empty())
         .collect();
+    let updated_before = |start: usize| {
+        toks[start.saturating_sub(3)..start].iter().any(|t| {
+            let t = t
+                .trim_start_matches(|c: char| !c.is_alphanumeric())
+                .to_ascii_lowercase();
+            UPDATE_WORDS.iter().any(|w| t.starts_with(w))
+        })
+    };
     for i in 0..toks.len() {
+        // A machine time written out ("Published on 2021-01-18T19:55").
+        let t = toks[i].as_bytes();
+        if t.len() >= 16
+            && t[4] == b'-'
+            && t[10].eq_ignore_ascii_case(&b't')
+            && t[0].is_ascii_digit()
+        {
+            if let Some((time, stated_offset)) = parse_machine(toks[i]) {
+                return Some(VisibleDate {
+                    time,
+                    stated_offset,
+                    updated: updated_before(i),
+                });
+            }
+        }
         let found = date_at(&toks, i, region);
         if let Some((date, cal, start, next)) = found {
             let (time, offset) = time_after(&toks[next.min(toks.len())..], date);
@@ -490,12 +513,7 @@ pub fn find_labelled(text: &str, region: Region) -> Option<VisibleDate> {
             });
             let tz = FixedOffset::east_opt(offset)?;
             let naive = date.and_time(time.unwrap_or(NaiveTime::MIN));
-            let updated = toks[start.saturating_sub(3)..start].iter().any(|t| {
-                let t = t
-                    .trim_start_matches(|c: char| !c.is_alphanumeric())
-                    .to_ascii_lowercase();
-                UPDATE_WORDS.iter().any(|w| t.starts_with(w))
-            });
+            let updated = updated_before(start);
             return naive
                 .and_local_timezone(tz)
                 .single()
@@ -524,7 +542,12 @@ fn split_fused(s: &str) -> String {
         let word_after_capitals = prev.is_ascii_uppercase()
             && c.is_ascii_uppercase()
             && chars.peek().is_some_and(char::is_ascii_lowercase);
-        if (c.is_ascii_uppercase() && (prev.is_ascii_lowercase() || prev.is_ascii_digit()))
+        // The "T" of an ISO time ("2021-01-18T19:55") joins, not splits.
+        let iso_t =
+            c == 'T' && prev.is_ascii_digit() && chars.peek().is_some_and(char::is_ascii_digit);
+        if (c.is_ascii_uppercase()
+            && (prev.is_ascii_lowercase() || prev.is_ascii_digit())
+            && !iso_t)
             || word_after_capitals
             || (prev == ':' && c.is_alphabetic())
         {
@@ -778,6 +801,10 @@ mod tests {
         assert_eq!(
             rfc(find_visible("Updated: 11 Nov. 2024", o)),
             "2024-11-11T00:00:00+00:00"
+        );
+        assert_eq!(
+            rfc(find_visible("Published on 2021-01-18T19:55 by Ana", o)),
+            "2021-01-18T19:55:00+00:00"
         );
         assert_eq!(
             rfc(find_visible("۲۱ عقرب ۱۴۰۳ - ۰۹:۳۰", o)),

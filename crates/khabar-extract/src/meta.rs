@@ -1088,6 +1088,64 @@ fn is_linked_heading(h: &NodeRef) -> bool {
         || h.ancestors_it(Some(3)).any(|a| is_link(&a))
 }
 
+/// What `n`'s class or `itemprop` calls its date: `Some(true)` an update
+/// (`dateModified`, `date-modified`, or the hAtom pair of WordPress
+/// themes, `<time class="updated">` beside `<time class="entry-date
+/// published">`), `Some(false)` the publication. Many themes mark the one
+/// date they show `updated` (hAtom asks for it), also beside
+/// `itemprop="datePublished"` or `entry-date`: without a published one next
+/// to it, that is the publication.
+fn date_mark(n: &NodeRef) -> Option<bool> {
+    let marks = |n: &NodeRef| {
+        el::with(n, |e| {
+            let class = el::attr(e, &local_name!("class"))
+                .unwrap_or("")
+                .to_ascii_lowercase();
+            let itemprop = el::attr(e, &local_name!("itemprop"))
+                .unwrap_or("")
+                .to_ascii_lowercase();
+            let published = class.contains("publish")
+                || class.contains("entry-date")
+                || itemprop == "datepublished";
+            let updated = class.split_ascii_whitespace().any(|c| c == "updated");
+            let modified = class.contains("modified") || itemprop == "datemodified";
+            (published, updated, modified)
+        })
+        .unwrap_or((false, false, false))
+    };
+    let (published, updated, modified) = marks(n);
+    if published {
+        return Some(false);
+    }
+    let paired = || {
+        n.parent().is_some_and(|p| {
+            p.children_it(false)
+                .any(|c| c.id != n.id && c.is_element() && marks(&c).0)
+        })
+    };
+    (modified || (updated && paired())).then_some(true)
+}
+
+/// Whether the date `v` read from `n` is one marked as an update: by `n`
+/// itself, or, for a line that holds both, by the first element in it
+/// marked either way with that day (`<time class="updated">May 21</time>
+/// <time class="entry-date published">April 24</time>`; a post shown as
+/// published and updated on one day was published then).
+fn shows_marked_update(n: &NodeRef, v: &dates::VisibleDate, region: Region) -> bool {
+    if let Some(update) = date_mark(n) {
+        return update;
+    }
+    n.descendants_it()
+        .filter(|d| d.is_element())
+        .find_map(|d| {
+            date_mark(&d).filter(|_| {
+                dates::find_labelled(&el::spaced_text(&d), region)
+                    .is_some_and(|u| u.time.date_naive() == v.time.date_naive())
+            })
+        })
+        .unwrap_or(false)
+}
+
 /// Whether `n` may show the page's date by what it is: a `<time>`, or an
 /// element whose `itemprop` speaks of a date (`datePublished`,
 /// `published-date`).
@@ -1187,7 +1245,7 @@ fn visible_dates(
             if short_line(n) && !in_other_part(n).1 {
                 let text = line_text(n);
                 if let Some(v) = dates::find_labelled(&text, region) {
-                    let (day, seen) = if v.updated {
+                    let (day, seen) = if v.updated || shows_marked_update(n, &v, region) {
                         (v.time.date_naive(), &mut near_updates)
                     } else {
                         (v.time.date_naive(), &mut near_dates)
@@ -1265,9 +1323,10 @@ fn visible_dates(
                 .flatten()
                 .and_then(|t| dates::in_tooltip(&t, &text, region))
         };
-        let Some(v) = dates::find_labelled(&text, region).or_else(tooltip) else {
+        let Some(mut v) = dates::find_labelled(&text, region).or_else(tooltip) else {
             continue;
         };
+        v.updated |= shows_marked_update(n, &v, region);
         // The date of an update label shown apart from its label.
         if modified.is_some_and(|m: DateTime<FixedOffset>| m.date_naive() == v.time.date_naive()) {
             continue;
@@ -2447,6 +2506,32 @@ mod tests {
                 None
             )
         );
+        // WordPress's pair of times: the update first, marked by its class.
+        let (p, m) = dates_of(
+            "<h1>Nets</h1><div class=entry-meta><span class=posted-on><time class=updated>May 21, 2025</time>\
+             <time class=\"entry-date published\">April 24, 2025</time></span></div>",
+        );
+        assert_eq!(
+            (p, m.as_deref()),
+            (
+                Some(("2025-04-24T00:00:00+00:00".into(), Source::VisibleText)),
+                Some("2025-05-21T00:00:00+00:00")
+            )
+        );
+        // The one date a theme shows, marked `updated` for hAtom; a post
+        // shown as published and updated on one day.
+        for html in [
+            "<h1>Nets</h1><span class=posted-on><time class=\"entry-date published updated\">April 24, 2025</time></span>",
+            "<h1>Nets</h1><div class=reading-time><time class=updated>April 24, 2025</time></div>",
+            "<h1>Nets</h1><span class=posted-on><time class=\"entry-date published\">April 24, 2025</time>\
+             <time class=updated>April 24, 2025</time></span>",
+        ] {
+            assert_eq!(
+                dates_of(html).0,
+                Some(("2025-04-24T00:00:00+00:00".into(), Source::VisibleText)),
+                "{html}"
+            );
+        }
         // A label run into the byline by a bullet.
         let (p, m) = dates_of(
             "<h1>Nets</h1><div class=meta><span>Ana Lopez</span><span>&bull;</span><date>Updated on Jul 4, 2024</date></div>",
