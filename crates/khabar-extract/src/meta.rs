@@ -783,6 +783,10 @@ const DATE_WORDS: crate::anyof::AnyOf = crate::anyof::AnyOf::new(&[
     "date", "time", "publish", "posted", "dateline", "byline", "meta", "author",
 ]);
 
+/// Class and id words of a box that holds only the date.
+const DATE_BOX: crate::anyof::AnyOf =
+    crate::anyof::AnyOf::new(&["date", "publish", "posted", "dateline"]);
+
 /// Whether the class or the id of `n` holds one of [`DATE_WORDS`] (ASCII
 /// case ignored).
 fn class_id_has_date_word(n: &NodeRef) -> bool {
@@ -955,7 +959,9 @@ fn in_other_part(n: &NodeRef) -> (bool, bool) {
                 _ if names(&OTHER_PARTS) => Step::Other,
                 "article" => Step::Article,
                 "main" => Step::Main,
-                "footer" | "aside" | "nav" => Step::Structural,
+                // A box of its own for the date (`<aside
+                // class="published-on">`) is the date's.
+                "footer" | "aside" | "nav" if !names(&DATE_BOX) => Step::Structural,
                 _ if names(&FOOTER_PART) => Step::NamedFooter,
                 _ => Step::Go,
             }
@@ -2492,6 +2498,10 @@ mod tests {
         assert_eq!(
             dates_of("<h1>Nets</h1><p>x</p><div class=site-footer><span class=date>August 19, 2025</span></div>").0,
             None
+        );
+        assert_eq!(
+            dates_of("<h1>Nets</h1><p>x</p><aside class=published-on>Published on <time>2021-01-18T19:55</time></aside>").0,
+            Some(("2021-01-18T19:55:00+00:00".into(), Source::VisibleText))
         );
         // A card's footer in the page's <main>; below it, the site's
         // copyright line with an update time shown apart from its label.
