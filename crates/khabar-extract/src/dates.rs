@@ -446,17 +446,20 @@ const UPDATE_WORDS: &[&str] = &[
     "تحديث",
 ];
 
+/// Whether `tok` calls a date an update ("Updated", "(Last modified").
+fn is_update_word(tok: &str) -> bool {
+    let t = tok
+        .trim_start_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    UPDATE_WORDS.iter().any(|w| t.starts_with(w))
+}
+
 /// The date a date element shows only in its `title` (the tooltip of a
 /// relative time, "<time title=\"2025-12-19 12:00:00Z\">a day ago</time>"):
 /// a machine or a written date, an update when the element's text calls it
 /// one ("Updated 2 days ago").
 pub fn in_tooltip(title: &str, text: &str, region: Region) -> Option<VisibleDate> {
-    let updated = text.split_whitespace().any(|t| {
-        let t = t
-            .trim_start_matches(|c: char| !c.is_alphanumeric())
-            .to_lowercase();
-        UPDATE_WORDS.iter().any(|w| t.starts_with(w))
-    });
+    let updated = text.split_whitespace().any(is_update_word);
     match parse_machine(title) {
         Some((time, stated_offset)) => Some(VisibleDate {
             time,
@@ -479,12 +482,9 @@ pub fn find_labelled(text: &str, region: Region) -> Option<VisibleDate> {
         .filter(|t| !t.is_empty())
         .collect();
     let updated_before = |start: usize| {
-        toks[start.saturating_sub(3)..start].iter().any(|t| {
-            let t = t
-                .trim_start_matches(|c: char| !c.is_alphanumeric())
-                .to_ascii_lowercase();
-            UPDATE_WORDS.iter().any(|w| t.starts_with(w))
-        })
+        toks[start.saturating_sub(3)..start]
+            .iter()
+            .any(|t| is_update_word(t))
     };
     for i in 0..toks.len() {
         // A machine time written out ("Published on 2021-01-18T19:55").
@@ -493,14 +493,13 @@ pub fn find_labelled(text: &str, region: Region) -> Option<VisibleDate> {
             && t[4] == b'-'
             && t[10].eq_ignore_ascii_case(&b't')
             && t[0].is_ascii_digit()
+            && let Some((time, stated_offset)) = parse_machine(toks[i])
         {
-            if let Some((time, stated_offset)) = parse_machine(toks[i]) {
-                return Some(VisibleDate {
-                    time,
-                    stated_offset,
-                    updated: updated_before(i),
-                });
-            }
+            return Some(VisibleDate {
+                time,
+                stated_offset,
+                updated: updated_before(i),
+            });
         }
         let found = date_at(&toks, i, region);
         if let Some((date, cal, start, next)) = found {

@@ -1227,10 +1227,6 @@ fn visible_dates(
                 });
             at.saturating_sub(15)..end.max(header_end.unwrap_or(0))
         });
-    // A line near the headline counts only when those lines show one
-    // date, or one date and one update: a page that shows several there
-    // is a list. (The date of an update label counts once, also where it
-    // is shown apart from its label.)
     // The text of a line, without the headline when it holds it: a word
     // of the headline ("M&A Updates") labels no date.
     let headline_line = std::cell::OnceCell::new();
@@ -1245,6 +1241,10 @@ fn visible_dates(
             None => text,
         }
     };
+    // A line near the headline counts only when those lines show one
+    // date, or one date and one update: a page that shows several there
+    // is a list. (The date of an update label counts once, also where it
+    // is shown apart from its label.)
     let (mut near_dates, mut near_updates) = (Vec::new(), Vec::new());
     if let Some(r) = &near {
         for n in &elements[r.clone()] {
@@ -1297,22 +1297,7 @@ fn visible_dates(
             continue;
         }
         let (other, in_link) = in_other_part(n);
-        if other
-            || (near_line && in_link && !class_id_has_date_word(n))
-            || dates_a_teaser(
-                n,
-                headline_text.get_or_init(|| {
-                    headline.map(|h| {
-                        let title = doc
-                            .select("title")
-                            .nodes()
-                            .first()
-                            .map(|t| t.text().to_string());
-                        (heading_text(h), title.unwrap_or_default())
-                    })
-                }),
-            )
-        {
+        if other || (near_line && in_link && !class_id_has_date_word(n)) {
             continue;
         }
         let text = line_text(n);
@@ -1332,6 +1317,19 @@ fn visible_dates(
         let Some(mut v) = dates::find_labelled(&text, region).or_else(tooltip) else {
             continue;
         };
+        let own = headline_text.get_or_init(|| {
+            headline.map(|h| {
+                let title = doc
+                    .select("title")
+                    .nodes()
+                    .first()
+                    .map(|t| t.text().to_string());
+                (heading_text(h), title.unwrap_or_default())
+            })
+        });
+        if dates_a_teaser(n, own) {
+            continue;
+        }
         v.updated |= shows_marked_update(n, &v, region);
         // The date of an update label shown apart from its label.
         if modified.is_some_and(|m: DateTime<FixedOffset>| m.date_naive() == v.time.date_naive()) {
