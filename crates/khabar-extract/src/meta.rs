@@ -1038,8 +1038,14 @@ fn dates_a_teaser(n: &NodeRef, own: &Option<(String, String)>) -> bool {
         let mut before = a.prev_element_sibling();
         for _ in 0..2 {
             let Some(b) = before else { break };
+            // (A block before it holds one only inside a card; a list of
+            // other posts may stand before the page's own date line.)
             let holds_one = || {
                 crate::textlen::shorter_than(&b, 601)
+                    && a.parent()
+                        .is_some_and(|p| crate::textlen::shorter_than(&p, 801))
+                    && !dom_query::Selection::from(b).select("li").exists()
+                    && el::with(&b, |e| !matches!(el::name(e), "ul" | "ol")) == Some(true)
                     && dom_query::Selection::from(b)
                         .select("h2, h3, h4, h5, h6")
                         .nodes()
@@ -2455,6 +2461,18 @@ mod tests {
         ] {
             assert_eq!(dates_of(html).0, None, "{html}");
         }
+        // A Persian page whose list of other posts comes before its own
+        // date line, then its text.
+        let text = "<p>تورهای ماهیگیری روستا در سه روز بلند روی اسکله ترمیم شد و همه‌ی مردم کمک کردند. </p>"
+            .repeat(6);
+        assert_eq!(
+            dates_of(&format!(
+                "<h1>ترمیم تورها</h1><ul><li><h3><a href=/x>بازسازی اسکله در بندر شمالی آغاز شد</a></h3>\
+                 <span class=date>۲۰ عقرب ۱۴۰۳</span></li></ul><div class=meta>۲۱ عقرب ۱۴۰۳</div>{text}"
+            ))
+            .0,
+            Some(("2024-11-11T00:00:00+04:30".into(), Source::VisibleText))
+        );
         // The page's own lines stay: a byline heading, a category heading,
         // a heading that holds the date, the headline itself as a link.
         for html in [
