@@ -1364,7 +1364,41 @@ fn visible_dates(
         published = Some(v.time);
         break;
     }
+    if published.is_none()
+        && let Some(at) = headline.and_then(|h| elements.iter().position(|n| n.id == h.id))
+    {
+        published = elements[at..]
+            .iter()
+            .take(200)
+            .find(|n| {
+                el::with(n, |e| el::name(e) == "p") == Some(true)
+                    && !crate::textlen::shorter_than(n, 150)
+            })
+            .and_then(|p| dateline(&el::spaced_text(p), region));
+    }
     (published, modified)
+}
+
+/// The date of a news dateline opening the text: a place in capitals, the
+/// date, a dash ("WASHINGTON (January 24, 2017) — …", "NEW YORK, Dec. 5,
+/// 2025 /PRNewswire/ -- …"). Wire copy and press releases carry no other.
+fn dateline(text: &str, region: Region) -> Option<DateTime<FixedOffset>> {
+    let text = text.trim_start();
+    let head: String = text.chars().take(100).collect();
+    let dash = ["—", "--", " – "]
+        .iter()
+        .filter_map(|d| head.find(d))
+        .min()?;
+    let opening = &head[..dash];
+    let place = opening.split([',', '(', ' ']).next()?;
+    let capitals = place.chars().filter(|c| c.is_alphabetic()).count() >= 3
+        && place
+            .chars()
+            .all(|c| !c.is_alphabetic() || c.is_uppercase());
+    capitals
+        .then(|| dates::find_labelled(opening, region))
+        .flatten()
+        .map(|v| v.time)
 }
 
 fn visible_byline(candidates: &[NodeRef]) -> Option<Vec<String>> {
@@ -2460,6 +2494,29 @@ mod tests {
              Top ten harbours for watching the northern lights</a></li></ul>",
         ] {
             assert_eq!(dates_of(html).0, None, "{html}");
+        }
+        // Datelines of wire copy and press releases; a text that opens
+        // otherwise, or whose first word is not a place in capitals.
+        let body = "Nets were mended on the quay by the whole village over three long days, and the \
+                    harbour master paid for the new rope out of the fishing fund.";
+        for (opening, want) in [
+            (
+                "WASHINGTON (January 24, 2017) — ",
+                Some("2017-01-24T00:00:00+00:00"),
+            ),
+            (
+                "NEW YORK, Dec. 5, 2025 /PRNewswire/ -- ",
+                Some("2025-12-05T00:00:00+00:00"),
+            ),
+            ("On January 24, 2017 — ", None),
+            ("Washington (January 24, 2017) — ", None),
+        ] {
+            let html = format!("<h1>Nets</h1><p>{opening}{body}</p>");
+            assert_eq!(
+                dates_of(&html).0,
+                want.map(|w| (w.to_string(), Source::VisibleText)),
+                "{opening}"
+            );
         }
         // A Persian page whose list of other posts comes before its own
         // date line, then its text.
