@@ -646,7 +646,8 @@ pub(crate) fn extract_meta(doc: &Document, url: Option<&str>) -> Meta {
         .is_some_and(|(t, _)| loose.borrow().contains(&t));
     if m.published.is_none() || from_loose {
         let headline = found.h1s.iter().find(|h| !heading_text(h).is_empty());
-        let (published, modified) = visible_dates(doc, region, headline);
+        let (published, modified) =
+            visible_dates(doc, region, headline, title_el.as_deref().unwrap_or(""));
         let differs = |p: &DateTime<FixedOffset>| {
             m.published
                 .is_none_or(|(t, _)| t.date_naive() != p.date_naive())
@@ -928,8 +929,10 @@ fn names_part(set: &crate::anyof::AnyOf, classes: &str) -> bool {
 /// class and id words of it and its ancestors up to the page's `<main>`,
 /// whose own words describe the whole page), or a footer, an aside or a
 /// navigation bar outside an `<article>` (an article's own `<footer>`
-/// often holds its byline and date); `in_link`: whether it sits in a link
-/// (a teaser's date is part of the link to it).
+/// often holds its byline and date; a box whose class names the date is
+/// the date's), or a block whose class names a footer outside both
+/// `<article>` and `<main>`; `in_link`: whether it sits in a link (a
+/// teaser's date is part of the link to it).
 fn in_other_part(n: &NodeRef) -> (bool, bool) {
     #[derive(PartialEq)]
     enum Step {
@@ -989,7 +992,7 @@ fn in_other_part(n: &NodeRef) -> (bool, bool) {
 /// characters), or the date sits in a link that also holds a headline's
 /// worth of words. Lists of other posts in sidebars and under
 /// the text carry no class that says so.
-fn dates_a_teaser(n: &NodeRef, own: &Option<(String, String)>) -> bool {
+fn dates_a_teaser(n: &NodeRef, own: &Option<(String, &str)>) -> bool {
     let own = own.as_ref().filter(|(h, _)| !h.is_empty());
     // A heading that holds the date is the date's line, not a teaser.
     let teaser_heading = |h: &NodeRef| {
@@ -1188,6 +1191,7 @@ fn visible_dates(
     doc: &Document,
     region: Region,
     headline: Option<&NodeRef>,
+    page_title: &str,
 ) -> (Option<DateTime<FixedOffset>>, Option<DateTime<FixedOffset>>) {
     let Some(body) = doc.body() else {
         return (None, None);
@@ -1323,16 +1327,7 @@ fn visible_dates(
         let Some(mut v) = dates::find_labelled(&text, region).or_else(tooltip) else {
             continue;
         };
-        let own = headline_text.get_or_init(|| {
-            headline.map(|h| {
-                let title = doc
-                    .select("title")
-                    .nodes()
-                    .first()
-                    .map(|t| t.text().to_string());
-                (heading_text(h), title.unwrap_or_default())
-            })
-        });
+        let own = headline_text.get_or_init(|| headline.map(|h| (heading_text(h), page_title)));
         if dates_a_teaser(n, own) {
             continue;
         }
