@@ -19,8 +19,10 @@
 # accuracy), or when fewer than MIN_VISIBLE_DATE of the dates read from the
 # visible text alone fall on the day the page declares in machine form, or
 # fewer than MIN_SHOWN_DATE of the pages whose text writes that day are dated
-# on it (eval/visible_dates.py). Articles are scored in the same pass as all pages: the
-# per-type figures of extract_eval.py are the same averages that
+# on it, or, when each page is also given a fetch time 30 days after its
+# declared day, fewer than MIN_FETCHED_DATE of the dates found fall on that
+# day (eval/visible_dates.py). Articles are scored in the same pass as all
+# pages: the per-type figures of extract_eval.py are the same averages that
 # `--page-type article` computes.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -37,7 +39,7 @@ fi
 dataset=$shared/datasets/wcxb-dev
 scorer=$shared/tools/extract_eval.py
 : "${MIN_F1_ALL:=0.863}" "${MIN_F1_ARTICLE:=0.958}" "${MIN_TITLE:=0.833}" "${MIN_TYPE:=0.955}"
-: "${MIN_VISIBLE_DATE:=0.90}" "${MIN_SHOWN_DATE:=0.92}"
+: "${MIN_VISIBLE_DATE:=0.90}" "${MIN_SHOWN_DATE:=0.92}" "${MIN_FETCHED_DATE:=0.89}"
 
 [ -x "$khabar" ] || { echo "eval/extract.sh: $khabar is missing: run cargo build --release first" >&2; exit 1; }
 [ -d "$dataset" ] || { echo "eval/extract.sh: no $dataset: the shared data must sit beside the repository" >&2; exit 1; }
@@ -87,4 +89,5 @@ python3 eval/extract_report.py --dataset "$ds" --dir "$out" --main khabar --peer
 # Dates read from the visible text alone, checked against the dates the same
 # pages declare in machine form (see eval/visible_dates.py).
 python3 eval/visible_dates.py --dataset "$ds" --outputs "$out/khabar" \
-  --batch-cmd "$khabar_cmd" --min-same-day "$MIN_VISIBLE_DATE" --min-shown "$MIN_SHOWN_DATE"
+  --batch-cmd "$khabar_cmd" --min-same-day "$MIN_VISIBLE_DATE" --min-shown "$MIN_SHOWN_DATE" \
+  --fetch-lag-days 30 --min-fetched "$MIN_FETCHED_DATE"

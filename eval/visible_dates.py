@@ -20,8 +20,16 @@ the page declared:
 The outlets khabar follows for its first case often publish no metadata, so
 this layer is what dates their articles.
 
+With `--fetch-lag-days N` the stripped pages are extracted a second time,
+each with a fetch time (`--fetched-at`, appended to the batch command) at
+noon UTC N days after its declared day, as the crawler gives it. That places
+dates written without their year ("Dec. 5") and relative times ("3 hours
+ago"). WCXB's relative times count from when WCXB fetched the pages, which is
+unknown, so a page that shows only "6 days ago" is dated wrong by this
+simulation: those count as other days.
+
     python3 eval/visible_dates.py --dataset DIR --outputs DIR --batch-cmd CMD \
-        [--min-same-day F] [--min-shown F]
+        [--min-same-day F] [--min-shown F] [--fetch-lag-days N --min-fetched F]
 """
 
 import argparse
@@ -105,6 +113,42 @@ def shows_day(text, d):
     return False
 
 
+def run(batch_cmd, in_dir, out_dir, extra=""):
+    cmd = batch_cmd.replace("{in_dir}", shlex.quote(str(in_dir))).replace(
+        "{out_dir}", shlex.quote(str(out_dir))) + extra
+    subprocess.run(cmd, shell=True, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
+def published_at(p):
+    return json.loads(p.read_text(encoding="utf-8")).get("published_at") if p.is_file() else None
+
+
+def with_fetch_time(batch_cmd, in_dir, tmp, declared, lag):
+    """Extracts the stripped pages again, grouped by their fetch time (noon
+    UTC `lag` days after the declared day): (found, on the declared day,
+    placed by the fetch time)."""
+    groups = {}
+    for pid, (published, _, _) in declared.items():
+        groups.setdefault(day(published) + datetime.timedelta(days=lag), []).append(pid)
+    found = same = relative = 0
+    for i, (when, pids) in enumerate(sorted(groups.items())):
+        g_in, g_out = tmp / f"in-{i}", tmp / f"out-{i}"
+        g_in.mkdir()
+        for pid in pids:
+            (g_in / f"{pid}.html").symlink_to(in_dir / f"{pid}.html")
+        run(batch_cmd, g_in, g_out, f" --fetched-at {when.isoformat()}T12:00:00Z")
+        for pid in pids:
+            p = g_out / f"{pid}.json"
+            got = published_at(p)
+            if not got:
+                continue
+            found += 1
+            same += abs((day(got) - day(declared[pid][0])).days) <= 1
+            source = (json.loads(p.read_text(encoding="utf-8")).get("provenance") or {})
+            relative += source.get("published_at") == "visible_relative"
+    return found, same, relative
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--dataset", required=True, help="decompressed WCXB copy (html/, ground-truth.json)")
@@ -115,6 +159,11 @@ def main():
     ap.add_argument("--min-shown", type=float, default=0.0,
                     help="fail below this share of the pages whose text writes the declared day"
                          " (not as an update) dated on it")
+    ap.add_argument("--fetch-lag-days", type=int, default=None,
+                    help="also extract with a fetch time this many days after the declared day")
+    ap.add_argument("--min-fetched", type=float, default=0.0,
+                    help="with --fetch-lag-days: fail below this share of found dates on the"
+                         " declared day")
     a = ap.parse_args()
 
     ds, outs = Path(a.dataset), Path(a.outputs)
@@ -139,13 +188,10 @@ def main():
             shown = shows_day(visible_text(stripped), day(j["published_at"]))
             declared[pid] = (j["published_at"], j.get("modified_at"), shown)
             (in_dir / f"{pid}.html").write_text(stripped, encoding="utf-8")
-        cmd = a.batch_cmd.replace("{in_dir}", shlex.quote(str(in_dir))).replace(
-            "{out_dir}", shlex.quote(str(out_dir)))
-        subprocess.run(cmd, shell=True, check=True, stdout=subprocess.DEVNULL)
+        run(a.batch_cmd, in_dir, out_dir)
         found = same = update = shown = shown_same = 0
         for pid, (published, modified, on_page) in declared.items():
-            p = out_dir / f"{pid}.json"
-            got = json.loads(p.read_text(encoding="utf-8")).get("published_at") if p.is_file() else None
+            got = published_at(out_dir / f"{pid}.json")
             shown += on_page
             if not got:
                 continue
@@ -155,6 +201,9 @@ def main():
                 shown_same += on_page
             elif modified and day(got) == day(modified):
                 update += 1
+        fetched = None
+        if a.fetch_lag_days is not None:
+            fetched = with_fetch_time(a.batch_cmd, in_dir, Path(tmp), declared, a.fetch_lag_days)
     n = len(declared)
     share = same / found if found else 0.0
     print(f"visible dates, on {n} articles that also declare one in machine form (stripped):")
@@ -165,6 +214,16 @@ def main():
     print(f"  pages whose text writes the declared day {shown}: dated on it {shown_same}"
           f" ({shown_same / shown if shown else 0:.3f})")
     failed = False
+    if fetched is not None:
+        f_found, f_same, f_relative = fetched
+        f_share = f_same / f_found if f_found else 0.0
+        print(f"  with a fetch time {a.fetch_lag_days} days after the declared day:"
+              f" found {f_found} ({f_found / n if n else 0:.3f}), same day {f_same}"
+              f" ({f_share:.3f} of found); placed by the fetch time {f_relative}")
+        if f_share < a.min_fetched:
+            print(f"FAIL: with a fetch time, dates on the declared day {f_share:.3f} < {a.min_fetched}",
+                  file=sys.stderr)
+            failed = True
     if share < a.min_same_day:
         print(f"FAIL: visible dates on the declared day {share:.3f} < {a.min_same_day}", file=sys.stderr)
         failed = True

@@ -10,6 +10,8 @@
 //! with `khabar extract --batch`; the loop always runs on one thread.
 //! `--evidence DIR` also writes the page-type evidence of every page to
 //! DIR/NAME.json (the features the article-vs-not model weighs).
+//! `--fetched-at TIME` (RFC 3339) is the fetch time of every page, as with
+//! `khabar extract --fetched-at`.
 
 use std::time::Instant;
 
@@ -24,6 +26,7 @@ struct WithText<'a> {
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut dirs = Vec::new();
     let mut evidence_dir = None;
+    let mut opts = khabar_extract::ExtractOptions::default();
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         match a.as_str() {
@@ -32,6 +35,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 args.next();
             }
             "--evidence" => evidence_dir = args.next(),
+            "--fetched-at" => {
+                let t = args.next().unwrap_or_default();
+                opts.fetched_at = Some(chrono::DateTime::parse_from_rfc3339(&t)?);
+            }
             _ => dirs.push(a),
         }
     }
@@ -44,7 +51,6 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .filter(|p| p.extension().is_some_and(|e| e == "html" || e == "htm"))
         .collect();
     files.sort();
-    let opts = khabar_extract::ExtractOptions::default();
     let (mut failed, mut empty) = (0usize, 0usize);
     let started = Instant::now();
     for path in &files {

@@ -1000,6 +1000,10 @@ pub(crate) fn is_boilerplate(b: &Block) -> bool {
     {
         return true;
     }
+    // A relative time alone ("2 hours ago", "Updated 3 days ago").
+    if t.split_whitespace().count() <= 5 && crate::dates::holds_relative_time(t) {
+        return true;
+    }
     if is_reading_time(&lower) || is_update_line(t, &lower) {
         return true;
     }

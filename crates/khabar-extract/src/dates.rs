@@ -4,7 +4,8 @@
 //! Persian or Eastern-Arabic digits. The stated UTC offset is kept; a time
 //! without one gets the offset of the calendar's country when the month
 //! names tell it (Afghan month names: +04:30; Iranian: +03:30) and UTC
-//! otherwise.
+//! otherwise. Given the fetch time, relative times ("3 hours ago", "۲ روز
+//! پیش") and dates without their year are placed too ([`find_relative`]).
 
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime};
 
@@ -429,6 +430,9 @@ pub struct VisibleDate {
     /// "Last modified", "Reviewed"): the time of a later change, not of
     /// the publication.
     pub updated: bool,
+    /// Whether only the fetch time placed it: a relative time ("3 hours
+    /// ago", "دیروز") or a date written without its year ("Dec. 5").
+    pub relative: bool,
 }
 
 /// Words that, just before a date, make it the time of a change.
@@ -465,6 +469,7 @@ pub fn in_tooltip(title: &str, text: &str, region: Region) -> Option<VisibleDate
             time,
             stated_offset,
             updated,
+            relative: false,
         }),
         None => find_labelled(title, region).map(|v| VisibleDate {
             updated: updated || v.updated,
@@ -477,15 +482,8 @@ pub fn in_tooltip(title: &str, text: &str, region: Region) -> Option<VisibleDate
 /// date is labelled as an update.
 pub fn find_labelled(text: &str, region: Region) -> Option<VisibleDate> {
     let norm = split_fused(&normalize_digits(text));
-    let toks: Vec<&str> = norm
-        .split(|c: char| c.is_whitespace() || ",|()[]،؛•·".contains(c))
-        .filter(|t| !t.is_empty())
-        .collect();
-    let updated_before = |start: usize| {
-        toks[start.saturating_sub(3)..start]
-            .iter()
-            .any(|t| is_update_word(t))
-    };
+    let toks = tokens(&norm);
+    let updated_before = |start: usize| updated_before(&toks, start);
     for i in 0..toks.len() {
         // A machine time written out ("Published on 2021-01-18T19:55").
         let t = toks[i].as_bytes();
@@ -499,6 +497,7 @@ pub fn find_labelled(text: &str, region: Region) -> Option<VisibleDate> {
                 time,
                 stated_offset,
                 updated: updated_before(i),
+                relative: false,
             });
         }
         let found = date_at(&toks, i, region);
@@ -520,8 +519,258 @@ pub fn find_labelled(text: &str, region: Region) -> Option<VisibleDate> {
                     time,
                     stated_offset,
                     updated,
+                    relative: false,
                 });
         }
+    }
+    None
+}
+
+/// The words of a date line: split at white space and at the punctuation
+/// that separates its parts.
+fn tokens(norm: &str) -> Vec<&str> {
+    norm.split(|c: char| c.is_whitespace() || ",|()[]،؛•·".contains(c))
+        .filter(|t| !t.is_empty())
+        .collect()
+}
+
+/// Whether one of the three words before `start` calls a date an update.
+fn updated_before(toks: &[&str], start: usize) -> bool {
+    toks[start.saturating_sub(3)..start]
+        .iter()
+        .any(|t| is_update_word(t))
+}
+
+/// A unit of a relative time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Unit {
+    Second,
+    Minute,
+    Hour,
+    Day,
+    /// Weeks, months, years: too coarse to date a page by.
+    Coarse,
+}
+
+/// The unit a word names, in English ("hours", "hrs", "h"), Persian and
+/// Dari ("ساعت"), Pashto ("ساعته", "ورځې") or Arabic ("ساعات").
+fn unit_of(word: &str) -> Option<Unit> {
+    let w = word.trim_end_matches('.').to_lowercase();
+    Some(match w.as_str() {
+        "s" | "sec" | "secs" | "second" | "seconds" | "ثانیه" | "ثانیې" | "ثانية" | "ثوان"
+        | "ثواني" => Unit::Second,
+        "m" | "min" | "mins" | "minute" | "minutes" | "دقیقه" | "دقیقې" | "دقيقة" | "دقائق" => {
+            Unit::Minute
+        }
+        "h" | "hr" | "hrs" | "hour" | "hours" | "ساعت" | "ساعته" | "ساعتونه" | "ساعة" | "ساعات" => {
+            Unit::Hour
+        }
+        "d" | "day" | "days" | "روز" | "ورځ" | "ورځې" | "ورځي" | "يوم" | "أيام" | "ايام" => {
+            Unit::Day
+        }
+        "w" | "wk" | "wks" | "week" | "weeks" | "mo" | "month" | "months" | "y" | "yr" | "yrs"
+        | "year" | "years" | "هفته" | "ماه" | "سال" | "اونۍ" | "میاشت" | "میاشتې" | "کال"
+        | "أسبوع" | "أسابيع" | "شهر" | "أشهر" | "سنة" | "سنوات" => {
+            Unit::Coarse
+        }
+        _ => return None,
+    })
+}
+
+/// A count written as digits or as a word ("an hour ago", "یک روز پیش").
+fn count_of(word: &str) -> Option<u32> {
+    let w = word.to_lowercase();
+    match w.as_str() {
+        "a" | "an" | "one" | "یک" | "یو" => Some(1),
+        "two" | "دو" | "دوه" => Some(2),
+        "three" | "سه" | "درې" => Some(3),
+        _ if w.len() <= 4 && w.bytes().all(|b| b.is_ascii_digit()) => w.parse().ok(),
+        _ => None,
+    }
+}
+
+/// Words after a count and a unit that make it a time ago: "ago",
+/// Persian "پیش" / "قبل", Pashto "مخکې" / "وړاندې".
+fn is_ago(word: &str) -> bool {
+    matches!(
+        word.to_lowercase().as_str(),
+        "ago" | "پیش" | "قبل" | "مخکې" | "مخکی" | "وړاندې" | "وړاندی"
+    )
+}
+
+/// A relative time at token `i`: (count, unit, index after it). "3 hours
+/// ago", "3h ago", "an hour ago", "۳ ساعت پیش", "۲ ورځې مخکې", "منذ ٣
+/// ساعات", "منذ ساعتين", "قبل يومين".
+fn relative_at(toks: &[&str], i: usize) -> Option<(u32, Unit, usize)> {
+    let word = |k: usize| toks.get(k).copied();
+    // Arabic: "منذ" or "قبل" before the count; a unit alone is one, its
+    // dual two.
+    if matches!(toks[i], "منذ" | "قبل") {
+        let w = word(i + 1)?;
+        for (dual, unit) in [
+            ("دقيقتين", Unit::Minute),
+            ("ساعتين", Unit::Hour),
+            ("يومين", Unit::Day),
+        ] {
+            if w == dual {
+                return Some((2, unit, i + 2));
+            }
+        }
+        if let Some(unit) = unit_of(w).filter(|_| !w.is_ascii()) {
+            return Some((1, unit, i + 2));
+        }
+        let n = count_of(w)?;
+        return Some((n, unit_of(word(i + 2)?)?, i + 3));
+    }
+    // "3h ago", "10min ago"
+    let tok = toks[i];
+    let digits = tok.bytes().take_while(u8::is_ascii_digit).count();
+    if digits > 0 && digits < tok.len() && word(i + 1).is_some_and(is_ago) {
+        let unit = unit_of(&tok[digits..])?;
+        return Some((tok[..digits].parse().ok()?, unit, i + 2));
+    }
+    let n = count_of(tok)?;
+    let unit = unit_of(word(i + 1)?)?;
+    // "دو روز قبل از انتخابات" is two days before the elections.
+    let before_something = word(i + 3) == Some("از");
+    (is_ago(word(i + 2)?) && !before_something).then_some((n, unit, i + 3))
+}
+
+/// Words for the day before the fetch ("yesterday", "دیروز", "پرون",
+/// "أمس") and for its day ("today", "امروز", "نن", "اليوم").
+fn day_word(word: &str) -> Option<i64> {
+    match word.to_lowercase().as_str() {
+        "yesterday" | "دیروز" | "پرون" | "أمس" | "امس" => Some(1),
+        "today" | "امروز" | "نن" | "اليوم" => Some(0),
+        _ => None,
+    }
+}
+
+/// Whether `text` holds a time counted back from the moment it is read
+/// ("2 hours ago", "3 weeks ago", "yesterday", "۳ ساعت پیش", "منذ ساعتين"),
+/// whatever its unit.
+pub fn holds_relative_time(text: &str) -> bool {
+    let norm = split_fused(&normalize_digits(text));
+    let toks = tokens(&norm);
+    (0..toks.len()).any(|i| relative_at(&toks, i).is_some() || day_word(toks[i]) == Some(1))
+}
+
+/// Dates that only the fetch time `now` places: a relative time ("3
+/// hours ago", "Yesterday at 9:30 pm", "۳ ساعت پیش", "منذ ساعتين") or a
+/// date without its year ("Dec. 5", "5 December", "۱۴ قوس"), taken as
+/// the last such day on or before the fetch. Times in seconds, minutes and
+/// hours keep the minute; days give the day, in the offset of the
+/// calendar's country when the region tells it and in `now`'s otherwise.
+/// Weeks, months and years ago are too coarse to date a page: `None`.
+pub fn find_relative(
+    text: &str,
+    region: Region,
+    now: DateTime<FixedOffset>,
+) -> Option<VisibleDate> {
+    use chrono::{Datelike, Timelike};
+    let norm = split_fused(&normalize_digits(text));
+    let toks = tokens(&norm);
+    let local = match region {
+        Region::Afghan => FixedOffset::east_opt(AF)?,
+        Region::Iranian => FixedOffset::east_opt(IR)?,
+        Region::Other => *now.offset(),
+    };
+    let today = now.with_timezone(&local).date_naive();
+    let found = |time: DateTime<FixedOffset>, start: usize| {
+        Some(VisibleDate {
+            time,
+            stated_offset: false,
+            updated: updated_before(&toks, start),
+            relative: true,
+        })
+    };
+    let at_day = |date: NaiveDate, start: usize, next: usize| {
+        let (time, offset) = time_after(&toks[next.min(toks.len())..], date);
+        let tz = offset.map_or(Some(local), FixedOffset::east_opt)?;
+        let t = date
+            .and_time(time.unwrap_or(NaiveTime::MIN))
+            .and_local_timezone(tz)
+            .single()?;
+        found(t, start)
+    };
+    for i in 0..toks.len() {
+        if let Some((n, unit, _)) = relative_at(&toks, i) {
+            let secs = match unit {
+                Unit::Second => 1,
+                Unit::Minute => 60,
+                Unit::Hour => 3600,
+                Unit::Day => {
+                    let date = today.checked_sub_days(chrono::Days::new(n.min(400).into()))?;
+                    return found(
+                        date.and_time(NaiveTime::MIN)
+                            .and_local_timezone(local)
+                            .single()?,
+                        i,
+                    );
+                }
+                Unit::Coarse => return None,
+            };
+            let t = now
+                .checked_sub_signed(chrono::TimeDelta::seconds(i64::from(n.min(100_000)) * secs))?;
+            let t = t.with_second(0)?.with_nanosecond(0)?;
+            return found(t.with_timezone(&local), i);
+        }
+        if let Some(back) = day_word(toks[i]) {
+            // "Today" dates a page only with a time ("Today, 08:15"): alone
+            // it is also a name (NBC's "TODAY", "USA TODAY").
+            let timed = time_after(&toks[i + 1..], today).0.is_some();
+            if back == 1 || timed {
+                return at_day(today - chrono::Days::new(back as u64), i, i + 1);
+            }
+        }
+        // A month name with a day and no year.
+        let Some((m, cal)) = month_of(toks[i]) else {
+            continue;
+        };
+        let day = |k: usize| {
+            toks.get(k)
+                .and_then(|t| number(t))
+                .filter(|d| (1..=31).contains(d))
+        };
+        let year_at = |k: usize| {
+            toks.get(k)
+                .and_then(|t| number(t))
+                .is_some_and(|y| y >= 1000)
+        };
+        let (d, start, next) = match (i.checked_sub(1).and_then(day), day(i + 1)) {
+            (Some(d), _) if !year_at(i + 1) => (d, i - 1, i + 1),
+            (None, Some(d)) if !year_at(i + 2) => (d, i, i + 2),
+            _ => continue,
+        };
+        let this_year = match cal {
+            Cal::Gregorian => today.year(),
+            _ => today.year() - 621,
+        };
+        let latest = (this_year - 2..=this_year + 1)
+            .rev()
+            .filter_map(|y| make_date(u32::try_from(y).ok()?, m, d, Some(cal), region))
+            .map(|(date, _)| date)
+            .find(|date| *date <= today + chrono::Days::new(1))?;
+        if (today - latest).num_days() > 366 {
+            return None;
+        }
+        let local_cal = match cal {
+            Cal::SolarAfghan => FixedOffset::east_opt(AF)?,
+            Cal::SolarIran => FixedOffset::east_opt(IR)?,
+            Cal::Gregorian => local,
+        };
+        let (time, offset) = time_after(&toks[next.min(toks.len())..], latest);
+        let tz = offset.map_or(Some(local_cal), FixedOffset::east_opt)?;
+        let t = latest
+            .and_time(time.unwrap_or(NaiveTime::MIN))
+            .and_local_timezone(tz)
+            .single()?;
+        return Some(VisibleDate {
+            time: t,
+            stated_offset: offset.is_some(),
+            updated: updated_before(&toks, start),
+            relative: true,
+        });
     }
     None
 }
@@ -762,6 +1011,68 @@ mod tests {
             l("۲۱ عقرب ۱۴۰۳"),
             Some(("2024-11-11T00:00:00+04:30".into(), false, false))
         );
+    }
+
+    #[test]
+    fn times_placed_by_the_fetch_time() {
+        let now = DateTime::parse_from_rfc3339("2026-01-03T10:45:30Z").unwrap();
+        let r = |s: &str, region| {
+            find_relative(s, region, now).map(|v| (v.time.to_rfc3339(), v.updated, v.relative))
+        };
+        let o = Region::Other;
+        let at = |t: &str| Some((t.to_string(), false, true));
+        assert_eq!(r("3 hours ago", o), at("2026-01-03T07:45:00+00:00"));
+        assert_eq!(r("Posted 3h ago", o), at("2026-01-03T07:45:00+00:00"));
+        assert_eq!(r("an hour ago", o), at("2026-01-03T09:45:00+00:00"));
+        assert_eq!(r("10 mins ago", o), at("2026-01-03T10:35:00+00:00"));
+        assert_eq!(r("2 days ago", o), at("2026-01-01T00:00:00+00:00"));
+        assert_eq!(
+            r("Updated 2 days ago", o),
+            Some(("2026-01-01T00:00:00+00:00".into(), true, true))
+        );
+        assert_eq!(
+            r("Yesterday at 9:30 pm", o),
+            at("2026-01-02T21:30:00+00:00")
+        );
+        assert_eq!(r("Today, 08:15", o), at("2026-01-03T08:15:00+00:00"));
+        // Persian, Dari, Pashto, Arabic; an Afghan page's days are Kabul's.
+        let af = Region::Afghan;
+        assert_eq!(r("۳ ساعت پیش", af), at("2026-01-03T12:15:00+04:30"));
+        assert_eq!(r("۲ روز قبل", af), at("2026-01-01T00:00:00+04:30"));
+        assert_eq!(r("دیروز", af), at("2026-01-02T00:00:00+04:30"));
+        assert_eq!(r("۵ دقیقې مخکې", af), at("2026-01-03T15:10:00+04:30"));
+        assert_eq!(r("منذ ساعتين", o), at("2026-01-03T08:45:00+00:00"));
+        assert_eq!(r("منذ ٣ ساعات", o), at("2026-01-03T07:45:00+00:00"));
+        // After 19:30 UTC it is the next day in Kabul.
+        let late = DateTime::parse_from_rfc3339("2026-01-03T20:00:00Z").unwrap();
+        assert_eq!(
+            find_relative("دیروز", af, late).map(|v| v.time.to_rfc3339()),
+            Some("2026-01-03T00:00:00+04:30".into())
+        );
+        // Dates without their year: the last such day on or before the fetch.
+        assert_eq!(
+            r("KABUL, Dec. 5 (Xinhua)", o),
+            at("2025-12-05T00:00:00+00:00")
+        );
+        assert_eq!(
+            r("Jan 3, 9:00 AM EST", o).map(|v| v.0),
+            Some("2026-01-03T09:00:00-05:00".into())
+        );
+        assert_eq!(r("2 January", o), at("2026-01-02T00:00:00+00:00"));
+        // 13 Jadi 1404 = 3 January 2026; 14 Jadi is tomorrow's, a year back.
+        assert_eq!(r("۱۳ جدی", af), at("2026-01-03T00:00:00+04:30"));
+        assert_eq!(r("۲۰ جدی", af), at("2025-01-09T00:00:00+04:30"));
+        // Neither a count of weeks nor words that only look like dates.
+        assert_eq!(r("3 weeks ago", o), None);
+        assert_eq!(r("5 min read", o), None);
+        assert_eq!(r("Today's top stories", o), None);
+        assert_eq!(r("March 2024", o), None);
+        assert_eq!(r("دو روز قبل از انتخابات", af), None);
+        assert_eq!(r("قبل از انتخابات", af), None);
+        assert!(holds_relative_time("Posted 3 weeks ago"));
+        assert!(holds_relative_time("۳ ساعت پیش"));
+        assert!(!holds_relative_time("5 min read"));
+        assert!(!holds_relative_time("Dec. 5"));
     }
 
     #[test]

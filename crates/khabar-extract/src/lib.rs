@@ -87,6 +87,12 @@ pub struct ExtractOptions {
     /// Site rules to use instead of the built-in table (the built-in one
     /// plus the configuration's, see [`SiteRules::builtin_with`]).
     pub site_rules: Option<std::sync::Arc<SiteRules>>,
+    /// When the page was fetched. It places what the page shows relative to
+    /// that moment: "3 hours ago", "yesterday", "۲ روز پیش", "منذ ساعتين",
+    /// and dates without their year ("KABUL, Dec. 5 (Xinhua) --"). Without
+    /// it those are not read. Their provenance is
+    /// [`Source::VisibleRelative`].
+    pub fetched_at: Option<DateTime<FixedOffset>>,
 }
 
 /// Writing direction of the page.
@@ -248,7 +254,7 @@ fn parse<'a>(html: &[u8], opts: &'a ExtractOptions) -> Parsed<'a> {
         .filter(|u| url::Url::parse(u).is_ok_and(|p| matches!(p.scheme(), "http" | "https")));
     let rules = opts.site_rules.clone().unwrap_or_else(SiteRules::builtin);
     let doc = Document::from(&*prepass::strip_heavy_keeping(&text, rules.attrs()));
-    let meta = meta::extract_meta(&doc, url);
+    let meta = meta::extract_meta_at(&doc, url, opts.fetched_at);
     let feats = pagetype::features(&doc);
     Parsed {
         doc,

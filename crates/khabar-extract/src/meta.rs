@@ -34,6 +34,9 @@ pub enum Source {
     TimeElement,
     /// Text shown on the page (a date line, a byline).
     VisibleText,
+    /// Text shown on the page that only the fetch time places: a relative
+    /// time ("3 hours ago", "دیروز") or a date without its year ("Dec. 5").
+    VisibleRelative,
     /// The `<title>` element.
     TitleElement,
     /// The page's main heading (`<h1>`).
@@ -387,7 +390,18 @@ fn first_dated(
     Some((first.0, first.2))
 }
 
+#[cfg(test)]
 pub(crate) fn extract_meta(doc: &Document, url: Option<&str>) -> Meta {
+    extract_meta_at(doc, url, None)
+}
+
+/// The metadata of a page fetched at `fetched_at` (when known: it places
+/// relative times and dates shown without their year).
+pub(crate) fn extract_meta_at(
+    doc: &Document,
+    url: Option<&str>,
+    fetched_at: Option<DateTime<FixedOffset>>,
+) -> Meta {
     let mut m = Meta::default();
     // <meta> tags: first value per key wins.
     let found = scan(doc);
@@ -646,8 +660,13 @@ pub(crate) fn extract_meta(doc: &Document, url: Option<&str>) -> Meta {
         .is_some_and(|(t, _)| loose.borrow().contains(&t));
     if m.published.is_none() || from_loose {
         let headline = found.h1s.iter().find(|h| !heading_text(h).is_empty());
-        let (published, modified) =
-            visible_dates(doc, region, headline, title_el.as_deref().unwrap_or(""));
+        let (published, modified) = visible_dates(
+            doc,
+            region,
+            headline,
+            title_el.as_deref().unwrap_or(""),
+            fetched_at,
+        );
         let differs = |p: &DateTime<FixedOffset>| {
             m.published
                 .is_none_or(|(t, _)| t.date_naive() != p.date_naive())
@@ -660,12 +679,13 @@ pub(crate) fn extract_meta(doc: &Document, url: Option<&str>) -> Meta {
             declared_modified.is_some_and(|(t, _)| t.date_naive() == p.date_naive())
                 && m.published.is_some_and(|(t, _)| t < *p)
         };
-        if let Some(p) = published.filter(|p| differs(p) && !update(p)) {
-            m.published = Some((p, Source::VisibleText));
+        if let Some(p) = published.filter(|p| differs(&p.time) && !update(&p.time)) {
+            m.published = Some((p.time, visible_source(&p)));
         }
         visible_modified = modified;
     }
-    m.modified = declared_modified.or_else(|| visible_modified.map(|t| (t, Source::VisibleText)));
+    m.modified =
+        declared_modified.or_else(|| visible_modified.map(|v| (v.time, visible_source(&v))));
 
     // Language and direction
     let (html, body) = (found.html, found.body);
@@ -1192,9 +1212,16 @@ fn visible_dates(
     region: Region,
     headline: Option<&NodeRef>,
     page_title: &str,
-) -> (Option<DateTime<FixedOffset>>, Option<DateTime<FixedOffset>>) {
+    fetched_at: Option<DateTime<FixedOffset>>,
+) -> (Option<dates::VisibleDate>, Option<dates::VisibleDate>) {
     let Some(body) = doc.body() else {
         return (None, None);
+    };
+    // A date as written, or one the fetch time places ("3 hours ago",
+    // "Dec. 5").
+    let read = |text: &str| {
+        dates::find_labelled(text, region)
+            .or_else(|| fetched_at.and_then(|now| dates::find_relative(text, region, now)))
     };
     let elements: Vec<NodeRef> = body
         .descendants_it()
@@ -1260,7 +1287,7 @@ fn visible_dates(
         for n in &elements[r.clone()] {
             if short_line(n) && !in_other_part(n).1 {
                 let text = line_text(n);
-                if let Some(v) = dates::find_labelled(&text, region) {
+                if let Some(v) = read(&text) {
                     let (day, seen) = if v.updated || shows_marked_update(n, &v, region) {
                         (v.time.date_naive(), &mut near_updates)
                     } else {
@@ -1324,7 +1351,10 @@ fn visible_dates(
                 .flatten()
                 .and_then(|t| dates::in_tooltip(&t, &text, region))
         };
-        let Some(mut v) = dates::find_labelled(&text, region).or_else(tooltip) else {
+        let Some(mut v) = dates::find_labelled(&text, region)
+            .or_else(tooltip)
+            .or_else(|| fetched_at.and_then(|now| dates::find_relative(&text, region, now)))
+        else {
             continue;
         };
         let own = headline_text.get_or_init(|| headline.map(|h| (heading_text(h), page_title)));
@@ -1333,7 +1363,8 @@ fn visible_dates(
         }
         v.updated |= shows_marked_update(n, &v, region);
         // The date of an update label shown apart from its label.
-        if modified.is_some_and(|m: DateTime<FixedOffset>| m.date_naive() == v.time.date_naive()) {
+        if modified.is_some_and(|m: dates::VisibleDate| m.time.date_naive() == v.time.date_naive())
+        {
             continue;
         }
         if v.updated {
@@ -1351,12 +1382,12 @@ fn visible_dates(
                 continue;
             }
             if modified.is_none() {
-                modified = Some(v.time);
+                modified = Some(v);
                 stop_at = stop_at.min(i + 20);
             }
             continue;
         }
-        published = Some(v.time);
+        published = Some(v);
         break;
     }
     if published.is_none()
@@ -1369,15 +1400,30 @@ fn visible_dates(
                 el::with(n, |e| el::name(e) == "p") == Some(true)
                     && !crate::textlen::shorter_than(n, 150)
             })
-            .and_then(|p| dateline(&el::spaced_text(p), region));
+            .and_then(|p| dateline(&el::spaced_text(p), region, fetched_at));
     }
     (published, modified)
+}
+
+/// Where a date read from the text came from.
+fn visible_source(v: &dates::VisibleDate) -> Source {
+    if v.relative {
+        Source::VisibleRelative
+    } else {
+        Source::VisibleText
+    }
 }
 
 /// The date of a news dateline opening the text: a place in capitals, the
 /// date, a dash ("WASHINGTON (January 24, 2017) — …", "NEW YORK, Dec. 5,
 /// 2025 /PRNewswire/ -- …"). Wire copy and press releases carry no other.
-fn dateline(text: &str, region: Region) -> Option<DateTime<FixedOffset>> {
+/// A dateline without the year ("KABUL, Dec. 5 (Xinhua) --") is read
+/// when the fetch time is known.
+fn dateline(
+    text: &str,
+    region: Region,
+    fetched_at: Option<DateTime<FixedOffset>>,
+) -> Option<dates::VisibleDate> {
     let text = text.trim_start();
     let head: String = text.chars().take(100).collect();
     let dash = ["—", "--", " – "]
@@ -1391,9 +1437,11 @@ fn dateline(text: &str, region: Region) -> Option<DateTime<FixedOffset>> {
             .chars()
             .all(|c| !c.is_alphabetic() || c.is_uppercase());
     capitals
-        .then(|| dates::find_labelled(opening, region))
+        .then(|| {
+            dates::find_labelled(opening, region)
+                .or_else(|| fetched_at.and_then(|now| dates::find_relative(opening, region, now)))
+        })
         .flatten()
-        .map(|v| v.time)
 }
 
 fn visible_byline(candidates: &[NodeRef]) -> Option<Vec<String>> {

@@ -481,6 +481,7 @@ impl Pipeline {
             url: Some(resp.url.clone()),
             charset: resp.http_charset().map(str::to_string),
             site_rules: self.opts.site_rules.clone(),
+            fetched_at: Some(resp.fetched_at.fixed_offset()),
         };
         let extracted =
             tokio::task::spawn_blocking(move || khabar_extract::extract(&body, &opts)).await?;
@@ -521,7 +522,11 @@ impl Pipeline {
                 .clone()
                 .unwrap_or_else(|| job.item.url.clone());
         }
-        if draft.published_at.is_none() {
+        // The feed's time beats one the page shows only relative to the
+        // fetch ("3 hours ago" is read to the minute or the day).
+        let relative =
+            extracted.provenance.published_at == Some(khabar_extract::Source::VisibleRelative);
+        if draft.published_at.is_none() || (relative && job.item.published_at.is_some()) {
             draft.published_at = job.item.published_at;
         }
         // The page's own language tag wins; otherwise detect it from the text.

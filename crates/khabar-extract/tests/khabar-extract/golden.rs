@@ -1,7 +1,8 @@
 //! Golden tests: each `tests/fixtures/NAME.html` (pages written for these
 //! tests) is extracted. `NAME.txt`, when present, must equal the main text;
 //! `NAME.json`, when present, lists fields of the JSON output that must
-//! equal (a subset; `_url` is passed as the page's URL).
+//! equal (a subset; `_url` is passed as the page's URL, `_fetched_at` as
+//! the time it was fetched).
 
 use std::path::{Path, PathBuf};
 
@@ -49,11 +50,17 @@ fn every_fixture_matches_its_golden_files() {
             .and_then(|j| j.get("_url"))
             .and_then(Value::as_str)
             .map(str::to_string);
+        let fetched_at = want_json
+            .as_ref()
+            .and_then(|j| j.get("_fetched_at"))
+            .and_then(Value::as_str)
+            .map(|t| chrono::DateTime::parse_from_rfc3339(t).unwrap());
         let bytes = std::fs::read(page).unwrap();
         let a = extract(
             &bytes,
             &ExtractOptions {
                 url,
+                fetched_at,
                 ..Default::default()
             },
         )
@@ -76,6 +83,16 @@ fn every_fixture_matches_its_golden_files() {
     }
     assert!(checked >= 15, "only {checked} golden files checked");
     assert!(errors.is_empty(), "{}", errors.join("\n"));
+}
+
+#[test]
+fn relative_dates_need_the_fetch_time() {
+    for name in ["dari-relative-time", "wire-dateline-no-year"] {
+        let bytes = std::fs::read(fixtures().join(format!("{name}.html"))).unwrap();
+        let a = extract(&bytes, &ExtractOptions::default()).unwrap();
+        assert_eq!(a.published_at, None, "{name}");
+        assert_eq!(a.provenance.published_at, None, "{name}");
+    }
 }
 
 #[test]

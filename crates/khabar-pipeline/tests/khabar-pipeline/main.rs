@@ -443,3 +443,64 @@ async fn crawled_pages_are_read_by_the_configured_site_rules() {
     let (_server, b) = crawl_one_page(9, page).await;
     assert!(b.text().contains("Editor's note"), "{}", b.text());
 }
+
+/// A page that shows only "3 hours ago": dated from the fetch time, unless
+/// its feed item gives the time.
+fn relative_page(n: u32) -> String {
+    format!(
+        r#"<!doctype html><html lang="en"><head><title>Flood defences {n} finished | Example Times</title></head>
+<body><article><h1>Flood defences {n} finished</h1>
+<div class="post-meta"><span class="post-date">3 hours ago</span></div>
+<p>Workers finished the flood defences along the river on Tuesday, two months ahead of the rainy season, the district council said in a statement.</p>
+<p>The new walls run for four kilometres past the market and the school, and the council said they were built to hold back a flood twice the size of last year's.</p>
+<p>Shopkeepers who lost stock in last year's flood said they would now keep goods on the ground floor again.</p>
+</article></body></html>"#
+    )
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn relative_times_are_dated_from_the_fetch_unless_the_feed_tells() {
+    let routes = Routes::new()
+        .fixed("/robots.txt", Reply::ok("text/plain", "User-agent: *\n"))
+        .on("/feed.xml", |seen| {
+            let host = seen.header("host").unwrap_or_default().to_string();
+            Reply::ok(
+                "application/rss+xml",
+                format!(
+                    "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Example Times</title><link>http://{host}/</link>\
+                     <item><title>Flood defences 1 finished</title><link>http://{host}/news/1</link></item>\
+                     <item><title>Flood defences 2 finished</title><link>http://{host}/news/2</link><pubDate>Mon, 11 Nov 2024 05:00:00 GMT</pubDate></item>\
+                     </channel></rss>"
+                ),
+            )
+        })
+        .fixed("/news/1", Reply::ok("text/html; charset=utf-8", relative_page(1)))
+        .fixed("/news/2", Reply::ok("text/html; charset=utf-8", relative_page(2)));
+    let server = FixtureServer::start(routes).await;
+    let dir = TempData::new();
+    let r = rig(&dir.data(), PipelineOptions::default()).await;
+    r.store
+        .add_source(&source("Example Times", server.url("/feed.xml")))
+        .await
+        .unwrap();
+    let s = r.pipeline.crawl_once(true).await.unwrap();
+    assert_eq!(s.articles_new, 2, "{s:?}");
+    let arts = r
+        .store
+        .list_articles(&ArticleQuery::default())
+        .await
+        .unwrap();
+    let by_title = |t: &str| arts.iter().find(|a| a.title.contains(t)).unwrap();
+    let one = by_title("defences 1");
+    let fetched = one.fetched_at.fixed_offset();
+    let shown = one.published_at.expect("dated from the fetch time");
+    let back = fetched - shown;
+    assert!(
+        back >= chrono::TimeDelta::hours(3) && back < chrono::TimeDelta::minutes(181),
+        "fetched {fetched}, dated {shown}"
+    );
+    assert_eq!(
+        by_title("defences 2").published_at.unwrap().to_rfc3339(),
+        "2024-11-11T05:00:00+00:00"
+    );
+}

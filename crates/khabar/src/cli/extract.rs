@@ -12,6 +12,7 @@ use std::sync::{Arc, Mutex};
 use std::time::Instant;
 
 use anyhow::{Context as _, bail};
+use chrono::{DateTime, FixedOffset};
 use khabar_extract::{ExtractOptions, ExtractedArticle, SiteRules, extract};
 
 use super::Context;
@@ -33,6 +34,12 @@ pub struct ExtractArgs {
     /// The charset to read the page with when its bytes are not UTF-8 (e.g. windows-1256).
     #[arg(long)]
     charset: Option<String>,
+    /// When the page was fetched (RFC 3339, e.g. 2026-12-05T09:30:00Z; a
+    /// time without an offset is UTC). It dates pages that show only a
+    /// relative time ("3 hours ago", "۲ روز پیش") or a date without its
+    /// year ("KABUL, Dec. 5 (Xinhua) --").
+    #[arg(long, value_name = "TIME", value_parser = parse_fetched_at)]
+    fetched_at: Option<DateTime<FixedOffset>>,
     /// Print everything extracted as one JSON document instead of the text.
     #[arg(long)]
     json: bool,
@@ -53,6 +60,7 @@ pub async fn run(ctx: &Context, args: ExtractArgs) -> anyhow::Result<ExitCode> {
             out_dir,
             args.threads,
             args.charset.as_deref(),
+            args.fetched_at,
             &rules,
         );
     }
@@ -64,6 +72,7 @@ pub async fn run(ctx: &Context, args: ExtractArgs) -> anyhow::Result<ExitCode> {
         url: args.url.clone(),
         charset: args.charset.clone(),
         site_rules: Some(rules),
+        fetched_at: args.fetched_at,
     };
     let article = extract(&bytes, &opts)
         .with_context(|| format!("cannot extract {}", args.input.display()))?;
@@ -129,11 +138,23 @@ fn page_name(path: &Path) -> Option<String> {
     None
 }
 
+/// `--fetched-at`: an RFC 3339 time, or one without its offset (UTC).
+fn parse_fetched_at(s: &str) -> Result<DateTime<FixedOffset>, String> {
+    khabar_extract::dates::parse_machine(s)
+        .map(|(t, _)| t)
+        .ok_or_else(|| {
+            format!(
+                "{s:?} is not a time: write it as 2026-12-05T09:30:00Z or 2026-12-05T14:00:00+04:30"
+            )
+        })
+}
+
 fn batch(
     in_dir: &Path,
     out_dir: &Path,
     threads: Option<usize>,
     charset: Option<&str>,
+    fetched_at: Option<DateTime<FixedOffset>>,
     rules: &Arc<SiteRules>,
 ) -> anyhow::Result<ExitCode> {
     let mut pages: Vec<(String, PathBuf)> = std::fs::read_dir(in_dir)
@@ -165,7 +186,7 @@ fn batch(
                     let Some((name, path)) = pages.get(i) else {
                         break;
                     };
-                    match one_page(path, name, out_dir, charset, rules) {
+                    match one_page(path, name, out_dir, charset, fetched_at, rules) {
                         Ok(true) => {}
                         Ok(false) => {
                             empty.fetch_add(1, Ordering::Relaxed);
@@ -209,6 +230,7 @@ fn one_page(
     name: &str,
     out_dir: &Path,
     charset: Option<&str>,
+    fetched_at: Option<DateTime<FixedOffset>>,
     rules: &Arc<SiteRules>,
 ) -> anyhow::Result<bool> {
     let bytes = read_page(path)?;
@@ -216,6 +238,7 @@ fn one_page(
         url: None,
         charset: charset.map(str::to_string),
         site_rules: Some(Arc::clone(rules)),
+        fetched_at,
     };
     let got = std::panic::catch_unwind(|| extract(&bytes, &opts));
     let article = match got {
@@ -245,6 +268,18 @@ mod tests {
     }
 
     #[test]
+    fn fetch_times() {
+        let t = |s| parse_fetched_at(s).map(|t| t.to_rfc3339());
+        assert_eq!(
+            t("2026-12-05T09:30:00Z").unwrap(),
+            "2026-12-05T09:30:00+00:00"
+        );
+        assert_eq!(t("2026-12-05 09:30").unwrap(), "2026-12-05T09:30:00+00:00");
+        let err = t("yesterday").unwrap_err();
+        assert!(err.contains("2026-12-05T09:30:00Z"), "{err}");
+    }
+
+    #[test]
     fn a_bad_page_never_stops_the_batch() {
         use std::io::Write as _;
         let root =
@@ -252,6 +287,7 @@ mod tests {
         let (input, output) = (root.join("in"), root.join("out"));
         std::fs::create_dir_all(&input).unwrap();
         let page = "<html><head><title>Wells | Town</title></head><body><h1>Wells</h1>\
+                    <span class=\"date\">2 hours ago</span>\
                     <p>Three new wells were dug in the lower village this spring, and every family now \
                     fetches water within five minutes of home instead of walking to the river.</p></body></html>";
         std::fs::write(input.join("good.html"), page).unwrap();
@@ -261,7 +297,16 @@ mod tests {
         std::fs::write(input.join("broken.html"), b"%PDF-1.4 not a page").unwrap();
         std::fs::write(input.join("empty.htm"), b"").unwrap();
         std::fs::write(input.join("notes.txt"), b"skipped").unwrap();
-        batch(&input, &output, Some(2), None, &SiteRules::builtin()).unwrap();
+        let fetched = parse_fetched_at("2026-12-05T09:30:00+04:30").unwrap();
+        batch(
+            &input,
+            &output,
+            Some(2),
+            None,
+            Some(fetched),
+            &SiteRules::builtin(),
+        )
+        .unwrap();
         for name in ["good", "zipped"] {
             let text = std::fs::read_to_string(output.join(format!("{name}.txt"))).unwrap();
             assert!(text.starts_with("Three new wells"), "{name}: {text}");
@@ -271,6 +316,8 @@ mod tests {
             .unwrap();
             assert_eq!(json["title"], "Wells");
             assert_eq!(json["text"], text.as_str());
+            assert_eq!(json["published_at"], "2026-12-05T07:30:00+04:30");
+            assert_eq!(json["provenance"]["published_at"], "visible_relative");
         }
         assert!(!output.join("broken.txt").exists());
         assert!(!output.join("notes.txt").exists());
