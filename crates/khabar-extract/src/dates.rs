@@ -272,7 +272,12 @@ fn month_of(tok: &str) -> Option<(u32, Cal)> {
 }
 
 fn number(tok: &str) -> Option<u32> {
+    // Ordinals: "21st", Pashto "۲۱مه", Dari "۲۱ام".
     let t = tok.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    let t = ["مه", "ام", "م"]
+        .iter()
+        .find_map(|s| t.strip_suffix(s))
+        .unwrap_or(t);
     if t.is_empty() || t.len() > 4 || !t.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
@@ -865,12 +870,28 @@ fn date_at(toks: &[&str], i: usize, region: Region) -> Option<(NaiveDate, Cal, u
     {
         return make_date(y, m, d, Some(cal), region).map(|(dt, c)| (dt, c, i, i + 3));
     }
+    // Pashto: "د ۱۴۰۳ کال د لړم ۲۱مه" (of the year 1403, of Larm the 21st).
+    if let (Some(d), Some(y)) = (next, i.checked_sub(3).and_then(|k| number(toks[k])))
+        && d <= 31
+        && y >= 1000
+        && toks[i - 2] == "کال"
+    {
+        return make_date(y, m, d, Some(cal), region).map(|(dt, c)| (dt, c, i - 3, i + 2));
+    }
     None
 }
+
+/// The last Solar Hijri year read (2041). Afghan pages often show the
+/// lunar Hijri date beside the solar one ("۱۴۴۷/۰۶/۱۳ هـ.ق"); its years
+/// (1446 in 2024) would read as solar years decades ahead.
+const LAST_SOLAR_YEAR: i32 = 1420;
 
 fn make_date(y: u32, m: u32, d: u32, cal: Option<Cal>, region: Region) -> Option<(NaiveDate, Cal)> {
     let y = i32::try_from(y).ok()?;
     let solar = (1300..1500).contains(&y);
+    if solar && y > LAST_SOLAR_YEAR {
+        return None;
+    }
     let cal = match cal {
         Some(Cal::Gregorian) if solar => return None,
         Some(Cal::SolarAfghan | Cal::SolarIran) if !solar => return None,
@@ -1124,7 +1145,20 @@ mod tests {
             rfc(find_visible("۲۱ آبان ۱۴۰۳", o)),
             "2024-11-11T00:00:00+03:30"
         );
-        assert_eq!(rfc(find_visible("د ۱۴۰۳ کال د لړم ۲۱مه", o)), "");
+        assert_eq!(
+            rfc(find_visible("د ۱۴۰۳ کال د لړم ۲۱مه", o)),
+            "2024-11-11T00:00:00+04:30"
+        );
+        assert_eq!(
+            rfc(find_visible("۲۱ام عقرب ۱۴۰۳", o)),
+            "2024-11-11T00:00:00+04:30"
+        );
+        // The lunar Hijri date beside the solar one is not read as solar.
+        assert_eq!(
+            rfc(find_visible("۱۴۴۶/۰۵/۰۹ هـ.ق - ۱۴۰۳/۰۸/۲۱", Region::Afghan)),
+            "2024-11-11T00:00:00+04:30"
+        );
+        assert_eq!(rfc(find_visible("۹ جمادی‌الاول ۱۴۴۶", o)), "");
         assert_eq!(
             rfc(find_visible("۲۱ لړم ۱۴۰۳", o)),
             "2024-11-11T00:00:00+04:30"
