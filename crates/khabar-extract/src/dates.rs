@@ -660,6 +660,9 @@ pub fn holds_relative_time(text: &str) -> bool {
     (0..toks.len()).any(|i| relative_at(&toks, i).is_some() || day_word(toks[i]) == Some(1))
 }
 
+/// The farthest back a relative time is read ("400 days ago").
+const MAX_DAYS_BACK: u32 = 400;
+
 /// Dates that only the fetch time `now` places: a relative time ("3
 /// hours ago", "Yesterday at 9:30 pm", "۳ ساعت پیش", "منذ ساعتين") or a
 /// date without its year ("Dec. 5", "5 December", "۱۴ قوس"), taken as
@@ -705,7 +708,10 @@ pub fn find_relative(
                 Unit::Minute => 60,
                 Unit::Hour => 3600,
                 Unit::Day => {
-                    let date = today.checked_sub_days(chrono::Days::new(n.min(400).into()))?;
+                    if n > MAX_DAYS_BACK {
+                        return None;
+                    }
+                    let date = today.checked_sub_days(chrono::Days::new(n.into()))?;
                     return found(
                         date.and_time(NaiveTime::MIN)
                             .and_local_timezone(local)
@@ -715,8 +721,11 @@ pub fn find_relative(
                 }
                 Unit::Coarse => return None,
             };
-            let t = now
-                .checked_sub_signed(chrono::TimeDelta::seconds(i64::from(n.min(100_000)) * secs))?;
+            let back = chrono::TimeDelta::seconds(i64::from(n) * secs);
+            if back > chrono::TimeDelta::days(MAX_DAYS_BACK.into()) {
+                return None;
+            }
+            let t = now.checked_sub_signed(back)?;
             let t = t.with_second(0)?.with_nanosecond(0)?;
             return found(t.with_timezone(&local), i);
         }
@@ -1094,6 +1103,74 @@ mod tests {
         assert!(holds_relative_time("۳ ساعت پیش"));
         assert!(!holds_relative_time("5 min read"));
         assert!(!holds_relative_time("Dec. 5"));
+        assert_eq!(r("9999 hours ago", o), None);
+        assert_eq!(r("401 days ago", o), None);
+    }
+
+    /// Whatever the words, a time placed by the fetch lies between 400
+    /// days before it and the day after it.
+    #[test]
+    fn times_placed_by_the_fetch_stay_near_it() {
+        const WORDS: &[&str] = &[
+            "3",
+            "31",
+            "0",
+            "9999",
+            "an",
+            "hours",
+            "h",
+            "days",
+            "min",
+            "ago",
+            "پیش",
+            "ساعت",
+            "روز",
+            "منذ",
+            "ساعتين",
+            "yesterday",
+            "today",
+            "at",
+            "9:30",
+            "pm",
+            "Dec.",
+            "Feb",
+            "29",
+            "جدی",
+            "حوت",
+            "۳۰",
+            "Updated",
+            "EST",
+            "+04:30",
+            "2024",
+            "1403",
+            ",",
+        ];
+        let now = DateTime::parse_from_rfc3339("2028-03-01T00:30:00-05:00").unwrap();
+        let mut seed: u64 = 7;
+        let mut next = || {
+            seed = seed
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            (seed >> 33) as usize
+        };
+        let mut placed = 0;
+        for _ in 0..20_000 {
+            let len = 1 + next() % 6;
+            let text: Vec<&str> = (0..len).map(|_| WORDS[next() % WORDS.len()]).collect();
+            let text = text.join(" ");
+            for region in [Region::Other, Region::Afghan] {
+                if let Some(v) = find_relative(&text, region, now) {
+                    placed += 1;
+                    let back = now.signed_duration_since(v.time);
+                    assert!(
+                        back >= -chrono::TimeDelta::days(1) && back <= chrono::TimeDelta::days(402),
+                        "{text:?} -> {}",
+                        v.time
+                    );
+                }
+            }
+        }
+        assert!(placed > 1000, "only {placed} placed");
     }
 
     #[test]
