@@ -669,7 +669,8 @@ const MAX_DAYS_BACK: u32 = 400;
 /// the last such day on or before the fetch. Times in seconds, minutes and
 /// hours keep the minute; days give the day, in the offset of the
 /// calendar's country when the region tells it and in `now`'s otherwise.
-/// Weeks, months and years ago are too coarse to date a page: `None`.
+/// Weeks, months and years ago are too coarse to date a page and are not
+/// read.
 pub fn find_relative(
     text: &str,
     region: Region,
@@ -719,7 +720,9 @@ pub fn find_relative(
                         i,
                     );
                 }
-                Unit::Coarse => return None,
+                // Weeks, months, years: a later date in the line may still
+                // be read ("3 weeks ago · Dec. 5").
+                Unit::Coarse => continue,
             };
             let back = chrono::TimeDelta::seconds(i64::from(n) * secs);
             if back > chrono::TimeDelta::days(MAX_DAYS_BACK.into()) {
@@ -1094,6 +1097,10 @@ mod tests {
         assert_eq!(r("۲۰ جدی", af), at("2025-01-09T00:00:00+04:30"));
         // Neither a count of weeks nor words that only look like dates.
         assert_eq!(r("3 weeks ago", o), None);
+        assert_eq!(
+            r("3 weeks ago · Dec. 5", o),
+            at("2025-12-05T00:00:00+00:00")
+        );
         assert_eq!(r("5 min read", o), None);
         assert_eq!(r("Today's top stories", o), None);
         assert_eq!(r("March 2024", o), None);
