@@ -171,6 +171,17 @@ impl Response {
         })
     }
 
+    /// When the body was made: the fetch time less the `Age` a cache on
+    /// the way says it kept the answer (capped at a week). A page that
+    /// shows "3 hours ago" counts from this moment.
+    pub fn made_at(&self) -> DateTime<Utc> {
+        let age = self
+            .header("age")
+            .and_then(|a| a.trim().parse::<u32>().ok())
+            .map_or(0, |a| a.min(7 * 24 * 3600));
+        self.fetched_at - chrono::TimeDelta::seconds(i64::from(age))
+    }
+
     /// The body as text, decoded as [`charset::decide`] says.
     pub fn text(&self) -> String {
         let tld = Url::parse(&self.url).ok().and_then(|u| {
@@ -692,6 +703,36 @@ fn chain(e: &dyn std::error::Error) -> String {
 mod tests {
     use super::*;
     use chrono::TimeZone;
+
+    #[test]
+    fn a_cached_answer_was_made_before_the_fetch() {
+        let fetched_at = Utc.with_ymd_and_hms(2026, 1, 3, 10, 0, 0).unwrap();
+        let resp = |age: Option<&str>| Response {
+            requested_url: "https://example.org/a".into(),
+            url: "https://example.org/a".into(),
+            redirects: Vec::new(),
+            status: 200,
+            headers: age
+                .map(|a| vec![("Age".to_string(), a.to_string())])
+                .unwrap_or_default(),
+            request_headers: Vec::new(),
+            body: Vec::new(),
+            not_modified: false,
+            fetched_at,
+            elapsed: Duration::ZERO,
+            remote_ip: None,
+        };
+        assert_eq!(resp(None).made_at(), fetched_at);
+        assert_eq!(
+            resp(Some("600")).made_at(),
+            Utc.with_ymd_and_hms(2026, 1, 3, 9, 50, 0).unwrap()
+        );
+        assert_eq!(resp(Some("-5")).made_at(), fetched_at);
+        assert_eq!(
+            resp(Some("99999999")).made_at(),
+            Utc.with_ymd_and_hms(2025, 12, 27, 10, 0, 0).unwrap()
+        );
+    }
 
     #[test]
     fn retry_after_forms() {

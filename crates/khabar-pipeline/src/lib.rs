@@ -481,7 +481,7 @@ impl Pipeline {
             url: Some(resp.url.clone()),
             charset: resp.http_charset().map(str::to_string),
             site_rules: self.opts.site_rules.clone(),
-            fetched_at: Some(resp.fetched_at.fixed_offset()),
+            fetched_at: Some(resp.made_at().fixed_offset()),
         };
         let extracted =
             tokio::task::spawn_blocking(move || khabar_extract::extract(&body, &opts)).await?;

@@ -444,8 +444,9 @@ async fn crawled_pages_are_read_by_the_configured_site_rules() {
     assert!(b.text().contains("Editor's note"), "{}", b.text());
 }
 
-/// A page that shows only "3 hours ago": dated from the fetch time, unless
-/// its feed item gives the time.
+/// A page that shows only "3 hours ago": dated from the time it was made
+/// (the fetch, less the `Age` of a cached answer), unless its feed item
+/// gives the time.
 fn relative_page(n: u32) -> String {
     format!(
         r#"<!doctype html><html lang="en"><head><title>Flood defences {n} finished | Example Times</title></head>
@@ -474,7 +475,12 @@ async fn relative_times_are_dated_from_the_fetch_unless_the_feed_tells() {
                 ),
             )
         })
-        .fixed("/news/1", Reply::ok("text/html; charset=utf-8", relative_page(1)))
+        // A cache kept this answer for an hour: the page was made 4 hours
+        // after the story.
+        .fixed(
+            "/news/1",
+            Reply::ok("text/html; charset=utf-8", relative_page(1)).header("Age", "3600"),
+        )
         .fixed("/news/2", Reply::ok("text/html; charset=utf-8", relative_page(2)));
     let server = FixtureServer::start(routes).await;
     let dir = TempData::new();
@@ -496,7 +502,7 @@ async fn relative_times_are_dated_from_the_fetch_unless_the_feed_tells() {
     let shown = one.published_at.expect("dated from the fetch time");
     let back = fetched - shown;
     assert!(
-        back >= chrono::TimeDelta::hours(3) && back < chrono::TimeDelta::minutes(181),
+        back >= chrono::TimeDelta::hours(4) && back < chrono::TimeDelta::minutes(241),
         "fetched {fetched}, dated {shown}"
     );
     assert_eq!(
