@@ -3,8 +3,8 @@
 //! and Arabic, in the Gregorian or the Solar Hijri calendar, with Latin,
 //! Persian or Eastern-Arabic digits. The stated UTC offset is kept; a time
 //! without one gets the offset of the calendar's country when the month
-//! names tell it (Afghan month names: +04:30; Iranian: +03:30) and UTC
-//! otherwise. Given the fetch time, relative times ("3 hours ago", "۲ روز
+//! names tell it (Afghan month names: +04:30; Iranian: +03:30), else that
+//! of the page's country when it is Afghan or Iranian, and UTC otherwise. Given the fetch time, relative times ("3 hours ago", "۲ روز
 //! پیش") and dates without their year are placed too ([`find_relative`]).
 
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime};
@@ -509,10 +509,12 @@ pub fn find_labelled(text: &str, region: Region) -> Option<VisibleDate> {
         if let Some((date, cal, start, next)) = found {
             let (time, offset) = time_after(&toks[next.min(toks.len())..], date);
             let stated_offset = offset.is_some();
-            let offset = offset.unwrap_or(match cal {
-                Cal::SolarAfghan => AF,
-                Cal::SolarIran => IR,
-                Cal::Gregorian => 0,
+            // A Gregorian date on an Afghan or Iranian page is that
+            // country's day too.
+            let offset = offset.unwrap_or(match (cal, region) {
+                (Cal::SolarAfghan, _) | (Cal::Gregorian, Region::Afghan) => AF,
+                (Cal::SolarIran, _) | (Cal::Gregorian, Region::Iranian) => IR,
+                (Cal::Gregorian, Region::Other) => 0,
             });
             let tz = FixedOffset::east_opt(offset)?;
             let naive = date.and_time(time.unwrap_or(NaiveTime::MIN));
@@ -1043,6 +1045,21 @@ mod tests {
         assert_eq!(
             l("۲۱ عقرب ۱۴۰۳"),
             Some(("2024-11-11T00:00:00+04:30".into(), false, false))
+        );
+        // A Gregorian date on an Afghan or Iranian page is that country's
+        // day, unless it states its offset.
+        let at = |s, region| find_visible(s, region).map(|t| t.to_rfc3339());
+        assert_eq!(
+            at("December 5, 2025", Region::Afghan).as_deref(),
+            Some("2025-12-05T00:00:00+04:30")
+        );
+        assert_eq!(
+            at("December 5, 2025 14:00", Region::Iranian).as_deref(),
+            Some("2025-12-05T14:00:00+03:30")
+        );
+        assert_eq!(
+            at("December 5, 2025 09:30 UTC", Region::Afghan).as_deref(),
+            Some("2025-12-05T09:30:00+00:00")
         );
     }
 

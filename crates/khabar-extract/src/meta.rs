@@ -653,7 +653,8 @@ pub(crate) fn extract_meta_at(
     push(&mut mod_c, tag("dcterms.modified"), Source::DublinCore);
     push(&mut mod_c, tag("last-modified"), Source::MetaTag);
     let declared_modified = first_dated(&mut mod_c);
-    let region = region_of(&tags);
+    let html_lang = found.html.as_ref().and_then(|h| h.attr("lang"));
+    let region = region_of(&tags, html_lang.as_deref(), url);
     let mut visible_modified = None;
     let from_loose = m
         .published
@@ -788,15 +789,36 @@ fn normalize_lang(l: &str) -> Option<String> {
     })
 }
 
-fn region_of(tags: &HashMap<String, String>) -> Region {
-    let locale = tags.get("og:locale").map(|s| s.to_ascii_lowercase());
-    match locale.as_deref() {
-        Some(l) if l.ends_with("af") || l.starts_with("ps") || l.starts_with("prs") => {
-            Region::Afghan
+/// Whether the page is Afghan or Iranian, for dates that do not say it:
+/// by its `og:locale` (`fa_AF`, `ps_AF`), else its `<html lang>` (`fa-AF`,
+/// `ps`, `prs`), else the country domain of its URL (`.af`, `.ir`).
+fn region_of(tags: &HashMap<String, String>, html_lang: Option<&str>, url: Option<&str>) -> Region {
+    let of_tag = |l: &str| {
+        let l = l.trim().to_ascii_lowercase().replace('-', "_");
+        if l.ends_with("_af") || l.starts_with("ps") || l.starts_with("prs") {
+            Some(Region::Afghan)
+        } else if l.ends_with("_ir") {
+            Some(Region::Iranian)
+        } else {
+            None
         }
-        Some(l) if l.ends_with("ir") => Region::Iranian,
-        _ => Region::Other,
-    }
+    };
+    let of_host = |u: &str| {
+        let host = url::Url::parse(u).ok()?.host_str()?.to_ascii_lowercase();
+        let host = host.trim_end_matches('.');
+        if host.ends_with(".af") {
+            Some(Region::Afghan)
+        } else if host.ends_with(".ir") {
+            Some(Region::Iranian)
+        } else {
+            None
+        }
+    };
+    tags.get("og:locale")
+        .and_then(|l| of_tag(l))
+        .or_else(|| html_lang.and_then(of_tag))
+        .or_else(|| url.and_then(of_host))
+        .unwrap_or(Region::Other)
 }
 
 /// Class and id words of the elements that may show a date.
@@ -2287,6 +2309,35 @@ mod tests {
             m.published.map(|(t, s)| (t.to_rfc3339(), s)),
             m.modified.map(|(t, _)| t.to_rfc3339()),
         )
+    }
+
+    #[test]
+    fn the_page_country_by_locale_language_or_domain() {
+        let tags = |l: &str| HashMap::from([("og:locale".to_string(), l.to_string())]);
+        let none = HashMap::new();
+        assert_eq!(region_of(&tags("fa_AF"), None, None), Region::Afghan);
+        assert_eq!(region_of(&tags("ps_AF"), None, None), Region::Afghan);
+        assert_eq!(region_of(&tags("fa_IR"), None, None), Region::Iranian);
+        assert_eq!(region_of(&none, Some("fa-AF"), None), Region::Afghan);
+        assert_eq!(region_of(&none, Some("prs"), None), Region::Afghan);
+        assert_eq!(
+            region_of(&tags("en_US"), Some("fa-IR"), None),
+            Region::Iranian
+        );
+        assert_eq!(
+            region_of(
+                &tags("en_US"),
+                Some("en"),
+                Some("https://www.news.gov.af/en/a")
+            ),
+            Region::Afghan
+        );
+        // Persian alone names no country; nor does another domain.
+        assert_eq!(region_of(&none, Some("fa"), None), Region::Other);
+        assert_eq!(
+            region_of(&none, Some("en"), Some("https://kabul.example.com/a")),
+            Region::Other
+        );
     }
 
     #[test]
