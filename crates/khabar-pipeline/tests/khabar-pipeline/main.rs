@@ -377,33 +377,41 @@ async fn crawl_one_page_with(
     page: String,
     opts: PipelineOptions,
 ) -> (FixtureServer, khabar_model::Article) {
-    let server = FixtureServer::start(
-        Routes::new()
-            .on("/feed.xml", move |seen| {
-                let host = seen.header("host").unwrap_or_default().to_string();
-                Reply::ok("application/rss+xml", feed(&format!("http://{host}"), &[n]))
-            })
-            .fixed(
-                &format!("/news/{n}"),
-                Reply::ok("text/html; charset=utf-8", page),
-            ),
-    )
-    .await;
+    let routes = Routes::new()
+        .on("/feed.xml", move |seen| {
+            let host = seen.header("host").unwrap_or_default().to_string();
+            Reply::ok("application/rss+xml", feed(&format!("http://{host}"), &[n]))
+        })
+        .fixed(
+            &format!("/news/{n}"),
+            Reply::ok("text/html; charset=utf-8", page),
+        );
+    let (server, mut arts) = crawl_feed(routes, opts, 1).await;
+    (server, arts.remove(0))
+}
+
+/// Serves `routes`, crawls the feed at `/feed.xml` once, checks that
+/// `articles` articles were stored and returns them.
+async fn crawl_feed(
+    routes: Routes,
+    opts: PipelineOptions,
+    articles: usize,
+) -> (FixtureServer, Vec<khabar_model::Article>) {
+    let server = FixtureServer::start(routes).await;
     let dir = TempData::new();
     let r = rig(&dir.data(), opts).await;
     r.store
-        .add_source(&source("One Page Times", server.url("/feed.xml")))
+        .add_source(&source("Example Times", server.url("/feed.xml")))
         .await
         .unwrap();
     let s = r.pipeline.crawl_once(true).await.unwrap();
-    assert_eq!(s.articles_new, 1, "{s:?}");
-    let a = r
+    assert_eq!(s.articles_new, articles, "{s:?}");
+    let arts = r
         .store
         .list_articles(&ArticleQuery::default())
         .await
-        .unwrap()
-        .remove(0);
-    (server, a)
+        .unwrap();
+    (server, arts)
 }
 
 /// The site rules given to the pipeline decide where a crawled page's text
@@ -482,20 +490,7 @@ async fn relative_times_are_dated_from_the_fetch_unless_the_feed_tells() {
             Reply::ok("text/html; charset=utf-8", relative_page(1)).header("Age", "3600"),
         )
         .fixed("/news/2", Reply::ok("text/html; charset=utf-8", relative_page(2)));
-    let server = FixtureServer::start(routes).await;
-    let dir = TempData::new();
-    let r = rig(&dir.data(), PipelineOptions::default()).await;
-    r.store
-        .add_source(&source("Example Times", server.url("/feed.xml")))
-        .await
-        .unwrap();
-    let s = r.pipeline.crawl_once(true).await.unwrap();
-    assert_eq!(s.articles_new, 2, "{s:?}");
-    let arts = r
-        .store
-        .list_articles(&ArticleQuery::default())
-        .await
-        .unwrap();
+    let (_server, arts) = crawl_feed(routes, PipelineOptions::default(), 2).await;
     let by_title = |t: &str| arts.iter().find(|a| a.title.contains(t)).unwrap();
     let one = by_title("defences 1");
     let fetched = one.fetched_at.fixed_offset();
