@@ -1223,67 +1223,52 @@ mod tests {
     #[test]
     fn visible_dates_in_many_scripts() {
         let o = Region::Other;
-        assert_eq!(
-            rfc(find_visible(
+        // (text, region, RFC 3339 or "" when no date is read)
+        let cases = [
+            (
                 "Published November 11, 2024 at 9:30 pm UTC",
-                o
-            )),
-            "2024-11-11T21:30:00+00:00"
-        );
-        assert_eq!(
-            rfc(find_visible("Updated: 11 Nov. 2024", o)),
-            "2024-11-11T00:00:00+00:00"
-        );
-        assert_eq!(
-            rfc(find_visible("Published on 2021-01-18T19:55 by Ana", o)),
-            "2021-01-18T19:55:00+00:00"
-        );
-        assert_eq!(
-            rfc(find_visible("۲۱ عقرب ۱۴۰۳ - ۰۹:۳۰", o)),
-            "2024-11-11T09:30:00+04:30"
-        );
-        assert_eq!(
-            rfc(find_visible("۲۱ آبان ۱۴۰۳", o)),
-            "2024-11-11T00:00:00+03:30"
-        );
-        assert_eq!(
-            rfc(find_visible("د ۱۴۰۳ کال د لړم ۲۱مه", o)),
-            "2024-11-11T00:00:00+04:30"
-        );
-        assert_eq!(
-            rfc(find_visible("۲۱ام عقرب ۱۴۰۳", o)),
-            "2024-11-11T00:00:00+04:30"
-        );
-        // The lunar Hijri date beside the solar one is not read as solar.
-        assert_eq!(
-            rfc(find_visible("۱۴۴۶/۰۵/۰۹ هـ.ق - ۱۴۰۳/۰۸/۲۱", Region::Afghan)),
-            "2024-11-11T00:00:00+04:30"
-        );
-        assert_eq!(rfc(find_visible("۹ جمادی‌الاول ۱۴۴۶", o)), "");
-        assert_eq!(
-            rfc(find_visible("۲۱ لړم ۱۴۰۳", o)),
-            "2024-11-11T00:00:00+04:30"
-        );
-        assert_eq!(
-            rfc(find_visible("١١ نوفمبر ٢٠٢٤", o)),
-            "2024-11-11T00:00:00+00:00"
-        );
-        assert_eq!(
-            rfc(find_visible("تاریخ: ۱۴۰۳/۰۸/۲۱", Region::Afghan)),
-            "2024-11-11T00:00:00+04:30"
-        );
-        assert_eq!(
-            rfc(find_visible("2024-11-11 09:30 +04:30", o)),
-            "2024-11-11T09:30:00+04:30"
-        );
-        assert_eq!(
-            rfc(find_visible("Posted on the 15/12/2025 at 19:00", o)),
-            "2025-12-15T19:00:00+00:00"
-        );
-        assert_eq!(
-            rfc(find_visible("Essay - Published: 2025.12.17 |", o)),
-            "2025-12-17T00:00:00+00:00"
-        );
+                o,
+                "2024-11-11T21:30:00+00:00",
+            ),
+            ("Updated: 11 Nov. 2024", o, "2024-11-11T00:00:00+00:00"),
+            (
+                "Published on 2021-01-18T19:55 by Ana",
+                o,
+                "2021-01-18T19:55:00+00:00",
+            ),
+            ("۲۱ عقرب ۱۴۰۳ - ۰۹:۳۰", o, "2024-11-11T09:30:00+04:30"),
+            ("۲۱ آبان ۱۴۰۳", o, "2024-11-11T00:00:00+03:30"),
+            ("د ۱۴۰۳ کال د لړم ۲۱مه", o, "2024-11-11T00:00:00+04:30"),
+            ("۲۱ام عقرب ۱۴۰۳", o, "2024-11-11T00:00:00+04:30"),
+            // The lunar Hijri date beside the solar one is not read as solar.
+            (
+                "۱۴۴۶/۰۵/۰۹ هـ.ق - ۱۴۰۳/۰۸/۲۱",
+                Region::Afghan,
+                "2024-11-11T00:00:00+04:30",
+            ),
+            ("۹ جمادی‌الاول ۱۴۴۶", o, ""),
+            ("۲۱ لړم ۱۴۰۳", o, "2024-11-11T00:00:00+04:30"),
+            ("١١ نوفمبر ٢٠٢٤", o, "2024-11-11T00:00:00+00:00"),
+            (
+                "تاریخ: ۱۴۰۳/۰۸/۲۱",
+                Region::Afghan,
+                "2024-11-11T00:00:00+04:30",
+            ),
+            ("2024-11-11 09:30 +04:30", o, "2024-11-11T09:30:00+04:30"),
+            (
+                "Posted on the 15/12/2025 at 19:00",
+                o,
+                "2025-12-15T19:00:00+00:00",
+            ),
+            (
+                "Essay - Published: 2025.12.17 |",
+                o,
+                "2025-12-17T00:00:00+00:00",
+            ),
+        ];
+        for (text, region, want) in cases {
+            assert_eq!(rfc(find_visible(text, region)), want, "{text}");
+        }
         assert_eq!(find_visible("in May we met 3 people", o), None);
         assert_eq!(find_visible("1/2b/2024 11th/12/2024 2024-1a-03", o), None);
     }
