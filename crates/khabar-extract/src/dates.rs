@@ -695,14 +695,19 @@ pub fn find_relative(
             relative: true,
         })
     };
-    let at_day = |date: NaiveDate, start: usize, next: usize| {
+    // A day, at the time written after token `next` when there is one, in
+    // the offset written there or else in `zone`.
+    let at_day = |date: NaiveDate, zone: FixedOffset, start: usize, next: usize| {
         let (time, offset) = time_after(&toks[next.min(toks.len())..], date);
-        let tz = offset.map_or(Some(local), FixedOffset::east_opt)?;
-        let t = date
+        let tz = offset.map_or(Some(zone), FixedOffset::east_opt)?;
+        let time = date
             .and_time(time.unwrap_or(NaiveTime::MIN))
             .and_local_timezone(tz)
             .single()?;
-        found(t, start)
+        Some(VisibleDate {
+            stated_offset: offset.is_some(),
+            ..found(time, start)?
+        })
     };
     for i in 0..toks.len() {
         if let Some((n, unit, _)) = relative_at(&toks, i) {
@@ -739,7 +744,7 @@ pub fn find_relative(
             // it is also a name (NBC's "TODAY", "USA TODAY").
             let timed = time_after(&toks[i + 1..], today).0.is_some();
             if back == 1 || timed {
-                return at_day(today - chrono::Days::new(back as u64), i, i + 1);
+                return at_day(today - chrono::Days::new(back as u64), local, i, i + 1);
             }
         }
         // A month name with a day and no year.
@@ -773,23 +778,12 @@ pub fn find_relative(
         if (today - latest).num_days() > 366 {
             return None;
         }
-        let local_cal = match cal {
+        let zone = match cal {
             Cal::SolarAfghan => FixedOffset::east_opt(AF)?,
             Cal::SolarIran => FixedOffset::east_opt(IR)?,
             Cal::Gregorian => local,
         };
-        let (time, offset) = time_after(&toks[next.min(toks.len())..], latest);
-        let tz = offset.map_or(Some(local_cal), FixedOffset::east_opt)?;
-        let t = latest
-            .and_time(time.unwrap_or(NaiveTime::MIN))
-            .and_local_timezone(tz)
-            .single()?;
-        return Some(VisibleDate {
-            time: t,
-            stated_offset: offset.is_some(),
-            updated: updated_before(&toks, start),
-            relative: true,
-        });
+        return at_day(latest, zone, start, next);
     }
     None
 }
