@@ -114,9 +114,13 @@ def shows_day(text, d):
 
 
 def run(batch_cmd, in_dir, out_dir, extra=""):
+    """Runs the batch command; its summary on stderr is shown only when it fails."""
     cmd = batch_cmd.replace("{in_dir}", shlex.quote(str(in_dir))).replace(
         "{out_dir}", shlex.quote(str(out_dir))) + extra
-    subprocess.run(cmd, shell=True, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    done = subprocess.run(cmd, shell=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    if done.returncode != 0:
+        sys.stderr.write(done.stderr)
+        raise SystemExit(f"visible_dates.py: {cmd} failed with exit code {done.returncode}")
 
 
 def published_at(p):
