@@ -139,7 +139,7 @@ fn page_name(path: &Path) -> Option<String> {
 }
 
 /// `--fetched-at`: an RFC 3339 time, or one without its offset (UTC).
-fn parse_fetched_at(s: &str) -> Result<DateTime<FixedOffset>, String> {
+pub(super) fn parse_fetched_at(s: &str) -> Result<DateTime<FixedOffset>, String> {
     khabar_extract::dates::parse_machine(s)
         .map(|(t, _)| t)
         .ok_or_else(|| {

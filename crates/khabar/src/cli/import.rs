@@ -7,11 +7,9 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::sync::Arc;
 
 use anyhow::{Context as _, anyhow, bail};
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, Utc};
-use khabar_extract::SiteRules;
 use khabar_model::{ArticleDraft, Lang, canonicalize_url};
 use serde::Deserialize;
 use serde_json::json;
@@ -33,6 +31,13 @@ pub struct ImportArgs {
     /// Language code for articles that do not give one (en, fa, ps, …).
     #[arg(long)]
     lang: Option<String>,
+    /// When the HTML pages were fetched or saved (RFC 3339, e.g.
+    /// 2026-12-05T09:30:00Z): dates pages that show only a relative time
+    /// ("3 hours ago") or a date without its year, as `khabar extract
+    /// --fetched-at` does. The articles' own `fetched_at` stays the import
+    /// time.
+    #[arg(long, value_name = "TIME", value_parser = super::extract::parse_fetched_at)]
+    fetched_at: Option<DateTime<FixedOffset>>,
     /// Print the result as one JSON document.
     #[arg(long)]
     json: bool,
@@ -64,10 +69,14 @@ pub async fn run(ctx: &Context, args: ImportArgs) -> anyhow::Result<ExitCode> {
     let now = Utc::now();
     // HTML pages are read with the crawler's site rules (the built-in table
     // and the config's `[[site]]` entries).
-    let rules = ctx.load_config()?.config.site_rules()?;
+    let html = khabar_extract::ExtractOptions {
+        site_rules: Some(ctx.load_config()?.config.site_rules()?),
+        fetched_at: args.fetched_at,
+        ..Default::default()
+    };
     let mut drafts = Vec::new();
     for file in &files {
-        let mut got = read_file(file, args.format, now, &rules)?;
+        let mut got = read_file(file, args.format, now, &html)?;
         for d in &mut got {
             if d.source.is_none() {
                 d.source.clone_from(&args.source);
@@ -189,7 +198,7 @@ fn read_file(
     path: &Path,
     format: Option<Format>,
     now: DateTime<Utc>,
-    rules: &Arc<SiteRules>,
+    html: &khabar_extract::ExtractOptions,
 ) -> anyhow::Result<Vec<ArticleDraft>> {
     let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
     let is_html = match format {
@@ -197,7 +206,7 @@ fn read_file(
         None => matches!(extension(path).as_deref(), Some("html" | "htm")),
     };
     if is_html {
-        return parse_html(path, &bytes, now, rules).map(|d| vec![d]);
+        return parse_html(path, &bytes, now, html).map(|d| vec![d]);
     }
     let text = decode(path, &bytes)?;
     if text.trim().is_empty() {
@@ -223,24 +232,21 @@ fn read_file(
             Ok(drafts)
         }
         Format::Jsonl => parse_jsonl(path, text, now),
-        Format::Html => parse_html(path, text.as_bytes(), now, rules).map(|d| vec![d]),
+        Format::Html => parse_html(path, text.as_bytes(), now, html).map(|d| vec![d]),
     }
 }
 
-/// One HTML page as a draft, with the extractor the crawler uses. A page
-/// whose main text is empty is an error (nothing would be stored).
+/// One HTML page as a draft, with the extractor the crawler uses (`opts`:
+/// the site rules and the fetch time). A page whose main text is empty is
+/// an error (nothing would be stored).
 fn parse_html(
     path: &Path,
     bytes: &[u8],
     now: DateTime<Utc>,
-    rules: &Arc<SiteRules>,
+    opts: &khabar_extract::ExtractOptions,
 ) -> anyhow::Result<ArticleDraft> {
-    let opts = khabar_extract::ExtractOptions {
-        site_rules: Some(Arc::clone(rules)),
-        ..Default::default()
-    };
     let article =
-        khabar_extract::extract(bytes, &opts).map_err(|e| anyhow!("{}: {e}", path.display()))?;
+        khabar_extract::extract(bytes, opts).map_err(|e| anyhow!("{}: {e}", path.display()))?;
     if article.blocks.is_empty() {
         bail!(
             "{}: no article text found in this HTML page: is it a full page saved from the browser?",
@@ -455,13 +461,11 @@ mod tests {
             <body><h1>خبر نمونه</h1><p>این یک متن آزمایشی است که برای آزمون واردکردن صفحه\u{200c}های HTML نوشته شده و \
             چند جمله دارد تا بدنه\u{200c}ی خبر خالی نباشد.</p></body></html>";
         let now = Utc::now();
-        let d = parse_html(
-            Path::new("a.html"),
-            page.as_bytes(),
-            now,
-            &SiteRules::builtin(),
-        )
-        .unwrap();
+        let rules = khabar_extract::ExtractOptions {
+            site_rules: Some(khabar_extract::SiteRules::builtin()),
+            ..Default::default()
+        };
+        let d = parse_html(Path::new("a.html"), page.as_bytes(), now, &rules).unwrap();
         assert_eq!(d.title, "خبر نمونه");
         assert_eq!(d.canonical_url.as_deref(), Some("https://example.org/a"));
         assert_eq!(
@@ -475,11 +479,32 @@ mod tests {
             Path::new("e.html"),
             b"<html><body></body></html>",
             now,
-            &SiteRules::builtin(),
+            &rules,
         )
         .unwrap_err()
         .to_string();
         assert!(err.contains("e.html: no article text"), "{err}");
+        // A page saved with only "2 hours ago" on it, dated by the time it
+        // was saved; the draft's fetched_at stays the import time.
+        let relative = page
+            .replace(
+                "<meta property=\"article:published_time\" content=\"2024-11-11T09:30:00+04:30\">",
+                "",
+            )
+            .replace("</h1>", "</h1><span class=\"date\">۲ ساعت پیش</span>");
+        let saved = super::super::extract::parse_fetched_at("2024-11-11T12:00:00+04:30").unwrap();
+        let opts = khabar_extract::ExtractOptions {
+            fetched_at: Some(saved),
+            ..rules.clone()
+        };
+        let d = parse_html(Path::new("r.html"), relative.as_bytes(), now, &opts).unwrap();
+        assert_eq!(
+            d.published_at.unwrap().to_rfc3339(),
+            "2024-11-11T10:00:00+04:30"
+        );
+        assert_eq!(d.fetched_at, now);
+        let d = parse_html(Path::new("r.html"), relative.as_bytes(), now, &rules).unwrap();
+        assert_eq!(d.published_at, None);
         assert_eq!(guess_format(Path::new("a.htm"), "x"), Some(Format::Html));
         assert_eq!(
             guess_format(Path::new("a.txt"), "<!DOCTYPE html><p>x</p>"),
