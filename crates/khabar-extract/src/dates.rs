@@ -244,6 +244,33 @@ pub(crate) fn date_word(tok: &str) -> bool {
             .is_some_and(|p| WEEKDAYS.iter().any(|w| w.eq_ignore_ascii_case(p)))
 }
 
+/// Whether `tok` is a month's or a weekday's name or its short form
+/// ("Dec.", "Sat", "Saturday", "جدی"), not a word that starts like one
+/// ("Satya", "Monica").
+pub(crate) fn month_or_weekday(tok: &str) -> bool {
+    const WEEKDAYS: &[&str] = &[
+        "mon",
+        "monday",
+        "tue",
+        "tues",
+        "tuesday",
+        "wed",
+        "wednesday",
+        "thu",
+        "thur",
+        "thurs",
+        "thursday",
+        "fri",
+        "friday",
+        "sat",
+        "saturday",
+        "sun",
+        "sunday",
+    ];
+    let t = tok.trim_matches(|c: char| !c.is_alphanumeric());
+    month_of(t).is_some() || WEEKDAYS.iter().any(|w| w.eq_ignore_ascii_case(t))
+}
+
 /// Whether `tok` names a month or is a year of four digits.
 pub(crate) fn month_or_year(tok: &str) -> bool {
     let t = tok.trim_matches(|c: char| !c.is_alphanumeric());
