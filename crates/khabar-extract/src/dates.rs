@@ -244,6 +244,14 @@ pub(crate) fn date_word(tok: &str) -> bool {
             .is_some_and(|p| WEEKDAYS.iter().any(|w| w.eq_ignore_ascii_case(p)))
 }
 
+/// Whether `tok` is a number or a numeric date ("17", "2025,",
+/// "16.12.2025", "09:30") or a month's or a weekday's name.
+pub(crate) fn calendar_word(tok: &str) -> bool {
+    let t = tok.trim_matches(|c: char| !c.is_alphanumeric());
+    (t.chars().any(char::is_numeric) && t.chars().all(|c| c.is_numeric() || "./-:".contains(c)))
+        || month_or_weekday(tok)
+}
+
 /// Whether `tok` is a month's or a weekday's name or its short form
 /// ("Dec.", "Sat", "Saturday", "جدی"), not a word that starts like one
 /// ("Satya", "Monica").

@@ -1551,6 +1551,7 @@ fn visible_byline(candidates: &[NodeRef]) -> Option<Vec<String>> {
         if text.is_empty() || text.chars().count() > 80 {
             continue;
         }
+        let text = name_before_date(&text).unwrap_or(text);
         // A line that also holds dates or counts is a user card or a date
         // line ("latawiec Member Joined Oct 28, 2023 Posts 267"): what is
         // left of it is seldom the name alone.
@@ -1564,6 +1565,49 @@ fn visible_byline(candidates: &[NodeRef]) -> Option<Vec<String>> {
         }
     }
     None
+}
+
+/// The names of a labelled byline that ends with its date ("By Ana Lopez
+/// on Dec 16, 2025 at 9:30 am", "نویسنده: مریم احمدی ۲۱ عقرب ۱۴۰۳"): the
+/// words before the date, when every word from the date on is a date's
+/// and one holds a digit. Without the label the line is as often a user
+/// card ("SmellSharpe Well-known member Dec 29, 2021").
+fn name_before_date(text: &str) -> Option<String> {
+    const CONNECTORS: &[&str] = &[
+        "on",
+        "at",
+        "|",
+        "·",
+        "•",
+        "-",
+        "–",
+        "—",
+        "posted",
+        "published",
+        "updated",
+    ];
+    if without_name_label(text).len() == text.len() {
+        return None;
+    }
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let at = words.iter().position(|w| crate::dates::calendar_word(w))?;
+    let date = &words[at..];
+    if !date.iter().all(|w| crate::dates::date_word(w))
+        || !date.iter().any(|w| w.chars().any(char::is_numeric))
+    {
+        return None;
+    }
+    let mut name = &words[..at];
+    while let Some((last, rest)) = name.split_last() {
+        if !CONNECTORS
+            .iter()
+            .any(|c| last.trim_end_matches(',').eq_ignore_ascii_case(c))
+        {
+            break;
+        }
+        name = rest;
+    }
+    (name.len() >= 2).then(|| name.join(" ").trim_end_matches(',').to_string())
 }
 
 /// A text and where it came from.
@@ -3435,6 +3479,40 @@ mod tests {
         ] {
             assert_eq!(split_names(byline), names, "{byline}");
         }
+    }
+
+    #[test]
+    fn visible_bylines_before_their_date_and_user_cards() {
+        let byline = |line: &str| {
+            let html = format!(
+                "<html><body><h1>Wells</h1><div class=\"byline\">{line}</div><p>Text.</p></body></html>"
+            );
+            extract_meta(&Document::from(html.as_str()), None)
+                .bylines
+                .map(|b| b.0)
+        };
+        assert_eq!(byline("Andrew Gerrand 4 August 2010"), None);
+        assert_eq!(
+            byline("Written By: Tom May"),
+            Some(vec!["Tom May".to_string()])
+        );
+        assert_eq!(
+            byline("By Ana Lopez on Dec 16, 2025 at 9:30 am"),
+            Some(vec!["Ana Lopez".to_string()])
+        );
+        assert_eq!(
+            byline("By: Ana Lopez | 16.12.2025"),
+            Some(vec!["Ana Lopez".to_string()])
+        );
+        assert_eq!(
+            byline("نویسنده: مریم احمدی ۲۱ عقرب ۱۴۰۳"),
+            Some(vec!["مریم احمدی".to_string()])
+        );
+        assert_eq!(
+            byline("latawiec Member Joined Oct 28, 2023 Posts 267"),
+            None
+        );
+        assert_eq!(byline("Sun Dec 17, 2023 11:23 am"), None);
     }
 
     #[test]
