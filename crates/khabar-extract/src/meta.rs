@@ -1582,6 +1582,7 @@ fn name_before_date(text: &str) -> Option<String> {
         "-",
         "–",
         "—",
+        "»",
         "posted",
         "published",
         "updated",
@@ -3513,6 +3514,11 @@ mod tests {
             None
         );
         assert_eq!(byline("Sun Dec 17, 2023 11:23 am"), None);
+        // phpBB: "by NAME » date".
+        assert_eq!(
+            byline("by galitsyn » 11. Sep 2024, 18:36"),
+            Some(vec!["galitsyn".to_string()])
+        );
     }
 
     #[test]
