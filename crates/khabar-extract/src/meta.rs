@@ -376,7 +376,27 @@ fn without_name_label(s: &str) -> &str {
 /// A byline split into names: "By A, B and C" → [A, B, C]. URLs,
 /// e-mail addresses, dates, counts, labels and degrees are dropped.
 pub(crate) fn split_names(s: &str) -> Vec<String> {
-    name_parts(s).into_iter().filter(|n| is_name(n)).collect()
+    names_of(name_parts(s))
+}
+
+/// The parts of a byline that are names: after the first, a short word in
+/// capitals is a degree or a title ("Rebecca Lake, CEPF®").
+fn names_of(parts: Vec<String>) -> Vec<String> {
+    parts
+        .into_iter()
+        .enumerate()
+        .filter(|(i, n)| is_name(n) && (*i == 0 || !is_degree(n)))
+        .map(|(_, n)| n)
+        .collect()
+}
+
+/// Whether `n` is written like a degree or a title: two to six capitals,
+/// with dots or a registered sign ("CEPF®", "M.B.A.", "FAND").
+fn is_degree(n: &str) -> bool {
+    let capitals = n.chars().filter(char::is_ascii_uppercase).count();
+    (2..=6).contains(&capitals)
+        && n.chars()
+            .all(|c| c.is_ascii_uppercase() || ".®™".contains(c))
 }
 
 /// The parts of a byline between its separators, without its label.
@@ -388,7 +408,14 @@ fn name_parts(s: &str) -> Vec<String> {
         .replace(" و ", ",")
         .replace('،', ",")
         .split(',')
-        .map(|n| n.trim().trim_end_matches('|').trim().to_string())
+        .map(|n| {
+            n.trim()
+                .trim_end_matches('|')
+                .trim()
+                .trim_matches(['"', '“', '”', '«', '»'])
+                .trim()
+                .to_string()
+        })
         .filter(|n| !n.is_empty())
         .collect()
 }
@@ -1559,7 +1586,7 @@ fn visible_byline(candidates: &[NodeRef]) -> Option<Vec<String>> {
         if parts.iter().any(|p| dates_or_counts(p)) {
             continue;
         }
-        let names: Vec<String> = parts.into_iter().filter(|n| is_name(n)).collect();
+        let names = names_of(parts);
         if !names.is_empty() {
             return Some(names);
         }
@@ -3477,6 +3504,10 @@ mod tests {
             ("Satya", vec!["Satya"]),
             ("Maria &amp; Katerina", vec!["Maria", "Katerina"]),
             ("AP", vec!["AP"]),
+            ("Rebecca Lake, CEPF®", vec!["Rebecca Lake"]),
+            ("Dylan Bailey, MS, RD, FAND", vec!["Dylan Bailey"]),
+            ("\"David Kim\"", vec!["David Kim"]),
+            ("Ana Lopez, Bo Chen", vec!["Ana Lopez", "Bo Chen"]),
         ] {
             assert_eq!(split_names(byline), names, "{byline}");
         }
