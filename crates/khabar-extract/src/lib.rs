@@ -125,7 +125,7 @@ pub struct ExtractedArticle {
     /// The URL given in [`ExtractOptions`].
     pub url: Option<String>,
     pub title: Option<String>,
-    /// Author names, without "By".
+    /// Author names, without their label ("By", "نویسنده:"), degrees or date.
     pub bylines: Vec<String>,
     /// Publication time with the offset the page stated.
     pub published_at: Option<DateTime<FixedOffset>>,
