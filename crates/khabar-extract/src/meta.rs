@@ -425,14 +425,14 @@ fn name_parts(s: &str) -> Vec<String> {
 /// name may hold digits ("LingoLover94").
 fn dates_or_counts(n: &str) -> bool {
     n.split_whitespace().any(|w| {
-        w.chars().all(|c| c.is_numeric() || ".,:".contains(c))
-            || (w.contains(':') && w.chars().any(char::is_numeric))
+        w.chars().any(char::is_numeric)
+            && (w.chars().all(|c| c.is_numeric() || ".,:".contains(c)) || w.contains(':'))
     }) || n.split_whitespace().all(crate::dates::month_or_weekday)
 }
 
 /// Whether a part of a byline is a name: not a URL, an e-mail address, a
-/// date or a count, a label left alone ("Written By") or a degree after a
-/// comma ("Ana Lopez, MS, RD").
+/// date or a count, a label left alone ("Written By") or a degree written
+/// in small letters too ("Ph.D.", "Jr."; see [`is_degree`] for the rest).
 fn is_name(n: &str) -> bool {
     n.chars().count() <= 60
         && !n.contains("://")
@@ -443,10 +443,10 @@ fn is_name(n: &str) -> bool {
         && !CREDENTIALS.iter().any(|c| n.eq_ignore_ascii_case(c))
 }
 
-/// Degrees and suffixes written after a name, between commas.
+/// Degrees and suffixes written after a name, between commas, that are
+/// not all capitals.
 const CREDENTIALS: &[&str] = &[
-    "MD", "M.D.", "MS", "M.S.", "MA", "RD", "RDN", "RN", "PhD", "Ph.D.", "Ph.D", "MBA", "MPH",
-    "CFP", "CFA", "CPA", "Jr.", "Jr", "Sr.", "Sr", "Esq.", "Esq",
+    "PhD", "Ph.D.", "Ph.D", "M.Ed.", "Ed.D.", "Jr.", "Jr", "Sr.", "Sr", "Esq.", "Esq",
 ];
 
 /// Whether a `<meta>` name speaks of the publication time: it holds
