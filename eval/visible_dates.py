@@ -143,13 +143,13 @@ def with_fetch_time(batch_cmd, in_dir, tmp, declared, lag):
         run(batch_cmd, g_in, g_out, f" --fetched-at {when.isoformat()}T12:00:00Z")
         for pid in pids:
             p = g_out / f"{pid}.json"
-            got = published_at(p)
+            out = json.loads(p.read_text(encoding="utf-8")) if p.is_file() else {}
+            got = out.get("published_at")
             if not got:
                 continue
             found += 1
             same += abs((day(got) - day(declared[pid][0])).days) <= 1
-            source = (json.loads(p.read_text(encoding="utf-8")).get("provenance") or {})
-            relative += source.get("published_at") == "visible_relative"
+            relative += (out.get("provenance") or {}).get("published_at") == "visible_relative"
     return found, same, relative
 
 

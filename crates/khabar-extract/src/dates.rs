@@ -697,6 +697,17 @@ pub fn holds_relative_time(text: &str) -> bool {
     (0..toks.len()).any(|i| relative_at(&toks, i).is_some() || day_word(toks[i]) == Some(1))
 }
 
+/// A date as written ([`find_labelled`]), or else, when the fetch time is
+/// known, one it places ([`find_relative`]: "3 hours ago", "Dec. 5").
+pub fn find_dated(
+    text: &str,
+    region: Region,
+    fetched_at: Option<DateTime<FixedOffset>>,
+) -> Option<VisibleDate> {
+    find_labelled(text, region)
+        .or_else(|| fetched_at.and_then(|now| find_relative(text, region, now)))
+}
+
 /// The farthest back a relative time is read ("400 days ago").
 const MAX_DAYS_BACK: u32 = 400;
 

@@ -1345,12 +1345,6 @@ fn visible_dates(
     let Some(body) = doc.body() else {
         return (None, None);
     };
-    // A date as written, or one the fetch time places ("3 hours ago",
-    // "Dec. 5").
-    let read = |text: &str| {
-        dates::find_labelled(text, region)
-            .or_else(|| fetched_at.and_then(|now| dates::find_relative(text, region, now)))
-    };
     let elements: Vec<NodeRef> = body
         .descendants_it()
         .filter(|n| n.is_element())
@@ -1415,7 +1409,7 @@ fn visible_dates(
         for n in &elements[r.clone()] {
             if short_line(n) && !in_other_part(n).1 {
                 let text = line_text(n);
-                if let Some(v) = read(&text) {
+                if let Some(v) = dates::find_dated(&text, region, fetched_at) {
                     let (day, seen) = if v.updated || shows_marked_update(n, &v, region) {
                         (v.time.date_naive(), &mut near_updates)
                     } else {
@@ -1565,10 +1559,7 @@ fn dateline(
             .chars()
             .all(|c| !c.is_alphabetic() || c.is_uppercase());
     capitals
-        .then(|| {
-            dates::find_labelled(opening, region)
-                .or_else(|| fetched_at.and_then(|now| dates::find_relative(opening, region, now)))
-        })
+        .then(|| dates::find_dated(opening, region, fetched_at))
         .flatten()
 }
 
