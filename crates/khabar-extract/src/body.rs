@@ -845,6 +845,7 @@ const BOILERPLATE: &[&str] = &[
     "quick links",
     "فهرست مطالب",
     "اشتراک گذاری",
+    "اشتراک\u{200C}گذاری",
     "بیشتر بخوانید",
     "مطالب مرتبط",
     "آگهی",
@@ -972,7 +973,7 @@ pub(crate) fn is_boilerplate(b: &Block) -> bool {
     if chars > 160 {
         return false;
     }
-    let lower = t.to_lowercase();
+    let lower = crate::dates::lower(t);
     if BOILERPLATE.contains(&lower.as_str()) {
         return true;
     }
@@ -1702,7 +1703,7 @@ fn is_tail_marker(b: &Block) -> bool {
     if n > 60 {
         return false;
     }
-    let lower = t.to_lowercase();
+    let lower = crate::dates::lower(t);
     (n <= 40
         && TAIL_MARKERS.iter().any(|m| {
             lower == *m
@@ -2035,7 +2036,13 @@ fn is_faq_heading(b: &Block) -> bool {
         .to_lowercase()
         .chars()
         .filter(|&c| c != '\u{200C}')
-        .map(|c| if c == '\u{0624}' { '\u{0648}' } else { c })
+        .map(|c| {
+            if c == '\u{0624}' {
+                '\u{0648}'
+            } else {
+                crate::dates::fold_letter(c)
+            }
+        })
         .collect();
     lower.contains("frequently asked questions")
         || lower
@@ -3671,6 +3678,24 @@ mod tests {
         ));
         assert!(!p(
             "Advertisements for the ferry appeared in every paper on the coast that summer, and bookings doubled."
+        ));
+    }
+
+    #[test]
+    fn persian_chrome_is_boilerplate_however_its_letters_are_typed() {
+        let p = |t: &str| is_boilerplate(&block(BlockKind::Paragraph, t));
+        assert!(p("بیشتر بخوانید"));
+        // Arabic yeh, as some keyboards and CMSs write it.
+        assert!(p("بيشتر بخوانيد"));
+        assert!(p("بيشتر بخوانيد: سیلاب در هرات"));
+        assert!(p("اشتراک‌گذاری"));
+        assert!(p("تبليغات"));
+        assert!(!p("سیلاب در هرات"));
+        let m = |t: &str| is_tail_marker(&block(BlockKind::Heading, t));
+        assert!(m("اخبار مرتبط"));
+        assert!(m("مطالب مرتبط"));
+        assert!(!m(
+            "مطالب مرتبط با سیلاب‌های بهاری در شمال کشور که باید بخوانید"
         ));
     }
 

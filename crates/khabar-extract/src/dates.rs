@@ -15,17 +15,49 @@ const AF: i32 = 4 * 3600 + 1800;
 const IR: i32 = 3 * 3600 + 1800;
 
 /// Replaces Persian (۰–۹) and Eastern-Arabic (٠–٩) digits with ASCII ones,
-/// and Arabic-script separators with their Latin counterparts.
-pub fn normalize_digits(s: &str) -> String {
+/// and Arabic-script separators with their Latin counterparts. Letters
+/// that Afghan and Iranian pages write in either form, because keyboards
+/// and CMSs differ, are folded to one: Arabic yeh and alef maksura to
+/// Persian yeh (ي ى → ی), Arabic kaf to Persian kaf (ك → ک), Pashto gaf to
+/// Persian gaf (ګ → گ); the tatweel that stretches a word (ـ) is dropped.
+/// The words this module looks for are written in the folded form.
+pub fn normalize(s: &str) -> String {
     s.chars()
-        .map(|c| match c {
-            '۰'..='۹' => char::from(b'0' + (c as u32 - '۰' as u32) as u8),
-            '٠'..='٩' => char::from(b'0' + (c as u32 - '٠' as u32) as u8),
-            '٫' => '.',
-            '٬' | '،' => ',',
-            _ => c,
+        .filter_map(|c| {
+            Some(match c {
+                '۰'..='۹' => char::from(b'0' + (c as u32 - '۰' as u32) as u8),
+                '٠'..='٩' => char::from(b'0' + (c as u32 - '٠' as u32) as u8),
+                '٫' => '.',
+                '٬' | '،' => ',',
+                'ـ' => return None,
+                _ => fold_letter(c),
+            })
         })
         .collect()
+}
+
+/// A letter as [`normalize`] folds it: Arabic yeh and alef maksura to
+/// Persian yeh, Arabic kaf to Persian kaf, Pashto gaf to Persian gaf. Each
+/// keeps its length in UTF-8.
+pub(crate) fn fold_letter(c: char) -> char {
+    match c {
+        'ي' | 'ى' => 'ی',
+        'ك' => 'ک',
+        'ګ' => 'گ',
+        _ => c,
+    }
+}
+
+/// `s` in small letters, with its Arabic-script letters folded
+/// ([`fold_letter`]): the form the lists of phrases (labels, boilerplate
+/// lines) are written in. Byte offsets are those of `s.to_lowercase()`.
+pub(crate) fn lower(s: &str) -> String {
+    let l = s.to_lowercase();
+    if l.is_ascii() {
+        l
+    } else {
+        l.chars().map(fold_letter).collect()
+    }
 }
 
 /// The Gregorian date of a Solar Hijri (Jalali) date, by the 33-year-cycle
@@ -74,7 +106,7 @@ pub fn solar_hijri_to_gregorian(jy: i32, jm: u32, jd: u32) -> Option<NaiveDate> 
 /// Parses a machine-readable date (`datetime` attributes, JSON-LD, meta
 /// tags). Returns the time and whether the value stated its offset.
 pub fn parse_machine(s: &str) -> Option<(DateTime<FixedOffset>, bool)> {
-    let s = normalize_digits(s.trim());
+    let s = normalize(s.trim());
     let s = s.as_str();
     if s.is_empty() || s.len() > 64 {
         return None;
@@ -180,25 +212,25 @@ const MONTHS: &[(&str, u32, Cal)] = &[
     // Gregorian months in Persian, Dari, Pashto and Arabic
     ("ژانویه", 1, Cal::Gregorian),
     ("جنوری", 1, Cal::Gregorian),
-    ("يناير", 1, Cal::Gregorian),
+    ("ینایر", 1, Cal::Gregorian),
     ("فوریه", 2, Cal::Gregorian),
     ("فبروری", 2, Cal::Gregorian),
-    ("فبراير", 2, Cal::Gregorian),
+    ("فبرایر", 2, Cal::Gregorian),
     ("مارس", 3, Cal::Gregorian),
     ("مارچ", 3, Cal::Gregorian),
     ("آوریل", 4, Cal::Gregorian),
     ("اپریل", 4, Cal::Gregorian),
-    ("أبريل", 4, Cal::Gregorian),
+    ("أبریل", 4, Cal::Gregorian),
     ("ابریل", 4, Cal::Gregorian),
     ("مه", 5, Cal::Gregorian),
     ("می", 5, Cal::Gregorian),
-    ("مايو", 5, Cal::Gregorian),
+    ("مایو", 5, Cal::Gregorian),
     ("ژوئن", 6, Cal::Gregorian),
     ("جون", 6, Cal::Gregorian),
-    ("يونيو", 6, Cal::Gregorian),
+    ("یونیو", 6, Cal::Gregorian),
     ("ژوئیه", 7, Cal::Gregorian),
     ("جولای", 7, Cal::Gregorian),
-    ("يوليو", 7, Cal::Gregorian),
+    ("یولیو", 7, Cal::Gregorian),
     ("اوت", 8, Cal::Gregorian),
     ("اگست", 8, Cal::Gregorian),
     ("آگوست", 8, Cal::Gregorian),
@@ -208,13 +240,13 @@ const MONTHS: &[(&str, u32, Cal)] = &[
     ("سبتمبر", 9, Cal::Gregorian),
     ("اکتبر", 10, Cal::Gregorian),
     ("اکتوبر", 10, Cal::Gregorian),
-    ("أكتوبر", 10, Cal::Gregorian),
+    ("أکتوبر", 10, Cal::Gregorian),
     ("نوامبر", 11, Cal::Gregorian),
     ("نومبر", 11, Cal::Gregorian),
     ("نوفمبر", 11, Cal::Gregorian),
     ("دسامبر", 12, Cal::Gregorian),
     ("دسمبر", 12, Cal::Gregorian),
-    ("ديسمبر", 12, Cal::Gregorian),
+    ("دیسمبر", 12, Cal::Gregorian),
 ];
 
 const EN_MONTHS: [&str; 12] = [
@@ -487,7 +519,7 @@ const UPDATE_WORDS: &[&str] = &[
     "بروز",
     "به\u{200C}روز",
     "ویرایش",
-    "تحديث",
+    "تحدیث",
 ];
 
 /// Whether `tok` calls a date an update ("Updated", "(Last modified").
@@ -521,7 +553,7 @@ pub fn in_tooltip(title: &str, text: &str, region: Region) -> Option<VisibleDate
 /// As [`find_visible`], with whether the offset was stated and whether the
 /// date is labelled as an update.
 pub fn find_labelled(text: &str, region: Region) -> Option<VisibleDate> {
-    let norm = split_fused(&normalize_digits(text));
+    let norm = split_fused(&normalize(text));
     let toks = tokens(&norm);
     let updated_before = |start: usize| updated_before(&toks, start);
     for i in 0..toks.len() {
@@ -599,20 +631,20 @@ enum Unit {
 fn unit_of(word: &str) -> Option<Unit> {
     let w = word.trim_end_matches('.').to_lowercase();
     Some(match w.as_str() {
-        "s" | "sec" | "secs" | "second" | "seconds" | "ثانیه" | "ثانیې" | "ثانية" | "ثوان"
-        | "ثواني" => Unit::Second,
-        "m" | "min" | "mins" | "minute" | "minutes" | "دقیقه" | "دقیقې" | "دقيقة" | "دقائق" => {
+        "s" | "sec" | "secs" | "second" | "seconds" | "ثانیه" | "ثانیې" | "ثانیة" | "ثوان"
+        | "ثوانی" => Unit::Second,
+        "m" | "min" | "mins" | "minute" | "minutes" | "دقیقه" | "دقیقې" | "دقیقة" | "دقائق" => {
             Unit::Minute
         }
         "h" | "hr" | "hrs" | "hour" | "hours" | "ساعت" | "ساعته" | "ساعتونه" | "ساعة" | "ساعات" => {
             Unit::Hour
         }
-        "d" | "day" | "days" | "روز" | "ورځ" | "ورځې" | "ورځي" | "يوم" | "أيام" | "ايام" => {
+        "d" | "day" | "days" | "روز" | "ورځ" | "ورځې" | "ورځی" | "یوم" | "أیام" | "ایام" => {
             Unit::Day
         }
         "w" | "wk" | "wks" | "week" | "weeks" | "mo" | "month" | "months" | "y" | "yr" | "yrs"
         | "year" | "years" | "هفته" | "ماه" | "سال" | "اونۍ" | "میاشت" | "میاشتې" | "کال"
-        | "أسبوع" | "أسابيع" | "شهر" | "أشهر" | "سنة" | "سنوات" => {
+        | "أسبوع" | "أسابیع" | "شهر" | "أشهر" | "سنة" | "سنوات" => {
             Unit::Coarse
         }
         _ => return None,
@@ -650,9 +682,9 @@ fn relative_at(toks: &[&str], i: usize) -> Option<(u32, Unit, usize)> {
     if matches!(toks[i], "منذ" | "قبل") {
         let w = word(i + 1)?;
         for (dual, unit) in [
-            ("دقيقتين", Unit::Minute),
-            ("ساعتين", Unit::Hour),
-            ("يومين", Unit::Day),
+            ("دقیقتین", Unit::Minute),
+            ("ساعتین", Unit::Hour),
+            ("یومین", Unit::Day),
         ] {
             if w == dual {
                 return Some((2, unit, i + 2));
@@ -683,7 +715,7 @@ fn relative_at(toks: &[&str], i: usize) -> Option<(u32, Unit, usize)> {
 fn day_word(word: &str) -> Option<i64> {
     match word.to_lowercase().as_str() {
         "yesterday" | "دیروز" | "پرون" | "أمس" | "امس" => Some(1),
-        "today" | "امروز" | "نن" | "اليوم" => Some(0),
+        "today" | "امروز" | "نن" | "الیوم" => Some(0),
         _ => None,
     }
 }
@@ -692,7 +724,7 @@ fn day_word(word: &str) -> Option<i64> {
 /// ("2 hours ago", "3 weeks ago", "yesterday", "۳ ساعت پیش", "منذ ساعتين"),
 /// whatever its unit.
 pub fn holds_relative_time(text: &str) -> bool {
-    let norm = split_fused(&normalize_digits(text));
+    let norm = split_fused(&normalize(text));
     let toks = tokens(&norm);
     (0..toks.len()).any(|i| relative_at(&toks, i).is_some() || day_word(toks[i]) == Some(1))
 }
@@ -725,7 +757,7 @@ pub fn find_relative(
     now: DateTime<FixedOffset>,
 ) -> Option<VisibleDate> {
     use chrono::{Datelike, Timelike};
-    let norm = split_fused(&normalize_digits(text));
+    let norm = split_fused(&normalize(text));
     let toks = tokens(&norm);
     let local = match region {
         Region::Afghan => FixedOffset::east_opt(AF)?,
@@ -1128,6 +1160,8 @@ mod tests {
         // Persian, Dari, Pashto, Arabic; an Afghan page's days are Kabul's.
         let af = Region::Afghan;
         assert_eq!(r("۳ ساعت پیش", af), at("2026-01-03T12:15:00+04:30"));
+        assert_eq!(r("۳ ساعت پيش", af), at("2026-01-03T12:15:00+04:30"));
+        assert_eq!(r("ديروز", af), at("2026-01-02T00:00:00+04:30"));
         assert_eq!(r("۲ روز قبل", af), at("2026-01-01T00:00:00+04:30"));
         assert_eq!(r("دیروز", af), at("2026-01-02T00:00:00+04:30"));
         assert_eq!(r("۵ دقیقې مخکې", af), at("2026-01-03T15:10:00+04:30"));
@@ -1280,6 +1314,17 @@ mod tests {
             ("۲۱ آبان ۱۴۰۳", o, "2024-11-11T00:00:00+03:30"),
             ("د ۱۴۰۳ کال د لړم ۲۱مه", o, "2024-11-11T00:00:00+04:30"),
             ("۲۱ام عقرب ۱۴۰۳", o, "2024-11-11T00:00:00+04:30"),
+            // Arabic yeh and kaf, Pashto gaf, a stretched word: the same
+            // months.
+            ("۱۴ جدي ۱۴۰۳", o, "2025-01-03T00:00:00+04:30"),
+            ("د ۱۴۰۳ کال د مرغومي ۱۴مه", o, "2025-01-03T00:00:00+04:30"),
+            ("۱ غبرګولی ۱۴۰۳", o, "2024-05-21T00:00:00+04:30"),
+            ("۱۴ جـدی ۱۴۰۳", o, "2025-01-03T00:00:00+04:30"),
+            (
+                "۲۱ آبان ۱۴۰۳ ساعت ۰۹:۳۰ تاريخ",
+                o,
+                "2024-11-11T09:30:00+03:30",
+            ),
             // The lunar Hijri date beside the solar one is not read as solar.
             (
                 "۱۴۴۶/۰۵/۰۹ هـ.ق - ۱۴۰۳/۰۸/۲۱",

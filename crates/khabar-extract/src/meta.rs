@@ -348,7 +348,7 @@ const NAME_LABELS: &[&str] = &[
     "توسط",
     "لیکوال",
     "بقلم",
-    "الكاتب",
+    "الکاتب",
 ];
 
 /// `s` without a label before its names, when it has one: the label must
@@ -359,7 +359,12 @@ fn without_name_label(s: &str) -> &str {
         let Some(head) = s.get(..label.len()) else {
             continue;
         };
-        if !head.eq_ignore_ascii_case(label) {
+        if !head.eq_ignore_ascii_case(label)
+            && !head
+                .chars()
+                .map(crate::dates::fold_letter)
+                .eq(label.chars())
+        {
             continue;
         }
         let rest = &s[label.len()..];
@@ -1015,11 +1020,8 @@ fn opening_text(n: &NodeRef) -> Option<String> {
 /// The first 14 characters of a text, in small letters: room for the
 /// longest label.
 fn label_part(text: &str) -> String {
-    text.trim_start()
-        .chars()
-        .take(14)
-        .collect::<String>()
-        .to_lowercase()
+    let head = text.trim_start().chars().take(14).collect::<String>();
+    crate::dates::lower(&head)
 }
 
 /// Labels that open a line showing the page's publication date (see
@@ -1035,7 +1037,6 @@ const DATE_LABELS: &[&str] = &[
     "خپور",
     "نېټه",
     "نیټه",
-    "تاريخ",
     // A byline in a box of its own, the date below it.
     "written by",
 ];
@@ -1537,8 +1538,12 @@ fn visible_source(v: &dates::VisibleDate) -> Source {
 }
 
 /// The date of a news dateline opening the text: a place in capitals, the
-/// date, a dash ("WASHINGTON (January 24, 2017) — …", "NEW YORK, Dec. 5,
-/// 2025 /PRNewswire/ -- …"). Wire copy and press releases carry no other.
+/// date, a dash or a colon after the parenthesis ("WASHINGTON (January
+/// 24, 2017) — …", "NEW YORK, Dec. 5, 2025 /PRNewswire/ -- …", "KABUL
+/// (Agency, Jan. 3, 2025): …"). In a script without capitals (Persian,
+/// Pashto, Arabic) the place is one or two words and the date stands in
+/// the parenthesis after it, as Afghan agencies write it ("کابل (پژواک،
+/// ۱۴ جدی ۱۴۰۳): …"). Wire copy and press releases carry no other date.
 /// A dateline without the year ("KABUL, Dec. 5 (Xinhua) --") is read
 /// when the fetch time is known.
 fn dateline(
@@ -1548,18 +1553,44 @@ fn dateline(
 ) -> Option<dates::VisibleDate> {
     let text = text.trim_start();
     let head: String = text.chars().take(100).collect();
-    let dash = ["—", "--", " – "]
+    let dash = ["—", "--", " – ", " - "]
         .iter()
         .filter_map(|d| head.find(d))
+        .chain(
+            // The colon after a closing parenthesis ends it too.
+            ["):", ") :"]
+                .iter()
+                .filter_map(|d| head.find(d).map(|i| i + 1)),
+        )
         .min()?;
     let opening = &head[..dash];
     let place = opening.split([',', '(', ' ']).next()?;
-    let capitals = place.chars().filter(|c| c.is_alphabetic()).count() >= 3
-        && place
-            .chars()
-            .all(|c| !c.is_alphabetic() || c.is_uppercase());
-    capitals
-        .then(|| dates::find_dated(opening, region, fetched_at))
+    let letters = || place.chars().filter(|c| c.is_alphabetic());
+    // A note in capitals is no place: "UPDATE (Jan. 3, 2025): …".
+    const NOTES: &[&str] = &[
+        "UPDATE",
+        "UPDATED",
+        "CORRECTION",
+        "CLARIFICATION",
+        "EDITOR'S",
+        "NOTE",
+    ];
+    if letters().count() >= 3 && letters().all(char::is_uppercase) {
+        if NOTES.contains(&place) {
+            return None;
+        }
+        return dates::find_dated(opening, region, fetched_at);
+    }
+    // A place in a script without case: the words before the parenthesis,
+    // and the date inside it.
+    let (place, rest) = opening.split_once('(')?;
+    let words = place.split_whitespace().count();
+    let mut letters = place.chars().filter(|c| c.is_alphabetic()).peekable();
+    let caseless =
+        letters.peek().is_some() && letters.all(|c| !c.is_uppercase() && !c.is_lowercase());
+    let inside = rest.strip_suffix(')')?;
+    ((1..=2).contains(&words) && caseless && !place.chars().any(char::is_numeric))
+        .then(|| dates::find_dated(inside, region, fetched_at))
         .flatten()
 }
 
@@ -2753,6 +2784,32 @@ mod tests {
             ),
             ("On January 24, 2017 — ", None),
             ("Washington (January 24, 2017) — ", None),
+            (
+                "KABUL (Agency, Jan. 3, 2025): ",
+                Some("2025-01-03T00:00:00+00:00"),
+            ),
+            (
+                "KABUL, Jan 3, 2025 (Agency) - ",
+                Some("2025-01-03T00:00:00+00:00"),
+            ),
+            ("UPDATE (Jan. 3, 2025): ", None),
+            // Afghan agencies: the place, then the agency and the day in
+            // the parenthesis, in Dari and in Pashto; not a phrase that
+            // opens with a date in parenthesis.
+            (
+                "کابل (آژانس، ۱۴ جدی ۱۴۰۳): ",
+                Some("2025-01-03T00:00:00+04:30"),
+            ),
+            (
+                "مزار شریف(آژانس،۱۴ جدی ۱۴۰۳): ",
+                Some("2025-01-03T00:00:00+04:30"),
+            ),
+            (
+                "کابل (آژانس، د ۱۴۰۳ کال د مرغومي ۱۴مه): ",
+                Some("2025-01-03T00:00:00+04:30"),
+            ),
+            ("در سال گذشته (۱۴ جدی ۱۴۰۳): ", None),
+            ("کابل ۱۴ جدی (آژانس): ", None),
         ] {
             let html = format!("<h1>Nets</h1><p>{opening}{body}</p>");
             assert_eq!(
@@ -3486,6 +3543,9 @@ mod tests {
             ("به قلم مریم احمدی", vec!["مریم احمدی"]),
             ("لیکوال: احمد شاه", vec!["احمد شاه"]),
             ("بقلم أحمد علي", vec!["أحمد علي"]),
+            // The same labels typed with Arabic yeh or kaf.
+            ("نويسنده: مریم احمدی", vec!["مریم احمدی"]),
+            ("الكاتب: أحمد علي", vec!["أحمد علي"]),
             ("Ana Lopez, MS, RD", vec!["Ana Lopez"]),
             ("Ana Lopez, Ph.D.", vec!["Ana Lopez"]),
             ("Written By", vec![]),
