@@ -53,6 +53,9 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!
+//! [`read_warc`] reads the HTTP responses of any crawler's WARC file
+//! (`khabar import` of `.warc` / `.warc.gz` files).
+//!
 //! Why not the `warc` crate: khabar needs the exact offset of each gzip
 //! member, one member per record, repair of a torn tail and digest checks
 //! on read; writing records is a few lines over `flate2`, `sha2` and
@@ -60,9 +63,11 @@
 
 mod archive;
 mod error;
+mod reader;
 mod record;
 mod verify;
 
 pub use archive::{Archive, ArchiveOptions, ArchivedResponse, Exchange};
 pub use error::{Error, Result};
+pub use reader::{MAX_RECORD_BYTES, WarcError, WarcResponse, WarcSummary, read_warc};
 pub use verify::{ProblemKind, VerifyProblem, VerifyReport};

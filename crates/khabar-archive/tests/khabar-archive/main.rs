@@ -1,6 +1,7 @@
 //! Integration tests of khabar-archive: one binary, modules by topic.
 
 mod concurrency;
+mod reader;
 mod repair;
 mod rotation;
 mod round_trip;

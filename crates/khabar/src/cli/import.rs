@@ -1,4 +1,4 @@
-//! `khabar import PATH…`: digest text, JSONL and HTML files, or folders of them.
+//! `khabar import PATH…`: digest text, JSONL, HTML and WARC files, or folders of them.
 //!
 //! Every file is read and checked before anything is written; then all
 //! articles are stored in one transaction. A bad file stops the import with
@@ -19,7 +19,7 @@ use crate::output;
 
 #[derive(Debug, clap::Args)]
 pub struct ImportArgs {
-    /// Files or folders (folders are walked for .txt, .digest, .jsonl, .ndjson, .html and .htm files).
+    /// Files or folders (folders are walked for .txt, .digest, .jsonl, .ndjson, .html, .htm, .warc and .warc.gz files).
     #[arg(required = true)]
     paths: Vec<PathBuf>,
     /// Read every file as this format instead of guessing from its name and content.
@@ -35,7 +35,7 @@ pub struct ImportArgs {
     /// 2026-12-05T09:30:00Z): dates pages that show only a relative time
     /// ("3 hours ago") or a date without its year, as `khabar extract
     /// --fetched-at` does. The articles' own `fetched_at` stays the import
-    /// time.
+    /// time. A WARC record's own `WARC-Date` is used instead.
     #[arg(long, value_name = "TIME", value_parser = super::extract::parse_fetched_at)]
     fetched_at: Option<DateTime<FixedOffset>>,
     /// Print the result as one JSON document.
@@ -49,16 +49,20 @@ pub enum Format {
     Jsonl,
     /// An HTML page: its article is extracted as `khabar extract` does.
     Html,
+    /// A WARC file (`.warc`, `.warc.gz`) of any crawler: each HTML page
+    /// fetched with status 200 is extracted, dated from its `WARC-Date`,
+    /// and kept when it is an article (as the crawler keeps them).
+    Warc,
 }
 
-const FOLDER_EXTENSIONS: &[&str] = &["txt", "digest", "jsonl", "ndjson", "html", "htm"];
+const FOLDER_EXTENSIONS: &[&str] = &["txt", "digest", "jsonl", "ndjson", "html", "htm", "warc"];
 
 pub async fn run(ctx: &Context, args: ImportArgs) -> anyhow::Result<ExitCode> {
     let lang = args.lang.as_deref().map(str::parse::<Lang>).transpose()?;
     let (files, skipped) = collect_files(&args.paths)?;
     if files.is_empty() {
         bail!(
-            "no files to import under {}: khabar imports digest text (.txt), JSONL (.jsonl) and HTML (.html) files",
+            "no files to import under {}: khabar imports digest text (.txt), JSONL (.jsonl), HTML (.html) and WARC (.warc, .warc.gz) files",
             args.paths
                 .iter()
                 .map(|p| p.display().to_string())
@@ -136,7 +140,7 @@ pub async fn run(ctx: &Context, args: ImportArgs) -> anyhow::Result<ExitCode> {
     }
     for s in &skipped {
         eprintln!(
-            "note: skipped {} (not a digest, JSONL or HTML file name)",
+            "note: skipped {} (not a digest, JSONL, HTML or WARC file name)",
             s.display()
         );
     }
@@ -178,13 +182,25 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>, skipped: &mut Vec<PathBuf>) -> any
         }
         if p.is_dir() {
             walk(&p, files, skipped)?;
-        } else if extension(&p).is_some_and(|e| FOLDER_EXTENSIONS.contains(&e.as_str())) {
+        } else if is_warc_name(&p)
+            || extension(&p).is_some_and(|e| FOLDER_EXTENSIONS.contains(&e.as_str()))
+        {
             files.push(p);
         } else {
             skipped.push(p);
         }
     }
     Ok(())
+}
+
+/// `.warc` or `.warc.gz`.
+fn is_warc_name(p: &Path) -> bool {
+    let name = p
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    name.ends_with(".warc") || name.ends_with(".warc.gz")
 }
 
 fn extension(p: &Path) -> Option<String> {
@@ -200,7 +216,13 @@ fn read_file(
     now: DateTime<Utc>,
     html: &khabar_extract::ExtractOptions,
 ) -> anyhow::Result<Vec<ArticleDraft>> {
+    if format.map_or_else(|| is_warc_name(path), |f| f == Format::Warc) {
+        return parse_warc(path, now, html);
+    }
     let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
+    if format.is_none() && bytes.starts_with(b"WARC/1.") {
+        return parse_warc(path, now, html);
+    }
     let is_html = match format {
         Some(f) => f == Format::Html,
         None => matches!(extension(path).as_deref(), Some("html" | "htm")),
@@ -233,7 +255,95 @@ fn read_file(
         }
         Format::Jsonl => parse_jsonl(path, text, now),
         Format::Html => parse_html(path, text.as_bytes(), now, html).map(|d| vec![d]),
+        Format::Warc => unreachable!("WARC files are read above"),
     }
+}
+
+/// The articles of a WARC file: each HTML page fetched with status 200,
+/// extracted with the crawler's extractor and dated from its `WARC-Date`,
+/// kept when it has text and is not a listing, collection or product page
+/// (the crawler's rule). What was left out is counted on stderr.
+fn parse_warc(
+    path: &Path,
+    now: DateTime<Utc>,
+    opts: &khabar_extract::ExtractOptions,
+) -> anyhow::Result<Vec<ArticleDraft>> {
+    use khabar_extract::PageType;
+    let mut drafts = Vec::new();
+    let (mut pages, mut not_articles, mut failed) = (0usize, 0usize, 0usize);
+    let summary = khabar_archive::read_warc(path, |resp| {
+        let html = match resp.media_type().as_deref() {
+            Some("text/html" | "application/xhtml+xml") => true,
+            Some(_) => false,
+            None => {
+                let head = String::from_utf8_lossy(&resp.body[..resp.body.len().min(64)])
+                    .trim_start()
+                    .to_ascii_lowercase();
+                head.starts_with("<!doctype html") || head.starts_with("<html")
+            }
+        };
+        if resp.status != 200 || !html {
+            return;
+        }
+        pages += 1;
+        let web = resp.target_uri.starts_with("http://") || resp.target_uri.starts_with("https://");
+        let url = web.then(|| resp.target_uri.clone());
+        let page_opts = khabar_extract::ExtractOptions {
+            url: url.clone(),
+            charset: resp.charset().map(str::to_string),
+            fetched_at: resp.date.or(opts.fetched_at),
+            ..opts.clone()
+        };
+        let Ok(article) = khabar_extract::extract(&resp.body, &page_opts) else {
+            failed += 1;
+            return;
+        };
+        let not_article = matches!(
+            article.page_type,
+            PageType::Listing | PageType::Collection | PageType::Product
+        );
+        if not_article || article.blocks.is_empty() {
+            not_articles += 1;
+            return;
+        }
+        let mut d = article.to_draft(url.as_deref());
+        // As in a crawl: a canonical URL on another site does not replace
+        // the address the page was fetched from.
+        if let Some(u) = &url {
+            let foreign = d
+                .canonical_url
+                .as_deref()
+                .is_some_and(|c| !khabar_sources::same_site(c, u));
+            if foreign || d.canonical_url.is_none() {
+                d.canonical_url = canonicalize_url(u).ok();
+            }
+        }
+        if d.title.trim().is_empty() {
+            d.title.clone_from(&resp.target_uri);
+        }
+        d.fetched_at = resp.date.map_or(now, |t| t.with_timezone(&Utc));
+        drafts.push(d);
+    })?;
+    let mut left = vec![format!("{not_articles} not article(s)")];
+    if failed > 0 {
+        left.push(format!("{failed} that could not be extracted"));
+    }
+    if !summary.unreadable.is_empty() {
+        let (record, why) = &summary.unreadable[0];
+        left.push(format!(
+            "{} response(s) whose body could not be read (record {record}: {why})",
+            summary.unreadable.len()
+        ));
+    }
+    eprintln!(
+        "note: {}: {} record(s), {} HTML page(s) with status 200, {} article(s); left out: {}",
+        path.display(),
+        summary.records,
+        pages,
+        drafts.len(),
+        left.join(", ")
+    );
+    Ok(drafts)
 }
 
 /// One HTML page as a draft, with the extractor the crawler uses (`opts`:

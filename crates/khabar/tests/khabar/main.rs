@@ -331,6 +331,152 @@ fn folders_are_walked_and_unknown_files_skipped() {
     );
 }
 
+/// One WARC record, uncompressed.
+fn warc_record(kind: &str, uri: &str, date: &str, content_type: &str, block: &[u8]) -> Vec<u8> {
+    let mut out = format!(
+        "WARC/1.1\r\nWARC-Type: {kind}\r\nWARC-Target-URI: {uri}\r\nWARC-Date: {date}\r\n\
+         Content-Type: {content_type}\r\nContent-Length: {}\r\n\r\n",
+        block.len()
+    )
+    .into_bytes();
+    out.extend_from_slice(block);
+    out.extend_from_slice(b"\r\n\r\n");
+    out
+}
+
+fn http_record(uri: &str, date: &str, status: &str, content_type: &str, body: &str) -> Vec<u8> {
+    let block = format!("HTTP/1.1 {status}\r\nContent-Type: {content_type}\r\n\r\n{body}");
+    warc_record(
+        "response",
+        uri,
+        date,
+        "application/http; msgtype=response",
+        block.as_bytes(),
+    )
+}
+
+#[test]
+fn warc_files_import_their_article_pages() {
+    let dir = TempData::new();
+    let text = "<p>کتابخانهٔ عمومی شهر پس از شش ماه کار ترمیمی دوباره به روی خوانندگان باز شد و صدها کتاب تازه به قفسه‌های آن افزوده شده است.</p>\
+                <p>مسئول کتابخانه می‌گوید که بخش ویژه‌ای برای کودکان ساخته شده و ساعت‌های کار نیز تا شام تمدید شده است.</p>\
+                <p>باشندگان محل از این کار استقبال کرده و می‌گویند که کتابخانه برای جوانان جای آرام و امنی برای درس خواندن است.</p>";
+    let dari = format!(
+        "<!DOCTYPE html><html lang=\"fa-AF\" dir=\"rtl\"><head><meta charset=\"utf-8\">\
+         <title>بازگشایی کتابخانهٔ شهر</title></head><body><article><h1>بازگشایی کتابخانهٔ شهر</h1>\
+         <div class=\"post-date\">۳ ساعت پیش</div>{text}</article></body></html>"
+    );
+    let english = "<!DOCTYPE html><html lang=\"en\"><head><title>Bridge reopens after repairs</title>\
+         <link rel=\"canonical\" href=\"https://wire.example.com/bridge\"></head><body><article><h1>Bridge reopens after repairs</h1>\
+         <p>The bridge over the river reopened on Monday after six months of repairs, the city council said in a statement.</p>\
+         <p>Traffic was light in the morning, but shopkeepers on both banks said they expected their customers to return within weeks.</p>\
+         <p>The council said the work cost less than planned and finished two weeks early.</p></article></body></html>";
+    let listing: String = (1..=30)
+        .map(|n| format!("<li><a href=\"/news/{n}\">Headline number {n} of the day</a></li>"))
+        .collect();
+    let listing = format!(
+        "<!DOCTYPE html><html><head><title>News</title></head><body><h1>Latest news</h1><ul>{listing}</ul></body></html>"
+    );
+    let warc = [
+        warc_record(
+            "warcinfo",
+            "",
+            "2026-01-03T10:45:30Z",
+            "application/warc-fields",
+            b"software: test\r\n",
+        ),
+        http_record(
+            "https://news.example.af/library",
+            "2026-01-03T10:45:30Z",
+            "200 OK",
+            "text/html; charset=utf-8",
+            &dari,
+        ),
+        http_record(
+            "https://news.example.org/bridge?utm_source=x",
+            "2026-01-02T08:00:00Z",
+            "200 OK",
+            "text/html",
+            english,
+        ),
+        http_record(
+            "https://news.example.org/",
+            "2026-01-02T08:00:00Z",
+            "200 OK",
+            "text/html",
+            &listing,
+        ),
+        http_record(
+            "https://news.example.org/gone",
+            "2026-01-02T08:00:00Z",
+            "404 Not Found",
+            "text/html",
+            english,
+        ),
+        http_record(
+            "https://news.example.org/robots.txt",
+            "2026-01-02T08:00:00Z",
+            "200 OK",
+            "text/plain",
+            "User-agent: *",
+        ),
+    ]
+    .concat();
+    let path = dir.write("crawl/site.warc", &warc);
+    let o = run(&dir, &["import", path.to_str().unwrap(), "--json"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(
+        (v["articles"].as_u64(), v["inserted"].as_u64()),
+        (Some(2), Some(2))
+    );
+    let note = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        note.contains(
+            "6 record(s), 3 HTML page(s) with status 200, 2 article(s); left out: 1 not article(s)"
+        ),
+        "{note}"
+    );
+    let list = jsonl(&ok(&dir, &["articles", "--json"]));
+    let by_title = |t: &str| {
+        let a = list
+            .iter()
+            .find(|a| a["title"] == t)
+            .unwrap_or_else(|| panic!("{t} in {list:?}"));
+        let id = a["id"].as_i64().unwrap().to_string();
+        serde_json::from_str::<Value>(&ok(&dir, &["show", &id, "--json"])).unwrap()
+    };
+    // The relative time is counted from the record's WARC-Date, which is
+    // also when the article was fetched.
+    let a = by_title("بازگشایی کتابخانهٔ شهر");
+    assert_eq!(a["published_at"], "2026-01-03T12:15:00+04:30");
+    assert_eq!(a["fetched_at"], "2026-01-03T10:45:30+00:00");
+    assert_eq!(a["url"], "https://news.example.af/library");
+    // A canonical URL on another site does not replace the fetched one.
+    let b = by_title("Bridge reopens after repairs");
+    assert_eq!(b["canonical_url"], "https://news.example.org/bridge");
+    // A folder is walked for WARC files, and importing again adds nothing.
+    let again: Value = serde_json::from_str(&ok(&dir, &["import", "crawl", "--json"])).unwrap();
+    assert_eq!(
+        (
+            again["files"].as_u64(),
+            again["inserted"].as_u64(),
+            again["unchanged"].as_u64()
+        ),
+        (Some(1), Some(0), Some(2))
+    );
+    // A file cut inside a record is refused, naming the record; nothing of
+    // it is stored.
+    let cut = dir.write("cut.warc", &warc[..warc.len() - 100]);
+    let fresh = TempData::new();
+    let err = fails(&fresh, &["import", cut.to_str().unwrap()]);
+    assert!(
+        err.contains("cut.warc: record 6: the file ends inside the record"),
+        "{err}"
+    );
+    assert_nothing_imported(&fresh);
+}
+
 #[test]
 fn sources_add_list_remove_and_config_sources() {
     let dir = TempData::new();

@@ -1,0 +1,223 @@
+//! Reading WARC files of any crawler: khabar's own, and hand-made ones in
+//! the forms other crawlers write (uncompressed, one gzip stream, chunked
+//! and gzip-encoded bodies, `resource` and `revisit` records).
+
+use std::io::Write;
+
+use khabar_archive::{WarcResponse, read_warc};
+
+use crate::{Sample, append, open};
+
+fn read_all(path: &std::path::Path) -> (Vec<WarcResponse>, khabar_archive::WarcSummary) {
+    let mut got = Vec::new();
+    let summary = read_warc(path, |r| got.push(r)).unwrap();
+    (got, summary)
+}
+
+#[test]
+fn khabar_archives_read_back_as_responses() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = open(dir.path());
+    let samples = [
+        Sample::new(1, "<html><body><p>Bridge reopens</p></body></html>"),
+        Sample::new(2, "<p>کابل — خبرنامه</p>"),
+    ];
+    for s in &samples {
+        append(&a, s);
+    }
+    let files = a.files().unwrap();
+    assert_eq!(files.len(), 1);
+    let (got, summary) = read_all(&files[0]);
+    // warcinfo + (request + response) × 2.
+    assert_eq!(summary.records, 5);
+    assert_eq!(summary.responses, 2);
+    assert!(summary.unreadable.is_empty());
+    for (s, r) in samples.iter().zip(&got) {
+        assert_eq!(r.target_uri, s.url);
+        assert_eq!(r.status, 200);
+        assert_eq!(r.body, s.body);
+        assert_eq!(r.date.unwrap(), s.fetched_at);
+        assert_eq!(r.media_type().as_deref(), Some("text/html"));
+        assert_eq!(r.charset(), Some("utf-8"));
+    }
+    assert_eq!(got[0].record, 3);
+}
+
+fn record(kind: &str, uri: &str, content_type: &str, block: &[u8]) -> Vec<u8> {
+    let mut out = format!(
+        "WARC/1.0\r\nWARC-Type: {kind}\r\nWARC-Target-URI: {uri}\r\nWARC-Date: 2025-01-03T06:30:00Z\r\n\
+         WARC-Record-ID: <urn:uuid:00000000-0000-0000-0000-000000000000>\r\n\
+         Content-Type: {content_type}\r\nContent-Length: {}\r\n\r\n",
+        block.len()
+    )
+    .into_bytes();
+    out.extend_from_slice(block);
+    out.extend_from_slice(b"\r\n\r\n");
+    out
+}
+
+fn gzip(bytes: &[u8]) -> Vec<u8> {
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+    gz.write_all(bytes).unwrap();
+    gz.finish().unwrap()
+}
+
+/// The records a browser-driven crawler writes: information, a request, a
+/// chunked and gzip-encoded response, a redirect, a revisit, a resource.
+fn foreign_records() -> Vec<Vec<u8>> {
+    let page = "<html><body><h1>Flour prices climb</h1><p>Residents say flour costs more.</p></body></html>";
+    let gz = gzip(page.as_bytes());
+    let mut chunked = Vec::new();
+    for part in gz.chunks(10) {
+        chunked.extend_from_slice(format!("{:x}\r\n", part.len()).as_bytes());
+        chunked.extend_from_slice(part);
+        chunked.extend_from_slice(b"\r\n");
+    }
+    chunked.extend_from_slice(b"0\r\n\r\n");
+    let mut http = b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=\"windows-1256\"\r\n\
+                     Transfer-Encoding: chunked\r\nContent-Encoding: gzip\r\n\r\n"
+        .to_vec();
+    http.extend_from_slice(&chunked);
+    vec![
+        record(
+            "warcinfo",
+            "",
+            "application/warc-fields",
+            b"software: test\r\n",
+        ),
+        record(
+            "request",
+            "https://news.example.af/flour",
+            "application/http; msgtype=request",
+            b"GET /flour HTTP/1.1\r\nHost: news.example.af\r\n\r\n",
+        ),
+        record(
+            "response",
+            "<https://news.example.af/flour>",
+            "application/http; msgtype=response",
+            &http,
+        ),
+        record(
+            "response",
+            "https://news.example.af/old",
+            "application/http; msgtype=response",
+            b"HTTP/1.1 301 Moved Permanently\r\nLocation: /flour\r\n\r\n",
+        ),
+        record(
+            "revisit",
+            "https://news.example.af/flour",
+            "application/http; msgtype=response",
+            b"HTTP/1.1 304 Not Modified\r\n\r\n",
+        ),
+        record(
+            "resource",
+            "file:///saved/wheat.html",
+            "text/html",
+            b"<html><body><p>Wheat arrives.</p></body></html>",
+        ),
+    ]
+}
+
+fn check_foreign(got: &[WarcResponse], summary: &khabar_archive::WarcSummary) {
+    assert_eq!(summary.records, 6);
+    assert_eq!(summary.responses, 3, "{got:?}");
+    assert!(summary.unreadable.is_empty(), "{summary:?}");
+    let page = &got[0];
+    assert_eq!(page.record, 3);
+    assert_eq!(page.target_uri, "https://news.example.af/flour");
+    assert_eq!(page.date.unwrap().to_rfc3339(), "2025-01-03T06:30:00+00:00");
+    assert!(
+        String::from_utf8_lossy(&page.body).starts_with("<html><body><h1>Flour prices climb"),
+        "de-chunked and gunzipped"
+    );
+    assert_eq!(page.charset(), Some("windows-1256"));
+    assert_eq!(got[1].status, 301);
+    assert_eq!(got[2].status, 200);
+    assert_eq!(got[2].target_uri, "file:///saved/wheat.html");
+    assert_eq!(got[2].media_type().as_deref(), Some("text/html"));
+    assert_eq!(
+        got[2].body,
+        b"<html><body><p>Wheat arrives.</p></body></html>"
+    );
+}
+
+#[test]
+fn other_crawlers_files_are_read_in_each_compression() {
+    let dir = tempfile::tempdir().unwrap();
+    let records = foreign_records();
+    let plain: Vec<u8> = records.concat();
+    let per_record: Vec<u8> = records.iter().flat_map(|r| gzip(r)).collect();
+    let whole = gzip(&plain);
+    for (name, bytes) in [
+        ("plain.warc", &plain),
+        ("per-record.warc.gz", &per_record),
+        ("whole.warc.gz", &whole),
+    ] {
+        let path = dir.path().join(name);
+        std::fs::write(&path, bytes).unwrap();
+        let (got, summary) = read_all(&path);
+        check_foreign(&got, &summary);
+    }
+}
+
+#[test]
+fn a_damaged_file_is_an_error_naming_the_record() {
+    let dir = tempfile::tempdir().unwrap();
+    let records = foreign_records();
+    // Cut inside the fourth record: the three before it are given.
+    let mut cut = records[..3].concat();
+    cut.extend_from_slice(&records[3][..records[3].len() - 20]);
+    let path = dir.path().join("cut.warc");
+    std::fs::write(&path, &cut).unwrap();
+    let mut got = Vec::new();
+    let err = read_warc(&path, |r| got.push(r)).unwrap_err();
+    assert_eq!(err.record, 4);
+    assert!(
+        err.to_string()
+            .contains("cut.warc: record 4: the file ends inside the record"),
+        "{err}"
+    );
+    assert_eq!(got.len(), 1);
+
+    let html = dir.path().join("page.warc");
+    std::fs::write(&html, "<!DOCTYPE html><p>not a WARC</p>").unwrap();
+    let err = read_warc(&html, |_| {}).unwrap_err();
+    assert!(
+        err.to_string().contains("record 1: not a WARC record"),
+        "{err}"
+    );
+
+    let empty = dir.path().join("empty.warc.gz");
+    std::fs::write(&empty, gzip(b"")).unwrap();
+    let err = read_warc(&empty, |_| {}).unwrap_err();
+    assert!(err.to_string().contains("the file is empty"), "{err}");
+
+    let missing = dir.path().join("missing.warc");
+    let err = read_warc(&missing, |_| {}).unwrap_err();
+    assert!(err.to_string().contains("cannot open"), "{err}");
+}
+
+#[test]
+fn an_undecodable_body_is_reported_and_the_rest_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut records = foreign_records();
+    let mut http =
+        b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Encoding: br\r\n\r\n".to_vec();
+    http.extend_from_slice(&[0x1b, 0x30, 0x00, 0xf8, 0x8d, 0x94, 0x6e, 0x00]);
+    records.insert(
+        1,
+        record(
+            "response",
+            "https://news.example.af/br",
+            "application/http; msgtype=response",
+            &http,
+        ),
+    );
+    let path = dir.path().join("br.warc");
+    std::fs::write(&path, records.concat()).unwrap();
+    let (got, summary) = read_all(&path);
+    assert_eq!(got.len(), 3);
+    assert_eq!(summary.unreadable.len(), 1);
+    assert_eq!(summary.unreadable[0].0, 2);
+    assert!(summary.unreadable[0].1.contains("\"br\""), "{summary:?}");
+}
