@@ -342,29 +342,60 @@ pub fn extract(html: &[u8], opts: &ExtractOptions) -> Result<ExtractedArticle> {
     {
         m.title = Some(named);
     }
-    let (direction, dir_src) = match (&m.dir, &m.lang) {
-        (Some((d, s)), _) => (
-            if d == "rtl" {
-                Direction::Rtl
+    // The letters of the text by direction: right-to-left scripts (Arabic,
+    // Hebrew, Thaana…) against the others.
+    let (rtl, ltr) = blocks.iter().flat_map(|b| b.text.chars()).take(4000).fold(
+        (0usize, 0usize),
+        |(r, l), c| match c {
+            '\u{0590}'..='\u{08FF}' | '\u{FB1D}'..='\u{FEFC}' => (r + 1, l),
+            c if c.is_alphabetic() => (r, l + 1),
+            _ => (r, l),
+        },
+    );
+    // A declaration the text contradicts is a theme's default, not the
+    // page's: a Dari article on a site whose template says `lang="en-US"`,
+    // an English one under `dir="rtl"`. It is dropped when the text has
+    // 200 letters or more and 80% of them are in the other direction.
+    let text_dir = (rtl + ltr >= 200)
+        .then(|| {
+            if rtl * 5 >= (rtl + ltr) * 4 {
+                Some(Direction::Rtl)
+            } else if ltr * 5 >= (rtl + ltr) * 4 {
+                Some(Direction::Ltr)
             } else {
-                Direction::Ltr
-            },
-            Some(*s),
-        ),
-        (None, Some((l, s))) => {
-            let primary = l.split('-').next().unwrap_or_default();
-            let rtl = RTL_LANGS.contains(&primary);
-            (if rtl { Direction::Rtl } else { Direction::Ltr }, Some(*s))
+                None
+            }
+        })
+        .flatten();
+    let lang_dir = |l: &str| {
+        let primary = l.split('-').next().unwrap_or_default();
+        if RTL_LANGS.contains(&primary) {
+            Direction::Rtl
+        } else {
+            Direction::Ltr
         }
+    };
+    if let (Some((l, _)), Some(t)) = (&m.lang, text_dir)
+        && lang_dir(l) != t
+    {
+        m.lang = None;
+    }
+    let declared_dir = |d: &str| {
+        if d == "rtl" {
+            Direction::Rtl
+        } else {
+            Direction::Ltr
+        }
+    };
+    if let (Some((d, _)), Some(t)) = (&m.dir, text_dir)
+        && declared_dir(d) != t
+    {
+        m.dir = None;
+    }
+    let (direction, dir_src) = match (&m.dir, &m.lang) {
+        (Some((d, s)), _) => (declared_dir(d), Some(*s)),
+        (None, Some((l, s))) => (lang_dir(l), Some(*s)),
         (None, None) => {
-            let (rtl, ltr) = blocks.iter().flat_map(|b| b.text.chars()).take(4000).fold(
-                (0usize, 0usize),
-                |(r, l), c| match c {
-                    '\u{0590}'..='\u{08FF}' | '\u{FB1D}'..='\u{FEFC}' => (r + 1, l),
-                    c if c.is_alphabetic() => (r, l + 1),
-                    _ => (r, l),
-                },
-            );
             if rtl + ltr == 0 {
                 (Direction::Ltr, None)
             } else if rtl > ltr {
