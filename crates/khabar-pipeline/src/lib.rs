@@ -529,10 +529,10 @@ impl Pipeline {
         if draft.published_at.is_none() || (relative && job.item.published_at.is_some()) {
             draft.published_at = job.item.published_at;
         }
-        // The page's own language tag wins; otherwise detect it from the text.
-        if draft.lang.is_none() {
-            draft.lang = khabar_understand::detect_paragraphs(&draft.paragraphs).main;
-        }
+        // The page's own language tag wins, but among the Arabic-script
+        // languages the text's letters correct a template's tag; without a
+        // tag, the text's language.
+        draft.lang = khabar_understand::settle_lang(draft.lang.take(), &draft.paragraphs);
         if job.source_name.is_some() {
             draft.source.clone_from(&job.source_name);
         }

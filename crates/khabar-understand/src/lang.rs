@@ -235,6 +235,48 @@ pub fn detect_main(paragraphs: &[String]) -> Option<Lang> {
         .map(|(l, _)| l)
 }
 
+/// The language to store for an article whose page declared `declared`.
+///
+/// The page's tag wins, except among the languages written in the Arabic
+/// script (Persian and Dari, Pashto, Arabic, Urdu, Sorani, Sindhi,
+/// Uyghur): there a site's template often says one for all its sections (a
+/// Pashto page under `lang="fa-IR"`), and the text's own letters tell them
+/// apart reliably (see the module doc), so the detected one wins when it
+/// is another of them. With no tag, the detected language.
+///
+/// ```
+/// use khabar_understand::lang::settle;
+/// let pashto = vec!["د کابل ښار په ګڼو سیمو کې د اوړو بیه لوړه شوې او خلک وايي چې د پېرلو توان یې نه لري.".to_string()];
+/// let fa: khabar_model::Lang = "fa-IR".parse().unwrap();
+/// assert_eq!(settle(Some(fa), &pashto).unwrap().as_str(), "ps");
+/// ```
+pub fn settle(declared: Option<Lang>, paragraphs: &[String]) -> Option<Lang> {
+    /// The Arabic-script language a primary subtag names, with its
+    /// three-letter and Dari/Pashto variants folded.
+    fn arabic_script(primary: &str) -> Option<&'static str> {
+        Some(match primary {
+            "fa" | "fas" | "per" | "prs" => "fa",
+            "ps" | "pus" | "pbt" | "pbu" | "pst" => "ps",
+            "ar" | "ara" | "arb" => "ar",
+            "ur" | "urd" => "ur",
+            "ckb" => "ckb",
+            "sd" | "snd" => "sd",
+            "ug" | "uig" => "ug",
+            _ => return None,
+        })
+    }
+    let Some(declared) = declared else {
+        return detect_main(paragraphs);
+    };
+    let Some(said) = arabic_script(declared.primary()) else {
+        return Some(declared);
+    };
+    match detect_main(paragraphs) {
+        Some(found) if arabic_script(found.primary()).is_some_and(|f| f != said) => Some(found),
+        _ => Some(declared),
+    }
+}
+
 /// English function words that are not words of the Latin-script
 /// languages around (German, French, Spanish, Turkish, Azerbaijani, Uzbek).
 const ENGLISH_WORDS: &[&str] = &[
@@ -867,6 +909,33 @@ mod tests {
         }
         assert_eq!(detect_main(&docs[docs.len() - 1]).unwrap().as_str(), "fa");
         assert_eq!(detect_main(&docs[docs.len() - 2]).unwrap().as_str(), "en");
+    }
+
+    #[test]
+    fn a_template_tag_yields_to_the_letters_only_within_the_arabic_script() {
+        let lang = |s: &str| s.parse::<Lang>().unwrap();
+        let doc = |p: &str| vec![p.to_string()];
+        let pashto = doc(
+            "د کابل ښار په ګڼو سیمو کې د اوړو بیه لوړه شوې او خلک وايي چې د پېرلو توان یې نه لري.",
+        );
+        let dari = doc(
+            "شماری از باشندگان کابل می‌گویند که قیمت آرد در هفته‌های اخیر بی‌پیشینه بالا رفته است.",
+        );
+        let english =
+            doc("Residents of Kabul say the price of flour has risen sharply in recent weeks.");
+        let settled = |d: Option<&str>, p: &[String]| settle(d.map(lang), p).map(|l| l.to_string());
+        // A Pashto page under a Persian template, and the other way round.
+        assert_eq!(settled(Some("fa-IR"), &pashto).as_deref(), Some("ps"));
+        assert_eq!(settled(Some("ps"), &dari).as_deref(), Some("fa"));
+        // The tag stays when it agrees, with its region or as Dari's code.
+        assert_eq!(settled(Some("fa-AF"), &dari).as_deref(), Some("fa-AF"));
+        assert_eq!(settled(Some("prs"), &dari).as_deref(), Some("prs"));
+        assert_eq!(settled(Some("pus"), &pashto).as_deref(), Some("pus"));
+        // Outside the Arabic script the page's tag is trusted.
+        assert_eq!(settled(Some("de"), &english).as_deref(), Some("de"));
+        // Without a tag, the text's language.
+        assert_eq!(settled(None, &pashto).as_deref(), Some("ps"));
+        assert_eq!(settled(None, &[]), None);
     }
 
     #[test]

@@ -29,7 +29,9 @@ pub mod topics;
 
 pub use entities::FoundEntity;
 pub use figures::FoundFigure;
-pub use lang::{Detection, DocumentLang, detect, detect_main, detect_paragraphs};
+pub use lang::{
+    Detection, DocumentLang, detect, detect_main, detect_paragraphs, settle as settle_lang,
+};
 pub use quotes::FoundQuote;
 pub use topics::{Taxonomy, TopicMatch};
 

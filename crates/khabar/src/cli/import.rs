@@ -28,7 +28,8 @@ pub struct ImportArgs {
     /// Source (outlet) name for articles that do not name one.
     #[arg(long)]
     source: Option<String>,
-    /// Language code for articles that do not give one (en, fa, ps, …).
+    /// Language code for articles that do not give one (en, fa, ps, …);
+    /// without it, their language is detected from the text.
     #[arg(long)]
     lang: Option<String>,
     /// When the HTML pages were fetched or saved (RFC 3339, e.g.
@@ -87,6 +88,11 @@ pub async fn run(ctx: &Context, args: ImportArgs) -> anyhow::Result<ExitCode> {
             }
             if d.lang.is_none() {
                 d.lang.clone_from(&lang);
+            }
+            // An article whose input names no language (and no --lang):
+            // the language of its text, as the crawler stores it.
+            if d.lang.is_none() {
+                d.lang = khabar_understand::detect_main(&d.paragraphs);
             }
         }
         drafts.extend(got);
@@ -318,6 +324,9 @@ fn parse_warc(
                 d.canonical_url = canonicalize_url(u).ok();
             }
         }
+        if d.lang.is_some() {
+            d.lang = khabar_understand::settle_lang(d.lang.take(), &d.paragraphs);
+        }
         if d.title.trim().is_empty() {
             d.title.clone_from(&resp.target_uri);
         }
@@ -364,6 +373,11 @@ fn parse_html(
         );
     }
     let mut d = article.to_draft(None);
+    // A page's tag, corrected by its letters within the Arabic script (as
+    // in a crawl); a page without one gets `--lang` or detection later.
+    if d.lang.is_some() {
+        d.lang = khabar_understand::settle_lang(d.lang.take(), &d.paragraphs);
+    }
     if d.title.trim().is_empty() {
         bail!("{}: the page has no title", path.display());
     }

@@ -371,6 +371,12 @@ fn warc_files_import_their_article_pages() {
          <p>The bridge over the river reopened on Monday after six months of repairs, the city council said in a statement.</p>\
          <p>Traffic was light in the morning, but shopkeepers on both banks said they expected their customers to return within weeks.</p>\
          <p>The council said the work cost less than planned and finished two weeks early.</p></article></body></html>";
+    // A Pashto page on a site whose template tags every page Persian.
+    let pashto = "<!DOCTYPE html><html lang=\"fa-IR\" dir=\"rtl\"><head><meta charset=\"utf-8\">\
+         <title>په کابل کې د اوړو بیه لوړه شوې</title></head><body><article><h1>په کابل کې د اوړو بیه لوړه شوې</h1>\
+         <p>د کابل یو شمېر اوسېدونکي وايي چې په وروستیو اونیو کې د اوړو بیه بې ساري لوړه شوې او بېوزلې کورنۍ یې د پېرلو توان نه لري.</p>\
+         <p>یو دوکاندار وویل چې د اوړو یوه بوجۍ اوس تر دوه نیم زره افغانیو اوښتې او پېرودونکي لږ پېر کوي.</p>\
+         <p>د سوداګرۍ وزارت وايي چې د بیو د کنټرول لپاره هڅې کوي او د غنمو نوي کاروانونه په لاره دي.</p></article></body></html>";
     let listing: String = (1..=30)
         .map(|n| format!("<li><a href=\"/news/{n}\">Headline number {n} of the day</a></li>"))
         .collect();
@@ -398,6 +404,13 @@ fn warc_files_import_their_article_pages() {
             "200 OK",
             "text/html",
             english,
+        ),
+        http_record(
+            "https://news.example.af/ps/flour",
+            "2026-01-02T08:00:00Z",
+            "200 OK",
+            "text/html; charset=utf-8",
+            pashto,
         ),
         http_record(
             "https://news.example.org/",
@@ -428,12 +441,12 @@ fn warc_files_import_their_article_pages() {
     let v: Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(
         (v["articles"].as_u64(), v["inserted"].as_u64()),
-        (Some(2), Some(2))
+        (Some(3), Some(3))
     );
     let note = String::from_utf8_lossy(&o.stderr);
     assert!(
         note.contains(
-            "6 record(s), 3 HTML page(s) with status 200, 2 article(s); left out: 1 not article(s)"
+            "7 record(s), 4 HTML page(s) with status 200, 3 article(s); left out: 1 not article(s)"
         ),
         "{note}"
     );
@@ -452,6 +465,9 @@ fn warc_files_import_their_article_pages() {
     assert_eq!(a["published_at"], "2026-01-03T12:15:00+04:30");
     assert_eq!(a["fetched_at"], "2026-01-03T10:45:30+00:00");
     assert_eq!(a["url"], "https://news.example.af/library");
+    assert_eq!(a["lang"], "fa-AF");
+    // The template's tag yields to the Pashto letters of the text.
+    assert_eq!(by_title("په کابل کې د اوړو بیه لوړه شوې")["lang"], "ps");
     // A canonical URL on another site does not replace the fetched one.
     let b = by_title("Bridge reopens after repairs");
     assert_eq!(b["canonical_url"], "https://news.example.org/bridge");
@@ -463,7 +479,7 @@ fn warc_files_import_their_article_pages() {
             again["inserted"].as_u64(),
             again["unchanged"].as_u64()
         ),
-        (Some(1), Some(0), Some(2))
+        (Some(1), Some(0), Some(3))
     );
     // A file cut inside a record is refused, naming the record; nothing of
     // it is stored.
@@ -471,7 +487,7 @@ fn warc_files_import_their_article_pages() {
     let fresh = TempData::new();
     let err = fails(&fresh, &["import", cut.to_str().unwrap()]);
     assert!(
-        err.contains("cut.warc: record 6: the file ends inside the record"),
+        err.contains("cut.warc: record 7: the file ends inside the record"),
         "{err}"
     );
     assert_nothing_imported(&fresh);
