@@ -367,30 +367,16 @@ pub fn extract(html: &[u8], opts: &ExtractOptions) -> Result<ExtractedArticle> {
             }
         })
         .flatten();
-    let lang_dir = |l: &str| {
-        let primary = l.split('-').next().unwrap_or_default();
-        if RTL_LANGS.contains(&primary) {
-            Direction::Rtl
-        } else {
-            Direction::Ltr
+    let dir_of = |rtl: bool| if rtl { Direction::Rtl } else { Direction::Ltr };
+    let lang_dir = |l: &str| dir_of(RTL_LANGS.contains(&l.split('-').next().unwrap_or_default()));
+    let declared_dir = |d: &str| dir_of(d == "rtl");
+    if let Some(t) = text_dir {
+        if m.lang.as_ref().is_some_and(|(l, _)| lang_dir(l) != t) {
+            m.lang = None;
         }
-    };
-    if let (Some((l, _)), Some(t)) = (&m.lang, text_dir)
-        && lang_dir(l) != t
-    {
-        m.lang = None;
-    }
-    let declared_dir = |d: &str| {
-        if d == "rtl" {
-            Direction::Rtl
-        } else {
-            Direction::Ltr
+        if m.dir.as_ref().is_some_and(|(d, _)| declared_dir(d) != t) {
+            m.dir = None;
         }
-    };
-    if let (Some((d, _)), Some(t)) = (&m.dir, text_dir)
-        && declared_dir(d) != t
-    {
-        m.dir = None;
     }
     let (direction, dir_src) = match (&m.dir, &m.lang) {
         (Some((d, s)), _) => (declared_dir(d), Some(*s)),

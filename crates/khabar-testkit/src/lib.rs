@@ -93,6 +93,22 @@ pub fn at(rfc3339: &str) -> DateTime<FixedOffset> {
     DateTime::parse_from_rfc3339(rfc3339).expect("valid RFC 3339 time in a test")
 }
 
+/// One WARC 1.1 record, uncompressed, as any crawler writes it: `kind`
+/// (`response`, `request`, `resource`, `warcinfo`…), its target URI, date
+/// and content type, then `block` and the closing CRLF CRLF.
+pub fn warc_record(kind: &str, uri: &str, date: &str, content_type: &str, block: &[u8]) -> Vec<u8> {
+    let mut out = format!(
+        "WARC/1.1\r\nWARC-Type: {kind}\r\nWARC-Target-URI: {uri}\r\nWARC-Date: {date}\r\n\
+         WARC-Record-ID: <urn:uuid:00000000-0000-4000-8000-000000000000>\r\n\
+         Content-Type: {content_type}\r\nContent-Length: {}\r\n\r\n",
+        block.len()
+    )
+    .into_bytes();
+    out.extend_from_slice(block);
+    out.extend_from_slice(b"\r\n\r\n");
+    out
+}
+
 /// A synthetic digest of two articles in the sample layout: the first with
 /// a "BY" byline and a teaser repeated in the body, the second with a bare
 /// name byline, a verse paragraph and no URL.

@@ -43,17 +43,9 @@ fn khabar_archives_read_back_as_responses() {
     assert_eq!(got[0].record, 3);
 }
 
+/// A record dated 3 January 2025.
 fn record(kind: &str, uri: &str, content_type: &str, block: &[u8]) -> Vec<u8> {
-    let mut out = format!(
-        "WARC/1.0\r\nWARC-Type: {kind}\r\nWARC-Target-URI: {uri}\r\nWARC-Date: 2025-01-03T06:30:00Z\r\n\
-         WARC-Record-ID: <urn:uuid:00000000-0000-0000-0000-000000000000>\r\n\
-         Content-Type: {content_type}\r\nContent-Length: {}\r\n\r\n",
-        block.len()
-    )
-    .into_bytes();
-    out.extend_from_slice(block);
-    out.extend_from_slice(b"\r\n\r\n");
-    out
+    khabar_testkit::warc_record(kind, uri, "2025-01-03T06:30:00Z", content_type, block)
 }
 
 fn gzip(bytes: &[u8]) -> Vec<u8> {

@@ -5,7 +5,7 @@ use std::io::Read;
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
-use khabar_testkit::{DIGEST, TempData};
+use khabar_testkit::{DIGEST, TempData, warc_record};
 use serde_json::Value;
 
 fn khabar(dir: &TempData) -> Command {
@@ -329,19 +329,6 @@ fn folders_are_walked_and_unknown_files_skipped() {
         err.contains("not valid UTF-8") || err.contains("neither"),
         "{err}"
     );
-}
-
-/// One WARC record, uncompressed.
-fn warc_record(kind: &str, uri: &str, date: &str, content_type: &str, block: &[u8]) -> Vec<u8> {
-    let mut out = format!(
-        "WARC/1.1\r\nWARC-Type: {kind}\r\nWARC-Target-URI: {uri}\r\nWARC-Date: {date}\r\n\
-         Content-Type: {content_type}\r\nContent-Length: {}\r\n\r\n",
-        block.len()
-    )
-    .into_bytes();
-    out.extend_from_slice(block);
-    out.extend_from_slice(b"\r\n\r\n");
-    out
 }
 
 fn http_record(uri: &str, date: &str, status: &str, content_type: &str, body: &str) -> Vec<u8> {
