@@ -268,15 +268,27 @@ fn read_file(
 /// The articles of a WARC file: each HTML page fetched with status 200,
 /// extracted with the crawler's extractor and dated from its `WARC-Date`,
 /// kept when it has text and is not a listing, collection or product page
-/// (the crawler's rule). What was left out is counted on stderr.
+/// (the crawler's rule). Pages are extracted on every core, a batch at a
+/// time, and kept in file order. What was left out is counted on stderr.
 fn parse_warc(
     path: &Path,
     now: DateTime<Utc>,
     opts: &khabar_extract::ExtractOptions,
 ) -> anyhow::Result<Vec<ArticleDraft>> {
-    use khabar_extract::PageType;
+    const BATCH: usize = 64;
     let mut drafts = Vec::new();
     let (mut pages, mut not_articles, mut failed) = (0usize, 0usize, 0usize);
+    let mut batch: Vec<khabar_archive::WarcResponse> = Vec::with_capacity(BATCH);
+    let mut flush = |batch: &mut Vec<khabar_archive::WarcResponse>| {
+        for page in extract_warc_pages(batch, opts, now) {
+            match page {
+                WarcPage::Article(d) => drafts.push(*d),
+                WarcPage::NotArticle => not_articles += 1,
+                WarcPage::Failed => failed += 1,
+            }
+        }
+        batch.clear();
+    };
     let summary = khabar_archive::read_warc(path, |resp| {
         let html = match resp.media_type().as_deref() {
             Some("text/html" | "application/xhtml+xml") => true,
@@ -288,51 +300,15 @@ fn parse_warc(
                 head.starts_with("<!doctype html") || head.starts_with("<html")
             }
         };
-        if resp.status != 200 || !html {
-            return;
-        }
-        pages += 1;
-        let web = resp.target_uri.starts_with("http://") || resp.target_uri.starts_with("https://");
-        let url = web.then(|| resp.target_uri.clone());
-        let page_opts = khabar_extract::ExtractOptions {
-            url: url.clone(),
-            charset: resp.charset().map(str::to_string),
-            fetched_at: resp.date.or(opts.fetched_at),
-            ..opts.clone()
-        };
-        let Ok(article) = khabar_extract::extract(&resp.body, &page_opts) else {
-            failed += 1;
-            return;
-        };
-        let not_article = matches!(
-            article.page_type,
-            PageType::Listing | PageType::Collection | PageType::Product
-        );
-        if not_article || article.blocks.is_empty() {
-            not_articles += 1;
-            return;
-        }
-        let mut d = article.to_draft(url.as_deref());
-        // As in a crawl: a canonical URL on another site does not replace
-        // the address the page was fetched from.
-        if let Some(u) = &url {
-            let foreign = d
-                .canonical_url
-                .as_deref()
-                .is_some_and(|c| !khabar_sources::same_site(c, u));
-            if foreign || d.canonical_url.is_none() {
-                d.canonical_url = canonicalize_url(u).ok();
+        if resp.status == 200 && html {
+            pages += 1;
+            batch.push(resp);
+            if batch.len() == BATCH {
+                flush(&mut batch);
             }
         }
-        if d.lang.is_some() {
-            d.lang = khabar_understand::settle_lang(d.lang.take(), &d.paragraphs);
-        }
-        if d.title.trim().is_empty() {
-            d.title.clone_from(&resp.target_uri);
-        }
-        d.fetched_at = resp.date.map_or(now, |t| t.with_timezone(&Utc));
-        drafts.push(d);
     })?;
+    flush(&mut batch);
     let mut left = vec![format!("{not_articles} not article(s)")];
     if failed > 0 {
         left.push(format!("{failed} that could not be extracted"));
@@ -353,6 +329,91 @@ fn parse_warc(
         left.join(", ")
     );
     Ok(drafts)
+}
+
+/// What became of one page of a WARC file.
+enum WarcPage {
+    Article(Box<ArticleDraft>),
+    NotArticle,
+    Failed,
+}
+
+/// The pages of `batch`, extracted on every core, in their order.
+fn extract_warc_pages(
+    batch: &[khabar_archive::WarcResponse],
+    opts: &khabar_extract::ExtractOptions,
+    now: DateTime<Utc>,
+) -> Vec<WarcPage> {
+    if batch.is_empty() {
+        return Vec::new();
+    }
+    let threads = std::thread::available_parallelism()
+        .map_or(1, usize::from)
+        .min(batch.len());
+    std::thread::scope(|s| {
+        let workers: Vec<_> = batch
+            .chunks(batch.len().div_ceil(threads))
+            .map(|pages| {
+                s.spawn(move || {
+                    pages
+                        .iter()
+                        .map(|r| warc_page(r, opts, now))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|w| w.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
+    })
+}
+
+/// One HTML response of a WARC file, extracted as the crawler does.
+fn warc_page(
+    resp: &khabar_archive::WarcResponse,
+    opts: &khabar_extract::ExtractOptions,
+    now: DateTime<Utc>,
+) -> WarcPage {
+    use khabar_extract::PageType;
+    let web = resp.target_uri.starts_with("http://") || resp.target_uri.starts_with("https://");
+    let url = web.then(|| resp.target_uri.clone());
+    let page_opts = khabar_extract::ExtractOptions {
+        url: url.clone(),
+        charset: resp.charset().map(str::to_string),
+        fetched_at: resp.date.or(opts.fetched_at),
+        ..opts.clone()
+    };
+    let Ok(article) = khabar_extract::extract(&resp.body, &page_opts) else {
+        return WarcPage::Failed;
+    };
+    let not_article = matches!(
+        article.page_type,
+        PageType::Listing | PageType::Collection | PageType::Product
+    );
+    if not_article || article.blocks.is_empty() {
+        return WarcPage::NotArticle;
+    }
+    let mut d = article.to_draft(url.as_deref());
+    // As in a crawl: a canonical URL on another site does not replace the
+    // address the page was fetched from.
+    if let Some(u) = &url {
+        let foreign = d
+            .canonical_url
+            .as_deref()
+            .is_some_and(|c| !khabar_sources::same_site(c, u));
+        if foreign || d.canonical_url.is_none() {
+            d.canonical_url = canonicalize_url(u).ok();
+        }
+    }
+    if d.lang.is_some() {
+        d.lang = khabar_understand::settle_lang(d.lang.take(), &d.paragraphs);
+    }
+    if d.title.trim().is_empty() {
+        d.title.clone_from(&resp.target_uri);
+    }
+    d.fetched_at = resp.date.map_or(now, |t| t.with_timezone(&Utc));
+    WarcPage::Article(Box::new(d))
 }
 
 /// One HTML page as a draft, with the extractor the crawler uses (`opts`:
