@@ -658,6 +658,13 @@ fn count_of(word: &str) -> Option<u32> {
         "a" | "an" | "one" | "یک" | "یو" => Some(1),
         "two" | "دو" | "دوه" => Some(2),
         "three" | "سه" | "درې" => Some(3),
+        "four" | "چهار" | "څلور" => Some(4),
+        "five" | "پنج" | "پنځه" => Some(5),
+        "six" | "شش" | "شپږ" => Some(6),
+        "seven" | "هفت" | "اوه" => Some(7),
+        "eight" | "هشت" | "اته" => Some(8),
+        "nine" | "نه" | "نهه" => Some(9),
+        "ten" | "ده" | "لس" => Some(10),
         _ if w.len() <= 4 && w.bytes().all(|b| b.is_ascii_digit()) => w.parse().ok(),
         _ => None,
     }
@@ -1161,6 +1168,11 @@ mod tests {
         let af = Region::Afghan;
         assert_eq!(r("۳ ساعت پیش", af), at("2026-01-03T12:15:00+04:30"));
         assert_eq!(r("۳ ساعت پيش", af), at("2026-01-03T12:15:00+04:30"));
+        // Counts in words.
+        assert_eq!(r("سه ساعت پیش", af), at("2026-01-03T12:15:00+04:30"));
+        assert_eq!(r("پنج دقیقه قبل", af), at("2026-01-03T15:10:00+04:30"));
+        assert_eq!(r("شپږ ساعته مخکې", af), at("2026-01-03T09:15:00+04:30"));
+        assert_eq!(r("five minutes ago", o), at("2026-01-03T10:40:00+00:00"));
         assert_eq!(r("ديروز", af), at("2026-01-02T00:00:00+04:30"));
         assert_eq!(r("۲ روز قبل", af), at("2026-01-01T00:00:00+04:30"));
         assert_eq!(r("دیروز", af), at("2026-01-02T00:00:00+04:30"));
