@@ -186,6 +186,7 @@ const MONTHS: &[(&str, u32, Cal)] = &[
     ("ثور", 2, Cal::SolarAfghan),
     ("جوزا", 3, Cal::SolarAfghan),
     ("جوزاء", 3, Cal::SolarAfghan),
+    ("جوزه", 3, Cal::SolarAfghan),
     ("سرطان", 4, Cal::SolarAfghan),
     ("اسد", 5, Cal::SolarAfghan),
     ("سنبله", 6, Cal::SolarAfghan),
@@ -963,13 +964,18 @@ fn date_at(toks: &[&str], i: usize, region: Region) -> Option<(NaiveDate, Cal, u
     {
         return make_date(y, m, d, Some(cal), region).map(|(dt, c)| (dt, c, i, i + 3));
     }
-    // Pashto: "د ۱۴۰۳ کال د لړم ۲۱مه" (of the year 1403, of Larm the 21st).
-    if let (Some(d), Some(y)) = (next, i.checked_sub(3).and_then(|k| number(toks[k])))
-        && d <= 31
-        && y >= 1000
-        && toks[i - 2] == "کال"
-    {
-        return make_date(y, m, d, Some(cal), region).map(|(dt, c)| (dt, c, i - 3, i + 2));
+    // Pashto: "د ۱۴۰۳ کال د لړم ۲۱مه" (of the year 1403, of Larm the 21st),
+    // also "د ۱۴۰۳ لمریز کال …" (of the solar year).
+    if i >= 3 && toks[i - 2] == "کال" {
+        let solar = matches!(toks[i - 3], "لمریز" | "شمسی" | "هجری");
+        let at = if solar { i.checked_sub(4) } else { Some(i - 3) };
+        if let (Some(d), Some(at)) = (next, at)
+            && let Some(y) = number(toks[at])
+            && d <= 31
+            && y >= 1000
+        {
+            return make_date(y, m, d, Some(cal), region).map(|(dt, c)| (dt, c, at, i + 2));
+        }
     }
     None
 }
@@ -1325,6 +1331,12 @@ mod tests {
             ("۲۱ عقرب ۱۴۰۳ - ۰۹:۳۰", o, "2024-11-11T09:30:00+04:30"),
             ("۲۱ آبان ۱۴۰۳", o, "2024-11-11T00:00:00+03:30"),
             ("د ۱۴۰۳ کال د لړم ۲۱مه", o, "2024-11-11T00:00:00+04:30"),
+            (
+                "د ۱۴۰۳ لمریز کال د لړم ۲۱مه",
+                o,
+                "2024-11-11T00:00:00+04:30",
+            ),
+            ("۲۱ جوزه ۱۴۰۳", o, "2024-06-10T00:00:00+04:30"),
             ("۲۱ام عقرب ۱۴۰۳", o, "2024-11-11T00:00:00+04:30"),
             // Arabic yeh and kaf, Pashto gaf, a stretched word: the same
             // months.
