@@ -214,8 +214,41 @@ impl ExtractedArticle {
 
 /// Languages written right to left.
 const RTL_LANGS: &[&str] = &[
-    "ar", "fa", "prs", "ps", "pus", "ur", "he", "iw", "yi", "ckb", "sd", "ug", "dv", "ku", "ks",
+    "ar", "fa", "prs", "ps", "pus", "ur", "he", "iw", "yi", "ckb", "ug", "dv", "ks",
 ];
+
+/// Languages written in a right-to-left script in one country and a
+/// left-to-right one in another (Kurdish, Punjabi, Sindhi; Uzbek, Turkmen
+/// and Azerbaijani in Afghanistan and Iran): their tag alone says nothing
+/// of the direction.
+const EITHER_WAY_LANGS: &[&str] = &["ku", "pa", "sd", "uz", "tk", "az"];
+
+/// The direction a language tag implies: its script subtag's when it has
+/// one (`uz-Arab`, `ku-Latn`), else the language's; `None` for a language
+/// written either way.
+fn lang_direction(tag: &str) -> Option<Direction> {
+    let mut parts = tag.split('-');
+    let primary = parts.next().unwrap_or_default().to_ascii_lowercase();
+    for part in parts {
+        let part = part.to_ascii_lowercase();
+        if matches!(
+            part.as_str(),
+            "arab" | "hebr" | "thaa" | "syrc" | "nkoo" | "adlm"
+        ) {
+            return Some(Direction::Rtl);
+        }
+        if part.len() == 4 && part.bytes().all(|b| b.is_ascii_alphabetic()) {
+            return Some(Direction::Ltr);
+        }
+    }
+    if EITHER_WAY_LANGS.contains(&primary.as_str()) {
+        None
+    } else if RTL_LANGS.contains(&primary.as_str()) {
+        Some(Direction::Rtl)
+    } else {
+        Some(Direction::Ltr)
+    }
+}
 
 /// The article-vs-not evidence of one page, by name (for evaluation: the
 /// weights of the page-type model are fitted on these).
@@ -367,20 +400,31 @@ pub fn extract(html: &[u8], opts: &ExtractOptions) -> Result<ExtractedArticle> {
             }
         })
         .flatten();
-    let dir_of = |rtl: bool| if rtl { Direction::Rtl } else { Direction::Ltr };
-    let lang_dir = |l: &str| dir_of(RTL_LANGS.contains(&l.split('-').next().unwrap_or_default()));
-    let declared_dir = |d: &str| dir_of(d == "rtl");
+    let declared_dir = |d: &str| {
+        if d == "rtl" {
+            Direction::Rtl
+        } else {
+            Direction::Ltr
+        }
+    };
     if let Some(t) = text_dir {
-        if m.lang.as_ref().is_some_and(|(l, _)| lang_dir(l) != t) {
+        if m.lang
+            .as_ref()
+            .is_some_and(|(l, _)| lang_direction(l).is_some_and(|d| d != t))
+        {
             m.lang = None;
         }
         if m.dir.as_ref().is_some_and(|(d, _)| declared_dir(d) != t) {
             m.dir = None;
         }
     }
-    let (direction, dir_src) = match (&m.dir, &m.lang) {
+    let tag_dir = m
+        .lang
+        .as_ref()
+        .and_then(|(l, s)| lang_direction(l).map(|d| (d, *s)));
+    let (direction, dir_src) = match (&m.dir, tag_dir) {
         (Some((d, s)), _) => (declared_dir(d), Some(*s)),
-        (None, Some((l, s))) => (lang_dir(l), Some(*s)),
+        (None, Some((d, s))) => (d, Some(s)),
         (None, None) => {
             if rtl + ltr == 0 {
                 (Direction::Ltr, None)
@@ -569,4 +613,26 @@ fn article_blocks(doc: &Document) -> Vec<Block> {
         })
         .map(|n| body::blocks_of(&n))
         .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_language_tag_gives_its_direction_when_it_can() {
+        for (tag, want) in [
+            ("fa-AF", Some(Direction::Rtl)),
+            ("ps", Some(Direction::Rtl)),
+            ("en-US", Some(Direction::Ltr)),
+            ("uz-Arab", Some(Direction::Rtl)),
+            ("ku-Latn", Some(Direction::Ltr)),
+            ("az-Arab-IR", Some(Direction::Rtl)),
+            ("uz", None),
+            ("ku", None),
+            ("sd", None),
+        ] {
+            assert_eq!(lang_direction(tag), want, "{tag}");
+        }
+    }
 }
