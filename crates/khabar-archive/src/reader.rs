@@ -327,14 +327,28 @@ fn dechunk(body: &[u8]) -> Result<Vec<u8>, String> {
     }
 }
 
-/// A body decoded from its `Content-Encoding`. Some crawlers store the
-/// body decoded and keep the header: a body that does not decode but reads
-/// as text is kept as it is.
-fn decode(encoding: &str, body: Vec<u8>) -> Result<Vec<u8>, String> {
-    let limit = MAX_RECORD_BYTES * 4;
+/// A body decoded from its `Content-Encoding`, each coding of a list
+/// undone in turn ("gzip, gzip"). A body that decodes to more than
+/// [`MAX_RECORD_BYTES`] (a compression bomb) is refused. Some crawlers
+/// store the body decoded and keep the header: a body that does not decode
+/// but reads as text is kept as it is.
+fn decode(encodings: &str, mut body: Vec<u8>) -> Result<Vec<u8>, String> {
+    for encoding in encodings.rsplit(',') {
+        body = decode_one(encoding, body)?;
+    }
+    Ok(body)
+}
+
+fn decode_one(encoding: &str, body: Vec<u8>) -> Result<Vec<u8>, String> {
     let inflate = |r: &mut dyn Read| {
         let mut out = Vec::new();
-        r.take(limit).read_to_end(&mut out).map(|_| out)
+        r.take(MAX_RECORD_BYTES + 1).read_to_end(&mut out)?;
+        if out.len() as u64 > MAX_RECORD_BYTES {
+            return Err(io::Error::other(format!(
+                "it decodes to more than {MAX_RECORD_BYTES} bytes"
+            )));
+        }
+        Ok(out)
     };
     let encoding = encoding.trim().to_ascii_lowercase();
     let decoded = match encoding.as_str() {
@@ -398,6 +412,23 @@ mod tests {
             decode("deflate", d.finish().unwrap()).unwrap(),
             b"<p>raw</p>"
         );
+        // Twice, as a misconfigured server sends it.
+        let twice = {
+            let mut inner = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+            inner.write_all(b"<p>twice</p>").unwrap();
+            let mut outer = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+            outer.write_all(&inner.finish().unwrap()).unwrap();
+            outer.finish().unwrap()
+        };
+        assert_eq!(decode("gzip, gzip", twice).unwrap(), b"<p>twice</p>");
+        // A bomb: 100 MB of zeros in a few hundred kilobytes.
+        let mut bomb = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+        let zeros = vec![0u8; 1 << 20];
+        for _ in 0..100 {
+            bomb.write_all(&zeros).unwrap();
+        }
+        let err = decode("gzip", bomb.finish().unwrap()).unwrap_err();
+        assert!(err.contains("decodes to more than"), "{err}");
         // Stored decoded under its old header: kept.
         assert_eq!(
             decode("br", b"<p>plain</p>".to_vec()).unwrap(),
