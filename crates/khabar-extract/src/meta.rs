@@ -277,6 +277,15 @@ fn flatten(v: Value, out: &mut Vec<Value>, depth: usize) {
             if let Some(g) = m.remove("@graph") {
                 flatten(g, out, depth + 1);
             }
+            // A page's main entity (a forum's `DiscussionForumPosting`, a
+            // `Question` inside a `WebPage` or `QAPage`) is an object of
+            // its own: its author and dates are the post's. A reference
+            // alone (`{"@type": "Article", "@id": …}`) is not.
+            if let Some(Value::Object(e)) = m.get("mainEntity")
+                && e.keys().any(|k| !k.starts_with('@'))
+            {
+                flatten(Value::Object(e.clone()), out, depth + 1);
+            }
             if m.contains_key("@type") {
                 out.push(Value::Object(m));
             }
@@ -1596,7 +1605,7 @@ fn dateline(
 
 fn visible_byline(candidates: &[NodeRef]) -> Option<Vec<String>> {
     for n in candidates {
-        let text = clean(&el::spaced_text(n));
+        let text = microdata_name(n).unwrap_or_else(|| clean(&el::spaced_text(n)));
         if text.is_empty() || text.chars().count() > 80 {
             continue;
         }
@@ -1614,6 +1623,29 @@ fn visible_byline(candidates: &[NodeRef]) -> Option<Vec<String>> {
         }
     }
     None
+}
+
+/// The name a microdata author card gives (`<div itemprop="author"
+/// itemscope><meta itemprop="name" content="Ana">…`): the card's other
+/// text (a reputation, badges, a dash before a link) is not the name.
+fn microdata_name(n: &NodeRef) -> Option<String> {
+    let card = el::with(n, |e| {
+        el::attr(e, &local_name!("itemprop")) == Some("author")
+            && el::has_attr(e, &local_name!("itemscope"))
+    });
+    if card != Some(true) {
+        return None;
+    }
+    let names = dom_query::Selection::from(*n).select("[itemprop=name]");
+    let first = names.nodes().first()?;
+    let given = el::with(first, |e| {
+        (el::name(e) == "meta")
+            .then(|| el::attr(e, &local_name!("content")).map(str::to_string))
+            .flatten()
+    })
+    .flatten();
+    let name = clean(&given.unwrap_or_else(|| el::spaced_text(first)));
+    (!name.is_empty()).then_some(name)
 }
 
 /// The names of a labelled byline that ends with its date ("By Ana Lopez
@@ -3565,6 +3597,33 @@ mod tests {
     }
 
     #[test]
+    fn a_microdata_author_card_gives_its_name() {
+        let byline = |body: &str| {
+            let html = format!("<html><body><h1>Wells</h1>{body}<p>Text.</p></body></html>");
+            extract_meta(&Document::from(html.as_str()), None)
+                .bylines
+                .map(|(b, _)| b)
+        };
+        // A question's asker: the name, not the reputation and badges.
+        assert_eq!(
+            byline(
+                "<div class=user-details itemprop=author itemscope itemtype=http://schema.org/Person>\
+                 <a href=/users/1>Mina Karimi</a><meta itemprop=name content=\"Mina Karimi\">\
+                 <div><span>30.5k</span><span>18 gold badges</span></div></div>"
+            ),
+            Some(vec!["Mina Karimi".to_string()])
+        );
+        // A comment's author: the hidden name, then a dash and a link.
+        assert_eq!(
+            byline(
+                "<div itemprop=author itemscope><div class=d-none itemprop=name>Joe</div>\
+                 &ndash;&nbsp;<a href=/users/67/joe>Joe</a></div>"
+            ),
+            Some(vec!["Joe".to_string()])
+        );
+    }
+
+    #[test]
     fn visible_bylines_before_their_date_and_user_cards() {
         let byline = |line: &str| {
             let html = format!(
@@ -3621,5 +3680,31 @@ mod tests {
         assert_eq!(s, Source::ArticleMeta);
         assert_eq!(m.site_name, Some(("Example Wire".into(), Source::JsonLd)));
         assert!(m.ld_types.contains(&"NewsArticle".to_string()));
+    }
+
+    #[test]
+    fn json_ld_main_entity_is_the_post() {
+        // A forum thread: the page's main entity is the first post, by
+        // its author and on its day; the replies' cards come later.
+        let html = r#"<html><head><script type="application/ld+json">{"@context":"https://schema.org",
+ "@type":"WebPage","name":"Wells of the valley","mainEntity":{"@type":"DiscussionForumPosting",
+ "headline":"Wells of the valley","datePublished":"2024-03-06T02:52:19+00:00",
+ "author":{"@type":"Person","name":"Mina"}}}</script></head><body><h1>Wells of the valley</h1>
+<section itemprop="author" itemscope><span itemprop="name">Omid</span></section>
+<time datetime="2024-03-06T11:53:36+00:00">Mar 6</time></body></html>"#;
+        let m = extract_meta(&Document::from(html), None);
+        assert_eq!(m.bylines, Some((vec!["Mina".to_string()], Source::JsonLd)));
+        assert_eq!(
+            m.published.map(|(t, s)| (t.to_rfc3339(), s)),
+            Some(("2024-03-06T02:52:19+00:00".to_string(), Source::JsonLd))
+        );
+        // A reference alone names no post: the full object stays the
+        // article.
+        let html = r#"<html><head><script type="application/ld+json">[
+ {"@type":"WebPage","name":"Costs","mainEntity":{"@type":"Article","@id":"https://e.org/#a"}},
+ {"@type":"Article","@id":"https://e.org/#a","headline":"Costs","author":{"@type":"Organization","name":"Homes"}}]
+</script></head><body><h1>Costs</h1></body></html>"#;
+        let m = extract_meta(&Document::from(html), None);
+        assert_eq!(m.bylines, Some((vec!["Homes".to_string()], Source::JsonLd)));
     }
 }
