@@ -1993,7 +1993,15 @@ fn heading_text(n: &NodeRef) -> String {
                             | "noscript"
                             | "svg"
                     );
-                if hidden {
+                // A forum's thread prefix ("News", "[Vocabulary]": XenForo's
+                // `span.label` before its `span.label-append`) labels the
+                // thread; it is not its title.
+                let appended = |n: &NodeRef| {
+                    n.attr("class")
+                        .is_some_and(|cl| el::has_class(&cl, "label-append"))
+                };
+                let prefix = appended(&c) || c.next_element_sibling().is_some_and(|s| appended(&s));
+                if hidden || prefix {
                     continue;
                 }
                 let sep = match &*name {
@@ -3495,6 +3503,13 @@ mod tests {
         assert_eq!(
             h("<h1>Data Analytics<br>Agency</h1>"),
             "Data Analytics Agency"
+        );
+        // A forum thread's prefix label.
+        assert_eq!(
+            h(
+                "<h1><span class=\"label label--primary\">Tips</span><span class=label-append>&nbsp;</span>Wells or cisterns?</h1>"
+            ),
+            "Wells or cisterns?"
         );
     }
 
