@@ -83,11 +83,12 @@ pub struct WarcSummary {
 
 /// Why a WARC file could not be read to its end.
 #[derive(Debug, thiserror::Error)]
-#[error("{}: record {record}: {why}", path.display())]
+#[error("{}{}: {why}", path.display(), record.map(|n| format!(": record {n}")).unwrap_or_default())]
 pub struct WarcError {
     pub path: PathBuf,
-    /// The record that could not be read, counting from 1.
-    pub record: usize,
+    /// The record that could not be read, counting from 1; `None` when the
+    /// file itself could not be opened.
+    pub record: Option<usize>,
     pub why: String,
 }
 
@@ -100,16 +101,16 @@ pub fn read_warc(
     path: &Path,
     mut each: impl FnMut(WarcResponse),
 ) -> Result<WarcSummary, WarcError> {
-    let err = |record: usize, why: String| WarcError {
+    let err = |record: Option<usize>, why: String| WarcError {
         path: path.to_path_buf(),
         record,
         why,
     };
-    let file = File::open(path).map_err(|e| err(0, format!("cannot open: {e}")))?;
+    let file = File::open(path).map_err(|e| err(None, format!("cannot open: {e}")))?;
     let mut raw = BufReader::new(file);
     let gzipped = raw
         .fill_buf()
-        .map_err(|e| err(0, format!("cannot read: {e}")))?
+        .map_err(|e| err(None, format!("cannot read: {e}")))?
         .starts_with(&[0x1f, 0x8b]);
     let mut r: Box<dyn BufRead> = if gzipped {
         // One member per record or one for the whole file: either way the
@@ -121,7 +122,7 @@ pub fn read_warc(
     let mut summary = WarcSummary::default();
     loop {
         let n = summary.records + 1;
-        let Some(rec) = next_record(&mut *r).map_err(|why| err(n, why))? else {
+        let Some(rec) = next_record(&mut *r).map_err(|why| err(Some(n), why))? else {
             break;
         };
         summary.records = n;
@@ -147,7 +148,7 @@ pub fn read_warc(
         }
     }
     if summary.records == 0 {
-        return Err(err(1, "the file is empty: no WARC records".into()));
+        return Err(err(None, "the file is empty: no WARC records".into()));
     }
     Ok(summary)
 }

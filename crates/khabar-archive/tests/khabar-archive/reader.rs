@@ -163,7 +163,7 @@ fn a_damaged_file_is_an_error_naming_the_record() {
     std::fs::write(&path, &cut).unwrap();
     let mut got = Vec::new();
     let err = read_warc(&path, |r| got.push(r)).unwrap_err();
-    assert_eq!(err.record, 4);
+    assert_eq!(err.record, Some(4));
     assert!(
         err.to_string()
             .contains("cut.warc: record 4: the file ends inside the record"),
@@ -182,11 +182,18 @@ fn a_damaged_file_is_an_error_naming_the_record() {
     let empty = dir.path().join("empty.warc.gz");
     std::fs::write(&empty, gzip(b"")).unwrap();
     let err = read_warc(&empty, |_| {}).unwrap_err();
-    assert!(err.to_string().contains("the file is empty"), "{err}");
+    assert!(
+        err.to_string().contains("empty.warc.gz: the file is empty"),
+        "{err}"
+    );
 
     let missing = dir.path().join("missing.warc");
     let err = read_warc(&missing, |_| {}).unwrap_err();
-    assert!(err.to_string().contains("cannot open"), "{err}");
+    assert!(
+        err.to_string().contains("missing.warc: cannot open"),
+        "{err}"
+    );
+    assert_eq!(err.record, None);
 }
 
 #[test]
