@@ -49,14 +49,17 @@ pub(crate) fn fold_letter(c: char) -> char {
 }
 
 /// `s` in small letters, with its Arabic-script letters folded
-/// ([`fold_letter`]): the form the lists of phrases (labels, boilerplate
-/// lines) are written in. Byte offsets are those of `s.to_lowercase()`.
+/// ([`fold_letter`]) and the zero-width non-joiner that Persian writes
+/// inside words made a space ("برچسب‌ها" and "برچسب ها" are one): the form
+/// the lists of phrases (labels, boilerplate lines) are written in.
 pub(crate) fn lower(s: &str) -> String {
     let l = s.to_lowercase();
     if l.is_ascii() {
         l
     } else {
-        l.chars().map(fold_letter).collect()
+        l.chars()
+            .map(|c| if c == '\u{200C}' { ' ' } else { fold_letter(c) })
+            .collect()
     }
 }
 
