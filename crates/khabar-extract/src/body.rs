@@ -981,7 +981,7 @@ pub(crate) fn is_boilerplate(b: &Block) -> bool {
     if chars > 160 {
         return false;
     }
-    let lower = crate::dates::lower(t);
+    let lower = crate::fold::lower(t);
     if BOILERPLATE.contains(&lower.as_str()) {
         return true;
     }
@@ -1727,7 +1727,7 @@ fn is_tail_marker(b: &Block) -> bool {
     if n > 60 {
         return false;
     }
-    let lower = crate::dates::lower(t);
+    let lower = crate::fold::lower(t);
     (n <= 40
         && TAIL_MARKERS.iter().any(|m| {
             lower == *m
@@ -2064,7 +2064,7 @@ fn is_faq_heading(b: &Block) -> bool {
             if c == '\u{0624}' {
                 '\u{0648}'
             } else {
-                crate::dates::fold_letter(c)
+                crate::fold::letter(c)
             }
         })
         .collect();

@@ -19,7 +19,8 @@ const IR: i32 = 3 * 3600 + 1800;
 /// that Afghan and Iranian pages write in either form, because keyboards
 /// and CMSs differ, are folded to one: Arabic yeh and alef maksura to
 /// Persian yeh (ي ى → ی), Arabic kaf to Persian kaf (ك → ک), Pashto gaf to
-/// Persian gaf (ګ → گ); the tatweel that stretches a word (ـ) is dropped.
+/// Persian gaf (ګ → گ, see [`crate::fold::letter`]); the tatweel that
+/// stretches a word (ـ) is dropped.
 /// The words this module looks for are written in the folded form.
 pub fn normalize(s: &str) -> String {
     s.chars()
@@ -30,37 +31,10 @@ pub fn normalize(s: &str) -> String {
                 '٫' => '.',
                 '٬' | '،' => ',',
                 'ـ' => return None,
-                _ => fold_letter(c),
+                _ => crate::fold::letter(c),
             })
         })
         .collect()
-}
-
-/// A letter as [`normalize`] folds it: Arabic yeh and alef maksura to
-/// Persian yeh, Arabic kaf to Persian kaf, Pashto gaf to Persian gaf. Each
-/// keeps its length in UTF-8.
-pub(crate) fn fold_letter(c: char) -> char {
-    match c {
-        'ي' | 'ى' => 'ی',
-        'ك' => 'ک',
-        'ګ' => 'گ',
-        _ => c,
-    }
-}
-
-/// `s` in small letters, with its Arabic-script letters folded
-/// ([`fold_letter`]) and the zero-width non-joiner that Persian writes
-/// inside words made a space ("برچسب‌ها" and "برچسب ها" are one): the form
-/// the lists of phrases (labels, boilerplate lines) are written in.
-pub(crate) fn lower(s: &str) -> String {
-    let l = s.to_lowercase();
-    if l.is_ascii() {
-        l
-    } else {
-        l.chars()
-            .map(|c| if c == '\u{200C}' { ' ' } else { fold_letter(c) })
-            .collect()
-    }
 }
 
 /// The Gregorian date of a Solar Hijri (Jalali) date, by the 33-year-cycle

@@ -56,6 +56,7 @@ mod charset;
 pub mod dates;
 mod el;
 mod error;
+mod fold;
 mod meta;
 mod mojibake;
 mod pagetype;

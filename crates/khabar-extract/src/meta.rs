@@ -369,10 +369,7 @@ fn without_name_label(s: &str) -> &str {
             continue;
         };
         if !head.eq_ignore_ascii_case(label)
-            && !head
-                .chars()
-                .map(crate::dates::fold_letter)
-                .eq(label.chars())
+            && !head.chars().map(crate::fold::letter).eq(label.chars())
         {
             continue;
         }
@@ -1030,7 +1027,7 @@ fn opening_text(n: &NodeRef) -> Option<String> {
 /// longest label.
 fn label_part(text: &str) -> String {
     let head = text.trim_start().chars().take(14).collect::<String>();
-    crate::dates::lower(&head)
+    crate::fold::lower(&head)
 }
 
 /// Labels that open a line showing the page's publication date (see

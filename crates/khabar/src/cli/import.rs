@@ -384,7 +384,12 @@ fn warc_page(
         fetched_at: resp.date.or(opts.fetched_at),
         ..opts.clone()
     };
-    let Ok(article) = khabar_extract::extract(&resp.body, &page_opts) else {
+    // A page the extractor cannot read, or one it would panic on, is
+    // counted and skipped: the rest of the file is still imported.
+    let got = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        khabar_extract::extract(&resp.body, &page_opts)
+    }));
+    let Ok(Ok(article)) = got else {
         return WarcPage::Failed;
     };
     let not_article = matches!(
