@@ -94,6 +94,8 @@ def main():
     ap.add_argument("--min-title", type=float, required=True)
     ap.add_argument("--min-type", type=float, required=True)
     ap.add_argument("--scorer", help="extract_eval.py, for the news-page subset")
+    ap.add_argument("--speed-passes", nargs="*", default=[],
+                    help="summaries of more timed passes of the main extractor (same command)")
     a = ap.parse_args()
     d = Path(a.dir)
     gt = load(Path(a.dataset) / "ground-truth.json")
@@ -192,10 +194,20 @@ def main():
             else:
                 cells.append(f"{v:.3f}".rjust(14) if v < 10 else f"{v:.1f}".rjust(14))
         print(label.ljust(w) + "".join(cells))
+    # Every timed pass of khabar: the first (before the peer) and those
+    # after it; the median is the figure compared.
+    speeds = [sums[a.main]["timing"]["pages_per_second"]]
+    speeds += [load(d / f"{n}.json")["timing"]["pages_per_second"] for n in a.speed_passes]
+    speeds = [v for v in speeds if v]
+    k = sorted(speeds)[len(speeds) // 2] if speeds else None
+    if len(speeds) > 1:
+        print(f"\nkhabar pages/s, {len(speeds)} passes: " + ", ".join(f"{v:.1f}" for v in speeds)
+              + f"; median {k:.1f}")
     if a.peers:
-        k, p = sums[a.main]["timing"]["pages_per_second"], sums[a.peers[0]]["timing"]["pages_per_second"]
+        p = sums[a.peers[0]]["timing"]["pages_per_second"]
         if k and p:
-            print(f"\nspeed: khabar is {k / p:.1f}x {a.peers[0]} (wall clock, same run, one core each)")
+            print(f"\nspeed: khabar is {k / p:.1f}x {a.peers[0]} (wall clock, same run, one core each; "
+                  f"khabar's median pass)")
     print("\npage types (ground truth -> khabar):")
     for (g, k), n in sorted(confusion.items(), key=lambda x: (x[0][0] or "", -x[1])):
         print(f"  {g:>13} -> {k:<13} {n}")
