@@ -56,16 +56,7 @@ impl WarcResponse {
 
     /// The `charset` parameter of `Content-Type`, if the server sent one.
     pub fn charset(&self) -> Option<&str> {
-        self.header("Content-Type")?
-            .split(';')
-            .skip(1)
-            .find_map(|p| {
-                let (k, v) = p.split_once('=')?;
-                k.trim()
-                    .eq_ignore_ascii_case("charset")
-                    .then(|| v.trim().trim_matches(['"', '\'']))
-                    .filter(|v| !v.is_empty())
-            })
+        khabar_model::charset_param(self.header("Content-Type")?)
     }
 }
 

@@ -14,25 +14,19 @@ const AF: i32 = 4 * 3600 + 1800;
 /// Iran's standard offset, +03:30.
 const IR: i32 = 3 * 3600 + 1800;
 
-/// Replaces Persian (۰–۹) and Eastern-Arabic (٠–٩) digits with ASCII ones,
-/// and Arabic-script separators with their Latin counterparts. Letters
-/// that Afghan and Iranian pages write in either form, because keyboards
-/// and CMSs differ, are folded to one: Arabic yeh and alef maksura to
-/// Persian yeh (ي ى → ی), Arabic kaf to Persian kaf (ك → ک), Pashto gaf to
-/// Persian gaf (ګ → گ, see [`crate::fold::letter`]); the tatweel that
-/// stretches a word (ـ) is dropped.
-/// The words this module looks for are written in the folded form.
+/// `s` in the form dates are read in: letters and digits folded as
+/// matching folds them ([`crate::fold::letter`]: Persian and Eastern-Arabic
+/// digits to ASCII, Arabic yeh and kaf to Persian, Pashto gaf to Persian),
+/// the marks matching drops removed (tatweel, vowel and direction marks),
+/// and the Arabic-script decimal and thousands separators and comma made
+/// Latin. The words this module looks for are written in this form.
 pub fn normalize(s: &str) -> String {
     s.chars()
-        .filter_map(|c| {
-            Some(match c {
-                '۰'..='۹' => char::from(b'0' + (c as u32 - '۰' as u32) as u8),
-                '٠'..='٩' => char::from(b'0' + (c as u32 - '٠' as u32) as u8),
-                '٫' => '.',
-                '٬' | '،' => ',',
-                'ـ' => return None,
-                _ => crate::fold::letter(c),
-            })
+        .filter_map(|c| match c {
+            '٫' => Some('.'),
+            '٬' | '،' => Some(','),
+            c if khabar_model::script::is_silent(c) => None,
+            c => Some(crate::fold::letter(c)),
         })
         .collect()
 }
@@ -183,7 +177,7 @@ const MONTHS: &[(&str, u32, Cal)] = &[
     ("وږی", 6, Cal::SolarAfghan),
     ("تله", 7, Cal::SolarAfghan),
     ("لړم", 8, Cal::SolarAfghan),
-    ("لیندۍ", 9, Cal::SolarAfghan),
+    ("لیندی", 9, Cal::SolarAfghan),
     ("مرغومی", 10, Cal::SolarAfghan),
     ("سلواغه", 11, Cal::SolarAfghan),
     ("کب", 12, Cal::SolarAfghan),
@@ -198,7 +192,6 @@ const MONTHS: &[(&str, u32, Cal)] = &[
     ("مارچ", 3, Cal::Gregorian),
     ("آوریل", 4, Cal::Gregorian),
     ("اپریل", 4, Cal::Gregorian),
-    ("أبریل", 4, Cal::Gregorian),
     ("ابریل", 4, Cal::Gregorian),
     ("مه", 5, Cal::Gregorian),
     ("می", 5, Cal::Gregorian),
@@ -212,13 +205,12 @@ const MONTHS: &[(&str, u32, Cal)] = &[
     ("اوت", 8, Cal::Gregorian),
     ("اگست", 8, Cal::Gregorian),
     ("آگوست", 8, Cal::Gregorian),
-    ("أغسطس", 8, Cal::Gregorian),
+    ("اغسطس", 8, Cal::Gregorian),
     ("سپتامبر", 9, Cal::Gregorian),
     ("سپتمبر", 9, Cal::Gregorian),
     ("سبتمبر", 9, Cal::Gregorian),
     ("اکتبر", 10, Cal::Gregorian),
     ("اکتوبر", 10, Cal::Gregorian),
-    ("أکتوبر", 10, Cal::Gregorian),
     ("نوامبر", 11, Cal::Gregorian),
     ("نومبر", 11, Cal::Gregorian),
     ("نوفمبر", 11, Cal::Gregorian),
@@ -310,9 +302,11 @@ fn month_of(tok: &str) -> Option<(u32, Cal)> {
             .position(|m| *m == t || (t.len() == 3 && m.starts_with(&t)))
             .map(|i| (i as u32 + 1, Cal::Gregorian));
     }
+    // Tokens from outside this module (bylines) come unfolded.
+    let folded = normalize(t);
     MONTHS
         .iter()
-        .find(|(name, _, _)| *name == t)
+        .find(|(name, _, _)| *name == folded)
         .map(|&(_, m, c)| (m, c))
 }
 
@@ -495,16 +489,16 @@ const UPDATE_WORDS: &[&str] = &[
     "revised",
     "edited",
     "بروز",
-    "به\u{200C}روز",
+    // "به‌روز": the zero-width non-joiner is dropped when words are folded.
+    "بهروز",
     "ویرایش",
     "تحدیث",
 ];
 
 /// Whether `tok` calls a date an update ("Updated", "(Last modified").
 fn is_update_word(tok: &str) -> bool {
-    let t = tok
-        .trim_start_matches(|c: char| !c.is_alphanumeric())
-        .to_lowercase();
+    // Tokens from a tooltip's text come unfolded.
+    let t = normalize(tok.trim_start_matches(|c: char| !c.is_alphanumeric())).to_lowercase();
     UPDATE_WORDS.iter().any(|w| t.starts_with(w))
 }
 
@@ -617,12 +611,12 @@ fn unit_of(word: &str) -> Option<Unit> {
         "h" | "hr" | "hrs" | "hour" | "hours" | "ساعت" | "ساعته" | "ساعتونه" | "ساعة" | "ساعات" => {
             Unit::Hour
         }
-        "d" | "day" | "days" | "روز" | "ورځ" | "ورځې" | "ورځی" | "یوم" | "أیام" | "ایام" => {
+        "d" | "day" | "days" | "روز" | "ورځ" | "ورځې" | "ورځی" | "یوم" | "ایام" => {
             Unit::Day
         }
         "w" | "wk" | "wks" | "week" | "weeks" | "mo" | "month" | "months" | "y" | "yr" | "yrs"
-        | "year" | "years" | "هفته" | "ماه" | "سال" | "اونۍ" | "میاشت" | "میاشتې" | "کال"
-        | "أسبوع" | "أسابیع" | "شهر" | "أشهر" | "سنة" | "سنوات" => {
+        | "year" | "years" | "هفته" | "ماه" | "سال" | "اونی" | "میاشت" | "میاشتې" | "کال"
+        | "اسبوع" | "اسابیع" | "شهر" | "اشهر" | "سنة" | "سنوات" => {
             Unit::Coarse
         }
         _ => return None,
@@ -699,7 +693,7 @@ fn relative_at(toks: &[&str], i: usize) -> Option<(u32, Unit, usize)> {
 /// "أمس") and for its day ("today", "امروز", "نن", "اليوم").
 fn day_word(word: &str) -> Option<i64> {
     match word.to_lowercase().as_str() {
-        "yesterday" | "دیروز" | "پرون" | "أمس" | "امس" => Some(1),
+        "yesterday" | "دیروز" | "پرون" | "امس" => Some(1),
         "today" | "امروز" | "نن" | "الیوم" => Some(0),
         _ => None,
     }

@@ -1,32 +1,37 @@
 //! Folding the letters that Afghan and Iranian pages write in more than
-//! one form (Arabic or Persian yeh and kaf, Pashto or Persian gaf, with or
-//! without a zero-width non-joiner), so that dates, labels and chrome
-//! lines written in either form match the one form khabar's lists use.
+//! one form, so that dates, labels and chrome lines written either way
+//! match the one form khabar's lists are written in. The table is the one
+//! understanding and search share ([`khabar_model::script`]): Arabic yeh,
+//! alef maksura and Pashto feminine yeh to Persian yeh, Arabic kaf to
+//! keheh, hamzated alefs to alef, Eastern-Arabic and Persian digits to
+//! ASCII. The extractor adds Pashto gaf (ګ) to Persian gaf (گ), as Pashto
+//! month names reach it in both.
 
-/// A letter as the date reader ([`crate::dates::normalize`]) and the
-/// phrase lists fold it: Arabic yeh and alef maksura to
-/// Persian yeh, Arabic kaf to Persian kaf, Pashto gaf to Persian gaf. Each
-/// keeps its length in UTF-8.
+use khabar_model::script::{fold_letter, is_silent};
+
+/// A letter in its matching form (see the module doc).
 pub(crate) fn letter(c: char) -> char {
     match c {
-        'ي' | 'ى' => 'ی',
-        'ك' => 'ک',
         'ګ' => 'گ',
-        _ => c,
+        c => fold_letter(c),
     }
 }
 
-/// `s` in small letters, with its Arabic-script letters folded
-/// ([`letter`]) and the zero-width non-joiner that Persian writes
-/// inside words made a space ("برچسب‌ها" and "برچسب ها" are one): the form
+/// `s` in small letters and its matching form: letters folded
+/// ([`letter`]), the zero-width non-joiner that Persian writes inside
+/// words made a space ("برچسب‌ها" and "برچسب ها" are one), and the marks
+/// matching drops (tatweel, vowel marks, direction marks) dropped: the form
 /// the lists of phrases (labels, boilerplate lines) are written in.
 pub(crate) fn lower(s: &str) -> String {
     let l = s.to_lowercase();
     if l.is_ascii() {
-        l
-    } else {
-        l.chars()
-            .map(|c| if c == '\u{200C}' { ' ' } else { letter(c) })
-            .collect()
+        return l;
     }
+    l.chars()
+        .filter_map(|c| match c {
+            '\u{200C}' => Some(' '),
+            c if is_silent(c) => None,
+            c => Some(letter(c)),
+        })
+        .collect()
 }

@@ -3608,17 +3608,19 @@ mod tests {
         }
     }
 
+    /// The bylines of a page whose body holds `body` after its headline.
+    fn byline_in(body: &str) -> Option<Vec<String>> {
+        let html = format!("<html><body><h1>Wells</h1>{body}<p>Text.</p></body></html>");
+        extract_meta(&Document::from(html.as_str()), None)
+            .bylines
+            .map(|(b, _)| b)
+    }
+
     #[test]
     fn a_microdata_author_card_gives_its_name() {
-        let byline = |body: &str| {
-            let html = format!("<html><body><h1>Wells</h1>{body}<p>Text.</p></body></html>");
-            extract_meta(&Document::from(html.as_str()), None)
-                .bylines
-                .map(|(b, _)| b)
-        };
         // A question's asker: the name, not the reputation and badges.
         assert_eq!(
-            byline(
+            byline_in(
                 "<div class=user-details itemprop=author itemscope itemtype=http://schema.org/Person>\
                  <a href=/users/1>Mina Karimi</a><meta itemprop=name content=\"Mina Karimi\">\
                  <div><span>30.5k</span><span>18 gold badges</span></div></div>"
@@ -3627,7 +3629,7 @@ mod tests {
         );
         // A comment's author: the hidden name, then a dash and a link.
         assert_eq!(
-            byline(
+            byline_in(
                 "<div itemprop=author itemscope><div class=d-none itemprop=name>Joe</div>\
                  &ndash;&nbsp;<a href=/users/67/joe>Joe</a></div>"
             ),
@@ -3637,14 +3639,7 @@ mod tests {
 
     #[test]
     fn visible_bylines_before_their_date_and_user_cards() {
-        let byline = |line: &str| {
-            let html = format!(
-                "<html><body><h1>Wells</h1><div class=\"byline\">{line}</div><p>Text.</p></body></html>"
-            );
-            extract_meta(&Document::from(html.as_str()), None)
-                .bylines
-                .map(|b| b.0)
-        };
+        let byline = |line: &str| byline_in(&format!("<div class=\"byline\">{line}</div>"));
         assert_eq!(byline("Andrew Gerrand 4 August 2010"), None);
         assert_eq!(
             byline("Written By: Tom May"),

@@ -162,13 +162,7 @@ impl Response {
 
     /// The `charset` parameter of `Content-Type`.
     pub fn http_charset(&self) -> Option<&str> {
-        let ct = self.content_type()?;
-        ct.split(';').skip(1).find_map(|p| {
-            let (k, v) = p.split_once('=')?;
-            k.trim()
-                .eq_ignore_ascii_case("charset")
-                .then(|| v.trim().trim_matches('"'))
-        })
+        khabar_model::charset_param(self.content_type()?)
     }
 
     /// When the body was made: the fetch time less the `Age` a cache on

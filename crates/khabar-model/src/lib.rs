@@ -14,6 +14,7 @@
 
 mod article;
 mod error;
+mod http;
 mod lang;
 pub mod script;
 mod source;
@@ -21,6 +22,7 @@ mod story;
 
 pub use article::{ArchiveRef, Article, ArticleDraft, ArticleId, ContentHash, canonicalize_url};
 pub use error::{Error, Result};
+pub use http::charset_param;
 pub use lang::Lang;
 pub use source::{Source, SourceDraft, SourceId, SourceKind, SourceOrigin};
 pub use story::{
