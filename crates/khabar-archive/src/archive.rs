@@ -1,6 +1,7 @@
 //! The archive folder: a sequence of `.warc.gz` files, the newest of which
 //! is appended to.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, BufReader, Read, Seek, SeekFrom, Write};
@@ -13,6 +14,7 @@ use khabar_model::ArchiveRef;
 use tracing::{debug, error, info, warn};
 use uuid::Uuid;
 
+use crate::reader::WarcResponse;
 use crate::record::{
     self, MAX_RECORD_BYTES, MemberError, clean, clean_name, encode_record, gzip, hex, parse_http,
     parse_record, parse_status, read_member, sha256, warc_digest,
@@ -86,6 +88,9 @@ pub struct ArchivedResponse {
     pub body: Vec<u8>,
     /// SHA-256 of `body`, lower-case hex (equal to the reference's).
     pub payload_sha256: String,
+    /// For a copy of another crawler's record ([`Archive::append_copy`]):
+    /// its `Khabar-Copied-From`, the source file and record number.
+    pub copied_from: Option<String>,
 }
 
 impl ArchivedResponse {
@@ -205,10 +210,68 @@ impl Archive {
     /// file is cut back to where it was, or, if even that fails, the next
     /// append starts a new file.
     pub fn append(&self, ex: &Exchange<'_>) -> Result<ArchiveRef> {
-        let writer = self.writer.as_ref().ok_or(Error::ReadOnly)?;
         // Build and compress outside the lock: it is the costly part, and
         // the records do not depend on the file they go to.
         let built = build_exchange(ex)?;
+        self.write(built, ex.url)
+    }
+
+    /// Appends a copy of a response read from another crawler's WARC file
+    /// (by [`read_warc`](crate::read_warc)), as `khabar import` keeps the
+    /// pages it takes from one: a `response` record alone (the source's
+    /// `request` record, if it had one, is not copied), with the source's
+    /// `WARC-Target-URI`, `WARC-Date` (the time of the original fetch;
+    /// `fallback_date` when the source gave none) and `WARC-IP-Address`,
+    /// its HTTP status and headers, and its body as decoded (wire headers
+    /// renamed as in [`Exchange::response_headers`]). `Khabar-Copied-From`
+    /// names `origin` (the source file) and the record's number in it, and
+    /// `Khabar-Copied-Record-ID` the source record's `WARC-Record-ID`.
+    /// Synced like [`append`](Self::append).
+    pub fn append_copy(
+        &self,
+        resp: &WarcResponse,
+        origin: &str,
+        fallback_date: DateTime<Utc>,
+    ) -> Result<ArchiveRef> {
+        let bad = |why: String| Error::BadExchange {
+            url: resp.target_uri.clone(),
+            why,
+        };
+        let url = check_url(&resp.target_uri).map_err(bad)?;
+        if !(100..=999).contains(&resp.status) {
+            return Err(bad(format!("{} is not an HTTP status", resp.status)));
+        }
+        let fetched_at = resp.date.map_or(fallback_date, |d| d.with_timezone(&Utc));
+        let copied_from = format!("{} record {}", clean(origin), resp.record);
+        let mut extra = vec![("Khabar-Copied-From", copied_from.as_str())];
+        if let Some(id) = &resp.record_id {
+            extra.push(("Khabar-Copied-Record-ID", id.as_str()));
+        }
+        let rec = ResponseRecord {
+            target_uri: url.as_str(),
+            status: resp.status,
+            headers: &resp.headers,
+            body: &resp.body,
+            fetched_at,
+            ip: resp.ip,
+            concurrent_to: None,
+            extra: &extra,
+        };
+        let (response, payload_sha256) = build_response(&rec).map_err(bad)?;
+        self.write(
+            Built {
+                request: Vec::new(),
+                response,
+                payload_sha256,
+            },
+            url.as_str(),
+        )
+    }
+
+    /// Writes the records of `built` after the current file's last one, and
+    /// syncs them; see [`append`](Self::append).
+    fn write(&self, built: Built, url: &str) -> Result<ArchiveRef> {
+        let writer = self.writer.as_ref().ok_or(Error::ReadOnly)?;
         let size = (built.request.len() + built.response.len()) as u64;
         let mut w = writer.lock().unwrap_or_else(PoisonError::into_inner);
         w.make_room(size, &self.dir, &self.opts)?;
@@ -227,7 +290,7 @@ impl Archive {
                     offset: start + built.request.len() as u64,
                     sha256: built.payload_sha256,
                 };
-                debug!(file = %r.file, offset = r.offset, url = ex.url, "archived");
+                debug!(file = %r.file, offset = r.offset, url, "archived");
                 Ok(r)
             }
             Err((synced_failed, source)) => {
@@ -390,6 +453,7 @@ impl Archive {
             headers: http.headers,
             body: body.to_vec(),
             payload_sha256: payload_hex,
+            copied_from: rec.header("Khabar-Copied-From").map(str::to_string),
         })
     }
 }
@@ -754,15 +818,21 @@ struct Built {
 /// Response headers that describe the wire, not the decoded body we store.
 const WIRE_HEADERS: &[&str] = &["content-encoding", "transfer-encoding", "content-length"];
 
+/// An `http(s)` URL with a host, the only kind archived.
+fn check_url(raw: &str) -> std::result::Result<url::Url, String> {
+    let url = url::Url::parse(raw).map_err(|e| format!("not a URL: {e}"))?;
+    if !matches!(url.scheme(), "http" | "https") || url.host_str().is_none() {
+        return Err("only http(s) URLs with a host are archived".into());
+    }
+    Ok(url)
+}
+
 fn build_exchange(ex: &Exchange<'_>) -> Result<Built> {
     let bad = |why: String| Error::BadExchange {
         url: ex.url.to_string(),
         why,
     };
-    let url = url::Url::parse(ex.url).map_err(|e| bad(format!("not a URL: {e}")))?;
-    if !matches!(url.scheme(), "http" | "https") || url.host_str().is_none() {
-        return Err(bad("only http(s) URLs with a host are archived".into()));
-    }
+    let url = check_url(ex.url).map_err(bad)?;
     if !(100..=999).contains(&ex.status) {
         return Err(bad(format!("{} is not an HTTP status", ex.status)));
     }
@@ -785,30 +855,11 @@ fn build_exchange(ex: &Exchange<'_>) -> Result<Built> {
     }
     req.push_str("\r\n");
 
-    // The response block: status line, headers (wire ones renamed), body.
-    let mut resp = format!("HTTP/1.1 {} {}\r\n", ex.status, record::reason(ex.status));
-    for (k, v) in ex.response_headers {
-        let k = clean_name(k);
-        let prefix = if WIRE_HEADERS.iter().any(|w| k.eq_ignore_ascii_case(w)) {
-            "X-Khabar-Orig-"
-        } else {
-            ""
-        };
-        resp.push_str(&format!("{prefix}{k}: {}\r\n", clean(v)));
-    }
-    resp.push_str(&format!("Content-Length: {}\r\n\r\n", ex.body.len()));
-    let mut resp = resp.into_bytes();
-    resp.extend_from_slice(ex.body);
-
-    let payload = sha256(ex.body);
     let req_id = record_id();
     let resp_id = record_id();
     let date = ex.fetched_at.to_rfc3339_opts(SecondsFormat::AutoSi, true);
     let ip = ex.ip.map(|ip| ip.to_string());
     let req_digest = warc_digest(&sha256(req.as_bytes()));
-    let resp_digest = warc_digest(&sha256(&resp));
-    let payload_digest = warc_digest(&payload);
-
     let mut h: Vec<(&str, &str)> = vec![
         ("WARC-Type", "request"),
         ("WARC-Record-ID", &req_id),
@@ -821,28 +872,90 @@ fn build_exchange(ex: &Exchange<'_>) -> Result<Built> {
     }
     h.push(("Content-Type", "application/http;msgtype=request"));
     h.push(("WARC-Block-Digest", &req_digest));
-    let compress = |raw: Vec<u8>| gzip(&raw).map_err(|e| bad(format!("compressing: {e}")));
-    let request = compress(encode_record(&h, req.as_bytes()))?;
+    let request =
+        gzip(&encode_record(&h, req.as_bytes())).map_err(|e| bad(format!("compressing: {e}")))?;
+    let (response, payload_sha256) = build_response(&ResponseRecord {
+        target_uri,
+        status: ex.status,
+        headers: ex.response_headers,
+        body: ex.body,
+        fetched_at: ex.fetched_at,
+        ip: ex.ip,
+        concurrent_to: Some((&req_id, &resp_id)),
+        extra: &[],
+    })
+    .map_err(bad)?;
+    Ok(Built {
+        request,
+        response,
+        payload_sha256,
+    })
+}
 
+/// What a `response` record holds.
+struct ResponseRecord<'a> {
+    target_uri: &'a str,
+    status: u16,
+    headers: &'a [(String, String)],
+    body: &'a [u8],
+    fetched_at: DateTime<Utc>,
+    ip: Option<IpAddr>,
+    /// (the request record's ID, this record's ID) when it answers a
+    /// request written with it; a new ID is made otherwise.
+    concurrent_to: Option<(&'a str, &'a str)>,
+    /// Further named fields, after the standard ones.
+    extra: &'a [(&'a str, &'a str)],
+}
+
+/// The compressed `response` record and the payload's SHA-256 in hex.
+fn build_response(r: &ResponseRecord<'_>) -> std::result::Result<(Vec<u8>, String), String> {
+    // The response block: status line, headers (wire ones renamed), body.
+    let mut resp = format!("HTTP/1.1 {} {}\r\n", r.status, record::reason(r.status));
+    for (k, v) in r.headers {
+        let k = clean_name(k);
+        let prefix = if WIRE_HEADERS.iter().any(|w| k.eq_ignore_ascii_case(w)) {
+            "X-Khabar-Orig-"
+        } else {
+            ""
+        };
+        resp.push_str(&format!("{prefix}{k}: {}\r\n", clean(v)));
+    }
+    resp.push_str(&format!("Content-Length: {}\r\n\r\n", r.body.len()));
+    let mut resp = resp.into_bytes();
+    resp.extend_from_slice(r.body);
+
+    let payload = sha256(r.body);
+    let own_id;
+    let resp_id = match r.concurrent_to {
+        Some((_, id)) => id,
+        None => {
+            own_id = record_id();
+            &own_id
+        }
+    };
+    let date = r.fetched_at.to_rfc3339_opts(SecondsFormat::AutoSi, true);
+    let ip = r.ip.map(|ip| ip.to_string());
+    let resp_digest = warc_digest(&sha256(&resp));
+    let payload_digest = warc_digest(&payload);
     let mut h: Vec<(&str, &str)> = vec![
         ("WARC-Type", "response"),
-        ("WARC-Record-ID", &resp_id),
+        ("WARC-Record-ID", resp_id),
         ("WARC-Date", &date),
-        ("WARC-Target-URI", target_uri),
-        ("WARC-Concurrent-To", &req_id),
+        ("WARC-Target-URI", r.target_uri),
     ];
+    if let Some((req_id, _)) = r.concurrent_to {
+        h.push(("WARC-Concurrent-To", req_id));
+    }
     if let Some(ip) = &ip {
         h.push(("WARC-IP-Address", ip));
     }
     h.push(("Content-Type", "application/http;msgtype=response"));
     h.push(("WARC-Block-Digest", &resp_digest));
     h.push(("WARC-Payload-Digest", &payload_digest));
-    let response = compress(encode_record(&h, &resp))?;
-    Ok(Built {
-        request,
-        response,
-        payload_sha256: hex(&payload),
-    })
+    let extra: Vec<(&str, Cow<'_, str>)> = r.extra.iter().map(|(k, v)| (*k, clean(v))).collect();
+    h.extend(extra.iter().map(|(k, v)| (*k, v.as_ref())));
+    let response = gzip(&encode_record(&h, &resp)).map_err(|e| format!("compressing: {e}"))?;
+    Ok((response, hex(&payload)))
 }
 
 #[cfg(test)]

@@ -54,7 +54,9 @@
 //! ```
 //!
 //! [`read_warc`] reads the HTTP responses of any crawler's WARC file
-//! (`khabar import` of `.warc` / `.warc.gz` files).
+//! (`khabar import` of `.warc` / `.warc.gz` files), and
+//! [`Archive::append_copy`] keeps a copy of one in the archive, naming its
+//! source file and record.
 //!
 //! Why not the `warc` crate: khabar needs the exact offset of each gzip
 //! member, one member per record, repair of a torn tail and digest checks

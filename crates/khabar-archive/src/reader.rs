@@ -8,6 +8,7 @@
 
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read};
+use std::net::IpAddr;
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, FixedOffset};
@@ -25,8 +26,12 @@ pub struct WarcResponse {
     pub record: usize,
     /// `WARC-Target-URI`.
     pub target_uri: String,
+    /// `WARC-Record-ID`.
+    pub record_id: Option<String>,
     /// `WARC-Date`: when the crawler fetched it.
     pub date: Option<DateTime<FixedOffset>>,
+    /// `WARC-IP-Address`: the address the response came from.
+    pub ip: Option<IpAddr>,
     /// The HTTP status (200 for a `resource` record).
     pub status: u16,
     /// The HTTP response headers, as recorded (a `resource` record gets its
@@ -254,12 +259,14 @@ fn response(
         .to_string();
     let date = header(headers, "WARC-Date").and_then(|d| DateTime::parse_from_rfc3339(d).ok());
     let content_type = header(headers, "Content-Type").unwrap_or("");
-    let base = |status, headers, body| WarcResponse {
+    let base = |status, http_headers, body| WarcResponse {
         record: n,
         target_uri: target_uri.clone(),
+        record_id: header(headers, "WARC-Record-ID").map(str::to_string),
         date,
+        ip: header(headers, "WARC-IP-Address").and_then(|s| s.parse().ok()),
         status,
-        headers,
+        headers: http_headers,
         body,
     };
     match kind.as_deref() {

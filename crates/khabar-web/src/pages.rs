@@ -678,6 +678,14 @@ pub(crate) async fn archive(
     if let Ok(v) = HeaderValue::from_str(&rec.payload_sha256) {
         h.insert("x-khabar-payload-sha256", v);
     }
+    // A page imported from another crawler's WARC file names its source.
+    if let Some(v) = rec
+        .copied_from
+        .as_deref()
+        .and_then(|c| HeaderValue::from_str(c).ok())
+    {
+        h.insert("x-khabar-copied-from", v);
+    }
     Ok(resp)
 }
 

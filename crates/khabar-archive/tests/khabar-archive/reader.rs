@@ -220,3 +220,66 @@ fn an_undecodable_body_is_reported_and_the_rest_read() {
     assert_eq!(summary.unreadable[0].0, 2);
     assert!(summary.unreadable[0].1.contains("\"br\""), "{summary:?}");
 }
+
+#[test]
+fn a_copied_response_reads_back_verifies_and_survives_a_reopen() {
+    let dir = tempfile::tempdir().unwrap();
+    let source = dir.path().join("browsertrix.warc.gz");
+    let records: Vec<u8> = foreign_records().iter().flat_map(|r| gzip(r)).collect();
+    std::fs::write(&source, records).unwrap();
+    let (got, _) = read_all(&source);
+    let page = &got[0];
+    assert_eq!(
+        page.record_id.as_deref(),
+        Some("<urn:uuid:00000000-0000-4000-8000-000000000000>")
+    );
+
+    let archive_dir = dir.path().join("archive");
+    let a = open(&archive_dir);
+    let now = chrono::Utc::now();
+    let r = a.append_copy(page, "browsertrix.warc.gz", now).unwrap();
+    let copy = a.read(&r).unwrap();
+    assert_eq!(copy.target_uri, "https://news.example.af/flour");
+    // The original fetch time, not the time of the copy.
+    assert_eq!(copy.date.to_rfc3339(), "2025-01-03T06:30:00+00:00");
+    assert_eq!(copy.status, 200);
+    assert_eq!(copy.body, page.body);
+    assert_eq!(
+        copy.copied_from.as_deref(),
+        Some("browsertrix.warc.gz record 3")
+    );
+    // The body is stored decoded: the wire headers are kept renamed.
+    assert_eq!(copy.header("Content-Encoding"), None);
+    assert_eq!(copy.header("X-Khabar-Orig-Content-Encoding"), Some("gzip"));
+    assert_eq!(
+        copy.header("Content-Type"),
+        Some("text/html; charset=\"windows-1256\"")
+    );
+    assert!(a.verify([&r]).is_ok());
+
+    // A resource record (no web address) is refused, nothing written.
+    let len = std::fs::metadata(&a.files().unwrap()[0]).unwrap().len();
+    assert!(matches!(
+        a.append_copy(&got[2], "browsertrix.warc.gz", now),
+        Err(khabar_archive::Error::BadExchange { .. })
+    ));
+    assert_eq!(
+        std::fs::metadata(&a.files().unwrap()[0]).unwrap().len(),
+        len
+    );
+
+    // A copy is a response without its request: the archive reopens after
+    // it without cutting anything, and appends follow it.
+    drop(a);
+    let a = open(&archive_dir);
+    assert_eq!(a.read(&r).unwrap().body, page.body);
+    let s = crate::Sample::new(7, "<p>after the copy</p>");
+    let r2 = append(&a, &s);
+    assert!(r2.offset > r.offset);
+    assert!(a.verify([&r, &r2]).is_ok());
+    // Any reader sees the copy as a response with its source's date.
+    let (again, summary) = read_all(&a.files().unwrap()[0]);
+    assert_eq!(summary.responses, 2);
+    assert_eq!(again[0].date, page.date);
+    assert_eq!(again[0].body, page.body);
+}

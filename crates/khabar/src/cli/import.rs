@@ -39,6 +39,11 @@ pub struct ImportArgs {
     /// time. A WARC record's own `WARC-Date` is used instead.
     #[arg(long, value_name = "TIME", value_parser = super::extract::parse_fetched_at)]
     fetched_at: Option<DateTime<FixedOffset>>,
+    /// Do not copy the pages taken from WARC files into khabar's archive
+    /// (by default each article's page is copied, so that it has an
+    /// archived copy as a crawled one does).
+    #[arg(long)]
+    no_archive: bool,
     /// Print the result as one JSON document.
     #[arg(long)]
     json: bool,
@@ -79,9 +84,14 @@ pub async fn run(ctx: &Context, args: ImportArgs) -> anyhow::Result<ExitCode> {
         fetched_at: args.fetched_at,
         ..Default::default()
     };
+    let archive = if args.no_archive || !files.iter().any(|f| may_be_warc(f, args.format)) {
+        None
+    } else {
+        open_archive(ctx)
+    };
     let mut drafts = Vec::new();
     for file in &files {
-        let mut got = read_file(file, args.format, now, &html)?;
+        let mut got = read_file(file, args.format, now, &html, archive.as_ref())?;
         for d in &mut got {
             if d.source.is_none() {
                 d.source.clone_from(&args.source);
@@ -215,19 +225,64 @@ fn extension(p: &Path) -> Option<String> {
         .map(str::to_ascii_lowercase)
 }
 
+/// Whether `path` will be read as a WARC file: forced so, named so, or
+/// starting as one (as [`read_file`] decides).
+fn may_be_warc(path: &Path, format: Option<Format>) -> bool {
+    use std::io::Read as _;
+    match format {
+        Some(f) => f == Format::Warc,
+        None if is_warc_name(path) => true,
+        None => {
+            let mut head = [0u8; 7];
+            std::fs::File::open(path)
+                .and_then(|mut f| f.read_exact(&mut head))
+                .is_ok_and(|()| &head == b"WARC/1.")
+        }
+    }
+}
+
+/// khabar's archive, opened to take copies of the pages imported from WARC
+/// files; `None`, with a warning, when it cannot be (another khabar process
+/// is crawling into it, say): the articles are then imported without.
+fn open_archive(ctx: &Context) -> Option<WarcCopies> {
+    let dir = ctx.data.join("archive");
+    match khabar_archive::Archive::open(&dir, khabar_archive::ArchiveOptions::default()) {
+        Ok(archive) => Some(WarcCopies {
+            dir: std::fs::canonicalize(&dir).unwrap_or(dir),
+            archive,
+        }),
+        Err(e) => {
+            eprintln!(
+                "warning: the pages of WARC files will not be copied into the archive in {}: {e}; \
+                 their articles are imported without an archived copy",
+                dir.display()
+            );
+            None
+        }
+    }
+}
+
+/// Where the pages of imported WARC files are copied.
+struct WarcCopies {
+    archive: khabar_archive::Archive,
+    /// The archive folder (canonical): a WARC file in it is khabar's own.
+    dir: PathBuf,
+}
+
 /// Reads one file into drafts; every error names the file (and the line).
 fn read_file(
     path: &Path,
     format: Option<Format>,
     now: DateTime<Utc>,
     html: &khabar_extract::ExtractOptions,
+    archive: Option<&WarcCopies>,
 ) -> anyhow::Result<Vec<ArticleDraft>> {
     if format.map_or_else(|| is_warc_name(path), |f| f == Format::Warc) {
-        return parse_warc(path, now, html);
+        return parse_warc(path, now, html, archive);
     }
     let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
     if format.is_none() && bytes.starts_with(b"WARC/1.") {
-        return parse_warc(path, now, html);
+        return parse_warc(path, now, html, archive);
     }
     let is_html = match format {
         Some(f) => f == Format::Html,
@@ -274,15 +329,32 @@ fn parse_warc(
     path: &Path,
     now: DateTime<Utc>,
     opts: &khabar_extract::ExtractOptions,
+    archive: Option<&WarcCopies>,
 ) -> anyhow::Result<Vec<ArticleDraft>> {
     const BATCH: usize = 64;
+    // A file of khabar's own archive is not copied into it again (nor
+    // appended to while it is read).
+    let own =
+        archive.is_some_and(|a| std::fs::canonicalize(path).is_ok_and(|p| p.starts_with(&a.dir)));
+    let copy_to = archive.filter(|_| !own).map(|a| {
+        let origin = path.file_name().map_or_else(
+            || path.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        );
+        (&a.archive, origin)
+    });
     let mut drafts = Vec::new();
     let (mut pages, mut not_articles, mut failed) = (0usize, 0usize, 0usize);
+    let mut not_copied: Vec<String> = Vec::new();
     let mut batch: Vec<khabar_archive::WarcResponse> = Vec::with_capacity(BATCH);
     let mut flush = |batch: &mut Vec<khabar_archive::WarcResponse>| {
-        for page in extract_warc_pages(batch, opts, now) {
+        let copy = copy_to.as_ref().map(|(a, o)| (*a, o.as_str()));
+        for page in extract_warc_pages(batch, opts, now, copy) {
             match page {
-                WarcPage::Article(d) => drafts.push(*d),
+                WarcPage::Article(d, copy_error) => {
+                    not_copied.extend(copy_error);
+                    drafts.push(*d);
+                }
                 WarcPage::NotArticle => not_articles += 1,
                 WarcPage::Failed => failed += 1,
             }
@@ -328,12 +400,21 @@ fn parse_warc(
         drafts.len(),
         left.join(", ")
     );
+    if let Some(first) = not_copied.first() {
+        eprintln!(
+            "warning: {}: {} page(s) could not be copied into the archive (first: {first}); \
+             their articles are imported without an archived copy",
+            path.display(),
+            not_copied.len()
+        );
+    }
     Ok(drafts)
 }
 
 /// What became of one page of a WARC file.
 enum WarcPage {
-    Article(Box<ArticleDraft>),
+    /// An article, and why its page could not be archived, if it could not.
+    Article(Box<ArticleDraft>, Option<String>),
     NotArticle,
     Failed,
 }
@@ -343,6 +424,7 @@ fn extract_warc_pages(
     batch: &[khabar_archive::WarcResponse],
     opts: &khabar_extract::ExtractOptions,
     now: DateTime<Utc>,
+    copy: Option<(&khabar_archive::Archive, &str)>,
 ) -> Vec<WarcPage> {
     if batch.is_empty() {
         return Vec::new();
@@ -357,7 +439,7 @@ fn extract_warc_pages(
                 s.spawn(move || {
                     pages
                         .iter()
-                        .map(|r| warc_page(r, opts, now))
+                        .map(|r| warc_page(r, opts, now, copy))
                         .collect::<Vec<_>>()
                 })
             })
@@ -369,11 +451,14 @@ fn extract_warc_pages(
     })
 }
 
-/// One HTML response of a WARC file, extracted as the crawler does.
+/// One HTML response of a WARC file, extracted as the crawler does; an
+/// article's page is copied into `copy` (the archive, and the name of the
+/// file it comes from) and the article refers to the copy.
 fn warc_page(
     resp: &khabar_archive::WarcResponse,
     opts: &khabar_extract::ExtractOptions,
     now: DateTime<Utc>,
+    copy: Option<(&khabar_archive::Archive, &str)>,
 ) -> WarcPage {
     use khabar_extract::PageType;
     let web = resp.target_uri.starts_with("http://") || resp.target_uri.starts_with("https://");
@@ -418,7 +503,16 @@ fn warc_page(
         d.title.clone_from(&resp.target_uri);
     }
     d.fetched_at = resp.date.map_or(now, |t| t.with_timezone(&Utc));
-    WarcPage::Article(Box::new(d))
+    let mut copy_error = None;
+    if let Some((archive, origin)) = copy
+        && url.is_some()
+    {
+        match archive.append_copy(resp, origin, now) {
+            Ok(r) => d.archive = Some(r),
+            Err(e) => copy_error = Some(format!("record {}: {e}", resp.record)),
+        }
+    }
+    WarcPage::Article(Box::new(d), copy_error)
 }
 
 /// One HTML page as a draft, with the extractor the crawler uses (`opts`:

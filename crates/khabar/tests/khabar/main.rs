@@ -458,6 +458,53 @@ fn warc_files_import_their_article_pages() {
     // A canonical URL on another site does not replace the fetched one.
     let b = by_title("Bridge reopens after repairs");
     assert_eq!(b["canonical_url"], "https://news.example.org/bridge");
+    // Each article's page is copied into khabar's archive, with its
+    // original fetch time, and the copy verifies.
+    let archived = b["archive"]["file"].as_str().unwrap();
+    assert!(archived.starts_with("khabar-"), "{b}");
+    let copy = std::fs::read(dir.data().join("archive").join(archived)).unwrap();
+    let mut text = String::new();
+    std::io::Read::read_to_string(&mut flate2::read::MultiGzDecoder::new(&copy[..]), &mut text)
+        .unwrap();
+    assert!(
+        text.contains("WARC-Date: 2026-01-02T08:00:00Z")
+            && text.contains("Khabar-Copied-From: site.warc record 3"),
+        "{text}"
+    );
+    let verify = ok(&dir, &["archive", "verify"]);
+    assert!(
+        verify.contains("checked 3 archived record(s): 3 ok, 0 problem(s)"),
+        "{verify}"
+    );
+    // The archive's own files are not copied into it again.
+    let archive_dir = dir.data().join("archive");
+    let own = ok(&dir, &["import", archive_dir.to_str().unwrap(), "--json"]);
+    let own: Value = serde_json::from_str(&own).unwrap();
+    assert_eq!(own["inserted"].as_u64(), Some(0), "{own}");
+    let verify = ok(&dir, &["archive", "verify"]);
+    assert!(verify.contains("3 ok"), "{verify}");
+    let files = std::fs::read_dir(dir.data().join("archive")).unwrap();
+    let records: usize = files
+        .filter_map(Result::ok)
+        .filter(|f| f.file_name().to_string_lossy().ends_with(".warc.gz"))
+        .map(|f| {
+            let mut t = String::new();
+            let bytes = std::fs::read(f.path()).unwrap();
+            std::io::Read::read_to_string(
+                &mut flate2::read::MultiGzDecoder::new(&bytes[..]),
+                &mut t,
+            )
+            .unwrap();
+            t.matches("WARC-Type: response").count()
+        })
+        .sum();
+    assert_eq!(records, 3);
+    // With --no-archive, nothing is copied.
+    let bare = TempData::new();
+    ok(&bare, &["import", path.to_str().unwrap(), "--no-archive"]);
+    assert!(!bare.data().join("archive").exists());
+    let listed = jsonl(&ok(&bare, &["articles", "--json"]));
+    assert_eq!(listed.len(), 3);
     // A folder is walked for WARC files, and importing again adds nothing.
     let again: Value = serde_json::from_str(&ok(&dir, &["import", "crawl", "--json"])).unwrap();
     assert_eq!(
