@@ -167,6 +167,58 @@ impl ExtractedArticle {
         out
     }
 
+    /// The title and main text as Markdown (CommonMark): the title as a
+    /// level-1 heading, headings inside the text as level 2, block quotes
+    /// as `>` lines, list items as `-` lines (consecutive items one list),
+    /// preformatted text in a fenced block. Characters that would otherwise
+    /// start Markdown syntax at the head of a line, and `\`, `*`, `_`, `` ` ``,
+    /// `[`, `]`, `<`, `&` anywhere, are escaped, so the text reads back as written.
+    pub fn markdown(&self) -> String {
+        let mut out = String::new();
+        if let Some(t) = self.title.as_deref().filter(|t| !t.trim().is_empty()) {
+            out.push_str("# ");
+            out.push_str(&md_escape(t.trim()));
+        }
+        let mut prev: Option<BlockKind> = None;
+        for b in &self.blocks {
+            // List items follow each other on single lines; everything else
+            // is separated by a blank line.
+            if !out.is_empty() {
+                let same_list = prev == Some(BlockKind::ListItem) && b.kind == BlockKind::ListItem;
+                out.push_str(if same_list { "\n" } else { "\n\n" });
+            }
+            match b.kind {
+                BlockKind::Paragraph => out.push_str(&md_lines(&b.text, "")),
+                BlockKind::Heading => {
+                    out.push_str("## ");
+                    out.push_str(&md_escape(
+                        &b.text.split_whitespace().collect::<Vec<_>>().join(" "),
+                    ));
+                }
+                BlockKind::Quote => out.push_str(&md_lines(&b.text, "> ")),
+                BlockKind::ListItem => {
+                    out.push_str("- ");
+                    out.push_str(md_lines(&b.text, "  ").trim_start());
+                }
+                BlockKind::Preformatted => {
+                    // A fence longer than any run of backticks inside.
+                    let longest = b.text.split(|c| c != '`').map(str::len).max().unwrap_or(0);
+                    let fence = "`".repeat(longest.max(2) + 1);
+                    out.push_str(&fence);
+                    out.push('\n');
+                    out.push_str(b.text.trim_end_matches('\n'));
+                    out.push('\n');
+                    out.push_str(&fence);
+                }
+            }
+            prev = Some(b.kind);
+        }
+        if !out.is_empty() {
+            out.push('\n');
+        }
+        out
+    }
+
     /// The main text, one string per block.
     pub fn paragraphs(&self) -> Vec<String> {
         self.blocks.iter().map(|b| b.text.clone()).collect()
@@ -616,9 +668,91 @@ fn article_blocks(doc: &Document) -> Vec<Block> {
         .unwrap_or_default()
 }
 
+/// Each line of `text`, escaped and prefixed with `prefix`; blank lines
+/// kept as `prefix` alone (trimmed), so a quote stays one quote.
+fn md_lines(text: &str, prefix: &str) -> String {
+    text.lines()
+        .map(|l| {
+            let l = l.trim();
+            if l.is_empty() {
+                prefix.trim_end().to_string()
+            } else {
+                format!("{prefix}{}", md_escape(l))
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// One line of text escaped for Markdown: inline syntax characters
+/// everywhere, and what would start a heading, quote, list, rule or code
+/// fence at its head.
+fn md_escape(line: &str) -> String {
+    let mut out = String::with_capacity(line.len() + 8);
+    for c in line.chars() {
+        if matches!(c, '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '&') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    let lead = out.len() - out.trim_start().len();
+    let rest = &out[lead..];
+    if rest.starts_with(['#', '>', '-', '+', '=', '~']) {
+        return format!("{}\\{rest}", &out[..lead]);
+    }
+    // `1. ` / `1) ` starts an ordered list: escape its delimiter.
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    let after = rest[digits..].chars().nth(1);
+    if (1..=9).contains(&digits)
+        && rest[digits..].starts_with(['.', ')'])
+        && after.is_none_or(char::is_whitespace)
+    {
+        return format!("{}{}\\{}", &out[..lead], &rest[..digits], &rest[digits..]);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn markdown_keeps_structure_and_escapes_what_would_be_syntax() {
+        let block = |kind, text: &str| Block {
+            kind,
+            text: text.to_string(),
+        };
+        let mut a = extract(b"<p>x</p>", &ExtractOptions::default()).unwrap();
+        a.title = Some("Floods *close* the pass".into());
+        a.blocks = vec![
+            block(
+                BlockKind::Paragraph,
+                "1. Not a list, but 3.5 million people",
+            ),
+            block(BlockKind::Heading, "What   happened"),
+            block(BlockKind::ListItem, "- first"),
+            block(BlockKind::ListItem, "second [link]"),
+            block(BlockKind::Quote, "# not a heading\n\nsecond line"),
+            block(BlockKind::Preformatted, "let s = \"```\";\n  indented"),
+            block(BlockKind::Paragraph, "کابل — ۲۰۲۵. سال"),
+            block(BlockKind::Paragraph, "2025. A year"),
+        ];
+        assert_eq!(
+            a.markdown(),
+            "# Floods \\*close\\* the pass\n\n\
+             1\\. Not a list, but 3.5 million people\n\n\
+             ## What happened\n\n\
+             - \\- first\n\
+             - second \\[link\\]\n\n\
+             > \\# not a heading\n>\n> second line\n\n\
+             ````\nlet s = \"```\";\n  indented\n````\n\n\
+             کابل — ۲۰۲۵. سال\n\n\
+             2025\\. A year\n"
+        );
+        a.title = None;
+        a.blocks.clear();
+        assert_eq!(a.markdown(), "");
+    }
 
     #[test]
     fn a_language_tag_gives_its_direction_when_it_can() {

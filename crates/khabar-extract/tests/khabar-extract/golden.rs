@@ -85,6 +85,46 @@ fn every_fixture_matches_its_golden_files() {
     assert!(errors.is_empty(), "{}", errors.join("\n"));
 }
 
+/// The text a CommonMark reader finds in `md`, whitespace collapsed.
+fn markdown_text(md: &str) -> String {
+    use pulldown_cmark::{Event, Parser};
+    let mut out = String::new();
+    for ev in Parser::new(md) {
+        match ev {
+            Event::Text(t) | Event::Code(t) => out.push_str(&t),
+            Event::SoftBreak | Event::HardBreak | Event::End(_) => out.push(' '),
+            _ => {}
+        }
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[test]
+fn markdown_of_every_fixture_reads_back_as_its_text() {
+    let mut checked = 0;
+    for entry in std::fs::read_dir(fixtures()).unwrap() {
+        let page = entry.unwrap().path();
+        if page.extension().is_none_or(|e| e != "html") {
+            continue;
+        }
+        let a = extract(&std::fs::read(&page).unwrap(), &ExtractOptions::default()).unwrap();
+        if a.blocks.is_empty() {
+            continue;
+        }
+        let md = a.markdown();
+        let mut want: Vec<&str> = a.title.as_deref().into_iter().collect();
+        want.extend(a.blocks.iter().map(|b| b.text.as_str()));
+        let want = want
+            .join(" ")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert_eq!(markdown_text(&md), want, "{}:\n{md}", page.display());
+        checked += 1;
+    }
+    assert!(checked >= 30, "only {checked} fixtures checked");
+}
+
 #[test]
 fn relative_dates_need_the_fetch_time() {
     for name in ["dari-relative-time", "wire-dateline-no-year"] {

@@ -1,7 +1,8 @@
-//! `khabar extract FILE [--url U] [--json]`: the main text (or everything,
-//! as JSON) of one HTML page; `khabar extract --batch IN_DIR OUT_DIR`: one
-//! `NAME.txt` and `NAME.json` per `NAME.html` / `NAME.htm` / `NAME.html.gz`,
-//! in parallel. A page that cannot be read or extracted is reported and
+//! `khabar extract FILE [--url U] [--json | --markdown]`: the main text (or
+//! everything, as JSON, or the text as Markdown) of one HTML page (`-`:
+//! standard input); `khabar extract --batch IN_DIR OUT_DIR`: one `NAME.txt`
+//! and `NAME.json` (and `NAME.md` with `--markdown`) per `NAME.html` /
+//! `NAME.htm` / `NAME.html.gz`, in parallel. A page that cannot be read or extracted is reported and
 //! skipped; it never stops the batch.
 
 use std::io::{Read as _, Write as _};
@@ -20,8 +21,8 @@ use crate::output;
 
 #[derive(Debug, clap::Args)]
 pub struct ExtractArgs {
-    /// An HTML file (`.html`, `.htm`, or gzip-compressed `.html.gz`); with
-    /// `--batch`, the folder of pages.
+    /// An HTML file (`.html`, `.htm`, or gzip-compressed `.html.gz`; `-`
+    /// reads standard input); with `--batch`, the folder of pages.
     input: PathBuf,
     /// With `--batch`: the folder that receives NAME.txt and NAME.json (created if missing).
     out_dir: Option<PathBuf>,
@@ -41,8 +42,12 @@ pub struct ExtractArgs {
     #[arg(long, value_name = "TIME", value_parser = parse_fetched_at)]
     fetched_at: Option<DateTime<FixedOffset>>,
     /// Print everything extracted as one JSON document instead of the text.
-    #[arg(long)]
+    #[arg(long, conflicts_with = "markdown")]
     json: bool,
+    /// Print the title and text as Markdown (headings, quotes, lists and
+    /// preformatted blocks kept); with `--batch`, also write NAME.md.
+    #[arg(long)]
+    markdown: bool,
     /// With `--batch`: worker threads (default: one per core).
     #[arg(long)]
     threads: Option<usize>,
@@ -58,9 +63,12 @@ pub async fn run(ctx: &Context, args: ExtractArgs) -> anyhow::Result<ExitCode> {
         return batch(
             &args.input,
             out_dir,
-            args.threads,
-            args.charset.as_deref(),
-            args.fetched_at,
+            &BatchOptions {
+                threads: args.threads,
+                charset: args.charset.as_deref(),
+                fetched_at: args.fetched_at,
+                markdown: args.markdown,
+            },
             &rules,
         );
     }
@@ -80,6 +88,8 @@ pub async fn run(ctx: &Context, args: ExtractArgs) -> anyhow::Result<ExitCode> {
     if args.json {
         serde_json::to_writer_pretty(&mut out, &WithText::new(&article))?;
         out.write_all(b"\n")?;
+    } else if args.markdown {
+        out.write_all(article.markdown().as_bytes())?;
     } else {
         let text = article.text();
         out.write_all(text.as_bytes())?;
@@ -109,9 +119,23 @@ impl<'a> WithText<'a> {
     }
 }
 
-/// Reads a page, decompressing it when it is gzip (by name or by magic bytes).
+/// Reads a page (`-`: standard input), decompressing it when it is gzip.
 pub fn read_page(path: &Path) -> anyhow::Result<Vec<u8>> {
-    let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
+    let bytes = if path == Path::new("-") {
+        let mut b = Vec::new();
+        std::io::stdin()
+            .lock()
+            .read_to_end(&mut b)
+            .context("cannot read standard input")?;
+        b
+    } else {
+        std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?
+    };
+    let path = if path == Path::new("-") {
+        Path::new("standard input")
+    } else {
+        path
+    };
     if bytes.starts_with(&[0x1f, 0x8b]) {
         let mut out = Vec::with_capacity(bytes.len() * 4);
         flate2::read::GzDecoder::new(bytes.as_slice())
@@ -149,12 +173,19 @@ pub(super) fn parse_fetched_at(s: &str) -> Result<DateTime<FixedOffset>, String>
         })
 }
 
+/// How `--batch` reads and writes pages.
+struct BatchOptions<'a> {
+    threads: Option<usize>,
+    charset: Option<&'a str>,
+    fetched_at: Option<DateTime<FixedOffset>>,
+    /// Also write NAME.md.
+    markdown: bool,
+}
+
 fn batch(
     in_dir: &Path,
     out_dir: &Path,
-    threads: Option<usize>,
-    charset: Option<&str>,
-    fetched_at: Option<DateTime<FixedOffset>>,
+    opts: &BatchOptions<'_>,
     rules: &Arc<SiteRules>,
 ) -> anyhow::Result<ExitCode> {
     let mut pages: Vec<(String, PathBuf)> = std::fs::read_dir(in_dir)
@@ -171,7 +202,8 @@ fn batch(
     }
     std::fs::create_dir_all(out_dir)
         .with_context(|| format!("cannot create the folder {}", out_dir.display()))?;
-    let threads = threads
+    let threads = opts
+        .threads
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from))
         .clamp(1, 256);
     let next = AtomicUsize::new(0);
@@ -186,7 +218,7 @@ fn batch(
                     let Some((name, path)) = pages.get(i) else {
                         break;
                     };
-                    match one_page(path, name, out_dir, charset, fetched_at, rules) {
+                    match one_page(path, name, out_dir, opts, rules) {
                         Ok(true) => {}
                         Ok(false) => {
                             empty.fetch_add(1, Ordering::Relaxed);
@@ -224,21 +256,21 @@ fn batch(
     Ok(ExitCode::SUCCESS)
 }
 
-/// Extracts one page into NAME.txt and NAME.json; Ok(false) when its text is empty.
+/// Extracts one page into NAME.txt and NAME.json (and NAME.md); Ok(false)
+/// when its text is empty.
 fn one_page(
     path: &Path,
     name: &str,
     out_dir: &Path,
-    charset: Option<&str>,
-    fetched_at: Option<DateTime<FixedOffset>>,
+    batch: &BatchOptions<'_>,
     rules: &Arc<SiteRules>,
 ) -> anyhow::Result<bool> {
     let bytes = read_page(path)?;
     let opts = ExtractOptions {
         url: None,
-        charset: charset.map(str::to_string),
+        charset: batch.charset.map(str::to_string),
         site_rules: Some(Arc::clone(rules)),
-        fetched_at,
+        fetched_at: batch.fetched_at,
     };
     let got = std::panic::catch_unwind(|| extract(&bytes, &opts));
     let article = match got {
@@ -251,6 +283,11 @@ fn one_page(
     let json = out_dir.join(format!("{name}.json"));
     let bytes = serde_json::to_vec_pretty(&doc)?;
     std::fs::write(&json, bytes).with_context(|| format!("cannot write {}", json.display()))?;
+    if batch.markdown {
+        let md = out_dir.join(format!("{name}.md"));
+        std::fs::write(&md, article.markdown())
+            .with_context(|| format!("cannot write {}", md.display()))?;
+    }
     Ok(!doc.text.trim().is_empty())
 }
 
@@ -301,9 +338,12 @@ mod tests {
         batch(
             &input,
             &output,
-            Some(2),
-            None,
-            Some(fetched),
+            &BatchOptions {
+                threads: Some(2),
+                charset: None,
+                fetched_at: Some(fetched),
+                markdown: true,
+            },
             &SiteRules::builtin(),
         )
         .unwrap();
@@ -318,6 +358,8 @@ mod tests {
             assert_eq!(json["text"], text.as_str());
             assert_eq!(json["published_at"], "2026-12-05T07:30:00+04:30");
             assert_eq!(json["provenance"]["published_at"], "visible_relative");
+            let md = std::fs::read_to_string(output.join(format!("{name}.md"))).unwrap();
+            assert!(md.starts_with("# Wells\n\nThree new wells"), "{name}: {md}");
         }
         assert!(!output.join("broken.txt").exists());
         assert!(!output.join("notes.txt").exists());

@@ -783,6 +783,45 @@ fn bad_opml_adds_nothing() {
     assert!(jsonl(&ok(&dir, &["sources", "list", "--json"])).is_empty());
 }
 
+#[test]
+fn extract_reads_standard_input_and_prints_markdown() {
+    let dir = TempData::new();
+    let page = "<!DOCTYPE html><html lang=\"en\"><head><title>Wells dug in the lower village | Town</title></head><body><article>\
+                <h1>Wells dug in the lower village</h1>\
+                <p>Three new wells were dug in the lower village this spring, and every family now fetches water within minutes.</p>\
+                <h2>What the council said</h2>\
+                <blockquote>We will dig two more before the summer, the council said in a statement on Monday.</blockquote>\
+                <ul><li>Well one serves forty families in the upper lanes.</li><li>Well two serves the school and the clinic nearby.</li></ul>\
+                <p>1. The first well was finished in April, before the rains began in the valley.</p>\
+                </article></body></html>";
+    let mut child = khabar(&dir)
+        .args(["extract", "-", "--markdown"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::io::Write::write_all(&mut child.stdin.take().unwrap(), page.as_bytes()).unwrap();
+    let o = child.wait_with_output().unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let md = String::from_utf8(o.stdout).unwrap();
+    assert_eq!(
+        md,
+        "# Wells dug in the lower village\n\n\
+         Three new wells were dug in the lower village this spring, and every family now fetches water within minutes.\n\n\
+         ## What the council said\n\n\
+         > We will dig two more before the summer, the council said in a statement on Monday.\n\n\
+         - Well one serves forty families in the upper lanes.\n\
+         - Well two serves the school and the clinic nearby.\n\n\
+         1\\. The first well was finished in April, before the rains began in the valley.\n"
+    );
+    let err = fails(&dir, &["extract", "-", "--markdown", "--json"]);
+    assert!(err.contains("cannot be used with"), "{err}");
+    let file = dir.write("page.html", page);
+    let text = ok(&dir, &["extract", file.to_str().unwrap()]);
+    assert!(text.starts_with("Three new wells"), "{text}");
+}
+
 mod crawl {
     use super::*;
     use khabar_testkit::server::{FixtureServer, Reply, Routes};
