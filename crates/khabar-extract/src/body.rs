@@ -245,6 +245,10 @@ fn is_furniture(node: &NodeRef, e: &Element, name: &str, w: &Walker) -> bool {
     {
         return crate::textlen::fewer_chars_than(node, big);
     }
+    // Text the page asks search engines not to quote (see [`pre_clean`]).
+    if el::has_attr_str(e, "data-nosnippet") {
+        return crate::textlen::fewer_chars_than(node, small);
+    }
     if matches!(name, "main" | "article" | "body") {
         return false;
     }
@@ -1448,7 +1452,10 @@ fn has_part(value: &str) -> bool {
 }
 
 /// Removes the furniture (see [`FURNITURE_PARTS`]) before the readability
-/// core runs.
+/// core runs, and the small parts a page marks `data-nosnippet` (Google's
+/// mark for text not to quote from it: bylines, author bios, related
+/// cards, notices; on WCXB dev 131 such parts of six words or more were
+/// not main text and 1 was).
 ///
 /// On an article or documentation page (`one_block`), the page's footer
 /// goes too (see [`is_page_footer`]), and so do the class marks the core
@@ -1480,6 +1487,7 @@ pub(crate) fn pre_clean(doc: &Document, one_block: bool) {
             }
             name == "figcaption"
                 || el::attr(e, &local_name!("role")) == Some("navigation")
+                || el::has_attr_str(e, "data-nosnippet")
                 || el::attr(e, &local_name!("aria-label"))
                     .is_some_and(|r| r.eq_ignore_ascii_case("breadcrumb"))
                 || el::attr(e, &local_name!("class")).is_some_and(has_part)

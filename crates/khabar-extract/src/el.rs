@@ -27,6 +27,12 @@ pub(crate) fn has_attr(e: &Element, name: &LocalName) -> bool {
     e.attrs.iter().any(|a| a.name.local == *name)
 }
 
+/// Whether `e` has the attribute `name`, one that is not among the
+/// parser's interned names (`data-nosnippet`).
+pub(crate) fn has_attr_str(e: &Element, name: &str) -> bool {
+    e.attrs.iter().any(|a| &*a.name.local == name)
+}
+
 /// The local name of `e` (`div`, `p`).
 pub(crate) fn name(e: &Element) -> &str {
     &e.name.local

@@ -177,7 +177,7 @@ impl ExtractedArticle {
         let mut out = String::new();
         if let Some(t) = self.title.as_deref().filter(|t| !t.trim().is_empty()) {
             out.push_str("# ");
-            out.push_str(&md_escape(t.trim()));
+            out.push_str(&md_heading(t));
         }
         let mut prev: Option<BlockKind> = None;
         for b in &self.blocks {
@@ -191,9 +191,7 @@ impl ExtractedArticle {
                 BlockKind::Paragraph => out.push_str(&md_lines(&b.text, "")),
                 BlockKind::Heading => {
                     out.push_str("## ");
-                    out.push_str(&md_escape(
-                        &b.text.split_whitespace().collect::<Vec<_>>().join(" "),
-                    ));
+                    out.push_str(&md_heading(&b.text));
                 }
                 BlockKind::Quote => out.push_str(&md_lines(&b.text, "> ")),
                 BlockKind::ListItem => {
@@ -684,6 +682,16 @@ fn md_lines(text: &str, prefix: &str) -> String {
         .join("\n")
 }
 
+/// The text of a heading on one line, escaped; a `#` that ends it would
+/// close the heading (and be dropped), so it is escaped too.
+fn md_heading(text: &str) -> String {
+    let mut h = md_escape(&text.split_whitespace().collect::<Vec<_>>().join(" "));
+    if h.ends_with('#') {
+        h.insert(h.len() - 1, '\\');
+    }
+    h
+}
+
 /// One line of text escaped for Markdown: inline syntax characters
 /// everywhere, and what would start a heading, quote, list, rule or code
 /// fence at its head.
@@ -729,7 +737,7 @@ mod tests {
                 BlockKind::Paragraph,
                 "1. Not a list, but 3.5 million people",
             ),
-            block(BlockKind::Heading, "What   happened"),
+            block(BlockKind::Heading, "What   happened #"),
             block(BlockKind::ListItem, "- first"),
             block(BlockKind::ListItem, "second [link]"),
             block(BlockKind::Quote, "# not a heading\n\nsecond line"),
@@ -741,7 +749,7 @@ mod tests {
             a.markdown(),
             "# Floods \\*close\\* the pass\n\n\
              1\\. Not a list, but 3.5 million people\n\n\
-             ## What happened\n\n\
+             ## What happened \\#\n\n\
              - \\- first\n\
              - second \\[link\\]\n\n\
              > \\# not a heading\n>\n> second line\n\n\

@@ -156,7 +156,7 @@ fn lowered<const N: usize>(name: &[u8], test: impl Fn(&[u8]) -> bool) -> bool {
 /// handlers, …), often a third of what is left of a page, go before the
 /// parser sees them. ASCII case ignored.
 fn is_kept_attr(name: &[u8]) -> bool {
-    lowered::<13>(name, |lower| {
+    lowered::<14>(name, |lower| {
         matches!(
             lower,
             b"class"
@@ -189,6 +189,7 @@ fn is_kept_attr(name: &[u8]) -> bool {
                 | b"colspan"
                 | b"rowspan"
                 | b"open"
+                | b"data-nosnippet"
         )
     })
 }
