@@ -2290,6 +2290,66 @@ fn is_appeal(b: &Block) -> bool {
         || (lower.contains("please consider") && holds(&["donat", "pitching in"]))
 }
 
+/// Drops the credit lines left in an article's text: a paragraph that is
+/// only a label and names ("By Rick Steves", "Updated by Jon Linkov",
+/// "Written by Ana Ruiz, Li Wei, and Sam Hart", "Illustrations: Tim
+/// Boelaars"), at most eight names' words that end no sentence. The
+/// bylines are metadata. A heading ("By Audience", a section of a guide)
+/// stays, and so does a label before words in small letters ("By the
+/// numbers"). Article pages only: a listing's cards each carry theirs.
+pub(crate) fn drop_byline_lines(blocks: &mut Vec<Block>) {
+    if blocks.len() > 1 {
+        blocks.retain(|b| !is_byline_line(b));
+    }
+}
+
+fn is_byline_line(b: &Block) -> bool {
+    const LABELS: &[&str] = &[
+        "by",
+        "written by",
+        "words by",
+        "story by",
+        "updated by",
+        "edited by",
+        "reviewed by",
+        "medically reviewed by",
+        "fact checked by",
+        "fact-checked by",
+        "illustrations by",
+        "illustration by",
+        "illustrations:",
+        "illustration:",
+        "photography by",
+    ];
+    /// Words that join names ("and", "&", particles of surnames).
+    const JOINS: &[&str] = &[
+        "and", "&", "de", "van", "von", "der", "da", "del", "la", "le", "bin", "al", "el",
+    ];
+    if b.kind != BlockKind::Paragraph || b.text.len() > 160 {
+        return false;
+    }
+    let words: Vec<&str> = b.text.split_whitespace().collect();
+    let Some(names) = LABELS.iter().find_map(|l| {
+        let n = l.split(' ').count();
+        (words.len() > n
+            && words[..n]
+                .iter()
+                .zip(l.split(' '))
+                .all(|(w, lw)| w.eq_ignore_ascii_case(lw)))
+        .then(|| &words[n..])
+    }) else {
+        return false;
+    };
+    let last = names.last().copied().unwrap_or_default();
+    names.len() <= 8
+        && !last.ends_with(['.', '!', '?', ':'])
+        && names[0].starts_with(char::is_uppercase)
+        && names.iter().all(|w| {
+            let w = w.trim_end_matches(',');
+            w.starts_with(char::is_uppercase) || JOINS.contains(&w)
+        })
+}
+
 /// An affiliate disclosure among the first three blocks of an article
 /// ("This post contains affiliate links …", "Purchases made through our
 /// links may earn us a commission.", "… we may include paid
@@ -3538,6 +3598,43 @@ mod tests {
         assert!(is_boilerplate(&p("Read more about boots")));
         assert!(is_boilerplate(&p("Read More »")));
     }
+    #[test]
+    fn credit_lines_leave_an_article_but_headings_and_sentences_stay() {
+        let p = |t: &str| block(BlockKind::Paragraph, t);
+        let body = "The ferry will run four crossings a day from November, the operator said.";
+        let mut blocks = vec![
+            p("By Rick Steves"),
+            p("Updated by Jon Linkov"),
+            p("Written by Ana Ruiz, Li Wei, and Sam Hart"),
+            p("Illustrations: Tim Boelaars"),
+            p("By\nChris Radich"),
+            p("By Anya von Bremzen"),
+            p(body),
+            block(BlockKind::Heading, "By Audience"),
+            p("By the numbers"),
+            p("By Tuesday the road was open again."),
+            p("By using the site you agree to our terms"),
+            p("Author: Heather Webber"),
+        ];
+        drop_byline_lines(&mut blocks);
+        let left: Vec<&str> = blocks.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(
+            left,
+            [
+                body,
+                "By Audience",
+                "By the numbers",
+                "By Tuesday the road was open again.",
+                "By using the site you agree to our terms",
+                "Author: Heather Webber"
+            ]
+        );
+        // A text that is only a credit line stays.
+        let mut one = vec![p("By Rick Steves")];
+        drop_byline_lines(&mut one);
+        assert_eq!(one.len(), 1);
+    }
+
     #[test]
     fn reading_times_and_update_lines_are_boilerplate() {
         let p = |t: &str| block(BlockKind::Paragraph, t);

@@ -621,6 +621,7 @@ fn main_text(
             if one_block {
                 body::drop_trailing_lines(&mut blocks);
                 body::drop_lead_disclosure(&mut blocks);
+                body::drop_byline_lines(&mut blocks);
             }
             return blocks;
         }
@@ -630,6 +631,7 @@ fn main_text(
         body::cut_tail(&mut page);
         body::drop_trailing_lines(&mut page);
         body::drop_lead_disclosure(&mut page);
+        body::drop_byline_lines(&mut page);
     }
     page
 }
