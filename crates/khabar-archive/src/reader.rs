@@ -59,6 +59,21 @@ impl WarcResponse {
         })
     }
 
+    /// Whether the body is an HTML page: its media type says so, or, when
+    /// it has none, the body starts as one (`<!doctype html`, `<html`).
+    pub fn is_html(&self) -> bool {
+        match self.media_type().as_deref() {
+            Some("text/html" | "application/xhtml+xml") => true,
+            Some(_) => false,
+            None => {
+                let head = String::from_utf8_lossy(&self.body[..self.body.len().min(64)])
+                    .trim_start()
+                    .to_ascii_lowercase();
+                head.starts_with("<!doctype html") || head.starts_with("<html")
+            }
+        }
+    }
+
     /// The `charset` parameter of `Content-Type`, if the server sent one.
     pub fn charset(&self) -> Option<&str> {
         khabar_model::charset_param(self.header("Content-Type")?)

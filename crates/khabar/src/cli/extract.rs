@@ -22,7 +22,8 @@ use crate::output;
 #[derive(Debug, clap::Args)]
 pub struct ExtractArgs {
     /// An HTML file (`.html`, `.htm`, or gzip-compressed `.html.gz`; `-`
-    /// reads standard input); with `--batch`, the folder of pages.
+    /// reads standard input); with `--batch`, the folder of pages, or a
+    /// WARC file (`.warc`, `.warc.gz`) whose HTML responses are the pages.
     input: PathBuf,
     /// With `--batch`: the folder that receives NAME.txt and NAME.json (created if missing).
     out_dir: Option<PathBuf>,
@@ -74,6 +75,14 @@ pub async fn run(ctx: &Context, args: ExtractArgs) -> anyhow::Result<ExitCode> {
     }
     if args.out_dir.is_some() {
         bail!("a second path is only taken with --batch: khabar extract --batch IN_DIR OUT_DIR");
+    }
+    if is_warc(&args.input) {
+        bail!(
+            "{} is a WARC file, which holds many pages: khabar extract --batch {} OUT_DIR \
+             writes the text of each, and khabar import stores its articles",
+            args.input.display(),
+            args.input.display()
+        );
     }
     let bytes = read_page(&args.input)?;
     let opts = ExtractOptions {
@@ -182,12 +191,32 @@ struct BatchOptions<'a> {
     markdown: bool,
 }
 
+/// Whether `path` is a WARC file: named `.warc` / `.warc.gz`, or a file
+/// that starts as one.
+fn is_warc(path: &Path) -> bool {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default();
+    if name.ends_with(".warc") || name.ends_with(".warc.gz") {
+        return true;
+    }
+    let mut head = [0u8; 7];
+    path.is_file()
+        && std::fs::File::open(path)
+            .and_then(|mut f| f.read_exact(&mut head))
+            .is_ok_and(|()| &head == b"WARC/1.")
+}
+
 fn batch(
     in_dir: &Path,
     out_dir: &Path,
     opts: &BatchOptions<'_>,
     rules: &Arc<SiteRules>,
 ) -> anyhow::Result<ExitCode> {
+    if in_dir.is_file() && is_warc(in_dir) {
+        return batch_warc(in_dir, out_dir, opts, rules);
+    }
     let mut pages: Vec<(String, PathBuf)> = std::fs::read_dir(in_dir)
         .with_context(|| format!("cannot list the folder {}", in_dir.display()))?
         .filter_map(|e| e.ok().map(|e| e.path()))
@@ -256,6 +285,120 @@ fn batch(
     Ok(ExitCode::SUCCESS)
 }
 
+/// The HTML responses with status 200 of a WARC file, each extracted into
+/// `NNNNNN.txt` and `NNNNNN.json` (and `.md`), named by the record's number
+/// in the file; the JSON's `url` is the record's target URI, and its
+/// `WARC-Date` dates relative times (else `--fetched-at`). Read a batch at
+/// a time (the file may be larger than memory), each batch on every
+/// thread. A page that cannot be extracted is reported and skipped; a
+/// file cut short stops the batch after the pages before the cut.
+fn batch_warc(
+    path: &Path,
+    out_dir: &Path,
+    opts: &BatchOptions<'_>,
+    rules: &Arc<SiteRules>,
+) -> anyhow::Result<ExitCode> {
+    const BATCH: usize = 64;
+    std::fs::create_dir_all(out_dir)
+        .with_context(|| format!("cannot create the folder {}", out_dir.display()))?;
+    let threads = opts
+        .threads
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from))
+        .clamp(1, 256);
+    let (mut pages, mut empty) = (0usize, 0usize);
+    let mut failures: Vec<String> = Vec::new();
+    let started = Instant::now();
+    let mut run = |batch: &mut Vec<khabar_archive::WarcResponse>| {
+        let next = AtomicUsize::new(0);
+        let (done, blank) = (AtomicUsize::new(0), AtomicUsize::new(0));
+        let failed: Mutex<Vec<String>> = Mutex::new(Vec::new());
+        std::thread::scope(|s| {
+            for _ in 0..threads.min(batch.len()) {
+                s.spawn(|| {
+                    while let Some(r) = batch.get(next.fetch_add(1, Ordering::Relaxed)) {
+                        let web = r.target_uri.starts_with("http://")
+                            || r.target_uri.starts_with("https://");
+                        let page = Page {
+                            bytes: &r.body,
+                            name: &format!("{:06}", r.record),
+                            url: web.then(|| r.target_uri.clone()),
+                            charset: r.charset().or(opts.charset),
+                            fetched_at: r.date.or(opts.fetched_at),
+                        };
+                        match write_page(&page, out_dir, opts.markdown, rules) {
+                            Ok(true) => {}
+                            Ok(false) => {
+                                blank.fetch_add(1, Ordering::Relaxed);
+                            }
+                            Err(e) => {
+                                if let Ok(mut f) = failed.lock() {
+                                    f.push(format!(
+                                        "record {} ({}): {e:#}",
+                                        r.record, r.target_uri
+                                    ));
+                                }
+                            }
+                        }
+                        done.fetch_add(1, Ordering::Relaxed);
+                    }
+                });
+            }
+        });
+        pages += done.into_inner();
+        empty += blank.into_inner();
+        failures.extend(failed.into_inner().unwrap_or_default());
+        batch.clear();
+    };
+    let mut batch = Vec::with_capacity(BATCH);
+    let read = khabar_archive::read_warc(path, |resp| {
+        if resp.status == 200 && resp.is_html() {
+            batch.push(resp);
+            if batch.len() == BATCH {
+                run(&mut batch);
+            }
+        }
+    });
+    run(&mut batch);
+    let secs = started.elapsed().as_secs_f64();
+    for f in failures.iter().take(20) {
+        eprintln!("failed: {f}");
+    }
+    let summary = read?;
+    eprintln!(
+        "{}: {} record(s); extracted {} HTML page(s) in {secs:.2} s ({threads} thread(s)): {} with empty text, {} failed{}",
+        path.display(),
+        summary.records,
+        pages - failures.len(),
+        empty,
+        failures.len(),
+        if summary.unreadable.is_empty() {
+            String::new()
+        } else {
+            format!(
+                ", {} response(s) whose body could not be read",
+                summary.unreadable.len()
+            )
+        }
+    );
+    if pages == 0 {
+        bail!(
+            "{}: no HTML page with status 200 in this WARC file",
+            path.display()
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// One page to extract and write.
+struct Page<'a> {
+    bytes: &'a [u8],
+    /// The name of its output files.
+    name: &'a str,
+    url: Option<String>,
+    charset: Option<&'a str>,
+    fetched_at: Option<DateTime<FixedOffset>>,
+}
+
 /// Extracts one page into NAME.txt and NAME.json (and NAME.md); Ok(false)
 /// when its text is empty.
 fn one_page(
@@ -266,13 +409,33 @@ fn one_page(
     rules: &Arc<SiteRules>,
 ) -> anyhow::Result<bool> {
     let bytes = read_page(path)?;
-    let opts = ExtractOptions {
+    let page = Page {
+        bytes: &bytes,
+        name,
         url: None,
-        charset: batch.charset.map(str::to_string),
-        site_rules: Some(Arc::clone(rules)),
+        charset: batch.charset,
         fetched_at: batch.fetched_at,
     };
-    let got = std::panic::catch_unwind(|| extract(&bytes, &opts));
+    write_page(&page, out_dir, batch.markdown, rules)
+}
+
+/// Extracts `page` into its NAME.txt and NAME.json (and NAME.md with
+/// `markdown`); Ok(false) when its text is empty.
+fn write_page(
+    page: &Page<'_>,
+    out_dir: &Path,
+    markdown: bool,
+    rules: &Arc<SiteRules>,
+) -> anyhow::Result<bool> {
+    let name = page.name;
+    let opts = ExtractOptions {
+        url: page.url.clone(),
+        charset: page.charset.map(str::to_string),
+        site_rules: Some(Arc::clone(rules)),
+        fetched_at: page.fetched_at,
+    };
+    let bytes = page.bytes;
+    let got = std::panic::catch_unwind(|| extract(bytes, &opts));
     let article = match got {
         Ok(r) => r?,
         Err(_) => bail!("the extractor panicked on this page (please report it)"),
@@ -283,7 +446,7 @@ fn one_page(
     let json = out_dir.join(format!("{name}.json"));
     let bytes = serde_json::to_vec_pretty(&doc)?;
     std::fs::write(&json, bytes).with_context(|| format!("cannot write {}", json.display()))?;
-    if batch.markdown {
+    if markdown {
         let md = out_dir.join(format!("{name}.md"));
         std::fs::write(&md, article.markdown())
             .with_context(|| format!("cannot write {}", md.display()))?;

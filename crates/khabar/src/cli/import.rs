@@ -362,17 +362,7 @@ fn parse_warc(
         batch.clear();
     };
     let summary = khabar_archive::read_warc(path, |resp| {
-        let html = match resp.media_type().as_deref() {
-            Some("text/html" | "application/xhtml+xml") => true,
-            Some(_) => false,
-            None => {
-                let head = String::from_utf8_lossy(&resp.body[..resp.body.len().min(64)])
-                    .trim_start()
-                    .to_ascii_lowercase();
-                head.starts_with("<!doctype html") || head.starts_with("<html")
-            }
-        };
-        if resp.status == 200 && html {
+        if resp.status == 200 && resp.is_html() {
             pages += 1;
             batch.push(resp);
             if batch.len() == BATCH {

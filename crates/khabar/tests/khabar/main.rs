@@ -822,6 +822,97 @@ fn extract_reads_standard_input_and_prints_markdown() {
     assert!(text.starts_with("Three new wells"), "{text}");
 }
 
+#[test]
+fn extract_batch_reads_the_pages_of_a_warc_file() {
+    let dir = TempData::new();
+    let page = "<!DOCTYPE html><html lang=\"en\"><head><title>Clinic opens in the valley</title></head><body><article>\
+                <h1>Clinic opens in the valley</h1><div class=\"post-date\">3 hours ago</div>\
+                <p>A clinic with six beds opened in the upper valley on Sunday, the first within a day's walk of the villages there.</p>\
+                <p>Two nurses and a midwife will work there in turns, and a doctor from the town will visit every second week.</p>\
+                </article></body></html>";
+    let warc = [
+        warc_record(
+            "warcinfo",
+            "",
+            "2026-01-03T10:45:30Z",
+            "application/warc-fields",
+            b"software: test\r\n",
+        ),
+        http_record(
+            "https://news.example.org/clinic",
+            "2026-01-03T10:45:30Z",
+            "200 OK",
+            "text/html; charset=utf-8",
+            page,
+        ),
+        http_record(
+            "https://news.example.org/gone",
+            "2026-01-03T10:45:30Z",
+            "404 Not Found",
+            "text/html",
+            page,
+        ),
+        http_record(
+            "https://news.example.org/robots.txt",
+            "2026-01-03T10:45:30Z",
+            "200 OK",
+            "text/plain",
+            "User-agent: *",
+        ),
+    ]
+    .concat();
+    let path = dir.write("crawl.warc", &warc);
+    let out = dir.path().join("out");
+    let o = run(
+        &dir,
+        &[
+            "extract",
+            "--batch",
+            path.to_str().unwrap(),
+            out.to_str().unwrap(),
+            "--markdown",
+        ],
+    );
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let note = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        note.contains("4 record(s); extracted 1 HTML page(s)"),
+        "{note}"
+    );
+    let mut names: Vec<String> = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["000002.json", "000002.md", "000002.txt"]);
+    let text = std::fs::read_to_string(out.join("000002.txt")).unwrap();
+    assert!(text.starts_with("A clinic with six beds"), "{text}");
+    let json: Value =
+        serde_json::from_str(&std::fs::read_to_string(out.join("000002.json")).unwrap()).unwrap();
+    assert_eq!(json["url"], "https://news.example.org/clinic");
+    // "3 hours ago", counted from the record's WARC-Date.
+    assert_eq!(json["published_at"], "2026-01-03T07:45:00Z");
+    // Without --batch, a WARC file is refused with what to do instead.
+    let err = fails(&dir, &["extract", path.to_str().unwrap()]);
+    assert!(
+        err.contains("--batch") && err.contains("khabar import"),
+        "{err}"
+    );
+    // A WARC file without HTML pages is an error.
+    let plain = dir.write(
+        "robots.warc",
+        http_record(
+            "https://news.example.org/robots.txt",
+            "2026-01-03T10:45:30Z",
+            "200 OK",
+            "text/plain",
+            "User-agent: *",
+        ),
+    );
+    let err = fails(&dir, &["extract", "--batch", plain.to_str().unwrap(), "o2"]);
+    assert!(err.contains("no HTML page with status 200"), "{err}");
+}
+
 mod crawl {
     use super::*;
     use khabar_testkit::server::{FixtureServer, Reply, Routes};
