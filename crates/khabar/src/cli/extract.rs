@@ -191,14 +191,18 @@ struct BatchOptions<'a> {
     markdown: bool,
 }
 
-/// Whether `path` is a WARC file: named `.warc` / `.warc.gz`, or a file
-/// that starts as one.
-fn is_warc(path: &Path) -> bool {
+/// Whether `path` is named as a WARC file (`.warc`, `.warc.gz`).
+pub(super) fn is_warc_name(path: &Path) -> bool {
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().to_ascii_lowercase())
         .unwrap_or_default();
-    if name.ends_with(".warc") || name.ends_with(".warc.gz") {
+    name.ends_with(".warc") || name.ends_with(".warc.gz")
+}
+
+/// Whether `path` is a WARC file: named so, or a file that starts as one.
+pub(super) fn is_warc(path: &Path) -> bool {
+    if is_warc_name(path) {
         return true;
     }
     let mut head = [0u8; 7];

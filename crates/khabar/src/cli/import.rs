@@ -198,7 +198,7 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>, skipped: &mut Vec<PathBuf>) -> any
         }
         if p.is_dir() {
             walk(&p, files, skipped)?;
-        } else if is_warc_name(&p)
+        } else if super::extract::is_warc_name(&p)
             || extension(&p).is_some_and(|e| FOLDER_EXTENSIONS.contains(&e.as_str()))
         {
             files.push(p);
@@ -207,16 +207,6 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>, skipped: &mut Vec<PathBuf>) -> any
         }
     }
     Ok(())
-}
-
-/// `.warc` or `.warc.gz`.
-fn is_warc_name(p: &Path) -> bool {
-    let name = p
-        .file_name()
-        .and_then(|n| n.to_str())
-        .unwrap_or("")
-        .to_ascii_lowercase();
-    name.ends_with(".warc") || name.ends_with(".warc.gz")
 }
 
 fn extension(p: &Path) -> Option<String> {
@@ -228,17 +218,7 @@ fn extension(p: &Path) -> Option<String> {
 /// Whether `path` will be read as a WARC file: forced so, named so, or
 /// starting as one (as [`read_file`] decides).
 fn may_be_warc(path: &Path, format: Option<Format>) -> bool {
-    use std::io::Read as _;
-    match format {
-        Some(f) => f == Format::Warc,
-        None if is_warc_name(path) => true,
-        None => {
-            let mut head = [0u8; 7];
-            std::fs::File::open(path)
-                .and_then(|mut f| f.read_exact(&mut head))
-                .is_ok_and(|()| &head == b"WARC/1.")
-        }
-    }
+    format.map_or_else(|| super::extract::is_warc(path), |f| f == Format::Warc)
 }
 
 /// khabar's archive, opened to take copies of the pages imported from WARC
@@ -277,7 +257,7 @@ fn read_file(
     html: &khabar_extract::ExtractOptions,
     archive: Option<&WarcCopies>,
 ) -> anyhow::Result<Vec<ArticleDraft>> {
-    if format.map_or_else(|| is_warc_name(path), |f| f == Format::Warc) {
+    if format.map_or_else(|| super::extract::is_warc_name(path), |f| f == Format::Warc) {
         return parse_warc(path, now, html, archive);
     }
     let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
