@@ -2,7 +2,8 @@
 //! everything, as JSON, or the text as Markdown) of one HTML page (`-`:
 //! standard input); `khabar extract --batch IN_DIR OUT_DIR`: one `NAME.txt`
 //! and `NAME.json` (and `NAME.md` with `--markdown`) per `NAME.html` /
-//! `NAME.htm` / `NAME.html.gz`, in parallel. A page that cannot be read or extracted is reported and
+//! `NAME.htm` / `NAME.html.gz` (or per HTML response of a WARC file given
+//! instead of the folder), in parallel. A page that cannot be read or extracted is reported and
 //! skipped; it never stops the batch.
 
 use std::io::{Read as _, Write as _};
