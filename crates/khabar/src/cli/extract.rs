@@ -213,6 +213,17 @@ pub(super) fn is_warc(path: &Path) -> bool {
             .is_ok_and(|()| &head == b"WARC/1.")
 }
 
+/// Creates the output folder of a batch; returns the worker threads to run
+/// (`--threads`, else one per core).
+fn prepare_out_dir(out_dir: &Path, opts: &BatchOptions<'_>) -> anyhow::Result<usize> {
+    std::fs::create_dir_all(out_dir)
+        .with_context(|| format!("cannot create the folder {}", out_dir.display()))?;
+    Ok(opts
+        .threads
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from))
+        .clamp(1, 256))
+}
+
 fn batch(
     in_dir: &Path,
     out_dir: &Path,
@@ -234,12 +245,7 @@ fn batch(
             in_dir.display()
         );
     }
-    std::fs::create_dir_all(out_dir)
-        .with_context(|| format!("cannot create the folder {}", out_dir.display()))?;
-    let threads = opts
-        .threads
-        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from))
-        .clamp(1, 256);
+    let threads = prepare_out_dir(out_dir, opts)?;
     let next = AtomicUsize::new(0);
     let empty = AtomicUsize::new(0);
     let failures: Mutex<Vec<String>> = Mutex::new(Vec::new());
@@ -304,12 +310,7 @@ fn batch_warc(
     rules: &Arc<SiteRules>,
 ) -> anyhow::Result<ExitCode> {
     const BATCH: usize = 64;
-    std::fs::create_dir_all(out_dir)
-        .with_context(|| format!("cannot create the folder {}", out_dir.display()))?;
-    let threads = opts
-        .threads
-        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from))
-        .clamp(1, 256);
+    let threads = prepare_out_dir(out_dir, opts)?;
     let (mut pages, mut empty) = (0usize, 0usize);
     let mut failures: Vec<String> = Vec::new();
     let started = Instant::now();

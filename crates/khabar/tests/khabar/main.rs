@@ -342,6 +342,17 @@ fn http_record(uri: &str, date: &str, status: &str, content_type: &str, body: &s
     )
 }
 
+/// The `warcinfo` record that opens a crawler's WARC file.
+fn warcinfo() -> Vec<u8> {
+    warc_record(
+        "warcinfo",
+        "",
+        "2026-01-03T10:45:30Z",
+        "application/warc-fields",
+        b"software: test\r\n",
+    )
+}
+
 #[test]
 fn warc_files_import_their_article_pages() {
     let dir = TempData::new();
@@ -371,13 +382,7 @@ fn warc_files_import_their_article_pages() {
         "<!DOCTYPE html><html><head><title>News</title></head><body><h1>Latest news</h1><ul>{listing}</ul></body></html>"
     );
     let warc = [
-        warc_record(
-            "warcinfo",
-            "",
-            "2026-01-03T10:45:30Z",
-            "application/warc-fields",
-            b"software: test\r\n",
-        ),
+        warcinfo(),
         http_record(
             "https://news.example.af/library",
             "2026-01-03T10:45:30Z",
@@ -831,13 +836,7 @@ fn extract_batch_reads_the_pages_of_a_warc_file() {
                 <p>Two nurses and a midwife will work there in turns, and a doctor from the town will visit every second week.</p>\
                 </article></body></html>";
     let warc = [
-        warc_record(
-            "warcinfo",
-            "",
-            "2026-01-03T10:45:30Z",
-            "application/warc-fields",
-            b"software: test\r\n",
-        ),
+        warcinfo(),
         http_record(
             "https://news.example.org/clinic",
             "2026-01-03T10:45:30Z",
