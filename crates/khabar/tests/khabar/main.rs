@@ -835,6 +835,13 @@ fn extract_batch_reads_the_pages_of_a_warc_file() {
                 <p>A clinic with six beds opened in the upper valley on Sunday, the first within a day's walk of the villages there.</p>\
                 <p>Two nurses and a midwife will work there in turns, and a doctor from the town will visit every second week.</p>\
                 </article></body></html>";
+    let robots = http_record(
+        "https://news.example.org/robots.txt",
+        "2026-01-03T10:45:30Z",
+        "200 OK",
+        "text/plain",
+        "User-agent: *",
+    );
     let warc = [
         warcinfo(),
         http_record(
@@ -851,13 +858,7 @@ fn extract_batch_reads_the_pages_of_a_warc_file() {
             "text/html",
             page,
         ),
-        http_record(
-            "https://news.example.org/robots.txt",
-            "2026-01-03T10:45:30Z",
-            "200 OK",
-            "text/plain",
-            "User-agent: *",
-        ),
+        robots.clone(),
     ]
     .concat();
     let path = dir.write("crawl.warc", &warc);
@@ -898,16 +899,7 @@ fn extract_batch_reads_the_pages_of_a_warc_file() {
         "{err}"
     );
     // A WARC file without HTML pages is an error.
-    let plain = dir.write(
-        "robots.warc",
-        http_record(
-            "https://news.example.org/robots.txt",
-            "2026-01-03T10:45:30Z",
-            "200 OK",
-            "text/plain",
-            "User-agent: *",
-        ),
-    );
+    let plain = dir.write("robots.warc", robots);
     let err = fails(&dir, &["extract", "--batch", plain.to_str().unwrap(), "o2"]);
     assert!(err.contains("no HTML page with status 200"), "{err}");
 }
