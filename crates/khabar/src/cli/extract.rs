@@ -3,8 +3,10 @@
 //! standard input); `khabar extract --batch IN_DIR OUT_DIR`: one `NAME.txt`
 //! and `NAME.json` (and `NAME.md` with `--markdown`) per `NAME.html` /
 //! `NAME.htm` / `NAME.html.gz` (or per HTML response of a WARC file given
-//! instead of the folder), in parallel. A page that cannot be read or extracted is reported and
-//! skipped; it never stops the batch.
+//! instead of the folder), in parallel, and `_index.jsonl`, one line per
+//! page with its source, outcome and main metadata. A page that cannot be
+//! read or extracted is reported (in the index, with why) and skipped; it
+//! never stops the batch.
 
 use std::io::{Read as _, Write as _};
 use std::path::{Path, PathBuf};
@@ -129,6 +131,104 @@ impl<'a> WithText<'a> {
     }
 }
 
+/// One line of a batch's `_index.jsonl`: where a page came from and what
+/// became of it. Every page of the input has one, failed ones included, so
+/// a batch of thousands of pages can be filtered without opening each JSON
+/// (`jq 'select(.page_type == "article")' OUT/_index.jsonl`).
+#[derive(serde::Serialize)]
+struct IndexEntry {
+    /// The name of its output files (`NAME.txt`, `NAME.json`).
+    name: String,
+    /// The input file, or for a WARC file `FILE record N`.
+    source: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    url: Option<String>,
+    /// When the page was fetched (a WARC record's `WARC-Date`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    fetched_at: Option<DateTime<FixedOffset>>,
+    /// `ok`, `empty` (extracted, no main text) or `failed`.
+    status: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    error: Option<String>,
+    #[serde(flatten, skip_serializing_if = "Option::is_none")]
+    found: Option<Found>,
+}
+
+/// What the index tells of an extracted page.
+#[derive(serde::Serialize)]
+struct Found {
+    page_type: khabar_extract::PageType,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    title: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    published_at: Option<DateTime<FixedOffset>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    lang: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    canonical_url: Option<String>,
+    /// Characters of main text.
+    chars: usize,
+}
+
+impl IndexEntry {
+    fn new(page: &Page<'_>, source: String, got: anyhow::Result<Found>) -> Self {
+        let (status, error, found) = match got {
+            Ok(f) if f.chars == 0 => ("empty", None, Some(f)),
+            Ok(f) => ("ok", None, Some(f)),
+            Err(e) => ("failed", Some(format!("{e:#}")), None),
+        };
+        Self {
+            name: page.name.to_string(),
+            source,
+            url: page.url.clone(),
+            fetched_at: page.fetched_at,
+            status,
+            error,
+            found,
+        }
+    }
+}
+
+/// Writes `_index.jsonl` (sorted by name) and `_timing.json` into a
+/// batch's output folder, prints the failures (the first 20; the index has
+/// them all) and returns (pages, empty, failed).
+fn finish_batch(
+    out_dir: &Path,
+    mut index: Vec<IndexEntry>,
+    secs: f64,
+    threads: usize,
+) -> anyhow::Result<(usize, usize, usize)> {
+    index.sort_by(|a, b| a.name.cmp(&b.name));
+    let mut lines = Vec::new();
+    for e in &index {
+        serde_json::to_writer(&mut lines, e)?;
+        lines.push(b'\n');
+    }
+    let path = out_dir.join("_index.jsonl");
+    std::fs::write(&path, lines).with_context(|| format!("cannot write {}", path.display()))?;
+    let timing = serde_json::json!({
+        "loop_seconds": secs,
+        "pages": index.len(),
+        "threads": threads,
+        "version": concat!("khabar ", env!("CARGO_PKG_VERSION")),
+    });
+    std::fs::write(out_dir.join("_timing.json"), timing.to_string())
+        .with_context(|| format!("cannot write into {}", out_dir.display()))?;
+    let failed: Vec<&IndexEntry> = index.iter().filter(|e| e.status == "failed").collect();
+    for e in failed.iter().take(20) {
+        eprintln!("failed: {}: {}", e.source, e.error.as_deref().unwrap_or(""));
+    }
+    if failed.len() > 20 {
+        eprintln!(
+            "… and {} more failures: see {}",
+            failed.len() - 20,
+            path.display()
+        );
+    }
+    let empty = index.iter().filter(|e| e.status == "empty").count();
+    Ok((index.len(), empty, failed.len()))
+}
+
 /// Reads a page (`-`: standard input), decompressing it when it is gzip.
 pub fn read_page(path: &Path) -> anyhow::Result<Vec<u8>> {
     let bytes = if path == Path::new("-") {
@@ -247,51 +347,40 @@ fn batch(
     }
     let threads = prepare_out_dir(out_dir, opts)?;
     let next = AtomicUsize::new(0);
-    let empty = AtomicUsize::new(0);
-    let failures: Mutex<Vec<String>> = Mutex::new(Vec::new());
+    let index: Mutex<Vec<IndexEntry>> = Mutex::new(Vec::with_capacity(pages.len()));
     let started = Instant::now();
     std::thread::scope(|s| {
         for _ in 0..threads {
             s.spawn(|| {
-                loop {
-                    let i = next.fetch_add(1, Ordering::Relaxed);
-                    let Some((name, path)) = pages.get(i) else {
-                        break;
+                while let Some((name, path)) = pages.get(next.fetch_add(1, Ordering::Relaxed)) {
+                    let read = read_page(path);
+                    let page = Page {
+                        bytes: read.as_deref().unwrap_or_default(),
+                        name,
+                        url: None,
+                        charset: opts.charset,
+                        fetched_at: opts.fetched_at,
                     };
-                    match one_page(path, name, out_dir, opts, rules) {
-                        Ok(true) => {}
-                        Ok(false) => {
-                            empty.fetch_add(1, Ordering::Relaxed);
-                        }
-                        Err(e) => {
-                            if let Ok(mut f) = failures.lock() {
-                                f.push(format!("{}: {e:#}", path.display()));
-                            }
-                        }
+                    let got = match &read {
+                        Ok(_) => write_page(&page, out_dir, opts.markdown, rules),
+                        Err(e) => Err(anyhow::anyhow!("{e:#}")),
+                    };
+                    let entry = IndexEntry::new(&page, path.display().to_string(), got);
+                    if let Ok(mut ix) = index.lock() {
+                        ix.push(entry);
                     }
                 }
             });
         }
     });
     let secs = started.elapsed().as_secs_f64();
-    let failures = failures.into_inner().unwrap_or_default();
-    let timing = serde_json::json!({
-        "loop_seconds": secs,
-        "pages": pages.len(),
-        "threads": threads,
-        "version": concat!("khabar ", env!("CARGO_PKG_VERSION")),
-    });
-    std::fs::write(out_dir.join("_timing.json"), timing.to_string())
-        .with_context(|| format!("cannot write into {}", out_dir.display()))?;
-    for f in failures.iter().take(20) {
-        eprintln!("failed: {f}");
-    }
+    let index = index.into_inner().unwrap_or_default();
+    let (pages, empty, failed) = finish_batch(out_dir, index, secs, threads)?;
     eprintln!(
-        "extracted {} page(s) in {secs:.2} s ({:.0} pages/s, {threads} thread(s)): {} with empty text, {} failed",
-        pages.len() - failures.len(),
-        pages.len() as f64 / secs.max(1e-9),
-        empty.load(Ordering::Relaxed),
-        failures.len()
+        "extracted {} page(s) in {secs:.2} s ({:.0} pages/s, {threads} thread(s)): {empty} with empty text, {failed} failed; index in {}",
+        pages - failed,
+        pages as f64 / secs.max(1e-9),
+        out_dir.join("_index.jsonl").display()
     );
     Ok(ExitCode::SUCCESS)
 }
@@ -311,13 +400,10 @@ fn batch_warc(
 ) -> anyhow::Result<ExitCode> {
     const BATCH: usize = 64;
     let threads = prepare_out_dir(out_dir, opts)?;
-    let (mut pages, mut empty) = (0usize, 0usize);
-    let mut failures: Vec<String> = Vec::new();
+    let index: Mutex<Vec<IndexEntry>> = Mutex::new(Vec::new());
     let started = Instant::now();
-    let mut run = |batch: &mut Vec<khabar_archive::WarcResponse>| {
+    let run = |batch: &mut Vec<khabar_archive::WarcResponse>| {
         let next = AtomicUsize::new(0);
-        let (done, blank) = (AtomicUsize::new(0), AtomicUsize::new(0));
-        let failed: Mutex<Vec<String>> = Mutex::new(Vec::new());
         std::thread::scope(|s| {
             for _ in 0..threads.min(batch.len()) {
                 s.spawn(|| {
@@ -331,28 +417,19 @@ fn batch_warc(
                             charset: r.charset().or(opts.charset),
                             fetched_at: r.date.or(opts.fetched_at),
                         };
-                        match write_page(&page, out_dir, opts.markdown, rules) {
-                            Ok(true) => {}
-                            Ok(false) => {
-                                blank.fetch_add(1, Ordering::Relaxed);
-                            }
-                            Err(e) => {
-                                if let Ok(mut f) = failed.lock() {
-                                    f.push(format!(
-                                        "record {} ({}): {e:#}",
-                                        r.record, r.target_uri
-                                    ));
-                                }
-                            }
+                        let got = write_page(&page, out_dir, opts.markdown, rules);
+                        let source = format!("{} record {}", path.display(), r.record);
+                        let mut entry = IndexEntry::new(&page, source, got);
+                        if entry.url.is_none() {
+                            entry.url = Some(r.target_uri.clone());
                         }
-                        done.fetch_add(1, Ordering::Relaxed);
+                        if let Ok(mut ix) = index.lock() {
+                            ix.push(entry);
+                        }
                     }
                 });
             }
         });
-        pages += done.into_inner();
-        empty += blank.into_inner();
-        failures.extend(failed.into_inner().unwrap_or_default());
         batch.clear();
     };
     let mut batch = Vec::with_capacity(BATCH);
@@ -366,27 +443,43 @@ fn batch_warc(
     });
     run(&mut batch);
     let secs = started.elapsed().as_secs_f64();
-    for f in failures.iter().take(20) {
-        eprintln!("failed: {f}");
+    let mut index = index.into_inner().unwrap_or_default();
+    // Responses whose body could not be read (too large, a broken
+    // encoding): in the index too, though they may not be HTML.
+    let unreadable = read
+        .as_ref()
+        .map(|s| s.unreadable.clone())
+        .unwrap_or_default();
+    for (record, why) in &unreadable {
+        index.push(IndexEntry {
+            name: format!("{record:06}"),
+            source: format!("{} record {record}", path.display()),
+            url: None,
+            fetched_at: None,
+            status: "failed",
+            error: Some(format!("the response's body could not be read: {why}")),
+            found: None,
+        });
     }
+    let (pages, empty, failed) = finish_batch(out_dir, index, secs, threads)?;
     let summary = read?;
     eprintln!(
-        "{}: {} record(s); extracted {} HTML page(s) in {secs:.2} s ({threads} thread(s)): {} with empty text, {} failed{}",
+        "{}: {} record(s); extracted {} HTML page(s) in {secs:.2} s ({threads} thread(s)): {empty} with empty text, {} failed{}; index in {}",
         path.display(),
         summary.records,
-        pages - failures.len(),
-        empty,
-        failures.len(),
-        if summary.unreadable.is_empty() {
+        pages - failed,
+        failed - unreadable.len(),
+        if unreadable.is_empty() {
             String::new()
         } else {
             format!(
                 ", {} response(s) whose body could not be read",
-                summary.unreadable.len()
+                unreadable.len()
             )
-        }
+        },
+        out_dir.join("_index.jsonl").display()
     );
-    if pages == 0 {
+    if pages == unreadable.len() {
         bail!(
             "{}: no HTML page with status 200 in this WARC file",
             path.display()
@@ -405,34 +498,14 @@ struct Page<'a> {
     fetched_at: Option<DateTime<FixedOffset>>,
 }
 
-/// Extracts one page into NAME.txt and NAME.json (and NAME.md); Ok(false)
-/// when its text is empty.
-fn one_page(
-    path: &Path,
-    name: &str,
-    out_dir: &Path,
-    batch: &BatchOptions<'_>,
-    rules: &Arc<SiteRules>,
-) -> anyhow::Result<bool> {
-    let bytes = read_page(path)?;
-    let page = Page {
-        bytes: &bytes,
-        name,
-        url: None,
-        charset: batch.charset,
-        fetched_at: batch.fetched_at,
-    };
-    write_page(&page, out_dir, batch.markdown, rules)
-}
-
 /// Extracts `page` into its NAME.txt and NAME.json (and NAME.md with
-/// `markdown`); Ok(false) when its text is empty.
+/// `markdown`); returns what the index tells of it.
 fn write_page(
     page: &Page<'_>,
     out_dir: &Path,
     markdown: bool,
     rules: &Arc<SiteRules>,
-) -> anyhow::Result<bool> {
+) -> anyhow::Result<Found> {
     let name = page.name;
     let opts = ExtractOptions {
         url: page.url.clone(),
@@ -457,7 +530,19 @@ fn write_page(
         std::fs::write(&md, article.markdown())
             .with_context(|| format!("cannot write {}", md.display()))?;
     }
-    Ok(!doc.text.trim().is_empty())
+    let chars = if doc.text.trim().is_empty() {
+        0
+    } else {
+        doc.text.chars().count()
+    };
+    Ok(Found {
+        page_type: article.page_type,
+        title: article.title.clone(),
+        published_at: article.published_at,
+        lang: article.lang.clone(),
+        canonical_url: article.canonical_url.clone(),
+        chars,
+    })
 }
 
 #[cfg(test)]
@@ -535,6 +620,35 @@ mod tests {
         let timing: serde_json::Value =
             serde_json::from_slice(&std::fs::read(output.join("_timing.json")).unwrap()).unwrap();
         assert_eq!(timing["pages"], 4);
+        // Every page is in the index, in name order, with what became of it.
+        let index: Vec<serde_json::Value> = std::fs::read_to_string(output.join("_index.jsonl"))
+            .unwrap()
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect();
+        let col = |k: &str| -> Vec<String> {
+            index
+                .iter()
+                .map(|e| e[k].as_str().unwrap_or("-").to_string())
+                .collect()
+        };
+        assert_eq!(col("name"), ["broken", "empty", "good", "zipped"]);
+        assert_eq!(col("status"), ["failed", "failed", "ok", "ok"]);
+        assert_eq!(col("title"), ["-", "-", "Wells", "Wells"]);
+        assert!(index[0]["error"].as_str().unwrap().contains("PDF"));
+        assert!(index[1]["error"].as_str().unwrap().contains("empty"));
+        assert!(
+            index[3]["source"]
+                .as_str()
+                .unwrap()
+                .ends_with("zipped.html.gz")
+        );
+        let good: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(output.join("good.json")).unwrap()).unwrap();
+        assert_eq!(index[2]["page_type"], good["page_type"]);
+        assert_eq!(index[2]["published_at"], good["published_at"]);
+        assert_eq!(index[2]["fetched_at"], "2026-12-05T09:30:00+04:30");
+        assert!(index[2]["chars"].as_u64().unwrap() > 100);
         std::fs::remove_dir_all(&root).unwrap();
     }
 }

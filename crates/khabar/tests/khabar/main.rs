@@ -859,6 +859,13 @@ fn extract_batch_reads_the_pages_of_a_warc_file() {
             page,
         ),
         robots.clone(),
+        http_record(
+            "https://news.example.org/report",
+            "2026-01-03T10:46:00Z",
+            "200 OK",
+            "text/html",
+            "%PDF-1.4 a report served as a page",
+        ),
     ]
     .concat();
     let path = dir.write("crawl.warc", &warc);
@@ -876,7 +883,7 @@ fn extract_batch_reads_the_pages_of_a_warc_file() {
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let note = String::from_utf8_lossy(&o.stderr);
     assert!(
-        note.contains("4 record(s); extracted 1 HTML page(s)"),
+        note.contains("5 record(s); extracted 1 HTML page(s)") && note.contains("1 failed"),
         "{note}"
     );
     let mut names: Vec<String> = std::fs::read_dir(&out)
@@ -884,7 +891,45 @@ fn extract_batch_reads_the_pages_of_a_warc_file() {
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
     names.sort();
-    assert_eq!(names, ["000002.json", "000002.md", "000002.txt"]);
+    assert_eq!(
+        names,
+        [
+            "000002.json",
+            "000002.md",
+            "000002.txt",
+            "_index.jsonl",
+            "_timing.json"
+        ]
+    );
+    // The index: one line per HTML page, the failed one with why.
+    let index: Vec<Value> = std::fs::read_to_string(out.join("_index.jsonl"))
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(index.len(), 2, "{index:?}");
+    assert_eq!(index[0]["name"], "000002");
+    assert_eq!(index[0]["status"], "ok");
+    assert_eq!(index[0]["url"], "https://news.example.org/clinic");
+    assert_eq!(index[0]["fetched_at"], "2026-01-03T10:45:30Z");
+    assert_eq!(index[0]["title"], "Clinic opens in the valley");
+    assert_eq!(index[0]["page_type"], "article");
+    assert_eq!(index[0]["published_at"], "2026-01-03T07:45:00Z");
+    assert!(
+        index[0]["source"]
+            .as_str()
+            .unwrap()
+            .ends_with("crawl.warc record 2")
+    );
+    assert_eq!(index[1]["name"], "000005");
+    assert_eq!(index[1]["status"], "failed");
+    assert_eq!(index[1]["url"], "https://news.example.org/report");
+    assert!(
+        index[1]["error"].as_str().unwrap().contains("PDF"),
+        "{:?}",
+        index[1]
+    );
+    assert!(index[1].get("title").is_none());
     let text = std::fs::read_to_string(out.join("000002.txt")).unwrap();
     assert!(text.starts_with("A clinic with six beds"), "{text}");
     let json: Value =
