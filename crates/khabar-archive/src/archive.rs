@@ -113,6 +113,16 @@ pub struct Archive {
     _lock: Option<File>,
 }
 
+/// Where an archive's appends stood at a moment ([`Archive::mark`]).
+#[derive(Debug, Clone)]
+pub struct Mark {
+    /// The file then appended to: its name, length, and whether it held no
+    /// exchange yet.
+    current: Option<(String, u64, bool)>,
+    /// The sequence number the next new file was to take.
+    next_seq: u64,
+}
+
 #[derive(Debug)]
 struct Writer {
     current: Option<Current>,
@@ -309,6 +319,74 @@ impl Archive {
                 })
             }
         }
+    }
+
+    /// Where the appends stand now, for [`undo_since`](Self::undo_since).
+    ///
+    /// # Errors
+    /// [`Error::ReadOnly`] for an archive opened read-only.
+    pub fn mark(&self) -> Result<Mark> {
+        let writer = self.writer.as_ref().ok_or(Error::ReadOnly)?;
+        let w = writer.lock().unwrap_or_else(PoisonError::into_inner);
+        Ok(Mark {
+            current: w.current.as_ref().map(|c| (c.name.clone(), c.len, c.empty)),
+            next_seq: w.next_seq,
+        })
+    }
+
+    /// Takes back every record appended since `mark`, for work that failed
+    /// as a whole (an import stopped by a bad file keeps no copy of the
+    /// pages it read before): the files started since are deleted and the
+    /// file then appended to is cut back to its length then and synced.
+    /// References to the records taken back no longer resolve; the caller
+    /// must hold none. Appends go on in the marked file when it is still
+    /// the one appended to, else in a new file.
+    ///
+    /// # Errors
+    /// [`Error::ReadOnly`], or an [`Error::Io`] naming the file that could
+    /// not be deleted or cut; what was done before it stays done.
+    pub fn undo_since(&self, mark: &Mark) -> Result<()> {
+        let writer = self.writer.as_ref().ok_or(Error::ReadOnly)?;
+        let mut w = writer.lock().unwrap_or_else(PoisonError::into_inner);
+        for (seq, name) in list(&self.dir, &self.opts.prefix)? {
+            if seq < mark.next_seq {
+                continue;
+            }
+            if w.current.as_ref().is_some_and(|c| c.name == name) {
+                w.current = None;
+            }
+            let path = self.dir.join(&name);
+            fs::remove_file(&path).map_err(Error::io("deleting the WARC file", &path))?;
+            info!(file = %name, "deleted a WARC file started since the mark");
+        }
+        w.next_seq = mark.next_seq;
+        if let Some((name, len, empty)) = &mark.current {
+            let cut = |file: &File, path: &Path| {
+                file.set_len(*len)
+                    .and_then(|()| file.sync_all())
+                    .map_err(Error::io("cutting back the WARC file", path))
+            };
+            match w.current.as_mut().filter(|c| &c.name == name) {
+                Some(cur) => {
+                    cut(&cur.file, &cur.path)?;
+                    cur.len = *len;
+                    cur.empty = *empty;
+                }
+                // Left since the mark for a new file (deleted above), or
+                // abandoned after a failed write: cut back, not reused (a
+                // failed write's file is never trusted again).
+                None => {
+                    let path = self.dir.join(name);
+                    let file = OpenOptions::new()
+                        .write(true)
+                        .open(&path)
+                        .map_err(Error::io("opening the WARC file", &path))?;
+                    cut(&file, &path)?;
+                }
+            }
+            debug!(file = %name, len, "cut back to the mark");
+        }
+        sync_dir(&self.dir)
     }
 
     /// Reads the response record `r` points to and checks it against its

@@ -89,9 +89,23 @@ pub async fn run(ctx: &Context, args: ImportArgs) -> anyhow::Result<ExitCode> {
     } else {
         open_archive(ctx)
     };
+    // Where the archive stood: an import that fails keeps none of the
+    // copies it made (the articles pointing to them are not stored).
+    let mark = archive.as_ref().and_then(|c| c.archive.mark().ok());
+    let undo = |e: anyhow::Error| -> anyhow::Error {
+        let (Some(copies), Some(mark)) = (&archive, &mark) else {
+            return e;
+        };
+        match copies.archive.undo_since(mark) {
+            Ok(()) => e.context("nothing was imported, and the pages copied into the archive were taken back"),
+            Err(u) => e.context(format!(
+                "nothing was imported; the pages copied into the archive could not be taken back ({u}) and take space there"
+            )),
+        }
+    };
     let mut drafts = Vec::new();
     for file in &files {
-        let mut got = read_file(file, args.format, now, &html, archive.as_ref())?;
+        let mut got = read_file(file, args.format, now, &html, archive.as_ref()).map_err(undo)?;
         for d in &mut got {
             if d.source.is_none() {
                 d.source.clone_from(&args.source);
@@ -107,11 +121,13 @@ pub async fn run(ctx: &Context, args: ImportArgs) -> anyhow::Result<ExitCode> {
         }
         drafts.extend(got);
     }
-    let store: std::sync::Arc<dyn khabar_store::Store> = ctx.open_store().await?.into();
+    let store: std::sync::Arc<dyn khabar_store::Store> =
+        ctx.open_store().await.map_err(undo)?.into();
     let report = store
         .import_articles(&drafts)
         .await
-        .context("the import was not stored")?;
+        .context("the import was not stored")
+        .map_err(undo)?;
     // The articles are stored; their analysis follows (and an interrupted
     // one is picked up by the next import, crawl or `khabar run`).
     let analysis = ctx

@@ -530,6 +530,67 @@ fn warc_files_import_their_article_pages() {
         "{err}"
     );
     assert_nothing_imported(&fresh);
+    // The pages it copied before the cut are taken back from the archive.
+    assert!(err.contains("taken back"), "{err}");
+    let archived = |d: &TempData| -> Vec<String> {
+        std::fs::read_dir(d.data().join("archive"))
+            .map(|f| {
+                f.filter_map(Result::ok)
+                    .map(|f| f.file_name().to_string_lossy().into_owned())
+                    .filter(|n| n.ends_with(".warc.gz"))
+                    .collect::<Vec<String>>()
+            })
+            .map(|mut v| {
+                v.sort();
+                v
+            })
+            .unwrap_or_default()
+    };
+    assert_eq!(archived(&fresh), Vec::<String>::new());
+    // In an archive that already holds copies, a failed import takes back
+    // only its own: the good file's copies go with the bad file's.
+    let before: Vec<(String, u64)> = archived(&dir)
+        .into_iter()
+        .map(|n| {
+            let len = std::fs::metadata(dir.data().join("archive").join(&n))
+                .unwrap()
+                .len();
+            (n, len)
+        })
+        .collect();
+    let other = dir.write(
+        "other.warc",
+        [
+            warcinfo(),
+            http_record(
+                "https://news.example.org/ferry",
+                "2026-01-04T08:00:00Z",
+                "200 OK",
+                "text/html",
+                &english
+                    .replace("bridge", "ferry")
+                    .replace("Bridge", "Ferry"),
+            ),
+        ]
+        .concat(),
+    );
+    let err = fails(
+        &dir,
+        &["import", other.to_str().unwrap(), cut.to_str().unwrap()],
+    );
+    assert!(err.contains("taken back"), "{err}");
+    let after: Vec<(String, u64)> = archived(&dir)
+        .into_iter()
+        .map(|n| {
+            let len = std::fs::metadata(dir.data().join("archive").join(&n))
+                .unwrap()
+                .len();
+            (n, len)
+        })
+        .collect();
+    assert_eq!(after, before);
+    let verify = ok(&dir, &["archive", "verify"]);
+    assert!(verify.contains("3 ok, 0 problem(s)"), "{verify}");
 }
 
 #[test]
