@@ -341,6 +341,12 @@ pub trait Store: Send + Sync + std::fmt::Debug {
     async fn release_leases(&self) -> Result<u64>;
     /// Every article's archive reference, for `khabar archive verify`.
     async fn archive_refs(&self) -> Result<Vec<(ArticleId, khabar_model::ArchiveRef)>>;
+    /// Points each article at its archived page, in one transaction (all
+    /// or none), for pages archived after their article was stored
+    /// (`khabar import` copies the pages of WARC files once it knows which
+    /// articles are new or changed). An unknown article is
+    /// [`Error::NotFound`] and nothing is written.
+    async fn set_archive_refs(&self, refs: &[(ArticleId, khabar_model::ArchiveRef)]) -> Result<()>;
 
     /// Articles not analysed yet (new, changed since, or left by a crash),
     /// in publication order.

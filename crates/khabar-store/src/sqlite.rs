@@ -1251,6 +1251,29 @@ impl Store for SqliteStore {
             .collect())
     }
 
+    async fn set_archive_refs(&self, refs: &[(ArticleId, ArchiveRef)]) -> Result<()> {
+        const OP: &str = "set archive references";
+        let mut tx = self.begin_write().await?;
+        for (id, r) in refs {
+            let done = sqlx::query(
+                "UPDATE articles SET archive_file = ?, archive_offset = ?, archive_sha256 = ?
+                 WHERE id = ?",
+            )
+            .bind(&r.file)
+            .bind(i64::try_from(r.offset).unwrap_or(i64::MAX))
+            .bind(&r.sha256)
+            .bind(id.0)
+            .execute(&mut *tx)
+            .await
+            .op(OP)?;
+            if done.rows_affected() == 0 {
+                return Err(Error::NotFound(format!("no article {}", id.0)));
+            }
+        }
+        tx.commit().await.op(OP)?;
+        Ok(())
+    }
+
     async fn pending_analysis(&self, limit: u32) -> Result<Vec<ArticleId>> {
         let ids: Vec<i64> = sqlx::query_scalar(
             "SELECT id FROM articles WHERE analyzed_at IS NULL

@@ -28,6 +28,7 @@ macro_rules! store_test_suite {
                 stories_assign_move_and_merge,
                 ledgers_entities_and_keys,
                 index_outbox_feeds_and_prunes,
+                archive_refs_are_set_all_or_none,
             );
         }
     };

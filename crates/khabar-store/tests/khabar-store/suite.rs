@@ -901,3 +901,55 @@ where
     store.import_articles(&[article(4)]).await.unwrap();
     assert!(store.last_outbox_id().await.unwrap() > last);
 }
+
+pub async fn archive_refs_are_set_all_or_none<F, Fut>(dir: &TempData, f: &F)
+where
+    F: Fn(PathBuf) -> Fut,
+    Fut: Future<Output = Boxed>,
+{
+    let store = open(dir, f).await;
+    let r = store
+        .import_articles(&[article(1), article(2)])
+        .await
+        .unwrap();
+    let (a, b) = (r.outcomes[0].id(), r.outcomes[1].id());
+    let at = |file: &str, offset: u64| khabar_model::ArchiveRef {
+        file: file.into(),
+        offset,
+        sha256: format!("{offset:064x}"),
+    };
+    store
+        .set_archive_refs(&[
+            (a, at("k-00001.warc.gz", 10)),
+            (b, at("k-00001.warc.gz", 900)),
+        ])
+        .await
+        .unwrap();
+    let refs = store.archive_refs().await.unwrap();
+    assert_eq!(
+        refs,
+        vec![
+            (a, at("k-00001.warc.gz", 10)),
+            (b, at("k-00001.warc.gz", 900))
+        ]
+    );
+    assert_eq!(
+        store.get_article(b).await.unwrap().unwrap().archive,
+        Some(at("k-00001.warc.gz", 900))
+    );
+    // An unknown article: an error, and the other reference is not written.
+    let missing = khabar_model::ArticleId(b.0 + 100);
+    let err = store
+        .set_archive_refs(&[
+            (a, at("k-00002.warc.gz", 5)),
+            (missing, at("k-00002.warc.gz", 6)),
+        ])
+        .await
+        .unwrap_err();
+    assert!(matches!(err, Error::NotFound(_)), "{err}");
+    assert_eq!(store.archive_refs().await.unwrap(), refs);
+    // Importing the same article again keeps its reference.
+    let again = store.import_articles(&[article(1)]).await.unwrap();
+    assert_eq!(again.unchanged, 1);
+    assert_eq!(store.archive_refs().await.unwrap(), refs);
+}

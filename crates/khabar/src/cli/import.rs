@@ -2,7 +2,9 @@
 //!
 //! Every file is read and checked before anything is written; then all
 //! articles are stored in one transaction. A bad file stops the import with
-//! its name and line, and the database is left as it was.
+//! its name and line, and the database and archive are left as they were.
+//! The pages of WARC files are copied into the archive after the articles
+//! are stored (see [`archive_pages`]).
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -84,29 +86,12 @@ pub async fn run(ctx: &Context, args: ImportArgs) -> anyhow::Result<ExitCode> {
         fetched_at: args.fetched_at,
         ..Default::default()
     };
-    let archive = if args.no_archive || !files.iter().any(|f| may_be_warc(f, args.format)) {
-        None
-    } else {
-        open_archive(ctx)
-    };
-    // Where the archive stood: an import that fails keeps none of the
-    // copies it made (the articles pointing to them are not stored).
-    let mark = archive.as_ref().and_then(|c| c.archive.mark().ok());
-    let undo = |e: anyhow::Error| -> anyhow::Error {
-        let (Some(copies), Some(mark)) = (&archive, &mark) else {
-            return e;
-        };
-        match copies.archive.undo_since(mark) {
-            Ok(()) => e.context("nothing was imported, and the pages copied into the archive were taken back"),
-            Err(u) => e.context(format!(
-                "nothing was imported; the pages copied into the archive could not be taken back ({u}) and take space there"
-            )),
-        }
-    };
     let mut drafts = Vec::new();
-    for file in &files {
-        let mut got = read_file(file, args.format, now, &html, archive.as_ref()).map_err(undo)?;
-        for d in &mut got {
+    // For each draft, the WARC file (its place in `files`) and record its
+    // page came from, when it has one to archive.
+    let mut pages: Vec<Option<(usize, usize)>> = Vec::new();
+    for (i, file) in files.iter().enumerate() {
+        for (mut d, record) in read_file(file, args.format, now, &html)? {
             if d.source.is_none() {
                 d.source.clone_from(&args.source);
             }
@@ -118,16 +103,20 @@ pub async fn run(ctx: &Context, args: ImportArgs) -> anyhow::Result<ExitCode> {
             if d.lang.is_none() {
                 d.lang = khabar_understand::detect_main(&d.paragraphs);
             }
+            pages.push(record.map(|r| (i, r)));
+            drafts.push(d);
         }
-        drafts.extend(got);
     }
-    let store: std::sync::Arc<dyn khabar_store::Store> =
-        ctx.open_store().await.map_err(undo)?.into();
+    let store: std::sync::Arc<dyn khabar_store::Store> = ctx.open_store().await?.into();
     let report = store
         .import_articles(&drafts)
         .await
-        .context("the import was not stored")
-        .map_err(undo)?;
+        .context("the import was not stored")?;
+    let archived = if args.no_archive {
+        0
+    } else {
+        archive_pages(ctx, store.as_ref(), &files, &pages, &report.outcomes, now).await?
+    };
     // The articles are stored; their analysis follows (and an interrupted
     // one is picked up by the next import, crawl or `khabar run`).
     let analysis = ctx
@@ -149,18 +138,24 @@ pub async fn run(ctx: &Context, args: ImportArgs) -> anyhow::Result<ExitCode> {
                 "unchanged": report.unchanged,
                 "analysed": analysis.analysed,
                 "analysis_failed": analysis.failed,
+                "archived": archived,
                 "ids": ids,
             }),
         )?;
     } else {
         writeln!(
             out,
-            "imported {} article(s) from {} file(s): {} new, {} updated, {} unchanged",
+            "imported {} article(s) from {} file(s): {} new, {} updated, {} unchanged{}",
             drafts.len(),
             files.len(),
             report.inserted,
             report.updated,
-            report.unchanged
+            report.unchanged,
+            if archived > 0 {
+                format!("; {archived} page(s) copied into the archive")
+            } else {
+                String::new()
+            }
         )?;
     }
     out.flush()?;
@@ -231,38 +226,118 @@ fn extension(p: &Path) -> Option<String> {
         .map(str::to_ascii_lowercase)
 }
 
-/// Whether `path` will be read as a WARC file: forced so, named so, or
-/// starting as one (as [`read_file`] decides).
-fn may_be_warc(path: &Path, format: Option<Format>) -> bool {
-    format.map_or_else(|| super::extract::is_warc(path), |f| f == Format::Warc)
-}
-
-/// khabar's archive, opened to take copies of the pages imported from WARC
-/// files; `None`, with a warning, when it cannot be (another khabar process
-/// is crawling into it, say): the articles are then imported without.
-fn open_archive(ctx: &Context) -> Option<WarcCopies> {
-    let dir = ctx.data.join("archive");
-    match khabar_archive::Archive::open(&dir, khabar_archive::ArchiveOptions::default()) {
-        Ok(archive) => Some(WarcCopies {
-            dir: std::fs::canonicalize(&dir).unwrap_or(dir),
-            archive,
-        }),
-        Err(e) => {
-            eprintln!(
-                "warning: the pages of WARC files will not be copied into the archive in {}: {e}; \
-                 their articles are imported without an archived copy",
-                dir.display()
-            );
-            None
+/// Copies into khabar's archive the pages of WARC files whose articles
+/// this import stored (new, changed, or stored before without a copy),
+/// reading each file again, and points the articles at their copies in one
+/// transaction; returns the pages copied. An article met again unchanged
+/// keeps the copy it has: importing a file twice archives its pages once.
+/// The files of the archive itself are never copied into it again.
+/// Copying is done after the articles are stored, so a failed import
+/// leaves nothing in the archive; a copy that fails (a running crawl holds
+/// the archive, a full disk, a file changed since it was read) leaves its
+/// article stored without one, with a warning, and copies no article
+/// points to are taken back (`Archive::undo_since`).
+async fn archive_pages(
+    ctx: &Context,
+    store: &dyn khabar_store::Store,
+    files: &[PathBuf],
+    pages: &[Option<(usize, usize)>],
+    outcomes: &[khabar_store::ImportOutcome],
+    now: DateTime<Utc>,
+) -> anyhow::Result<usize> {
+    use std::collections::{BTreeMap, HashMap, HashSet};
+    // file → record → article. The last page of an article wins (its
+    // content is the one stored).
+    let mut wanted: BTreeMap<usize, HashMap<usize, khabar_model::ArticleId>> = BTreeMap::new();
+    let mut seen = HashSet::new();
+    for (page, outcome) in pages.iter().zip(outcomes).rev() {
+        let Some((file, record)) = page else {
+            continue;
+        };
+        let id = outcome.id();
+        if !seen.insert(id) {
+            continue;
+        }
+        let needed = match outcome {
+            khabar_store::ImportOutcome::Unchanged(_) => store
+                .get_article(id)
+                .await?
+                .is_some_and(|a| a.archive.is_none()),
+            _ => true,
+        };
+        if needed {
+            wanted.entry(*file).or_default().insert(*record, id);
         }
     }
-}
-
-/// Where the pages of imported WARC files are copied.
-struct WarcCopies {
-    archive: khabar_archive::Archive,
-    /// The archive folder (canonical): a WARC file in it is khabar's own.
-    dir: PathBuf,
+    if wanted.is_empty() {
+        return Ok(0);
+    }
+    let dir = ctx.data.join("archive");
+    let archive =
+        match khabar_archive::Archive::open(&dir, khabar_archive::ArchiveOptions::default()) {
+            Ok(a) => a,
+            Err(e) => {
+                eprintln!(
+                    "warning: the pages of WARC files were not copied into the archive in {}: {e}; \
+                 their articles are stored without an archived copy (import the files again \
+                 later to add it)",
+                    dir.display()
+                );
+                return Ok(0);
+            }
+        };
+    let own_dir = std::fs::canonicalize(&dir).unwrap_or(dir);
+    let mark = archive.mark()?;
+    let (mut refs, mut failed) = (Vec::new(), Vec::<String>::new());
+    for (file, records) in &wanted {
+        let path = &files[*file];
+        if std::fs::canonicalize(path).is_ok_and(|p| p.starts_with(&own_dir)) {
+            continue;
+        }
+        let origin = path.file_name().map_or_else(
+            || path.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        );
+        let mut found = 0;
+        let read = khabar_archive::read_warc(path, |resp| {
+            let Some(id) = records.get(&resp.record) else {
+                return;
+            };
+            found += 1;
+            match archive.append_copy(&resp, &origin, now) {
+                Ok(r) => refs.push((*id, r)),
+                Err(e) => failed.push(format!("{} record {}: {e}", path.display(), resp.record)),
+            }
+        });
+        if let Err(e) = read {
+            failed.push(format!("{e}"));
+        } else if found < records.len() {
+            failed.push(format!(
+                "{}: {} page(s) no longer in the file",
+                path.display(),
+                records.len() - found
+            ));
+        }
+    }
+    if let Err(e) = store.set_archive_refs(&refs).await {
+        let undone = archive.undo_since(&mark);
+        eprintln!(
+            "warning: the articles are stored, but could not be pointed at their archived pages ({e}); {}",
+            match undone {
+                Ok(()) => "the copies were taken back".to_string(),
+                Err(u) => format!("the copies could not be taken back ({u})"),
+            }
+        );
+        return Ok(0);
+    }
+    if let Some(first) = failed.first() {
+        eprintln!(
+            "warning: {} page(s) could not be copied into the archive (first: {first}); \
+             their articles are stored without an archived copy",
+            failed.len()
+        );
+    }
+    Ok(refs.len())
 }
 
 /// Reads one file into drafts; every error names the file (and the line).
@@ -271,21 +346,21 @@ fn read_file(
     format: Option<Format>,
     now: DateTime<Utc>,
     html: &khabar_extract::ExtractOptions,
-    archive: Option<&WarcCopies>,
-) -> anyhow::Result<Vec<ArticleDraft>> {
+) -> anyhow::Result<Vec<(ArticleDraft, Option<usize>)>> {
     if format.map_or_else(|| super::extract::is_warc_name(path), |f| f == Format::Warc) {
-        return parse_warc(path, now, html, archive);
+        return parse_warc(path, now, html);
     }
     let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
     if format.is_none() && bytes.starts_with(b"WARC/1.") {
-        return parse_warc(path, now, html, archive);
+        return parse_warc(path, now, html);
     }
+    let plain = |drafts: Vec<ArticleDraft>| drafts.into_iter().map(|d| (d, None)).collect();
     let is_html = match format {
         Some(f) => f == Format::Html,
         None => matches!(extension(path).as_deref(), Some("html" | "htm")),
     };
     if is_html {
-        return parse_html(path, &bytes, now, html).map(|d| vec![d]);
+        return parse_html(path, &bytes, now, html).map(|d| vec![(d, None)]);
     }
     let text = decode(path, &bytes)?;
     if text.trim().is_empty() {
@@ -308,10 +383,10 @@ fn read_file(
             for d in &mut drafts {
                 d.fetched_at = now;
             }
-            Ok(drafts)
+            Ok(plain(drafts))
         }
-        Format::Jsonl => parse_jsonl(path, text, now),
-        Format::Html => parse_html(path, text.as_bytes(), now, html).map(|d| vec![d]),
+        Format::Jsonl => parse_jsonl(path, text, now).map(plain),
+        Format::Html => parse_html(path, text.as_bytes(), now, html).map(|d| vec![(d, None)]),
         Format::Warc => unreachable!("WARC files are read above"),
     }
 }
@@ -320,37 +395,22 @@ fn read_file(
 /// extracted with the crawler's extractor and dated from its `WARC-Date`,
 /// kept when it has text and is not a listing, collection or product page
 /// (the crawler's rule). Pages are extracted on every core, a batch at a
-/// time, and kept in file order. What was left out is counted on stderr.
+/// time, and kept in file order, each with the number of the record to
+/// archive (when its address is a web one). What was left out is counted
+/// on stderr.
 fn parse_warc(
     path: &Path,
     now: DateTime<Utc>,
     opts: &khabar_extract::ExtractOptions,
-    archive: Option<&WarcCopies>,
-) -> anyhow::Result<Vec<ArticleDraft>> {
+) -> anyhow::Result<Vec<(ArticleDraft, Option<usize>)>> {
     const BATCH: usize = 64;
-    // A file of khabar's own archive is not copied into it again (nor
-    // appended to while it is read).
-    let own =
-        archive.is_some_and(|a| std::fs::canonicalize(path).is_ok_and(|p| p.starts_with(&a.dir)));
-    let copy_to = archive.filter(|_| !own).map(|a| {
-        let origin = path.file_name().map_or_else(
-            || path.display().to_string(),
-            |n| n.to_string_lossy().into_owned(),
-        );
-        (&a.archive, origin)
-    });
     let mut drafts = Vec::new();
     let (mut pages, mut not_articles, mut failed) = (0usize, 0usize, 0usize);
-    let mut not_copied: Vec<String> = Vec::new();
     let mut batch: Vec<khabar_archive::WarcResponse> = Vec::with_capacity(BATCH);
     let mut flush = |batch: &mut Vec<khabar_archive::WarcResponse>| {
-        let copy = copy_to.as_ref().map(|(a, o)| (*a, o.as_str()));
-        for page in extract_warc_pages(batch, opts, now, copy) {
+        for page in extract_warc_pages(batch, opts, now) {
             match page {
-                WarcPage::Article(d, copy_error) => {
-                    not_copied.extend(copy_error);
-                    drafts.push(*d);
-                }
+                WarcPage::Article(d, record) => drafts.push((*d, record)),
                 WarcPage::NotArticle => not_articles += 1,
                 WarcPage::Failed => failed += 1,
             }
@@ -386,21 +446,14 @@ fn parse_warc(
         drafts.len(),
         left.join(", ")
     );
-    if let Some(first) = not_copied.first() {
-        eprintln!(
-            "warning: {}: {} page(s) could not be copied into the archive (first: {first}); \
-             their articles are imported without an archived copy",
-            path.display(),
-            not_copied.len()
-        );
-    }
     Ok(drafts)
 }
 
 /// What became of one page of a WARC file.
 enum WarcPage {
-    /// An article, and why its page could not be archived, if it could not.
-    Article(Box<ArticleDraft>, Option<String>),
+    /// An article, and the number of the record to archive (None when
+    /// its address is not a web one).
+    Article(Box<ArticleDraft>, Option<usize>),
     NotArticle,
     Failed,
 }
@@ -410,7 +463,6 @@ fn extract_warc_pages(
     batch: &[khabar_archive::WarcResponse],
     opts: &khabar_extract::ExtractOptions,
     now: DateTime<Utc>,
-    copy: Option<(&khabar_archive::Archive, &str)>,
 ) -> Vec<WarcPage> {
     if batch.is_empty() {
         return Vec::new();
@@ -425,7 +477,7 @@ fn extract_warc_pages(
                 s.spawn(move || {
                     pages
                         .iter()
-                        .map(|r| warc_page(r, opts, now, copy))
+                        .map(|r| warc_page(r, opts, now))
                         .collect::<Vec<_>>()
                 })
             })
@@ -437,14 +489,11 @@ fn extract_warc_pages(
     })
 }
 
-/// One HTML response of a WARC file, extracted as the crawler does; an
-/// article's page is copied into `copy` (the archive, and the name of the
-/// file it comes from) and the article refers to the copy.
+/// One HTML response of a WARC file, extracted as the crawler does.
 fn warc_page(
     resp: &khabar_archive::WarcResponse,
     opts: &khabar_extract::ExtractOptions,
     now: DateTime<Utc>,
-    copy: Option<(&khabar_archive::Archive, &str)>,
 ) -> WarcPage {
     use khabar_extract::PageType;
     let web = resp.target_uri.starts_with("http://") || resp.target_uri.starts_with("https://");
@@ -489,16 +538,7 @@ fn warc_page(
         d.title.clone_from(&resp.target_uri);
     }
     d.fetched_at = resp.date.map_or(now, |t| t.with_timezone(&Utc));
-    let mut copy_error = None;
-    if let Some((archive, origin)) = copy
-        && url.is_some()
-    {
-        match archive.append_copy(resp, origin, now) {
-            Ok(r) => d.archive = Some(r),
-            Err(e) => copy_error = Some(format!("record {}: {e}", resp.record)),
-        }
-    }
-    WarcPage::Article(Box::new(d), copy_error)
+    WarcPage::Article(Box::new(d), url.map(|_| resp.record))
 }
 
 /// One HTML page as a draft, with the extractor the crawler uses (`opts`:
