@@ -1,6 +1,7 @@
 //! `khabar extract FILE [--url U] [--json | --markdown]`: the main text (or
 //! everything, as JSON, or the text as Markdown) of one HTML page (`-`:
-//! standard input); `khabar extract --batch IN_DIR OUT_DIR`: one `NAME.txt`
+//! standard input; an `http(s)://` address: the page fetched as the crawler
+//! fetches, robots.txt and the protective limits included); `khabar extract --batch IN_DIR OUT_DIR`: one `NAME.txt`
 //! and `NAME.json` (and `NAME.md` with `--markdown`) per `NAME.html` /
 //! `NAME.htm` / `NAME.html.gz` (or per HTML response of a WARC file given
 //! instead of the folder), in parallel, and `_index.jsonl`, one line per
@@ -25,15 +26,18 @@ use crate::output;
 #[derive(Debug, clap::Args)]
 pub struct ExtractArgs {
     /// An HTML file (`.html`, `.htm`, or gzip-compressed `.html.gz`; `-`
-    /// reads standard input); with `--batch`, the folder of pages, or a
-    /// WARC file (`.warc`, `.warc.gz`) whose HTML responses are the pages.
+    /// reads standard input; an `http://` or `https://` address fetches the
+    /// page as the crawler does, respecting robots.txt); with `--batch`,
+    /// the folder of pages, or a WARC file (`.warc`, `.warc.gz`) whose HTML
+    /// responses are the pages.
     input: PathBuf,
     /// With `--batch`: the folder that receives NAME.txt and NAME.json (created if missing).
     out_dir: Option<PathBuf>,
     /// Extract every page of the input folder into the output folder.
     #[arg(long)]
     batch: bool,
-    /// The URL the page was fetched from (resolves links, helps page typing).
+    /// The URL the page was fetched from (resolves links, helps page
+    /// typing); for a fetched page, the address it was answered from.
     #[arg(long)]
     url: Option<String>,
     /// The charset to read the page with when its bytes are not UTF-8 (e.g. windows-1256).
@@ -58,8 +62,24 @@ pub struct ExtractArgs {
 }
 
 pub async fn run(ctx: &Context, args: ExtractArgs) -> anyhow::Result<ExitCode> {
+    let loaded = ctx.load_config()?;
     // The built-in site rules with the config's `[[site]]` entries.
-    let rules = ctx.load_config()?.config.site_rules()?;
+    let rules = loaded.config.site_rules()?;
+    let address = args
+        .input
+        .to_str()
+        .filter(|s| {
+            let lower = s.to_ascii_lowercase();
+            lower.starts_with("http://") || lower.starts_with("https://")
+        })
+        .filter(|_| !args.input.exists())
+        .map(str::to_string);
+    if args.batch && address.is_some() {
+        bail!(
+            "--batch reads a folder or a WARC file, not a web address: \
+             khabar extract URL fetches one page, and khabar crawl follows a site"
+        );
+    }
     if args.batch {
         let Some(out_dir) = args.out_dir.as_deref() else {
             bail!("--batch needs two folders: khabar extract --batch IN_DIR OUT_DIR");
@@ -87,12 +107,36 @@ pub async fn run(ctx: &Context, args: ExtractArgs) -> anyhow::Result<ExitCode> {
             args.input.display()
         );
     }
-    let bytes = read_page(&args.input)?;
-    let opts = ExtractOptions {
-        url: args.url.clone(),
-        charset: args.charset.clone(),
-        site_rules: Some(rules),
-        fetched_at: args.fetched_at,
+    let (bytes, opts) = match &address {
+        Some(address) => {
+            let fetcher = khabar_fetch::Fetcher::new(loaded.config.fetch.fetch_options())?;
+            let got = fetcher
+                .fetch(&khabar_fetch::Request::new(
+                    address.as_str(),
+                    khabar_fetch::Purpose::Page,
+                ))
+                .await
+                .context("cannot fetch the page")?;
+            let opts = ExtractOptions {
+                url: args.url.clone().or_else(|| Some(got.url.clone())),
+                charset: args
+                    .charset
+                    .clone()
+                    .or_else(|| got.http_charset().map(str::to_string)),
+                site_rules: Some(rules),
+                fetched_at: args.fetched_at.or_else(|| Some(got.made_at().into())),
+            };
+            (got.body, opts)
+        }
+        None => {
+            let opts = ExtractOptions {
+                url: args.url.clone(),
+                charset: args.charset.clone(),
+                site_rules: Some(rules),
+                fetched_at: args.fetched_at,
+            };
+            (read_page(&args.input)?, opts)
+        }
     };
     let article = extract(&bytes, &opts)
         .with_context(|| format!("cannot extract {}", args.input.display()))?;

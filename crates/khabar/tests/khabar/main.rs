@@ -1234,6 +1234,64 @@ mod crawl {
         );
         assert_eq!(jsonl(&ok(&dir, &["articles", "--json"])).len(), 2);
     }
+
+    #[test]
+    fn extract_fetches_a_web_address_as_the_crawler_does() {
+        let rt = tokio::runtime::Runtime::new().unwrap();
+        let server = rt.block_on(FixtureServer::start(
+            Routes::new()
+                .fixed(
+                    "/robots.txt",
+                    Reply::ok("text/plain", "User-agent: *\nDisallow: /private/\n"),
+                )
+                .fixed("/a/1", Reply::ok("text/html", page(1)))
+                .fixed("/private/2", Reply::ok("text/html", page(2))),
+        ));
+        let dir = TempData::new();
+        let fetch = |args: &[&str]| {
+            khabar(&dir)
+                .args(args)
+                .env("KHABAR_FETCH__ALLOW_LOOPBACK", "true")
+                .output()
+                .unwrap()
+        };
+        let o = fetch(&["extract", &server.url("/a/1"), "--json"]);
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+        assert_eq!(v["title"], "Market 1 reopens");
+        assert_eq!(v["url"], server.url("/a/1"));
+        assert_eq!(v["published_at"], "2024-11-11T09:30:00+04:30");
+        assert!(
+            v["text"]
+                .as_str()
+                .unwrap()
+                .starts_with("The covered market")
+        );
+        // As a crawl: robots.txt was asked first, with khabar's User-Agent.
+        let robots = server.seen_at("/robots.txt");
+        assert_eq!(robots.len(), 1);
+        assert!(
+            robots[0]
+                .header("user-agent")
+                .unwrap_or_default()
+                .contains("khabar"),
+            "{robots:?}"
+        );
+        // A page robots.txt disallows is not fetched.
+        let o = fetch(&["extract", &server.url("/private/2")]);
+        assert!(!o.status.success());
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(err.contains("robots.txt disallows it"), "{err}");
+        assert!(server.seen_at("/private/2").is_empty());
+        // Loopback and private addresses are refused unless the config
+        // allows them.
+        let err = fails(&dir, &["extract", &server.url("/a/1")]);
+        assert!(err.contains("cannot fetch"), "{err}");
+        assert_eq!(server.seen_at("/a/1").len(), 1);
+        // One address at a time.
+        let err = fails(&dir, &["extract", "--batch", &server.url("/a/1"), "out"]);
+        assert!(err.contains("not a web address"), "{err}");
+    }
 }
 
 #[test]
