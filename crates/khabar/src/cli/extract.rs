@@ -346,7 +346,7 @@ pub(super) fn is_warc_name(path: &Path) -> bool {
 }
 
 /// Whether `path` is a WARC file: named so, or a file that starts as one.
-pub(super) fn is_warc(path: &Path) -> bool {
+fn is_warc(path: &Path) -> bool {
     if is_warc_name(path) {
         return true;
     }
