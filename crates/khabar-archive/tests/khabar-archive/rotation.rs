@@ -72,15 +72,18 @@ fn undo_since_a_mark_takes_back_the_records_and_files_written_after_it() {
                 .unwrap()
         })
         .collect();
-    let before: Vec<(std::path::PathBuf, u64)> = a
-        .files()
-        .unwrap()
-        .into_iter()
-        .map(|f| {
-            let len = std::fs::metadata(&f).unwrap().len();
-            (f, len)
-        })
-        .collect();
+    // The archive's files with their sizes.
+    let sizes = |a: &Archive| -> Vec<(std::path::PathBuf, u64)> {
+        a.files()
+            .unwrap()
+            .into_iter()
+            .map(|f| {
+                let len = std::fs::metadata(&f).unwrap().len();
+                (f, len)
+            })
+            .collect()
+    };
+    let before = sizes(&a);
     let mark = a.mark().unwrap();
     // Enough to fill the marked file and start several more.
     let gone: Vec<_> = (10..30)
@@ -91,16 +94,7 @@ fn undo_since_a_mark_takes_back_the_records_and_files_written_after_it() {
         .collect();
     assert!(a.files().unwrap().len() >= before.len() + 3);
     a.undo_since(&mark).unwrap();
-    let after: Vec<(std::path::PathBuf, u64)> = a
-        .files()
-        .unwrap()
-        .into_iter()
-        .map(|f| {
-            let len = std::fs::metadata(&f).unwrap().len();
-            (f, len)
-        })
-        .collect();
-    assert_eq!(after, before);
+    assert_eq!(sizes(&a), before);
     assert!(a.verify(&kept).is_ok());
     let report = a.verify(&gone);
     assert_eq!(report.problems.len(), gone.len(), "{report:?}");

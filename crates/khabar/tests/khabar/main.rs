@@ -550,32 +550,26 @@ fn warc_files_import_their_article_pages() {
     assert_nothing_imported(&fresh);
     // Pages are copied once their articles are stored: a failed import
     // leaves nothing in the archive.
-    let archived = |d: &TempData| -> Vec<String> {
-        std::fs::read_dir(d.data().join("archive"))
+    // The archive's WARC files with their sizes, by name.
+    let archived = |d: &TempData| -> Vec<(String, u64)> {
+        let mut files: Vec<(String, u64)> = std::fs::read_dir(d.data().join("archive"))
             .map(|f| {
                 f.filter_map(Result::ok)
-                    .map(|f| f.file_name().to_string_lossy().into_owned())
-                    .filter(|n| n.ends_with(".warc.gz"))
-                    .collect::<Vec<String>>()
+                    .filter(|f| f.file_name().to_string_lossy().ends_with(".warc.gz"))
+                    .map(|f| {
+                        let len = f.metadata().unwrap().len();
+                        (f.file_name().to_string_lossy().into_owned(), len)
+                    })
+                    .collect()
             })
-            .map(|mut v| {
-                v.sort();
-                v
-            })
-            .unwrap_or_default()
+            .unwrap_or_default();
+        files.sort();
+        files
     };
-    assert_eq!(archived(&fresh), Vec::<String>::new());
+    assert_eq!(archived(&fresh), Vec::new());
     // Nor in an archive that already holds copies: the good file's pages
     // are not copied either.
-    let before: Vec<(String, u64)> = archived(&dir)
-        .into_iter()
-        .map(|n| {
-            let len = std::fs::metadata(dir.data().join("archive").join(&n))
-                .unwrap()
-                .len();
-            (n, len)
-        })
-        .collect();
+    let before = archived(&dir);
     let other = dir.write(
         "other.warc",
         [
@@ -597,16 +591,7 @@ fn warc_files_import_their_article_pages() {
         &["import", other.to_str().unwrap(), cut.to_str().unwrap()],
     );
     assert!(err.contains("cut.warc: record 7"), "{err}");
-    let after: Vec<(String, u64)> = archived(&dir)
-        .into_iter()
-        .map(|n| {
-            let len = std::fs::metadata(dir.data().join("archive").join(&n))
-                .unwrap()
-                .len();
-            (n, len)
-        })
-        .collect();
-    assert_eq!(after, before);
+    assert_eq!(archived(&dir), before);
     let verify = ok(&dir, &["archive", "verify"]);
     assert!(verify.contains("3 ok, 0 problem(s)"), "{verify}");
 }
