@@ -335,9 +335,10 @@ impl Archive {
     }
 
     /// Takes back every record appended since `mark`, for work that failed
-    /// as a whole (an import stopped by a bad file keeps no copy of the
-    /// pages it read before): the files started since are deleted and the
-    /// file then appended to is cut back to its length then and synced.
+    /// as a whole (`khabar import` takes back the pages it copied when its
+    /// articles cannot then be pointed at them): the files started since
+    /// are deleted and the file then appended to is cut back to its length
+    /// then and synced.
     /// References to the records taken back no longer resolve; the caller
     /// must hold none. Appends go on in the marked file when it is still
     /// the one appended to, else in a new file.

@@ -1,13 +1,15 @@
 //! `khabar extract FILE [--url U] [--json | --markdown]`: the main text (or
 //! everything, as JSON, or the text as Markdown) of one HTML page (`-`:
 //! standard input; an `http(s)://` address: the page fetched as the crawler
-//! fetches, robots.txt and the protective limits included); `khabar extract --batch IN_DIR OUT_DIR`: one `NAME.txt`
-//! and `NAME.json` (and `NAME.md` with `--markdown`) per `NAME.html` /
-//! `NAME.htm` / `NAME.html.gz` (or per HTML response of a WARC file given
-//! instead of the folder), in parallel, and `_index.jsonl`, one line per
-//! page with its source, outcome and main metadata. A page that cannot be
-//! read or extracted is reported (in the index, with why) and skipped; it
-//! never stops the batch.
+//! fetches, robots.txt and the protective limits included).
+//!
+//! `khabar extract --batch IN_DIR OUT_DIR`: one `NAME.txt` and `NAME.json`
+//! (and `NAME.md` with `--markdown`) per `NAME.html` / `NAME.htm` /
+//! `NAME.html.gz` (or per HTML response of a WARC file given instead of the
+//! folder), in parallel, and `_index.jsonl`, one line per page with its
+//! source, outcome and main metadata. A page that cannot be read or
+//! extracted is reported (in the index, with why) and skipped; it never
+//! stops the batch.
 
 use std::io::{Read as _, Write as _};
 use std::path::{Path, PathBuf};
