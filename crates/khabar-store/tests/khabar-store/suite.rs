@@ -25,6 +25,15 @@ where
     f(dir.data()).await
 }
 
+/// Stores `article(1)` and `article(2)`; returns their ids.
+async fn two_articles(store: &Boxed) -> (khabar_model::ArticleId, khabar_model::ArticleId) {
+    let r = store
+        .import_articles(&[article(1), article(2)])
+        .await
+        .unwrap();
+    (r.outcomes[0].id(), r.outcomes[1].id())
+}
+
 fn source(name: &str, url: &str, origin: SourceOrigin) -> SourceDraft {
     SourceDraft {
         name: name.into(),
@@ -356,11 +365,7 @@ where
     Fut: Future<Output = Boxed>,
 {
     let store = open(dir, f).await;
-    let r = store
-        .import_articles(&[article(1), article(2)])
-        .await
-        .unwrap();
-    let (a1, a2) = (r.outcomes[0].id(), r.outcomes[1].id());
+    let (a1, a2) = two_articles(&store).await;
     let agency = EntityDraft {
         key: None,
         name: "Roads Agency".into(),
@@ -728,11 +733,7 @@ where
     Fut: Future<Output = Boxed>,
 {
     let store = open(dir, f).await;
-    let r = store
-        .import_articles(&[article(1), article(2)])
-        .await
-        .unwrap();
-    let (a1, a2) = (r.outcomes[0].id(), r.outcomes[1].id());
+    let (a1, a2) = two_articles(&store).await;
     let person = |name: &str| EntityDraft {
         key: Some("person:roya-karimi".into()),
         name: name.into(),
@@ -908,11 +909,7 @@ where
     Fut: Future<Output = Boxed>,
 {
     let store = open(dir, f).await;
-    let r = store
-        .import_articles(&[article(1), article(2)])
-        .await
-        .unwrap();
-    let (a, b) = (r.outcomes[0].id(), r.outcomes[1].id());
+    let (a, b) = two_articles(&store).await;
     let at = |file: &str, offset: u64| khabar_model::ArchiveRef {
         file: file.into(),
         offset,

@@ -217,17 +217,23 @@ struct Found {
 }
 
 impl IndexEntry {
-    fn new(page: &Page<'_>, source: String, got: anyhow::Result<Found>) -> Self {
+    fn new(
+        name: &str,
+        source: String,
+        url: Option<String>,
+        fetched_at: Option<DateTime<FixedOffset>>,
+        got: anyhow::Result<Found>,
+    ) -> Self {
         let (status, error, found) = match got {
             Ok(f) if f.chars == 0 => ("empty", None, Some(f)),
             Ok(f) => ("ok", None, Some(f)),
             Err(e) => ("failed", Some(format!("{e:#}")), None),
         };
         Self {
-            name: page.name.to_string(),
+            name: name.to_string(),
             source,
-            url: page.url.clone(),
-            fetched_at: page.fetched_at,
+            url,
+            fetched_at,
             status,
             error,
             found,
@@ -399,19 +405,18 @@ fn batch(
         for _ in 0..threads {
             s.spawn(|| {
                 while let Some((name, path)) = pages.get(next.fetch_add(1, Ordering::Relaxed)) {
-                    let read = read_page(path);
-                    let page = Page {
-                        bytes: read.as_deref().unwrap_or_default(),
-                        name,
-                        url: None,
-                        charset: opts.charset,
-                        fetched_at: opts.fetched_at,
-                    };
-                    let got = match &read {
-                        Ok(_) => write_page(&page, out_dir, opts.markdown, rules),
-                        Err(e) => Err(anyhow::anyhow!("{e:#}")),
-                    };
-                    let entry = IndexEntry::new(&page, path.display().to_string(), got);
+                    let got = read_page(path).and_then(|bytes| {
+                        let page = Page {
+                            bytes: &bytes,
+                            name,
+                            url: None,
+                            charset: opts.charset,
+                            fetched_at: opts.fetched_at,
+                        };
+                        write_page(&page, out_dir, opts.markdown, rules)
+                    });
+                    let source = path.display().to_string();
+                    let entry = IndexEntry::new(name, source, None, opts.fetched_at, got);
                     if let Ok(mut ix) = index.lock() {
                         ix.push(entry);
                     }
@@ -465,10 +470,8 @@ fn batch_warc(
                         };
                         let got = write_page(&page, out_dir, opts.markdown, rules);
                         let source = format!("{} record {}", path.display(), r.record);
-                        let mut entry = IndexEntry::new(&page, source, got);
-                        if entry.url.is_none() {
-                            entry.url = Some(r.target_uri.clone());
-                        }
+                        let url = Some(r.target_uri.clone());
+                        let entry = IndexEntry::new(page.name, source, url, page.fetched_at, got);
                         if let Ok(mut ix) = index.lock() {
                             ix.push(entry);
                         }
@@ -497,15 +500,15 @@ fn batch_warc(
         .map(|s| s.unreadable.clone())
         .unwrap_or_default();
     for (record, why) in &unreadable {
-        index.push(IndexEntry {
-            name: format!("{record:06}"),
-            source: format!("{} record {record}", path.display()),
-            url: None,
-            fetched_at: None,
-            status: "failed",
-            error: Some(format!("the response's body could not be read: {why}")),
-            found: None,
-        });
+        index.push(IndexEntry::new(
+            &format!("{record:06}"),
+            format!("{} record {record}", path.display()),
+            None,
+            None,
+            Err(anyhow::anyhow!(
+                "the response's body could not be read: {why}"
+            )),
+        ));
     }
     let (pages, empty, failed) = finish_batch(out_dir, index, secs, threads)?;
     let summary = read?;
