@@ -70,6 +70,18 @@ pub struct Exchange<'a> {
     pub ip: Option<IpAddr>,
 }
 
+/// A response record found in one of the archive's files by
+/// [`Archive::responses_in`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredResponse {
+    /// Its place in the file, counting records from 1.
+    pub record: usize,
+    /// `WARC-Target-URI`.
+    pub target_uri: String,
+    /// Where it lies, as an article points at it.
+    pub archive_ref: ArchiveRef,
+}
+
 /// A response read back from the archive by [`Archive::read`], its digests checked.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ArchivedResponse {
@@ -436,6 +448,65 @@ impl Archive {
             .into_iter()
             .map(|(_, name)| self.dir.join(name))
             .collect())
+    }
+
+    /// The response records of `name`, one of the archive's files, in file
+    /// order, each with a reference that points at it: how a store rebuilt
+    /// from the archive (`khabar import DATA/archive`) finds its articles'
+    /// copies again. Records are counted from 1 as
+    /// [`read_warc`](crate::read_warc) counts them, so a response it handed
+    /// over is the entry of the same number. Each member is read whole and
+    /// its payload hashed; the digests are checked later by
+    /// [`read`](Self::read) and [`verify`](Self::verify).
+    ///
+    /// # Errors
+    /// [`Error::Record`] when `name` is not a file of the folder or a
+    /// member cannot be read (a file not written one gzip member per
+    /// record, as a crawler's whole-file gzip, is one); an I/O error when
+    /// the file cannot be opened.
+    pub fn responses_in(&self, name: &str) -> Result<Vec<StoredResponse>> {
+        let bad = |offset: u64, detail: String| Error::Record {
+            file: name.to_string(),
+            offset,
+            kind: ProblemKind::Corrupt,
+            detail,
+        };
+        if !is_plain_warc_name(name) {
+            return Err(Error::Record {
+                file: name.to_string(),
+                offset: 0,
+                kind: ProblemKind::MissingFile,
+                detail: "not the name of a .warc.gz file in the archive folder".into(),
+            });
+        }
+        let path = self.dir.join(name);
+        let file = File::open(&path).map_err(Error::io("opening", &path))?;
+        let len = file
+            .metadata()
+            .map_err(Error::io("reading the size of", &path))?
+            .len();
+        let mut r = BufReader::new(file);
+        let (mut out, mut pos, mut number) = (Vec::new(), 0, 0);
+        while pos < len {
+            number += 1;
+            let raw = read_member(&mut r, MAX_RECORD_BYTES)
+                .map_err(|(MemberError::NotGzip(e) | MemberError::Corrupt(e))| bad(pos, e))?;
+            let rec = parse_record(&raw).map_err(|e| bad(pos, e))?;
+            if rec.header("WARC-Type") == Some("response") {
+                let http = parse_http(rec.block).map_err(|e| bad(pos, e))?;
+                out.push(StoredResponse {
+                    record: number,
+                    target_uri: rec.header("WARC-Target-URI").unwrap_or("").to_string(),
+                    archive_ref: ArchiveRef {
+                        file: name.to_string(),
+                        offset: pos,
+                        sha256: hex(&sha256(&rec.block[http.body_offset..])),
+                    },
+                });
+            }
+            pos = r.stream_position().map_err(Error::io("reading", &path))?;
+        }
+        Ok(out)
     }
 
     /// Finds, decodes and checks the response record of `r`.

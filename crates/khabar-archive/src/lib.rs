@@ -69,7 +69,7 @@ mod reader;
 mod record;
 mod verify;
 
-pub use archive::{Archive, ArchiveOptions, ArchivedResponse, Exchange, Mark};
+pub use archive::{Archive, ArchiveOptions, ArchivedResponse, Exchange, Mark, StoredResponse};
 pub use error::{Error, Result};
 pub use reader::{MAX_RECORD_BYTES, WarcError, WarcResponse, WarcSummary, read_warc};
 pub use verify::{ProblemKind, VerifyProblem, VerifyReport};

@@ -283,3 +283,47 @@ fn a_copied_response_reads_back_verifies_and_survives_a_reopen() {
     assert_eq!(again[0].date, page.date);
     assert_eq!(again[0].body, page.body);
 }
+
+#[test]
+fn the_archives_own_files_list_their_responses_with_the_refs_appends_gave() {
+    let dir = tempfile::tempdir().unwrap();
+    let source = dir.path().join("browsertrix.warc.gz");
+    let records: Vec<u8> = foreign_records().iter().flat_map(|r| gzip(r)).collect();
+    std::fs::write(&source, records).unwrap();
+    let (foreign, _) = read_all(&source);
+
+    let a = open(&dir.path().join("archive"));
+    let first = append(&a, &crate::Sample::new(1, "<p>first</p>"));
+    let copy = a
+        .append_copy(&foreign[0], "browsertrix.warc.gz", chrono::Utc::now())
+        .unwrap();
+    let last = append(&a, &crate::Sample::new(2, "<p>دوم</p>"));
+    let name = &first.file;
+    let listed = a.responses_in(name).unwrap();
+    assert_eq!(
+        listed.iter().map(|s| &s.archive_ref).collect::<Vec<_>>(),
+        [&first, &copy, &last]
+    );
+    // Numbered as read_warc numbers the responses it hands over.
+    let (read, _) = read_all(&a.dir().join(name));
+    assert_eq!(
+        listed
+            .iter()
+            .map(|s| (s.record, s.target_uri.as_str()))
+            .collect::<Vec<_>>(),
+        read.iter()
+            .map(|r| (r.record, r.target_uri.as_str()))
+            .collect::<Vec<_>>()
+    );
+    assert!(a.verify(listed.iter().map(|s| &s.archive_ref)).is_ok());
+
+    // Not a file of the folder; a file gzipped as one stream.
+    assert!(matches!(
+        a.responses_in("../browsertrix.warc.gz"),
+        Err(khabar_archive::Error::Record { .. })
+    ));
+    let whole = dir.path().join("archive/whole.warc.gz");
+    std::fs::write(&whole, gzip(&foreign_records().concat())).unwrap();
+    let e = a.responses_in("whole.warc.gz").unwrap_err().to_string();
+    assert!(e.contains("whole.warc.gz"), "{e}");
+}

@@ -112,8 +112,8 @@ pub async fn run(ctx: &Context, args: ImportArgs) -> anyhow::Result<ExitCode> {
         .import_articles(&drafts)
         .await
         .context("the import was not stored")?;
-    let archived = if args.no_archive {
-        0
+    let Archived { copied, linked } = if args.no_archive {
+        Archived::default()
     } else {
         archive_pages(ctx, store.as_ref(), &files, &pages, &report.outcomes, now).await?
     };
@@ -138,21 +138,27 @@ pub async fn run(ctx: &Context, args: ImportArgs) -> anyhow::Result<ExitCode> {
                 "unchanged": report.unchanged,
                 "analysed": analysis.analysed,
                 "analysis_failed": analysis.failed,
-                "archived": archived,
+                "archived": copied,
+                "relinked": linked,
                 "ids": ids,
             }),
         )?;
     } else {
         writeln!(
             out,
-            "imported {} article(s) from {} file(s): {} new, {} updated, {} unchanged{}",
+            "imported {} article(s) from {} file(s): {} new, {} updated, {} unchanged{}{}",
             drafts.len(),
             files.len(),
             report.inserted,
             report.updated,
             report.unchanged,
-            if archived > 0 {
-                format!("; {archived} page(s) copied into the archive")
+            if copied > 0 {
+                format!("; {copied} page(s) copied into the archive")
+            } else {
+                String::new()
+            },
+            if linked > 0 {
+                format!("; {linked} linked to their page(s) already in the archive")
             } else {
                 String::new()
             }
@@ -231,7 +237,9 @@ fn extension(p: &Path) -> Option<String> {
 /// reading each file again, and points the articles at their copies in one
 /// transaction; returns the pages copied. An article met again unchanged
 /// keeps the copy it has: importing a file twice archives its pages once.
-/// The files of the archive itself are never copied into it again.
+/// The files of the archive itself are never copied into it again: their
+/// articles are pointed at the records already there (a store rebuilt with
+/// `khabar import DATA/archive` gets its archive links back).
 /// Copying is done after the articles are stored, so a failed import
 /// leaves nothing in the archive; a copy that fails (a running crawl holds
 /// the archive, a full disk, a file changed since it was read) leaves its
@@ -244,7 +252,7 @@ async fn archive_pages(
     pages: &[Option<(usize, usize)>],
     outcomes: &[khabar_store::ImportOutcome],
     now: DateTime<Utc>,
-) -> anyhow::Result<usize> {
+) -> anyhow::Result<Archived> {
     use std::collections::{BTreeMap, HashMap, HashSet};
     // file → record → article. The last page of an article wins (its
     // content is the one stored).
@@ -270,7 +278,7 @@ async fn archive_pages(
         }
     }
     if wanted.is_empty() {
-        return Ok(0);
+        return Ok(Archived::default());
     }
     let dir = ctx.data.join("archive");
     let archive =
@@ -283,15 +291,41 @@ async fn archive_pages(
                  later to add it)",
                     dir.display()
                 );
-                return Ok(0);
+                return Ok(Archived::default());
             }
         };
     let own_dir = std::fs::canonicalize(&dir).unwrap_or(dir);
     let mark = archive.mark()?;
     let (mut refs, mut failed) = (Vec::new(), Vec::<String>::new());
+    let mut linked = 0;
     for (file, records) in &wanted {
         let path = &files[*file];
-        if std::fs::canonicalize(path).is_ok_and(|p| p.starts_with(&own_dir)) {
+        let Ok(canonical) = std::fs::canonicalize(path) else {
+            failed.push(format!("{}: no longer there", path.display()));
+            continue;
+        };
+        if canonical.starts_with(&own_dir) {
+            // One of the archive's own files: its pages are there already.
+            let own = canonical
+                .parent()
+                .filter(|p| *p == own_dir)
+                .and(canonical.file_name())
+                .and_then(|n| n.to_str());
+            let Some(name) = own else {
+                continue;
+            };
+            match archive.responses_in(name) {
+                Ok(listed) => {
+                    let before = refs.len();
+                    refs.extend(
+                        listed
+                            .into_iter()
+                            .filter_map(|s| records.get(&s.record).map(|id| (*id, s.archive_ref))),
+                    );
+                    linked += refs.len() - before;
+                }
+                Err(e) => failed.push(format!("{}: {e}", path.display())),
+            }
             continue;
         }
         let origin = path.file_name().map_or_else(
@@ -328,7 +362,7 @@ async fn archive_pages(
                 Err(u) => format!("the copies could not be taken back ({u})"),
             }
         );
-        return Ok(0);
+        return Ok(Archived::default());
     }
     if let Some(first) = failed.first() {
         eprintln!(
@@ -337,7 +371,20 @@ async fn archive_pages(
             failed.len()
         );
     }
-    Ok(refs.len())
+    Ok(Archived {
+        copied: refs.len() - linked,
+        linked,
+    })
+}
+
+/// What [`archive_pages`] did.
+#[derive(Debug, Default)]
+struct Archived {
+    /// Pages copied into the archive.
+    copied: usize,
+    /// Articles pointed at pages the archive already held (imported from
+    /// the archive's own files).
+    linked: usize,
 }
 
 /// Reads one file into drafts; every error names the file (and the line).

@@ -508,6 +508,48 @@ fn warc_files_import_their_article_pages() {
         })
         .sum();
     assert_eq!(records, 3);
+    // A store rebuilt from the archive alone (the database lost): the
+    // articles come back pointed at the records already there, and
+    // nothing is copied.
+    let rebuilt = TempData::new();
+    std::fs::create_dir_all(rebuilt.data().join("archive")).unwrap();
+    let mut sizes = Vec::new();
+    for f in std::fs::read_dir(&archive_dir)
+        .unwrap()
+        .filter_map(Result::ok)
+    {
+        if f.file_name().to_string_lossy().ends_with(".warc.gz") {
+            let to = rebuilt.data().join("archive").join(f.file_name());
+            std::fs::copy(f.path(), &to).unwrap();
+            sizes.push((to, f.metadata().unwrap().len()));
+        }
+    }
+    let rearchive = rebuilt.data().join("archive");
+    let back: Value = serde_json::from_str(&ok(
+        &rebuilt,
+        &["import", rearchive.to_str().unwrap(), "--json"],
+    ))
+    .unwrap();
+    assert_eq!(
+        (
+            back["inserted"].as_u64(),
+            back["archived"].as_u64(),
+            back["relinked"].as_u64()
+        ),
+        (Some(3), Some(0), Some(3)),
+        "{back}"
+    );
+    let verify = ok(&rebuilt, &["archive", "verify"]);
+    assert!(
+        verify.contains("checked 3 archived record(s): 3 ok, 0 problem(s)"),
+        "{verify}"
+    );
+    for (file, len) in &sizes {
+        assert_eq!(std::fs::metadata(file).unwrap().len(), *len, "{file:?}");
+    }
+    let text = ok(&rebuilt, &["import", rearchive.to_str().unwrap()]);
+    assert!(text.contains("3 unchanged"), "{text}");
+    assert!(!text.contains("linked"), "linked once only: {text}");
     // With --no-archive, nothing is copied.
     let bare = TempData::new();
     ok(&bare, &["import", path.to_str().unwrap(), "--no-archive"]);
