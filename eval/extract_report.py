@@ -192,7 +192,9 @@ def main():
             elif isinstance(v, int):
                 cells.append(str(v).rjust(14))
             else:
-                cells.append(f"{v:.3f}".rjust(14) if v < 10 else f"{v:.1f}".rjust(14))
+                # Four places: a figure just under a bar (0.9695 against
+                # 0.97) must not print as if it met it.
+                cells.append(f"{v:.4f}".rjust(14) if v < 10 else f"{v:.1f}".rjust(14))
         print(label.ljust(w) + "".join(cells))
     # Every timed pass of khabar: the first (before the peer) and those
     # after it; the median is the figure compared.
