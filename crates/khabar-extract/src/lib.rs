@@ -55,6 +55,7 @@ mod body;
 mod charset;
 pub mod dates;
 mod el;
+mod embeds;
 mod error;
 mod fold;
 mod meta;
@@ -71,6 +72,7 @@ use serde::Serialize;
 
 pub use body::{Block, BlockKind};
 pub use charset::CharsetSource;
+pub use embeds::{EmbeddedPost, Platform};
 pub use error::{Error, Result};
 pub use meta::Source;
 pub use pagetype::PageType;
@@ -151,6 +153,11 @@ pub struct ExtractedArticle {
     /// The domain of the site rule that gave the main text; `None` when the
     /// general extractor did.
     pub site_rule: Option<String>,
+    /// Social media posts embedded in the page, in page order (see
+    /// [`EmbeddedPost`]); in the main text, one with words is a quote
+    /// block ending with a line naming its poster.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub embeds: Vec<EmbeddedPost>,
     pub provenance: Provenance,
 }
 
@@ -374,6 +381,7 @@ pub fn extract(html: &[u8], opts: &ExtractOptions) -> Result<ExtractedArticle> {
         charset_source,
         rules,
     } = parsed;
+    let embeds = embeds::read_and_rewrite(&doc, &feats.embeds);
     // A page of a site with a rule: the rule's body when it matches, else
     // the general extractor. Lists of links or goods are never read by a
     // rule (a theme's body class can wrap every teaser of a list); a page
@@ -520,6 +528,7 @@ pub fn extract(html: &[u8], opts: &ExtractOptions) -> Result<ExtractedArticle> {
         charset_source,
         blocks,
         site_rule,
+        embeds,
         provenance,
     })
 }

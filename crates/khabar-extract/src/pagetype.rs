@@ -137,6 +137,9 @@ pub(crate) struct Features {
     /// Buttons that open a panel (`aria-expanded`) and hold a question: the
     /// questions of an FAQ accordion, whose answers are the panels.
     pub questions: Vec<NodeId>,
+    /// Blockquotes of social media embed code, with their platform (see
+    /// [`crate::embeds`]).
+    pub embeds: Vec<(crate::embeds::Platform, NodeId)>,
 }
 
 /// Words of buttons that put a product in a cart.
@@ -271,7 +274,13 @@ pub(crate) fn features(doc: &Document) -> Features {
             Tag::Article => f.articles += 1,
             Tag::Main => f.mains += 1,
             Tag::Figure => f.figures += 1,
-            Tag::Blockquote => f.blockquotes += 1,
+            Tag::Blockquote => {
+                f.blockquotes += 1;
+                let class = n.attr("class");
+                if let Some(p) = class.as_deref().and_then(crate::embeds::platform_of) {
+                    f.embeds.push((p, n.id));
+                }
+            }
             Tag::Meta => {
                 if let Some(g) = seen.generator {
                     f.generator = g;

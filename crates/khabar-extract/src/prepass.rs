@@ -200,7 +200,8 @@ fn is_space(c: u8) -> bool {
 
 /// Reads the start tag at `p` (`<` + letter): the attributes to keep go
 /// into `kept` (those of [`is_kept_attr`] and `extra`; `href` keeps its
-/// value only on `<link>` and `<base>` and for in-page anchors (the
+/// value only on `<link>` and `<base>`, for the address of a social media
+/// post (see [`crate::embeds`]) and for in-page anchors (the
 /// readability core weighs `#` links less), `style` only when it hides the
 /// element). Returns the end of the tag, the length of its name and
 /// whether anything is dropped; None when the tag does not end.
@@ -292,7 +293,8 @@ fn slim_tag(
         }
         let value = &b[v0..v1];
         let name_end = a0 + aname.len();
-        if image_source || (is(b"href") && !keeps_href && !value.starts_with(b"#")) {
+        let post_link = is(b"href") && crate::embeds::is_post_link(value);
+        if image_source || (is(b"href") && !keeps_href && !post_link && !value.starts_with(b"#")) {
             // Images (`src`, lazy `data-src`) count in the readability
             // core's cleaning rules, links in its link density; their
             // addresses do not.

@@ -1,0 +1,509 @@
+//! Social media posts embedded in a page: the `<blockquote>` that the embed
+//! code of X (Twitter), Bluesky, Instagram, TikTok, Facebook, Threads and
+//! Mastodon puts in the page before its script turns it into a frame.
+//!
+//! A statement posted by an official and embedded in a report is often the
+//! report's main source, and the blockquote holds the words and who posted
+//! them. Left to the general walk, the words survive as a quote but the
+//! line naming the poster does not (it reads as a date line of links), and
+//! the media links ("pic.twitter.com/…") and Instagram's "View this post on
+//! Instagram" come along. So each embed is read here into an
+//! [`EmbeddedPost`] (platform, author, handle, words, date as shown, the
+//! post's address), and the blockquote is rewritten to the words and one
+//! attribution line, which the main text keeps as one quote block. An
+//! embed without words (a photo on Instagram, a Threads card) leaves the
+//! main text and stays in the list.
+
+use dom_query::{Document, NodeData, NodeId, NodeRef};
+use serde::Serialize;
+
+use crate::el;
+
+/// Where an embedded post was published.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Platform {
+    /// X, formerly Twitter.
+    X,
+    Bluesky,
+    Instagram,
+    #[serde(rename = "tiktok")]
+    TikTok,
+    Facebook,
+    Threads,
+    Mastodon,
+}
+
+/// A social media post embedded in the page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct EmbeddedPost {
+    pub platform: Platform,
+    /// The poster's name as the embed shows it ("Ministry Spokesman").
+    pub author: Option<String>,
+    /// The poster's handle, with its `@`.
+    pub handle: Option<String>,
+    /// The words of the post, media links left out; empty for a post of
+    /// pictures alone.
+    pub text: String,
+    /// When it was posted, as the embed writes it ("December 5, 2026").
+    pub posted: Option<String>,
+    /// The address of the post.
+    pub url: Option<String>,
+}
+
+/// The platform of an embed's blockquote, by its class list.
+pub(crate) fn platform_of(class: &str) -> Option<Platform> {
+    class.split_ascii_whitespace().find_map(|c| match c {
+        "twitter-tweet" | "twitter-video" => Some(Platform::X),
+        "bluesky-embed" => Some(Platform::Bluesky),
+        "instagram-media" => Some(Platform::Instagram),
+        "tiktok-embed" => Some(Platform::TikTok),
+        "fb-xfbml-parse-ignore" => Some(Platform::Facebook),
+        "text-post-media" => Some(Platform::Threads),
+        "mastodon-embed" => Some(Platform::Mastodon),
+        _ => None,
+    })
+}
+
+/// Whether a link points at a post on one of the platforms: the pre-pass
+/// keeps such an address (it blanks all others), so that an embed can
+/// name its post.
+pub(crate) fn is_post_link(href: &[u8]) -> bool {
+    let find = |n: &[u8]| memchr::memmem::find(href, n).is_some();
+    if !(href.starts_with(b"http") || href.starts_with(b"//")) {
+        return false;
+    }
+    ((find(b"twitter.com/") || find(b"x.com/")) && find(b"/status/"))
+        || (find(b"bsky.app/profile/") && find(b"/post/"))
+        || find(b"instagram.com/p/")
+        || find(b"instagram.com/reel/")
+        || (find(b"tiktok.com/@") && find(b"/video/"))
+        || (find(b"facebook.com/") && (find(b"/posts/") || find(b"/videos/")))
+        || ((find(b"threads.net/@") || find(b"threads.com/@")) && find(b"/post/"))
+}
+
+/// Reads the embeds `ids` (blockquotes whose class names a platform, in
+/// page order) and rewrites each in place for the main text: its words and
+/// a line "— author (@handle), date" in one paragraph, or nothing when the
+/// post has no words.
+pub(crate) fn read_and_rewrite(doc: &Document, ids: &[(Platform, NodeId)]) -> Vec<EmbeddedPost> {
+    let mut out = Vec::new();
+    for &(platform, id) in ids {
+        let Some(node) = doc.tree.get(&id) else {
+            continue;
+        };
+        let post = read(&node, platform);
+        let mut html = String::new();
+        if !post.text.is_empty() {
+            html.push_str("<p>");
+            for (i, line) in post.text.lines().enumerate() {
+                if i > 0 {
+                    html.push_str("<br>");
+                }
+                escape_into(line, &mut html);
+            }
+            let by = attribution_line(&post);
+            if !by.is_empty() {
+                html.push_str("<br>");
+                escape_into(&by, &mut html);
+            }
+            html.push_str("</p>");
+        }
+        node.remove_children();
+        if html.is_empty() {
+            node.remove_from_parent();
+        } else {
+            node.append_html(html);
+        }
+        out.push(post);
+    }
+    out
+}
+
+/// "— Ministry Spokesman (@spokesman), December 5, 2026", with the parts
+/// the embed gave.
+fn attribution_line(p: &EmbeddedPost) -> String {
+    let mut who = p.author.clone().unwrap_or_default();
+    if let Some(h) = &p.handle {
+        if who.is_empty() {
+            who.push_str(h);
+        } else {
+            who = format!("{who} ({h})");
+        }
+    }
+    match (&p.posted, who.is_empty()) {
+        (Some(d), false) => format!("— {who}, {d}"),
+        (Some(d), true) => format!("— {d}"),
+        (None, false) => format!("— {who}"),
+        (None, true) => String::new(),
+    }
+}
+
+fn escape_into(s: &str, out: &mut String) {
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            c => out.push(c),
+        }
+    }
+}
+
+/// What the walk of one embed collects.
+#[derive(Default)]
+struct Parts {
+    /// The text of each paragraph (`<p>`, or TikTok's `<section>`), media
+    /// links left out, `<br>` as a line break.
+    paras: Vec<String>,
+    /// The text outside the paragraphs: X's and Bluesky's "— name
+    /// (@handle) date", Facebook's "Posted by name on date".
+    tail: String,
+    /// The text of the last link outside the paragraphs: the date, which
+    /// links to the post.
+    tail_link: Option<String>,
+    /// Kept post addresses, in order.
+    links: Vec<String>,
+    /// TikTok's first link reading "@user".
+    at_link: Option<String>,
+}
+
+fn read(node: &NodeRef, platform: Platform) -> EmbeddedPost {
+    let mut parts = Parts::default();
+    collect(node, None, &mut parts);
+    let mut post = EmbeddedPost {
+        platform,
+        author: None,
+        handle: None,
+        text: String::new(),
+        posted: None,
+        // The post's own address: the embed's tracking query
+        // (`?ref_src=twsrc…`, `?utm_source=ig_embed`) left out; no kept
+        // post address needs a query.
+        url: parts
+            .links
+            .first()
+            .map(|u| u.split(['?', '#']).next().unwrap_or(u).to_string()),
+    };
+    let mut words = Vec::new();
+    for p in parts
+        .paras
+        .iter()
+        .map(|p| tidy(p))
+        .filter(|p| !p.is_empty())
+    {
+        let lower = p.to_lowercase();
+        if let Some(rest) = strip_prefix_ci(&p, "A post shared by ") {
+            set_who(&mut post, rest);
+        } else if let Some(rest) = strip_prefix_ci(&p, "Post by ") {
+            set_who(&mut post, rest);
+        } else if lower.starts_with("view this post on")
+            || lower.starts_with("view on ")
+            || lower.starts_with("watch on ")
+        {
+            // The embed's own buttons.
+        } else {
+            words.push(p);
+        }
+    }
+    post.text = words.join("\n");
+    let tail = tidy(&parts.tail);
+    let tail = tail.trim_start_matches(['—', '–', '-', ' ']).trim();
+    if let Some(rest) = strip_prefix_ci(tail, "Posted by ") {
+        // Facebook: "Posted by NAME on DATE".
+        match rest.rsplit_once(" on ") {
+            Some((who, when)) => {
+                set_who(&mut post, who);
+                post.posted = Some(when.trim().to_string());
+            }
+            None => set_who(&mut post, rest),
+        }
+    } else if !tail.is_empty() {
+        let date = parts.tail_link.as_deref().map(tidy).unwrap_or_default();
+        let who = if !date.is_empty() && tail.ends_with(&date) {
+            post.posted = Some(date.clone());
+            tail[..tail.len() - date.len()].trim()
+        } else {
+            tail
+        };
+        set_who(&mut post, who);
+    }
+    if post.handle.is_none()
+        && let Some(h) = parts.at_link
+    {
+        post.handle = Some(tidy(&h));
+    }
+    post
+}
+
+/// Sets the author and handle from "Name (@handle)", "@handle" or "Name".
+fn set_who(post: &mut EmbeddedPost, who: &str) {
+    let who = who.trim();
+    if let Some(i) = who.find("(@")
+        && let Some(j) = who[i..].find(')')
+    {
+        post.handle = Some(who[i + 1..i + j].trim().to_string());
+        let name = who[..i].trim();
+        if !name.is_empty() {
+            post.author = Some(name.to_string());
+        }
+        // "Name (@handle) date" when the date was no link.
+        let rest = who[i + j + 1..].trim();
+        if post.posted.is_none() && !rest.is_empty() {
+            post.posted = Some(rest.to_string());
+        }
+    } else if let Some(h) = who.strip_prefix('@') {
+        post.handle = Some(format!("@{}", h.split_whitespace().next().unwrap_or("")));
+    } else if !who.is_empty() {
+        post.author = Some(who.to_string());
+    }
+}
+
+fn strip_prefix_ci<'s>(s: &'s str, prefix: &str) -> Option<&'s str> {
+    s.get(..prefix.len())
+        .filter(|h| h.eq_ignore_ascii_case(prefix))
+        .map(|_| &s[prefix.len()..])
+}
+
+/// White space collapsed inside each line; empty lines dropped.
+fn tidy(s: &str) -> String {
+    s.lines()
+        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// A link that only stands for the post's media or a short address.
+fn is_media_link(text: &str) -> bool {
+    let t = text.trim();
+    t.starts_with("pic.twitter.com/")
+        || t.starts_with("pic.x.com/")
+        || t.starts_with("https://t.co/")
+        || t.starts_with("http://t.co/")
+        || t.starts_with('♬')
+}
+
+/// Walks the embed: `para` is the paragraph being filled, if inside one.
+fn collect(node: &NodeRef, mut para: Option<&mut String>, parts: &mut Parts) {
+    for child in node.children_it(false) {
+        let kind = child.query_or(None, |t| match &t.data {
+            NodeData::Text { contents } => Some(Err(contents.to_string())),
+            NodeData::Element(e) => Some(Ok((
+                el::name(e).to_string(),
+                el::attr(e, &dom_query::local_name!("href")).map(str::to_string),
+            ))),
+            _ => None,
+        });
+        match kind {
+            Some(Err(text)) => match para.as_deref_mut() {
+                Some(p) => p.push_str(&text),
+                None => parts.tail.push_str(&text),
+            },
+            Some(Ok((name, href))) => match name.as_str() {
+                "br" => {
+                    if let Some(p) = para.as_deref_mut() {
+                        p.push('\n');
+                    }
+                }
+                "p" | "section" => {
+                    let mut p = String::new();
+                    collect(&child, Some(&mut p), parts);
+                    parts.paras.push(p);
+                }
+                "a" => {
+                    if let Some(h) = href.filter(|h| is_post_link(h.as_bytes())) {
+                        parts.links.push(h);
+                    }
+                    let text = child.text().to_string();
+                    if is_media_link(&text) {
+                        continue;
+                    }
+                    if parts.at_link.is_none() && text.trim().starts_with('@') {
+                        parts.at_link = Some(text.clone());
+                        if para.is_some() && node.has_name("section") {
+                            // TikTok's caption opens with the poster's link.
+                            continue;
+                        }
+                    }
+                    match para.as_deref_mut() {
+                        Some(p) => collect_inline(&child, p),
+                        None => {
+                            // A link holding paragraphs (Threads' and
+                            // Mastodon's cards) is walked as a block.
+                            if child
+                                .descendants_it()
+                                .any(|d| d.has_name("div") || d.has_name("p"))
+                            {
+                                collect(&child, None, parts);
+                            } else {
+                                parts.tail.push_str(&text);
+                                parts.tail_link = Some(text);
+                            }
+                        }
+                    }
+                }
+                "div" if para.is_none() => {
+                    // A card's line ("Post by @user", "View on Threads").
+                    if child
+                        .children_it(false)
+                        .any(|c| c.is_element() && c.has_name("div"))
+                    {
+                        collect(&child, None, parts);
+                    } else {
+                        let mut p = String::new();
+                        collect(&child, Some(&mut p), parts);
+                        parts.paras.push(p);
+                    }
+                }
+                _ => collect(&child, para.as_deref_mut(), parts),
+            },
+            None => {}
+        }
+    }
+}
+
+/// The text of an inline element inside a paragraph, `<br>` as a break.
+fn collect_inline(node: &NodeRef, out: &mut String) {
+    for child in node.children_it(false) {
+        child.query_or((), |t| match &t.data {
+            NodeData::Text { contents } => out.push_str(contents),
+            NodeData::Element(e) if el::name(e) == "br" => out.push('\n'),
+            _ => {}
+        });
+        if child.is_element() && !child.has_name("br") {
+            collect_inline(&child, out);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The embeds of `html` after the pre-pass, read and rewritten; the
+    /// rewritten body's HTML.
+    fn run(html: &str) -> (Vec<EmbeddedPost>, String) {
+        let doc = Document::from(&*crate::prepass::strip_heavy(html));
+        let f = crate::pagetype::features(&doc);
+        let posts = read_and_rewrite(&doc, &f.embeds);
+        (posts, doc.select("body").html().to_string())
+    }
+
+    #[test]
+    fn an_x_post_keeps_its_words_and_poster_and_drops_its_media_link() {
+        let (posts, body) = run(
+            r#"<body><p>Before.</p><blockquote class="twitter-tweet" data-lang="en"><p lang="en" dir="ltr">The new rule applies in all provinces from Saturday.<br><br>Drivers will be fined. <a href="https://t.co/abc">pic.twitter.com/abc</a></p>&mdash; Ministry Spokesman (@spokesman) <a href="https://twitter.com/spokesman/status/1866?ref_src=twsrc%5Etfw">December 5, 2026</a></blockquote><script src="https://platform.twitter.com/widgets.js"></script></body>"#,
+        );
+        assert_eq!(
+            posts,
+            [EmbeddedPost {
+                platform: Platform::X,
+                author: Some("Ministry Spokesman".into()),
+                handle: Some("@spokesman".into()),
+                text:
+                    "The new rule applies in all provinces from Saturday.\nDrivers will be fined."
+                        .into(),
+                posted: Some("December 5, 2026".into()),
+                url: Some("https://twitter.com/spokesman/status/1866".into()),
+            }]
+        );
+        assert!(
+            body.contains(
+                "<blockquote class=\"twitter-tweet\"><p>The new rule applies in all provinces from Saturday.<br>Drivers will be fined.<br>— Ministry Spokesman (@spokesman), December 5, 2026</p></blockquote>"
+            ),
+            "{body}"
+        );
+    }
+
+    #[test]
+    fn bluesky_facebook_and_tiktok_posts_name_their_posters() {
+        let (posts, _) = run(
+            r#"<body><blockquote class="bluesky-embed" data-bluesky-uri="at://did:plc:x/app.bsky.feed.post/3k"><p lang="fa">سلام به همه</p>&mdash; Kabul Desk (<a href="https://bsky.app/profile/did:plc:x">@kabuldesk.bsky.social</a>) <a href="https://bsky.app/profile/did:plc:x/post/3k">5 December 2026 at 10:02</a></blockquote>
+            <div class="fb-post"><blockquote cite="https://www.facebook.com/agency/posts/42" class="fb-xfbml-parse-ignore"><p>Aid convoys reached Herat today.</p>Posted by <a href="https://www.facebook.com/agency">Relief Agency</a> on&nbsp;<a href="https://www.facebook.com/agency/posts/42">Friday, 4 December 2026</a></blockquote></div>
+            <blockquote class="tiktok-embed" cite="https://www.tiktok.com/@reporter/video/7" data-video-id="7"><section><a target="_blank" title="@reporter" href="https://www.tiktok.com/@reporter?refer=embed">@reporter</a> Queues at the border crossing this morning <a title="torkham" href="https://www.tiktok.com/tag/torkham">#torkham</a> <a href="https://www.tiktok.com/music/x">♬ original sound - reporter</a></section></blockquote></body>"#,
+        );
+        let got: Vec<_> = posts
+            .iter()
+            .map(|p| {
+                (
+                    p.platform,
+                    p.author.as_deref(),
+                    p.handle.as_deref(),
+                    p.text.as_str(),
+                    p.posted.as_deref(),
+                    p.url.as_deref(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    Platform::Bluesky,
+                    Some("Kabul Desk"),
+                    Some("@kabuldesk.bsky.social"),
+                    "سلام به همه",
+                    Some("5 December 2026 at 10:02"),
+                    Some("https://bsky.app/profile/did:plc:x/post/3k")
+                ),
+                (
+                    Platform::Facebook,
+                    Some("Relief Agency"),
+                    None,
+                    "Aid convoys reached Herat today.",
+                    Some("Friday, 4 December 2026"),
+                    Some("https://www.facebook.com/agency/posts/42")
+                ),
+                (
+                    Platform::TikTok,
+                    None,
+                    Some("@reporter"),
+                    "Queues at the border crossing this morning #torkham",
+                    None,
+                    None
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_post_without_words_leaves_the_text_and_stays_listed() {
+        let (posts, body) = run(
+            r#"<body><p>Before.</p><blockquote class="instagram-media" data-instgrm-permalink="https://www.instagram.com/p/Cx1/?utm_source=ig_embed" data-instgrm-version="14"><div><a href="https://www.instagram.com/p/Cx1/?utm_source=ig_embed" target="_blank"><div><div>View this post on Instagram</div></div></a><p><a href="https://www.instagram.com/p/Cx1/?utm_source=ig_embed">A post shared by House of Plants (@houseofplants)</a></p></div></blockquote><p>After.</p></body>"#,
+        );
+        assert_eq!(posts.len(), 1);
+        let p = &posts[0];
+        assert_eq!(p.platform, Platform::Instagram);
+        assert_eq!(p.author.as_deref(), Some("House of Plants"));
+        assert_eq!(p.handle.as_deref(), Some("@houseofplants"));
+        assert_eq!(p.text, "");
+        assert_eq!(p.url.as_deref(), Some("https://www.instagram.com/p/Cx1/"));
+        assert!(!body.contains("blockquote"), "{body}");
+        assert!(!body.contains("View this post"), "{body}");
+    }
+
+    #[test]
+    fn only_post_addresses_count_as_post_links() {
+        for yes in [
+            "https://twitter.com/a/status/1",
+            "https://x.com/a/status/1",
+            "https://bsky.app/profile/a.b/post/3k",
+            "https://www.instagram.com/p/Cx1/",
+            "https://www.tiktok.com/@a/video/7",
+            "https://www.facebook.com/a/posts/42",
+            "https://www.threads.net/@a/post/C1",
+        ] {
+            assert!(is_post_link(yes.as_bytes()), "{yes}");
+        }
+        for no in [
+            "https://twitter.com/intent/tweet?url=x",
+            "https://www.facebook.com/sharer/sharer.php?u=x",
+            "/status/1",
+            "https://example.org/news/1",
+            "https://x.com/account",
+        ] {
+            assert!(!is_post_link(no.as_bytes()), "{no}");
+        }
+    }
+}
