@@ -35,7 +35,10 @@
 //!   "پاسخ:", "سوال:" / "جواب:") are quotations of the first person the
 //!   article names before the first question; in a transcript whose turns
 //!   open with names ("Kabul Monitor: …" / "Ahmadzai: …"), the turns opened
-//!   by a person's name are that person's.
+//!   by a person's name are that person's;
+//! - a social media post embedded in the article, which the extractor
+//!   writes as the post's words and a last line "— Name (@handle), date",
+//!   is a quotation of the person or organisation named on that line.
 //!
 //! The words naming the speaker are resolved to an entity of the article:
 //! a person named there (a surname or a misspelling already point to the
@@ -726,7 +729,11 @@ pub fn find(
     entities: &[FoundEntity],
     outlet: Option<&str>,
 ) -> Vec<FoundQuote> {
-    if !has_marks(paragraphs) && !has_interview(paragraphs) && !has_named_turns(paragraphs) {
+    if !has_marks(paragraphs)
+        && !has_interview(paragraphs)
+        && !has_named_turns(paragraphs)
+        && !has_posts(paragraphs)
+    {
         return Vec::new();
     }
     let split: Vec<Vec<&str>> = paragraphs.iter().map(|p| sentences::split(p)).collect();
@@ -906,7 +913,8 @@ pub(crate) fn find_split(
 ) -> Vec<FoundQuote> {
     let interview = has_interview(paragraphs);
     let turns = has_named_turns(paragraphs);
-    if !has_marks(paragraphs) && !interview && !turns {
+    let posts = has_posts(paragraphs);
+    if !has_marks(paragraphs) && !interview && !turns && !posts {
         return Vec::new();
     }
     let spans: Vec<Vec<marks::Span>> = paragraphs.iter().map(|t| marks::spans(t)).collect();
@@ -987,8 +995,60 @@ pub(crate) fn find_split(
     if turns {
         out.extend(named_turns(&ctx));
     }
-    if interview || turns {
+    if posts {
+        out.extend(posted_statements(&ctx));
+    }
+    if interview || turns || posts {
         out.sort_by_key(|q| q.paragraph);
+    }
+    out
+}
+
+/// The last line of an embedded social media post as the extractor writes
+/// it ("— Zabihullah Mujahid (@Zabehulah_M33), 4 December 2026"): the
+/// byte where the line starts and the range of the poster's name.
+fn posted_by(text: &str) -> Option<(usize, usize, usize)> {
+    let line = text.rfind('\n')? + 1;
+    let rest = text[line..].strip_prefix("— ")?;
+    let name_end = rest.find(" (@")?;
+    rest[name_end..].find(')')?;
+    let name = line + "— ".len();
+    Some((line, name, name + name_end))
+}
+
+fn has_posts(paragraphs: &[String]) -> bool {
+    paragraphs.iter().any(|p| posted_by(p).is_some())
+}
+
+/// Embedded posts (see [`posted_by`]) whose poster is a person or an
+/// organisation of the article: the post's words are their quotation.
+fn posted_statements(ctx: &Ctx<'_>) -> Vec<FoundQuote> {
+    let mut out = Vec::new();
+    for (p, text) in ctx.paragraphs.iter().enumerate() {
+        let Some((line, a, b)) = posted_by(text) else {
+            continue;
+        };
+        let words = text[..line]
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        if word_count(&words) < 4 {
+            continue;
+        }
+        let Some(m) = ctx
+            .mentions_in(p, a, b)
+            .find(|m| ctx.entities[m.entity].kind != EntityKind::Place)
+        else {
+            continue;
+        };
+        let e = &ctx.entities[m.entity];
+        out.push(FoundQuote {
+            speaker: e.name.clone(),
+            speaker_key: Some(e.key.clone()),
+            quote: words.clone(),
+            sentence: words,
+            paragraph: p as u32,
+        });
     }
     out
 }

@@ -1575,3 +1575,26 @@ fn offsets_never_cross_paragraphs() {
     assert_eq!(q.len(), 1, "{:?}", pairs(&q));
     assert_eq!(q[0].speaker, "Karim Nouri");
 }
+
+#[test]
+fn an_embedded_post_is_a_quotation_of_its_poster() {
+    // The extractor writes an embedded post as its words and a last line
+    // naming the poster.
+    let q = run(
+        &[
+            "The spokesman announced the closure of the crossing on Friday evening.",
+            "The crossing will stay closed until the repairs are finished.\n— Zabihullah Mujahid (@Zabehulah_M33), December 4, 2026",
+            "Traders at the crossing were angry.\n— a trader (@trader_kbl), December 4, 2026",
+            "The repairs will take a week.\n— Zabihullah Mujahid, December 4, 2026",
+        ],
+        "en",
+    );
+    assert_eq!(
+        pairs(&q),
+        [(
+            "Zabihullah Mujahid",
+            "The crossing will stay closed until the repairs are finished."
+        )]
+    );
+    assert_eq!(q[0].paragraph, 1);
+}
