@@ -180,10 +180,13 @@ fn read(node: &NodeRef, platform: Platform) -> EmbeddedPost {
         // The post's own address: the embed's tracking query
         // (`?ref_src=twsrc…`, `?utm_source=ig_embed`) left out; no kept
         // post address needs a query.
-        url: parts
-            .links
-            .first()
-            .map(|u| u.split(['?', '#']).next().unwrap_or(u).to_string()),
+        url: el::with(node, |e| {
+            el::attr(e, &dom_query::local_name!("cite")).map(str::to_string)
+        })
+        .flatten()
+        .filter(|c| is_post_link(c.as_bytes()))
+        .or_else(|| parts.links.first().cloned())
+        .map(|u| u.split(['?', '#']).next().unwrap_or(&u).to_string()),
     };
     let mut words = Vec::new();
     for p in parts
@@ -206,8 +209,16 @@ fn read(node: &NodeRef, platform: Platform) -> EmbeddedPost {
             words.push(p);
         }
     }
+    let mut tail = tidy(&parts.tail);
+    // Words written straight into the blockquote, without a paragraph:
+    // they end at the dash before the poster's name.
+    if words.is_empty()
+        && let Some(i) = tail.rfind('—').filter(|&i| i > 0)
+    {
+        words.push(tail[..i].trim().to_string());
+        tail = tail[i..].to_string();
+    }
     post.text = words.join("\n");
-    let tail = tidy(&parts.tail);
     let tail = tail.trim_start_matches(['—', '–', '-', ' ']).trim();
     if let Some(rest) = strip_prefix_ci(tail, "Posted by ") {
         // Facebook: "Posted by NAME on DATE".
@@ -461,10 +472,23 @@ mod tests {
                     Some("@reporter"),
                     "Queues at the border crossing this morning #torkham",
                     None,
-                    None
+                    Some("https://www.tiktok.com/@reporter/video/7")
                 ),
             ]
         );
+    }
+
+    #[test]
+    fn words_outside_a_paragraph_end_at_the_dash() {
+        let (posts, _) = run(
+            r#"<body><blockquote class="twitter-tweet">Flights to Mashhad resume on Monday. &mdash; Kabul Airport (@kbl_airport) <a href="https://x.com/kbl_airport/status/9">December 6, 2026</a></blockquote></body>"#,
+        );
+        let p = &posts[0];
+        assert_eq!(p.text, "Flights to Mashhad resume on Monday.");
+        assert_eq!(p.author.as_deref(), Some("Kabul Airport"));
+        assert_eq!(p.handle.as_deref(), Some("@kbl_airport"));
+        assert_eq!(p.posted.as_deref(), Some("December 6, 2026"));
+        assert_eq!(p.url.as_deref(), Some("https://x.com/kbl_airport/status/9"));
     }
 
     #[test]

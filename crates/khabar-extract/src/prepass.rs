@@ -152,7 +152,7 @@ fn lowered<const N: usize>(name: &[u8], test: impl Fn(&[u8]) -> bool) -> bool {
 }
 
 /// Attributes read by the metadata layer, the page typer, the furniture
-/// rules or the readability core. All others (`data-*`, `srcset`, event
+/// rules, the embedded-post reader (`cite`) or the readability core. All others (`data-*`, `srcset`, event
 /// handlers, …), often a third of what is left of a page, go before the
 /// parser sees them. ASCII case ignored.
 fn is_kept_attr(name: &[u8]) -> bool {
@@ -180,6 +180,7 @@ fn is_kept_attr(name: &[u8]) -> bool {
                 | b"rel"
                 | b"href"
                 | b"datetime"
+                | b"cite"
                 | b"type"
                 | b"value"
                 | b"lang"
