@@ -69,17 +69,33 @@ pub(crate) fn platform_of(class: &str) -> Option<Platform> {
 /// keeps such an address (it blanks all others), so that an embed can
 /// name its post.
 pub(crate) fn is_post_link(href: &[u8]) -> bool {
-    let find = |n: &[u8]| memchr::memmem::find(href, n).is_some();
-    if !(href.starts_with(b"http") || href.starts_with(b"//")) {
+    // Every link of a page comes here: the host is read first, and only
+    // the platforms' hosts look further.
+    let rest = if let Some(r) = href.strip_prefix(b"https://") {
+        r
+    } else if let Some(r) = href.strip_prefix(b"http://") {
+        r
+    } else if let Some(r) = href.strip_prefix(b"//") {
+        r
+    } else {
         return false;
-    }
-    ((find(b"twitter.com/") || find(b"x.com/")) && find(b"/status/"))
-        || (find(b"bsky.app/profile/") && find(b"/post/"))
-        || find(b"instagram.com/p/")
-        || find(b"instagram.com/reel/")
-        || (find(b"tiktok.com/@") && find(b"/video/"))
-        || (find(b"facebook.com/") && (find(b"/posts/") || find(b"/videos/")))
-        || ((find(b"threads.net/@") || find(b"threads.com/@")) && find(b"/post/"))
+    };
+    let end = rest.iter().position(|&b| b == b'/').unwrap_or(rest.len());
+    let (host, path) = rest.split_at(end);
+    let on = |domain: &[u8]| {
+        host.eq_ignore_ascii_case(domain)
+            || (host.len() > domain.len()
+                && host[host.len() - domain.len() - 1] == b'.'
+                && host[host.len() - domain.len()..].eq_ignore_ascii_case(domain))
+    };
+    let has = |n: &[u8]| memchr::memmem::find(path, n).is_some();
+    ((on(b"twitter.com") || on(b"x.com")) && has(b"/status/"))
+        || (on(b"bsky.app") && path.starts_with(b"/profile/") && has(b"/post/"))
+        || (on(b"instagram.com")
+            && (path.starts_with(b"/p/") || path.starts_with(b"/reel/") || has(b"/p/")))
+        || (on(b"tiktok.com") && path.starts_with(b"/@") && has(b"/video/"))
+        || (on(b"facebook.com") && (has(b"/posts/") || has(b"/videos/")))
+        || ((on(b"threads.net") || on(b"threads.com")) && path.starts_with(b"/@") && has(b"/post/"))
 }
 
 /// Reads the embeds `ids` (blockquotes whose class names a platform, in
@@ -517,6 +533,8 @@ mod tests {
             "https://www.tiktok.com/@a/video/7",
             "https://www.facebook.com/a/posts/42",
             "https://www.threads.net/@a/post/C1",
+            "https://mobile.twitter.com/a/status/1",
+            "//www.instagram.com/reel/C2/",
         ] {
             assert!(is_post_link(yes.as_bytes()), "{yes}");
         }
@@ -526,6 +544,8 @@ mod tests {
             "/status/1",
             "https://example.org/news/1",
             "https://x.com/account",
+            "https://example.org/x.com/status/1",
+            "https://notx.com/a/status/1",
         ] {
             assert!(!is_post_link(no.as_bytes()), "{no}");
         }

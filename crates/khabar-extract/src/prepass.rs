@@ -152,9 +152,9 @@ fn lowered<const N: usize>(name: &[u8], test: impl Fn(&[u8]) -> bool) -> bool {
 }
 
 /// Attributes read by the metadata layer, the page typer, the furniture
-/// rules, the embedded-post reader (`cite`) or the readability core. All others (`data-*`, `srcset`, event
-/// handlers, …), often a third of what is left of a page, go before the
-/// parser sees them. ASCII case ignored.
+/// rules, the embedded-post reader (`cite`) or the readability core. All
+/// others (`data-*`, `srcset`, event handlers, …), often a third of what
+/// is left of a page, go before the parser sees them. ASCII case ignored.
 fn is_kept_attr(name: &[u8]) -> bool {
     lowered::<14>(name, |lower| {
         matches!(

@@ -235,7 +235,7 @@ fn extension(p: &Path) -> Option<String> {
 /// Copies into khabar's archive the pages of WARC files whose articles
 /// this import stored (new, changed, or stored before without a copy),
 /// reading each file again, and points the articles at their copies in one
-/// transaction; returns the pages copied. An article met again unchanged
+/// transaction; returns the pages copied and the articles linked. An article met again unchanged
 /// keeps the copy it has: importing a file twice archives its pages once.
 /// The files of the archive itself are never copied into it again: their
 /// articles are pointed at the records already there (a store rebuilt with
