@@ -1,6 +1,7 @@
 //! Social media posts embedded in a page: the `<blockquote>` that the embed
 //! code of X (Twitter), Bluesky, Instagram, TikTok, Facebook, Threads and
-//! Mastodon puts in the page before its script turns it into a frame.
+//! Mastodon puts in the page before its script turns it into a frame, and
+//! the `<script data-telegram-post="channel/123">` of Telegram's.
 //!
 //! A statement posted by an official and embedded in a report is often the
 //! report's main source, and the blockquote holds the words and who posted
@@ -32,6 +33,7 @@ pub enum Platform {
     Facebook,
     Threads,
     Mastodon,
+    Telegram,
 }
 
 /// A social media post embedded in the page.
@@ -185,6 +187,9 @@ struct Parts {
 }
 
 fn read(node: &NodeRef, platform: Platform) -> EmbeddedPost {
+    if platform == Platform::Telegram {
+        return telegram(node);
+    }
     let mut parts = Parts::default();
     collect(node, None, &mut parts);
     let mut post = EmbeddedPost {
@@ -261,6 +266,30 @@ fn read(node: &NodeRef, platform: Platform) -> EmbeddedPost {
         post.handle = Some(tidy(&h));
     }
     post
+}
+
+/// Telegram's embed code is a script naming the post ("channel/123"): the
+/// words come later from Telegram, so only the channel and the address are
+/// known.
+fn telegram(node: &NodeRef) -> EmbeddedPost {
+    let post = node.attr("data-telegram-post").unwrap_or_default();
+    let post = post.trim().trim_matches('/');
+    let channel = post
+        .split('/')
+        .next()
+        .filter(|c| !c.is_empty() && c.chars().all(|c| c.is_ascii_alphanumeric() || c == '_'));
+    EmbeddedPost {
+        platform: Platform::Telegram,
+        author: None,
+        handle: channel.map(|c| format!("@{c}")),
+        text: String::new(),
+        posted: None,
+        url: channel.and(
+            post.split_once('/')
+                .filter(|(_, n)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+                .map(|_| format!("https://t.me/{post}")),
+        ),
+    }
 }
 
 /// Sets the author and handle from "Name (@handle)", "@handle" or "Name".
@@ -521,6 +550,28 @@ mod tests {
         assert_eq!(p.url.as_deref(), Some("https://www.instagram.com/p/Cx1/"));
         assert!(!body.contains("blockquote"), "{body}");
         assert!(!body.contains("View this post"), "{body}");
+    }
+
+    #[test]
+    fn a_telegram_embed_names_its_channel_and_post() {
+        let (posts, body) = run(
+            r#"<body><p>Before.</p><script async src="https://telegram.org/js/telegram-widget.js?22" data-telegram-post="tolonews_af/48213" data-width="100%"></script><p>After.</p><script data-telegram-post="bad channel/x"></script></body>"#,
+        );
+        assert_eq!(
+            posts
+                .iter()
+                .map(|p| (p.platform, p.handle.as_deref(), p.url.as_deref()))
+                .collect::<Vec<_>>(),
+            [
+                (
+                    Platform::Telegram,
+                    Some("@tolonews_af"),
+                    Some("https://t.me/tolonews_af/48213")
+                ),
+                (Platform::Telegram, None, None),
+            ]
+        );
+        assert!(!body.contains("script"), "{body}");
     }
 
     #[test]

@@ -137,8 +137,8 @@ pub(crate) struct Features {
     /// Buttons that open a panel (`aria-expanded`) and hold a question: the
     /// questions of an FAQ accordion, whose answers are the panels.
     pub questions: Vec<NodeId>,
-    /// Blockquotes of social media embed code, with their platform (see
-    /// [`crate::embeds`]).
+    /// Blockquotes of social media embed code, and Telegram's embed
+    /// scripts, with their platform (see [`crate::embeds`]).
     pub embeds: Vec<(crate::embeds::Platform, NodeId)>,
 }
 
@@ -281,6 +281,9 @@ pub(crate) fn features(doc: &Document) -> Features {
                     f.embeds.push((p, n.id));
                 }
             }
+            Tag::Script if n.has_attr("data-telegram-post") => {
+                f.embeds.push((crate::embeds::Platform::Telegram, n.id));
+            }
             Tag::Meta => {
                 if let Some(g) = seen.generator {
                     f.generator = g;
@@ -364,6 +367,8 @@ enum Tag {
     Figure,
     Blockquote,
     Meta,
+    /// `<script>`: Telegram's embed code is one.
+    Script,
     Other,
 }
 
@@ -597,6 +602,7 @@ impl Seen {
             local_name!("figure") => Tag::Figure,
             local_name!("blockquote") => Tag::Blockquote,
             local_name!("meta") => Tag::Meta,
+            local_name!("script") => Tag::Script,
             _ => Tag::Other,
         };
         let generator = (tag == Tag::Meta

@@ -1,12 +1,12 @@
-//! A byte-level pre-pass before the HTML parser: removes comments and the
-//! contents of `<script>` (except JSON-LD), `<style>` and `<svg>`, which
-//! are about half the bytes of a typical page and never main text, the
-//! attributes nobody reads, the `<link>`s of the head but the canonical
-//! and author ones, and the white space between tags that separates no
-//! words (about a third of the nodes of a parsed page). The parser then
-//! builds a much smaller tree. Tag boundaries follow the HTML tokenizer:
-//! script and style data end at the first `</script` / `</style` (any
-//! case).
+//! A byte-level pre-pass before the HTML parser: removes comments, the
+//! `<script>`s (except JSON-LD and Telegram's embed code) and the contents
+//! of `<style>` and `<svg>`, which are about half the bytes of a typical
+//! page and never main text, the attributes nobody reads, the `<link>`s
+//! of the head but the canonical and author ones, and the white space
+//! between tags that separates no words (about a third of the nodes of a
+//! parsed page). The parser then builds a much smaller tree. Tag
+//! boundaries follow the HTML tokenizer: script and style data end at the
+//! first `</script` / `</style` (any case).
 
 use std::borrow::Cow;
 
@@ -407,8 +407,10 @@ pub(crate) fn strip_heavy_keeping<'a>(s: &'a str, extra: &[String]) -> Cow<'a, s
             if [&b"ld+json"[..], b"ld&#x2b;json", b"ld&#43;json"]
                 .iter()
                 .any(|ty| contains_ci(tag, ty))
+                // Telegram's embed code names the post it shows.
+                || contains_ci(tag, b"data-telegram-post")
             {
-                // JSON-LD stays, as one opaque tag.
+                // JSON-LD and Telegram's embed stay, as one opaque tag.
                 ws.keep_tag(Kind::Other, p, end, &mut out, &mut last, s);
                 i = end;
                 continue;
