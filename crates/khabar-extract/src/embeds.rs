@@ -340,23 +340,30 @@ fn is_media_link(text: &str) -> bool {
         || t.starts_with('♬')
 }
 
+/// A child node met by [`collect`].
+enum Item {
+    Text(String),
+    Element { name: String, href: Option<String> },
+    Other,
+}
+
 /// Walks the embed: `para` is the paragraph being filled, if inside one.
 fn collect(node: &NodeRef, mut para: Option<&mut String>, parts: &mut Parts) {
     for child in node.children_it(false) {
-        let kind = child.query_or(None, |t| match &t.data {
-            NodeData::Text { contents } => Some(Err(contents.to_string())),
-            NodeData::Element(e) => Some(Ok((
-                el::name(e).to_string(),
-                el::attr(e, &dom_query::local_name!("href")).map(str::to_string),
-            ))),
-            _ => None,
+        let item = child.query_or(Item::Other, |t| match &t.data {
+            NodeData::Text { contents } => Item::Text(contents.to_string()),
+            NodeData::Element(e) => Item::Element {
+                name: el::name(e).to_string(),
+                href: el::attr(e, &dom_query::local_name!("href")).map(str::to_string),
+            },
+            _ => Item::Other,
         });
-        match kind {
-            Some(Err(text)) => match para.as_deref_mut() {
+        match item {
+            Item::Text(text) => match para.as_deref_mut() {
                 Some(p) => p.push_str(&text),
                 None => parts.tail.push_str(&text),
             },
-            Some(Ok((name, href))) => match name.as_str() {
+            Item::Element { name, href } => match name.as_str() {
                 "br" => {
                     if let Some(p) = para.as_deref_mut() {
                         p.push('\n');
@@ -414,7 +421,7 @@ fn collect(node: &NodeRef, mut para: Option<&mut String>, parts: &mut Parts) {
                 }
                 _ => collect(&child, para.as_deref_mut(), parts),
             },
-            None => {}
+            Item::Other => {}
         }
     }
 }
