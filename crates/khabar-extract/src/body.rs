@@ -445,7 +445,7 @@ fn blank(c: char) -> bool {
 
 /// Collapses white space inside lines, keeps the line breaks of `<br>`,
 /// drops empty lines and lines of invisible marks only.
-fn normalize(s: &str) -> String {
+pub(crate) fn normalize(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     if s.is_ascii() {
         // Most text: one pass over the bytes. The ASCII white space of

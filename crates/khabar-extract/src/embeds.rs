@@ -18,6 +18,7 @@
 use dom_query::{Document, NodeData, NodeId, NodeRef};
 use serde::Serialize;
 
+use crate::body::normalize;
 use crate::el;
 
 /// Where an embedded post was published.
@@ -213,7 +214,7 @@ fn read(node: &NodeRef, platform: Platform) -> EmbeddedPost {
     for p in parts
         .paras
         .iter()
-        .map(|p| tidy(p))
+        .map(|p| normalize(p))
         .filter(|p| !p.is_empty())
     {
         let lower = p.to_lowercase();
@@ -230,7 +231,7 @@ fn read(node: &NodeRef, platform: Platform) -> EmbeddedPost {
             words.push(p);
         }
     }
-    let mut tail = tidy(&parts.tail);
+    let mut tail = normalize(&parts.tail);
     // Words written straight into the blockquote, without a paragraph:
     // they end at the dash before the poster's name.
     if words.is_empty()
@@ -251,7 +252,11 @@ fn read(node: &NodeRef, platform: Platform) -> EmbeddedPost {
             None => set_who(&mut post, rest),
         }
     } else if !tail.is_empty() {
-        let date = parts.tail_link.as_deref().map(tidy).unwrap_or_default();
+        let date = parts
+            .tail_link
+            .as_deref()
+            .map(normalize)
+            .unwrap_or_default();
         let who = if !date.is_empty() && tail.ends_with(&date) {
             post.posted = Some(date.clone());
             tail[..tail.len() - date.len()].trim()
@@ -263,7 +268,7 @@ fn read(node: &NodeRef, platform: Platform) -> EmbeddedPost {
     if post.handle.is_none()
         && let Some(h) = parts.at_link
     {
-        post.handle = Some(tidy(&h));
+        post.handle = Some(normalize(&h));
     }
     post
 }
@@ -319,15 +324,6 @@ fn strip_prefix_ci<'s>(s: &'s str, prefix: &str) -> Option<&'s str> {
     s.get(..prefix.len())
         .filter(|h| h.eq_ignore_ascii_case(prefix))
         .map(|_| &s[prefix.len()..])
-}
-
-/// White space collapsed inside each line; empty lines dropped.
-fn tidy(s: &str) -> String {
-    s.lines()
-        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
-        .filter(|l| !l.is_empty())
-        .collect::<Vec<_>>()
-        .join("\n")
 }
 
 /// A link that only stands for the post's media or a short address.
