@@ -3,22 +3,8 @@
 
 use crate::el;
 use dom_query::{Document, Element, NodeData, NodeRef, local_name};
+use khabar_model::BlockKind;
 use serde::Serialize;
-
-/// What a block of the main text is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum BlockKind {
-    Paragraph,
-    /// A heading inside the text (`<h2>`…), not the title.
-    Heading,
-    /// A block quote (`<blockquote>`).
-    Quote,
-    /// An item of a list.
-    ListItem,
-    /// Preformatted text (`<pre>`), line breaks kept.
-    Preformatted,
-}
 
 /// One block of the main text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

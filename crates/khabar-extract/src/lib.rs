@@ -70,10 +70,11 @@ use dom_query::Document;
 use khabar_model::ArticleDraft;
 use serde::Serialize;
 
-pub use body::{Block, BlockKind};
+pub use body::Block;
 pub use charset::CharsetSource;
 pub use embeds::{EmbeddedPost, Platform};
 pub use error::{Error, Result};
+pub use khabar_model::BlockKind;
 pub use meta::Source;
 pub use pagetype::PageType;
 pub use prepass::limit_nesting;
@@ -244,6 +245,7 @@ impl ExtractedArticle {
             })
             .unwrap_or_default();
         let mut d = ArticleDraft::new(title, self.paragraphs());
+        d.kinds = BlockKind::list(self.blocks.iter().map(|b| b.kind));
         if let Some(u) = url
             .map(str::to_string)
             .or_else(|| self.url.clone())

@@ -72,6 +72,45 @@ pub struct ArchiveRef {
     pub sha256: String,
 }
 
+/// What one paragraph of an article's body is. Stored articles keep the kind
+/// of each paragraph next to its text, so that a reader shows headings,
+/// block quotes, lists and preformatted text as such; the text itself, and
+/// everything computed from it (the content hash, search, quotes, figures),
+/// does not depend on it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BlockKind {
+    #[default]
+    Paragraph,
+    /// A heading inside the text (`<h2>`…), not the title.
+    Heading,
+    /// A block quote (`<blockquote>`), such as an embedded social media post.
+    Quote,
+    /// An item of a list.
+    ListItem,
+    /// Preformatted text (`<pre>`), line breaks kept.
+    Preformatted,
+}
+
+impl BlockKind {
+    /// The kinds to store for blocks of these kinds: empty when every one is
+    /// a plain paragraph (the common case, and what older data holds).
+    pub fn list(kinds: impl IntoIterator<Item = BlockKind>) -> Vec<BlockKind> {
+        let kinds: Vec<BlockKind> = kinds.into_iter().collect();
+        if kinds.iter().all(|k| *k == BlockKind::Paragraph) {
+            Vec::new()
+        } else {
+            kinds
+        }
+    }
+}
+
+/// The kind of paragraph `i` by a kinds list: a paragraph past the list's
+/// end (every one, for an empty list) is a plain paragraph.
+fn kind_at(kinds: &[BlockKind], i: usize) -> BlockKind {
+    kinds.get(i).copied().unwrap_or_default()
+}
+
 /// An article as a stage produced it, before the store gave it an id.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ArticleDraft {
@@ -92,6 +131,10 @@ pub struct ArticleDraft {
     pub lang: Option<Lang>,
     /// The body, one entry per paragraph; a paragraph may hold line breaks (verse).
     pub paragraphs: Vec<String>,
+    /// The kind of each paragraph, in order (see [`BlockKind::list`]); empty
+    /// when all are plain paragraphs, as for digest text.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub kinds: Vec<BlockKind>,
     /// When khabar fetched or imported it.
     pub fetched_at: DateTime<Utc>,
     pub archive: Option<ArchiveRef>,
@@ -111,6 +154,7 @@ impl ArticleDraft {
             published_at: None,
             lang: None,
             paragraphs,
+            kinds: Vec::new(),
             fetched_at: Utc::now(),
             archive: None,
         }
@@ -132,6 +176,11 @@ impl ArticleDraft {
     pub fn text(&self) -> String {
         self.paragraphs.join("\n\n")
     }
+
+    /// The kind of paragraph `i` (a plain paragraph where `kinds` says nothing).
+    pub fn kind(&self, i: usize) -> BlockKind {
+        kind_at(&self.kinds, i)
+    }
 }
 
 /// A stored article.
@@ -148,6 +197,9 @@ pub struct Article {
     pub published_at: Option<DateTime<FixedOffset>>,
     pub lang: Option<Lang>,
     pub paragraphs: Vec<String>,
+    /// The kind of each paragraph, as in [`ArticleDraft::kinds`].
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub kinds: Vec<BlockKind>,
     pub content_hash: ContentHash,
     pub fetched_at: DateTime<Utc>,
     pub archive: Option<ArchiveRef>,
@@ -163,6 +215,11 @@ impl Article {
         self.paragraphs.join("\n\n")
     }
 
+    /// The kind of paragraph `i` (a plain paragraph where `kinds` says nothing).
+    pub fn kind(&self, i: usize) -> BlockKind {
+        kind_at(&self.kinds, i)
+    }
+
     /// The article's content as a draft (what an export writes and an import reads back).
     pub fn to_draft(&self) -> ArticleDraft {
         ArticleDraft {
@@ -176,6 +233,7 @@ impl Article {
             published_at: self.published_at,
             lang: self.lang.clone(),
             paragraphs: self.paragraphs.clone(),
+            kinds: self.kinds.clone(),
             fetched_at: self.fetched_at,
             archive: self.archive.clone(),
         }

@@ -20,7 +20,9 @@ pub mod script;
 mod source;
 mod story;
 
-pub use article::{ArchiveRef, Article, ArticleDraft, ArticleId, ContentHash, canonicalize_url};
+pub use article::{
+    ArchiveRef, Article, ArticleDraft, ArticleId, BlockKind, ContentHash, canonicalize_url,
+};
 pub use error::{Error, Result};
 pub use http::charset_param;
 pub use lang::Lang;

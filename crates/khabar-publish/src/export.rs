@@ -1,7 +1,7 @@
 //! Exports of stored articles: digest text, Markdown, a standalone HTML page
 //! and JSON.
 
-use khabar_model::{Article, ArticleDraft};
+use khabar_model::{Article, ArticleDraft, BlockKind};
 use serde_json::{Value, json};
 
 use crate::digest::write_digest;
@@ -47,8 +47,11 @@ fn web_url(url: Option<&str>) -> Option<&str> {
 
 /// The articles as a Markdown document: `# {title}`, then per article a
 /// `## ` heading, an italic line with byline, source, time and language (what
-/// is known), the teaser in bold, the paragraphs (verse lines end with two
-/// spaces, a hard break) and a `[Read more](<url>)` link for web URLs.
+/// is known), the teaser in bold, the body and a `[Read more](<url>)` link
+/// for web URLs. In the body, headings are `### ` headings, block quotes `>`
+/// lines, list items `-` lines (one list while they follow each other),
+/// preformatted text a fenced block, and verse lines of a paragraph end with
+/// two spaces (a hard break).
 ///
 /// Text is escaped so that it cannot make structure: `\`, `` ` ``, `*`, `_`,
 /// `[`, `]` and `<` everywhere, and block markers (`#`, `>`, `-`, `+`, `=`,
@@ -67,27 +70,61 @@ pub fn to_markdown(articles: &[Article], title: &str) -> String {
         if let Some(t) = a.teaser.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
             out.push_str(&format!("\n**{}**\n", md_inline(&one_line(t))));
         }
-        for p in a
-            .paragraphs
-            .iter()
-            .map(|p| p.trim())
-            .filter(|p| !p.is_empty())
-        {
-            out.push('\n');
+        let mut prev = None;
+        for (kind, p) in body(a) {
+            // List items follow each other on single lines.
+            if !(prev == Some(BlockKind::ListItem) && kind == BlockKind::ListItem) {
+                out.push('\n');
+            }
+            if kind == BlockKind::Preformatted {
+                // A fence longer than any run of backticks inside.
+                let longest = p.split(|c| c != '`').map(str::len).max().unwrap_or(0);
+                let fence = "`".repeat(longest.max(2) + 1);
+                out.push_str(&format!("{fence}\n{p}\n{fence}\n"));
+                prev = Some(kind);
+                continue;
+            }
             let lines: Vec<String> = p
                 .lines()
                 .map(str::trim)
                 .filter(|l| !l.is_empty())
                 .map(md_line)
                 .collect();
-            out.push_str(&lines.join("  \n"));
+            match kind {
+                BlockKind::Heading => {
+                    out.push_str("### ");
+                    out.push_str(&md_heading(&lines.join(" ")));
+                }
+                BlockKind::Quote => out.push_str(&format!("> {}", lines.join("  \n> "))),
+                BlockKind::ListItem => out.push_str(&format!("- {}", lines.join("  \n  "))),
+                _ => out.push_str(&lines.join("  \n")),
+            }
             out.push('\n');
+            prev = Some(kind);
         }
         if let Some(url) = web_url(a.url.as_deref()) {
             out.push_str(&format!("\n[Read more](<{url}>)\n"));
         }
     }
     out
+}
+
+/// The body's paragraphs that hold words, with their kinds; trimmed, except
+/// preformatted text, whose indentation is kept (only blank lines around it go).
+fn body(a: &Article) -> impl Iterator<Item = (BlockKind, &str)> {
+    a.paragraphs
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            let kind = a.kind(i);
+            let p = if kind == BlockKind::Preformatted {
+                p.trim_end().trim_start_matches(['\n', '\r'])
+            } else {
+                p.trim()
+            };
+            (kind, p)
+        })
+        .filter(|(_, p)| !p.trim().is_empty())
 }
 
 /// Escapes the characters that start inline structure (emphasis, code,
@@ -120,6 +157,17 @@ fn md_line(line: &str) -> String {
     esc
 }
 
+/// An ATX heading's text: a run of `#` at its end would close the heading
+/// and vanish, so its last `#` is escaped.
+fn md_heading(escaped: &str) -> String {
+    if escaped.ends_with('#') {
+        let cut = escaped.len() - 1;
+        format!("{}\\#", &escaped[..cut])
+    } else {
+        escaped.to_string()
+    }
+}
+
 fn one_line(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
@@ -133,6 +181,9 @@ font-family:Charter,'Iowan Old Style','Palatino Linotype',Georgia,serif;line-hei
 main{max-width:42rem;margin:0 auto}\
 h1{font-size:1.8rem;line-height:1.2}\
 h2{font-size:1.35rem;line-height:1.3;margin:0 0 .3rem}\
+h3{font-size:1.1rem;line-height:1.3;margin:1.4rem 0 .3rem}\
+blockquote{margin:1rem 0;padding:0 1rem;border-inline-start:3px solid #ccc;color:#333}\
+pre{white-space:pre-wrap;font-size:.9rem;background:#f6f6f6;padding:.6rem}\
 article{margin:2.5rem 0;padding-top:1.5rem;border-top:1px solid #ddd}\
 .meta{color:#555;font-size:.9rem;margin:0 0 1rem}\
 .teaser{font-weight:bold}\
@@ -177,19 +228,36 @@ pub fn to_html(articles: &[Article], title: &str) -> String {
                 escape_html(&one_line(t))
             ));
         }
-        for p in a
-            .paragraphs
-            .iter()
-            .map(|p| p.trim())
-            .filter(|p| !p.is_empty())
-        {
+        let mut in_list = false;
+        for (kind, p) in body(a) {
+            match (in_list, kind == BlockKind::ListItem) {
+                (false, true) => out.push_str("<ul>\n"),
+                (true, false) => out.push_str("</ul>\n"),
+                _ => {}
+            }
+            in_list = kind == BlockKind::ListItem;
+            if kind == BlockKind::Preformatted {
+                out.push_str(&format!("<pre>{}</pre>\n", escape_html(p)));
+                continue;
+            }
             let lines: Vec<String> = p
                 .lines()
                 .map(str::trim)
                 .filter(|l| !l.is_empty())
                 .map(escape_html)
                 .collect();
-            out.push_str(&format!("<p>{}</p>\n", lines.join("<br>\n")));
+            let text = lines.join("<br>\n");
+            match kind {
+                BlockKind::Heading => out.push_str(&format!("<h3>{}</h3>\n", lines.join(" "))),
+                BlockKind::Quote => {
+                    out.push_str(&format!("<blockquote><p>{text}</p></blockquote>\n"))
+                }
+                BlockKind::ListItem => out.push_str(&format!("<li>{text}</li>\n")),
+                _ => out.push_str(&format!("<p>{text}</p>\n")),
+            }
+        }
+        if in_list {
+            out.push_str("</ul>\n");
         }
         if let Some(url) = web_url(a.url.as_deref()) {
             out.push_str(&format!(
@@ -223,8 +291,9 @@ pub fn escape_html(s: &str) -> String {
 // -------------------------------------------------------------------- JSON
 
 /// The articles as `{"articles": [...]}`, each with the summary fields of
-/// [`article_json`] plus `text` (paragraphs joined by a blank line) and
-/// `paragraphs`.
+/// [`article_json`] plus `text` (paragraphs joined by a blank line),
+/// `paragraphs` and `kinds`, the kind of each paragraph (`paragraph`,
+/// `heading`, `quote`, `list_item` or `preformatted`).
 pub fn to_json(articles: &[Article]) -> Value {
     let list: Vec<Value> = articles
         .iter()
@@ -233,11 +302,17 @@ pub fn to_json(articles: &[Article]) -> Value {
             if let Value::Object(m) = &mut v {
                 m.insert("text".into(), Value::String(a.text()));
                 m.insert("paragraphs".into(), json!(a.paragraphs));
+                m.insert("kinds".into(), json!(paragraph_kinds(a)));
             }
             v
         })
         .collect();
     json!({ "articles": list })
+}
+
+/// The kind of every paragraph of an article, one per paragraph.
+pub fn paragraph_kinds(a: &Article) -> Vec<BlockKind> {
+    (0..a.paragraphs.len()).map(|i| a.kind(i)).collect()
 }
 
 /// One article's summary, as `khabar articles --json` prints it: `id`, `url`,
@@ -281,6 +356,7 @@ mod tests {
             published_at: None,
             lang: None,
             paragraphs,
+            kinds: vec![],
             fetched_at: Utc::now(),
             archive: None,
             topics: vec![],
@@ -343,6 +419,77 @@ mod tests {
             md.contains("[Read more](<https://example.org/news/1>)"),
             "{md}"
         );
+    }
+
+    /// An article whose body has one block of every kind.
+    fn structured() -> Article {
+        let mut a = article(
+            "Road report",
+            &[
+                "The road opened on Monday.",
+                "What happened #",
+                "first item",
+                "second item\nwith a second line",
+                "The road is open.\n— Ministry (@ministry), 3 March",
+                "  let x = \"```\";\n    indented <b>",
+                "Last words.",
+            ],
+        );
+        a.kinds = vec![
+            BlockKind::Paragraph,
+            BlockKind::Heading,
+            BlockKind::ListItem,
+            BlockKind::ListItem,
+            BlockKind::Quote,
+            BlockKind::Preformatted,
+        ];
+        a
+    }
+
+    #[test]
+    fn markdown_keeps_the_kind_of_each_paragraph() {
+        let md = to_markdown(&[structured()], "Digest");
+        let body = md.split("## Road report\n").nth(1).unwrap();
+        assert_eq!(
+            body,
+            "\nThe road opened on Monday.\n\
+             \n### What happened \\#\n\
+             \n- first item\n- second item  \n  with a second line\n\
+             \n> The road is open.  \n> — Ministry (@ministry), 3 March\n\
+             \n````\n  let x = \"```\";\n    indented <b>\n````\n\
+             \nLast words.\n",
+            "{md}"
+        );
+    }
+
+    #[test]
+    fn html_keeps_the_kind_of_each_paragraph() {
+        let html = to_html(&[structured()], "Digest");
+        let start = html.find("<p>The road").unwrap();
+        let end = html.find("</article>").unwrap();
+        assert_eq!(
+            &html[start..end],
+            "<p>The road opened on Monday.</p>\n\
+             <h3>What happened #</h3>\n\
+             <ul>\n<li>first item</li>\n<li>second item<br>\nwith a second line</li>\n</ul>\n\
+             <blockquote><p>The road is open.<br>\n— Ministry (@ministry), 3 March</p></blockquote>\n\
+             <pre>  let x = &quot;```&quot;;\n    indented &lt;b&gt;</pre>\n\
+             <p>Last words.</p>\n"
+        );
+        // A list that ends the body is closed.
+        let mut a = article("List", &["intro", "only item"]);
+        a.kinds = vec![BlockKind::Paragraph, BlockKind::ListItem];
+        let html = to_html(&[a], "Digest");
+        assert!(
+            html.contains("<ul>\n<li>only item</li>\n</ul>\n</article>"),
+            "{html}"
+        );
+        let v = to_json(&[structured()]);
+        let kinds = v["articles"][0]["kinds"].as_array().unwrap();
+        assert_eq!(kinds.len(), 7);
+        assert_eq!(kinds[1], "heading");
+        assert_eq!(kinds[5], "preformatted");
+        assert_eq!(kinds[6], "paragraph");
     }
 
     #[test]

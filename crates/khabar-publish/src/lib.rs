@@ -47,4 +47,6 @@ pub mod export;
 
 pub use digest::{parse_digest, write_digest, write_digest_article};
 pub use error::{Error, Result};
-pub use export::{article_json, escape_html, to_html, to_json, to_markdown, to_text};
+pub use export::{
+    article_json, escape_html, paragraph_kinds, to_html, to_json, to_markdown, to_text,
+};

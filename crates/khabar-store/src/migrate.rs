@@ -31,6 +31,11 @@ pub(crate) const SQLITE: &[Migration] = &[
         name: "understanding",
         sql: include_str!("../migrations/sqlite/0003_understanding.sql"),
     },
+    Migration {
+        version: 4,
+        name: "block kinds",
+        sql: include_str!("../migrations/sqlite/0004_block_kinds.sql"),
+    },
 ];
 
 #[cfg(test)]

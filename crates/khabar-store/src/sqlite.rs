@@ -9,7 +9,7 @@ use std::time::Duration;
 use async_trait::async_trait;
 use chrono::{DateTime, FixedOffset, NaiveDate, SecondsFormat, Utc};
 use khabar_model::{
-    Approx, ArchiveRef, Article, ArticleDraft, ArticleId, ContentHash, Entity, EntityId,
+    Approx, ArchiveRef, Article, ArticleDraft, ArticleId, BlockKind, ContentHash, Entity, EntityId,
     EntityKind, Figure, Lang, Quote, Source, SourceDraft, SourceId, SourceKind, SourceOrigin,
     Story, StoryId, StoryMember,
 };
@@ -308,6 +308,15 @@ fn to_json_list(v: &[String]) -> String {
     serde_json::to_string(v).unwrap_or_else(|_| "[]".to_string())
 }
 
+fn json_kinds(s: &str) -> Result<Vec<BlockKind>> {
+    serde_json::from_str(s).map_err(|e| corrupt("paragraph kinds", e))
+}
+
+/// The kinds column of a draft: `[]` when all its paragraphs are plain.
+fn to_json_kinds(v: &[BlockKind]) -> String {
+    serde_json::to_string(&BlockKind::list(v.iter().copied())).unwrap_or_else(|_| "[]".to_string())
+}
+
 const SOURCE_COLUMNS: &str =
     "s.id, s.name, s.url, s.kind, s.lang, s.origin, s.pattern, s.last_fetch_at, s.last_error,
      (SELECT count(*) FROM articles a WHERE a.source = s.name COLLATE NOCASE) AS articles";
@@ -335,8 +344,8 @@ fn source_from_row(r: &SqliteRow) -> Result<Source> {
 }
 
 const ARTICLE_COLUMNS: &str = "id, url, canonical_url, external_id, source, title, byline, teaser,
-     published_at, lang, paragraphs, content_hash, fetched_at, archive_file, archive_offset,
-     archive_sha256, topics, story_id";
+     published_at, lang, paragraphs, kinds, content_hash, fetched_at, archive_file,
+     archive_offset, archive_sha256, topics, story_id";
 
 fn article_from_row(r: &SqliteRow) -> Result<Article> {
     const OP: &str = "read an article";
@@ -344,6 +353,7 @@ fn article_from_row(r: &SqliteRow) -> Result<Article> {
     let lang: Option<String> = r.try_get("lang").op(OP)?;
     let fetched: String = r.try_get("fetched_at").op(OP)?;
     let paragraphs: String = r.try_get("paragraphs").op(OP)?;
+    let kinds: String = r.try_get("kinds").op(OP)?;
     let topics: String = r.try_get("topics").op(OP)?;
     let archive_file: Option<String> = r.try_get("archive_file").op(OP)?;
     let archive_offset: Option<i64> = r.try_get("archive_offset").op(OP)?;
@@ -368,6 +378,7 @@ fn article_from_row(r: &SqliteRow) -> Result<Article> {
             .transpose()
             .map_err(|e| corrupt("lang", e))?,
         paragraphs: json_list(&paragraphs, "paragraphs")?,
+        kinds: json_kinds(&kinds)?,
         content_hash: ContentHash(r.try_get("content_hash").op(OP)?),
         fetched_at: parse_utc(&fetched)?,
         archive: match (archive_file, archive_offset, archive_sha256) {
@@ -387,17 +398,32 @@ fn article_from_row(r: &SqliteRow) -> Result<Article> {
 async fn import_one(conn: &mut SqliteConnection, d: &ArticleDraft) -> Result<ImportOutcome> {
     const OP: &str = "import an article";
     let hash = d.content_hash();
-    let by_url: Option<(i64, String)> = match &d.canonical_url {
-        Some(c) => sqlx::query_as("SELECT id, content_hash FROM articles WHERE canonical_url = ?")
-            .bind(c)
-            .fetch_optional(&mut *conn)
-            .await
-            .op(OP)?,
+    let kinds = to_json_kinds(&d.kinds);
+    let by_url: Option<(i64, String, String)> = match &d.canonical_url {
+        Some(c) => {
+            sqlx::query_as("SELECT id, content_hash, kinds FROM articles WHERE canonical_url = ?")
+                .bind(c)
+                .fetch_optional(&mut *conn)
+                .await
+                .op(OP)?
+        }
         None => None,
     };
     let outcome = match by_url {
-        Some((id, old)) if old == hash.0 => ImportOutcome::Unchanged(ArticleId(id)),
-        Some((id, _)) => {
+        Some((id, old, old_kinds)) if old == hash.0 => {
+            // The same text, marked up anew (or stored before kinds were
+            // kept): the kinds follow the page without making a version.
+            if old_kinds != kinds && kinds != "[]" {
+                sqlx::query("UPDATE articles SET kinds = ? WHERE id = ?")
+                    .bind(&kinds)
+                    .bind(id)
+                    .execute(&mut *conn)
+                    .await
+                    .op(OP)?;
+            }
+            ImportOutcome::Unchanged(ArticleId(id))
+        }
+        Some((id, _, _)) => {
             keep_version(conn, id).await?;
             write_article(conn, Some(id), d, &hash).await?;
             ImportOutcome::Updated(ArticleId(id))
@@ -436,8 +462,9 @@ async fn import_one(conn: &mut SqliteConnection, d: &ArticleDraft) -> Result<Imp
 async fn keep_version(conn: &mut SqliteConnection, id: i64) -> Result<()> {
     sqlx::query(
         "INSERT INTO article_versions
-            (article_id, title, byline, teaser, paragraphs, content_hash, fetched_at, replaced_at)
-         SELECT id, title, byline, teaser, paragraphs, content_hash, fetched_at, ?
+            (article_id, title, byline, teaser, paragraphs, kinds, content_hash, fetched_at,
+             replaced_at)
+         SELECT id, title, byline, teaser, paragraphs, kinds, content_hash, fetched_at, ?
          FROM articles WHERE id = ?",
     )
     .bind(now_text())
@@ -461,13 +488,15 @@ async fn write_article(
             lang = coalesce(?10, lang), paragraphs = ?11, content_hash = ?12, fetched_at = ?13,
             fetched_utc = ?14, archive_file = coalesce(?15, archive_file),
             archive_offset = coalesce(?16, archive_offset),
-            archive_sha256 = coalesce(?17, archive_sha256), updated_at = ?18, analyzed_at = NULL
-         WHERE id = ?19 RETURNING id"
+            archive_sha256 = coalesce(?17, archive_sha256), updated_at = ?18, analyzed_at = NULL,
+            kinds = ?19
+         WHERE id = ?20 RETURNING id"
     } else {
         "INSERT INTO articles (url, canonical_url, external_id, source, title, byline, teaser,
             published_at, published_utc, lang, paragraphs, content_hash, fetched_at, fetched_utc,
-            archive_file, archive_offset, archive_sha256, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)
+            archive_file, archive_offset, archive_sha256, updated_at, kinds)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,
+            ?19)
          RETURNING id"
     };
     let mut q = sqlx::query_scalar::<_, i64>(sql)
@@ -491,7 +520,8 @@ async fn write_article(
         .bind(d.archive.as_ref().map(|a| a.file.clone()))
         .bind(d.archive.as_ref().map(|a| a.offset as i64))
         .bind(d.archive.as_ref().map(|a| a.sha256.clone()))
-        .bind(now_text());
+        .bind(now_text())
+        .bind(to_json_kinds(&d.kinds));
     if let Some(id) = id {
         q = q.bind(id);
     }
@@ -807,8 +837,16 @@ impl Store for SqliteStore {
     }
 
     async fn article_versions(&self, id: ArticleId) -> Result<Vec<ArticleDraft>> {
-        let rows: Vec<(String, Option<String>, Option<String>, String, String)> = sqlx::query_as(
-            "SELECT title, byline, teaser, paragraphs, fetched_at FROM article_versions
+        type Row = (
+            String,
+            Option<String>,
+            Option<String>,
+            String,
+            String,
+            String,
+        );
+        let rows: Vec<Row> = sqlx::query_as(
+            "SELECT title, byline, teaser, paragraphs, kinds, fetched_at FROM article_versions
              WHERE article_id = ? ORDER BY id",
         )
         .bind(id.0)
@@ -816,8 +854,9 @@ impl Store for SqliteStore {
         .await
         .op("read earlier versions of an article")?;
         rows.into_iter()
-            .map(|(title, byline, teaser, paragraphs, fetched)| {
+            .map(|(title, byline, teaser, paragraphs, kinds, fetched)| {
                 let mut d = ArticleDraft::new(title, json_list(&paragraphs, "paragraphs")?);
+                d.kinds = json_kinds(&kinds)?;
                 d.byline = byline;
                 d.teaser = teaser;
                 d.fetched_at = parse_utc(&fetched)?;

@@ -159,6 +159,7 @@ async fn article(State(st): St, Path(raw): Path<String>) -> ApiResult {
     v["fetched_at"] = json!(a.fetched_at.to_rfc3339());
     v["text"] = json!(a.text());
     v["paragraphs"] = json!(a.paragraphs);
+    v["kinds"] = json!(khabar_publish::paragraph_kinds(&a));
     v["archive"] = json!(a.archive);
     v["entities"] = json!(
         d.entities

@@ -13,8 +13,8 @@ use axum::http::header::{self, HeaderMap, HeaderValue};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use chrono::{DateTime, Utc};
 use khabar_model::{
-    Article, ArticleId, EntityId, EntityKind, Figure, Quote, SourceDraft, SourceKind, SourceOrigin,
-    StoryId,
+    Article, ArticleId, BlockKind, EntityId, EntityKind, Figure, Quote, SourceDraft, SourceKind,
+    SourceOrigin, StoryId,
 };
 use khabar_store::{ArticleQuery, LedgerQuery, StoryQuery};
 use serde::Deserialize;
@@ -534,6 +534,45 @@ pub(crate) struct EntityRow {
     pub count: u32,
 }
 
+/// One piece of an article's body as the reader shows it: `kind` is
+/// `p`, `h` (a heading), `q` (a block quote), `pre` or `list` (consecutive
+/// list items, in `items`).
+struct BodyPart {
+    kind: &'static str,
+    text: String,
+    items: Vec<String>,
+}
+
+/// The stored paragraphs with their kinds, list items gathered into lists.
+fn body_parts(a: &Article) -> Vec<BodyPart> {
+    let mut out: Vec<BodyPart> = Vec::new();
+    for (i, p) in a.paragraphs.iter().enumerate() {
+        let kind = match a.kind(i) {
+            BlockKind::Paragraph => "p",
+            BlockKind::Heading => "h",
+            BlockKind::Quote => "q",
+            BlockKind::Preformatted => "pre",
+            BlockKind::ListItem => {
+                match out.last_mut() {
+                    Some(list) if list.kind == "list" => list.items.push(p.clone()),
+                    _ => out.push(BodyPart {
+                        kind: "list",
+                        text: String::new(),
+                        items: vec![p.clone()],
+                    }),
+                }
+                continue;
+            }
+        };
+        out.push(BodyPart {
+            kind,
+            text: p.clone(),
+            items: Vec::new(),
+        });
+    }
+    out
+}
+
 #[derive(Template)]
 #[template(path = "article.html")]
 struct ArticlePage {
@@ -551,7 +590,7 @@ struct ArticlePage {
     archive_sha: String,
     story_href: Option<String>,
     teaser: Option<String>,
-    paragraphs: Vec<String>,
+    body: Vec<BodyPart>,
     topics: Vec<TopicRow>,
     entities: Vec<EntityRow>,
     quotes: Vec<QuoteRow>,
@@ -599,7 +638,7 @@ pub(crate) async fn article(State(st): St, Path(raw): Path<String>) -> PageResul
             .unwrap_or_default(),
         story_href: a.story.map(|s| format!("/story/{}", s.0)),
         teaser,
-        paragraphs: a.paragraphs.clone(),
+        body: body_parts(&a),
         topics: a
             .topics
             .iter()

@@ -200,7 +200,21 @@ fn draft_for_the_store() {
         "2024-11-11T09:30:00+04:30"
     );
     assert_eq!(d.paragraphs.len(), a.blocks.len());
+    // Each paragraph keeps its kind, so the store can show a heading as one.
+    let kinds: Vec<_> = a.blocks.iter().map(|b| b.kind).collect();
+    assert_eq!(d.kinds, kinds);
+    assert!(d.kinds.contains(&khabar_extract::BlockKind::Heading));
     assert_eq!(d.lang.unwrap().as_str(), "en");
+    // A text of plain paragraphs stores no kinds at all.
+    let plain = extract(
+        b"<html><head><title>T</title></head><body><article><p>One plain paragraph of words \
+          that is long enough to be the text of the page.</p><p>And a second one, also long \
+          enough to count as part of the article.</p></article></body></html>",
+        &ExtractOptions::default(),
+    )
+    .unwrap();
+    assert!(!plain.blocks.is_empty());
+    assert!(plain.to_draft(None).kinds.is_empty());
 }
 
 #[test]

@@ -6,8 +6,8 @@ use std::path::PathBuf;
 
 use chrono::{TimeZone, Utc};
 use khabar_model::{
-    Approx, ArticleDraft, EntityKind, Figure, Lang, Quote, SourceDraft, SourceKind, SourceOrigin,
-    StoryId,
+    Approx, ArticleDraft, BlockKind, EntityKind, Figure, Lang, Quote, SourceDraft, SourceKind,
+    SourceOrigin, StoryId,
 };
 use khabar_store::{
     Analysis, ArticleQuery, EntityDraft, Error, FetchRecord, ImportOutcome, LedgerQuery, Order,
@@ -110,6 +110,96 @@ where
     assert_eq!(versions.len(), 1);
     assert_eq!(versions[0].paragraphs, a.paragraphs);
     assert_eq!(store.count_articles().await.unwrap(), 1);
+}
+
+pub async fn paragraph_kinds_are_kept_and_follow_the_page<F, Fut>(dir: &TempData, f: &F)
+where
+    F: Fn(PathBuf) -> Fut,
+    Fut: Future<Output = Boxed>,
+{
+    let store = open(dir, f).await;
+    // Stored before its kinds were known (as by older versions, or a digest).
+    let plain = article(8);
+    assert!(plain.paragraphs.len() >= 2, "{:?}", plain.paragraphs);
+    let id = store
+        .import_articles(std::slice::from_ref(&plain))
+        .await
+        .unwrap()
+        .outcomes[0]
+        .id();
+    assert!(
+        store
+            .get_article(id)
+            .await
+            .unwrap()
+            .unwrap()
+            .kinds
+            .is_empty()
+    );
+
+    // The same text from the page, its first paragraph a heading: no new
+    // version, but the kinds are kept.
+    let mut marked = plain.clone();
+    marked.kinds = vec![BlockKind::Heading, BlockKind::Quote];
+    let r = store
+        .import_articles(std::slice::from_ref(&marked))
+        .await
+        .unwrap();
+    assert_eq!(r.outcomes, vec![ImportOutcome::Unchanged(id)]);
+    let stored = store.get_article(id).await.unwrap().unwrap();
+    assert_eq!(stored.kinds, marked.kinds);
+    assert_eq!(stored.kind(0), BlockKind::Heading);
+    assert_eq!(stored.kind(1), BlockKind::Quote);
+    assert_eq!(stored.kind(99), BlockKind::Paragraph);
+    assert!(store.article_versions(id).await.unwrap().is_empty());
+    assert_eq!(stored.to_draft().kinds, marked.kinds);
+
+    // A copy that knows less (plain text again) does not wipe them.
+    store
+        .import_articles(std::slice::from_ref(&plain))
+        .await
+        .unwrap();
+    assert_eq!(
+        store.get_article(id).await.unwrap().unwrap().kinds,
+        marked.kinds
+    );
+
+    // An edit stores its own kinds and the earlier version keeps the old ones.
+    let mut edited = marked.clone();
+    edited.paragraphs.push("A closing line added later.".into());
+    edited.kinds = vec![
+        BlockKind::Heading,
+        BlockKind::Paragraph,
+        BlockKind::ListItem,
+    ];
+    let r = store
+        .import_articles(std::slice::from_ref(&edited))
+        .await
+        .unwrap();
+    assert_eq!(r.outcomes, vec![ImportOutcome::Updated(id)]);
+    let stored = store.get_article(id).await.unwrap().unwrap();
+    assert_eq!(stored.kinds, edited.kinds);
+    let versions = store.article_versions(id).await.unwrap();
+    assert_eq!(versions.len(), 1);
+    assert_eq!(versions[0].kinds, marked.kinds);
+
+    // Kinds that are all plain paragraphs are stored as none; a listing
+    // returns the kinds too.
+    let mut all_plain = article(9);
+    all_plain.kinds = vec![BlockKind::Paragraph; all_plain.paragraphs.len()];
+    let id9 = store.import_articles(&[all_plain]).await.unwrap().outcomes[0].id();
+    assert!(
+        store
+            .get_article(id9)
+            .await
+            .unwrap()
+            .unwrap()
+            .kinds
+            .is_empty()
+    );
+    let listed = store.list_articles(&ArticleQuery::default()).await.unwrap();
+    let listed = listed.iter().find(|a| a.id == id).unwrap();
+    assert_eq!(listed.kinds, edited.kinds);
 }
 
 pub async fn url_less_copy_gains_its_url<F, Fut>(dir: &TempData, f: &F)

@@ -1,5 +1,6 @@
 //! Every route answers with the right status, type and content.
 
+use khabar_model::BlockKind;
 use serde_json::Value;
 
 use crate::{app, get};
@@ -194,6 +195,66 @@ async fn article_page_is_a_clean_reader_view() {
 }
 
 #[tokio::test]
+async fn the_reader_shows_headings_quotes_lists_and_code_as_such() {
+    let a = app(None).await;
+    let mut d = khabar_model::ArticleDraft::new(
+        "Road report",
+        vec![
+            "The road opened on Monday.".into(),
+            "What happened".into(),
+            "first <item>".into(),
+            "second item".into(),
+            "The road is open.\n— Ministry (@ministry), 3 March".into(),
+            "  let x = 1;\n    indented".into(),
+            "Last words.".into(),
+        ],
+    )
+    .with_url("https://valley-herald.example/news/road-report");
+    d.kinds = vec![
+        BlockKind::Paragraph,
+        BlockKind::Heading,
+        BlockKind::ListItem,
+        BlockKind::ListItem,
+        BlockKind::Quote,
+        BlockKind::Preformatted,
+    ];
+    let id = a.store.import_articles(&[d]).await.unwrap().outcomes[0].id();
+    let r = get(&a.router, &format!("/article/{}", id.0)).await;
+    html(&r);
+    let start = r.body.find("<div class=\"body\">").unwrap();
+    let end = start + r.body[start..].find("</div>").unwrap();
+    assert_eq!(
+        r.body[start..end].trim_end(),
+        "<div class=\"body\">\n\
+         <p dir=\"auto\">The road opened on Monday.</p>\n\
+         <h2 dir=\"auto\">What happened</h2>\n\
+         <ul dir=\"auto\"><li>first &#60;item&#62;</li><li>second item</li></ul>\n\
+         <blockquote dir=\"auto\"><p>The road is open.\n— Ministry (@ministry), 3 March</p></blockquote>\n\
+         <pre dir=\"auto\">  let x = 1;\n    indented</pre>\n\
+         <p dir=\"auto\">Last words.</p>"
+    );
+    let v = json(&get(&a.router, &format!("/api/v1/articles/{}", id.0)).await);
+    let kinds: Vec<&str> = v["kinds"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|k| k.as_str().unwrap())
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            "paragraph",
+            "heading",
+            "list_item",
+            "list_item",
+            "quote",
+            "preformatted",
+            "paragraph"
+        ]
+    );
+}
+
+#[tokio::test]
 async fn search_page_has_highlights_facets_histogram_and_pages() {
     let a = app(None).await;
     let r = get(&a.router, "/search?q=floods").await;
@@ -333,6 +394,11 @@ async fn api_lists_and_gets() {
         .await,
     );
     assert_eq!(v["paragraphs"].as_array().unwrap().len(), 3);
+    // A text of plain paragraphs: one kind per paragraph all the same.
+    assert_eq!(
+        v["kinds"],
+        serde_json::json!(["paragraph", "paragraph", "paragraph"])
+    );
     assert_eq!(v["quotes"][0]["speaker"], "Ahmad Karimi");
     assert_eq!(v["figures"][0]["value"], 1200.0);
     let v = json(&get(&a.router, "/api/v1/stories").await);

@@ -142,6 +142,7 @@ fn show_json(a: &Article, d: &ArticleDetails, versions: usize) -> Value {
         "fetched_at": a.fetched_at.to_rfc3339(),
         "text": a.text(),
         "paragraphs": a.paragraphs,
+        "kinds": khabar_publish::paragraph_kinds(a),
         "entities": d.entities.iter().map(|(e, n)| json!({
             "id": e.id.0, "name": e.name, "kind": e.kind.as_str(), "aliases": e.aliases,
             "key": e.key, "mentions": n,

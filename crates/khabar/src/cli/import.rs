@@ -12,7 +12,7 @@ use std::process::ExitCode;
 
 use anyhow::{Context as _, anyhow, bail};
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, Utc};
-use khabar_model::{ArticleDraft, Lang, canonicalize_url};
+use khabar_model::{ArticleDraft, BlockKind, Lang, canonicalize_url};
 use serde::Deserialize;
 use serde_json::json;
 
@@ -659,11 +659,17 @@ fn guess_format(path: &Path, text: &str) -> Option<Format> {
 }
 
 /// One JSONL line. Unknown fields are allowed (data sets carry extra labels).
+/// The body is `paragraphs` (a list) when given, else `text`; `kinds` gives
+/// the kind of each paragraph, as khabar's JSON exports write it, and
+/// `published_at` is read as `date`, so an exported article reads back whole.
 #[derive(Debug, Deserialize)]
 struct JsonArticle {
     url: Option<String>,
     title: Option<String>,
     text: Option<String>,
+    paragraphs: Option<Vec<String>>,
+    kinds: Option<Vec<BlockKind>>,
+    #[serde(alias = "published_at")]
     date: Option<String>,
     source: Option<String>,
     lang: Option<String>,
@@ -693,12 +699,37 @@ fn parse_jsonl(path: &Path, text: &str, now: DateTime<Utc>) -> anyhow::Result<Ve
             .map(|t| t.trim().to_string())
             .filter(|t| !t.is_empty());
         let title = title.ok_or_else(|| anyhow!("{}: `title` is missing or empty", at()))?;
-        let body = j.text.unwrap_or_default();
-        let paragraphs = split_paragraphs(&body);
+        let (paragraphs, kinds) = match j.paragraphs {
+            Some(ps) => {
+                // Blank entries are dropped with their kinds.
+                let kinds = j.kinds.unwrap_or_default();
+                if !kinds.is_empty() && kinds.len() != ps.len() {
+                    bail!(
+                        "{}: `kinds` has {} entries for {} paragraphs",
+                        at(),
+                        kinds.len(),
+                        ps.len()
+                    );
+                }
+                let kept: Vec<(String, BlockKind)> = ps
+                    .into_iter()
+                    .enumerate()
+                    .filter(|(_, p)| !p.trim().is_empty())
+                    .map(|(i, p)| (p, kinds.get(i).copied().unwrap_or_default()))
+                    .collect();
+                let (ps, ks): (Vec<String>, Vec<BlockKind>) = kept.into_iter().unzip();
+                (ps, BlockKind::list(ks))
+            }
+            None if j.kinds.is_some() => {
+                bail!("{}: `kinds` needs `paragraphs` (a `text` has none)", at())
+            }
+            None => (split_paragraphs(&j.text.unwrap_or_default()), Vec::new()),
+        };
         if paragraphs.is_empty() {
-            bail!("{}: `text` is missing or empty", at());
+            bail!("{}: `text` (or `paragraphs`) is missing or empty", at());
         }
         let mut d = ArticleDraft::new(title, paragraphs);
+        d.kinds = kinds;
         if let Some(url) = j.url.filter(|u| !u.trim().is_empty()) {
             canonicalize_url(&url).with_context(at)?;
             d = d.with_url(url.trim());

@@ -934,6 +934,85 @@ fn extract_reads_standard_input_and_prints_markdown() {
 }
 
 #[test]
+fn an_imported_page_keeps_its_headings_quotes_and_lists_through_export_and_reimport() {
+    let dir = TempData::new();
+    let page = "<!DOCTYPE html><html lang=\"en\"><head><title>Wells dug in the lower village</title>\
+                <link rel=\"canonical\" href=\"https://town.example/wells\"></head><body><article>\
+                <h1>Wells dug in the lower village</h1>\
+                <p>Three new wells were dug in the lower village this spring, and every family now fetches water within minutes.</p>\
+                <h2>What the council said</h2>\
+                <blockquote>We will dig two more before the summer, the council said in a statement on Monday.</blockquote>\
+                <ul><li>Well one serves forty families in the upper lanes.</li><li>Well two serves the school and the clinic nearby.</li></ul>\
+                </article></body></html>";
+    let file = dir.write("wells.html", page);
+    ok(&dir, &["import", file.to_str().unwrap()]);
+    let shown: Value = serde_json::from_str(&ok(&dir, &["show", "1", "--json"])).unwrap();
+    assert_eq!(
+        shown["kinds"],
+        serde_json::json!(["paragraph", "heading", "quote", "list_item", "list_item"])
+    );
+    let md = ok(&dir, &["digest", "--format", "md", "--since", "all"]);
+    assert!(md.contains("\n### What the council said\n"), "{md}");
+    assert!(md.contains("\n> We will dig two more"), "{md}");
+    assert!(
+        md.contains("\n- Well one serves forty families in the upper lanes.\n- Well two"),
+        "{md}"
+    );
+    let html = ok(&dir, &["digest", "--format", "html", "--since", "all"]);
+    assert!(html.contains("<h3>What the council said</h3>"), "{html}");
+    assert!(html.contains("<blockquote><p>We will dig"), "{html}");
+    assert!(html.contains("<ul>\n<li>Well one"), "{html}");
+
+    // The JSON export, one article per line, imports into a new store whole.
+    let json: Value =
+        serde_json::from_str(&ok(&dir, &["digest", "--format", "json", "--since", "all"])).unwrap();
+    let lines: Vec<String> = json["articles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a.to_string())
+        .collect();
+    let other = TempData::new();
+    let exported = other.write("export.jsonl", &lines.join("\n"));
+    ok(&other, &["import", exported.to_str().unwrap()]);
+    let back: Value = serde_json::from_str(&ok(&other, &["show", "1", "--json"])).unwrap();
+    for field in [
+        "kinds",
+        "paragraphs",
+        "content_hash",
+        "title",
+        "url",
+        "published_at",
+    ] {
+        assert_eq!(back[field], shown[field], "{field}");
+    }
+
+    // Kinds that do not fit the paragraphs are refused, naming the line.
+    let bad = other.write(
+        "bad.jsonl",
+        r#"{"title":"T","paragraphs":["one","two"],"kinds":["heading"]}"#,
+    );
+    let err = fails(&other, &["import", bad.to_str().unwrap()]);
+    assert!(
+        err.contains("line 1") && err.contains("`kinds` has 1 entries for 2 paragraphs"),
+        "{err}"
+    );
+    let bad = other.write(
+        "bad2.jsonl",
+        r#"{"title":"T","text":"one","kinds":["heading"]}"#,
+    );
+    let err = fails(&other, &["import", bad.to_str().unwrap()]);
+    assert!(err.contains("`kinds` needs `paragraphs`"), "{err}");
+    let bad = other.write(
+        "bad3.jsonl",
+        r#"{"title":"T","paragraphs":["one"],"kinds":["title"]}"#,
+    );
+    let err = fails(&other, &["import", bad.to_str().unwrap()]);
+    assert!(err.contains("line 1"), "{err}");
+    assert_eq!(count(&other), 1);
+}
+
+#[test]
 fn extract_batch_reads_the_pages_of_a_warc_file() {
     let dir = TempData::new();
     let page = "<!DOCTYPE html><html lang=\"en\"><head><title>Clinic opens in the valley</title></head><body><article>\
