@@ -973,7 +973,7 @@ fn an_imported_page_keeps_its_headings_quotes_and_lists_through_export_and_reimp
         .map(|a| a.to_string())
         .collect();
     let other = TempData::new();
-    let exported = other.write("export.jsonl", &lines.join("\n"));
+    let exported = other.write("export.jsonl", lines.join("\n"));
     ok(&other, &["import", exported.to_str().unwrap()]);
     let back: Value = serde_json::from_str(&ok(&other, &["show", "1", "--json"])).unwrap();
     for field in [
