@@ -11,7 +11,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use chrono::Utc;
-use khabar_model::{Article, ArticleId, Figure, Quote, StoryId};
+use khabar_model::{Article, ArticleId, BlockKind, Figure, Quote, StoryId};
 use khabar_store::{
     Analysis, ArticleDetails, ArticleQuery, EntityDraft, Order, Store, StoryAssignment, StoryQuery,
 };
@@ -254,9 +254,24 @@ fn doc_of(a: &Article, d: &ArticleDetails) -> Doc {
 
 /// The analysis of one stored article, as the store keeps it.
 pub fn analyze_article(article: &Article, taxonomy: &Taxonomy) -> Analysis {
+    // Preformatted text (code, a log, a table drawn in characters) is not
+    // prose: it gives no entities, quotes, figures, topics or teaser. Its
+    // place is kept, blank, so paragraph numbers still point at the text.
+    let prose: Vec<String>;
+    let paragraphs = if article.kinds.contains(&BlockKind::Preformatted) {
+        prose = (0..article.paragraphs.len())
+            .map(|i| match article.kind(i) {
+                BlockKind::Preformatted => String::new(),
+                _ => article.paragraphs[i].clone(),
+            })
+            .collect();
+        &prose
+    } else {
+        &article.paragraphs
+    };
     let input = Input {
         title: &article.title,
-        paragraphs: &article.paragraphs,
+        paragraphs,
         lang: article.lang.as_ref().map(|l| l.as_str()),
         teaser: article.teaser.as_deref(),
         outlet: article.source.as_deref(),

@@ -412,9 +412,11 @@ async fn import_one(conn: &mut SqliteConnection, d: &ArticleDraft) -> Result<Imp
     let outcome = match by_url {
         Some((id, old, old_kinds)) if old == hash.0 => {
             // The same text, marked up anew (or stored before kinds were
-            // kept): the kinds follow the page without making a version.
+            // kept): the kinds follow the page without making a version,
+            // and the article is analysed again (preformatted text is left
+            // out of the analysis).
             if old_kinds != kinds && kinds != "[]" {
-                sqlx::query("UPDATE articles SET kinds = ? WHERE id = ?")
+                sqlx::query("UPDATE articles SET kinds = ?, analyzed_at = NULL WHERE id = ?")
                     .bind(&kinds)
                     .bind(id)
                     .execute(&mut *conn)

@@ -141,6 +141,64 @@ async fn stored_articles_are_analysed_and_grouped_once() {
     );
 }
 
+#[test]
+fn preformatted_text_gives_no_figures_or_quotes() {
+    let mut d = draft(
+        1,
+        "Valley Herald",
+        "Wells dug in the lower village",
+        &[
+            "Three new wells serve 240 families, the provincial water office said.",
+            "\"We need two more pumps before the summer,\" said Ahmad Karimi, head of the \
+             provincial water office. The pumps lift 12.5 litres a minute.",
+            "Work on a fourth well in Herat begins after the harvest.",
+        ],
+    );
+    let article = |d: &ArticleDraft| khabar_model::Article {
+        id: khabar_model::ArticleId(1),
+        url: d.url.clone(),
+        canonical_url: d.canonical_url.clone(),
+        external_id: None,
+        source: d.source.clone(),
+        title: d.title.clone(),
+        byline: None,
+        teaser: None,
+        published_at: d.published_at,
+        lang: Some("en".parse().unwrap()),
+        paragraphs: d.paragraphs.clone(),
+        kinds: d.kinds.clone(),
+        content_hash: d.content_hash(),
+        fetched_at: d.fetched_at,
+        archive: None,
+        topics: vec![],
+        story: None,
+    };
+    let taxonomy = Taxonomy::afghanistan();
+    let prose = khabar_pipeline::analyze_article(&article(&d), &taxonomy);
+    let values =
+        |a: &khabar_store::Analysis| -> Vec<f64> { a.figures.iter().map(|f| f.value).collect() };
+    assert!(values(&prose).contains(&12.5), "{:?}", values(&prose));
+    assert_eq!(prose.quotes.len(), 1);
+
+    // The same text with its second paragraph a code block.
+    d.kinds = vec![
+        khabar_model::BlockKind::Paragraph,
+        khabar_model::BlockKind::Preformatted,
+    ];
+    let code = khabar_pipeline::analyze_article(&article(&d), &taxonomy);
+    assert!(!values(&code).contains(&12.5), "{:?}", values(&code));
+    assert!(values(&code).contains(&240.0), "{:?}", values(&code));
+    assert!(code.quotes.is_empty(), "{:?}", code.quotes);
+    // Mentions still count the stored paragraphs: the third is number 2.
+    let water = code
+        .entities
+        .iter()
+        .flat_map(|e| &e.mentions)
+        .map(|m| m.1)
+        .max();
+    assert_eq!(water, Some(2), "{:?}", code.entities);
+}
+
 #[tokio::test]
 async fn a_changed_article_is_analysed_again_and_keeps_its_story() {
     let dir = TempData::new();

@@ -139,6 +139,8 @@ where
 
     // The same text from the page, its first paragraph a heading: no new
     // version, but the kinds are kept.
+    store.save_analysis(id, &Analysis::default()).await.unwrap();
+    assert!(store.pending_analysis(10).await.unwrap().is_empty());
     let mut marked = plain.clone();
     marked.kinds = vec![BlockKind::Heading, BlockKind::Quote];
     let r = store
@@ -146,6 +148,8 @@ where
         .await
         .unwrap();
     assert_eq!(r.outcomes, vec![ImportOutcome::Unchanged(id)]);
+    // Analysed again, since what counts as prose may have changed.
+    assert_eq!(store.pending_analysis(10).await.unwrap(), vec![id]);
     let stored = store.get_article(id).await.unwrap().unwrap();
     assert_eq!(stored.kinds, marked.kinds);
     assert_eq!(stored.kind(0), BlockKind::Heading);
