@@ -16,43 +16,10 @@
 //! main text and stays in the list.
 
 use dom_query::{Document, NodeData, NodeId, NodeRef};
-use serde::Serialize;
+use khabar_model::{EmbeddedPost, Platform};
 
 use crate::body::normalize;
 use crate::el;
-
-/// Where an embedded post was published.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Platform {
-    /// X, formerly Twitter.
-    X,
-    Bluesky,
-    Instagram,
-    #[serde(rename = "tiktok")]
-    TikTok,
-    Facebook,
-    Threads,
-    Mastodon,
-    Telegram,
-}
-
-/// A social media post embedded in the page.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct EmbeddedPost {
-    pub platform: Platform,
-    /// The poster's name as the embed shows it ("Ministry Spokesman").
-    pub author: Option<String>,
-    /// The poster's handle, with its `@`.
-    pub handle: Option<String>,
-    /// The words of the post, media links left out; empty for a post of
-    /// pictures alone.
-    pub text: String,
-    /// When it was posted, as the embed writes it ("December 5, 2026").
-    pub posted: Option<String>,
-    /// The address of the post.
-    pub url: Option<String>,
-}
 
 /// The platform of an embed's blockquote, by its class list.
 pub(crate) fn platform_of(class: &str) -> Option<Platform> {

@@ -72,9 +72,9 @@ use serde::Serialize;
 
 pub use body::Block;
 pub use charset::CharsetSource;
-pub use embeds::{EmbeddedPost, Platform};
 pub use error::{Error, Result};
 pub use khabar_model::BlockKind;
+pub use khabar_model::{EmbeddedPost, Platform};
 pub use meta::Source;
 pub use pagetype::PageType;
 pub use prepass::limit_nesting;
@@ -246,6 +246,7 @@ impl ExtractedArticle {
             .unwrap_or_default();
         let mut d = ArticleDraft::new(title, self.paragraphs());
         d.kinds = BlockKind::list(self.blocks.iter().map(|b| b.kind));
+        d.embeds.clone_from(&self.embeds);
         if let Some(u) = url
             .map(str::to_string)
             .or_else(|| self.url.clone())

@@ -139,7 +139,7 @@ pub(crate) struct Features {
     pub questions: Vec<NodeId>,
     /// Blockquotes of social media embed code, and Telegram's embed
     /// scripts, with their platform (see [`crate::embeds`]).
-    pub embeds: Vec<(crate::embeds::Platform, NodeId)>,
+    pub embeds: Vec<(khabar_model::Platform, NodeId)>,
 }
 
 /// Words of buttons that put a product in a cart.
@@ -282,7 +282,7 @@ pub(crate) fn features(doc: &Document) -> Features {
                 }
             }
             Tag::Script if n.has_attr("data-telegram-post") => {
-                f.embeds.push((crate::embeds::Platform::Telegram, n.id));
+                f.embeds.push((khabar_model::Platform::Telegram, n.id));
             }
             Tag::Meta => {
                 if let Some(g) = seen.generator {

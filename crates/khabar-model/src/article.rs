@@ -4,7 +4,7 @@ use chrono::{DateTime, FixedOffset, Utc};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-use crate::{Error, Lang, StoryId};
+use crate::{EmbeddedPost, Error, Lang, StoryId};
 
 /// The store's id of an article.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -135,6 +135,11 @@ pub struct ArticleDraft {
     /// when all are plain paragraphs, as for digest text.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub kinds: Vec<BlockKind>,
+    /// Social media posts the page embedded, in page order. A post with
+    /// words is also in `paragraphs`, as a quote ending with a line naming
+    /// its poster; one without (a photo, a Telegram post) is only here.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub embeds: Vec<EmbeddedPost>,
     /// When khabar fetched or imported it.
     pub fetched_at: DateTime<Utc>,
     pub archive: Option<ArchiveRef>,
@@ -155,6 +160,7 @@ impl ArticleDraft {
             lang: None,
             paragraphs,
             kinds: Vec::new(),
+            embeds: Vec::new(),
             fetched_at: Utc::now(),
             archive: None,
         }
@@ -200,6 +206,9 @@ pub struct Article {
     /// The kind of each paragraph, as in [`ArticleDraft::kinds`].
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub kinds: Vec<BlockKind>,
+    /// Embedded social media posts, as in [`ArticleDraft::embeds`].
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub embeds: Vec<EmbeddedPost>,
     pub content_hash: ContentHash,
     pub fetched_at: DateTime<Utc>,
     pub archive: Option<ArchiveRef>,
@@ -234,6 +243,7 @@ impl Article {
             lang: self.lang.clone(),
             paragraphs: self.paragraphs.clone(),
             kinds: self.kinds.clone(),
+            embeds: self.embeds.clone(),
             fetched_at: self.fetched_at,
             archive: self.archive.clone(),
         }

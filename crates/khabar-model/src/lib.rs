@@ -13,6 +13,7 @@
 //! ```
 
 mod article;
+mod embed;
 mod error;
 mod http;
 mod lang;
@@ -23,6 +24,7 @@ mod story;
 pub use article::{
     ArchiveRef, Article, ArticleDraft, ArticleId, BlockKind, ContentHash, canonicalize_url,
 };
+pub use embed::{EmbeddedPost, Platform};
 pub use error::{Error, Result};
 pub use http::charset_param;
 pub use lang::Lang;

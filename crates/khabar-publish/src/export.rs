@@ -292,8 +292,9 @@ pub fn escape_html(s: &str) -> String {
 
 /// The articles as `{"articles": [...]}`, each with the summary fields of
 /// [`article_json`] plus `text` (paragraphs joined by a blank line),
-/// `paragraphs` and `kinds`, the kind of each paragraph (`paragraph`,
-/// `heading`, `quote`, `list_item` or `preformatted`).
+/// `paragraphs`, `kinds`, the kind of each paragraph (`paragraph`,
+/// `heading`, `quote`, `list_item` or `preformatted`), and `embeds`, the
+/// social media posts the page embedded.
 pub fn to_json(articles: &[Article]) -> Value {
     let list: Vec<Value> = articles
         .iter()
@@ -303,6 +304,7 @@ pub fn to_json(articles: &[Article]) -> Value {
                 m.insert("text".into(), Value::String(a.text()));
                 m.insert("paragraphs".into(), json!(a.paragraphs));
                 m.insert("kinds".into(), json!(paragraph_kinds(a)));
+                m.insert("embeds".into(), json!(a.embeds));
             }
             v
         })
@@ -357,6 +359,7 @@ mod tests {
             lang: None,
             paragraphs,
             kinds: vec![],
+            embeds: vec![],
             fetched_at: Utc::now(),
             archive: None,
             topics: vec![],

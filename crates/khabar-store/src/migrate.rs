@@ -33,8 +33,8 @@ pub(crate) const SQLITE: &[Migration] = &[
     },
     Migration {
         version: 4,
-        name: "block kinds",
-        sql: include_str!("../migrations/sqlite/0004_block_kinds.sql"),
+        name: "body structure",
+        sql: include_str!("../migrations/sqlite/0004_body_structure.sql"),
     },
 ];
 

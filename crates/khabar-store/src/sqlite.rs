@@ -9,9 +9,9 @@ use std::time::Duration;
 use async_trait::async_trait;
 use chrono::{DateTime, FixedOffset, NaiveDate, SecondsFormat, Utc};
 use khabar_model::{
-    Approx, ArchiveRef, Article, ArticleDraft, ArticleId, BlockKind, ContentHash, Entity, EntityId,
-    EntityKind, Figure, Lang, Quote, Source, SourceDraft, SourceId, SourceKind, SourceOrigin,
-    Story, StoryId, StoryMember,
+    Approx, ArchiveRef, Article, ArticleDraft, ArticleId, BlockKind, ContentHash, EmbeddedPost,
+    Entity, EntityId, EntityKind, Figure, Lang, Quote, Source, SourceDraft, SourceId, SourceKind,
+    SourceOrigin, Story, StoryId, StoryMember,
 };
 use sqlx::sqlite::{
     SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteRow, SqliteSynchronous,
@@ -308,6 +308,14 @@ fn to_json_list(v: &[String]) -> String {
     serde_json::to_string(v).unwrap_or_else(|_| "[]".to_string())
 }
 
+fn json_embeds(s: &str) -> Result<Vec<EmbeddedPost>> {
+    serde_json::from_str(s).map_err(|e| corrupt("embedded posts", e))
+}
+
+fn to_json_embeds(v: &[EmbeddedPost]) -> String {
+    serde_json::to_string(v).unwrap_or_else(|_| "[]".to_string())
+}
+
 fn json_kinds(s: &str) -> Result<Vec<BlockKind>> {
     serde_json::from_str(s).map_err(|e| corrupt("paragraph kinds", e))
 }
@@ -344,7 +352,7 @@ fn source_from_row(r: &SqliteRow) -> Result<Source> {
 }
 
 const ARTICLE_COLUMNS: &str = "id, url, canonical_url, external_id, source, title, byline, teaser,
-     published_at, lang, paragraphs, kinds, content_hash, fetched_at, archive_file,
+     published_at, lang, paragraphs, kinds, embeds, content_hash, fetched_at, archive_file,
      archive_offset, archive_sha256, topics, story_id";
 
 fn article_from_row(r: &SqliteRow) -> Result<Article> {
@@ -354,6 +362,7 @@ fn article_from_row(r: &SqliteRow) -> Result<Article> {
     let fetched: String = r.try_get("fetched_at").op(OP)?;
     let paragraphs: String = r.try_get("paragraphs").op(OP)?;
     let kinds: String = r.try_get("kinds").op(OP)?;
+    let embeds: String = r.try_get("embeds").op(OP)?;
     let topics: String = r.try_get("topics").op(OP)?;
     let archive_file: Option<String> = r.try_get("archive_file").op(OP)?;
     let archive_offset: Option<i64> = r.try_get("archive_offset").op(OP)?;
@@ -379,6 +388,7 @@ fn article_from_row(r: &SqliteRow) -> Result<Article> {
             .map_err(|e| corrupt("lang", e))?,
         paragraphs: json_list(&paragraphs, "paragraphs")?,
         kinds: json_kinds(&kinds)?,
+        embeds: json_embeds(&embeds)?,
         content_hash: ContentHash(r.try_get("content_hash").op(OP)?),
         fetched_at: parse_utc(&fetched)?,
         archive: match (archive_file, archive_offset, archive_sha256) {
@@ -399,22 +409,24 @@ async fn import_one(conn: &mut SqliteConnection, d: &ArticleDraft) -> Result<Imp
     const OP: &str = "import an article";
     let hash = d.content_hash();
     let kinds = to_json_kinds(&d.kinds);
-    let by_url: Option<(i64, String, String)> = match &d.canonical_url {
-        Some(c) => {
-            sqlx::query_as("SELECT id, content_hash, kinds FROM articles WHERE canonical_url = ?")
-                .bind(c)
-                .fetch_optional(&mut *conn)
-                .await
-                .op(OP)?
-        }
+    let embeds = to_json_embeds(&d.embeds);
+    let by_url: Option<(i64, String, String, String)> = match &d.canonical_url {
+        Some(c) => sqlx::query_as(
+            "SELECT id, content_hash, kinds, embeds FROM articles WHERE canonical_url = ?",
+        )
+        .bind(c)
+        .fetch_optional(&mut *conn)
+        .await
+        .op(OP)?,
         None => None,
     };
     let outcome = match by_url {
-        Some((id, old, old_kinds)) if old == hash.0 => {
-            // The same text, marked up anew (or stored before kinds were
-            // kept): the kinds follow the page without making a version,
-            // and the article is analysed again (preformatted text is left
-            // out of the analysis).
+        Some((id, old, old_kinds, old_embeds)) if old == hash.0 => {
+            // The same text, marked up anew (or stored before kinds and
+            // embeds were kept): they follow the page without making a
+            // version, never to none (a digest of the same text knows
+            // less). New kinds mark the article for analysis again, as
+            // preformatted text is left out of it.
             if old_kinds != kinds && kinds != "[]" {
                 sqlx::query("UPDATE articles SET kinds = ?, analyzed_at = NULL WHERE id = ?")
                     .bind(&kinds)
@@ -423,9 +435,17 @@ async fn import_one(conn: &mut SqliteConnection, d: &ArticleDraft) -> Result<Imp
                     .await
                     .op(OP)?;
             }
+            if old_embeds != embeds && embeds != "[]" {
+                sqlx::query("UPDATE articles SET embeds = ? WHERE id = ?")
+                    .bind(&embeds)
+                    .bind(id)
+                    .execute(&mut *conn)
+                    .await
+                    .op(OP)?;
+            }
             ImportOutcome::Unchanged(ArticleId(id))
         }
-        Some((id, _, _)) => {
+        Some((id, _, _, _)) => {
             keep_version(conn, id).await?;
             write_article(conn, Some(id), d, &hash).await?;
             ImportOutcome::Updated(ArticleId(id))
@@ -491,14 +511,14 @@ async fn write_article(
             fetched_utc = ?14, archive_file = coalesce(?15, archive_file),
             archive_offset = coalesce(?16, archive_offset),
             archive_sha256 = coalesce(?17, archive_sha256), updated_at = ?18, analyzed_at = NULL,
-            kinds = ?19
-         WHERE id = ?20 RETURNING id"
+            kinds = ?19, embeds = CASE WHEN ?20 = '[]' THEN embeds ELSE ?20 END
+         WHERE id = ?21 RETURNING id"
     } else {
         "INSERT INTO articles (url, canonical_url, external_id, source, title, byline, teaser,
             published_at, published_utc, lang, paragraphs, content_hash, fetched_at, fetched_utc,
-            archive_file, archive_offset, archive_sha256, updated_at, kinds)
+            archive_file, archive_offset, archive_sha256, updated_at, kinds, embeds)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,
-            ?19)
+            ?19, ?20)
          RETURNING id"
     };
     let mut q = sqlx::query_scalar::<_, i64>(sql)
@@ -523,7 +543,8 @@ async fn write_article(
         .bind(d.archive.as_ref().map(|a| a.offset as i64))
         .bind(d.archive.as_ref().map(|a| a.sha256.clone()))
         .bind(now_text())
-        .bind(to_json_kinds(&d.kinds));
+        .bind(to_json_kinds(&d.kinds))
+        .bind(to_json_embeds(&d.embeds));
     if let Some(id) = id {
         q = q.bind(id);
     }

@@ -160,6 +160,7 @@ async fn article(State(st): St, Path(raw): Path<String>) -> ApiResult {
     v["text"] = json!(a.text());
     v["paragraphs"] = json!(a.paragraphs);
     v["kinds"] = json!(khabar_publish::paragraph_kinds(&a));
+    v["embeds"] = json!(a.embeds);
     v["archive"] = json!(a.archive);
     v["entities"] = json!(
         d.entities

@@ -534,6 +534,36 @@ pub(crate) struct EntityRow {
     pub count: u32,
 }
 
+/// An embedded social media post, as the reader lists it.
+struct EmbedRow {
+    platform: &'static str,
+    author: Option<String>,
+    handle: Option<String>,
+    posted: Option<String>,
+    /// The words, only for a post whose words are not in the body (the
+    /// body holds a post with words as a quote).
+    text: Option<String>,
+    /// The post's address, when it is a web address.
+    href: Option<String>,
+}
+
+fn embed_rows(a: &Article) -> Vec<EmbedRow> {
+    a.embeds
+        .iter()
+        .map(|e| EmbedRow {
+            platform: e.platform.name(),
+            author: e.author.clone().filter(|s| !s.trim().is_empty()),
+            handle: e.handle.clone().filter(|s| !s.trim().is_empty()),
+            posted: e.posted.clone().filter(|s| !s.trim().is_empty()),
+            text: Some(e.text.clone()).filter(|t| {
+                let t = t.trim();
+                !t.is_empty() && !a.paragraphs.iter().any(|p| p.contains(t))
+            }),
+            href: web_url(e.url.as_deref()),
+        })
+        .collect()
+}
+
 /// One piece of an article's body as the reader shows it: `kind` is
 /// `p`, `h` (a heading), `q` (a block quote), `pre` or `list` (consecutive
 /// list items, in `items`).
@@ -591,6 +621,7 @@ struct ArticlePage {
     story_href: Option<String>,
     teaser: Option<String>,
     body: Vec<BodyPart>,
+    embeds: Vec<EmbedRow>,
     topics: Vec<TopicRow>,
     entities: Vec<EntityRow>,
     quotes: Vec<QuoteRow>,
@@ -639,6 +670,7 @@ pub(crate) async fn article(State(st): St, Path(raw): Path<String>) -> PageResul
         story_href: a.story.map(|s| format!("/story/{}", s.0)),
         teaser,
         body: body_parts(&a),
+        embeds: embed_rows(&a),
         topics: a
             .topics
             .iter()

@@ -167,6 +167,7 @@ fn preformatted_text_gives_no_figures_or_quotes() {
         lang: Some("en".parse().unwrap()),
         paragraphs: d.paragraphs.clone(),
         kinds: d.kinds.clone(),
+        embeds: vec![],
         content_hash: d.content_hash(),
         fetched_at: d.fetched_at,
         archive: None,

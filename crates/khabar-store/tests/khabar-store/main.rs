@@ -14,7 +14,7 @@ macro_rules! store_test_suite {
                 import_is_idempotent_by_canonical_url,
                 url_less_articles_are_keyed_by_content,
                 changed_content_updates_and_keeps_the_old_version,
-                paragraph_kinds_are_kept_and_follow_the_page,
+                paragraph_kinds_and_embeds_are_kept_and_follow_the_page,
                 url_less_copy_gains_its_url,
                 import_is_all_or_nothing,
                 published_time_keeps_offset_and_filters_by_instant,

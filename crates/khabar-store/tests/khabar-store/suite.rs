@@ -6,8 +6,8 @@ use std::path::PathBuf;
 
 use chrono::{TimeZone, Utc};
 use khabar_model::{
-    Approx, ArticleDraft, BlockKind, EntityKind, Figure, Lang, Quote, SourceDraft, SourceKind,
-    SourceOrigin, StoryId,
+    Approx, ArticleDraft, BlockKind, EmbeddedPost, EntityKind, Figure, Lang, Platform, Quote,
+    SourceDraft, SourceKind, SourceOrigin, StoryId,
 };
 use khabar_store::{
     Analysis, ArticleQuery, EntityDraft, Error, FetchRecord, ImportOutcome, LedgerQuery, Order,
@@ -112,7 +112,7 @@ where
     assert_eq!(store.count_articles().await.unwrap(), 1);
 }
 
-pub async fn paragraph_kinds_are_kept_and_follow_the_page<F, Fut>(dir: &TempData, f: &F)
+pub async fn paragraph_kinds_and_embeds_are_kept_and_follow_the_page<F, Fut>(dir: &TempData, f: &F)
 where
     F: Fn(PathBuf) -> Fut,
     Fut: Future<Output = Boxed>,
@@ -137,12 +137,20 @@ where
             .is_empty()
     );
 
-    // The same text from the page, its first paragraph a heading: no new
-    // version, but the kinds are kept.
+    // The same text from the page, its first paragraph a heading, with an
+    // embedded post: no new version, but the kinds and the post are kept.
     store.save_analysis(id, &Analysis::default()).await.unwrap();
     assert!(store.pending_analysis(10).await.unwrap().is_empty());
     let mut marked = plain.clone();
     marked.kinds = vec![BlockKind::Heading, BlockKind::Quote];
+    marked.embeds = vec![EmbeddedPost {
+        platform: Platform::Telegram,
+        author: None,
+        handle: Some("@roads".into()),
+        text: String::new(),
+        posted: None,
+        url: Some("https://t.me/roads/12".into()),
+    }];
     let r = store
         .import_articles(std::slice::from_ref(&marked))
         .await
@@ -152,6 +160,7 @@ where
     assert_eq!(store.pending_analysis(10).await.unwrap(), vec![id]);
     let stored = store.get_article(id).await.unwrap().unwrap();
     assert_eq!(stored.kinds, marked.kinds);
+    assert_eq!(stored.embeds, marked.embeds);
     assert_eq!(stored.kind(0), BlockKind::Heading);
     assert_eq!(stored.kind(1), BlockKind::Quote);
     assert_eq!(stored.kind(99), BlockKind::Paragraph);
@@ -163,14 +172,14 @@ where
         .import_articles(std::slice::from_ref(&plain))
         .await
         .unwrap();
-    assert_eq!(
-        store.get_article(id).await.unwrap().unwrap().kinds,
-        marked.kinds
-    );
+    let stored = store.get_article(id).await.unwrap().unwrap();
+    assert_eq!(stored.kinds, marked.kinds);
+    assert_eq!(stored.embeds, marked.embeds);
 
     // An edit stores its own kinds and the earlier version keeps the old ones.
     let mut edited = marked.clone();
     edited.paragraphs.push("A closing line added later.".into());
+    edited.embeds.clear();
     edited.kinds = vec![
         BlockKind::Heading,
         BlockKind::Paragraph,
@@ -183,6 +192,8 @@ where
     assert_eq!(r.outcomes, vec![ImportOutcome::Updated(id)]);
     let stored = store.get_article(id).await.unwrap().unwrap();
     assert_eq!(stored.kinds, edited.kinds);
+    // The edit came without the post (say, a feed's copy): it stays.
+    assert_eq!(stored.embeds, marked.embeds);
     let versions = store.article_versions(id).await.unwrap();
     assert_eq!(versions.len(), 1);
     assert_eq!(versions[0].kinds, marked.kinds);

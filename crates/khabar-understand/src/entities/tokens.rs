@@ -33,6 +33,8 @@ pub(crate) fn is_arabic(c: char) -> bool {
 
 /// The words of `text`. A dotted acronym or initials (`U.N.`, `J.P.`) is
 /// one word keyed without its dots; apostrophes and hyphens split words.
+/// A social media handle (`@MoPW_Afg`, as an embedded post's line naming
+/// its poster writes it) is no word: its parts are not names.
 pub(crate) fn tokenize(text: &str) -> Vec<Token> {
     // Byte offsets throughout; `at` reads the character starting at one.
     let at = |b: usize| text[b..].chars().next();
@@ -44,9 +46,17 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
     let mut out = Vec::new();
     let mut i = 0;
     while let Some(&byte) = bytes.get(i) {
-        // ASCII spaces and punctuation, a byte at a time.
+        // ASCII spaces and punctuation, a byte at a time; a handle whole.
         if byte.is_ascii() && !byte.is_ascii_alphanumeric() {
             i += 1;
+            if byte == b'@' {
+                while bytes
+                    .get(i)
+                    .is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_')
+                {
+                    i += 1;
+                }
+            }
             continue;
         }
         let Some(c) = at(i) else { break };
@@ -211,6 +221,18 @@ mod tests {
         assert!(t[1].caps && t[1].upper);
         assert!(t[7].arabic);
         assert_eq!(&"The U.N. envoy"[t[1].start..t[1].end], "U.N.");
+    }
+
+    #[test]
+    fn handles_are_no_words() {
+        let text = "— Ministry of Public Works (@MoPW_Afg), 3 March; mail info@example.org";
+        let keys: Vec<String> = tokenize(text).into_iter().map(|t| t.key).collect();
+        assert_eq!(
+            keys,
+            [
+                "ministry", "of", "public", "works", "3", "march", "mail", "info", "org"
+            ]
+        );
     }
 
     #[test]

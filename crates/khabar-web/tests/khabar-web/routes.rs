@@ -1,6 +1,6 @@
 //! Every route answers with the right status, type and content.
 
-use khabar_model::BlockKind;
+use khabar_model::{BlockKind, EmbeddedPost, Platform};
 use serde_json::Value;
 
 use crate::{app, get};
@@ -195,7 +195,7 @@ async fn article_page_is_a_clean_reader_view() {
 }
 
 #[tokio::test]
-async fn the_reader_shows_headings_quotes_lists_and_code_as_such() {
+async fn the_reader_shows_headings_quotes_lists_code_and_embedded_posts() {
     let a = app(None).await;
     let mut d = khabar_model::ArticleDraft::new(
         "Road report",
@@ -217,6 +217,28 @@ async fn the_reader_shows_headings_quotes_lists_and_code_as_such() {
         BlockKind::ListItem,
         BlockKind::Quote,
         BlockKind::Preformatted,
+    ];
+    let post = |platform, author: Option<&str>, text: &str, url: &str| EmbeddedPost {
+        platform,
+        author: author.map(str::to_string),
+        handle: Some("@ministry".into()),
+        text: text.into(),
+        posted: Some("3 March".into()),
+        url: Some(url.into()),
+    };
+    d.embeds = vec![
+        post(
+            Platform::X,
+            Some("Ministry"),
+            "The road is open.",
+            "https://x.com/ministry/status/1",
+        ),
+        post(
+            Platform::Telegram,
+            None,
+            "Photos of the <opening>.",
+            "javascript:alert(1)",
+        ),
     ];
     let id = a.store.import_articles(&[d]).await.unwrap().outcomes[0].id();
     let r = get(&a.router, &format!("/article/{}", id.0)).await;
@@ -252,6 +274,28 @@ async fn the_reader_shows_headings_quotes_lists_and_code_as_such() {
             "paragraph"
         ]
     );
+    assert_eq!(v["embeds"][0]["platform"], "x");
+    assert_eq!(v["embeds"][1]["url"], "javascript:alert(1)");
+
+    // The posts are listed with their links; the words of a post already in
+    // the text are not repeated, and only web addresses become links.
+    let start = r.body.find("<h2>Embedded posts</h2>").unwrap();
+    let list = &r.body[start..start + r.body[start..].find("</ul>").unwrap()];
+    assert!(
+        list.contains(
+            "<li>X · <bdi>Ministry</bdi> <bdi>(@ministry)</bdi> · <bdi>3 March</bdi> · \
+             <a href=\"https://x.com/ministry/status/1\" rel=\"noopener noreferrer nofollow\">the post</a></li>"
+        ),
+        "{list}"
+    );
+    assert!(
+        list.contains(
+            "<li>Telegram <bdi>(@ministry)</bdi> · <bdi>3 March</bdi>\
+             <blockquote dir=\"auto\"><p>Photos of the &#60;opening&#62;.</p></blockquote></li>"
+        ),
+        "{list}"
+    );
+    assert!(!r.body.contains("javascript:"), "{list}");
 }
 
 #[tokio::test]

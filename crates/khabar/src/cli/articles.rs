@@ -143,6 +143,7 @@ fn show_json(a: &Article, d: &ArticleDetails, versions: usize) -> Value {
         "text": a.text(),
         "paragraphs": a.paragraphs,
         "kinds": khabar_publish::paragraph_kinds(a),
+        "embeds": a.embeds,
         "entities": d.entities.iter().map(|(e, n)| json!({
             "id": e.id.0, "name": e.name, "kind": e.kind.as_str(), "aliases": e.aliases,
             "key": e.key, "mentions": n,

@@ -12,7 +12,7 @@ use std::process::ExitCode;
 
 use anyhow::{Context as _, anyhow, bail};
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, Utc};
-use khabar_model::{ArticleDraft, BlockKind, Lang, canonicalize_url};
+use khabar_model::{ArticleDraft, BlockKind, EmbeddedPost, Lang, canonicalize_url};
 use serde::Deserialize;
 use serde_json::json;
 
@@ -660,7 +660,8 @@ fn guess_format(path: &Path, text: &str) -> Option<Format> {
 
 /// One JSONL line. Unknown fields are allowed (data sets carry extra labels).
 /// The body is `paragraphs` (a list) when given, else `text`; `kinds` gives
-/// the kind of each paragraph, as khabar's JSON exports write it, and
+/// the kind of each paragraph and `embeds` the posts the page embedded, as
+/// khabar's JSON exports write them, and
 /// `published_at` is read as `date`, so an exported article reads back whole.
 #[derive(Debug, Deserialize)]
 struct JsonArticle {
@@ -669,6 +670,7 @@ struct JsonArticle {
     text: Option<String>,
     paragraphs: Option<Vec<String>>,
     kinds: Option<Vec<BlockKind>>,
+    embeds: Option<Vec<EmbeddedPost>>,
     #[serde(alias = "published_at")]
     date: Option<String>,
     source: Option<String>,
@@ -730,6 +732,7 @@ fn parse_jsonl(path: &Path, text: &str, now: DateTime<Utc>) -> anyhow::Result<Ve
         }
         let mut d = ArticleDraft::new(title, paragraphs);
         d.kinds = kinds;
+        d.embeds = j.embeds.unwrap_or_default();
         if let Some(url) = j.url.filter(|u| !u.trim().is_empty()) {
             canonicalize_url(&url).with_context(at)?;
             d = d.with_url(url.trim());

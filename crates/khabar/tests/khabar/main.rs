@@ -934,7 +934,7 @@ fn extract_reads_standard_input_and_prints_markdown() {
 }
 
 #[test]
-fn an_imported_page_keeps_its_headings_quotes_and_lists_through_export_and_reimport() {
+fn an_imported_page_keeps_its_headings_quotes_lists_and_embeds_through_export_and_reimport() {
     let dir = TempData::new();
     let page = "<!DOCTYPE html><html lang=\"en\"><head><title>Wells dug in the lower village</title>\
                 <link rel=\"canonical\" href=\"https://town.example/wells\"></head><body><article>\
@@ -943,6 +943,7 @@ fn an_imported_page_keeps_its_headings_quotes_and_lists_through_export_and_reimp
                 <h2>What the council said</h2>\
                 <blockquote>We will dig two more before the summer, the council said in a statement on Monday.</blockquote>\
                 <ul><li>Well one serves forty families in the upper lanes.</li><li>Well two serves the school and the clinic nearby.</li></ul>\
+                <script async src=\"https://telegram.org/js/telegram-widget.js\" data-telegram-post=\"towncouncil/45\"></script>\
                 </article></body></html>";
     let file = dir.write("wells.html", page);
     ok(&dir, &["import", file.to_str().unwrap()]);
@@ -951,6 +952,8 @@ fn an_imported_page_keeps_its_headings_quotes_and_lists_through_export_and_reimp
         shown["kinds"],
         serde_json::json!(["paragraph", "heading", "quote", "list_item", "list_item"])
     );
+    assert_eq!(shown["embeds"][0]["platform"], "telegram");
+    assert_eq!(shown["embeds"][0]["url"], "https://t.me/towncouncil/45");
     let md = ok(&dir, &["digest", "--format", "md", "--since", "all"]);
     assert!(md.contains("\n### What the council said\n"), "{md}");
     assert!(md.contains("\n> We will dig two more"), "{md}");
@@ -978,6 +981,7 @@ fn an_imported_page_keeps_its_headings_quotes_and_lists_through_export_and_reimp
     let back: Value = serde_json::from_str(&ok(&other, &["show", "1", "--json"])).unwrap();
     for field in [
         "kinds",
+        "embeds",
         "paragraphs",
         "content_hash",
         "title",
