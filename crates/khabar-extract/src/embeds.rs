@@ -35,29 +35,38 @@ pub(crate) fn platform_of(class: &str) -> Option<Platform> {
     })
 }
 
+/// The host and the rest (path, query) of an `http`, `https` or
+/// scheme-relative address; None for any other.
+fn host_and_path(href: &[u8]) -> Option<(&[u8], &[u8])> {
+    let rest = href
+        .strip_prefix(b"https://")
+        .or_else(|| href.strip_prefix(b"http://"))
+        .or_else(|| href.strip_prefix(b"//"))?;
+    let end = rest
+        .iter()
+        .position(|&b| matches!(b, b'/' | b'?' | b'#'))
+        .unwrap_or(rest.len());
+    Some(rest.split_at(end))
+}
+
+/// Whether `host` is `domain` or one of its subdomains, ASCII case ignored.
+fn on(host: &[u8], domain: &[u8]) -> bool {
+    host.eq_ignore_ascii_case(domain)
+        || (host.len() > domain.len()
+            && host[host.len() - domain.len() - 1] == b'.'
+            && host[host.len() - domain.len()..].eq_ignore_ascii_case(domain))
+}
+
 /// Whether a link points at a post on one of the platforms: the pre-pass
 /// keeps such an address (it blanks all others), so that an embed can
 /// name its post.
 pub(crate) fn is_post_link(href: &[u8]) -> bool {
     // Every link of a page comes here: the host is read first, and only
     // the platforms' hosts look further.
-    let rest = if let Some(r) = href.strip_prefix(b"https://") {
-        r
-    } else if let Some(r) = href.strip_prefix(b"http://") {
-        r
-    } else if let Some(r) = href.strip_prefix(b"//") {
-        r
-    } else {
+    let Some((host, path)) = host_and_path(href) else {
         return false;
     };
-    let end = rest.iter().position(|&b| b == b'/').unwrap_or(rest.len());
-    let (host, path) = rest.split_at(end);
-    let on = |domain: &[u8]| {
-        host.eq_ignore_ascii_case(domain)
-            || (host.len() > domain.len()
-                && host[host.len() - domain.len() - 1] == b'.'
-                && host[host.len() - domain.len()..].eq_ignore_ascii_case(domain))
-    };
+    let on = |domain: &[u8]| on(host, domain);
     let has = |n: &[u8]| memchr::memmem::find(path, n).is_some();
     ((on(b"twitter.com") || on(b"x.com")) && has(b"/status/"))
         || (on(b"bsky.app") && path.starts_with(b"/profile/") && has(b"/post/"))
@@ -66,6 +75,110 @@ pub(crate) fn is_post_link(href: &[u8]) -> bool {
         || (on(b"tiktok.com") && path.starts_with(b"/@") && has(b"/video/"))
         || (on(b"facebook.com") && (has(b"/posts/") || has(b"/videos/")))
         || ((on(b"threads.net") || on(b"threads.com")) && path.starts_with(b"/@") && has(b"/post/"))
+}
+
+/// The platform of a frame's address when it is one of the embedded
+/// players or posts read here: YouTube (`/embed/ID`, also the
+/// no-cookie host), Vimeo's player, X's rendered post, Instagram's post
+/// frame and Facebook's post and video plugins. The pre-pass keeps such
+/// a `src` (it blanks all others), so cheap and host first as for links.
+pub(crate) fn frame_platform(src: &[u8]) -> Option<Platform> {
+    let (host, path) = host_and_path(src)?;
+    if on(host, b"youtube.com") || on(host, b"youtube-nocookie.com") {
+        path.starts_with(b"/embed/").then_some(Platform::YouTube)
+    } else if host.eq_ignore_ascii_case(b"player.vimeo.com") {
+        path.starts_with(b"/video/").then_some(Platform::Vimeo)
+    } else if host.eq_ignore_ascii_case(b"platform.twitter.com") {
+        path.starts_with(b"/embed/Tweet.html")
+            .then_some(Platform::X)
+    } else if on(host, b"instagram.com") {
+        (memchr::memmem::find(path, b"/embed").is_some()
+            && (path.starts_with(b"/p/") || path.starts_with(b"/reel/")))
+        .then_some(Platform::Instagram)
+    } else if on(host, b"facebook.com") {
+        (path.starts_with(b"/plugins/post.php") || path.starts_with(b"/plugins/video.php"))
+            .then_some(Platform::Facebook)
+    } else {
+        None
+    }
+}
+
+/// The address of the player or post an `<iframe>` shows (its `src`, or a
+/// lazy loader's `data-src`); None for any other element or frame.
+pub(crate) fn frame_src(e: &dom_query::Element) -> Option<String> {
+    if el::name(e) != "iframe" {
+        return None;
+    }
+    e.attrs
+        .iter()
+        .filter(|a| a.name.local.ends_with("src"))
+        .map(|a| &*a.value)
+        .find(|v| frame_platform(v.as_bytes()).is_some())
+        .map(str::to_string)
+}
+
+/// The post or video a frame plays, by its address: the address people
+/// open (`https://www.youtube.com/watch?v=ID`, `https://x.com/i/status/ID`)
+/// rather than the player's. None when the address names none (a
+/// playlist, a frame without an id).
+pub(crate) fn frame_post(src: &str) -> Option<EmbeddedPost> {
+    let platform = frame_platform(src.as_bytes())?;
+    let full = if src.starts_with("//") {
+        format!("https:{src}")
+    } else {
+        src.to_string()
+    };
+    let u = url::Url::parse(&full).ok()?;
+    let segments: Vec<&str> = u.path_segments()?.filter(|s| !s.is_empty()).collect();
+    let query = |key: &str| {
+        u.query_pairs()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.into_owned())
+    };
+    let id_like = |s: &str| {
+        !s.is_empty()
+            && s.len() <= 64
+            && s.bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+    };
+    let url = match platform {
+        Platform::YouTube => match segments.as_slice() {
+            ["embed", "videoseries"] => query("list")
+                .filter(|l| id_like(l))
+                .map(|l| format!("https://www.youtube.com/playlist?list={l}")),
+            ["embed", id, ..] if id_like(id) => {
+                Some(format!("https://www.youtube.com/watch?v={id}"))
+            }
+            _ => None,
+        },
+        Platform::Vimeo => match segments.as_slice() {
+            ["video", id, ..] if id.bytes().all(|b| b.is_ascii_digit()) => {
+                Some(format!("https://vimeo.com/{id}"))
+            }
+            _ => None,
+        },
+        Platform::X => query("id")
+            .filter(|id| !id.is_empty() && id.bytes().all(|b| b.is_ascii_digit()))
+            .map(|id| format!("https://x.com/i/status/{id}")),
+        Platform::Instagram => match segments.as_slice() {
+            [kind @ ("p" | "reel"), id, ..] if id_like(id) => {
+                Some(format!("https://www.instagram.com/{kind}/{id}/"))
+            }
+            _ => None,
+        },
+        Platform::Facebook => query("href")
+            .filter(|h| is_post_link(h.as_bytes()))
+            .map(|h| h.split(['?', '#']).next().unwrap_or(&h).to_string()),
+        _ => None,
+    }?;
+    Some(EmbeddedPost {
+        platform,
+        author: None,
+        handle: None,
+        text: String::new(),
+        posted: None,
+        url: Some(url),
+    })
 }
 
 /// Reads the embeds `ids` (blockquotes whose class names a platform, in
@@ -78,6 +191,12 @@ pub(crate) fn read_and_rewrite(doc: &Document, ids: &[(Platform, NodeId)]) -> Ve
         let Some(node) = doc.tree.get(&id) else {
             continue;
         };
+        if let Some(src) = el::with(&node, frame_src).flatten() {
+            // A player or a rendered post: the frame holds no words.
+            node.remove_from_parent();
+            out.extend(frame_post(&src));
+            continue;
+        }
         let post = read(&node, platform);
         let mut html = String::new();
         if !post.text.is_empty() {
@@ -570,5 +689,80 @@ mod tests {
         ] {
             assert!(!is_post_link(no.as_bytes()), "{no}");
         }
+    }
+
+    #[test]
+    fn frames_give_the_address_people_open() {
+        let url = |src: &str| frame_post(src).and_then(|p| p.url);
+        let cases = [
+            (
+                "https://www.youtube.com/embed/dQw4w9WgXcQ?rel=0&start=30",
+                Some("https://www.youtube.com/watch?v=dQw4w9WgXcQ"),
+            ),
+            (
+                "//www.youtube-nocookie.com/embed/abc_DEF-123",
+                Some("https://www.youtube.com/watch?v=abc_DEF-123"),
+            ),
+            (
+                "https://www.youtube.com/embed/videoseries?list=PLx1",
+                Some("https://www.youtube.com/playlist?list=PLx1"),
+            ),
+            (
+                "https://player.vimeo.com/video/76979871?h=8272103f6e",
+                Some("https://vimeo.com/76979871"),
+            ),
+            (
+                "https://platform.twitter.com/embed/Tweet.html?dnt=false&id=1866000000000000001&lang=en",
+                Some("https://x.com/i/status/1866000000000000001"),
+            ),
+            (
+                "https://www.instagram.com/p/Cx1AbC/embed/captioned/",
+                Some("https://www.instagram.com/p/Cx1AbC/"),
+            ),
+            (
+                "https://www.facebook.com/plugins/video.php?href=https%3A%2F%2Fwww.facebook.com%2Ftolonews%2Fvideos%2F123%2F&show_text=false",
+                Some("https://www.facebook.com/tolonews/videos/123/"),
+            ),
+            // A player without a video, another host, a look-alike host.
+            ("https://www.youtube.com/embed/", None),
+            ("https://www.youtube.com/embed/videoseries", None),
+            ("https://platform.twitter.com/embed/Tweet.html?id=abc", None),
+            ("https://www.facebook.com/plugins/like.php?href=x", None),
+            ("https://ads.example.org/embed/123", None),
+            ("https://notyoutube.com/embed/abc", None),
+            ("https://example.org/www.youtube.com/embed/abc", None),
+            ("javascript:alert(1)", None),
+        ];
+        for (src, want) in cases {
+            assert_eq!(url(src).as_deref(), want, "{src}");
+        }
+        assert_eq!(
+            frame_post("https://player.vimeo.com/video/1").map(|p| p.platform),
+            Some(Platform::Vimeo)
+        );
+    }
+
+    #[test]
+    fn video_players_and_rendered_posts_are_listed_and_leave_the_text() {
+        let (posts, body) = run(
+            r#"<body><p>Before.</p><iframe width="560" src="https://www.youtube.com/embed/dQw4w9WgXcQ" title="YouTube video player" allowfullscreen></iframe><p>Between.</p><iframe class="lazyload" data-src="https://platform.twitter.com/embed/Tweet.html?id=42"></iframe><iframe src="https://ads.example.org/frame?slot=1"></iframe><p>After.</p></body>"#,
+        );
+        let urls: Vec<_> = posts.iter().map(|p| p.url.as_deref().unwrap()).collect();
+        assert_eq!(
+            urls,
+            [
+                "https://www.youtube.com/watch?v=dQw4w9WgXcQ",
+                "https://x.com/i/status/42"
+            ]
+        );
+        assert_eq!(posts[0].platform, Platform::YouTube);
+        assert!(posts.iter().all(|p| p.text.is_empty()));
+        assert!(
+            !body.contains("youtube") && !body.contains("twitter"),
+            "{body}"
+        );
+        // Another frame is left to the rest of the extractor, its address
+        // blanked as before.
+        assert!(body.contains("<iframe src=\"/\">"), "{body}");
     }
 }

@@ -281,6 +281,14 @@ pub(crate) fn features(doc: &Document) -> Features {
                     f.embeds.push((p, n.id));
                 }
             }
+            Tag::Iframe => {
+                if let Some(p) = el::with(&n, crate::embeds::frame_src)
+                    .flatten()
+                    .and_then(|src| crate::embeds::frame_platform(src.as_bytes()))
+                {
+                    f.embeds.push((p, n.id));
+                }
+            }
             Tag::Script if n.has_attr("data-telegram-post") => {
                 f.embeds.push((khabar_model::Platform::Telegram, n.id));
             }
@@ -369,6 +377,8 @@ enum Tag {
     Meta,
     /// `<script>`: Telegram's embed code is one.
     Script,
+    /// `<iframe>`: a video player or a rendered post may be one.
+    Iframe,
     Other,
 }
 
@@ -603,6 +613,7 @@ impl Seen {
             local_name!("blockquote") => Tag::Blockquote,
             local_name!("meta") => Tag::Meta,
             local_name!("script") => Tag::Script,
+            local_name!("iframe") => Tag::Iframe,
             _ => Tag::Other,
         };
         let generator = (tag == Tag::Meta

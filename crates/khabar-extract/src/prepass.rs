@@ -295,7 +295,11 @@ fn slim_tag(
         let value = &b[v0..v1];
         let name_end = a0 + aname.len();
         let post_link = is(b"href") && crate::embeds::is_post_link(value);
-        if image_source || (is(b"href") && !keeps_href && !post_link && !value.starts_with(b"#")) {
+        // A frame's player or post (YouTube, X…) keeps its address.
+        let frame = image_source && crate::embeds::frame_platform(value).is_some();
+        if (image_source && !frame)
+            || (is(b"href") && !keeps_href && !post_link && !value.starts_with(b"#"))
+        {
             // Images (`src`, lazy `data-src`) count in the readability
             // core's cleaning rules, links in its link density; their
             // addresses do not.

@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-/// Where an embedded post was published.
+/// Where an embedded post (or video) was published.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Platform {
@@ -18,6 +18,9 @@ pub enum Platform {
     Threads,
     Mastodon,
     Telegram,
+    #[serde(rename = "youtube")]
+    YouTube,
+    Vimeo,
 }
 
 /// A social media post embedded in the page.
@@ -49,7 +52,14 @@ impl Platform {
             Platform::Threads => "Threads",
             Platform::Mastodon => "Mastodon",
             Platform::Telegram => "Telegram",
+            Platform::YouTube => "YouTube",
+            Platform::Vimeo => "Vimeo",
         }
+    }
+
+    /// Whether its posts are videos (YouTube, Vimeo).
+    pub fn is_video(self) -> bool {
+        matches!(self, Platform::YouTube | Platform::Vimeo)
     }
 }
 
@@ -59,7 +69,11 @@ mod tests {
 
     #[test]
     fn platforms_read_back_as_written() {
-        for (p, json) in [(Platform::X, "\"x\""), (Platform::TikTok, "\"tiktok\"")] {
+        for (p, json) in [
+            (Platform::X, "\"x\""),
+            (Platform::TikTok, "\"tiktok\""),
+            (Platform::YouTube, "\"youtube\""),
+        ] {
             assert_eq!(serde_json::to_string(&p).unwrap(), json);
             assert_eq!(serde_json::from_str::<Platform>(json).unwrap(), p);
         }

@@ -545,6 +545,8 @@ struct EmbedRow {
     text: Option<String>,
     /// The post's address, when it is a web address.
     href: Option<String>,
+    /// "the video" or "the post".
+    label: &'static str,
 }
 
 fn embed_rows(a: &Article) -> Vec<EmbedRow> {
@@ -560,6 +562,11 @@ fn embed_rows(a: &Article) -> Vec<EmbedRow> {
                 !t.is_empty() && !a.paragraphs.iter().any(|p| p.contains(t))
             }),
             href: web_url(e.url.as_deref()),
+            label: if e.platform.is_video() {
+                "the video"
+            } else {
+                "the post"
+            },
         })
         .collect()
 }

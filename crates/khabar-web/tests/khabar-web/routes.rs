@@ -279,7 +279,7 @@ async fn the_reader_shows_headings_quotes_lists_code_and_embedded_posts() {
 
     // The posts are listed with their links; the words of a post already in
     // the text are not repeated, and only web addresses become links.
-    let start = r.body.find("<h2>Embedded posts</h2>").unwrap();
+    let start = r.body.find("<h2>Embedded posts and videos</h2>").unwrap();
     let list = &r.body[start..start + r.body[start..].find("</ul>").unwrap()];
     assert!(
         list.contains(
