@@ -264,6 +264,7 @@ impl ExtractedArticle {
         d.source.clone_from(&self.site_name);
         d.byline = (!self.bylines.is_empty()).then(|| self.bylines.join(", "));
         d.published_at = self.published_at;
+        d.modified_at = self.modified_at;
         d.lang = self.lang.as_deref().and_then(|l| l.parse().ok());
         d.teaser = self.description.clone().filter(|t| {
             let t = t.trim();

@@ -128,6 +128,9 @@ pub struct ArticleDraft {
     pub teaser: Option<String>,
     /// Publication time with the offset the outlet stated.
     pub published_at: Option<DateTime<FixedOffset>>,
+    /// When the outlet says it last changed the article, with its offset.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub modified_at: Option<DateTime<FixedOffset>>,
     pub lang: Option<Lang>,
     /// The body, one entry per paragraph; a paragraph may hold line breaks (verse).
     pub paragraphs: Vec<String>,
@@ -157,6 +160,7 @@ impl ArticleDraft {
             byline: None,
             teaser: None,
             published_at: None,
+            modified_at: None,
             lang: None,
             paragraphs,
             kinds: Vec::new(),
@@ -201,6 +205,10 @@ pub struct Article {
     pub byline: Option<String>,
     pub teaser: Option<String>,
     pub published_at: Option<DateTime<FixedOffset>>,
+    /// When the outlet says it last changed the article, as in
+    /// [`ArticleDraft::modified_at`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub modified_at: Option<DateTime<FixedOffset>>,
     pub lang: Option<Lang>,
     pub paragraphs: Vec<String>,
     /// The kind of each paragraph, as in [`ArticleDraft::kinds`].
@@ -240,6 +248,7 @@ impl Article {
             byline: self.byline.clone(),
             teaser: self.teaser.clone(),
             published_at: self.published_at,
+            modified_at: self.modified_at,
             lang: self.lang.clone(),
             paragraphs: self.paragraphs.clone(),
             kinds: self.kinds.clone(),

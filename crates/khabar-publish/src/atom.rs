@@ -71,8 +71,8 @@ pub struct Entry {
 
 impl Entry {
     /// The entry of a stored article: `id` is `tag:{authority},2024:article/{id}`,
-    /// `updated` the publication time (else the fetch time) with the outlet's
-    /// offset, `link` the article's original URL, `summary` its teaser (else
+    /// `updated` the time the outlet says it changed it (else the
+    /// publication time, else the fetch time) with the outlet's offset, `link` the article's original URL, `summary` its teaser (else
     /// its first paragraph), categories its topics.
     pub fn from_article(a: &Article, authority: &str) -> Entry {
         let published = a.published_at.map(|t| t.to_rfc3339());
@@ -86,7 +86,12 @@ impl Entry {
         Entry {
             id: tag_uri(authority, &format!("article/{}", a.id.0)),
             title: a.title.clone(),
-            updated: published.clone().unwrap_or(fetched),
+            updated: match (a.modified_at, a.published_at) {
+                // A change stated before the publication is no change.
+                (Some(m), Some(p)) if m < p => p.to_rfc3339(),
+                (Some(m), _) => m.to_rfc3339(),
+                _ => published.clone().unwrap_or(fetched),
+            },
             published,
             link: a.url.clone(),
             author: a
@@ -229,6 +234,46 @@ mod tests {
             lang: Some("fa\" onload=\"x".into()),
             categories: vec!["<b>".into()],
         }
+    }
+
+    #[test]
+    fn an_entry_is_updated_when_the_outlet_changed_the_article() {
+        let t = |s: &str| chrono::DateTime::parse_from_rfc3339(s).unwrap();
+        let mut a = Article {
+            id: khabar_model::ArticleId(3),
+            url: Some("https://example.org/a".into()),
+            canonical_url: None,
+            external_id: None,
+            source: Some("Example".into()),
+            title: "T".into(),
+            byline: None,
+            teaser: None,
+            published_at: Some(t("2024-11-11T09:30:00+04:30")),
+            modified_at: Some(t("2024-11-12T08:00:00+04:30")),
+            lang: None,
+            paragraphs: vec!["p".into()],
+            kinds: vec![],
+            embeds: vec![],
+            content_hash: khabar_model::ContentHash::of("T", None, &["p".into()]),
+            fetched_at: chrono::Utc::now(),
+            archive: None,
+            topics: vec![],
+            story: None,
+        };
+        let e = Entry::from_article(&a, "example.org");
+        assert_eq!(e.updated, "2024-11-12T08:00:00+04:30");
+        assert_eq!(e.published.as_deref(), Some("2024-11-11T09:30:00+04:30"));
+        // A change stated before the publication is none.
+        a.modified_at = Some(t("2024-11-10T08:00:00+04:30"));
+        assert_eq!(
+            Entry::from_article(&a, "example.org").updated,
+            "2024-11-11T09:30:00+04:30"
+        );
+        a.modified_at = None;
+        assert_eq!(
+            Entry::from_article(&a, "example.org").updated,
+            "2024-11-11T09:30:00+04:30"
+        );
     }
 
     #[test]

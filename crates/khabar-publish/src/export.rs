@@ -25,6 +25,9 @@ fn meta_parts(a: &Article) -> Vec<String> {
     if let Some(t) = a.published_at {
         parts.push(t.format("%Y-%m-%d %H:%M %:z").to_string());
     }
+    if let Some(t) = a.modified_at.filter(|m| Some(*m) != a.published_at) {
+        parts.push(format!("updated {}", t.format("%Y-%m-%d %H:%M %:z")));
+    }
     if let Some(l) = &a.lang {
         parts.push(l.to_string());
     }
@@ -292,7 +295,8 @@ pub fn escape_html(s: &str) -> String {
 
 /// The articles as `{"articles": [...]}`, each with the summary fields of
 /// [`article_json`] plus `text` (paragraphs joined by a blank line),
-/// `paragraphs`, `kinds`, the kind of each paragraph (`paragraph`,
+/// `modified_at` (when the outlet says it last changed it, RFC 3339 with
+/// its offset), `paragraphs`, `kinds`, the kind of each paragraph (`paragraph`,
 /// `heading`, `quote`, `list_item` or `preformatted`), and `embeds`, the
 /// social media posts the page embedded.
 pub fn to_json(articles: &[Article]) -> Value {
@@ -305,6 +309,10 @@ pub fn to_json(articles: &[Article]) -> Value {
                 m.insert("paragraphs".into(), json!(a.paragraphs));
                 m.insert("kinds".into(), json!(paragraph_kinds(a)));
                 m.insert("embeds".into(), json!(a.embeds));
+                m.insert(
+                    "modified_at".into(),
+                    json!(a.modified_at.map(|t| t.to_rfc3339())),
+                );
             }
             v
         })
@@ -356,6 +364,7 @@ mod tests {
             byline: None,
             teaser: None,
             published_at: None,
+            modified_at: None,
             lang: None,
             paragraphs,
             kinds: vec![],

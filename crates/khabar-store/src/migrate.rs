@@ -36,6 +36,11 @@ pub(crate) const SQLITE: &[Migration] = &[
         name: "body structure",
         sql: include_str!("../migrations/sqlite/0004_body_structure.sql"),
     },
+    Migration {
+        version: 5,
+        name: "modified",
+        sql: include_str!("../migrations/sqlite/0005_modified.sql"),
+    },
 ];
 
 #[cfg(test)]

@@ -308,6 +308,11 @@ fn to_json_list(v: &[String]) -> String {
     serde_json::to_string(v).unwrap_or_else(|_| "[]".to_string())
 }
 
+/// A stated time as stored: RFC 3339 with the outlet's offset.
+fn rfc3339(t: Option<DateTime<FixedOffset>>) -> Option<String> {
+    t.map(|t| t.to_rfc3339_opts(SecondsFormat::AutoSi, true))
+}
+
 fn json_embeds(s: &str) -> Result<Vec<EmbeddedPost>> {
     serde_json::from_str(s).map_err(|e| corrupt("embedded posts", e))
 }
@@ -352,12 +357,13 @@ fn source_from_row(r: &SqliteRow) -> Result<Source> {
 }
 
 const ARTICLE_COLUMNS: &str = "id, url, canonical_url, external_id, source, title, byline, teaser,
-     published_at, lang, paragraphs, kinds, embeds, content_hash, fetched_at, archive_file,
+     published_at, modified_at, lang, paragraphs, kinds, embeds, content_hash, fetched_at, archive_file,
      archive_offset, archive_sha256, topics, story_id";
 
 fn article_from_row(r: &SqliteRow) -> Result<Article> {
     const OP: &str = "read an article";
     let published: Option<String> = r.try_get("published_at").op(OP)?;
+    let modified: Option<String> = r.try_get("modified_at").op(OP)?;
     let lang: Option<String> = r.try_get("lang").op(OP)?;
     let fetched: String = r.try_get("fetched_at").op(OP)?;
     let paragraphs: String = r.try_get("paragraphs").op(OP)?;
@@ -382,6 +388,11 @@ fn article_from_row(r: &SqliteRow) -> Result<Article> {
             .map(DateTime::<FixedOffset>::parse_from_rfc3339)
             .transpose()
             .map_err(|e| corrupt("published time", e))?,
+        modified_at: modified
+            .as_deref()
+            .map(DateTime::<FixedOffset>::parse_from_rfc3339)
+            .transpose()
+            .map_err(|e| corrupt("modified time", e))?,
         lang: lang
             .map(|l| Lang::from_str(&l))
             .transpose()
@@ -434,6 +445,19 @@ async fn import_one(conn: &mut SqliteConnection, d: &ArticleDraft) -> Result<Imp
                     .execute(&mut *conn)
                     .await
                     .op(OP)?;
+            }
+            // A later "updated" time for the same text (an outlet that
+            // touches its pages) is kept too.
+            if let Some(m) = rfc3339(d.modified_at) {
+                sqlx::query(
+                    "UPDATE articles SET modified_at = ?1 WHERE id = ?2
+                     AND (modified_at IS NULL OR modified_at != ?1)",
+                )
+                .bind(m)
+                .bind(id)
+                .execute(&mut *conn)
+                .await
+                .op(OP)?;
             }
             if old_embeds != embeds && embeds != "[]" {
                 sqlx::query("UPDATE articles SET embeds = ? WHERE id = ?")
@@ -511,14 +535,15 @@ async fn write_article(
             fetched_utc = ?14, archive_file = coalesce(?15, archive_file),
             archive_offset = coalesce(?16, archive_offset),
             archive_sha256 = coalesce(?17, archive_sha256), updated_at = ?18, analyzed_at = NULL,
-            kinds = ?19, embeds = CASE WHEN ?20 = '[]' THEN embeds ELSE ?20 END
-         WHERE id = ?21 RETURNING id"
+            kinds = ?19, embeds = CASE WHEN ?20 = '[]' THEN embeds ELSE ?20 END,
+            modified_at = coalesce(?21, modified_at)
+         WHERE id = ?22 RETURNING id"
     } else {
         "INSERT INTO articles (url, canonical_url, external_id, source, title, byline, teaser,
             published_at, published_utc, lang, paragraphs, content_hash, fetched_at, fetched_utc,
-            archive_file, archive_offset, archive_sha256, updated_at, kinds, embeds)
+            archive_file, archive_offset, archive_sha256, updated_at, kinds, embeds, modified_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,
-            ?19, ?20)
+            ?19, ?20, ?21)
          RETURNING id"
     };
     let mut q = sqlx::query_scalar::<_, i64>(sql)
@@ -544,7 +569,8 @@ async fn write_article(
         .bind(d.archive.as_ref().map(|a| a.sha256.clone()))
         .bind(now_text())
         .bind(to_json_kinds(&d.kinds))
-        .bind(to_json_embeds(&d.embeds));
+        .bind(to_json_embeds(&d.embeds))
+        .bind(rfc3339(d.modified_at));
     if let Some(id) = id {
         q = q.bind(id);
     }

@@ -157,6 +157,7 @@ async fn article(State(st): St, Path(raw): Path<String>) -> ApiResult {
     let mut v = article_json(&a);
     v["canonical_url"] = json!(a.canonical_url);
     v["fetched_at"] = json!(a.fetched_at.to_rfc3339());
+    v["modified_at"] = json!(a.modified_at.map(|t| t.to_rfc3339()));
     v["text"] = json!(a.text());
     v["paragraphs"] = json!(a.paragraphs);
     v["kinds"] = json!(khabar_publish::paragraph_kinds(&a));

@@ -620,6 +620,9 @@ struct ArticlePage {
     byline: Option<String>,
     outlet: Option<String>,
     published: Option<String>,
+    /// When the outlet says it changed the article, when that is not the
+    /// publication time: as written, and RFC 3339.
+    modified: Option<(String, String)>,
     fetched: String,
     when_iso: String,
     original: Option<String>,
@@ -661,6 +664,10 @@ pub(crate) async fn article(State(st): St, Path(raw): Path<String>) -> PageResul
         byline: a.byline.clone().filter(|b| !b.trim().is_empty()),
         outlet: a.source.clone(),
         published: a.published_at.as_ref().map(local_time),
+        modified: a
+            .modified_at
+            .filter(|m| Some(*m) != a.published_at)
+            .map(|m| (local_time(&m), m.to_rfc3339())),
         fetched: a.fetched_at.format("%Y-%m-%d %H:%M UTC").to_string(),
         when_iso: when(&a).to_rfc3339(),
         original: web_url(a.url.as_deref()),

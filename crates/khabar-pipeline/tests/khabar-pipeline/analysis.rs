@@ -164,6 +164,7 @@ fn preformatted_text_gives_no_figures_or_quotes() {
         byline: None,
         teaser: None,
         published_at: d.published_at,
+        modified_at: None,
         lang: Some("en".parse().unwrap()),
         paragraphs: d.paragraphs.clone(),
         kinds: d.kinds.clone(),

@@ -18,6 +18,7 @@ macro_rules! store_test_suite {
                 url_less_copy_gains_its_url,
                 import_is_all_or_nothing,
                 published_time_keeps_offset_and_filters_by_instant,
+                modified_time_keeps_its_offset_and_follows_the_page,
                 lists_filter_by_source_and_language,
                 config_sources_are_synced,
                 cli_sources_add_and_remove,

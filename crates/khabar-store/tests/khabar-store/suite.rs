@@ -261,6 +261,49 @@ where
     );
 }
 
+pub async fn modified_time_keeps_its_offset_and_follows_the_page<F, Fut>(dir: &TempData, f: &F)
+where
+    F: Fn(PathBuf) -> Fut,
+    Fut: Future<Output = Boxed>,
+{
+    let store = open(dir, f).await;
+    let mut a = article(4);
+    a.published_at = Some(at("2024-11-11T09:30:00+04:30"));
+    let id = store
+        .import_articles(std::slice::from_ref(&a))
+        .await
+        .unwrap()
+        .outcomes[0]
+        .id();
+    assert_eq!(
+        store.get_article(id).await.unwrap().unwrap().modified_at,
+        None
+    );
+    // The outlet touches the page without changing its text.
+    a.modified_at = Some(at("2024-11-12T08:00:00+04:30"));
+    let r = store
+        .import_articles(std::slice::from_ref(&a))
+        .await
+        .unwrap();
+    assert_eq!(r.outcomes, vec![ImportOutcome::Unchanged(id)]);
+    let stored = store.get_article(id).await.unwrap().unwrap();
+    assert_eq!(
+        stored.modified_at.unwrap().to_rfc3339(),
+        "2024-11-12T08:00:00+04:30"
+    );
+    assert_eq!(stored.to_draft().modified_at, a.modified_at);
+    // A copy that does not say (a feed's) keeps it, through an edit too.
+    let mut edited = a.clone();
+    edited.modified_at = None;
+    edited.paragraphs.push("A line added later.".into());
+    let r = store.import_articles(&[edited]).await.unwrap();
+    assert_eq!(r.outcomes, vec![ImportOutcome::Updated(id)]);
+    assert_eq!(
+        store.get_article(id).await.unwrap().unwrap().modified_at,
+        a.modified_at
+    );
+}
+
 pub async fn published_time_keeps_offset_and_filters_by_instant<F, Fut>(dir: &TempData, f: &F)
 where
     F: Fn(PathBuf) -> Fut,

@@ -210,6 +210,10 @@ async fn the_reader_shows_headings_quotes_lists_code_and_embedded_posts() {
         ],
     )
     .with_url("https://valley-herald.example/news/road-report");
+    d.published_at =
+        Some(chrono::DateTime::parse_from_rfc3339("2026-03-03T09:30:00+04:30").unwrap());
+    d.modified_at =
+        Some(chrono::DateTime::parse_from_rfc3339("2026-03-04T10:15:00+04:30").unwrap());
     d.kinds = vec![
         BlockKind::Paragraph,
         BlockKind::Heading,
@@ -275,6 +279,14 @@ async fn the_reader_shows_headings_quotes_lists_code_and_embedded_posts() {
         ]
     );
     assert_eq!(v["embeds"][0]["platform"], "x");
+    assert_eq!(v["modified_at"], "2026-03-04T10:15:00+04:30");
+    assert!(
+        r.body.contains(
+            " · updated <time datetime=\"2026-03-04T10:15:00+04:30\">2026-03-04 10:15 +04:30</time>"
+        ),
+        "{}",
+        r.body
+    );
     assert_eq!(v["embeds"][1]["url"], "javascript:alert(1)");
 
     // The posts are listed with their links; the words of a post already in

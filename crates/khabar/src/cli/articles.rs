@@ -140,6 +140,7 @@ fn show_json(a: &Article, d: &ArticleDetails, versions: usize) -> Value {
         "external_id": a.external_id,
         "content_hash": a.content_hash.0,
         "fetched_at": a.fetched_at.to_rfc3339(),
+        "modified_at": a.modified_at.map(|t| t.to_rfc3339()),
         "text": a.text(),
         "paragraphs": a.paragraphs,
         "kinds": khabar_publish::paragraph_kinds(a),

@@ -673,6 +673,7 @@ struct JsonArticle {
     embeds: Option<Vec<EmbeddedPost>>,
     #[serde(alias = "published_at")]
     date: Option<String>,
+    modified_at: Option<String>,
     source: Option<String>,
     lang: Option<String>,
     id: Option<serde_json::Value>,
@@ -742,7 +743,13 @@ fn parse_jsonl(path: &Path, text: &str, now: DateTime<Utc>) -> anyhow::Result<Ve
             .as_deref()
             .map(parse_date)
             .transpose()
-            .with_context(at)?;
+            .with_context(|| format!("{}: `date`", at()))?;
+        d.modified_at = j
+            .modified_at
+            .as_deref()
+            .map(parse_date)
+            .transpose()
+            .with_context(|| format!("{}: `modified_at`", at()))?;
         d.source = j.source.filter(|s| !s.trim().is_empty());
         d.lang = j
             .lang
@@ -804,7 +811,7 @@ fn parse_date(s: &str) -> anyhow::Result<DateTime<FixedOffset>> {
             .and_utc()
             .fixed_offset());
     }
-    bail!("`date` {s:?} is not a date: use RFC 3339 (2024-11-11T09:30:00+04:30) or YYYY-MM-DD")
+    bail!("{s:?} is not a date: use RFC 3339 (2024-11-11T09:30:00+04:30) or YYYY-MM-DD")
 }
 
 #[cfg(test)]

@@ -937,6 +937,8 @@ fn extract_reads_standard_input_and_prints_markdown() {
 fn an_imported_page_keeps_its_headings_quotes_lists_and_embeds_through_export_and_reimport() {
     let dir = TempData::new();
     let page = "<!DOCTYPE html><html lang=\"en\"><head><title>Wells dug in the lower village</title>\
+                <meta property=\"article:published_time\" content=\"2026-03-03T09:30:00+04:30\">\
+                <meta property=\"article:modified_time\" content=\"2026-03-04T10:15:00+04:30\">\
                 <link rel=\"canonical\" href=\"https://town.example/wells\"></head><body><article>\
                 <h1>Wells dug in the lower village</h1>\
                 <p>Three new wells were dug in the lower village this spring, and every family now fetches water within minutes.</p>\
@@ -952,10 +954,15 @@ fn an_imported_page_keeps_its_headings_quotes_lists_and_embeds_through_export_an
         shown["kinds"],
         serde_json::json!(["paragraph", "heading", "quote", "list_item", "list_item"])
     );
+    assert_eq!(shown["modified_at"], "2026-03-04T10:15:00+04:30");
     assert_eq!(shown["embeds"][0]["platform"], "telegram");
     assert_eq!(shown["embeds"][0]["url"], "https://t.me/towncouncil/45");
     let md = ok(&dir, &["digest", "--format", "md", "--since", "all"]);
     assert!(md.contains("\n### What the council said\n"), "{md}");
+    assert!(
+        md.contains("2026-03-03 09:30 +04:30 · updated 2026-03-04 10:15 +04:30"),
+        "{md}"
+    );
     assert!(md.contains("\n> We will dig two more"), "{md}");
     assert!(
         md.contains("\n- Well one serves forty families in the upper lanes.\n- Well two"),
@@ -987,6 +994,7 @@ fn an_imported_page_keeps_its_headings_quotes_lists_and_embeds_through_export_an
         "title",
         "url",
         "published_at",
+        "modified_at",
     ] {
         assert_eq!(back[field], shown[field], "{field}");
     }
