@@ -14,6 +14,11 @@
 //! attribution line, which the main text keeps as one quote block. An
 //! embed without words (a photo on Instagram, a Threads card) leaves the
 //! main text and stays in the list.
+//!
+//! Frames are read too: a YouTube or Vimeo player, and the frame a post's
+//! script (X, Instagram, Facebook) leaves in a page saved from a browser.
+//! They hold no words; their address names the video or post, which is
+//! listed under the address people open, and the frame leaves the page.
 
 use dom_query::{Document, NodeData, NodeId, NodeRef};
 use khabar_model::{EmbeddedPost, Platform};

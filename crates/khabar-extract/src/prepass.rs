@@ -203,8 +203,8 @@ fn is_space(c: u8) -> bool {
 /// into `kept` (those of [`is_kept_attr`] and `extra`; `href` keeps its
 /// value only on `<link>` and `<base>`, for the address of a social media
 /// post (see [`crate::embeds`]) and for in-page anchors (the
-/// readability core weighs `#` links less), `style` only when it hides the
-/// element). Returns the end of the tag, the length of its name and
+/// readability core weighs `#` links less), `src` only for a frame's
+/// video player or post, `style` only when it hides the element). Returns the end of the tag, the length of its name and
 /// whether anything is dropped; None when the tag does not end.
 fn slim_tag(
     s: &str,

@@ -72,8 +72,9 @@ pub struct Entry {
 impl Entry {
     /// The entry of a stored article: `id` is `tag:{authority},2024:article/{id}`,
     /// `updated` the time the outlet says it changed it (else the
-    /// publication time, else the fetch time) with the outlet's offset, `link` the article's original URL, `summary` its teaser (else
-    /// its first paragraph), categories its topics.
+    /// publication time, else the fetch time) with the outlet's offset,
+    /// `link` the article's original URL, `summary` its teaser (else its
+    /// first paragraph), categories its topics.
     pub fn from_article(a: &Article, authority: &str) -> Entry {
         let published = a.published_at.map(|t| t.to_rfc3339());
         let fetched = a.fetched_at.to_rfc3339();

@@ -357,8 +357,8 @@ fn source_from_row(r: &SqliteRow) -> Result<Source> {
 }
 
 const ARTICLE_COLUMNS: &str = "id, url, canonical_url, external_id, source, title, byline, teaser,
-     published_at, modified_at, lang, paragraphs, kinds, embeds, content_hash, fetched_at, archive_file,
-     archive_offset, archive_sha256, topics, story_id";
+     published_at, modified_at, lang, paragraphs, kinds, embeds, content_hash, fetched_at,
+     archive_file, archive_offset, archive_sha256, topics, story_id";
 
 fn article_from_row(r: &SqliteRow) -> Result<Article> {
     const OP: &str = "read an article";
@@ -446,8 +446,8 @@ async fn import_one(conn: &mut SqliteConnection, d: &ArticleDraft) -> Result<Imp
                     .await
                     .op(OP)?;
             }
-            // A later "updated" time for the same text (an outlet that
-            // touches its pages) is kept too.
+            // So does the time the page now says it was changed (an
+            // outlet that touches its pages without changing the text).
             if let Some(m) = rfc3339(d.modified_at) {
                 sqlx::query(
                     "UPDATE articles SET modified_at = ?1 WHERE id = ?2
