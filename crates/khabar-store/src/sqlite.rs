@@ -421,9 +421,11 @@ async fn import_one(conn: &mut SqliteConnection, d: &ArticleDraft) -> Result<Imp
     let hash = d.content_hash();
     let kinds = to_json_kinds(&d.kinds);
     let embeds = to_json_embeds(&d.embeds);
-    let by_url: Option<(i64, String, String, String)> = match &d.canonical_url {
+    type Stored = (i64, String, String, String, Option<String>);
+    let by_url: Option<Stored> = match &d.canonical_url {
         Some(c) => sqlx::query_as(
-            "SELECT id, content_hash, kinds, embeds FROM articles WHERE canonical_url = ?",
+            "SELECT id, content_hash, kinds, embeds, modified_at FROM articles
+             WHERE canonical_url = ?",
         )
         .bind(c)
         .fetch_optional(&mut *conn)
@@ -432,44 +434,34 @@ async fn import_one(conn: &mut SqliteConnection, d: &ArticleDraft) -> Result<Imp
         None => None,
     };
     let outcome = match by_url {
-        Some((id, old, old_kinds, old_embeds)) if old == hash.0 => {
-            // The same text, marked up anew (or stored before kinds and
-            // embeds were kept): they follow the page without making a
+        Some((id, old, old_kinds, old_embeds, old_modified)) if old == hash.0 => {
+            // The same text, marked up anew, or stored before kinds and
+            // embeds were kept: they follow the page without making a
             // version, never to none (a digest of the same text knows
-            // less). New kinds mark the article for analysis again, as
-            // preformatted text is left out of it.
-            if old_kinds != kinds && kinds != "[]" {
-                sqlx::query("UPDATE articles SET kinds = ?, analyzed_at = NULL WHERE id = ?")
-                    .bind(&kinds)
-                    .bind(id)
-                    .execute(&mut *conn)
-                    .await
-                    .op(OP)?;
-            }
-            // So does the time the page now says it was changed (an
-            // outlet that touches its pages without changing the text).
-            if let Some(m) = rfc3339(d.modified_at) {
+            // less); so does the time the page says it was changed. New
+            // kinds mark the article for analysis again, as preformatted
+            // text is left out of it.
+            let kinds = (old_kinds != kinds && kinds != "[]").then_some(kinds);
+            let embeds = (old_embeds != embeds && embeds != "[]").then_some(embeds);
+            let modified = rfc3339(d.modified_at).filter(|m| old_modified.as_ref() != Some(m));
+            if kinds.is_some() || embeds.is_some() || modified.is_some() {
                 sqlx::query(
-                    "UPDATE articles SET modified_at = ?1 WHERE id = ?2
-                     AND (modified_at IS NULL OR modified_at != ?1)",
+                    "UPDATE articles SET kinds = coalesce(?1, kinds),
+                        embeds = coalesce(?2, embeds), modified_at = coalesce(?3, modified_at),
+                        analyzed_at = CASE WHEN ?1 IS NULL THEN analyzed_at END
+                     WHERE id = ?4",
                 )
-                .bind(m)
+                .bind(kinds)
+                .bind(embeds)
+                .bind(modified)
                 .bind(id)
                 .execute(&mut *conn)
                 .await
                 .op(OP)?;
             }
-            if old_embeds != embeds && embeds != "[]" {
-                sqlx::query("UPDATE articles SET embeds = ? WHERE id = ?")
-                    .bind(&embeds)
-                    .bind(id)
-                    .execute(&mut *conn)
-                    .await
-                    .op(OP)?;
-            }
             ImportOutcome::Unchanged(ArticleId(id))
         }
-        Some((id, _, _, _)) => {
+        Some((id, ..)) => {
             keep_version(conn, id).await?;
             write_article(conn, Some(id), d, &hash).await?;
             ImportOutcome::Updated(ArticleId(id))
