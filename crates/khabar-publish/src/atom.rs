@@ -24,6 +24,7 @@
 //!         link: Some("https://example.org/a/1".into()),
 //!         author: None,
 //!         summary: Some("The bridge reopened.".into()),
+//!         content: None,
 //!         lang: Some("en".into()),
 //!         categories: vec!["infrastructure".into()],
 //!     }],
@@ -64,6 +65,9 @@ pub struct Entry {
     pub author: Option<String>,
     /// Plain text.
     pub summary: Option<String>,
+    /// The whole text as HTML (`<content type="html">`), so that a feed
+    /// reader shows the article without fetching the outlet's page.
+    pub content: Option<String>,
     /// `xml:lang` of the entry.
     pub lang: Option<String>,
     pub categories: Vec<String>,
@@ -74,7 +78,8 @@ impl Entry {
     /// `updated` the time the outlet says it changed it (else the
     /// publication time, else the fetch time) with the outlet's offset,
     /// `link` the article's original URL, `summary` its teaser (else its
-    /// first paragraph), categories its topics.
+    /// first paragraph), `content` its text as HTML (see
+    /// [`crate::body_html`]), categories its topics.
     pub fn from_article(a: &Article, authority: &str) -> Entry {
         let published = a.published_at.map(|t| t.to_rfc3339());
         let fetched = a.fetched_at.to_rfc3339();
@@ -101,6 +106,7 @@ impl Entry {
                 .or_else(|| a.source.clone())
                 .filter(|s| !s.trim().is_empty()),
             summary,
+            content: Some(crate::body_html(a)).filter(|h| !h.is_empty()),
             lang: a.lang.as_ref().map(|l| l.as_str().to_string()),
             categories: a.topics.clone(),
         }
@@ -172,6 +178,11 @@ impl Feed {
             x.push_str("<summary type=\"text\">");
             x.push_str(&escape(summary));
             x.push_str("</summary>\n");
+            if let Some(c) = &e.content {
+                x.push_str("<content type=\"html\">");
+                x.push_str(&escape(c));
+                x.push_str("</content>\n");
+            }
             x.push_str("</entry>\n");
         }
         x.push_str("</feed>\n");
@@ -232,6 +243,7 @@ mod tests {
             link: link.map(Into::into),
             author: Some("A \u{1}B".into()),
             summary: None,
+            content: None,
             lang: Some("fa\" onload=\"x".into()),
             categories: vec!["<b>".into()],
         }
@@ -263,7 +275,21 @@ mod tests {
         };
         let e = Entry::from_article(&a, "example.org");
         assert_eq!(e.updated, "2024-11-12T08:00:00+04:30");
+        assert_eq!(e.content.as_deref(), Some("<p>p</p>\n"));
         assert_eq!(e.published.as_deref(), Some("2024-11-11T09:30:00+04:30"));
+        let xml = Feed {
+            id: "tag:example.org,2024:feed".into(),
+            title: "F".into(),
+            updated: e.updated.clone(),
+            self_url: None,
+            lang: None,
+            entries: vec![e],
+        }
+        .to_xml();
+        assert!(
+            xml.contains("<content type=\"html\">&lt;p&gt;p&lt;/p&gt;\n</content>"),
+            "{xml}"
+        );
         // A change stated before the publication is none.
         a.modified_at = Some(t("2024-11-10T08:00:00+04:30"));
         assert_eq!(

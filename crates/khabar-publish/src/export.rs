@@ -231,37 +231,7 @@ pub fn to_html(articles: &[Article], title: &str) -> String {
                 escape_html(&one_line(t))
             ));
         }
-        let mut in_list = false;
-        for (kind, p) in body(a) {
-            match (in_list, kind == BlockKind::ListItem) {
-                (false, true) => out.push_str("<ul>\n"),
-                (true, false) => out.push_str("</ul>\n"),
-                _ => {}
-            }
-            in_list = kind == BlockKind::ListItem;
-            if kind == BlockKind::Preformatted {
-                out.push_str(&format!("<pre>{}</pre>\n", escape_html(p)));
-                continue;
-            }
-            let lines: Vec<String> = p
-                .lines()
-                .map(str::trim)
-                .filter(|l| !l.is_empty())
-                .map(escape_html)
-                .collect();
-            let text = lines.join("<br>\n");
-            match kind {
-                BlockKind::Heading => out.push_str(&format!("<h3>{}</h3>\n", lines.join(" "))),
-                BlockKind::Quote => {
-                    out.push_str(&format!("<blockquote><p>{text}</p></blockquote>\n"))
-                }
-                BlockKind::ListItem => out.push_str(&format!("<li>{text}</li>\n")),
-                _ => out.push_str(&format!("<p>{text}</p>\n")),
-            }
-        }
-        if in_list {
-            out.push_str("</ul>\n");
-        }
+        out.push_str(&body_html(a));
         if let Some(url) = web_url(a.url.as_deref()) {
             out.push_str(&format!(
                 "<p><a href=\"{}\" rel=\"noopener noreferrer\">read more</a></p>\n",
@@ -271,6 +241,44 @@ pub fn to_html(articles: &[Article], title: &str) -> String {
         out.push_str("</article>\n");
     }
     out.push_str("</main>\n</body>\n</html>\n");
+    out
+}
+
+/// An article's body as HTML: `<p>` paragraphs (verse lines split by
+/// `<br>`), `<h3>` headings, `<blockquote>`s, `<ul>` lists and `<pre>`
+/// text, every piece of text escaped. The HTML export's articles and the
+/// Atom entries' content.
+pub fn body_html(a: &Article) -> String {
+    let mut out = String::new();
+    let mut in_list = false;
+    for (kind, p) in body(a) {
+        match (in_list, kind == BlockKind::ListItem) {
+            (false, true) => out.push_str("<ul>\n"),
+            (true, false) => out.push_str("</ul>\n"),
+            _ => {}
+        }
+        in_list = kind == BlockKind::ListItem;
+        if kind == BlockKind::Preformatted {
+            out.push_str(&format!("<pre>{}</pre>\n", escape_html(p)));
+            continue;
+        }
+        let lines: Vec<String> = p
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .map(escape_html)
+            .collect();
+        let text = lines.join("<br>\n");
+        match kind {
+            BlockKind::Heading => out.push_str(&format!("<h3>{}</h3>\n", lines.join(" "))),
+            BlockKind::Quote => out.push_str(&format!("<blockquote><p>{text}</p></blockquote>\n")),
+            BlockKind::ListItem => out.push_str(&format!("<li>{text}</li>\n")),
+            _ => out.push_str(&format!("<p>{text}</p>\n")),
+        }
+    }
+    if in_list {
+        out.push_str("</ul>\n");
+    }
     out
 }
 

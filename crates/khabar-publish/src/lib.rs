@@ -48,5 +48,5 @@ pub mod export;
 pub use digest::{parse_digest, write_digest, write_digest_article};
 pub use error::{Error, Result};
 pub use export::{
-    article_json, escape_html, paragraph_kinds, to_html, to_json, to_markdown, to_text,
+    article_json, body_html, escape_html, paragraph_kinds, to_html, to_json, to_markdown, to_text,
 };

@@ -427,6 +427,12 @@ async fn feeds_are_atom() {
         a.seeded.dari.0
     )));
     assert!(r.body.contains("<updated>"));
+    // The whole text, as escaped HTML, so a feed reader needs no page.
+    assert_eq!(r.body.matches("<content type=\"html\">").count(), 5);
+    assert!(
+        r.body
+            .contains("&lt;p&gt;Local officials said at least 1,200 families were affected")
+    );
     let r = get(&a.router, "/search.atom?q=Herat").await;
     assert_eq!(r.status, 200);
     assert_eq!(r.body.matches("<entry").count(), 1);
