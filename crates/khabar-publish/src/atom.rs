@@ -79,7 +79,7 @@ impl Entry {
     /// publication time, else the fetch time) with the outlet's offset,
     /// `link` the article's original URL, `summary` its teaser (else its
     /// first paragraph), `content` its text as HTML (see
-    /// [`crate::body_html`]), categories its topics.
+    /// [`crate::body_html`], in a `<div dir="auto">`), categories its topics.
     pub fn from_article(a: &Article, authority: &str) -> Entry {
         let published = a.published_at.map(|t| t.to_rfc3339());
         let fetched = a.fetched_at.to_rfc3339();
@@ -106,7 +106,10 @@ impl Entry {
                 .or_else(|| a.source.clone())
                 .filter(|s| !s.trim().is_empty()),
             summary,
-            content: Some(crate::body_html(a)).filter(|h| !h.is_empty()),
+            // `dir="auto"`: a reader shows a Dari or Pashto text right to left.
+            content: Some(crate::body_html(a))
+                .filter(|h| !h.is_empty())
+                .map(|h| format!("<div dir=\"auto\">\n{h}</div>")),
             lang: a.lang.as_ref().map(|l| l.as_str().to_string()),
             categories: a.topics.clone(),
         }
@@ -275,7 +278,10 @@ mod tests {
         };
         let e = Entry::from_article(&a, "example.org");
         assert_eq!(e.updated, "2024-11-12T08:00:00+04:30");
-        assert_eq!(e.content.as_deref(), Some("<p>p</p>\n"));
+        assert_eq!(
+            e.content.as_deref(),
+            Some("<div dir=\"auto\">\n<p>p</p>\n</div>")
+        );
         assert_eq!(e.published.as_deref(), Some("2024-11-11T09:30:00+04:30"));
         let xml = Feed {
             id: "tag:example.org,2024:feed".into(),
@@ -287,7 +293,9 @@ mod tests {
         }
         .to_xml();
         assert!(
-            xml.contains("<content type=\"html\">&lt;p&gt;p&lt;/p&gt;\n</content>"),
+            xml.contains(
+                "<content type=\"html\">&lt;div dir=&quot;auto&quot;&gt;\n&lt;p&gt;p&lt;/p&gt;\n&lt;/div&gt;</content>"
+            ),
             "{xml}"
         );
         // A change stated before the publication is none.
