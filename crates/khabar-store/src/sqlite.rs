@@ -9,9 +9,9 @@ use std::time::Duration;
 use async_trait::async_trait;
 use chrono::{DateTime, FixedOffset, NaiveDate, SecondsFormat, Utc};
 use khabar_model::{
-    Approx, ArchiveRef, Article, ArticleDraft, ArticleId, BlockKind, ContentHash, EmbeddedPost,
-    Entity, EntityId, EntityKind, Figure, Lang, Quote, Source, SourceDraft, SourceId, SourceKind,
-    SourceOrigin, Story, StoryId, StoryMember,
+    Approx, ArchiveRef, Article, ArticleDraft, ArticleId, BlockKind, ContentHash, Entity, EntityId,
+    EntityKind, Figure, Lang, Quote, Source, SourceDraft, SourceId, SourceKind, SourceOrigin,
+    Story, StoryId, StoryMember,
 };
 use sqlx::sqlite::{
     SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteRow, SqliteSynchronous,
@@ -300,11 +300,12 @@ fn parse_opt_utc(s: Option<String>) -> Result<Option<DateTime<Utc>>> {
     s.as_deref().map(parse_utc).transpose()
 }
 
-fn json_list(s: &str, what: &'static str) -> Result<Vec<String>> {
+/// A JSON list column (paragraphs, kinds, embeds, topics).
+fn json_list<T: serde::de::DeserializeOwned>(s: &str, what: &'static str) -> Result<Vec<T>> {
     serde_json::from_str(s).map_err(|e| corrupt(what, e))
 }
 
-fn to_json_list(v: &[String]) -> String {
+fn to_json_list<T: serde::Serialize>(v: &[T]) -> String {
     serde_json::to_string(v).unwrap_or_else(|_| "[]".to_string())
 }
 
@@ -313,21 +314,9 @@ fn rfc3339(t: Option<DateTime<FixedOffset>>) -> Option<String> {
     t.map(|t| t.to_rfc3339_opts(SecondsFormat::AutoSi, true))
 }
 
-fn json_embeds(s: &str) -> Result<Vec<EmbeddedPost>> {
-    serde_json::from_str(s).map_err(|e| corrupt("embedded posts", e))
-}
-
-fn to_json_embeds(v: &[EmbeddedPost]) -> String {
-    serde_json::to_string(v).unwrap_or_else(|_| "[]".to_string())
-}
-
-fn json_kinds(s: &str) -> Result<Vec<BlockKind>> {
-    serde_json::from_str(s).map_err(|e| corrupt("paragraph kinds", e))
-}
-
 /// The kinds column of a draft: `[]` when all its paragraphs are plain.
 fn to_json_kinds(v: &[BlockKind]) -> String {
-    serde_json::to_string(&BlockKind::list(v.iter().copied())).unwrap_or_else(|_| "[]".to_string())
+    to_json_list(&BlockKind::list(v.iter().copied()))
 }
 
 const SOURCE_COLUMNS: &str =
@@ -398,8 +387,8 @@ fn article_from_row(r: &SqliteRow) -> Result<Article> {
             .transpose()
             .map_err(|e| corrupt("lang", e))?,
         paragraphs: json_list(&paragraphs, "paragraphs")?,
-        kinds: json_kinds(&kinds)?,
-        embeds: json_embeds(&embeds)?,
+        kinds: json_list(&kinds, "paragraph kinds")?,
+        embeds: json_list(&embeds, "embedded posts")?,
         content_hash: ContentHash(r.try_get("content_hash").op(OP)?),
         fetched_at: parse_utc(&fetched)?,
         archive: match (archive_file, archive_offset, archive_sha256) {
@@ -420,7 +409,7 @@ async fn import_one(conn: &mut SqliteConnection, d: &ArticleDraft) -> Result<Imp
     const OP: &str = "import an article";
     let hash = d.content_hash();
     let kinds = to_json_kinds(&d.kinds);
-    let embeds = to_json_embeds(&d.embeds);
+    let embeds = to_json_list(&d.embeds);
     type Stored = (i64, String, String, String, Option<String>);
     let by_url: Option<Stored> = match &d.canonical_url {
         Some(c) => sqlx::query_as(
@@ -561,7 +550,7 @@ async fn write_article(
         .bind(d.archive.as_ref().map(|a| a.sha256.clone()))
         .bind(now_text())
         .bind(to_json_kinds(&d.kinds))
-        .bind(to_json_embeds(&d.embeds))
+        .bind(to_json_list(&d.embeds))
         .bind(rfc3339(d.modified_at));
     if let Some(id) = id {
         q = q.bind(id);
@@ -897,7 +886,7 @@ impl Store for SqliteStore {
         rows.into_iter()
             .map(|(title, byline, teaser, paragraphs, kinds, fetched)| {
                 let mut d = ArticleDraft::new(title, json_list(&paragraphs, "paragraphs")?);
-                d.kinds = json_kinds(&kinds)?;
+                d.kinds = json_list(&kinds, "paragraph kinds")?;
                 d.byline = byline;
                 d.teaser = teaser;
                 d.fetched_at = parse_utc(&fetched)?;

@@ -738,18 +738,14 @@ fn parse_jsonl(path: &Path, text: &str, now: DateTime<Utc>) -> anyhow::Result<Ve
             canonicalize_url(&url).with_context(at)?;
             d = d.with_url(url.trim());
         }
-        d.published_at = j
-            .date
-            .as_deref()
-            .map(parse_date)
-            .transpose()
-            .with_context(|| format!("{}: `date`", at()))?;
-        d.modified_at = j
-            .modified_at
-            .as_deref()
-            .map(parse_date)
-            .transpose()
-            .with_context(|| format!("{}: `modified_at`", at()))?;
+        let date = |v: Option<String>, field: &str| {
+            v.as_deref()
+                .map(parse_date)
+                .transpose()
+                .with_context(|| format!("{}: `{field}`", at()))
+        };
+        d.published_at = date(j.date, "date")?;
+        d.modified_at = date(j.modified_at, "modified_at")?;
         d.source = j.source.filter(|s| !s.trim().is_empty());
         d.lang = j
             .lang
